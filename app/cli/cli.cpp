@@ -1,0 +1,71 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+
+namespace vigie::cli {
+
+std::span<const Command> commands()
+{
+    static const Command list[] = {
+        {"init", "create a room file", runInit},
+        {"append", "append entries (JSON Lines on stdin); bad lines go to the quarantine", runAppend},
+        {"log", "print entries as JSON Lines", runLog},
+        {"picture", "print the picture (the situation) at a time, as JSON", runPicture},
+        {"verify", "check the whole hash chain", runVerify},
+        {"demo", "write the embedded Marseille demo into a new room", runDemo},
+        {"quarantine", "list refused input with its source, position and reason", runQuarantine},
+    };
+    return list;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "vigie-cli: %s\n", qPrintable(message));
+    return 1;
+}
+
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,
+           int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        *exitCode = fail(parser.errorText() + QStringLiteral("\n") + usage);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s\n", qPrintable(parser.helpText()));
+        *exitCode = 0;
+        return false;
+    }
+    if (parser.positionalArguments().size() != positional) {
+        *exitCode = fail(QStringLiteral("expected %1 argument(s), got %2\n%3")
+                             .arg(positional)
+                             .arg(parser.positionalArguments().size())
+                             .arg(usage));
+        return false;
+    }
+    return true;
+}
+
+std::optional<Timestamp> parseTimeOption(const QString &name, const QString &value)
+{
+    auto t = Timestamp::parseIso(value);
+    if (!t)
+        fail(QStringLiteral("--%1 \"%2\" is not ISO 8601 with an offset (e.g. 2026-07-14T21:05:00+02:00)")
+                 .arg(name, value));
+    return t;
+}
+
+const Clock &clock()
+{
+    static const SystemClock wall;
+    return wall;
+}
+
+void printLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+} // namespace vigie::cli

@@ -1,0 +1,41 @@
+#pragma once
+// vigie-cli's commands: each parses its own arguments and calls the libraries. Shared helpers live here.
+#include "room/room.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <span>
+
+namespace vigie::cli {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments); ///< arguments[0] is "vigie-cli <name>"
+};
+
+[[nodiscard]] std::span<const Command> commands();
+
+/// Prints "vigie-cli: <message>" to stderr and returns the exit code for errors (1).
+int fail(const QString &message);
+/// Parses `arguments` with `parser` (adds --help); returns false and sets `exitCode` if the command should
+/// stop.
+[[nodiscard]] bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional,
+                         const QString &usage, int *exitCode);
+/// Parses an ISO 8601 time option, printing a clear error on failure.
+[[nodiscard]] std::optional<Timestamp> parseTimeOption(const QString &name, const QString &value);
+/// The wall clock used by every command.
+[[nodiscard]] const Clock &clock();
+void printLine(const QByteArray &line);
+
+int runInit(const QStringList &arguments);
+int runAppend(const QStringList &arguments);
+int runLog(const QStringList &arguments);
+int runPicture(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
+int runDemo(const QStringList &arguments);
+int runQuarantine(const QStringList &arguments);
+
+} // namespace vigie::cli

@@ -1,0 +1,132 @@
+// vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
+#include "ui/main_window.h"
+
+#include "demo/demo_room.h"
+#include "picture/picture_manager.h"
+#include "room/room.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "vigie: %s\n", qPrintable(message));
+    return 1;
+}
+
+bool hasDisplay()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty())
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Decide before QApplication exists: without a display Qt would abort with an obscure xcb message.
+    bool wantsScreenshot = false;
+    for (int i = 1; i < argc; ++i)
+        wantsScreenshot |= QByteArray(argv[i]).startsWith("--screenshot");
+    if (wantsScreenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    else if (!hasDisplay()) {
+        std::fprintf(stderr, "vigie: no display found (DISPLAY is not set).\n"
+                             "  Run the console under a virtual display:   xvfb-run -a vigie [options]\n"
+                             "  or render it to an image:                   vigie --screenshot vigie.png\n");
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("vigie"));
+    QApplication::setOrganizationName(QStringLiteral("Vigie"));
+    QApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Vigie — console de coordination de crise"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption roomOption(QStringLiteral("room"),
+                                  QStringLiteral("Fichier de salle à ouvrir (défaut : la démo)."),
+                                  QStringLiteral("ROOM"));
+    QCommandLineOption shotOption(QStringLiteral("screenshot"),
+                                  QStringLiteral("Rend la fenêtre dans une image PNG puis quitte."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption sizeOption(QStringLiteral("size"),
+                                  QStringLiteral("Taille de la fenêtre, p. ex. 1920x1080."),
+                                  QStringLiteral("WxH"), QStringLiteral("1600x900"));
+    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Langue de l'interface (fr, en)."),
+                                  QStringLiteral("LANG"), QStringLiteral("fr"));
+    QCommandLineOption sharedOption(QStringLiteral("shared-screen"),
+                                    QStringLiteral("Grands caractères (mur d'images)."));
+    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption});
+    parser.process(app);
+
+    QTranslator translator;
+    if (parser.value(langOption) != QLatin1String("fr")) {
+        if (translator.load(QStringLiteral(":/i18n/vigie_%1.qm").arg(parser.value(langOption))))
+            QApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(parser.value(langOption)));
+    } else {
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    }
+
+    vigie::SystemClock clock;
+    QString roomPath = parser.value(roomOption);
+    std::unique_ptr<vigie::Room> room;
+    if (roomPath.isEmpty()) {
+        // The embedded demo room, written once into the user's data folder.
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+        QDir().mkpath(dir);
+        roomPath = dir + QStringLiteral("/demo-marseille.vigie");
+        if (!QFileInfo::exists(roomPath)) {
+            auto created = vigie::Room::create(roomPath, QStringLiteral("Démo Marseille — 14 juillet"),
+                                               vigie::RoomMode::Exercise, clock);
+            if (!created)
+                return fail(created.error().message);
+            auto written = vigie::writeDemoRoom(**created);
+            if (!written)
+                return fail(written.error().message);
+        }
+    }
+    auto opened = vigie::Room::open(roomPath, clock);
+    if (!opened)
+        return fail(opened.error().message);
+    room = std::move(*opened);
+
+    vigie::PictureManager manager(*room);
+    if (auto r = manager.load(); !r)
+        return fail(r.error().message);
+
+    vigie::ui::MainWindow window(manager);
+    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+    if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+        window.resize(size[0].toInt(), size[1].toInt());
+    window.setSharedScreen(parser.isSet(sharedOption));
+
+    if (parser.isSet(shotOption)) {
+        window.show();
+        QApplication::processEvents();
+        const QString file = parser.value(shotOption);
+        if (!window.grab().save(file))
+            return fail(QStringLiteral("cannot write the screenshot to %1").arg(file));
+        std::printf("%s\n", qPrintable(file));
+        return 0;
+    }
+    window.show();
+    manager.startWatching();
+    return QApplication::exec();
+}

@@ -1,0 +1,61 @@
+#pragma once
+// An entry of the room's log (the main courante): immutable once appended, ordered by seq, hash-chained.
+#include "model/geo.h"
+#include "model/time.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+namespace vigie {
+
+/// A room is live or an exercise, fixed at creation; the mode travels with every entry.
+enum class RoomMode
+{
+    Live,
+    Exercise
+};
+[[nodiscard]] QString roomModeId(RoomMode mode); ///< "live" or "exercise"
+[[nodiscard]] std::optional<RoomMode> roomModeFromId(const QString &id);
+
+struct Entry
+{
+    QUuid id;
+    qint64 seq = 0; ///< 1-based position in the room's log, assigned at append
+    QString room;   ///< room id
+    RoomMode mode = RoomMode::Live;
+    Timestamp eventTime;  ///< when it happened, according to the source
+    Timestamp recordTime; ///< when it reached the room
+    QString author;
+    QString role;
+    QString agency; ///< "fire", "samu", "police", "officials" or empty
+    QString kind;   ///< e.g. "incident.open"; see docs/entries.md
+    Geometry geo;
+    QJsonObject data;
+    QByteArray prevHash; ///< SHA-256 of the previous entry (32 bytes), empty for the first
+    QByteArray hash;     ///< SHA-256 of this entry's canonical form (32 bytes)
+};
+
+/// The exact bytes that are hashed. geoJson/dataJson are the compact JSON texts stored beside the entry, so
+/// that verification recomputes the hash from what is on disk without re-serialising.
+[[nodiscard]] QByteArray canonicalBytes(const Entry &entry, const QByteArray &geoJson,
+                                        const QByteArray &dataJson);
+[[nodiscard]] QByteArray compactGeoJson(const Geometry &geo); ///< "" for no geometry
+[[nodiscard]] QByteArray compactDataJson(const QJsonObject &data);
+[[nodiscard]] QByteArray sha256(const QByteArray &bytes);
+
+/// Appends `text` to `out` as a JSON string literal (quotes included).
+void appendJsonString(QByteArray &out, QStringView text);
+
+/// One entry as JSON for `vigie-cli log` and exports.
+[[nodiscard]] QJsonObject entryToJson(const Entry &entry);
+
+/// Parses one input line of `vigie-cli append` ({kind, time, author, role?, agency?, geo?, data?}) into a
+/// draft entry; record time, seq, room and hashes are set at append.
+[[nodiscard]] Result<Entry> draftFromJson(const QByteArray &line);
+/// Checks a draft against the rules of its kind (required fields, types). Unknown kinds are accepted.
+[[nodiscard]] Result<void> validateDraft(const Entry &draft);
+
+} // namespace vigie

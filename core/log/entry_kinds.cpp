@@ -1,0 +1,87 @@
+#include "log/entry_kinds.h"
+
+#include "log/entry.h"
+
+#include <algorithm>
+
+namespace vigie {
+
+namespace {
+
+Result<void> requireString(const Entry &e, QLatin1String field)
+{
+    const QJsonValue v = e.data.value(field);
+    if (!v.isString() || v.toString().trimmed().isEmpty())
+        return Error{QStringLiteral("%1: data.%2 is required (non-empty string)").arg(e.kind, field)};
+    return {};
+}
+
+Result<void> requireGeometry(const Entry &e, Geometry::Type type, const char *what)
+{
+    if (e.geo.type != type)
+        return Error{QStringLiteral("%1: a geo %2 is required").arg(e.kind, QLatin1String(what))};
+    return {};
+}
+
+} // namespace
+
+Result<void> validateKind(const Entry &e)
+{
+    const QString &k = e.kind;
+    if (k == kinds::note || k == kinds::decision)
+        return requireString(e, QLatin1String("text"));
+    if (k == kinds::unitStatus) {
+        if (auto r = requireString(e, QLatin1String("unit")); !r)
+            return r;
+        const QString status = e.data.value(QLatin1String("status")).toString();
+        if (std::find(unitStatuses.begin(), unitStatuses.end(), status) == unitStatuses.end())
+            return Error{QStringLiteral("unit.status: data.status \"%1\" is not one of available, en_route, "
+                                        "on_scene, returning, unavailable")
+                             .arg(status.left(64))};
+        return {};
+    }
+    if (k == kinds::unitPosition) {
+        if (auto r = requireString(e, QLatin1String("unit")); !r)
+            return r;
+        return requireGeometry(e, Geometry::Type::Point, "Point");
+    }
+    if (k == kinds::incidentOpen || k == kinds::incidentUpdate || k == kinds::incidentClose) {
+        if (auto r = requireString(e, QLatin1String("incident")); !r)
+            return r;
+        const QJsonValue severity = e.data.value(QLatin1String("severity"));
+        if (!severity.isUndefined() && (!severity.isDouble() || severity.toInt() < 1 || severity.toInt() > 5))
+            return Error{QStringLiteral("%1: data.severity must be a number from 1 to 5").arg(k)};
+        const QJsonValue casualties = e.data.value(QLatin1String("casualties"));
+        if (!casualties.isUndefined()) {
+            if (!casualties.isObject())
+                return Error{
+                    QStringLiteral("%1: data.casualties must be an object {red, yellow, green, black}")
+                        .arg(k)};
+            const QJsonObject c = casualties.toObject();
+            for (auto it = c.begin(); it != c.end(); ++it) {
+                static const QStringList colours{QStringLiteral("red"), QStringLiteral("yellow"),
+                                                 QStringLiteral("green"), QStringLiteral("black")};
+                if (!colours.contains(it.key()))
+                    return Error{QStringLiteral("%1: data.casualties.%2 is not a triage colour (red, yellow, "
+                                                "green, black)")
+                                     .arg(k, it.key().left(32))};
+                if (!it.value().isDouble() || it.value().toDouble() < 0)
+                    return Error{
+                        QStringLiteral("%1: data.casualties.%2 must be a count >= 0").arg(k, it.key())};
+            }
+        }
+        return {};
+    }
+    if (k == kinds::zoneDraw) {
+        if (auto r = requireString(e, QLatin1String("zone")); !r)
+            return r;
+        if (e.data.value(QLatin1String("removed")).toBool())
+            return {};
+        return requireGeometry(e, Geometry::Type::Polygon, "Polygon");
+    }
+    if (k == kinds::hospitalStatus)
+        return requireString(e, QLatin1String("hospital"));
+    return {};
+}
+
+} // namespace vigie

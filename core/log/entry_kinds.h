@@ -1,0 +1,34 @@
+#pragma once
+// The kinds of entry the picture understands. The set is open: other kinds are stored and shown in the log
+// but do not change the picture. Each kind is documented with an example in docs/entries.md.
+#include "util/result.h"
+
+#include <QLatin1String>
+
+#include <array>
+
+namespace vigie {
+
+struct Entry;
+
+namespace kinds {
+inline constexpr QLatin1String note("note");
+inline constexpr QLatin1String unitStatus("unit.status");
+inline constexpr QLatin1String unitPosition("unit.position");
+inline constexpr QLatin1String incidentOpen("incident.open");
+inline constexpr QLatin1String incidentUpdate("incident.update");
+inline constexpr QLatin1String incidentClose("incident.close");
+inline constexpr QLatin1String zoneDraw("zone.draw");
+inline constexpr QLatin1String decision("decision");
+inline constexpr QLatin1String hospitalStatus("hospital.status");
+} // namespace kinds
+
+/// Unit statuses, as written in unit.status entries.
+inline constexpr std::array<QLatin1String, 5> unitStatuses{
+    QLatin1String("available"), QLatin1String("en_route"), QLatin1String("on_scene"),
+    QLatin1String("returning"), QLatin1String("unavailable")};
+
+/// Kind-specific checks of a draft (required data fields and geometry).
+[[nodiscard]] Result<void> validateKind(const Entry &entry);
+
+} // namespace vigie

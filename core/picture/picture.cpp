@@ -1,0 +1,378 @@
+#include "picture/picture.h"
+
+#include "log/entry_kinds.h"
+
+#include <QJsonArray>
+
+namespace vigie {
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+Casualties casualtiesFrom(const QJsonObject &o, Casualties base)
+{
+    auto take = [&o](const char *key, int &target) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isDouble())
+            target = v.toInt();
+    };
+    take("red", base.red);
+    take("yellow", base.yellow);
+    take("green", base.green);
+    take("black", base.black);
+    return base;
+}
+
+QJsonObject casualtiesTo(const Casualties &c)
+{
+    return {{QStringLiteral("red"), c.red},
+            {QStringLiteral("yellow"), c.yellow},
+            {QStringLiteral("green"), c.green},
+            {QStringLiteral("black"), c.black}};
+}
+
+QJsonValue pointTo(const std::optional<GeoPoint> &p)
+{
+    if (!p)
+        return QJsonValue::Null;
+    return QJsonArray{p->lon, p->lat};
+}
+
+std::optional<GeoPoint> pointFrom(const QJsonValue &v)
+{
+    const QJsonArray a = v.toArray();
+    if (a.size() != 2)
+        return std::nullopt;
+    return GeoPoint{a.at(0).toDouble(), a.at(1).toDouble()};
+}
+
+QJsonArray ringTo(const std::vector<GeoPoint> &ring)
+{
+    QJsonArray out;
+    for (const GeoPoint &p : ring)
+        out.append(QJsonArray{p.lon, p.lat});
+    return out;
+}
+
+void applyUnitStatus(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "unit");
+    Unit &u = pic.units[id];
+    u.id = id;
+    u.status = str(e.data, "status");
+    u.statusTime = e.eventTime;
+    u.lastSeq = e.seq;
+    const bool engaged = u.status == QLatin1String("en_route") || u.status == QLatin1String("on_scene");
+    u.incident = engaged ? str(e.data, "incident") : QString();
+    if (!e.agency.isEmpty())
+        u.agency = e.agency;
+    for (const auto &[key, field] :
+         {std::pair{"callsign", &u.callsign}, std::pair{"type", &u.type}, std::pair{"station", &u.station}}) {
+        const QJsonValue v = e.data.value(QLatin1String(key));
+        if (v.isString())
+            *field = v.toString();
+    }
+    const QJsonValue caps = e.data.value(QLatin1String("capabilities"));
+    if (caps.isArray()) {
+        u.capabilities.clear();
+        for (const QJsonValue &c : caps.toArray())
+            u.capabilities.append(c.toString());
+    }
+    if (e.geo.type == Geometry::Type::Point) {
+        u.position = e.geo.points.front();
+        u.positionTime = e.eventTime;
+    }
+}
+
+void applyUnitPosition(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "unit");
+    Unit &u = pic.units[id];
+    u.id = id;
+    if (u.agency.isEmpty())
+        u.agency = e.agency;
+    u.position = e.geo.points.front();
+    u.positionTime = e.eventTime;
+    u.lastSeq = e.seq;
+}
+
+void applyIncident(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "incident");
+    if (e.kind == kinds::incidentClose) {
+        if (pic.incidents.erase(id) > 0)
+            ++pic.closedIncidents;
+        return;
+    }
+    const bool isNew = !pic.incidents.contains(id);
+    Incident &i = pic.incidents[id];
+    if (isNew) {
+        i.id = id;
+        i.opened = e.eventTime;
+        i.agency = e.agency;
+    }
+    i.updated = e.eventTime;
+    i.entries.push_back(e.seq);
+    for (const auto &[key, field] : {std::pair{"type", &i.type}, std::pair{"title", &i.title}}) {
+        const QJsonValue v = e.data.value(QLatin1String(key));
+        if (v.isString())
+            *field = v.toString();
+    }
+    const QJsonValue status = e.data.value(QLatin1String("status"));
+    if (status.isString())
+        i.status = status.toString();
+    const QJsonValue severity = e.data.value(QLatin1String("severity"));
+    if (severity.isDouble())
+        i.severity = severity.toInt();
+    const QJsonValue casualties = e.data.value(QLatin1String("casualties"));
+    if (casualties.isObject())
+        i.casualties = casualtiesFrom(casualties.toObject(), i.casualties);
+    if (const auto anchor = e.geo.anchor())
+        i.position = anchor;
+}
+
+void applyZone(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "zone");
+    if (e.data.value(QLatin1String("removed")).toBool()) {
+        pic.zones.erase(id);
+        return;
+    }
+    Zone &z = pic.zones[id];
+    z.id = id;
+    z.label = str(e.data, "label");
+    z.kind = str(e.data, "kind");
+    z.agency = e.agency;
+    z.ring = e.geo.points;
+    z.drawn = e.eventTime;
+    z.seq = e.seq;
+}
+
+void applyHospital(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "hospital");
+    Hospital &h = pic.hospitals[id];
+    h.id = id;
+    if (e.data.value(QLatin1String("name")).isString())
+        h.name = str(e.data, "name");
+    if (e.data.value(QLatin1String("ed_status")).isString())
+        h.edStatus = str(e.data, "ed_status");
+    const QJsonValue beds = e.data.value(QLatin1String("beds"));
+    if (beds.isObject()) {
+        h.beds.clear();
+        const QJsonObject b = beds.toObject();
+        for (auto it = b.begin(); it != b.end(); ++it)
+            h.beds[it.key()] = it.value().toInt();
+    }
+    if (const auto anchor = e.geo.anchor())
+        h.position = anchor;
+    h.updated = e.eventTime;
+}
+
+} // namespace
+
+void Picture::apply(const Entry &e)
+{
+    lastSeq = e.seq;
+    ++applied;
+    maxEventTime = std::max(maxEventTime, e.eventTime);
+    const QString &k = e.kind;
+    if (k == kinds::unitStatus)
+        applyUnitStatus(*this, e);
+    else if (k == kinds::unitPosition)
+        applyUnitPosition(*this, e);
+    else if (k == kinds::incidentOpen || k == kinds::incidentUpdate || k == kinds::incidentClose)
+        applyIncident(*this, e);
+    else if (k == kinds::zoneDraw)
+        applyZone(*this, e);
+    else if (k == kinds::hospitalStatus)
+        applyHospital(*this, e);
+    else if (k == kinds::decision) {
+        decisions.push_back(
+            {e.seq, e.eventTime, e.author, e.agency, str(e.data, "text"), str(e.data, "incident")});
+        if (decisions.size() > keptDecisions)
+            decisions.erase(decisions.begin());
+    } else if (k == kinds::note)
+        ++notes;
+}
+
+QJsonObject Picture::toJson() const
+{
+    QJsonArray unitsJson;
+    for (const auto &[id, u] : units) {
+        unitsJson.append(QJsonObject{
+            {QStringLiteral("id"), u.id},
+            {QStringLiteral("callsign"), u.callsign},
+            {QStringLiteral("type"), u.type},
+            {QStringLiteral("agency"), u.agency},
+            {QStringLiteral("station"), u.station},
+            {QStringLiteral("capabilities"), QJsonArray::fromStringList(u.capabilities)},
+            {QStringLiteral("status"), u.status},
+            {QStringLiteral("incident"), u.incident},
+            {QStringLiteral("position"), pointTo(u.position)},
+            {QStringLiteral("position_time"), u.positionTime.msecs},
+            {QStringLiteral("status_time"), u.statusTime.msecs},
+            {QStringLiteral("last_seq"), u.lastSeq},
+        });
+    }
+    QJsonArray incidentsJson;
+    for (const auto &[id, i] : incidents) {
+        QJsonArray seqs;
+        for (qint64 s : i.entries)
+            seqs.append(s);
+        incidentsJson.append(QJsonObject{
+            {QStringLiteral("id"), i.id},
+            {QStringLiteral("type"), i.type},
+            {QStringLiteral("title"), i.title},
+            {QStringLiteral("agency"), i.agency},
+            {QStringLiteral("severity"), i.severity},
+            {QStringLiteral("status"), i.status},
+            {QStringLiteral("casualties"), casualtiesTo(i.casualties)},
+            {QStringLiteral("position"), pointTo(i.position)},
+            {QStringLiteral("opened"), i.opened.msecs},
+            {QStringLiteral("updated"), i.updated.msecs},
+            {QStringLiteral("entries"), seqs},
+        });
+    }
+    QJsonArray zonesJson;
+    for (const auto &[id, z] : zones) {
+        zonesJson.append(QJsonObject{
+            {QStringLiteral("id"), z.id},
+            {QStringLiteral("label"), z.label},
+            {QStringLiteral("kind"), z.kind},
+            {QStringLiteral("agency"), z.agency},
+            {QStringLiteral("ring"), ringTo(z.ring)},
+            {QStringLiteral("drawn"), z.drawn.msecs},
+            {QStringLiteral("seq"), z.seq},
+        });
+    }
+    QJsonArray hospitalsJson;
+    for (const auto &[id, h] : hospitals) {
+        QJsonObject beds;
+        for (const auto &[type, n] : h.beds)
+            beds.insert(type, n);
+        hospitalsJson.append(QJsonObject{
+            {QStringLiteral("id"), h.id},
+            {QStringLiteral("name"), h.name},
+            {QStringLiteral("ed_status"), h.edStatus},
+            {QStringLiteral("beds"), beds},
+            {QStringLiteral("position"), pointTo(h.position)},
+            {QStringLiteral("updated"), h.updated.msecs},
+        });
+    }
+    QJsonArray decisionsJson;
+    for (const Decision &d : decisions) {
+        decisionsJson.append(QJsonObject{
+            {QStringLiteral("seq"), d.seq},
+            {QStringLiteral("time"), d.time.msecs},
+            {QStringLiteral("author"), d.author},
+            {QStringLiteral("agency"), d.agency},
+            {QStringLiteral("text"), d.text},
+            {QStringLiteral("incident"), d.incident},
+        });
+    }
+    return {
+        {QStringLiteral("units"), unitsJson},
+        {QStringLiteral("incidents"), incidentsJson},
+        {QStringLiteral("zones"), zonesJson},
+        {QStringLiteral("hospitals"), hospitalsJson},
+        {QStringLiteral("decisions"), decisionsJson},
+        {QStringLiteral("last_seq"), lastSeq},
+        {QStringLiteral("applied"), applied},
+        {QStringLiteral("closed_incidents"), closedIncidents},
+        {QStringLiteral("notes"), notes},
+        {QStringLiteral("max_event_time"), maxEventTime.msecs},
+    };
+}
+
+Result<Picture> Picture::fromJson(const QJsonObject &json)
+{
+    if (!json.contains(QLatin1String("units")) || !json.contains(QLatin1String("last_seq")))
+        return Error{QStringLiteral("not a picture (missing units or last_seq)")};
+    auto ms = [](const QJsonObject &o, const char *key) {
+        return Timestamp{qint64(o.value(QLatin1String(key)).toDouble())};
+    };
+    auto i64 = [](const QJsonObject &o, const char *key) {
+        return qint64(o.value(QLatin1String(key)).toDouble());
+    };
+    Picture p;
+    for (const QJsonValue &v : json.value(QLatin1String("units")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Unit u;
+        u.id = str(o, "id");
+        u.callsign = str(o, "callsign");
+        u.type = str(o, "type");
+        u.agency = str(o, "agency");
+        u.station = str(o, "station");
+        for (const QJsonValue &c : o.value(QLatin1String("capabilities")).toArray())
+            u.capabilities.append(c.toString());
+        u.status = str(o, "status");
+        u.incident = str(o, "incident");
+        u.position = pointFrom(o.value(QLatin1String("position")));
+        u.positionTime = ms(o, "position_time");
+        u.statusTime = ms(o, "status_time");
+        u.lastSeq = i64(o, "last_seq");
+        p.units.emplace(u.id, std::move(u));
+    }
+    for (const QJsonValue &v : json.value(QLatin1String("incidents")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Incident i;
+        i.id = str(o, "id");
+        i.type = str(o, "type");
+        i.title = str(o, "title");
+        i.agency = str(o, "agency");
+        i.severity = o.value(QLatin1String("severity")).toInt();
+        i.status = str(o, "status");
+        i.casualties = casualtiesFrom(o.value(QLatin1String("casualties")).toObject(), {});
+        i.position = pointFrom(o.value(QLatin1String("position")));
+        i.opened = ms(o, "opened");
+        i.updated = ms(o, "updated");
+        for (const QJsonValue &s : o.value(QLatin1String("entries")).toArray())
+            i.entries.push_back(qint64(s.toDouble()));
+        p.incidents.emplace(i.id, std::move(i));
+    }
+    for (const QJsonValue &v : json.value(QLatin1String("zones")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Zone z;
+        z.id = str(o, "id");
+        z.label = str(o, "label");
+        z.kind = str(o, "kind");
+        z.agency = str(o, "agency");
+        for (const QJsonValue &pt : o.value(QLatin1String("ring")).toArray())
+            if (auto gp = pointFrom(pt))
+                z.ring.push_back(*gp);
+        z.drawn = ms(o, "drawn");
+        z.seq = i64(o, "seq");
+        p.zones.emplace(z.id, std::move(z));
+    }
+    for (const QJsonValue &v : json.value(QLatin1String("hospitals")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Hospital h;
+        h.id = str(o, "id");
+        h.name = str(o, "name");
+        h.edStatus = str(o, "ed_status");
+        const QJsonObject beds = o.value(QLatin1String("beds")).toObject();
+        for (auto it = beds.begin(); it != beds.end(); ++it)
+            h.beds[it.key()] = it.value().toInt();
+        h.position = pointFrom(o.value(QLatin1String("position")));
+        h.updated = ms(o, "updated");
+        p.hospitals.emplace(h.id, std::move(h));
+    }
+    for (const QJsonValue &v : json.value(QLatin1String("decisions")).toArray()) {
+        const QJsonObject o = v.toObject();
+        p.decisions.push_back({i64(o, "seq"), ms(o, "time"), str(o, "author"), str(o, "agency"),
+                               str(o, "text"), str(o, "incident")});
+    }
+    p.lastSeq = i64(json, "last_seq");
+    p.applied = i64(json, "applied");
+    p.closedIncidents = i64(json, "closed_incidents");
+    p.notes = i64(json, "notes");
+    p.maxEventTime = ms(json, "max_event_time");
+    return p;
+}
+
+} // namespace vigie

@@ -1,0 +1,116 @@
+#pragma once
+// The picture: the live situation as a fold of the log. Units, incidents, zones, hospitals and the latest
+// decisions. It holds only what is active: a closed incident leaves the picture (its history is in the log).
+#include "log/entry.h"
+
+#include <QStringList>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace vigie {
+
+/// Casualty counts by triage colour, as EMSI counts victims of an event.
+struct Casualties
+{
+    int red = 0;    ///< urgence absolue
+    int yellow = 0; ///< urgence relative
+    int green = 0;  ///< impliqués
+    int black = 0;  ///< décédés
+    friend bool operator==(const Casualties &, const Casualties &) = default;
+};
+
+/// A unit (EMSI RESOURCE): a vehicle or team of one agency.
+struct Unit
+{
+    QString id;
+    QString callsign;
+    QString type; ///< VSAV, FPT, EPA, CCF, SMUR, PS, PM…
+    QString agency;
+    QString station;
+    QStringList capabilities;
+    QString status = QStringLiteral("available");
+    QString incident; ///< when en route or on scene
+    std::optional<GeoPoint> position;
+    Timestamp positionTime;
+    Timestamp statusTime;
+    qint64 lastSeq = 0;
+    friend bool operator==(const Unit &, const Unit &) = default;
+};
+
+/// An incident (EMSI EVENT).
+struct Incident
+{
+    QString id;
+    QString type;
+    QString title;
+    QString agency; ///< agency of the opening entry
+    int severity = 1;
+    QString status = QStringLiteral("open"); ///< open or contained
+    Casualties casualties;
+    std::optional<GeoPoint> position;
+    Timestamp opened;
+    Timestamp updated;
+    std::vector<qint64> entries; ///< seqs of the entries behind it
+    friend bool operator==(const Incident &, const Incident &) = default;
+};
+
+struct Zone
+{
+    QString id;
+    QString label;
+    QString kind; ///< perimeter, exclusion, staging, event
+    QString agency;
+    std::vector<GeoPoint> ring;
+    Timestamp drawn;
+    qint64 seq = 0;
+    friend bool operator==(const Zone &, const Zone &) = default;
+};
+
+struct Hospital
+{
+    QString id;
+    QString name;
+    QString edStatus; ///< emergency department: open, saturated, closed
+    std::map<QString, int> beds;
+    std::optional<GeoPoint> position;
+    Timestamp updated;
+    friend bool operator==(const Hospital &, const Hospital &) = default;
+};
+
+struct Decision
+{
+    qint64 seq = 0;
+    Timestamp time;
+    QString author;
+    QString agency;
+    QString text;
+    QString incident;
+    friend bool operator==(const Decision &, const Decision &) = default;
+};
+
+struct Picture
+{
+    static constexpr std::size_t keptDecisions = 100;
+
+    std::map<QString, Unit> units;
+    std::map<QString, Incident> incidents;
+    std::map<QString, Zone> zones;
+    std::map<QString, Hospital> hospitals;
+    std::vector<Decision> decisions; ///< the latest ones, oldest first
+    qint64 lastSeq = 0;              ///< last entry applied
+    qint64 applied = 0;              ///< entries applied
+    qint64 closedIncidents = 0;
+    qint64 notes = 0;
+    Timestamp maxEventTime; ///< latest event time applied
+
+    /// Applies one entry (entries must come in seq order).
+    void apply(const Entry &entry);
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Picture> fromJson(const QJsonObject &json);
+    friend bool operator==(const Picture &, const Picture &) = default;
+};
+
+} // namespace vigie

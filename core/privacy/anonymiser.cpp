@@ -1,0 +1,156 @@
+#include "privacy/anonymiser.h"
+
+#include <QJsonArray>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace vigie {
+
+namespace {
+
+struct Pattern
+{
+    const char *category;
+    QRegularExpression re;
+};
+
+const std::vector<Pattern> &patterns()
+{
+    using RE = QRegularExpression;
+    static const std::vector<Pattern> list = {
+        {"email",
+         RE(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"))},
+        // IBAN before phone numbers: its digit groups would otherwise look like a number.
+        {"iban", RE(QStringLiteral(R"(\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b)"))},
+        // French numbers: 0X XX XX XX XX, +33 X…, 0033 X…, +33 (0)X…, with spaces, dots or dashes.
+        {"tel", RE(QStringLiteral(
+                    R"((?<![\w+])(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d))"))},
+        // SIV plates (AA-123-AA, since 2009) and FNI plates (123 ABC 13, 1234 AB 2A, before 2009).
+        {"plaque", RE(QStringLiteral(R"(\b[A-HJ-NP-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NP-TV-Z]{2}\b)"))},
+        {"plaque",
+         RE(QStringLiteral(R"(\b\d{1,4}[ \-]?[A-Z]{1,3}[ \-]?(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])\b)"))},
+    };
+    return list;
+}
+
+QString normalise(const QString &category, const QString &value)
+{
+    QString v = value;
+    if (category == QLatin1String("email"))
+        return v.toLower();
+    v.remove(QRegularExpression(QStringLiteral("[ .\\-()]")));
+    if (category == QLatin1String("tel")) {
+        if (v.startsWith(QLatin1String("+33")))
+            v = QLatin1Char('0') + v.mid(3);
+        else if (v.startsWith(QLatin1String("0033")))
+            v = QLatin1Char('0') + v.mid(4);
+        if (v.startsWith(QLatin1String("00")))
+            v = v.mid(1);
+    }
+    return v.toUpper();
+}
+
+} // namespace
+
+Anonymiser::Anonymiser(QByteArray key) : m_key(std::move(key)) {}
+
+QByteArray Anonymiser::generateKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+    return key;
+}
+
+QString Anonymiser::token(const QString &category, const QString &normalisedValue) const
+{
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(normalisedValue.toUtf8(), m_key, QCryptographicHash::Sha256);
+    return QStringLiteral("[%1:%2]").arg(category, QString::fromLatin1(mac.toHex().left(12)));
+}
+
+QString Anonymiser::scrubText(const QString &text) const
+{
+    QString out = text;
+    for (const Pattern &p : patterns()) {
+        QString next;
+        qsizetype last = 0;
+        auto it = p.re.globalMatch(out);
+        bool any = false;
+        while (it.hasNext()) {
+            const auto m = it.next();
+            any = true;
+            next += QStringView(out).mid(last, m.capturedStart() - last);
+            next += token(QLatin1String(p.category), normalise(QLatin1String(p.category), m.captured()));
+            last = m.capturedEnd();
+        }
+        if (any) {
+            next += QStringView(out).mid(last);
+            out = next;
+        }
+    }
+    return out;
+}
+
+bool Anonymiser::isPersonalField(const QString &key)
+{
+    static const QStringList fields{
+        QStringLiteral("name"),      QStringLiteral("firstname"), QStringLiteral("lastname"),
+        QStringLiteral("surname"),   QStringLiteral("givenname"), QStringLiteral("familyname"),
+        QStringLiteral("fullname"),  QStringLiteral("nom"),       QStringLiteral("prenom"),
+        QStringLiteral("prénom"),    QStringLiteral("caller"),    QStringLiteral("callername"),
+        QStringLiteral("patient"),   QStringLiteral("victim"),    QStringLiteral("victime"),
+        QStringLiteral("requerant"), QStringLiteral("requérant"), QStringLiteral("contactname"),
+        QStringLiteral("birthdate"), QStringLiteral("birthname"), QStringLiteral("datenaissance"),
+    };
+    QString k = key.toLower();
+    k.remove(QLatin1Char('_'));
+    k.remove(QLatin1Char('-'));
+    return fields.contains(k);
+}
+
+namespace {
+
+QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v);
+
+QJsonArray scrubArray(const Anonymiser &a, const QString &key, const QJsonArray &array)
+{
+    QJsonArray out;
+    for (const QJsonValue &v : array)
+        out.append(scrubValue(a, key, v));
+    return out;
+}
+
+QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v)
+{
+    if (v.isString()) {
+        if (Anonymiser::isPersonalField(key))
+            return a.token(QStringLiteral("personne"), v.toString().trimmed().toUpper());
+        return a.scrubText(v.toString());
+    }
+    if (v.isObject())
+        return a.scrubJson(v.toObject());
+    if (v.isArray())
+        return scrubArray(a, key, v.toArray());
+    return v;
+}
+
+} // namespace
+
+QJsonObject Anonymiser::scrubJson(const QJsonObject &object) const
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(it.key(), scrubValue(*this, it.key(), it.value()));
+    return out;
+}
+
+QByteArray Anonymiser::scrubBytes(const QByteArray &bytes) const
+{
+    auto decode = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decode(bytes);
+    return scrubText(text).toUtf8();
+}
+
+} // namespace vigie

@@ -1,0 +1,36 @@
+#pragma once
+// Personal data never reaches the log: every text that enters the room passes through here first.
+// Values are replaced by a keyed hash (HMAC-SHA-256 with the room's secret) so the same phone number links
+// across messages without being readable, and without the secret nobody can test guesses against it.
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace vigie {
+
+class Anonymiser
+{
+public:
+    /// `key` is the room's secret (at least 16 bytes).
+    explicit Anonymiser(QByteArray key);
+
+    /// Replaces e-mail addresses, French phone numbers, licence plates and IBANs in free text.
+    [[nodiscard]] QString scrubText(const QString &text) const;
+    /// Scrubs every string in a JSON tree; values of fields that name a person (name, nom, prenom, caller…)
+    /// are replaced whole.
+    [[nodiscard]] QJsonObject scrubJson(const QJsonObject &object) const;
+    /// Raw input kept in the quarantine: scrubbed as UTF-8 text (invalid bytes are replaced first).
+    [[nodiscard]] QByteArray scrubBytes(const QByteArray &bytes) const;
+    /// The token that replaces a value of a category ("tel", "email", "plaque", "iban", "personne").
+    [[nodiscard]] QString token(const QString &category, const QString &normalisedValue) const;
+    /// True if a JSON field of that name holds a person's identity.
+    [[nodiscard]] static bool isPersonalField(const QString &key);
+
+    /// A fresh random room secret.
+    [[nodiscard]] static QByteArray generateKey();
+
+private:
+    QByteArray m_key;
+};
+
+} // namespace vigie

@@ -1,0 +1,113 @@
+#include "room/room.h"
+
+#include "store/sqlite_log_store.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace vigie {
+
+namespace {
+
+Result<QByteArray> readKey(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot read the room secret %1: %2. Without it personal data cannot be "
+                                    "linked across messages; restore it from the room's backup")
+                         .arg(path, file.errorString())};
+    const QByteArray key = QByteArray::fromHex(file.readAll().trimmed());
+    if (key.size() < 16)
+        return Error{QStringLiteral("the room secret %1 is damaged (expected 32 bytes in hex)").arg(path)};
+    return key;
+}
+
+Result<void> writeKey(const QString &path, const QByteArray &key)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error{QStringLiteral("cannot create the room secret %1: %2").arg(path, file.errorString())};
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(key.toHex() + '\n');
+    if (!file.flush())
+        return Error{QStringLiteral("cannot write the room secret %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+} // namespace
+
+Room::Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path)
+    : m_store(std::move(store)), m_anonymiser(std::move(key)), m_clock(clock), m_path(std::move(path))
+{}
+
+Room::~Room() = default;
+
+Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &name, RoomMode mode,
+                                           const Clock &clock)
+{
+    const QString keyFile = keyPath(path);
+    if (QFileInfo::exists(keyFile))
+        return Error{QStringLiteral("%1 already exists; remove it or choose another room file").arg(keyFile)};
+    RoomInfo info;
+    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.name = name.isEmpty() ? QFileInfo(path).completeBaseName() : name;
+    info.mode = mode;
+    info.created = clock.now();
+    auto store = SqliteLogStore::create(path, info);
+    if (!store)
+        return store.error();
+    const QByteArray key = Anonymiser::generateKey();
+    if (auto r = writeKey(keyFile, key); !r)
+        return r.error();
+    return std::unique_ptr<Room>(new Room(std::move(*store), key, clock, path));
+}
+
+Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
+{
+    auto store = SqliteLogStore::open(path);
+    if (!store)
+        return store.error();
+    auto key = readKey(keyPath(path));
+    if (!key)
+        return key.error();
+    return std::unique_ptr<Room>(new Room(std::move(*store), *key, clock, path));
+}
+
+Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts)
+{
+    const Timestamp now = m_clock.now();
+    for (Entry &e : drafts) {
+        if (auto valid = validateDraft(e); !valid)
+            return Error{QStringLiteral("entry %1 of the batch: %2")
+                             .arg(&e - drafts.data() + 1)
+                             .arg(valid.error().message)};
+        e.author = m_anonymiser.scrubText(e.author);
+        e.role = m_anonymiser.scrubText(e.role);
+        e.data = m_anonymiser.scrubJson(e.data);
+        e.recordTime = now;
+    }
+    auto appended = m_store->append(std::move(drafts));
+    if (!appended)
+        return appended;
+    if (auto r = m_snapshots.applyAppended(*m_store, *appended); !r)
+        return r.error();
+    return appended;
+}
+
+Result<void> Room::quarantine(const QString &source, const std::vector<Rejected> &items)
+{
+    const Timestamp now = m_clock.now();
+    for (const Rejected &item : items) {
+        QuarantineItem q;
+        q.received = now;
+        q.source = m_anonymiser.scrubText(source);
+        q.position = item.position;
+        q.reason = m_anonymiser.scrubText(item.reason);
+        q.input = m_anonymiser.scrubBytes(item.input);
+        if (auto r = m_store->quarantine(q); !r)
+            return r.error();
+    }
+    return {};
+}
+
+} // namespace vigie

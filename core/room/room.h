@@ -1,0 +1,59 @@
+#pragma once
+// A room: its log store, its secret (for keyed hashing of personal data), its clock. Everything that enters
+// the log goes through Room::append: validated, scrubbed of personal data, stamped, appended; what is refused
+// goes to the quarantine with its reason, scrubbed the same way.
+#include "picture/picture_seeker.h"
+#include "privacy/anonymiser.h"
+#include "store/log_store.h"
+
+#include <memory>
+
+namespace vigie {
+
+/// One input that could not become an entry.
+struct Rejected
+{
+    QString position; ///< where in the source
+    QString reason;
+    QByteArray input;
+};
+
+class Room
+{
+public:
+    /// Creates a room file and its secret (`PATH.key`, readable by the owner only).
+    [[nodiscard]] static Result<std::unique_ptr<Room>> create(const QString &path, const QString &name,
+                                                              RoomMode mode, const Clock &clock);
+    [[nodiscard]] static Result<std::unique_ptr<Room>> open(const QString &path, const Clock &clock);
+    ~Room();
+
+    [[nodiscard]] const RoomInfo &info() const { return m_store->room(); }
+    [[nodiscard]] LogStore &store() { return *m_store; }
+    [[nodiscard]] const LogStore &store() const { return *m_store; }
+    [[nodiscard]] const Anonymiser &anonymiser() const { return m_anonymiser; }
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    /// Validates, scrubs, stamps (record time) and appends the drafts in one transaction.
+    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts);
+    /// Keeps refused input, scrubbed of personal data, with its source, position and reason.
+    [[nodiscard]] Result<void> quarantine(const QString &source, const std::vector<Rejected> &items);
+
+    [[nodiscard]] Result<Picture> pictureAt(Timestamp t) const { return vigie::pictureAt(*m_store, t); }
+    [[nodiscard]] Result<Picture> picture() const { return latestPicture(*m_store); }
+
+    [[nodiscard]] static QString keyPath(const QString &roomPath)
+    {
+        return roomPath + QStringLiteral(".key");
+    }
+
+private:
+    Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
+    std::unique_ptr<LogStore> m_store;
+    Anonymiser m_anonymiser;
+    const Clock &m_clock;
+    QString m_path;
+    SnapshotKeeper m_snapshots;
+};
+
+} // namespace vigie

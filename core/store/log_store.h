@@ -1,0 +1,87 @@
+#pragma once
+// Persistence of a room's log behind one interface: SQLite on a desk today, PostgreSQL for shared rooms
+// later, without touching callers.
+#include "log/entry.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace vigie {
+
+struct RoomInfo
+{
+    QString id;
+    QString name;
+    RoomMode mode = RoomMode::Live;
+    Timestamp created;
+};
+
+struct EntryQuery
+{
+    std::optional<QString> kind;
+    std::optional<Timestamp> since; ///< event time >= since
+    std::optional<Timestamp> until; ///< event time <= until
+    qint64 afterSeq = 0;            ///< seq > afterSeq
+    std::optional<GeoBox> box;      ///< geometry intersects the box (R*Tree)
+    qint64 limit = -1;
+};
+
+/// Input that was refused, kept with its reason. The input is scrubbed of personal data before it is kept.
+struct QuarantineItem
+{
+    qint64 id = 0;
+    Timestamp received;
+    QString source;   ///< file, feed or command it came from
+    QString position; ///< where in the source ("line 12", "byte 3050", "info[1]/area[0]")
+    QString reason;
+    QByteArray input;
+};
+
+struct VerifyReport
+{
+    qint64 checked = 0;
+    std::optional<qint64> firstBadSeq;
+    QString problem; ///< what is wrong at firstBadSeq
+    [[nodiscard]] bool intact() const { return !firstBadSeq.has_value(); }
+};
+
+/// A serialised picture after entry `seq`; valid for any time >= maxEventTime.
+struct Snapshot
+{
+    qint64 seq = 0;
+    Timestamp maxEventTime;
+    QByteArray picture;
+};
+
+class LogStore
+{
+public:
+    using Visitor = std::function<bool(const Entry &)>; ///< return false to stop
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    virtual ~LogStore() = default;
+
+    [[nodiscard]] virtual const RoomInfo &room() const = 0;
+    [[nodiscard]] virtual qint64 lastSeq() const = 0;
+    [[nodiscard]] virtual QByteArray lastHash() const = 0;
+
+    /// Appends drafts in one transaction: assigns seq, room, mode, chain hashes (and an id if null).
+    /// record time is the caller's. All or nothing.
+    [[nodiscard]] virtual Result<std::vector<Entry>> append(std::vector<Entry> drafts) = 0;
+    /// Entries matching the query in seq order.
+    [[nodiscard]] virtual Result<void> read(const EntryQuery &query, const Visitor &visit) const = 0;
+    [[nodiscard]] Result<std::vector<Entry>> read(const EntryQuery &query) const;
+    /// Recomputes every hash and link of the chain.
+    [[nodiscard]] virtual Result<VerifyReport> verify(const Progress &progress = {}) const = 0;
+
+    [[nodiscard]] virtual Result<qint64> quarantine(const QuarantineItem &item) = 0;
+    [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;
+
+    [[nodiscard]] virtual Result<void> saveSnapshot(const Snapshot &snapshot) = 0;
+    /// The latest snapshot usable for time t (its maxEventTime <= t), if any.
+    [[nodiscard]] virtual Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const = 0;
+    [[nodiscard]] virtual Result<qint64> lastSnapshotSeq() const = 0;
+};
+
+} // namespace vigie

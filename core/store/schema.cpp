@@ -1,0 +1,98 @@
+#include "store/schema.h"
+
+#include <array>
+
+namespace vigie::schema {
+
+namespace {
+
+// Version 1: the log, room metadata and the quarantine.
+constexpr const char *v1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries(
+    seq INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL,
+    mode INTEGER NOT NULL,
+    event_time INTEGER NOT NULL,
+    record_time INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    geo TEXT,
+    data TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash BLOB NOT NULL);
+CREATE TABLE quarantine(
+    id INTEGER PRIMARY KEY,
+    received INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    position TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    input BLOB NOT NULL);
+)sql";
+
+// Version 2: spatial index (filled from the existing entries), event-time index, picture snapshots.
+constexpr const char *v2 = R"sql(
+CREATE INDEX entries_event_time ON entries(event_time);
+CREATE VIRTUAL TABLE entries_geo USING rtree(seq, min_lon, max_lon, min_lat, max_lat);
+INSERT INTO entries_geo(seq, min_lon, max_lon, min_lat, max_lat)
+SELECT e.seq, min(json_extract(p.value, '$[0]')), max(json_extract(p.value, '$[0]')),
+              min(json_extract(p.value, '$[1]')), max(json_extract(p.value, '$[1]'))
+FROM entries AS e, json_each(e.geo, '$.coordinates[0]') AS p
+WHERE e.geo IS NOT NULL AND json_extract(e.geo, '$.type') = 'Polygon'
+GROUP BY e.seq;
+INSERT INTO entries_geo(seq, min_lon, max_lon, min_lat, max_lat)
+SELECT seq, json_extract(geo, '$.coordinates[0]'), json_extract(geo, '$.coordinates[0]'),
+            json_extract(geo, '$.coordinates[1]'), json_extract(geo, '$.coordinates[1]')
+FROM entries WHERE geo IS NOT NULL AND json_extract(geo, '$.type') = 'Point';
+CREATE TABLE snapshots(
+    seq INTEGER PRIMARY KEY,
+    max_event_time INTEGER NOT NULL,
+    picture BLOB NOT NULL);
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2};
+
+} // namespace
+
+Result<int> version(sql::Database &db)
+{
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt)
+        return stmt.error();
+    if (stmt->step() != sql::Statement::Step::Row)
+        return Error{QStringLiteral("%1: cannot read the schema version: %2").arg(db.path(), db.lastError())};
+    return int(stmt->int64(0));
+}
+
+Result<void> migrate(sql::Database &db, int target)
+{
+    auto current = version(db);
+    if (!current)
+        return current.error();
+    if (*current > currentVersion)
+        return Error{QStringLiteral("%1: room file schema version %2 is newer than this program (%3); "
+                                    "update Vigie to open it")
+                         .arg(db.path())
+                         .arg(*current)
+                         .arg(currentVersion)};
+    for (int v = *current + 1; v <= target; ++v) {
+        if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+            return r;
+        auto applied = db.exec(migrations[v - 1]);
+        if (applied)
+            applied = db.exec(QByteArray("PRAGMA user_version = ") + QByteArray::number(v));
+        if (!applied) {
+            (void)db.exec("ROLLBACK");
+            return Error{QStringLiteral("migration to schema version %1 failed: %2")
+                             .arg(v)
+                             .arg(applied.error().message)};
+        }
+        if (auto r = db.exec("COMMIT"); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace vigie::schema

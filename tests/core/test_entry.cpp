@@ -1,0 +1,147 @@
+#include "log/entry.h"
+#include "log/entry_kinds.h"
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+
+namespace {
+
+Entry sample()
+{
+    Entry e;
+    e.id = QUuid(QStringLiteral("{0b7f2f8e-5a5e-4a43-9d5b-1f2e3d4c5b6a}"));
+    e.seq = 7;
+    e.room = QStringLiteral("room-1");
+    e.mode = RoomMode::Exercise;
+    e.eventTime = Timestamp{1784055900000};
+    e.recordTime = Timestamp{1784055901000};
+    e.author = QStringLiteral("CTA \"13\"");
+    e.role = QStringLiteral("operator");
+    e.agency = QStringLiteral("fire");
+    e.kind = QStringLiteral("incident.open");
+    e.geo = Geometry::point({5.3795, 43.2987});
+    e.data =
+        QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-1")}, {QStringLiteral("severity"), 3}};
+    e.prevHash = QByteArray(32, '\x01');
+    return e;
+}
+
+} // namespace
+
+TEST(Entry, CanonicalFormIsFixedAndDocumented)
+{
+    const Entry e = sample();
+    const QByteArray bytes = canonicalBytes(e, compactGeoJson(e.geo), compactDataJson(e.data));
+    EXPECT_EQ(bytes.toStdString(),
+              "[\"vigie-entry/1\",\"0b7f2f8e-5a5e-4a43-9d5b-1f2e3d4c5b6a\",7,\"room-1\",\"exercise\","
+              "1784055900000,1784055901000,\"CTA \\\"13\\\"\",\"operator\",\"fire\",\"incident.open\","
+              "{\"coordinates\":[5.3795,43.2987],\"type\":\"Point\"},{\"incident\":\"INC-1\",\"severity\":3},"
+              "\"0101010101010101010101010101010101010101010101010101010101010101\"]");
+}
+
+TEST(Entry, HashChangesWithEveryField)
+{
+    const Entry base = sample();
+    auto hashOf = [](const Entry &e) {
+        return sha256(canonicalBytes(e, compactGeoJson(e.geo), compactDataJson(e.data)));
+    };
+    const QByteArray h = hashOf(base);
+    EXPECT_EQ(h.size(), 32);
+    std::vector<std::function<void(Entry &)>> edits = {
+        [](Entry &e) { e.seq++; },
+        [](Entry &e) { e.room += QLatin1Char('x'); },
+        [](Entry &e) { e.mode = RoomMode::Live; },
+        [](Entry &e) { e.eventTime.msecs++; },
+        [](Entry &e) { e.recordTime.msecs++; },
+        [](Entry &e) { e.author += QLatin1Char('x'); },
+        [](Entry &e) { e.role.clear(); },
+        [](Entry &e) { e.agency = QStringLiteral("samu"); },
+        [](Entry &e) { e.kind = QStringLiteral("incident.update"); },
+        [](Entry &e) { e.geo.points[0].lat += 1e-7; },
+        [](Entry &e) { e.data[QStringLiteral("severity")] = 4; },
+        [](Entry &e) { e.prevHash[0] = '\x02'; },
+        [](Entry &e) { e.id = QUuid::createUuid(); },
+    };
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        Entry changed = base;
+        edits[i](changed);
+        EXPECT_NE(hashOf(changed), h) << "edit " << i << " did not change the hash";
+    }
+}
+
+TEST(Entry, JsonStringEscapingHandlesControlAndUnicode)
+{
+    QByteArray out;
+    appendJsonString(out, QStringLiteral("é\t\"\\\x01"));
+    EXPECT_EQ(out.toStdString(), "\"\xc3\xa9\\t\\\"\\\\\\u0001\"");
+}
+
+TEST(EntryDraft, ParsesAValidLine)
+{
+    auto d = draftFromJson(R"({"kind":"incident.open","time":"2026-07-14T21:05:00+02:00","author":"CTA",
+        "agency":"fire","geo":{"type":"Point","coordinates":[5.37,43.29]},
+        "data":{"incident":"INC-1","severity":2}})");
+    ASSERT_TRUE(d) << d.error().message.toStdString();
+    EXPECT_EQ(d->eventTime.toIso(), QStringLiteral("2026-07-14T19:05:00.000Z"));
+    EXPECT_EQ(d->geo.type, Geometry::Type::Point);
+    EXPECT_EQ(d->agency, QStringLiteral("fire"));
+}
+
+struct BadLine
+{
+    const char *line;
+    const char *expectedReason;
+};
+
+class EntryDraftRejects : public testing::TestWithParam<BadLine>
+{
+};
+
+TEST_P(EntryDraftRejects, WithAClearReason)
+{
+    auto d = draftFromJson(GetParam().line);
+    ASSERT_FALSE(d);
+    EXPECT_TRUE(d.error().message.contains(QString::fromUtf8(GetParam().expectedReason)))
+        << d.error().message.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, EntryDraftRejects,
+    testing::Values(
+        BadLine{R"({"kind":"note","time":"2026-07-14T21:05:00+02:00","author":"a","data":{"text":"x")",
+                "invalid JSON"},
+        BadLine{"[1,2]", "JSON object"},
+        BadLine{R"({"time":"2026-07-14T21:05:00+02:00","author":"a"})", "missing field \"kind\""},
+        BadLine{R"({"kind":"note","author":"a","data":{"text":"x"}})", "\"time\""},
+        BadLine{R"({"kind":"note","time":"2026-07-14T21:05:00","author":"a","data":{"text":"x"}})",
+                "with an offset"},
+        BadLine{R"({"kind":"note","time":"yesterday+02:00","author":"a","data":{"text":"x"}})",
+                "not ISO 8601"},
+        BadLine{R"({"kind":"note","time":"2026-07-14T21:05:00Z","data":{"text":"x"}})",
+                "missing field \"author\""},
+        BadLine{R"({"kind":"Note!","time":"2026-07-14T21:05:00Z","author":"a"})", "word.word"},
+        BadLine{
+            R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","agency":"army","data":{"text":"x"}})",
+            "agency \"army\""},
+        BadLine{R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a"})", "data.text"},
+        BadLine{
+            R"({"kind":"unit.status","time":"2026-07-14T21:05:00Z","author":"a","data":{"unit":"U1","status":"asleep"}})",
+            "data.status \"asleep\""},
+        BadLine{R"({"kind":"unit.position","time":"2026-07-14T21:05:00Z","author":"a","data":{"unit":"U1"}})",
+                "geo Point"},
+        BadLine{
+            R"({"kind":"incident.open","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"I","severity":9}})",
+            "severity"},
+        BadLine{
+            R"({"kind":"incident.open","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"I","casualties":{"blue":1}}})",
+            "triage colour"},
+        BadLine{
+            R"({"kind":"zone.draw","time":"2026-07-14T21:05:00Z","author":"a","data":{"zone":"Z"},"geo":{"type":"Point","coordinates":[5,43]}})",
+            "geo Polygon"},
+        BadLine{
+            R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"Point","coordinates":[500,43]}})",
+            "out of range"},
+        BadLine{
+            R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"LineString","coordinates":[]}})",
+            "unsupported geometry"}));

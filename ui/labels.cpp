@@ -1,0 +1,109 @@
+#include "ui/labels.h"
+
+#include <QCoreApplication>
+
+namespace vigie::ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::ui::Labels", text);
+}
+} // namespace
+
+QString agencyLabel(const QString &agency)
+{
+    if (agency == QLatin1String("fire"))
+        return tr("Marins-pompiers");
+    if (agency == QLatin1String("samu"))
+        return tr("SAMU");
+    if (agency == QLatin1String("police"))
+        return tr("Police");
+    if (agency == QLatin1String("officials"))
+        return tr("Élus / PCC");
+    return agency;
+}
+
+QString unitStatusLabel(const QString &status)
+{
+    if (status == QLatin1String("available"))
+        return tr("disponible");
+    if (status == QLatin1String("en_route"))
+        return tr("en route");
+    if (status == QLatin1String("on_scene"))
+        return tr("sur les lieux");
+    if (status == QLatin1String("returning"))
+        return tr("retour");
+    if (status == QLatin1String("unavailable"))
+        return tr("indisponible");
+    return status;
+}
+
+QColor statusColour(const QString &status)
+{
+    if (status == QLatin1String("available"))
+        return QColor(0x00, 0x72, 0xB2);
+    if (status == QLatin1String("en_route"))
+        return QColor(0xE6, 0x9F, 0x00);
+    if (status == QLatin1String("on_scene"))
+        return QColor(0xD5, 0x5E, 0x00);
+    if (status == QLatin1String("returning"))
+        return QColor(0x56, 0xB4, 0xE9);
+    return QColor(0x66, 0x66, 0x66);
+}
+
+QString incidentTypeLabel(const QString &type)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"building_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Feu de bâtiment")},
+        {"vehicle_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Feu de véhicule")},
+        {"brush_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Feu d'espace naturel")},
+        {"cardiac_arrest", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Arrêt cardiaque")},
+        {"injury", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Blessé")},
+        {"traffic_accident", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Accident de la circulation")},
+        {"public_order", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Ordre public")},
+        {"crowd_event", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Rassemblement")},
+        {"gas_leak", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Fuite de gaz")},
+        {"drowning", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Noyade")},
+        {"flood", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Inondation")},
+        {"other", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Autre")},
+    };
+    for (const auto &[id, label] : names)
+        if (type == QLatin1String(id))
+            return tr(label);
+    return type;
+}
+
+QString kindLabel(const QString &kind)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"note", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Note")},
+        {"unit.status", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Statut d'unité")},
+        {"unit.position", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Position d'unité")},
+        {"incident.open", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Ouverture d'intervention")},
+        {"incident.update", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Mise à jour d'intervention")},
+        {"incident.close", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Clôture d'intervention")},
+        {"zone.draw", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Zone")},
+        {"decision", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Décision")},
+        {"hospital.status", QT_TRANSLATE_NOOP("vigie::ui::Labels", "État hospitalier")},
+    };
+    for (const auto &[id, label] : names)
+        if (kind == QLatin1String(id))
+            return tr(label);
+    return kind;
+}
+
+QColor agencyColour(const QString &agency)
+{
+    if (agency == QLatin1String("fire"))
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
+    if (agency == QLatin1String("samu"))
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    if (agency == QLatin1String("police"))
+        return QColor(0x00, 0x72, 0xB2); // blue
+    if (agency == QLatin1String("officials"))
+        return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    return QColor(0x55, 0x55, 0x55);
+}
+
+} // namespace vigie::ui

@@ -1,0 +1,16 @@
+#pragma once
+// The words the console shows for the domain's identifiers (French by default, translated with Qt Linguist).
+#include <QColor>
+#include <QString>
+
+namespace vigie::ui {
+
+[[nodiscard]] QString agencyLabel(const QString &agency);
+[[nodiscard]] QString unitStatusLabel(const QString &status);
+[[nodiscard]] QColor statusColour(const QString &status);
+[[nodiscard]] QString incidentTypeLabel(const QString &type);
+[[nodiscard]] QString kindLabel(const QString &kind);
+/// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).
+[[nodiscard]] QColor agencyColour(const QString &agency);
+
+} // namespace vigie::ui

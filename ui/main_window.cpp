@@ -1,0 +1,207 @@
+#include "ui/main_window.h"
+
+#include "ui/labels.h"
+#include "ui/models/incidents_model.h"
+#include "ui/models/log_model.h"
+#include "ui/models/units_model.h"
+
+#include "log/entry_kinds.h"
+#include "picture/picture_manager.h"
+#include "room/room.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace vigie::ui {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    auto *view = new QTableView(parent);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(parent), m_manager(manager)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_units = new UnitsModel(manager, this);
+    m_incidents = new IncidentsModel(manager, this);
+    m_log = new LogModel(manager, 20000, this);
+
+    buildBanner();
+    m_viewMenu = menuBar()->addMenu(tr("&Affichage"));
+    buildActions();
+
+    m_incidentsView = makeTable(m_incidents, this);
+    m_incidentsView->sortByColumn(IncidentsModel::Severity, Qt::DescendingOrder);
+    m_incidentsView->setObjectName(QStringLiteral("IncidentsView"));
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_incidentsView, 1);
+    setCentralWidget(centre);
+
+    auto *unitsView = makeTable(m_units, this);
+    unitsView->setObjectName(QStringLiteral("UnitsView"));
+    unitsView->sortByColumn(UnitsModel::Agency, Qt::AscendingOrder);
+    addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
+             QKeySequence(Qt::CTRL | Qt::Key_1));
+
+    auto *logView = makeTable(m_log, this);
+    logView->setObjectName(QStringLiteral("LogView"));
+    logView->setSortingEnabled(false);
+    logView->horizontalHeader()->setSectionResizeMode(LogModel::Seq, QHeaderView::ResizeToContents);
+    connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
+    addPanel(QStringLiteral("LogDock"), tr("Main courante"), logView, Qt::BottomDockWidgetArea,
+             QKeySequence(Qt::CTRL | Qt::Key_2));
+    logView->scrollToBottom();
+
+    m_counts = new QLabel(this);
+    statusBar()->addPermanentWidget(m_counts);
+    connect(&manager, &PictureManager::pictureChanged, this, &MainWindow::updateBanner);
+    connect(&manager, &PictureManager::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    updateBanner();
+    resize(1600, 900);
+}
+
+void MainWindow::buildBanner()
+{
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("ModeBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setMargin(6);
+    QFont f = m_banner->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    m_banner->setFont(f);
+    const bool exercise = m_manager.room().info().mode == RoomMode::Exercise;
+    m_banner->setStyleSheet(exercise ? QStringLiteral("background:#E69F00;color:black;")
+                                     : QStringLiteral("background:#1f3b57;color:white;"));
+}
+
+void MainWindow::buildActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&Salle"));
+    auto *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("Actions"));
+
+    auto *note = fileMenu->addAction(tr("&Note…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+                                     [this] { addNote(kinds::note); });
+    auto *decision = fileMenu->addAction(tr("&Décision…"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                                         [this] { addNote(kinds::decision); });
+    toolbar->addAction(note);
+    toolbar->addAction(decision);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quitter"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    auto *shared = m_viewMenu->addAction(tr("Écran &partagé (grands caractères)"));
+    shared->setCheckable(true);
+    shared->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    connect(shared, &QAction::toggled, this, &MainWindow::setSharedScreen);
+    auto *full = m_viewMenu->addAction(tr("Plein écran"));
+    full->setShortcut(QKeySequence::FullScreen);
+    full->setCheckable(true);
+    connect(full, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    m_viewMenu->addSeparator();
+}
+
+QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title, QWidget *widget,
+                                  Qt::DockWidgetArea area, const QKeySequence &shortcut)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    QAction *toggle = dock->toggleViewAction();
+    if (!shortcut.isEmpty())
+        toggle->setShortcut(shortcut);
+    m_viewMenu->addAction(toggle);
+    return dock;
+}
+
+void MainWindow::setCentralView(QWidget *view)
+{
+    auto *centre = centralWidget();
+    auto *layout = static_cast<QVBoxLayout *>(centre->layout());
+    layout->removeWidget(m_incidentsView);
+    layout->addWidget(view, 1);
+    addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsView, Qt::LeftDockWidgetArea,
+             QKeySequence(Qt::CTRL | Qt::Key_3));
+}
+
+void MainWindow::setSharedScreen(bool on)
+{
+    m_sharedScreen = on;
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * (on ? 1.6 : 1.0));
+    for (QWidget *w : findChildren<QTableView *>())
+        w->setFont(f);
+}
+
+void MainWindow::updateBanner()
+{
+    const Picture &p = m_manager.picture();
+    const RoomInfo &room = m_manager.room().info();
+    const bool exercise = room.mode == RoomMode::Exercise;
+    m_banner->setText(exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
+                               : tr("SALLE RÉELLE — %1").arg(room.name));
+    setWindowTitle(tr("Vigie — %1%2").arg(room.name, exercise ? tr(" (EXERCICE)") : QString()));
+    qint64 available = 0;
+    for (const auto &[id, u] : p.units)
+        available += u.status == QLatin1String("available");
+    m_counts->setText(tr("%1 interventions en cours · %2/%3 moyens disponibles · %4 entrées au journal")
+                          .arg(p.incidents.size())
+                          .arg(available)
+                          .arg(p.units.size())
+                          .arg(p.lastSeq));
+}
+
+void MainWindow::addNote(const QString &kind)
+{
+    const bool isDecision = kind == kinds::decision;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, isDecision ? tr("Décision") : tr("Note"),
+        isDecision ? tr("Décision prise (elle sera signée et inscrite à la main courante) :")
+                   : tr("Note pour la main courante :"),
+        {}, &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    Entry e;
+    e.kind = kind;
+    e.eventTime = m_manager.room().clock().now();
+    e.author = qEnvironmentVariable("USER", QStringLiteral("poste"));
+    e.role = QStringLiteral("desk");
+    e.data = QJsonObject{{QStringLiteral("text"), text.trimmed()}};
+    auto r = m_manager.room().append({e});
+    if (!r)
+        QMessageBox::warning(this, tr("Inscription impossible"), r.error().message);
+    m_manager.poll();
+}
+
+} // namespace vigie::ui

@@ -1,0 +1,137 @@
+#include "ui/models/log_model.h"
+
+#include "ui/labels.h"
+
+#include "log/entry_kinds.h"
+#include "picture/picture_manager.h"
+#include "room/room.h"
+
+#include <QLocale>
+
+namespace vigie::ui {
+
+LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
+    : QAbstractTableModel(parent), m_keep(keep)
+{
+    EntryQuery query;
+    query.afterSeq = std::max<qint64>(0, manager.picture().lastSeq - keep);
+    auto r = manager.room().store().read(query, [this](const Entry &e) {
+        m_entries.push_back(e);
+        return true;
+    });
+    if (!r)
+        qWarning("%s", qPrintable(r.error().message));
+    connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
+}
+
+void LogModel::append(const std::vector<Entry> &entries)
+{
+    if (entries.empty())
+        return;
+    const int overflow = int(m_entries.size() + entries.size()) - m_keep;
+    if (overflow > 0) {
+        const int drop = std::min(overflow, int(m_entries.size()));
+        beginRemoveRows({}, 0, drop - 1);
+        m_entries.erase(m_entries.begin(), m_entries.begin() + drop);
+        endRemoveRows();
+    }
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(entries.size()) - 1);
+    m_entries.insert(m_entries.end(), entries.begin(), entries.end());
+    endInsertRows();
+}
+
+const Entry *LogModel::entryAt(int row) const
+{
+    return row >= 0 && row < int(m_entries.size()) ? &m_entries[row] : nullptr;
+}
+
+int LogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int LogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString LogModel::summary(const Entry &e)
+{
+    const QJsonObject &d = e.data;
+    auto s = [&d](const char *key) {
+        return d.value(QLatin1String(key)).toString();
+    };
+    if (e.kind == kinds::note || e.kind == kinds::decision)
+        return s("text");
+    if (e.kind == kinds::unitStatus)
+        return QStringLiteral("%1 : %2%3")
+            .arg(s("unit"), unitStatusLabel(s("status")),
+                 s("incident").isEmpty() ? QString() : QStringLiteral(" → ") + s("incident"));
+    if (e.kind == kinds::unitPosition)
+        return s("unit");
+    if (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate)
+        return QStringLiteral("%1 %2").arg(s("incident"), s("title"));
+    if (e.kind == kinds::incidentClose)
+        return QStringLiteral("%1 %2").arg(s("incident"), s("reason"));
+    if (e.kind == kinds::zoneDraw)
+        return s("label");
+    if (e.kind == kinds::hospitalStatus)
+        return QStringLiteral("%1 %2").arg(s("hospital"), s("ed_status"));
+    return QString::fromUtf8(compactDataJson(d).left(160));
+}
+
+QVariant LogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Entry &e = m_entries[index.row()];
+    if (role == Qt::ForegroundRole && index.column() == Agency)
+        return agencyColour(e.agency);
+    if (role == Qt::ToolTipRole)
+        return QStringLiteral("#%1 %2\n%3")
+            .arg(e.seq)
+            .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Seq:
+        return e.seq;
+    case Time:
+        return QLocale().toString(e.eventTime.toDateTime().toLocalTime(), QStringLiteral("dd/MM HH:mm:ss"));
+    case Agency:
+        return agencyLabel(e.agency);
+    case Author:
+        return e.author;
+    case Kind:
+        return kindLabel(e.kind);
+    case Summary:
+        return summary(e);
+    default:
+        return {};
+    }
+}
+
+QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Seq:
+        return tr("N°");
+    case Time:
+        return tr("Heure");
+    case Agency:
+        return tr("Service");
+    case Author:
+        return tr("Auteur");
+    case Kind:
+        return tr("Nature");
+    case Summary:
+        return tr("Résumé");
+    default:
+        return {};
+    }
+}
+
+} // namespace vigie::ui

@@ -1,0 +1,47 @@
+#pragma once
+// The main courante: the room's log, newest last, as the PictureManager reports appended entries.
+#include "log/entry.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace vigie {
+class PictureManager;
+}
+
+namespace vigie::ui {
+
+class LogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Seq,
+        Time,
+        Agency,
+        Author,
+        Kind,
+        Summary,
+        ColumnCount
+    };
+
+    /// Shows the last `keep` entries of the room (older ones stay in the log, reachable by seeking).
+    explicit LogModel(PictureManager &manager, int keep = 20000, QObject *parent = nullptr);
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    [[nodiscard]] const Entry *entryAt(int row) const;
+
+    /// A one-line human summary of an entry.
+    [[nodiscard]] static QString summary(const Entry &entry);
+
+private:
+    void append(const std::vector<Entry> &entries);
+    std::vector<Entry> m_entries;
+    int m_keep;
+};
+
+} // namespace vigie::ui

@@ -1,0 +1,98 @@
+#include "ui/models/units_model.h"
+
+#include "ui/labels.h"
+
+#include "picture/picture_manager.h"
+
+namespace vigie::ui {
+
+UnitsModel::UnitsModel(PictureManager &manager, QObject *parent)
+    : QAbstractTableModel(parent), m_manager(manager)
+{
+    connect(&manager, &PictureManager::pictureChanged, this, &UnitsModel::refresh);
+    refresh();
+}
+
+void UnitsModel::refresh()
+{
+    QStringList ids;
+    for (const auto &[id, unit] : m_manager.picture().units)
+        ids.append(id);
+    if (ids == m_ids) {
+        if (!m_ids.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_ids = ids;
+    endResetModel();
+}
+
+int UnitsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+int UnitsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UnitsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const auto &units = m_manager.picture().units;
+    const auto it = units.find(m_ids.at(index.row()));
+    if (it == units.end())
+        return {};
+    const Unit &u = it->second;
+    if (role == IdRole)
+        return u.id;
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return statusColour(u.status);
+    if (role == Qt::ToolTipRole)
+        return QStringLiteral("%1 — %2").arg(u.id, u.capabilities.join(QStringLiteral(", ")));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Callsign:
+        return u.callsign.isEmpty() ? u.id : u.callsign;
+    case Agency:
+        return agencyLabel(u.agency);
+    case Type:
+        return u.type;
+    case Status:
+        return unitStatusLabel(u.status);
+    case Incident:
+        return u.incident;
+    case Station:
+        return u.station;
+    default:
+        return {};
+    }
+}
+
+QVariant UnitsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Callsign:
+        return tr("Indicatif");
+    case Agency:
+        return tr("Service");
+    case Type:
+        return tr("Type");
+    case Status:
+        return tr("Statut");
+    case Incident:
+        return tr("Intervention");
+    case Station:
+        return tr("Centre");
+    default:
+        return {};
+    }
+}
+
+} // namespace vigie::ui
