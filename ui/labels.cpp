@@ -1,6 +1,7 @@
 #include "ui/labels.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 
 namespace vigie::ui {
 
@@ -104,6 +105,13 @@ QColor agencyColour(const QString &agency)
     if (agency == QLatin1String("officials"))
         return QColor(0xCC, 0x79, 0xA7); // reddish purple
     return QColor(0x55, 0x55, 0x55);
+}
+
+QDateTime roomTime(qint64 msecsSinceEpoch)
+{
+    static const QTimeZone zone(QByteArrayLiteral("Europe/Paris"));
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC);
+    return zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
 }
 
 } // namespace vigie::ui

@@ -1,6 +1,7 @@
 #pragma once
 // The words the console shows for the domain's identifiers (French by default, translated with Qt Linguist).
 #include <QColor>
+#include <QDateTime>
 #include <QString>
 
 namespace vigie::ui {
@@ -12,5 +13,7 @@ namespace vigie::ui {
 [[nodiscard]] QString kindLabel(const QString &kind);
 /// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).
 [[nodiscard]] QColor agencyColour(const QString &agency);
+/// A time as the room reads it: in the room's time zone (Marseille: Europe/Paris), whatever the desk's zone.
+[[nodiscard]] QDateTime roomTime(qint64 msecsSinceEpoch);
 
 } // namespace vigie::ui

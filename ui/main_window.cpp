@@ -39,6 +39,9 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     view->setWordWrap(false);
+    // Keep columns readable as rows arrive, without resizing on every live batch.
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
+    view->resizeColumnsToContents();
     return view;
 }
 
@@ -67,13 +70,14 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
 
     auto *unitsView = makeTable(m_units, this);
     unitsView->setObjectName(QStringLiteral("UnitsView"));
-    unitsView->sortByColumn(UnitsModel::Agency, Qt::AscendingOrder);
+    unitsView->sortByColumn(UnitsModel::Callsign, Qt::AscendingOrder);
+    unitsView->setMinimumWidth(560);
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
     auto *logView = makeTable(m_log, this);
     logView->setObjectName(QStringLiteral("LogView"));
-    logView->setSortingEnabled(false);
+    logView->sortByColumn(LogModel::Seq, Qt::AscendingOrder);
     logView->horizontalHeader()->setSectionResizeMode(LogModel::Seq, QHeaderView::ResizeToContents);
     connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
     addPanel(QStringLiteral("LogDock"), tr("Main courante"), logView, Qt::BottomDockWidgetArea,
@@ -174,7 +178,7 @@ void MainWindow::updateBanner()
     qint64 available = 0;
     for (const auto &[id, u] : p.units)
         available += u.status == QLatin1String("available");
-    m_counts->setText(tr("%1 interventions en cours · %2/%3 moyens disponibles · %4 entrées au journal")
+    m_counts->setText(tr("Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées au journal : %4")
                           .arg(p.incidents.size())
                           .arg(available)
                           .arg(p.units.size())

@@ -74,7 +74,7 @@ QVariant IncidentsModel::data(const QModelIndex &index, int role) const
     case Status:
         return i.status == QLatin1String("contained") ? tr("maîtrisée") : tr("en cours");
     case Opened:
-        return QLocale().toString(i.opened.toDateTime().toLocalTime().time(), QLocale::ShortFormat);
+        return QLocale().toString(roomTime(i.opened.msecs).time(), QLocale::ShortFormat);
     default:
         return {};
     }

@@ -98,7 +98,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Seq:
         return e.seq;
     case Time:
-        return QLocale().toString(e.eventTime.toDateTime().toLocalTime(), QStringLiteral("dd/MM HH:mm:ss"));
+        return QLocale().toString(roomTime(e.eventTime.msecs), QStringLiteral("dd/MM HH:mm:ss"));
     case Agency:
         return agencyLabel(e.agency);
     case Author:
