@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,14 @@ TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
         for (int y = 0; y < 200 && !hasBanner; y += 3)
             hasBanner = shot.pixelColor(x, y) == QColor(0xE6, 0x9F, 0x00);
     EXPECT_TRUE(hasBanner);
+}
+
+TEST(Console, EnglishTranslationIsEmbedded)
+{
+    QTranslator english;
+    ASSERT_TRUE(english.load(QStringLiteral(":/i18n/vigie_en.qm")));
+    EXPECT_EQ(english.translate("vigie::ui::MainWindow", "Main courante"), QStringLiteral("Logbook"));
+    EXPECT_EQ(english.translate("vigie::ui::Labels", "sur les lieux"), QStringLiteral("on scene"));
 }
 
 TEST(Console, ScreenshotCommandWritesAPng)

@@ -1,0 +1,390 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>vigie::ui::IncidentsModel</name>
+    <message numerus="yes">
+        <location filename="../models/incidents_model.cpp" line="58"/>
+        <source>%1 — %n entrée(s) au journal</source>
+        <translation>
+            <numerusform>%1 — %n log entry</numerusform>
+            <numerusform>%1 — %n log entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="69"/>
+        <source>UA %1 · UR %2 · imp. %3 · DCD %4</source>
+        <translation>P1 %1 · P2 %2 · P3 %3 · dead %4</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="75"/>
+        <source>maîtrisée</source>
+        <translation>contained</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="75"/>
+        <source>en cours</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="89"/>
+        <source>Intervention</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="91"/>
+        <source>Nature</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="93"/>
+        <source>Gravité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="95"/>
+        <source>Victimes</source>
+        <translation>Casualties</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="97"/>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../models/incidents_model.cpp" line="99"/>
+        <source>Ouverte à</source>
+        <translation>Opened at</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::LogModel</name>
+    <message>
+        <location filename="../models/log_model.cpp" line="121"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../models/log_model.cpp" line="123"/>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../models/log_model.cpp" line="125"/>
+        <source>Service</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../models/log_model.cpp" line="127"/>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../models/log_model.cpp" line="129"/>
+        <source>Nature</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../models/log_model.cpp" line="131"/>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::MainWindow</name>
+    <message>
+        <location filename="../main_window.cpp" line="58"/>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="75"/>
+        <source>Moyens</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="83"/>
+        <source>Main courante</source>
+        <translation>Logbook</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="113"/>
+        <source>&amp;Salle</source>
+        <translation>&amp;Room</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="114"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="117"/>
+        <source>&amp;Note…</source>
+        <translation>&amp;Note…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="119"/>
+        <source>&amp;Décision…</source>
+        <translation>&amp;Decision…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="124"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="126"/>
+        <source>Écran &amp;partagé (grands caractères)</source>
+        <translation>&amp;Shared screen (large type)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="130"/>
+        <source>Plein écran</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="157"/>
+        <source>Interventions</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="175"/>
+        <source>EXERCICE — %1 — ne pas engager de moyens réels</source>
+        <translation>EXERCISE — %1 — do not commit real units</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="176"/>
+        <source>SALLE RÉELLE — %1</source>
+        <translation>LIVE ROOM — %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="177"/>
+        <source>Vigie — %1%2</source>
+        <translation>Vigie — %1%2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="177"/>
+        <source> (EXERCICE)</source>
+        <translation> (EXERCISE)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="181"/>
+        <source>Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées au journal : %4</source>
+        <translation>Active incidents: %1 · units available: %2/%3 · log entries: %4</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="193"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="193"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="194"/>
+        <source>Décision prise (elle sera signée et inscrite à la main courante) :</source>
+        <translation>Decision taken (it will be signed and written to the logbook):</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="195"/>
+        <source>Note pour la main courante :</source>
+        <translation>Note for the logbook:</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="207"/>
+        <source>Inscription impossible</source>
+        <translation>Could not write to the logbook</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::UnitsModel</name>
+    <message>
+        <location filename="../models/units_model.cpp" line="82"/>
+        <source>Indicatif</source>
+        <translation>Call sign</translation>
+    </message>
+    <message>
+        <location filename="../models/units_model.cpp" line="84"/>
+        <source>Service</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../models/units_model.cpp" line="86"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../models/units_model.cpp" line="88"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../models/units_model.cpp" line="90"/>
+        <source>Intervention</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../models/units_model.cpp" line="92"/>
+        <source>Centre</source>
+        <translation>Station</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::Labels</name>
+    <message>
+        <location filename="../labels.cpp" line="18"/>
+        <source>Marins-pompiers</source>
+        <translation>Fire brigade</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="20"/>
+        <source>SAMU</source>
+        <translation>EMS (SAMU)</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="22"/>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="24"/>
+        <source>Élus / PCC</source>
+        <translation>Officials / crisis cell</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="31"/>
+        <source>disponible</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="33"/>
+        <source>en route</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="35"/>
+        <source>sur les lieux</source>
+        <translation>on scene</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="37"/>
+        <source>retour</source>
+        <translation>returning</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="39"/>
+        <source>indisponible</source>
+        <translation>unavailable</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::Labels</name>
+    <message>
+        <location filename="../labels.cpp" line="59"/>
+        <source>Feu de bâtiment</source>
+        <translation>Building fire</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="60"/>
+        <source>Feu de véhicule</source>
+        <translation>Vehicle fire</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="61"/>
+        <source>Feu d&apos;espace naturel</source>
+        <translation>Brush fire</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="62"/>
+        <source>Arrêt cardiaque</source>
+        <translation>Cardiac arrest</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="63"/>
+        <source>Blessé</source>
+        <translation>Injury</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="64"/>
+        <source>Accident de la circulation</source>
+        <translation>Traffic accident</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="65"/>
+        <source>Ordre public</source>
+        <translation>Public order</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="66"/>
+        <source>Rassemblement</source>
+        <translation>Crowd event</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="67"/>
+        <source>Fuite de gaz</source>
+        <translation>Gas leak</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="68"/>
+        <source>Noyade</source>
+        <translation>Drowning</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="69"/>
+        <source>Inondation</source>
+        <translation>Flood</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="70"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="81"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="82"/>
+        <source>Statut d&apos;unité</source>
+        <translation>Unit status</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="83"/>
+        <source>Position d&apos;unité</source>
+        <translation>Unit position</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="84"/>
+        <source>Ouverture d&apos;intervention</source>
+        <translation>Incident opened</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="85"/>
+        <source>Mise à jour d&apos;intervention</source>
+        <translation>Incident updated</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="86"/>
+        <source>Clôture d&apos;intervention</source>
+        <translation>Incident closed</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="87"/>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="88"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../labels.cpp" line="89"/>
+        <source>État hospitalier</source>
+        <translation>Hospital status</translation>
+    </message>
+</context>
+</TS>
