@@ -40,7 +40,8 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     view->setWordWrap(false);
     // Keep columns readable as rows arrive, without resizing on every live batch.
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
+    QObject::connect(model, &QAbstractItemModel::modelReset, view,
+                     [view] { view->resizeColumnsToContents(); });
     view->resizeColumnsToContents();
     return view;
 }
@@ -71,7 +72,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     auto *unitsView = makeTable(m_units, this);
     unitsView->setObjectName(QStringLiteral("UnitsView"));
     unitsView->sortByColumn(UnitsModel::Callsign, Qt::AscendingOrder);
-    unitsView->setMinimumWidth(560);
+    unitsView->setMinimumWidth(400);
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
@@ -99,6 +100,7 @@ void MainWindow::buildBanner()
     m_banner->setObjectName(QStringLiteral("ModeBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setMargin(6);
+    m_banner->setWordWrap(true); // a long room name must not force the window wider than the screen
     QFont f = m_banner->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.3);

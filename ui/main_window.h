@@ -28,7 +28,7 @@ public:
     void setSharedScreen(bool on);
     [[nodiscard]] bool sharedScreen() const { return m_sharedScreen; }
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
-                                        Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
+                          Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
 
 private:
     void buildBanner();
