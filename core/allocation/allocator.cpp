@@ -13,16 +13,18 @@ namespace vigie::allocation {
 
 namespace {
 
+constexpr double costScale = 1000.0;
+
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using FlowGraph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
     boost::property<boost::edge_capacity_t, long,
                     boost::property<boost::edge_residual_capacity_t, long,
                                     boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, double>>>>>;
+                                                    boost::property<boost::edge_weight_t, long>>>>>;
 using FlowEdge = boost::graph_traits<FlowGraph>::edge_descriptor;
 
-FlowEdge addArc(FlowGraph &g, std::size_t from, std::size_t to, long capacity, double cost)
+FlowEdge addArc(FlowGraph &g, std::size_t from, std::size_t to, long capacity, long cost)
 {
     const FlowEdge e = boost::add_edge(from, to, g).first;
     const FlowEdge r = boost::add_edge(to, from, g).first;
@@ -52,8 +54,11 @@ double assignmentCost(const Problem &p, std::size_t unit, std::size_t incident, 
         return std::numeric_limits<double>::infinity();
     const int priority = std::clamp(n.priority, 1, 5);
     const double coverage = p.coverageLoss.empty() ? 0.0 : p.coverageLoss[unit];
-    return p.weights.eta * priority * (eta / 60.0) + p.weights.coverage * coverage +
-           (5 - priority) * p.weights.priorityStep;
+    const double cost = p.weights.eta * priority * (eta / 60.0) + p.weights.coverage * coverage +
+                        (5 - priority) * p.weights.priorityStep;
+    // Quantised to 1/1000: the flow runs on integer costs, since with doubles the reduced costs of
+    // successive_shortest_path can round below zero and Boost's Dijkstra refuses them.
+    return std::round(cost * costScale) / costScale;
 }
 
 Result<Solution> solve(const Problem &p)
@@ -82,23 +87,22 @@ Result<Solution> solve(const Problem &p)
     std::vector<Arc> arcs;
     std::vector<FlowEdge> slotArcs;
     for (std::size_t u = 0; u < nu; ++u)
-        addArc(g, source, 2 + u, 1, 0.0);
+        addArc(g, source, 2 + u, 1, 0);
     for (std::size_t s = 0; s < slots.size(); ++s) {
         const auto [i, k] = slots[s];
         for (std::size_t u = 0; u < nu; ++u) {
             const double c = assignmentCost(p, u, i, k);
             if (std::isfinite(c))
-                arcs.push_back({addArc(g, 2 + u, firstSlot + s, 1, c), u, s, c});
+                arcs.push_back({addArc(g, 2 + u, firstSlot + s, 1, std::lround(c * costScale)), u, s, c});
         }
-        slotArcs.push_back(addArc(g, firstSlot + s, sink, std::max(0, p.needs[i][k].count), 0.0));
+        slotArcs.push_back(addArc(g, firstSlot + s, sink, std::max(0, p.needs[i][k].count), 0));
     }
     boost::successive_shortest_path_nonnegative_weights(g, source, sink);
 
     Solution sol;
     const auto cap = boost::get(boost::edge_capacity, g);
     const auto res = boost::get(boost::edge_residual_capacity, g);
-    // The explicit-map overload returns the weight type (double); the one-argument one would return long.
-    sol.cost = boost::find_flow_cost(g, cap, res, boost::get(boost::edge_weight, g));
+    sol.cost = double(boost::find_flow_cost(g, cap, res, boost::get(boost::edge_weight, g))) / costScale;
     for (const Arc &a : arcs)
         if (cap[a.edge] - res[a.edge] > 0)
             sol.assignments.push_back({a.unit, slots[a.slot].first, slots[a.slot].second, a.cost});
