@@ -35,12 +35,14 @@ int runImportRoads(const QStringList &arguments)
                                                     "extract into DIR/roads.bin."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral(".osm.pbf extract"));
     QCommandLineOption out(QStringLiteral("out"), QStringLiteral("output directory"), QStringLiteral("DIR"));
-    QCommandLineOption bbox(QStringLiteral("bbox"), QStringLiteral("keep roads inside minLon,minLat,maxLon,maxLat"),
+    QCommandLineOption bbox(QStringLiteral("bbox"),
+                            QStringLiteral("keep roads inside minLon,minLat,maxLon,maxLat"),
                             QStringLiteral("BOX"));
     parser.addOption(out);
     parser.addOption(bbox);
     int code = 0;
-    const QString usage = QStringLiteral("usage: vigie-cli import-roads FILE.osm.pbf --out DIR [--bbox W,S,E,N]");
+    const QString usage =
+        QStringLiteral("usage: vigie-cli import-roads FILE.osm.pbf --out DIR [--bbox W,S,E,N]");
     if (!parse(parser, arguments, 1, usage, &code))
         return code;
     if (!parser.isSet(out))
@@ -50,7 +52,8 @@ int runImportRoads(const QStringList &arguments)
         bool ok = false;
         box = parseBox(parser.value(bbox), &ok);
         if (!box)
-            return fail(QStringLiteral("--bbox \"%1\" is not minLon,minLat,maxLon,maxLat").arg(parser.value(bbox)));
+            return fail(
+                QStringLiteral("--bbox \"%1\" is not minLon,minLat,maxLon,maxLat").arg(parser.value(bbox)));
     }
     QElapsedTimer timer;
     timer.start();
@@ -59,8 +62,8 @@ int runImportRoads(const QStringList &arguments)
         return fail(stats.error().message);
     std::printf("imported %lld ways (%lld one-way): %lld nodes, %lld directed edges, %.1f km; %lld way nodes "
                 "outside the extract skipped; %lld ms\n",
-                stats->ways, stats->oneWay, stats->nodes, stats->edges, stats->kilometres, stats->missingNodes,
-                timer.elapsed());
+                stats->ways, stats->oneWay, stats->nodes, stats->edges, stats->kilometres,
+                stats->missingNodes, timer.elapsed());
     return 0;
 }
 
@@ -77,7 +80,8 @@ int runSuggest(const QStringList &arguments)
     QCommandLineOption record(QStringLiteral("record"), QStringLiteral("append the suggestions to the log"));
     QCommandLineOption returning(QStringLiteral("returning"), QStringLiteral("also propose returning units"));
     QCommandLineOption coverage(QStringLiteral("coverage-weight"),
-                                QStringLiteral("weight of the coverage term (default 10)"), QStringLiteral("W"));
+                                QStringLiteral("weight of the coverage term (default 10)"),
+                                QStringLiteral("W"));
     parser.addOptions({roads, json, record, returning, coverage});
     int code = 0;
     if (!parse(parser, arguments, 1,
@@ -115,7 +119,8 @@ int runSuggest(const QStringList &arguments)
         bool ok = false;
         options.weights.coverage = parser.value(coverage).toDouble(&ok);
         if (!ok || options.weights.coverage < 0)
-            return fail(QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
+            return fail(
+                QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
     }
     const auto set = allocation::suggest(*picture, graph.get(), sectors, *table, options);
     if (parser.isSet(json))

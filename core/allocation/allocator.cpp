@@ -70,7 +70,8 @@ Result<Solution> solve(const Problem &p)
                          .arg(nu)
                          .arg(ni)};
     if (!p.coverageLoss.empty() && p.coverageLoss.size() != nu)
-        return Error{QStringLiteral("allocation: %1 coverage values for %2 units").arg(p.coverageLoss.size()).arg(nu)};
+        return Error{
+            QStringLiteral("allocation: %1 coverage values for %2 units").arg(p.coverageLoss.size()).arg(nu)};
     // Vertices: 0 source, 1 sink, units, then one per (incident, need).
     std::vector<std::pair<std::size_t, std::size_t>> slots;
     for (std::size_t i = 0; i < ni; ++i)

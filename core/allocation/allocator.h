@@ -33,8 +33,8 @@ struct Candidate
 
 struct Weights
 {
-    double eta = 1.0;       ///< per minute of ETA, times the need's priority
-    double coverage = 10.0; ///< per unit of expected coverage lost (MEXCLP marginal, see coverage.h)
+    double eta = 1.0;          ///< per minute of ETA, times the need's priority
+    double coverage = 10.0;    ///< per unit of expected coverage lost (MEXCLP marginal, see coverage.h)
     double priorityStep = 1e6; ///< per priority level below 5 (serves higher priorities first)
 };
 

@@ -12,7 +12,9 @@ CoverageImpact coverageImpact(const std::vector<double> &secondsToSector, std::s
     out.loss.assign(units, 0.0);
     out.coveringUnits.assign(ns, 0);
     out.sole.resize(units);
-    auto covers = [&](std::size_t u, std::size_t j) { return secondsToSector[u * ns + j] <= params.targetSeconds; };
+    auto covers = [&](std::size_t u, std::size_t j) {
+        return secondsToSector[u * ns + j] <= params.targetSeconds;
+    };
     for (std::size_t u = 0; u < units; ++u)
         for (std::size_t j = 0; j < ns; ++j)
             out.coveringUnits[j] += covers(u, j) ? 1 : 0;

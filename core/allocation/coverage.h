@@ -23,14 +23,14 @@ struct Sector
 
 struct CoverageParams
 {
-    double targetSeconds = 600.0;   ///< 10 minutes, the usual French target for a first engine
-    double busyProbability = 0.3;   ///< q
+    double targetSeconds = 600.0; ///< 10 minutes, the usual French target for a first engine
+    double busyProbability = 0.3; ///< q
 };
 
 struct CoverageImpact
 {
-    std::vector<double> loss;                  ///< per unit
-    std::vector<int> coveringUnits;            ///< per sector: available units within the target
+    std::vector<double> loss;                   ///< per unit
+    std::vector<int> coveringUnits;             ///< per sector: available units within the target
     std::vector<std::vector<std::size_t>> sole; ///< per unit: sectors it is the only one to cover
 };
 

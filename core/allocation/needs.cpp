@@ -23,12 +23,13 @@ Result<NeedsTable> parseNeedsTable(const QByteArray &json, const QString &source
         for (auto a = agencies.begin(); a != agencies.end(); ++a) {
             for (const QJsonValue &v : a.value().toArray()) {
                 const QJsonObject o = v.toObject();
-                Need n{o.value(QLatin1String("need")).toString(), a.key(), o.value(QLatin1String("count")).toInt(1),
-                       o.value(QLatin1String("priority")).toInt(3)};
+                Need n{o.value(QLatin1String("need")).toString(), a.key(),
+                       o.value(QLatin1String("count")).toInt(1), o.value(QLatin1String("priority")).toInt(3)};
                 if (n.name.isEmpty() || n.count < 1 || n.priority < 1 || n.priority > 5)
-                    return Error{QStringLiteral("%1: type \"%2\", agency \"%3\": each need needs a \"need\" name, "
-                                                "a count ≥ 1 and a priority 1–5")
-                                     .arg(source, t.key(), a.key())};
+                    return Error{
+                        QStringLiteral("%1: type \"%2\", agency \"%3\": each need needs a \"need\" name, "
+                                       "a count ≥ 1 and a priority 1–5")
+                            .arg(source, t.key(), a.key())};
                 table.byType[t.key()].push_back(n);
             }
         }

@@ -13,7 +13,8 @@ namespace {
 
 QString minutes(double seconds)
 {
-    return std::isfinite(seconds) ? QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1) : QStringLiteral("–");
+    return std::isfinite(seconds) ? QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1)
+                                  : QStringLiteral("–");
 }
 
 QString needText(const Need &n)
@@ -23,8 +24,9 @@ QString needText(const Need &n)
 
 } // namespace
 
-SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph, const std::vector<Sector> &sectors,
-                      const NeedsTable &table, const SuggestOptions &options)
+SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
+                      const std::vector<Sector> &sectors, const NeedsTable &table,
+                      const SuggestOptions &options)
 {
     SuggestionSet out;
     out.roads = graph != nullptr;
@@ -51,7 +53,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph, c
     std::vector<GeoPoint> incidentPoints;
     for (const auto &[id, i] : picture.incidents) {
         if (!i.position) {
-            out.messages.append(QStringLiteral("incident %1 (%2) has no position: no unit can be proposed").arg(id, i.title));
+            out.messages.append(
+                QStringLiteral("incident %1 (%2) has no position: no unit can be proposed").arg(id, i.title));
             continue;
         }
         incidents.push_back(&i);
@@ -62,7 +65,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph, c
         return out;
     }
     if (units.empty())
-        out.messages.append(QStringLiteral("no available unit with a position: every need below is unfilled"));
+        out.messages.append(
+            QStringLiteral("no available unit with a position: every need below is unfilled"));
 
     Problem p;
     for (const Unit *u : units)
@@ -91,7 +95,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph, c
         std::vector<double> secs(sm.cells.size());
         for (std::size_t u = 0; u < units.size(); ++u)
             for (std::size_t j = 0; j < sectors.size(); ++j)
-                secs[u * sectors.size() + j] = sm.at(u, j).seconds / routing::vehicleSpeedFactor(units[u]->type);
+                secs[u * sectors.size() + j] =
+                    sm.at(u, j).seconds / routing::vehicleSpeedFactor(units[u]->type);
         impact = coverageImpact(secs, units.size(), sectors, options.coverage);
         p.coverageLoss = impact.loss;
     }
@@ -138,12 +143,13 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph, c
         int matching = 0;
         for (const Candidate &c : p.units)
             matching += matches(c, n) ? 1 : 0;
-        out.messages.append(QStringLiteral("incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match "
-                                           "%6, all proposed elsewhere or unreachable")
-                                .arg(inc.id, inc.type, needText(n))
-                                .arg(f.missing)
-                                .arg(matching)
-                                .arg(n.name));
+        out.messages.append(
+            QStringLiteral("incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match "
+                           "%6, all proposed elsewhere or unreachable")
+                .arg(inc.id, inc.type, needText(n))
+                .arg(f.missing)
+                .arg(matching)
+                .arg(n.name));
     }
     return out;
 }
@@ -212,8 +218,9 @@ QString SuggestionSet::toText() const
                      .arg(a.meters / 1000.0, 0, 'f', 1);
         t += QStringLiteral("    coverage lost: %1%2\n")
                  .arg(s.coverageLoss, 0, 'f', 3)
-                 .arg(s.uncovered.isEmpty() ? QString()
-                                            : QStringLiteral(" (uncovered: %1)").arg(s.uncovered.join(QStringLiteral(", "))));
+                 .arg(s.uncovered.isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (uncovered: %1)").arg(s.uncovered.join(QStringLiteral(", "))));
     }
     for (const QString &msg : messages)
         t += QStringLiteral("warning: ") + msg + QLatin1Char('\n');
@@ -243,7 +250,8 @@ namespace {
 Result<Entry> decision(const Entry &suggestion, const QString &kind, const QString &author, Timestamp t)
 {
     if (suggestion.kind != QLatin1String("suggestion"))
-        return Error{QStringLiteral("entry %1 is a %2, not a suggestion").arg(suggestion.seq).arg(suggestion.kind)};
+        return Error{
+            QStringLiteral("entry %1 is a %2, not a suggestion").arg(suggestion.seq).arg(suggestion.kind)};
     Entry e;
     e.kind = kind;
     e.author = author;

@@ -32,7 +32,7 @@ struct Suggestion
     double meters = 0.0;
     bool approximate = false;
     double coverageLoss = 0.0;
-    QStringList uncovered; ///< sectors left with no unit within the target time if it leaves
+    QStringList uncovered;                 ///< sectors left with no unit within the target time if it leaves
     std::vector<Alternative> alternatives; ///< the two best other matching units
     double cost = 0.0;
 };

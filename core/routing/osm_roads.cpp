@@ -21,13 +21,20 @@ namespace {
 std::optional<RoadClass> classOf(const char *highway)
 {
     static const std::pair<const char *, RoadClass> table[] = {
-        {"motorway", RoadClass::Motorway},         {"motorway_link", RoadClass::Motorway},
-        {"trunk", RoadClass::Trunk},               {"trunk_link", RoadClass::Trunk},
-        {"primary", RoadClass::Primary},           {"primary_link", RoadClass::Primary},
-        {"secondary", RoadClass::Secondary},       {"secondary_link", RoadClass::Secondary},
-        {"tertiary", RoadClass::Tertiary},         {"tertiary_link", RoadClass::Tertiary},
-        {"unclassified", RoadClass::Unclassified}, {"residential", RoadClass::Residential},
-        {"living_street", RoadClass::LivingStreet}, {"service", RoadClass::Service},
+        {"motorway", RoadClass::Motorway},
+        {"motorway_link", RoadClass::Motorway},
+        {"trunk", RoadClass::Trunk},
+        {"trunk_link", RoadClass::Trunk},
+        {"primary", RoadClass::Primary},
+        {"primary_link", RoadClass::Primary},
+        {"secondary", RoadClass::Secondary},
+        {"secondary_link", RoadClass::Secondary},
+        {"tertiary", RoadClass::Tertiary},
+        {"tertiary_link", RoadClass::Tertiary},
+        {"unclassified", RoadClass::Unclassified},
+        {"residential", RoadClass::Residential},
+        {"living_street", RoadClass::LivingStreet},
+        {"service", RoadClass::Service},
     };
     for (const auto &[name, c] : table)
         if (std::strcmp(highway, name) == 0)
@@ -71,8 +78,7 @@ class RoadCollector : public osmium::handler::Handler
 public:
     RoadCollector(RoadNetwork &net, RoadImportStats &stats, std::optional<GeoBox> bbox)
         : m_net(net), m_stats(stats), m_bbox(bbox)
-    {
-    }
+    {}
 
     void way(const osmium::Way &way)
     {
@@ -163,7 +169,8 @@ Result<RoadNetwork> readRoadNetwork(const QString &pbf, std::optional<GeoBox> bb
         }
         reader.close();
     } catch (const std::exception &e) {
-        return Error{QStringLiteral("cannot read the OSM extract %1: %2").arg(pbf, QString::fromUtf8(e.what()))};
+        return Error{
+            QStringLiteral("cannot read the OSM extract %1: %2").arg(pbf, QString::fromUtf8(e.what()))};
     }
     if (net.edges.empty())
         return Error{QStringLiteral("%1 has no drivable road%2; check the file and the --bbox")
@@ -175,8 +182,8 @@ Result<RoadNetwork> readRoadNetwork(const QString &pbf, std::optional<GeoBox> bb
     return net;
 }
 
-Result<RoadImportStats> importRoadNetwork(const QString &pbf, std::optional<GeoBox> bbox, const QString &outDir,
-                                          const ImportProgress &progress)
+Result<RoadImportStats> importRoadNetwork(const QString &pbf, std::optional<GeoBox> bbox,
+                                          const QString &outDir, const ImportProgress &progress)
 {
     RoadImportStats stats;
     auto net = readRoadNetwork(pbf, bbox, &stats, progress);

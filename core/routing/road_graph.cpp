@@ -67,10 +67,10 @@ void runDijkstra(const Csr &g, const std::vector<Vertex> &seeds, std::vector<dou
     const auto index = boost::get(boost::vertex_index, g);
     boost::two_bit_color_map<decltype(index)> color(boost::num_vertices(g), index);
     try {
-        boost::dijkstra_shortest_paths_no_init(
-            g, seeds.begin(), seeds.end(), boost::dummy_property_map(),
-            boost::make_iterator_property_map(dist.data(), index), boost::get(&EdgeProp::seconds, g), index,
-            std::less<double>(), boost::closed_plus<double>(unreachable), 0.0, vis, color);
+        boost::dijkstra_shortest_paths_no_init(g, seeds.begin(), seeds.end(), boost::dummy_property_map(),
+                                               boost::make_iterator_property_map(dist.data(), index),
+                                               boost::get(&EdgeProp::seconds, g), index, std::less<double>(),
+                                               boost::closed_plus<double>(unreachable), 0.0, vis, color);
     } catch (const StopSearch &) {
         // bounded search: everything within the limit is settled
     }
@@ -98,7 +98,10 @@ struct RoadGraph::Impl
 
     [[nodiscard]] Point project(GeoPoint p) const { return Point((p.lon - lon0) * kx, (p.lat - lat0) * ky); }
     [[nodiscard]] GeoPoint unproject(double x, double y) const { return {x / kx + lon0, y / ky + lat0}; }
-    [[nodiscard]] double secondsOf(std::int64_t e) const { return e < 0 ? unreachable : edgeSeconds[std::size_t(e)]; }
+    [[nodiscard]] double secondsOf(std::int64_t e) const
+    {
+        return e < 0 ? unreachable : edgeSeconds[std::size_t(e)];
+    }
     [[nodiscard]] double metersOf(std::int64_t e) const
     {
         return e < 0 ? unreachable : double(net.edges[std::size_t(e)].meters);
@@ -162,10 +165,22 @@ Result<std::unique_ptr<RoadGraph>> RoadGraph::build(RoadNetwork network)
     return graph;
 }
 
-const RoadNetwork &RoadGraph::network() const { return d->net; }
-std::size_t RoadGraph::nodeCount() const { return d->net.nodes.size(); }
-std::size_t RoadGraph::edgeCount() const { return d->net.edges.size(); }
-double RoadGraph::edgeSeconds(std::size_t edge) const { return d->edgeSeconds.at(edge); }
+const RoadNetwork &RoadGraph::network() const
+{
+    return d->net;
+}
+std::size_t RoadGraph::nodeCount() const
+{
+    return d->net.nodes.size();
+}
+std::size_t RoadGraph::edgeCount() const
+{
+    return d->net.edges.size();
+}
+double RoadGraph::edgeSeconds(std::size_t edge) const
+{
+    return d->edgeSeconds.at(edge);
+}
 
 std::optional<Snap> RoadGraph::snap(GeoPoint p) const
 {
@@ -178,7 +193,9 @@ std::optional<Snap> RoadGraph::snap(GeoPoint p) const
     const Point &pa = found.front().first.first, &pb = found.front().first.second;
     const double dx = bg::get<0>(pb) - bg::get<0>(pa), dy = bg::get<1>(pb) - bg::get<1>(pa);
     const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((bg::get<0>(q) - bg::get<0>(pa)) * dx + (bg::get<1>(q) - bg::get<1>(pa)) * dy) / len2 : 0.0;
+    double t = len2 > 0
+                   ? ((bg::get<0>(q) - bg::get<0>(pa)) * dx + (bg::get<1>(q) - bg::get<1>(pa)) * dy) / len2
+                   : 0.0;
     t = std::clamp(t, 0.0, 1.0);
     Snap s;
     s.a = d->segmentNodes[seg][0];
@@ -217,7 +234,8 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
     runDijkstra(d->reverse, seeds, out.seconds, vis);
 }
 
-std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &target, const SearchBuffers &to) const
+std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &target,
+                                              const SearchBuffers &to) const
 {
     double best = unreachable, bestMeters = unreachable;
     auto consider = [&](double s, double m) {

@@ -35,23 +35,33 @@ static_assert(sizeof(DiskNode) == 8 && sizeof(DiskEdge) == 16, "roads.bin layout
 double classSpeedKmh(RoadClass c)
 {
     switch (c) {
-    case RoadClass::Motorway: return 110.0;
-    case RoadClass::Trunk: return 90.0;
-    case RoadClass::Primary: return 50.0;
-    case RoadClass::Secondary: return 45.0;
-    case RoadClass::Tertiary: return 40.0;
-    case RoadClass::Unclassified: return 35.0;
-    case RoadClass::Residential: return 30.0;
-    case RoadClass::LivingStreet: return 15.0;
-    case RoadClass::Service: return 20.0;
-    case RoadClass::Count: break;
+    case RoadClass::Motorway:
+        return 110.0;
+    case RoadClass::Trunk:
+        return 90.0;
+    case RoadClass::Primary:
+        return 50.0;
+    case RoadClass::Secondary:
+        return 45.0;
+    case RoadClass::Tertiary:
+        return 40.0;
+    case RoadClass::Unclassified:
+        return 35.0;
+    case RoadClass::Residential:
+        return 30.0;
+    case RoadClass::LivingStreet:
+        return 15.0;
+    case RoadClass::Service:
+        return 20.0;
+    case RoadClass::Count:
+        break;
     }
     return 30.0;
 }
 
 const char *roadClassName(RoadClass c)
 {
-    static const char *names[] = {"motorway",    "trunk",       "primary",       "secondary", "tertiary",
+    static const char *names[] = {"motorway",     "trunk",       "primary",       "secondary", "tertiary",
                                   "unclassified", "residential", "living_street", "service"};
     const auto i = std::size_t(c);
     return i < std::size(names) ? names[i] : "unknown";
@@ -85,10 +95,11 @@ Result<void> saveRoadNetwork(const RoadNetwork &network, const QString &dir)
     if (!file.open(QIODevice::WriteOnly))
         return Error{QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
     QByteArray bytes;
-    bytes.reserve(16 + qsizetype(network.nodes.size() * sizeof(DiskNode) +
-                                 network.edges.size() * sizeof(DiskEdge)));
+    bytes.reserve(
+        16 + qsizetype(network.nodes.size() * sizeof(DiskNode) + network.edges.size() * sizeof(DiskEdge)));
     bytes.append(magic, sizeof magic);
-    const std::uint32_t counts[2] = {std::uint32_t(network.nodes.size()), std::uint32_t(network.edges.size())};
+    const std::uint32_t counts[2] = {std::uint32_t(network.nodes.size()),
+                                     std::uint32_t(network.edges.size())};
     bytes.append(reinterpret_cast<const char *>(counts), sizeof counts);
     for (const GeoPoint &p : network.nodes) {
         const DiskNode n{std::int32_t(std::lround(p.lon * 1e7)), std::int32_t(std::lround(p.lat * 1e7))};
@@ -117,8 +128,8 @@ Result<RoadNetwork> loadRoadNetwork(const QString &dir)
         return Error{QStringLiteral("%1 is not a Vigie road file (bad header); re-import it").arg(path)};
     std::uint32_t counts[2];
     std::memcpy(counts, bytes.constData() + 8, sizeof counts);
-    const qsizetype expected =
-        16 + qsizetype(counts[0]) * qsizetype(sizeof(DiskNode)) + qsizetype(counts[1]) * qsizetype(sizeof(DiskEdge));
+    const qsizetype expected = 16 + qsizetype(counts[0]) * qsizetype(sizeof(DiskNode)) +
+                               qsizetype(counts[1]) * qsizetype(sizeof(DiskEdge));
     if (bytes.size() != expected)
         return Error{QStringLiteral("%1 is truncated or damaged (%2 bytes, %3 expected for %4 nodes and %5 "
                                     "edges); re-import it")

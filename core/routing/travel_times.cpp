@@ -13,8 +13,8 @@ TravelCell straightLine(GeoPoint from, GeoPoint to, const MatrixOptions &options
     return {meters / (options.fallbackSpeedKmh / 3.6), meters, true};
 }
 
-TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from, std::span<const GeoPoint> to,
-                          const MatrixOptions &options)
+TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from,
+                          std::span<const GeoPoint> to, const MatrixOptions &options)
 {
     TravelMatrix m;
     m.rows = from.size();
@@ -25,7 +25,8 @@ TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from
     m.roads = graph != nullptr;
     if (!graph)
         m.notes.append(QString::fromUtf8(approximateNote));
-    auto snapAll = [&](std::span<const GeoPoint> points, std::vector<std::optional<Snap>> &snaps, const char *what) {
+    auto snapAll = [&](std::span<const GeoPoint> points, std::vector<std::optional<Snap>> &snaps,
+                       const char *what) {
         if (!graph)
             return;
         for (std::size_t i = 0; i < points.size(); ++i) {

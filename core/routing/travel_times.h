@@ -13,9 +13,9 @@ inline constexpr const char *approximateNote = "ETA approximative : pas de rése
 
 struct MatrixOptions
 {
-    double maxSnapMeters = 300.0;  ///< farther from any road: off the network, straight-line estimate
-    double detourFactor = 1.4;     ///< road distance / straight line, typical of European cities
-    double fallbackSpeedKmh = 45.0; ///< average emergency speed in town for the straight-line estimate
+    double maxSnapMeters = 300.0;      ///< farther from any road: off the network, straight-line estimate
+    double detourFactor = 1.4;         ///< road distance / straight line, typical of European cities
+    double fallbackSpeedKmh = 45.0;    ///< average emergency speed in town for the straight-line estimate
     double limitSeconds = unreachable; ///< bound the searches (cells beyond may read "unreachable")
 };
 
@@ -29,10 +29,10 @@ struct TravelCell
 struct TravelMatrix
 {
     std::size_t rows = 0, cols = 0;
-    std::vector<TravelCell> cells; ///< row-major: cells[r * cols + c]
+    std::vector<TravelCell> cells;                       ///< row-major: cells[r * cols + c]
     std::vector<std::optional<Snap>> rowSnaps, colSnaps; ///< nullopt: off the network
-    bool roads = false;     ///< a road network was used
-    QStringList notes;      ///< what was approximated and why, one line each
+    bool roads = false;                                  ///< a road network was used
+    QStringList notes;                                   ///< what was approximated and why, one line each
 
     [[nodiscard]] const TravelCell &at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
     [[nodiscard]] bool anyApproximate() const;

@@ -39,7 +39,8 @@ Problem problem(std::vector<Candidate> units, std::vector<std::vector<Need>> nee
 TEST(NeedRules, TypeOrCapabilityMatches)
 {
     EXPECT_TRUE(matches(unit("a", "FPT", "fire"), {QStringLiteral("FPT"), QStringLiteral("fire")}));
-    EXPECT_TRUE(matches(unit("a", "VSAV", "fire", {QStringLiteral("medical")}), {QStringLiteral("medical"), {}}));
+    EXPECT_TRUE(
+        matches(unit("a", "VSAV", "fire", {QStringLiteral("medical")}), {QStringLiteral("medical"), {}}));
     EXPECT_FALSE(matches(unit("a", "VSAV", "fire"), {QStringLiteral("FPT"), QStringLiteral("fire")}));
 }
 
@@ -99,8 +100,8 @@ TEST(NeedRules, UnreachableUnitIsNotProposed)
 TEST(NeedRules, CoveragePenaltyKeepsTheSoleCoverHome)
 {
     // b is slightly closer but is the only unit covering its sector; with the coverage term, a goes.
-    auto p = problem({unit("a", "FPT", "fire"), unit("b", "FPT", "fire")}, {{{QStringLiteral("FPT"), {}, 1, 5}}},
-                     {300, 240});
+    auto p = problem({unit("a", "FPT", "fire"), unit("b", "FPT", "fire")},
+                     {{{QStringLiteral("FPT"), {}, 1, 5}}}, {300, 240});
     p.coverageLoss = {0.0, 1.0};
     p.weights.coverage = 10.0;
     auto s = solve(p);
@@ -135,7 +136,8 @@ TEST(NeedsTable, DefaultTableHasTheDocumentedDispatches)
     EXPECT_EQ(epa, 1);
     EXPECT_EQ(vsav, 1);
     EXPECT_FALSE(needsFor(*t, QStringLiteral("no_such_type")).empty()) << "unknown types use \"other\"";
-    auto bad = parseNeedsTable(R"({"types":{"x":{"fire":[{"need":"FPT","count":0}]}}})", QStringLiteral("t.json"));
+    auto bad =
+        parseNeedsTable(R"({"types":{"x":{"fire":[{"need":"FPT","count":0}]}}})", QStringLiteral("t.json"));
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().message.contains(QStringLiteral("t.json")));
 }
@@ -227,7 +229,8 @@ TEST(Allocation, MinCostFlowEqualsGlpkOn100RandomInstances)
         for (auto &needs : p.needs)
             for (int k = nNeeds(rng); k > 0; --k) {
                 const int t = typeOf(rng);
-                needs.push_back({QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
+                needs.push_back(
+                    {QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
             }
         for (int c = 0; c < nu * ni; ++c)
             p.etaSeconds.push_back(coin(rng) < 0.1 ? inf : eta(rng));
@@ -322,23 +325,32 @@ TEST(SuggestCli, DemoRoomWithForeignRoadsFallsBackClearly)
     if (!QFileInfo::exists(pbf))
         GTEST_SKIP() << "Monaco extract absent";
     QTemporaryDir dir;
-    const QString room = dir.filePath(QStringLiteral("d.vigie")), roads = dir.filePath(QStringLiteral("roads"));
+    const QString room = dir.filePath(QStringLiteral("d.vigie")),
+                  roads = dir.filePath(QStringLiteral("roads"));
     auto run = [](const QStringList &args) {
         QProcess p;
         p.start(QStringLiteral(VIGIE_CLI), args);
         p.waitForFinished(60000);
-        return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+        return std::pair{p.exitCode(),
+                         QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
     };
     ASSERT_EQ(run({QStringLiteral("demo"), room}).first, 0);
     const auto imported = run({QStringLiteral("import-roads"), pbf, QStringLiteral("--out"), roads});
     ASSERT_EQ(imported.first, 0) << imported.second.toStdString();
     const auto text = run({QStringLiteral("suggest"), room, QStringLiteral("--roads"), roads});
     ASSERT_EQ(text.first, 0) << text.second.toStdString();
-    EXPECT_TRUE(text.second.contains(QString::fromUtf8(routing::approximateNote))) << text.second.toStdString();
+    EXPECT_TRUE(text.second.contains(QString::fromUtf8(routing::approximateNote)))
+        << text.second.toStdString();
     EXPECT_TRUE(text.second.contains(QStringLiteral("alternative")));
-    const auto json = run({QStringLiteral("suggest"), room, QStringLiteral("--roads"), roads, QStringLiteral("--json")});
+    const auto json =
+        run({QStringLiteral("suggest"), room, QStringLiteral("--roads"), roads, QStringLiteral("--json")});
     ASSERT_EQ(json.first, 0);
     const QJsonObject o = QJsonDocument::fromJson(json.second.toUtf8()).object();
     EXPECT_FALSE(o.value(QLatin1String("suggestions")).toArray().isEmpty()) << json.second.toStdString();
-    EXPECT_TRUE(o.value(QLatin1String("suggestions")).toArray().at(0).toObject().value(QLatin1String("approximate")).toBool());
+    EXPECT_TRUE(o.value(QLatin1String("suggestions"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QLatin1String("approximate"))
+                    .toBool());
 }

@@ -25,7 +25,8 @@ const Fixture *fixture()
 {
     static const std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
         auto net = routing::readRoadNetwork(
-            QStringLiteral(VIGIE_SHARED_DATA "/osm/liechtenstein/liechtenstein-latest.osm.pbf"), std::nullopt);
+            QStringLiteral(VIGIE_SHARED_DATA "/osm/liechtenstein/liechtenstein-latest.osm.pbf"),
+            std::nullopt);
         if (!net)
             return nullptr;
         auto fx = std::make_unique<Fixture>();
@@ -34,7 +35,8 @@ const Fixture *fixture()
         std::mt19937 rng(7);
         std::uniform_int_distribution<std::size_t> pick(0, nodes.size() - 1);
         const char *types[] = {"VSAV", "VSAV", "FPT", "FPT", "EPA", "SMUR", "PS", "VCO", "CCF", "VLC"};
-        const char *agencies[] = {"fire", "fire", "fire", "fire", "fire", "samu", "police", "fire", "fire", "fire"};
+        const char *agencies[] = {"fire", "fire",   "fire", "fire", "fire",
+                                  "samu", "police", "fire", "fire", "fire"};
         for (int u = 0; u < 300; ++u) {
             Unit unit;
             unit.id = QStringLiteral("U%1").arg(u);
@@ -44,7 +46,8 @@ const Fixture *fixture()
             fx->units.push_back(*unit.position);
             fx->picture.units[unit.id] = unit;
         }
-        const char *kinds[] = {"building_fire", "cardiac_arrest", "injury", "traffic_accident", "vehicle_fire"};
+        const char *kinds[] = {"building_fire", "cardiac_arrest", "injury", "traffic_accident",
+                               "vehicle_fire"};
         for (int i = 0; i < 100; ++i) {
             Incident inc;
             inc.id = QStringLiteral("I%1").arg(i);
@@ -54,7 +57,8 @@ const Fixture *fixture()
             fx->picture.incidents[inc.id] = inc;
         }
         for (int s = 0; s < 12; ++s)
-            fx->sectors.push_back({QStringLiteral("S%1").arg(s), QStringLiteral("S%1").arg(s), nodes[pick(rng)], 1.0});
+            fx->sectors.push_back(
+                {QStringLiteral("S%1").arg(s), QStringLiteral("S%1").arg(s), nodes[pick(rng)], 1.0});
         fx->needs = *allocation::defaultNeedsTable();
         return fx;
     }();

@@ -142,7 +142,8 @@ TEST(OsmRoads, ImportMonacoAndLiechtenstein)
         ASSERT_TRUE(net.ok());
         EXPECT_EQ(qint64(net->edges.size()), stats->edges);
     }
-    auto bad = importRoadNetwork(QStringLiteral("/nonexistent.osm.pbf"), std::nullopt, QStringLiteral("/tmp/x"));
+    auto bad =
+        importRoadNetwork(QStringLiteral("/nonexistent.osm.pbf"), std::nullopt, QStringLiteral("/tmp/x"));
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().message.contains(QStringLiteral("/nonexistent.osm.pbf")));
 }
@@ -170,7 +171,8 @@ TEST(RoadGraph, DijkstraEqualsBellmanFordOnMonaco)
         std::vector<double> bf(net.nodes.size(), std::numeric_limits<double>::max());
         bf[source] = 0;
         ASSERT_TRUE(boost::bellman_ford_shortest_paths(
-            list, net.nodes.size(), boost::weight_map(boost::get(boost::edge_weight, list)).distance_map(bf.data())));
+            list, net.nodes.size(),
+            boost::weight_map(boost::get(boost::edge_weight, list)).distance_map(bf.data())));
         for (int k = 0; k < 200; ++k) {
             const auto t = pick(rng);
             if (!std::isfinite(dijkstra[t])) {
