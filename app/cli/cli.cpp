@@ -14,6 +14,8 @@ std::span<const Command> commands()
         {"verify", "check the whole hash chain", runVerify},
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
+        {"import-roads", "import the road network of an OpenStreetMap extract (.osm.pbf)", runImportRoads},
+        {"suggest", "suggest which units to send where, with ETA, alternatives and coverage", runSuggest},
     };
     return list;
 }

@@ -37,5 +37,7 @@ int runPicture(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
+int runImportRoads(const QStringList &arguments);
+int runSuggest(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -1,0 +1,82 @@
+#pragma once
+// Optimal assignment of units to incident needs by min-cost flow (Boost.Graph
+// successive_shortest_path_nonnegative_weights):
+//   source →(1) unit →(1, cost) need slot (incident, need) →(count) sink.
+// The flow is maximal first (as many needs filled as the units allow), and among maximal flows the cheapest:
+//   cost(unit, need) = etaWeight · priority · ETA(min) + coverageWeight · coverageLoss(unit)
+//                    + (5 − priority) · priorityStep
+// The last term is the same for every unit of a need: it only makes a scarce unit go to the higher
+// priority need first. A unit fills one need at most; needs it cannot reach (no road, no time) get no arc.
+#include "util/result.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace vigie::allocation {
+
+struct Need
+{
+    QString name;   ///< unit type or capability
+    QString agency; ///< empty: any agency
+    int count = 1;
+    int priority = 3; ///< 1..5
+};
+
+struct Candidate
+{
+    QString id;
+    QString type;
+    QString agency;
+    QStringList capabilities;
+};
+
+struct Weights
+{
+    double eta = 1.0;          ///< per minute of ETA, times the need's priority
+    double coverage = 10.0;    ///< per unit of expected coverage lost (MEXCLP marginal, see coverage.h)
+    double priorityStep = 1e6; ///< per priority level below 5 (serves higher priorities first)
+};
+
+struct Problem
+{
+    std::vector<Candidate> units;
+    std::vector<std::vector<Need>> needs; ///< per incident
+    std::vector<double> etaSeconds;       ///< units × incidents, row-major; infinity: cannot reach
+    std::vector<double> coverageLoss;     ///< per unit (empty: none)
+    Weights weights;
+
+    [[nodiscard]] double eta(std::size_t unit, std::size_t incident) const
+    {
+        return etaSeconds[unit * needs.size() + incident];
+    }
+};
+
+/// Whether `unit` can fill `need` (type or capability, and agency).
+[[nodiscard]] bool matches(const Candidate &unit, const Need &need);
+/// The arc cost of sending `unit` to fill `need` of `incident` (infinity when it cannot).
+[[nodiscard]] double assignmentCost(const Problem &p, std::size_t unit, std::size_t incident,
+                                    std::size_t need);
+
+struct Assignment
+{
+    std::size_t unit = 0, incident = 0, need = 0;
+    double cost = 0.0;
+};
+
+struct Shortfall
+{
+    std::size_t incident = 0, need = 0;
+    int missing = 0;
+};
+
+struct Solution
+{
+    std::vector<Assignment> assignments;
+    std::vector<Shortfall> shortfalls; ///< needs that could not be filled
+    double cost = 0.0;                 ///< sum of the assignments' costs (find_flow_cost)
+};
+
+[[nodiscard]] Result<Solution> solve(const Problem &problem);
+
+} // namespace vigie::allocation

@@ -1,0 +1,295 @@
+#include "allocation/suggestion.h"
+
+#include "log/entry_kinds.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+#include <cmath>
+
+namespace vigie::allocation {
+
+namespace {
+
+QString minutes(double seconds)
+{
+    return std::isfinite(seconds) ? QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1)
+                                  : QStringLiteral("–");
+}
+
+QString needText(const Need &n)
+{
+    return QStringLiteral("%1 × %2 (%3, priority %4)").arg(n.count).arg(n.name, n.agency).arg(n.priority);
+}
+
+} // namespace
+
+SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
+                      const std::vector<Sector> &sectors, const NeedsTable &table,
+                      const SuggestOptions &options)
+{
+    SuggestionSet out;
+    out.roads = graph != nullptr;
+    out.weights = options.weights;
+    out.coverage = options.coverage;
+
+    std::vector<const Unit *> units;
+    std::vector<GeoPoint> unitPoints;
+    for (const auto &[id, u] : picture.units) {
+        const bool free = u.status == QLatin1String("available") ||
+                          (options.includeReturning && u.status == QLatin1String("returning"));
+        if (!free)
+            continue;
+        if (!u.position) {
+            out.messages.append(QStringLiteral("unit %1 (%2) is available but has no known position: not "
+                                               "proposed; send a unit.position entry")
+                                    .arg(id, u.callsign));
+            continue;
+        }
+        units.push_back(&u);
+        unitPoints.push_back(*u.position);
+    }
+    std::vector<const Incident *> incidents;
+    std::vector<GeoPoint> incidentPoints;
+    for (const auto &[id, i] : picture.incidents) {
+        if (!i.position) {
+            out.messages.append(
+                QStringLiteral("incident %1 (%2) has no position: no unit can be proposed").arg(id, i.title));
+            continue;
+        }
+        incidents.push_back(&i);
+        incidentPoints.push_back(*i.position);
+    }
+    if (incidents.empty()) {
+        out.messages.append(QStringLiteral("no open incident with a position: nothing to suggest"));
+        return out;
+    }
+    if (units.empty())
+        out.messages.append(
+            QStringLiteral("no available unit with a position: every need below is unfilled"));
+
+    Problem p;
+    for (const Unit *u : units)
+        p.units.push_back({u->id, u->type, u->agency, u->capabilities});
+    for (const Incident *i : incidents)
+        p.needs.push_back(needsFor(table, i->type));
+    const routing::TravelMatrix m = routing::travelMatrix(graph, unitPoints, incidentPoints, options.matrix);
+    out.notes = m.notes;
+    if (graph && m.anyApproximate() && !out.notes.contains(QString::fromUtf8(routing::approximateNote)))
+        out.notes.prepend(QString::fromUtf8(routing::approximateNote) +
+                          QStringLiteral(" (for the positions listed below)"));
+    p.etaSeconds.resize(m.cells.size());
+    for (std::size_t u = 0; u < units.size(); ++u)
+        for (std::size_t i = 0; i < incidents.size(); ++i)
+            p.etaSeconds[u * incidents.size() + i] =
+                m.at(u, i).seconds / routing::vehicleSpeedFactor(units[u]->type);
+
+    CoverageImpact impact;
+    if (!sectors.empty() && !units.empty()) {
+        std::vector<GeoPoint> sectorPoints;
+        for (const Sector &s : sectors)
+            sectorPoints.push_back(s.position);
+        routing::MatrixOptions bounded = options.matrix;
+        bounded.limitSeconds = options.coverage.targetSeconds; // only "within the target or not" matters
+        const routing::TravelMatrix sm = routing::travelMatrix(graph, unitPoints, sectorPoints, bounded);
+        std::vector<double> secs(sm.cells.size());
+        for (std::size_t u = 0; u < units.size(); ++u)
+            for (std::size_t j = 0; j < sectors.size(); ++j)
+                secs[u * sectors.size() + j] =
+                    sm.at(u, j).seconds / routing::vehicleSpeedFactor(units[u]->type);
+        impact = coverageImpact(secs, units.size(), sectors, options.coverage);
+        p.coverageLoss = impact.loss;
+    }
+
+    auto solved = solve(p);
+    if (!solved) {
+        out.messages.append(solved.error().message);
+        return out;
+    }
+    for (const Assignment &a : solved->assignments) {
+        const Unit &u = *units[a.unit];
+        const Incident &inc = *incidents[a.incident];
+        Suggestion s;
+        s.unit = u.id;
+        s.callsign = u.callsign;
+        s.type = u.type;
+        s.agency = u.agency;
+        s.incident = inc.id;
+        s.incidentType = inc.type;
+        s.need = p.needs[a.incident][a.need];
+        s.etaSeconds = p.eta(a.unit, a.incident);
+        s.meters = m.at(a.unit, a.incident).meters;
+        s.approximate = m.at(a.unit, a.incident).approximate;
+        s.cost = a.cost;
+        if (!impact.loss.empty()) {
+            s.coverageLoss = impact.loss[a.unit];
+            for (std::size_t j : impact.sole[a.unit])
+                s.uncovered.append(sectors[j].name);
+        }
+        std::vector<std::size_t> others;
+        for (std::size_t v = 0; v < units.size(); ++v)
+            if (v != a.unit && matches(p.units[v], s.need) && std::isfinite(p.eta(v, a.incident)))
+                others.push_back(v);
+        std::sort(others.begin(), others.end(),
+                  [&](std::size_t x, std::size_t y) { return p.eta(x, a.incident) < p.eta(y, a.incident); });
+        for (std::size_t k = 0; k < std::min<std::size_t>(2, others.size()); ++k)
+            s.alternatives.push_back(
+                {units[others[k]]->id, p.eta(others[k], a.incident), m.at(others[k], a.incident).meters});
+        out.items.push_back(std::move(s));
+    }
+    for (const Shortfall &f : solved->shortfalls) {
+        const Incident &inc = *incidents[f.incident];
+        const Need &n = p.needs[f.incident][f.need];
+        int matching = 0;
+        for (const Candidate &c : p.units)
+            matching += matches(c, n) ? 1 : 0;
+        out.messages.append(
+            QStringLiteral("incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match "
+                           "%6, all proposed elsewhere or unreachable")
+                .arg(inc.id, inc.type, needText(n))
+                .arg(f.missing)
+                .arg(matching)
+                .arg(n.name));
+    }
+    return out;
+}
+
+QJsonObject SuggestionSet::toJson() const
+{
+    QJsonArray list;
+    for (const Suggestion &s : items) {
+        QJsonArray alts;
+        for (const Alternative &a : s.alternatives)
+            alts.append(QJsonObject{{QStringLiteral("unit"), a.unit},
+                                    {QStringLiteral("eta_s"), std::round(a.etaSeconds)},
+                                    {QStringLiteral("distance_m"), std::round(a.meters)}});
+        list.append(QJsonObject{
+            {QStringLiteral("unit"), s.unit},
+            {QStringLiteral("callsign"), s.callsign},
+            {QStringLiteral("type"), s.type},
+            {QStringLiteral("agency"), s.agency},
+            {QStringLiteral("incident"), s.incident},
+            {QStringLiteral("incident_type"), s.incidentType},
+            {QStringLiteral("need"), s.need.name},
+            {QStringLiteral("priority"), s.need.priority},
+            {QStringLiteral("eta_s"), std::round(s.etaSeconds)},
+            {QStringLiteral("distance_m"), std::round(s.meters)},
+            {QStringLiteral("approximate"), s.approximate},
+            {QStringLiteral("coverage_loss"), s.coverageLoss},
+            {QStringLiteral("uncovered_sectors"), QJsonArray::fromStringList(s.uncovered)},
+            {QStringLiteral("alternatives"), alts},
+            {QStringLiteral("cost"), s.cost},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("suggestions"), list},
+        {QStringLiteral("messages"), QJsonArray::fromStringList(messages)},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
+        {QStringLiteral("roads"), roads},
+        {QStringLiteral("weights"),
+         QJsonObject{{QStringLiteral("eta_per_priority_minute"), weights.eta},
+                     {QStringLiteral("coverage"), weights.coverage},
+                     {QStringLiteral("priority_step"), weights.priorityStep},
+                     {QStringLiteral("coverage_target_s"), coverage.targetSeconds},
+                     {QStringLiteral("busy_probability"), coverage.busyProbability}}},
+    };
+}
+
+QString SuggestionSet::toText() const
+{
+    QString t;
+    for (const QString &n : notes)
+        t += QStringLiteral("note: ") + n + QLatin1Char('\n');
+    t += QStringLiteral("weights: %1 per priority-minute of ETA, %2 per unit of expected coverage lost "
+                        "(target %3 min, busy probability %4)\n")
+             .arg(weights.eta)
+             .arg(weights.coverage)
+             .arg(coverage.targetSeconds / 60)
+             .arg(coverage.busyProbability);
+    for (const Suggestion &s : items) {
+        t += QStringLiteral("%1 → %2 [%3 for %4, priority %5]: ETA %6%7, %8 km\n")
+                 .arg(s.unit, s.incident, s.incidentType, s.need.name)
+                 .arg(s.need.priority)
+                 .arg(minutes(s.etaSeconds), s.approximate ? QStringLiteral(" (approx.)") : QString())
+                 .arg(s.meters / 1000.0, 0, 'f', 1);
+        for (const Alternative &a : s.alternatives)
+            t += QStringLiteral("    alternative %1: ETA %2, %3 km\n")
+                     .arg(a.unit, minutes(a.etaSeconds))
+                     .arg(a.meters / 1000.0, 0, 'f', 1);
+        t += QStringLiteral("    coverage lost: %1%2\n")
+                 .arg(s.coverageLoss, 0, 'f', 3)
+                 .arg(s.uncovered.isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (uncovered: %1)").arg(s.uncovered.join(QStringLiteral(", "))));
+    }
+    for (const QString &msg : messages)
+        t += QStringLiteral("warning: ") + msg + QLatin1Char('\n');
+    return t;
+}
+
+std::vector<Entry> suggestionDrafts(const SuggestionSet &set, const QString &author, Timestamp eventTime)
+{
+    const QJsonArray items = set.toJson().value(QLatin1String("suggestions")).toArray();
+    std::vector<Entry> drafts;
+    for (std::size_t k = 0; k < set.items.size(); ++k) {
+        Entry e;
+        e.kind = QStringLiteral("suggestion");
+        e.author = author;
+        e.agency = set.items[k].agency;
+        e.eventTime = eventTime;
+        QJsonObject data = items[qsizetype(k)].toObject();
+        data.insert(QStringLiteral("suggestion"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        e.data = data;
+        drafts.push_back(std::move(e));
+    }
+    return drafts;
+}
+
+namespace {
+
+Result<Entry> decision(const Entry &suggestion, const QString &kind, const QString &author, Timestamp t)
+{
+    if (suggestion.kind != QLatin1String("suggestion"))
+        return Error{
+            QStringLiteral("entry %1 is a %2, not a suggestion").arg(suggestion.seq).arg(suggestion.kind)};
+    Entry e;
+    e.kind = kind;
+    e.author = author;
+    e.agency = suggestion.agency;
+    e.eventTime = t;
+    e.data = QJsonObject{{QStringLiteral("suggestion"), suggestion.data.value(QLatin1String("suggestion"))},
+                         {QStringLiteral("suggestion_seq"), suggestion.seq},
+                         {QStringLiteral("unit"), suggestion.data.value(QLatin1String("unit"))},
+                         {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))}};
+    return e;
+}
+
+} // namespace
+
+Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &author, Timestamp eventTime)
+{
+    auto accept = decision(suggestion, QStringLiteral("suggestion.accept"), author, eventTime);
+    if (!accept)
+        return accept.error();
+    Entry status;
+    status.kind = kinds::unitStatus;
+    status.author = author;
+    status.agency = suggestion.agency;
+    status.eventTime = eventTime;
+    status.data = QJsonObject{{QStringLiteral("unit"), suggestion.data.value(QLatin1String("unit"))},
+                              {QStringLiteral("status"), QStringLiteral("en_route")},
+                              {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))}};
+    return std::vector<Entry>{*accept, status};
+}
+
+Result<std::vector<Entry>> rejectDrafts(const Entry &suggestion, const QString &author, Timestamp eventTime,
+                                        const QString &reason)
+{
+    auto reject = decision(suggestion, QStringLiteral("suggestion.reject"), author, eventTime);
+    if (!reject)
+        return reject.error();
+    reject->data.insert(QStringLiteral("reason"), reason);
+    return std::vector<Entry>{*reject};
+}
+
+} // namespace vigie::allocation

@@ -1,0 +1,67 @@
+#pragma once
+// Suggestions: which available unit to send to which open incident, with its ETA, the next-best
+// alternatives and what its departure costs in coverage. Nothing is sent: a liaison accepts or rejects each
+// suggestion, and all three are log entries.
+#include "allocation/coverage.h"
+#include "allocation/needs.h"
+#include "routing/travel_times.h"
+
+namespace vigie::allocation {
+
+struct SuggestOptions
+{
+    bool includeReturning = false; ///< also propose units returning to their station
+    Weights weights;
+    CoverageParams coverage;
+    routing::MatrixOptions matrix;
+};
+
+struct Alternative
+{
+    QString unit;
+    double etaSeconds = 0.0;
+    double meters = 0.0;
+};
+
+struct Suggestion
+{
+    QString unit, callsign, type, agency;
+    QString incident, incidentType;
+    Need need;
+    double etaSeconds = 0.0;
+    double meters = 0.0;
+    bool approximate = false;
+    double coverageLoss = 0.0;
+    QStringList uncovered;                 ///< sectors left with no unit within the target time if it leaves
+    std::vector<Alternative> alternatives; ///< the two best other matching units
+    double cost = 0.0;
+};
+
+struct SuggestionSet
+{
+    std::vector<Suggestion> items;
+    QStringList messages; ///< what could not be suggested and why (no position, shortfall, …)
+    QStringList notes;    ///< how times were estimated (no roads, off-network positions)
+    bool roads = false;
+    Weights weights;
+    CoverageParams coverage;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] QString toText() const;
+};
+
+[[nodiscard]] SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
+                                    const std::vector<Sector> &sectors, const NeedsTable &needs,
+                                    const SuggestOptions &options = {});
+
+/// One `suggestion` entry per item (data.suggestion: a fresh id to accept or reject it by).
+[[nodiscard]] std::vector<Entry> suggestionDrafts(const SuggestionSet &set, const QString &author,
+                                                  Timestamp eventTime);
+/// `suggestion.accept` and the unit's `unit.status` en_route towards the incident.
+[[nodiscard]] Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &author,
+                                                      Timestamp eventTime);
+/// `suggestion.reject` with the reason given.
+[[nodiscard]] Result<std::vector<Entry>> rejectDrafts(const Entry &suggestion, const QString &author,
+                                                      Timestamp eventTime, const QString &reason);
+
+} // namespace vigie::allocation

@@ -1,0 +1,329 @@
+// One of the few translation units that instantiate Boost.Graph (slow to compile): keep searches here.
+#include "routing/road_graph.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+
+#include <cmath>
+#include <unordered_map>
+
+namespace vigie::routing {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+struct EdgeProp
+{
+    float seconds = 0.0f;
+    float meters = 0.0f;
+};
+using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeProp,
+                                               boost::no_property, std::uint32_t, std::uint32_t>;
+using Vertex = boost::graph_traits<Csr>::vertex_descriptor;
+using CsrEdge = boost::graph_traits<Csr>::edge_descriptor;
+
+// Snapping works in a local plane (metres, equirectangular around the network's centre): exact enough for
+// a city and lets the R-tree use cartesian distances.
+using Point = bg::model::point<double, 2, bg::cs::cartesian>;
+using Segment = bg::model::segment<Point>;
+using IndexValue = std::pair<Segment, std::uint32_t>;
+
+struct StopSearch
+{
+};
+
+struct Visitor : boost::default_dijkstra_visitor
+{
+    const double *dist = nullptr;
+    double *meters = nullptr;
+    std::uint32_t *pred = nullptr;
+    double limit = unreachable;
+    std::int64_t stopAt = -1;
+
+    void examine_vertex(Vertex u, const Csr &) const
+    {
+        if (dist[u] > limit || std::int64_t(u) == stopAt)
+            throw StopSearch{};
+    }
+    void edge_relaxed(CsrEdge e, const Csr &g) const
+    {
+        const Vertex s = boost::source(e, g), t = boost::target(e, g);
+        if (meters)
+            meters[t] = meters[s] + g[e].meters;
+        if (pred)
+            pred[t] = std::uint32_t(s);
+    }
+};
+
+/// Dijkstra from several seeds whose start distances are already in `dist` (others infinite).
+void runDijkstra(const Csr &g, const std::vector<Vertex> &seeds, std::vector<double> &dist, Visitor vis)
+{
+    vis.dist = dist.data();
+    const auto index = boost::get(boost::vertex_index, g);
+    boost::two_bit_color_map<decltype(index)> color(boost::num_vertices(g), index);
+    try {
+        boost::dijkstra_shortest_paths_no_init(g, seeds.begin(), seeds.end(), boost::dummy_property_map(),
+                                               boost::make_iterator_property_map(dist.data(), index),
+                                               boost::get(&EdgeProp::seconds, g), index, std::less<double>(),
+                                               boost::closed_plus<double>(unreachable), 0.0, vis, color);
+    } catch (const StopSearch &) {
+        // bounded search: everything within the limit is settled
+    }
+}
+
+} // namespace
+
+double vehicleSpeedFactor(const QString &unitType)
+{
+    static const QStringList heavy{QStringLiteral("FPT"), QStringLiteral("EPA"), QStringLiteral("CCF"),
+                                   QStringLiteral("PCM")};
+    return heavy.contains(unitType) ? 0.8 : 1.0;
+}
+
+struct RoadGraph::Impl
+{
+    RoadNetwork net;
+    Csr forward;
+    Csr reverse;
+    std::vector<double> edgeSeconds;
+    double lon0 = 0, lat0 = 0, kx = 0, ky = 0;
+    std::vector<std::array<std::int64_t, 2>> segmentEdges; ///< per segment: edge a→b, edge b→a
+    std::vector<std::array<std::uint32_t, 2>> segmentNodes;
+    bgi::rtree<IndexValue, bgi::rstar<16>> index;
+
+    [[nodiscard]] Point project(GeoPoint p) const { return Point((p.lon - lon0) * kx, (p.lat - lat0) * ky); }
+    [[nodiscard]] GeoPoint unproject(double x, double y) const { return {x / kx + lon0, y / ky + lat0}; }
+    [[nodiscard]] double secondsOf(std::int64_t e) const
+    {
+        return e < 0 ? unreachable : edgeSeconds[std::size_t(e)];
+    }
+    [[nodiscard]] double metersOf(std::int64_t e) const
+    {
+        return e < 0 ? unreachable : double(net.edges[std::size_t(e)].meters);
+    }
+};
+
+RoadGraph::RoadGraph() : d(std::make_unique<Impl>()) {}
+RoadGraph::~RoadGraph() = default;
+
+Result<std::unique_ptr<RoadGraph>> RoadGraph::build(RoadNetwork network)
+{
+    if (network.edges.empty())
+        return Error{QStringLiteral("the road network is empty; import roads first")};
+    std::unique_ptr<RoadGraph> graph(new RoadGraph);
+    Impl &d = *graph->d;
+    d.net = std::move(network);
+    const auto &edges = d.net.edges;
+    d.edgeSeconds.resize(edges.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> fwd, rev;
+    std::vector<EdgeProp> props;
+    fwd.reserve(edges.size());
+    rev.reserve(edges.size());
+    props.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const RoadEdge &e = edges[i];
+        const double kmh = e.maxspeedKmh ? double(e.maxspeedKmh) : classSpeedKmh(e.roadClass);
+        d.edgeSeconds[i] = double(e.meters) / (kmh / 3.6 * emergencyFactor);
+        fwd.emplace_back(e.from, e.to);
+        rev.emplace_back(e.to, e.from);
+        props.push_back({float(d.edgeSeconds[i]), e.meters});
+        // Stored as float in the graph: use exactly that value everywhere so all searches agree.
+        d.edgeSeconds[i] = double(props.back().seconds);
+    }
+    const auto n = d.net.nodes.size();
+    d.forward = Csr(boost::edges_are_unsorted_multi_pass, fwd.begin(), fwd.end(), props.begin(), n);
+    d.reverse = Csr(boost::edges_are_unsorted_multi_pass, rev.begin(), rev.end(), props.begin(), n);
+
+    const GeoBox box = *d.net.bounds();
+    d.lon0 = (box.minLon + box.maxLon) / 2;
+    d.lat0 = (box.minLat + box.maxLat) / 2;
+    d.ky = 6371008.8 * M_PI / 180.0;
+    d.kx = d.ky * std::cos(d.lat0 * M_PI / 180.0);
+    std::unordered_map<std::uint64_t, std::uint32_t> segmentOf;
+    std::vector<IndexValue> values;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const RoadEdge &e = edges[i];
+        const std::uint32_t a = std::min(e.from, e.to), b = std::max(e.from, e.to);
+        const auto key = (std::uint64_t(a) << 32) | b;
+        auto [it, inserted] = segmentOf.try_emplace(key, std::uint32_t(d.segmentNodes.size()));
+        if (inserted) {
+            d.segmentNodes.push_back({a, b});
+            d.segmentEdges.push_back({-1, -1});
+            values.emplace_back(Segment(d.project(d.net.nodes[a]), d.project(d.net.nodes[b])), it->second);
+        }
+        auto &slot = d.segmentEdges[it->second][e.from == a ? 0 : 1];
+        // Parallel ways between the same nodes: keep the faster.
+        if (slot < 0 || d.edgeSeconds[i] < d.edgeSeconds[std::size_t(slot)])
+            slot = std::int64_t(i);
+    }
+    d.index = bgi::rtree<IndexValue, bgi::rstar<16>>(values.begin(), values.end());
+    return graph;
+}
+
+const RoadNetwork &RoadGraph::network() const
+{
+    return d->net;
+}
+std::size_t RoadGraph::nodeCount() const
+{
+    return d->net.nodes.size();
+}
+std::size_t RoadGraph::edgeCount() const
+{
+    return d->net.edges.size();
+}
+double RoadGraph::edgeSeconds(std::size_t edge) const
+{
+    return d->edgeSeconds.at(edge);
+}
+
+std::optional<Snap> RoadGraph::snap(GeoPoint p) const
+{
+    const Point q = d->project(p);
+    std::vector<IndexValue> found;
+    d->index.query(bgi::nearest(q, 1), std::back_inserter(found));
+    if (found.empty())
+        return std::nullopt;
+    const auto seg = found.front().second;
+    const Point &pa = found.front().first.first, &pb = found.front().first.second;
+    const double dx = bg::get<0>(pb) - bg::get<0>(pa), dy = bg::get<1>(pb) - bg::get<1>(pa);
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0
+                   ? ((bg::get<0>(q) - bg::get<0>(pa)) * dx + (bg::get<1>(q) - bg::get<1>(pa)) * dy) / len2
+                   : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    Snap s;
+    s.a = d->segmentNodes[seg][0];
+    s.b = d->segmentNodes[seg][1];
+    s.forward = d->segmentEdges[seg][0];
+    s.backward = d->segmentEdges[seg][1];
+    s.fraction = t;
+    s.point = d->unproject(bg::get<0>(pa) + t * dx, bg::get<1>(pa) + t * dy);
+    s.snapMeters = distanceMeters(p, s.point);
+    return s;
+}
+
+void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds) const
+{
+    const auto n = d->net.nodes.size();
+    out.seconds.assign(n, unreachable);
+    out.meters.assign(n, unreachable);
+    std::vector<Vertex> seeds;
+    // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
+    if (target.forward >= 0) {
+        out.seconds[target.a] = target.fraction * d->secondsOf(target.forward);
+        out.meters[target.a] = target.fraction * d->metersOf(target.forward);
+        seeds.push_back(target.a);
+    }
+    if (target.backward >= 0) {
+        const double s = (1 - target.fraction) * d->secondsOf(target.backward);
+        if (s < out.seconds[target.b]) {
+            out.seconds[target.b] = s;
+            out.meters[target.b] = (1 - target.fraction) * d->metersOf(target.backward);
+        }
+        seeds.push_back(target.b);
+    }
+    Visitor vis;
+    vis.meters = out.meters.data();
+    vis.limit = limitSeconds;
+    runDijkstra(d->reverse, seeds, out.seconds, vis);
+}
+
+std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &target,
+                                              const SearchBuffers &to) const
+{
+    double best = unreachable, bestMeters = unreachable;
+    auto consider = [&](double s, double m) {
+        if (s < best) {
+            best = s;
+            bestMeters = m;
+        }
+    };
+    // Leave the start segment forwards (to b) or backwards (to a).
+    if (start.forward >= 0)
+        consider((1 - start.fraction) * d->secondsOf(start.forward) + to.seconds[start.b],
+                 (1 - start.fraction) * d->metersOf(start.forward) + to.meters[start.b]);
+    if (start.backward >= 0)
+        consider(start.fraction * d->secondsOf(start.backward) + to.seconds[start.a],
+                 start.fraction * d->metersOf(start.backward) + to.meters[start.a]);
+    if (start.a == target.a && start.b == target.b) {
+        const double delta = target.fraction - start.fraction;
+        if (delta >= 0 && start.forward >= 0)
+            consider(delta * d->secondsOf(start.forward), delta * d->metersOf(start.forward));
+        if (delta <= 0 && start.backward >= 0)
+            consider(-delta * d->secondsOf(start.backward), -delta * d->metersOf(start.backward));
+    }
+    return {best, bestMeters};
+}
+
+void RoadGraph::timesFromNode(std::uint32_t source, std::vector<double> &seconds) const
+{
+    seconds.assign(d->net.nodes.size(), unreachable);
+    seconds[source] = 0.0;
+    runDijkstra(d->forward, {source}, seconds, Visitor{});
+}
+
+Route RoadGraph::route(const Snap &start, const Snap &target) const
+{
+    const auto n = d->net.nodes.size();
+    std::vector<double> dist(n, unreachable);
+    std::vector<std::uint32_t> pred(n);
+    for (std::size_t i = 0; i < n; ++i)
+        pred[i] = std::uint32_t(i);
+    std::vector<Vertex> seeds;
+    if (start.forward >= 0) {
+        dist[start.b] = (1 - start.fraction) * d->secondsOf(start.forward);
+        seeds.push_back(start.b);
+    }
+    if (start.backward >= 0 && start.fraction * d->secondsOf(start.backward) < dist[start.a]) {
+        dist[start.a] = start.fraction * d->secondsOf(start.backward);
+        seeds.push_back(start.a);
+    }
+    Visitor vis;
+    vis.pred = pred.data();
+    runDijkstra(d->forward, seeds, dist, vis);
+
+    Route r;
+    std::int64_t last = -1;
+    auto consider = [&](double s, std::int64_t node) {
+        if (s < r.seconds) {
+            r.seconds = s;
+            last = node;
+        }
+    };
+    if (target.forward >= 0)
+        consider(dist[target.a] + target.fraction * d->secondsOf(target.forward), target.a);
+    if (target.backward >= 0)
+        consider(dist[target.b] + (1 - target.fraction) * d->secondsOf(target.backward), target.b);
+    if (start.a == target.a && start.b == target.b) {
+        const double delta = target.fraction - start.fraction;
+        if (delta >= 0 && start.forward >= 0)
+            consider(delta * d->secondsOf(start.forward), -2);
+        if (delta <= 0 && start.backward >= 0)
+            consider(-delta * d->secondsOf(start.backward), -2);
+    }
+    if (last == -1)
+        return r;
+    std::vector<GeoPoint> middle;
+    if (last >= 0) {
+        for (auto v = std::uint32_t(last);; v = pred[v]) {
+            middle.push_back(d->net.nodes[v]);
+            if (pred[v] == v)
+                break;
+        }
+    }
+    r.polyline.push_back(start.point);
+    r.polyline.insert(r.polyline.end(), middle.rbegin(), middle.rend());
+    r.polyline.push_back(target.point);
+    r.meters = 0;
+    for (std::size_t i = 1; i < r.polyline.size(); ++i)
+        r.meters += distanceMeters(r.polyline[i - 1], r.polyline[i]);
+    return r;
+}
+
+} // namespace vigie::routing

@@ -1,0 +1,48 @@
+#pragma once
+// Many-to-many travel times (units × incidents): one reverse Dijkstra per target on the road graph. Without
+// a road network, or for a position too far from any road, the time is the straight line × a detour factor
+// at a flat emergency speed, and the cell says so.
+#include "routing/road_graph.h"
+
+#include <span>
+
+namespace vigie::routing {
+
+/// Shown wherever an ETA was estimated without roads.
+inline constexpr const char *approximateNote = "ETA approximative : pas de réseau routier importé";
+
+struct MatrixOptions
+{
+    double maxSnapMeters = 300.0;      ///< farther from any road: off the network, straight-line estimate
+    double detourFactor = 1.4;         ///< road distance / straight line, typical of European cities
+    double fallbackSpeedKmh = 45.0;    ///< average emergency speed in town for the straight-line estimate
+    double limitSeconds = unreachable; ///< bound the searches (cells beyond may read "unreachable")
+};
+
+struct TravelCell
+{
+    double seconds = unreachable;
+    double meters = unreachable;
+    bool approximate = false; ///< straight line × detour, not by road
+};
+
+struct TravelMatrix
+{
+    std::size_t rows = 0, cols = 0;
+    std::vector<TravelCell> cells;                       ///< row-major: cells[r * cols + c]
+    std::vector<std::optional<Snap>> rowSnaps, colSnaps; ///< nullopt: off the network
+    bool roads = false;                                  ///< a road network was used
+    QStringList notes;                                   ///< what was approximated and why, one line each
+
+    [[nodiscard]] const TravelCell &at(std::size_t r, std::size_t c) const { return cells[r * cols + c]; }
+    [[nodiscard]] bool anyApproximate() const;
+};
+
+/// Straight-line estimate between two positions.
+[[nodiscard]] TravelCell straightLine(GeoPoint from, GeoPoint to, const MatrixOptions &options);
+
+/// Times from every `from` position to every `to` position. `graph` may be null (no roads imported).
+[[nodiscard]] TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from,
+                                        std::span<const GeoPoint> to, const MatrixOptions &options = {});
+
+} // namespace vigie::routing

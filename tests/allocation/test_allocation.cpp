@@ -1,0 +1,356 @@
+#include "allocation/suggestion.h"
+#include "demo/demo_room.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <glpk.h>
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+using namespace vigie;
+using namespace vigie::allocation;
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+Candidate unit(const char *id, const char *type, const char *agency, QStringList caps = {})
+{
+    return {QString::fromLatin1(id), QString::fromLatin1(type), QString::fromLatin1(agency), caps};
+}
+
+Problem problem(std::vector<Candidate> units, std::vector<std::vector<Need>> needs, std::vector<double> eta)
+{
+    Problem p;
+    p.units = std::move(units);
+    p.needs = std::move(needs);
+    p.etaSeconds = std::move(eta);
+    return p;
+}
+
+} // namespace
+
+TEST(NeedRules, TypeOrCapabilityMatches)
+{
+    EXPECT_TRUE(matches(unit("a", "FPT", "fire"), {QStringLiteral("FPT"), QStringLiteral("fire")}));
+    EXPECT_TRUE(
+        matches(unit("a", "VSAV", "fire", {QStringLiteral("medical")}), {QStringLiteral("medical"), {}}));
+    EXPECT_FALSE(matches(unit("a", "VSAV", "fire"), {QStringLiteral("FPT"), QStringLiteral("fire")}));
+}
+
+TEST(NeedRules, AgencyMustMatch)
+{
+    EXPECT_FALSE(matches(unit("a", "VSAV", "samu"), {QStringLiteral("VSAV"), QStringLiteral("fire")}));
+}
+
+TEST(NeedRules, CountIsFilledWithTheClosestUnits)
+{
+    auto p = problem({unit("a", "FPT", "fire"), unit("b", "FPT", "fire"), unit("c", "FPT", "fire")},
+                     {{{QStringLiteral("FPT"), QStringLiteral("fire"), 2, 5}}}, {600, 60, 120});
+    auto s = solve(p);
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->assignments.size(), 2u);
+    std::set<std::size_t> sent;
+    for (const auto &a : s->assignments)
+        sent.insert(a.unit);
+    EXPECT_EQ(sent, (std::set<std::size_t>{1, 2}));
+    EXPECT_TRUE(s->shortfalls.empty());
+}
+
+TEST(NeedRules, OneUnitFillsOneNeedOnly)
+{
+    // An FPT has both "fire" and "rescue": it must not count for two needs.
+    auto p = problem({unit("a", "FPT", "fire", {QStringLiteral("fire"), QStringLiteral("rescue")})},
+                     {{{QStringLiteral("fire"), {}, 1, 5}, {QStringLiteral("rescue"), {}, 1, 5}}}, {60});
+    auto s = solve(p);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->assignments.size(), 1u);
+    ASSERT_EQ(s->shortfalls.size(), 1u);
+    EXPECT_EQ(s->shortfalls[0].missing, 1);
+}
+
+TEST(NeedRules, ScarceUnitGoesToTheHigherPriority)
+{
+    // The low-priority incident is much closer, yet the cardiac arrest gets the only VSAV.
+    auto p = problem({unit("v", "VSAV", "fire")},
+                     {{{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 2}},
+                      {{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 5}}},
+                     {60, 900});
+    auto s = solve(p);
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->assignments.size(), 1u);
+    EXPECT_EQ(s->assignments[0].incident, 1u);
+}
+
+TEST(NeedRules, UnreachableUnitIsNotProposed)
+{
+    auto p = problem({unit("a", "FPT", "fire")}, {{{QStringLiteral("FPT"), {}, 1, 5}}}, {inf});
+    auto s = solve(p);
+    ASSERT_TRUE(s.ok());
+    EXPECT_TRUE(s->assignments.empty());
+    EXPECT_EQ(s->shortfalls.size(), 1u);
+}
+
+TEST(NeedRules, CoveragePenaltyKeepsTheSoleCoverHome)
+{
+    // b is slightly closer but is the only unit covering its sector; with the coverage term, a goes.
+    auto p = problem({unit("a", "FPT", "fire"), unit("b", "FPT", "fire")},
+                     {{{QStringLiteral("FPT"), {}, 1, 5}}}, {300, 240});
+    p.coverageLoss = {0.0, 1.0};
+    p.weights.coverage = 10.0;
+    auto s = solve(p);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->assignments.at(0).unit, 0u);
+    p.weights.coverage = 0.0;
+    EXPECT_EQ(solve(p)->assignments.at(0).unit, 1u);
+}
+
+TEST(NeedRules, CoverageImpactIsMexclpMarginal)
+{
+    // Sector 0 covered by both units, sector 1 by unit 0 only; q = 0.5.
+    const std::vector<double> secs{100, 100, 100, 9999};
+    const auto impact = coverageImpact(secs, 2, {{"s0", "S0", {}, 1.0}, {"s1", "S1", {}, 1.0}}, {600, 0.5});
+    EXPECT_DOUBLE_EQ(impact.loss[0], 0.5 * 0.5 + 0.5);
+    EXPECT_DOUBLE_EQ(impact.loss[1], 0.5 * 0.5);
+    ASSERT_EQ(impact.sole[0].size(), 1u);
+    EXPECT_EQ(impact.sole[0][0], 1u);
+}
+
+TEST(NeedsTable, DefaultTableHasTheDocumentedDispatches)
+{
+    auto t = defaultNeedsTable();
+    ASSERT_TRUE(t.ok()) << t.error().message.toStdString();
+    int fpt = 0, epa = 0, vsav = 0;
+    for (const Need &n : needsFor(*t, QStringLiteral("building_fire"))) {
+        fpt += n.name == QLatin1String("FPT") ? n.count : 0;
+        epa += n.name == QLatin1String("EPA") ? n.count : 0;
+        vsav += n.name == QLatin1String("VSAV") ? n.count : 0;
+    }
+    EXPECT_EQ(fpt, 2);
+    EXPECT_EQ(epa, 1);
+    EXPECT_EQ(vsav, 1);
+    EXPECT_FALSE(needsFor(*t, QStringLiteral("no_such_type")).empty()) << "unknown types use \"other\"";
+    auto bad =
+        parseNeedsTable(R"({"types":{"x":{"fire":[{"need":"FPT","count":0}]}}})", QStringLiteral("t.json"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("t.json")));
+}
+
+// The same problem as an integer program (GLPK): first the most needs filled, then the least cost.
+double glpkOptimum(const Problem &p, int *filled)
+{
+    struct Var
+    {
+        std::size_t unit, slot;
+        double cost;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> slots;
+    for (std::size_t i = 0; i < p.needs.size(); ++i)
+        for (std::size_t k = 0; k < p.needs[i].size(); ++k)
+            slots.emplace_back(i, k);
+    std::vector<Var> vars;
+    for (std::size_t s = 0; s < slots.size(); ++s)
+        for (std::size_t u = 0; u < p.units.size(); ++u) {
+            const double c = assignmentCost(p, u, slots[s].first, slots[s].second);
+            if (std::isfinite(c))
+                vars.push_back({u, s, c});
+        }
+    if (vars.empty()) {
+        *filled = 0;
+        return 0.0;
+    }
+    glp_prob *lp = glp_create_prob();
+    const int nrows = int(p.units.size() + slots.size()) + 1;
+    glp_add_rows(lp, nrows);
+    for (std::size_t u = 0; u < p.units.size(); ++u)
+        glp_set_row_bnds(lp, int(u) + 1, GLP_UP, 0, 1);
+    for (std::size_t s = 0; s < slots.size(); ++s)
+        glp_set_row_bnds(lp, int(p.units.size() + s) + 1, GLP_UP, 0,
+                         p.needs[slots[s].first][slots[s].second].count);
+    glp_set_row_bnds(lp, nrows, GLP_FR, 0, 0); // total filled, bounded in phase 2
+    glp_add_cols(lp, int(vars.size()));
+    std::vector<int> ia{0}, ja{0};
+    std::vector<double> ar{0};
+    for (std::size_t v = 0; v < vars.size(); ++v) {
+        const int col = int(v) + 1;
+        glp_set_col_kind(lp, col, GLP_BV);
+        for (int row : {int(vars[v].unit) + 1, int(p.units.size() + vars[v].slot) + 1, nrows}) {
+            ia.push_back(row);
+            ja.push_back(col);
+            ar.push_back(1.0);
+        }
+    }
+    glp_load_matrix(lp, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.msg_lev = GLP_MSG_OFF;
+    glp_set_obj_dir(lp, GLP_MAX);
+    for (std::size_t v = 0; v < vars.size(); ++v)
+        glp_set_obj_coef(lp, int(v) + 1, 1.0);
+    EXPECT_EQ(glp_intopt(lp, &parm), 0);
+    const double most = std::round(glp_mip_obj_val(lp));
+    *filled = int(most);
+    glp_set_row_bnds(lp, nrows, GLP_FX, most, most);
+    glp_set_obj_dir(lp, GLP_MIN);
+    for (std::size_t v = 0; v < vars.size(); ++v)
+        glp_set_obj_coef(lp, int(v) + 1, vars[v].cost);
+    EXPECT_EQ(glp_intopt(lp, &parm), 0);
+    const double cost = glp_mip_obj_val(lp);
+    glp_delete_prob(lp);
+    return cost;
+}
+
+TEST(Allocation, MinCostFlowEqualsGlpkOn100RandomInstances)
+{
+    std::mt19937 rng(20261128);
+    const char *types[] = {"FPT", "VSAV", "EPA", "SMUR"};
+    const char *agencies[] = {"fire", "fire", "fire", "samu"};
+    std::uniform_int_distribution<int> typeOf(0, 3), nUnits(0, 10), nInc(1, 4), nNeeds(1, 3), count(1, 2),
+        prio(1, 5);
+    std::uniform_real_distribution<double> eta(30, 1800), cov(0, 1), coin(0, 1);
+    int nonTrivial = 0;
+    for (int instance = 0; instance < 100; ++instance) {
+        Problem p;
+        const int nu = nUnits(rng);
+        for (int u = 0; u < nu; ++u) {
+            const int t = typeOf(rng);
+            p.units.push_back(unit(("u" + std::to_string(u)).c_str(), types[t], agencies[t]));
+            p.coverageLoss.push_back(cov(rng));
+        }
+        const int ni = nInc(rng);
+        p.needs.resize(std::size_t(ni));
+        for (auto &needs : p.needs)
+            for (int k = nNeeds(rng); k > 0; --k) {
+                const int t = typeOf(rng);
+                needs.push_back(
+                    {QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
+            }
+        for (int c = 0; c < nu * ni; ++c)
+            p.etaSeconds.push_back(coin(rng) < 0.1 ? inf : eta(rng));
+        auto s = solve(p);
+        ASSERT_TRUE(s.ok());
+        int filled = 0;
+        const double optimum = glpkOptimum(p, &filled);
+        EXPECT_EQ(int(s->assignments.size()), filled) << "instance " << instance;
+        if (filled > 0) {
+            ++nonTrivial;
+            EXPECT_NEAR(s->cost / optimum, 1.0, 1e-9) << "instance " << instance;
+        }
+    }
+    EXPECT_GT(nonTrivial, 80);
+}
+
+TEST(Suggest, BadInputGivesSpecificMessagesAndPartialSuggestions)
+{
+    Picture pic;
+    Unit a;
+    a.id = QStringLiteral("FPT-1");
+    a.type = QStringLiteral("FPT");
+    a.agency = QStringLiteral("fire");
+    a.position = GeoPoint{5.37, 43.30};
+    Unit noPos = a;
+    noPos.id = QStringLiteral("VSAV-9");
+    noPos.type = QStringLiteral("VSAV");
+    noPos.position.reset();
+    pic.units[a.id] = a;
+    pic.units[noPos.id] = noPos;
+    Incident fire;
+    fire.id = QStringLiteral("inc-1");
+    fire.type = QStringLiteral("building_fire");
+    fire.position = GeoPoint{5.38, 43.31};
+    Incident lost = fire;
+    lost.id = QStringLiteral("inc-2");
+    lost.position.reset();
+    pic.incidents[fire.id] = fire;
+    pic.incidents[lost.id] = lost;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    const SuggestionSet set = suggest(pic, nullptr, {}, *table);
+    ASSERT_EQ(set.items.size(), 1u);
+    EXPECT_EQ(set.items[0].unit, QStringLiteral("FPT-1"));
+    EXPECT_TRUE(set.items[0].approximate);
+    const QString all = set.messages.join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("VSAV-9"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("no known position")));
+    EXPECT_TRUE(all.contains(QStringLiteral("inc-2")));
+    EXPECT_TRUE(all.contains(QStringLiteral("EPA"))) << "the missing ladder is named";
+    EXPECT_TRUE(set.notes.contains(QString::fromUtf8(routing::approximateNote)));
+
+    Picture empty;
+    empty.incidents[fire.id] = fire;
+    const SuggestionSet none = suggest(empty, nullptr, {}, *table);
+    EXPECT_TRUE(none.items.empty());
+    EXPECT_TRUE(none.messages.join(QLatin1Char('\n')).contains(QStringLiteral("no available unit")));
+}
+
+TEST(Suggest, AcceptanceIsLoggedAndSendsTheUnit)
+{
+    Entry s;
+    s.seq = 7;
+    s.kind = QStringLiteral("suggestion");
+    s.agency = QStringLiteral("fire");
+    s.data = QJsonObject{{QStringLiteral("suggestion"), QStringLiteral("abc")},
+                         {QStringLiteral("unit"), QStringLiteral("FPT-1")},
+                         {QStringLiteral("incident"), QStringLiteral("inc-1")}};
+    auto drafts = acceptDrafts(s, QStringLiteral("liaison"), Timestamp{1000});
+    ASSERT_TRUE(drafts.ok());
+    ASSERT_EQ(drafts->size(), 2u);
+    EXPECT_EQ((*drafts)[0].kind, QStringLiteral("suggestion.accept"));
+    EXPECT_TRUE(validateDraft((*drafts)[1]).ok());
+    Picture pic;
+    Entry status = (*drafts)[1];
+    status.seq = 8;
+    pic.apply(status);
+    EXPECT_EQ(pic.units.at(QStringLiteral("FPT-1")).status, QStringLiteral("en_route"));
+    EXPECT_EQ(pic.units.at(QStringLiteral("FPT-1")).incident, QStringLiteral("inc-1"));
+    auto reject = rejectDrafts(s, QStringLiteral("liaison"), Timestamp{1000}, QStringLiteral("already busy"));
+    ASSERT_TRUE(reject.ok());
+    EXPECT_EQ(reject->at(0).data.value(QLatin1String("reason")).toString(), QStringLiteral("already busy"));
+    Entry note = s;
+    note.kind = QStringLiteral("note");
+    EXPECT_FALSE(acceptDrafts(note, QStringLiteral("liaison"), Timestamp{1000}).ok());
+}
+
+// The demo room is in Marseille; Monaco's roads are far away: every ETA falls back, and says so.
+TEST(SuggestCli, DemoRoomWithForeignRoadsFallsBackClearly)
+{
+    const QString pbf = QStringLiteral(VIGIE_SHARED_DATA "/osm/monaco/monaco.osm.pbf");
+    if (!QFileInfo::exists(pbf))
+        GTEST_SKIP() << "Monaco extract absent";
+    QTemporaryDir dir;
+    const QString room = dir.filePath(QStringLiteral("d.vigie")),
+                  roads = dir.filePath(QStringLiteral("roads"));
+    auto run = [](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(VIGIE_CLI), args);
+        p.waitForFinished(60000);
+        return std::pair{p.exitCode(),
+                         QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+    };
+    ASSERT_EQ(run({QStringLiteral("demo"), room}).first, 0);
+    const auto imported = run({QStringLiteral("import-roads"), pbf, QStringLiteral("--out"), roads});
+    ASSERT_EQ(imported.first, 0) << imported.second.toStdString();
+    const auto text = run({QStringLiteral("suggest"), room, QStringLiteral("--roads"), roads});
+    ASSERT_EQ(text.first, 0) << text.second.toStdString();
+    EXPECT_TRUE(text.second.contains(QString::fromUtf8(routing::approximateNote)))
+        << text.second.toStdString();
+    EXPECT_TRUE(text.second.contains(QStringLiteral("alternative")));
+    const auto json =
+        run({QStringLiteral("suggest"), room, QStringLiteral("--roads"), roads, QStringLiteral("--json")});
+    ASSERT_EQ(json.first, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.second.toUtf8()).object();
+    EXPECT_FALSE(o.value(QLatin1String("suggestions")).toArray().isEmpty()) << json.second.toStdString();
+    EXPECT_TRUE(o.value(QLatin1String("suggestions"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QLatin1String("approximate"))
+                    .toBool());
+}

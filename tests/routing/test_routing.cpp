@@ -1,0 +1,187 @@
+#include "routing/osm_roads.h"
+#include "routing/travel_times.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+// Boost 1.74's Bellman-Ford trips GCC 12's -Wmaybe-uninitialized inside Boost's own edge iterators.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/bellman_ford_shortest_paths.hpp>
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace vigie;
+using namespace vigie::routing;
+
+namespace {
+
+QString osm(const char *rel)
+{
+    return QStringLiteral(VIGIE_SHARED_DATA "/osm/") + QLatin1String(rel);
+}
+
+/// A 3-node street: 0 ↔ 1 two-way, 1 → 2 one-way, 100 m apart along a meridian-free east line.
+RoadNetwork tinyNetwork()
+{
+    RoadNetwork n;
+    n.nodes = {{5.0, 43.0}, {5.001, 43.0}, {5.002, 43.0}};
+    const float d = float(distanceMeters(n.nodes[0], n.nodes[1]));
+    n.edges = {{0, 1, d, RoadClass::Residential, 0},
+               {1, 0, d, RoadClass::Residential, 0},
+               {1, 2, d, RoadClass::Residential, 0}};
+    return n;
+}
+
+const RoadNetwork &monaco()
+{
+    static const RoadNetwork net = [] {
+        auto r = readRoadNetwork(osm("monaco/monaco.osm.pbf"), std::nullopt);
+        return r ? std::move(*r) : RoadNetwork{};
+    }();
+    return net;
+}
+
+} // namespace
+
+TEST(RoadNetwork, SaveLoadRoundTripAndDamage)
+{
+    QTemporaryDir dir;
+    const RoadNetwork n = tinyNetwork();
+    ASSERT_TRUE(saveRoadNetwork(n, dir.path()).ok());
+    auto back = loadRoadNetwork(dir.path());
+    ASSERT_TRUE(back.ok()) << back.error().message.toStdString();
+    ASSERT_EQ(back->edges.size(), 3u);
+    EXPECT_NEAR(back->nodes[2].lon, 5.002, 1e-7);
+    EXPECT_EQ(back->edges[2].from, 1u);
+    EXPECT_FLOAT_EQ(back->edges[2].meters, n.edges[2].meters);
+
+    QFile f(roadFilePath(dir.path()));
+    ASSERT_TRUE(f.resize(f.size() - 3));
+    auto damaged = loadRoadNetwork(dir.path());
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_TRUE(damaged.error().message.contains(QStringLiteral("truncated")));
+    auto missing = loadRoadNetwork(dir.path() + QStringLiteral("/nowhere"));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("import-roads")));
+}
+
+TEST(RoadGraph, OneWayIsRespected)
+{
+    auto g = RoadGraph::build(tinyNetwork());
+    ASSERT_TRUE(g.ok());
+    std::vector<double> t;
+    (*g)->timesFromNode(0, t);
+    EXPECT_TRUE(std::isfinite(t[2]));
+    (*g)->timesFromNode(2, t);
+    EXPECT_FALSE(std::isfinite(t[0])) << "2 → 1 is against the one-way";
+    // Residential 30 km/h × 1.2 emergency factor = 10 m/s.
+    (*g)->timesFromNode(0, t);
+    EXPECT_NEAR(t[1], tinyNetwork().edges[0].meters / 10.0, 1e-3);
+}
+
+TEST(RoadGraph, SnapReportsDistanceAndMatrixMatchesRoute)
+{
+    auto g = RoadGraph::build(tinyNetwork());
+    ASSERT_TRUE(g.ok());
+    auto s = (*g)->snap({5.0005, 43.0009}); // ~100 m north of the middle of the first segment
+    ASSERT_TRUE(s.has_value());
+    EXPECT_NEAR(s->fraction, 0.5, 1e-6);
+    EXPECT_NEAR(s->snapMeters, 100.0, 1.0);
+    const std::vector<GeoPoint> from{{5.0005, 43.0}}, to{{5.0015, 43.0}, {5.0005, 43.0}};
+    const TravelMatrix m = travelMatrix(g->get(), from, to);
+    EXPECT_FALSE(m.anyApproximate());
+    const double d = tinyNetwork().edges[0].meters;
+    EXPECT_NEAR(m.at(0, 0).seconds, d / 10.0, 1e-3);
+    EXPECT_NEAR(m.at(0, 0).meters, d, 1e-3);
+    EXPECT_NEAR(m.at(0, 1).seconds, 0.0, 1e-9);
+    // Back from the one-way part is impossible.
+    const TravelMatrix back = travelMatrix(g->get(), std::vector<GeoPoint>{{5.0015, 43.0}}, from);
+    EXPECT_FALSE(std::isfinite(back.at(0, 0).seconds));
+    const Route r = (*g)->route(*(*g)->snap(from[0]), *(*g)->snap(to[0]));
+    EXPECT_NEAR(r.seconds, m.at(0, 0).seconds, 1e-6);
+    EXPECT_EQ(r.polyline.size(), 3u);
+}
+
+TEST(TravelTimes, FallbackWithoutRoadsIsStated)
+{
+    const std::vector<GeoPoint> from{{5.37, 43.29}}, to{{5.40, 43.30}};
+    const TravelMatrix m = travelMatrix(nullptr, from, to);
+    ASSERT_TRUE(m.at(0, 0).approximate);
+    EXPECT_TRUE(m.notes.contains(QString::fromUtf8(approximateNote)));
+    const double straight = distanceMeters(from[0], to[0]);
+    EXPECT_NEAR(m.at(0, 0).meters, straight * 1.4, 1e-6);
+}
+
+TEST(TravelTimes, OffNetworkPositionFallsBackAndSaysWhy)
+{
+    if (monaco().empty())
+        GTEST_SKIP() << "Monaco extract absent";
+    auto g = RoadGraph::build(monaco());
+    ASSERT_TRUE(g.ok());
+    const std::vector<GeoPoint> marseille{{5.3698, 43.2965}}, monacoPort{{7.4246, 43.7350}};
+    const TravelMatrix m = travelMatrix(g->get(), marseille, monacoPort);
+    EXPECT_TRUE(m.at(0, 0).approximate);
+    ASSERT_FALSE(m.notes.isEmpty());
+    EXPECT_TRUE(m.notes.join(QLatin1Char('\n')).contains(QStringLiteral("from the nearest road")));
+}
+
+TEST(OsmRoads, ImportMonacoAndLiechtenstein)
+{
+    for (const char *file : {"monaco/monaco.osm.pbf", "liechtenstein/liechtenstein-latest.osm.pbf"}) {
+        if (!QFileInfo::exists(osm(file)))
+            GTEST_SKIP() << file << " absent";
+        QTemporaryDir dir;
+        auto stats = importRoadNetwork(osm(file), std::nullopt, dir.path());
+        ASSERT_TRUE(stats.ok()) << stats.error().message.toStdString();
+        EXPECT_GT(stats->edges, 1000);
+        EXPECT_GT(stats->oneWay, 10);
+        auto net = loadRoadNetwork(dir.path());
+        ASSERT_TRUE(net.ok());
+        EXPECT_EQ(qint64(net->edges.size()), stats->edges);
+    }
+    auto bad =
+        importRoadNetwork(QStringLiteral("/nonexistent.osm.pbf"), std::nullopt, QStringLiteral("/tmp/x"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("/nonexistent.osm.pbf")));
+}
+
+// Independent reference: Boost's Bellman-Ford on an adjacency_list built straight from the network's edges.
+TEST(RoadGraph, DijkstraEqualsBellmanFordOnMonaco)
+{
+    if (monaco().empty())
+        GTEST_SKIP() << "Monaco extract absent";
+    auto g = RoadGraph::build(monaco());
+    ASSERT_TRUE(g.ok());
+    using List = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                       boost::property<boost::edge_weight_t, double>>;
+    const auto &net = monaco();
+    List list(net.nodes.size());
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        boost::add_edge(net.edges[i].from, net.edges[i].to, (*g)->edgeSeconds(i), list);
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<std::uint32_t> pick(0, std::uint32_t(net.nodes.size() - 1));
+    int compared = 0;
+    for (int run = 0; run < 3; ++run) {
+        const std::uint32_t source = pick(rng);
+        std::vector<double> dijkstra;
+        (*g)->timesFromNode(source, dijkstra);
+        std::vector<double> bf(net.nodes.size(), std::numeric_limits<double>::max());
+        bf[source] = 0;
+        ASSERT_TRUE(boost::bellman_ford_shortest_paths(
+            list, net.nodes.size(),
+            boost::weight_map(boost::get(boost::edge_weight, list)).distance_map(bf.data())));
+        for (int k = 0; k < 200; ++k) {
+            const auto t = pick(rng);
+            if (!std::isfinite(dijkstra[t])) {
+                EXPECT_EQ(bf[t], std::numeric_limits<double>::max());
+                continue;
+            }
+            EXPECT_NEAR(dijkstra[t], bf[t], 1e-6 * std::max(1.0, bf[t])) << source << " → " << t;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 300);
+}
