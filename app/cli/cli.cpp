@@ -14,6 +14,7 @@ std::span<const Command> commands()
         {"verify", "check the whole hash chain", runVerify},
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
+        {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once", runIngest},
     };
     return list;
 }
