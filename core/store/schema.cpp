@@ -55,7 +55,7 @@ CREATE TABLE snapshots(
 // Version 3: feed messages already seen, so a gateway replaying the same message stores it once. The key is a
 // hash of the source's message id (or of the content), never the id itself.
 constexpr const char *v3 = R"sql(
-CREATE TABLE feed_seen(
+CREATE TABLE IF NOT EXISTS feed_seen(
     key TEXT PRIMARY KEY,
     source TEXT NOT NULL,
     first_seen INTEGER NOT NULL,
