@@ -39,5 +39,6 @@ int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
 int runImportRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
+int runIngest(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -14,4 +14,9 @@ Result<std::vector<Entry>> LogStore::read(const EntryQuery &query) const
     return out;
 }
 
+Result<qint64> LogStore::noteFeedMessage(const QString &, const QString &source, Timestamp)
+{
+    return Error{QStringLiteral("%1: this room store keeps no feed bookkeeping; use a SQLite room").arg(source)};
+}
+
 } // namespace vigie

@@ -78,6 +78,10 @@ public:
     [[nodiscard]] virtual Result<qint64> quarantine(const QuarantineItem &item) = 0;
     [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;
 
+    /// Counts one arrival of a feed message identified by `key`; returns how many times it has arrived
+    /// (1 = first time, store it). Stores without feed bookkeeping refuse.
+    [[nodiscard]] virtual Result<qint64> noteFeedMessage(const QString &key, const QString &source,
+                                                         Timestamp received);
     [[nodiscard]] virtual Result<void> saveSnapshot(const Snapshot &snapshot) = 0;
     /// The latest snapshot usable for time t (its maxEventTime <= t), if any.
     [[nodiscard]] virtual Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const = 0;

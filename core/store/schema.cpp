@@ -52,7 +52,18 @@ CREATE TABLE snapshots(
     picture BLOB NOT NULL);
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2};
+// Version 3: feed messages already seen, so a gateway replaying the same message stores it once. The key is a
+// hash of the source's message id (or of the content), never the id itself.
+constexpr const char *v3 = R"sql(
+CREATE TABLE IF NOT EXISTS feed_seen(
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL);
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3};
 
 } // namespace
 

@@ -349,6 +349,23 @@ Result<std::vector<QuarantineItem>> SqliteLogStore::quarantined() const
     return items;
 }
 
+Result<qint64> SqliteLogStore::noteFeedMessage(const QString &key, const QString &source, Timestamp received)
+{
+    auto stmt = m_db.prepare("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) VALUES (?,?,?,?,1) "
+                             "ON CONFLICT(key) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen "
+                             "RETURNING count");
+    if (!stmt)
+        return stmt.error();
+    stmt->bindText(1, key.toUtf8());
+    stmt->bindText(2, source.toUtf8());
+    stmt->bind(3, received.msecs);
+    stmt->bind(4, received.msecs);
+    if (stmt->step() != sql::Statement::Step::Row)
+        return Error{QStringLiteral("%1: cannot record feed message from %2: %3")
+                         .arg(m_db.path(), source, stmt->lastError())};
+    return stmt->int64(0);
+}
+
 Result<void> SqliteLogStore::saveSnapshot(const Snapshot &snapshot)
 {
     auto stmt = m_db.prepare("INSERT OR REPLACE INTO snapshots(seq, max_event_time, picture) VALUES (?,?,?)");

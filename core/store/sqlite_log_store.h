@@ -26,6 +26,8 @@ public:
     [[nodiscard]] Result<VerifyReport> verify(const Progress &progress = {}) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
+    [[nodiscard]] Result<qint64> noteFeedMessage(const QString &key, const QString &source,
+                                                 Timestamp received) override;
     [[nodiscard]] Result<void> saveSnapshot(const Snapshot &snapshot) override;
     [[nodiscard]] Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const override;
     [[nodiscard]] Result<qint64> lastSnapshotSeq() const override;

@@ -1,0 +1,89 @@
+#include "cli/cli.h"
+#include "feeds/ingestor.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace vigie::cli {
+
+int runIngest(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Ingest feed files (CAP, EDXL-DE/HAVE/RM, EMSI and Hub Santé, NMEA, CSV, GeoJSON) into a room. "
+        "A message already seen is counted, not stored again; refused input goes to the quarantine."));
+    parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("feed files"),
+                                 QStringLiteral("FILE..."));
+    QCommandLineOption format(QStringLiteral("format"),
+                              QStringLiteral("cap, edxl, emsi, nmea, csv or geojson (default: detect)"),
+                              QStringLiteral("F"));
+    QCommandLineOption mapping(QStringLiteral("mapping"), QStringLiteral("CSV column mapping file (JSON)"),
+                               QStringLiteral("FILE"));
+    QCommandLineOption agency(QStringLiteral("agency"), QStringLiteral("agency of senders that do not say"),
+                              QStringLiteral("AGENCY"));
+    QCommandLineOption unit(QStringLiteral("unit"),
+                            QStringLiteral("unit id for NMEA streams (default: file name)"),
+                            QStringLiteral("UNIT"));
+    parser.addOptions({format, mapping, agency, unit});
+    parser.addHelpOption();
+    const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] FILE...");
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + u'\n' + usage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s\n", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() < 2)
+        return fail(QStringLiteral("expected a room and at least one file\n") + usage);
+    feeds::CsvMapping csv = feeds::CsvMapping::defaults();
+    if (parser.isSet(mapping)) {
+        QFile f(parser.value(mapping));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("%1: cannot read the mapping file: %2").arg(f.fileName(), f.errorString()));
+        auto m = feeds::CsvMapping::fromJson(f.readAll());
+        if (!m)
+            return fail(f.fileName() + QStringLiteral(": ") + m.error().message);
+        csv = m.value();
+    }
+    auto room = Room::open(args.at(0), clock());
+    if (!room)
+        return fail(room.error().message);
+    const feeds::FeedRegistry registry(csv);
+    feeds::Ingestor ingestor(**room, registry);
+    int failures = 0;
+    for (int i = 1; i < args.size(); ++i) {
+        QFile file(args.at(i));
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(QStringLiteral("%1: cannot read: %2").arg(file.fileName(), file.errorString()));
+            ++failures;
+            continue;
+        }
+        feeds::FeedContext context{file.fileName(), (*room)->info().mode, parser.value(agency),
+                                   parser.isSet(unit) ? parser.value(unit)
+                                                      : QFileInfo(file).completeBaseName()};
+        auto report = ingestor.ingest(file.readAll(), context, parser.value(format));
+        if (!report)
+            return fail(report.error().message);
+        const QJsonObject line{{QStringLiteral("file"), file.fileName()},
+                               {QStringLiteral("format"), report->format},
+                               {QStringLiteral("messages"), report->messages},
+                               {QStringLiteral("stored"), report->stored},
+                               {QStringLiteral("entries"), report->entries},
+                               {QStringLiteral("duplicates"), report->duplicates},
+                               {QStringLiteral("rejected"), report->rejected},
+                               {QStringLiteral("ignored"), report->ignored}};
+        printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        for (const auto &reason : report->reasons)
+            std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()), qPrintable(reason));
+    }
+    return failures > 0 ? 1 : 0;
+}
+
+} // namespace vigie::cli

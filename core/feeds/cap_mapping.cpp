@@ -1,0 +1,204 @@
+// CAP 1.2 (OASIS Common Alerting Protocol) onto incident entries.
+#include "feeds/mapping_p.h"
+#include "feeds/taxonomy.h"
+
+namespace vigie::feeds {
+
+namespace {
+
+const QStringList capStatuses{QStringLiteral("Actual"), QStringLiteral("Exercise"), QStringLiteral("System"),
+                              QStringLiteral("Test"), QStringLiteral("Draft")};
+const QStringList capMsgTypes{QStringLiteral("Alert"), QStringLiteral("Update"), QStringLiteral("Cancel"),
+                              QStringLiteral("Ack"), QStringLiteral("Error")};
+const QStringList capScopes{QStringLiteral("Public"), QStringLiteral("Restricted"),
+                            QStringLiteral("Private")};
+const QStringList capUrgency{QStringLiteral("Immediate"), QStringLiteral("Expected"),
+                             QStringLiteral("Future"), QStringLiteral("Past"), QStringLiteral("Unknown")};
+const QStringList capSeverity{QStringLiteral("Extreme"), QStringLiteral("Severe"), QStringLiteral("Moderate"),
+                              QStringLiteral("Minor"), QStringLiteral("Unknown")};
+const QStringList capCertainty{QStringLiteral("Observed"), QStringLiteral("Likely"),
+                               QStringLiteral("Possible"), QStringLiteral("Unlikely"),
+                               QStringLiteral("Unknown"),  QStringLiteral("Very Likely")};
+
+// "lat,lon lat,lon …" (CAP puts latitude first).
+Result<std::vector<GeoPoint>> capPairs(const QString &text)
+{
+    std::vector<GeoPoint> points;
+    for (const auto &pair : text.split(u' ', Qt::SkipEmptyParts)) {
+        const auto parts = pair.split(u',');
+        bool okLat = false, okLon = false;
+        const double lat = parts.size() == 2 ? parts[0].toDouble(&okLat) : 0.0;
+        const double lon = parts.size() == 2 ? parts[1].toDouble(&okLon) : 0.0;
+        if (!okLat || !okLon || !isValidCoordinate({lon, lat}))
+            return Error{QStringLiteral("\"%1\" is not a WGS84 \"lat,lon\" pair").arg(pair.left(40))};
+        points.push_back({lon, lat});
+    }
+    return points;
+}
+
+} // namespace
+
+void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &position,
+            const FeedContext &context, const Envelope &envelope, FeedBatch &out)
+{
+    auto refuse = [&](const QString &where, const QString &reason) {
+        out.reject(where.isEmpty() ? position : position + u' ' + where, QStringLiteral("CAP: ") + reason,
+                   raw);
+    };
+    for (const char *field : {"identifier", "sender", "sent", "status", "msgType", "scope"}) {
+        if (!alert.value(QLatin1String(field)).isString() ||
+            pickString(alert, QString::fromLatin1(field)).isEmpty())
+            return refuse(
+                {}, QStringLiteral("required element <%1> is missing or not text").arg(QLatin1String(field)));
+    }
+    const QString identifier = pickString(alert, u"identifier");
+    const QString status = pickString(alert, u"status");
+    const QString msgType = pickString(alert, u"msgType");
+    if (!capStatuses.contains(status))
+        return refuse(
+            {}, QStringLiteral("<status> \"%1\" is not one of %2").arg(status, capStatuses.join(u", ")));
+    if (!capMsgTypes.contains(msgType))
+        return refuse(
+            {}, QStringLiteral("<msgType> \"%1\" is not one of %2").arg(msgType, capMsgTypes.join(u", ")));
+    if (!capScopes.contains(pickString(alert, u"scope")))
+        return refuse({}, QStringLiteral("<scope> \"%1\" is not one of %2")
+                              .arg(pickString(alert, u"scope"), capScopes.join(u", ")));
+    const auto sent = Timestamp::parseIso(pickString(alert, u"sent"));
+    if (!sent)
+        return refuse({}, QStringLiteral("<sent> \"%1\" is not an ISO 8601 time with offset")
+                              .arg(pickString(alert, u"sent")));
+    if (auto refusal = modeRefusal(status, context.mode))
+        return refuse({}, QStringLiteral("status %1").arg(*refusal));
+    if (msgType == u"Ack" || msgType == u"Error")
+        return refuse(
+            {},
+            QStringLiteral("msgType %1 acknowledges another alert and carries no situation").arg(msgType));
+
+    // Updates and cancels name the alert they revise: the incident stays the one first alerted.
+    QString incident = identifier;
+    const QString references = pickString(alert, u"references");
+    if (msgType != u"Alert") {
+        const auto first = references.split(u' ', Qt::SkipEmptyParts);
+        if (first.isEmpty())
+            return refuse(
+                {}, QStringLiteral("msgType %1 without <references> to the alert it revises").arg(msgType));
+        const auto parts = first.first().split(u',');
+        if (parts.size() != 3)
+            return refuse({}, QStringLiteral("<references> \"%1\" is not \"sender,identifier,sent\"")
+                                  .arg(first.first().left(80)));
+        incident = parts[1];
+    }
+
+    const auto infos = objects(alert.value(u"info"));
+    if (infos.empty() && msgType != u"Cancel")
+        return refuse({}, QStringLiteral("no <info> block"));
+    // One incident per alert: the French block if any, else English, else the first.
+    int chosen = 0;
+    QStringList languages;
+    for (int i = 0; i < int(infos.size()); ++i) {
+        const QString lang = pickString(infos[i], u"language").isEmpty() ? QStringLiteral("en-US")
+                                                                         : pickString(infos[i], u"language");
+        languages << lang;
+        if (lang.startsWith(u"fr") && !languages.first().startsWith(u"fr"))
+            chosen = i;
+    }
+    if (chosen == 0)
+        for (int i = 0; i < int(languages.size()); ++i)
+            if (languages[i].startsWith(u"fr")) {
+                chosen = i;
+                break;
+            }
+    for (int i = 0; i < int(infos.size()); ++i) {
+        const QString where = QStringLiteral("info[%1]").arg(i);
+        for (const char *field : {"category", "event", "urgency", "severity", "certainty"})
+            if (pickString(infos[i], QString::fromLatin1(field)).isEmpty())
+                return refuse(where,
+                              QStringLiteral("required element <%1> is missing").arg(QLatin1String(field)));
+        if (!capUrgency.contains(pickString(infos[i], u"urgency")))
+            return refuse(
+                where,
+                QStringLiteral("<urgency> \"%1\" is not a CAP value").arg(pickString(infos[i], u"urgency")));
+        if (!capSeverity.contains(pickString(infos[i], u"severity")))
+            return refuse(where, QStringLiteral("<severity> \"%1\" is not a CAP value")
+                                     .arg(pickString(infos[i], u"severity")));
+        if (!capCertainty.contains(pickString(infos[i], u"certainty")))
+            return refuse(where, QStringLiteral("<certainty> \"%1\" is not a CAP value")
+                                     .arg(pickString(infos[i], u"certainty")));
+    }
+
+    QJsonObject data{{QStringLiteral("incident"), QString(QStringLiteral("cap:") + incident)},
+                     {QStringLiteral("source_id"), identifier},
+                     {QStringLiteral("sender"), pickString(alert, u"sender")},
+                     {QStringLiteral("cap_status"), status}};
+    Geometry geo;
+    if (!infos.empty()) {
+        const QJsonObject &info = infos[chosen];
+        const QString event = pickString(info, u"event");
+        const QString category = pickString(info, u"category");
+        QString type = typeFromCode(QStringLiteral("cap"), event);
+        if (type == u"other")
+            type = typeFromCode(QStringLiteral("cap"), category);
+        data.insert(QStringLiteral("type"), type);
+        data.insert(QStringLiteral("title"),
+                    pickString(info, u"headline").isEmpty() ? event : pickString(info, u"headline"));
+        if (!pickString(info, u"description").isEmpty())
+            data.insert(QStringLiteral("text"), pickString(info, u"description").left(4000));
+        data.insert(QStringLiteral("languages"), QJsonArray::fromStringList(languages));
+        static const QStringList severities{QStringLiteral("Minor"), QStringLiteral("Moderate"),
+                                            QStringLiteral("Severe"), QStringLiteral("Extreme")};
+        if (const int s = int(severities.indexOf(pickString(info, u"severity"))); s >= 0)
+            data.insert(QStringLiteral("severity"), s + 2);
+        QJsonArray geocodes;
+        QStringList areaDescs;
+        int a = 0;
+        for (const auto &area : objects(info.value(u"area"))) {
+            const QString where = QStringLiteral("info[%1]/area[%2]").arg(chosen).arg(a++);
+            areaDescs << pickString(area, u"areaDesc");
+            for (const auto &polygon : strings(area.value(u"polygon"))) {
+                auto ring = capPairs(polygon);
+                if (!ring)
+                    return refuse(where, QStringLiteral("<polygon>: ") + ring.error().message);
+                if (ring->size() < 4)
+                    return refuse(
+                        where,
+                        QStringLiteral("<polygon> has %1 points, CAP requires at least 4").arg(ring->size()));
+                if (geo.isNull())
+                    geo = Geometry::polygon(std::move(ring.value()));
+            }
+            for (const auto &circle : strings(area.value(u"circle"))) {
+                const auto parts = circle.trimmed().split(u' ', Qt::SkipEmptyParts);
+                auto centre = parts.isEmpty() ? Result<std::vector<GeoPoint>>(Error{QStringLiteral("empty")})
+                                              : capPairs(parts[0]);
+                bool okRadius = false;
+                const double radius = parts.size() == 2 ? parts[1].toDouble(&okRadius) : 0.0;
+                if (!centre || centre->size() != 1 || !okRadius || radius < 0)
+                    return refuse(
+                        where,
+                        QStringLiteral("<circle> \"%1\" is not \"lat,lon radius_km\"").arg(circle.left(80)));
+                if (geo.isNull()) {
+                    geo = Geometry::point(centre->front());
+                    data.insert(QStringLiteral("radius_m"), radius * 1000.0);
+                }
+            }
+            for (const auto &code : objects(area.value(u"geocode")))
+                geocodes.append(QString(pickString(code, u"valueName") + u'=' + pickString(code, u"value")));
+        }
+        if (!geocodes.isEmpty())
+            data.insert(QStringLiteral("geocodes"), geocodes);
+        if (!areaDescs.isEmpty())
+            data.insert(QStringLiteral("area"), areaDescs.join(u"; "));
+    }
+    const QString kind = msgType == u"Cancel"   ? QStringLiteral("incident.close")
+                         : msgType == u"Update" ? QStringLiteral("incident.update")
+                                                : QStringLiteral("incident.open");
+    data.insert(QStringLiteral("status"),
+                msgType == u"Cancel" ? QStringLiteral("closed") : QStringLiteral("open"));
+    const QString sender = envelope.sender.isEmpty() ? pickString(alert, u"sender") : envelope.sender;
+    out.messages.push_back(
+        {messageKey(QStringLiteral("cap"), envelope, pickString(alert, u"sender") + u'/' + identifier),
+         position,
+         {makeDraft(kind, *sent, sender, agencyFromSender(sender, context.agency), geo, data,
+                    QStringLiteral("cap"), envelope)}});
+}
+
+} // namespace vigie::feeds

@@ -1,0 +1,253 @@
+// Each adapter: valid input, missing required field, wrong types, wrong encoding, truncated, huge.
+#include "feeds/feed_adapters.h"
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+using namespace vigie::feeds;
+
+namespace {
+
+const FeedContext live{QStringLiteral("test"), RoomMode::Live, QStringLiteral("fire"),
+                       QStringLiteral("VSAV1")};
+
+QByteArray capAlert(const QByteArray &status = "Actual", const QByteArray &extra = {},
+                    const QByteArray &info = {})
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert "
+           "xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+           "<identifier>A1</identifier><sender>bmpm@example.fr</sender><sent>2026-07-14T21:05:00+02:00</sent>"
+           "<status>" +
+           status + "</status><msgType>Alert</msgType><scope>Public</scope>" + extra +
+           (info.isEmpty()
+                ? QByteArray(
+                      "<info><language>fr-FR</language><category>Fire</category><event>Feu de "
+                      "véhicule</event>"
+                      "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+                      "<area><areaDesc>Vieux-Port</areaDesc><circle>43.2951,5.3744 "
+                      "0.2</circle></area></info>")
+                : info) +
+           "</alert>";
+}
+
+QString firstReason(const FeedBatch &b)
+{
+    return b.rejected.empty() ? QString() : b.rejected.front().reason;
+}
+
+} // namespace
+
+TEST(CapAdapter, ValidAlertBecomesIncidentOpen)
+{
+    const FeedBatch b = CapAdapter().parse(capAlert(), live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const Entry &e = b.messages[0].drafts.at(0);
+    EXPECT_EQ(e.kind, QStringLiteral("incident.open"));
+    EXPECT_EQ(e.data.value(u"type").toString(), QStringLiteral("vehicle_fire"));
+    EXPECT_EQ(e.data.value(u"severity").toInt(), 4);
+    EXPECT_NEAR(e.geo.anchor()->lat, 43.2951, 1e-9);
+    EXPECT_DOUBLE_EQ(e.data.value(u"radius_m").toDouble(), 200.0);
+}
+
+TEST(CapAdapter, EachRequiredFieldMissingIsRefusedByName)
+{
+    for (const char *field : {"identifier", "sender", "sent", "status", "msgType", "scope"}) {
+        QByteArray xml = capAlert();
+        const QByteArray open = "<" + QByteArray(field) + ">";
+        const QByteArray close = "</" + QByteArray(field) + ">";
+        const qsizetype a = xml.indexOf(open), b = xml.indexOf(close);
+        xml.remove(a, b + close.size() - a);
+        const FeedBatch batch = CapAdapter().parse(xml, live);
+        ASSERT_EQ(batch.rejected.size(), 1u) << field;
+        EXPECT_TRUE(firstReason(batch).contains(QLatin1String(field))) << firstReason(batch).toStdString();
+    }
+}
+
+TEST(CapAdapter, WrongTypesAndValuesAreRefused)
+{
+    EXPECT_TRUE(firstReason(CapAdapter().parse(capAlert("Maybe"), live)).contains(u"status"));
+    const QByteArray badCircle =
+        "<info><category>Fire</category><event>x</event><urgency>Immediate</urgency><severity>Severe"
+        "</severity><certainty>Observed</certainty><area><areaDesc>x</areaDesc><circle>north,5 1</circle>"
+        "</area></info>";
+    EXPECT_TRUE(firstReason(CapAdapter().parse(capAlert("Actual", {}, badCircle), live)).contains(u"circle"));
+    const QByteArray badSeverity =
+        "<info><category>Fire</category><event>x</event><urgency>Immediate</urgency><severity>7"
+        "</severity><certainty>Observed</certainty></info>";
+    EXPECT_TRUE(
+        firstReason(CapAdapter().parse(capAlert("Actual", {}, badSeverity), live)).contains(u"severity"));
+}
+
+TEST(CapAdapter, ExerciseNeverEntersLiveAndActualNeverEntersExercise)
+{
+    EXPECT_TRUE(firstReason(CapAdapter().parse(capAlert("Exercise"), live)).contains(u"live room"));
+    EXPECT_TRUE(firstReason(CapAdapter().parse(capAlert("Test"), live)).contains(u"live room"));
+    FeedContext exercise = live;
+    exercise.mode = RoomMode::Exercise;
+    EXPECT_TRUE(firstReason(CapAdapter().parse(capAlert("Actual"), exercise)).contains(u"exercise room"));
+    EXPECT_EQ(CapAdapter().parse(capAlert("Exercise"), exercise).messages.size(), 1u);
+}
+
+TEST(CapAdapter, UpdateAndCancelFollowTheReferencedAlert)
+{
+    QByteArray update =
+        capAlert("Actual", "<references>bmpm@example.fr,A0,2026-07-14T21:00:00+02:00</references>");
+    update.replace("<msgType>Alert</msgType>", "<msgType>Cancel</msgType>");
+    const FeedBatch b = CapAdapter().parse(update, live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    EXPECT_EQ(b.messages[0].drafts[0].kind, QStringLiteral("incident.close"));
+    EXPECT_EQ(b.messages[0].drafts[0].data.value(u"incident").toString(), QStringLiteral("cap:A0"));
+}
+
+TEST(CapAdapter, WrongEncodingTruncatedHugeAndHostileAreRefused)
+{
+    QByteArray latin1 = capAlert();
+    latin1.replace("Feu de v\xc3\xa9hicule", "Feu de v\xe9hicule");
+    EXPECT_TRUE(firstReason(CapAdapter().parse(latin1, live)).contains(u"UTF-8"));
+    const QByteArray full = capAlert();
+    EXPECT_TRUE(firstReason(CapAdapter().parse(full.left(full.size() / 2), live)).contains(u"malformed XML"));
+    QByteArray huge = capAlert();
+    huge.insert(huge.indexOf("</alert>"), QByteArray(maxMessageBytes, ' '));
+    EXPECT_TRUE(firstReason(CapAdapter().parse(huge, live)).contains(u"limit"));
+    const QByteArray bomb =
+        "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"xxxxxxxx\">]><alert>&x;</alert>";
+    EXPECT_TRUE(firstReason(CapAdapter().parse(bomb, live)).contains(u"DOCTYPE"));
+    QByteArray deep;
+    for (int i = 0; i < 1000; ++i)
+        deep += "<a>";
+    EXPECT_TRUE(firstReason(CapAdapter().parse(deep, live)).contains(u"nesting"));
+}
+
+TEST(EdxlAdapter, UnwrapsHaveKeepingDistributionIdAndHonoursStatus)
+{
+    const QByteArray de =
+        "<EDXLDistribution "
+        "xmlns=\"urn:oasis:names:tc:emergency:EDXL:DE:1.0\"><distributionID>D-1</distributionID>"
+        "<senderID>ars@paca</senderID><dateTimeSent>2026-07-14T21:00:00+02:00</dateTimeSent>"
+        "<distributionStatus>Actual</distributionStatus><distributionType>Report</distributionType>"
+        "<contentObject><xmlContent><embeddedXMLContent><HospitalStatus><Hospital><Organization>"
+        "<OrganizationInformation><OrganizationID>HNORD</OrganizationID></OrganizationInformation></"
+        "Organization>"
+        "<HospitalBedCapacityStatus><BedCapacity><BedType>Burn</BedType><Capacity><AvailableCount>3</"
+        "AvailableCount>"
+        "</Capacity></BedCapacity></HospitalBedCapacityStatus><LastUpdateTime>2026-07-14T21:00:00+02:00</"
+        "LastUpdateTime>"
+        "</Hospital></HospitalStatus></embeddedXMLContent></xmlContent></contentObject></EDXLDistribution>";
+    const FeedBatch b = EdxlAdapter().parse(de, live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const Entry &e = b.messages[0].drafts[0];
+    EXPECT_EQ(e.kind, QStringLiteral("hospital.status"));
+    EXPECT_EQ(e.data.value(u"distribution_id").toString(), QStringLiteral("D-1"));
+    EXPECT_EQ(e.data.value(u"beds").toObject().value(u"Burn").toInt(), 3);
+    QByteArray exercise = de;
+    exercise.replace("<distributionStatus>Actual", "<distributionStatus>Exercise");
+    EXPECT_TRUE(firstReason(EdxlAdapter().parse(exercise, live)).contains(u"never enters a live room"));
+    QByteArray missing = de;
+    missing.replace("<distributionID>D-1</distributionID>", "");
+    EXPECT_TRUE(firstReason(EdxlAdapter().parse(missing, live)).contains(u"distributionID"));
+}
+
+TEST(EmsiAdapter, JsonEventWithCasualtiesAndWrongTypes)
+{
+    const QByteArray json =
+        R"({"emsi":{"CONTEXT":{"ID":"M1","MODE":"ACTUAL","MSGTYPE":"ALERT","CREATION":"2026-07-14T21:00:00+02:00",
+        "ORIGIN":{"ORG_ID":"fr.health.samu013"}},"EVENT":{"ID":"E1","NAME":"Collision","ETYPE":{"CATEGORY":["TRP/COL"]},"SCALE":"3",
+        "CASUALTIES":[{"TRIAGERED":1,"TRIAGEYELLOW":2,"TRIAGEGREEN":0,"TRIAGEBLACK":0}],
+        "EGEO":[{"POSITION":{"COORD":[{"LAT":43.3,"LONG":5.4}]}}]}}})";
+    const FeedBatch b = EmsiAdapter().parse(json, live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const Entry &e = b.messages[0].drafts[0];
+    EXPECT_EQ(e.kind, QStringLiteral("incident.open"));
+    EXPECT_EQ(e.agency, QStringLiteral("samu"));
+    EXPECT_EQ(e.data.value(u"type").toString(), QStringLiteral("traffic_accident"));
+    EXPECT_EQ(e.data.value(u"casualties").toObject().value(u"yellow").toInt(), 2);
+    QByteArray wrong = json;
+    wrong.replace(R"("SCALE":"3")", R"("SCALE":"high")");
+    EXPECT_TRUE(firstReason(EmsiAdapter().parse(wrong, live)).contains(u"SCALE"));
+    QByteArray missing = json;
+    missing.replace(R"("CREATION":"2026-07-14T21:00:00+02:00",)", "");
+    EXPECT_TRUE(firstReason(EmsiAdapter().parse(missing, live)).contains(u"CREATION"));
+    EXPECT_TRUE(firstReason(EmsiAdapter().parse(json.left(100), live)).contains(u"malformed JSON"));
+    QByteArray exercise = json;
+    exercise.replace("ACTUAL", "EXERCS");
+    EXPECT_TRUE(firstReason(EmsiAdapter().parse(exercise, live)).contains(u"live room"));
+}
+
+TEST(NmeaAdapter, GgaAndRmcOfOneFixGiveOnePositionKey)
+{
+    const QByteArray nmea = "$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\n"
+                            "$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\n"
+                            "$GPGSV,2,1,08,01,40,083,46,02,17,308,41,12,07,344,39,14,22,228,45*75\n"
+                            "$GPGGA,123520,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*4D\n"
+                            "$GPGGA,123521,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*00\n"
+                            "garbage\n$GPRMC,1235";
+    const FeedBatch b = NmeaAdapter().parse(nmea, live);
+    ASSERT_EQ(b.messages.size(), 3u);
+    EXPECT_EQ(b.messages[0].key, b.messages[1].key); // same fix, two sentences
+    EXPECT_NEAR(b.messages[0].drafts[0].geo.anchor()->lat, 48.1173, 1e-4);
+    EXPECT_EQ(b.messages[0].drafts[0].data.value(u"unit").toString(), QStringLiteral("VSAV1"));
+    EXPECT_EQ(b.ignored, 1);
+    ASSERT_EQ(b.rejected.size(), 3u);
+    EXPECT_TRUE(b.rejected[0].reason.contains(u"checksum"));
+    EXPECT_EQ(b.rejected[0].position, QStringLiteral("line 5"));
+    EXPECT_TRUE(b.rejected[1].reason.contains(u"not a sentence"));
+    EXPECT_TRUE(b.rejected[2].reason.contains(u"checksum")); // truncated
+}
+
+TEST(CsvAdapter, MappingFileRowsAndBadRows)
+{
+    auto mapping = CsvMapping::fromJson(
+        R"({"delimiter":";","columns":{"time":"Horodatage","text":"Message","author":"Opérateur",
+        "type":"Nature","lat":"Lat","lon":"Lon","id":"N°"}})");
+    ASSERT_TRUE(mapping.ok());
+    const QByteArray csv =
+        "N°;Horodatage;Opérateur;Message;Nature;Lat;Lon\n"
+        "1;2026-07-14T21:00:00+02:00;op1;\"Feu de véhicule; quai\";feu de véhicule;43.29;5.37\n"
+        "2;2026-07-14T21:01:00+02:00;op1;Point de situation;;;\n"
+        "3;hier;op1;x;;;\n"
+        "4;2026-07-14T21:02:00+02:00;op1;x;;north;5\n"
+        "5;2026-07-14T21:03:00+02:00;op1;\"pas fini\n";
+    const FeedBatch b = CsvAdapter(*mapping).parse(csv, live);
+    ASSERT_EQ(b.messages.size(), 2u);
+    EXPECT_EQ(b.messages[0].drafts[0].kind, QStringLiteral("incident.open"));
+    EXPECT_EQ(b.messages[0].drafts[0].data.value(u"title").toString(),
+              QStringLiteral("Feu de véhicule; quai"));
+    EXPECT_EQ(b.messages[1].drafts[0].kind, QStringLiteral("note"));
+    ASSERT_EQ(b.rejected.size(), 3u);
+    EXPECT_EQ(b.rejected[0].position, QStringLiteral("line 4"));
+    EXPECT_TRUE(b.rejected[0].reason.contains(u"time"));
+    EXPECT_TRUE(b.rejected[1].reason.contains(u"WGS84"));
+    EXPECT_TRUE(b.rejected[2].reason.contains(u"unterminated"));
+    EXPECT_FALSE(CsvMapping::fromJson(R"({"columns":{}})").ok());
+    EXPECT_TRUE(firstReason(CsvAdapter(*mapping).parse("a;b\n1;2\n", live)).contains(u"Horodatage"));
+    EXPECT_TRUE(firstReason(CsvAdapter(*mapping).parse("N\xff;x\n", live)).contains(u"UTF-8"));
+}
+
+TEST(GeoJsonAdapter, SensorFeaturesAndBadFeatures)
+{
+    const QByteArray gj = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"s1","geometry":{"type":"Point","coordinates":[5.37,43.29]},
+         "properties":{"time":"2026-07-14T21:00:00+02:00","type":"gunshot","sensor":"acoustic-12"}},
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[5.37,43.29]},"properties":{"time":"now"}},
+        {"type":"Feature","id":"s3","geometry":{"type":"Point","coordinates":["a",43]},"properties":{}}]})";
+    const FeedBatch b = GeoJsonAdapter().parse(gj, live);
+    ASSERT_EQ(b.messages.size(), 1u);
+    EXPECT_EQ(b.messages[0].drafts[0].data.value(u"type").toString(), QStringLiteral("security"));
+    ASSERT_EQ(b.rejected.size(), 2u);
+    EXPECT_EQ(b.rejected[0].position, QStringLiteral("features[1]"));
+    EXPECT_TRUE(b.rejected[1].reason.contains(u"geometry"));
+    EXPECT_TRUE(firstReason(GeoJsonAdapter().parse(gj.left(50), live)).contains(u"malformed"));
+}
+
+TEST(FeedRegistry, DetectsEachFormat)
+{
+    const FeedRegistry r;
+    EXPECT_EQ((*r.detect(capAlert(), QStringLiteral("x")))->format(), QStringLiteral("cap"));
+    EXPECT_EQ((*r.detect("$GPGGA,1*00\n", QStringLiteral("x")))->format(), QStringLiteral("nmea"));
+    EXPECT_EQ((*r.detect(R"({"type":"FeatureCollection","features":[]})", QStringLiteral("x")))->format(),
+              QStringLiteral("geojson"));
+    EXPECT_EQ((*r.detect(R"({"distributionID":"x"})", QStringLiteral("x")))->format(),
+              QStringLiteral("edxl"));
+    EXPECT_EQ((*r.detect("time;text\n", QStringLiteral("x")))->format(), QStringLiteral("csv"));
+    EXPECT_FALSE(r.detect("hello", QStringLiteral("x")).ok());
+}

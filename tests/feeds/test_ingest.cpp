@@ -1,0 +1,192 @@
+// Ingestion into a real room: dedupe of replayed messages, and no personal data readable in the file.
+#include "feeds/ingestor.h"
+#include "test_util.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+using namespace vigie;
+using namespace vigie::feeds;
+
+namespace {
+
+QByteArray cap(const QString &id, const QString &headline, const QString &description,
+               const QByteArray &status = "Actual")
+{
+    return QStringLiteral(
+               "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>%1</identifier>"
+               "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>%4</status>"
+               "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu</"
+               "event>"
+               "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+               "<headline>%2</headline><description>%3</description><area><areaDesc>x</areaDesc>"
+               "<circle>43.29,5.37 0.1</circle></area></info></alert>")
+        .arg(id, headline.toHtmlEscaped(), description.toHtmlEscaped(), QString::fromLatin1(status))
+        .toUtf8();
+}
+
+} // namespace
+
+TEST(Ingestor, ReplayedMessageIsStoredOnceAndCounted)
+{
+    test::TempRoom t;
+    const FeedRegistry registry;
+    Ingestor ingestor(*t.room, registry);
+    const FeedContext context{QStringLiteral("gateway"), RoomMode::Live, {}, {}};
+    const QByteArray alert = cap(QStringLiteral("A1"), QStringLiteral("Feu"), QStringLiteral("Quai"));
+    for (int i = 0; i < 5; ++i) {
+        auto r = ingestor.ingest(alert, context);
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        EXPECT_EQ(r->stored, i == 0 ? 1 : 0);
+        EXPECT_EQ(r->duplicates, i == 0 ? 0 : 1);
+    }
+    EXPECT_EQ(t.room->store().lastSeq(), 1);
+    auto count = t.room->store().noteFeedMessage(QStringLiteral("probe"), QStringLiteral("x"), Timestamp{});
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, 1);
+    auto again = t.room->store().noteFeedMessage(QStringLiteral("probe"), QStringLiteral("x"), Timestamp{});
+    EXPECT_EQ(*again, 2);
+}
+
+TEST(Ingestor, SeededPersonalDataIsNeverReadableInTheRoomFile)
+{
+    test::TempRoom t;
+    const FeedRegistry registry;
+    Ingestor ingestor(*t.room, registry);
+    QRandomGenerator rng(20260714);
+    QStringList seeds;
+    auto digits = [&](int n) {
+        QString s;
+        for (int i = 0; i < n; ++i)
+            s += QChar(u'0' + rng.bounded(10));
+        return s;
+    };
+    static const char letters[] = "ABCDEFGHJKLMNPQRSTVWXYZ";
+    auto letter = [&] {
+        return QChar::fromLatin1(letters[rng.bounded(23)]);
+    };
+    for (int i = 0; i < 60; ++i) {
+        const QString d = QString::number(1 + rng.bounded(9)) + digits(8);
+        const QString g = d.mid(1);
+        const QStringList forms{
+            QStringLiteral("0%1 %2 %3 %4 %5")
+                .arg(d[0])
+                .arg(g.mid(0, 2), g.mid(2, 2), g.mid(4, 2), g.mid(6, 2)),
+            QStringLiteral("0%1.%2.%3.%4.%5")
+                .arg(d[0])
+                .arg(g.mid(0, 2), g.mid(2, 2), g.mid(4, 2), g.mid(6, 2)),
+            QStringLiteral("0%1-%2-%3-%4-%5")
+                .arg(d[0])
+                .arg(g.mid(0, 2), g.mid(2, 2), g.mid(4, 2), g.mid(6, 2)),
+            QStringLiteral("0") + d,
+            QStringLiteral("+33 %1 %2 %3 %4 %5")
+                .arg(d[0])
+                .arg(g.mid(0, 2), g.mid(2, 2), g.mid(4, 2), g.mid(6, 2)),
+            QStringLiteral("+33%1").arg(d),
+            QStringLiteral("0033 %1 %2").arg(d[0]).arg(g),
+            QStringLiteral("+33 (0)%1 %2 %3 %4 %5")
+                .arg(d[0])
+                .arg(g.mid(0, 2), g.mid(2, 2), g.mid(4, 2), g.mid(6, 2)),
+        };
+        seeds << forms[i % forms.size()];
+    }
+    for (int i = 0; i < 50; ++i)
+        seeds << QStringLiteral("temoin.%1%2@exemple-%3.fr")
+                     .arg(QString(letter()).toLower())
+                     .arg(digits(4))
+                     .arg(i);
+    for (int i = 0; i < 50; ++i) {
+        const QString siv = QStringLiteral("%1%2-%3-%4%5")
+                                .arg(letter())
+                                .arg(letter())
+                                .arg(digits(3))
+                                .arg(letter())
+                                .arg(letter());
+        seeds << (i % 3 == 0   ? siv
+                  : i % 3 == 1 ? QString(siv).replace(u'-', u' ')
+                               : QStringLiteral("%1 %2%3 13").arg(digits(4)).arg(letter()).arg(letter()));
+    }
+    for (int i = 0; i < 50; ++i) {
+        const QString iban = QStringLiteral("FR76") + digits(23);
+        QString grouped;
+        for (int k = 0; k < iban.size(); k += 4)
+            grouped += iban.mid(k, 4) + u' ';
+        seeds << (i % 2 ? iban : grouped.trimmed());
+    }
+    ASSERT_GE(seeds.size(), 200);
+
+    // Spread the seeds over every text-bearing format, and some into refused input (the quarantine).
+    const FeedContext context{QStringLiteral("corpus"), RoomMode::Live, QStringLiteral("fire"), {}};
+    QByteArray csv = "time;text;author\n";
+    QByteArray geojson = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < seeds.size(); ++i) {
+        const QString s = seeds[i];
+        const QString text = QStringLiteral("Appelant joignable au %1, voir aussi").arg(s);
+        switch (i % 5) {
+        case 0:
+            ASSERT_TRUE(ingestor.ingest(cap(QStringLiteral("S%1").arg(i), s, text), context).ok());
+            break;
+        case 1:
+            ASSERT_TRUE(ingestor
+                            .ingest(QStringLiteral(
+                                        R"({"emsi":{"CONTEXT":{"ID":"E%1","MODE":"ACTUAL","MSGTYPE":"ALERT",
+                "CREATION":"2026-07-14T21:00:00+02:00","FREETEXT":"%2"},"EVENT":{"ID":"EV%1","NAME":"%3"}}})")
+                                        .arg(i)
+                                        .arg(text, s)
+                                        .toUtf8(),
+                                    context)
+                            .ok());
+            break;
+        case 2:
+            csv += QStringLiteral("2026-07-14T21:%1:00+02:00;\"%2\";%3\n")
+                       .arg(i % 60, 2, 10, QChar(u'0'))
+                       .arg(text, s)
+                       .toUtf8();
+            break;
+        case 3:
+            geojson +=
+                QStringLiteral(
+                    R"(%1{"type":"Feature","id":"g%2","geometry":{"type":"Point","coordinates":[5.37,43.29]},
+                "properties":{"time":"2026-07-14T21:00:00+02:00","type":"fumée","title":"%3"}})")
+                    .arg(i > 3 ? QStringLiteral(",") : QString())
+                    .arg(i)
+                    .arg(text)
+                    .toUtf8();
+            break;
+        case 4: // refused (bad status), kept in the quarantine
+            ASSERT_TRUE(ingestor.ingest(cap(QStringLiteral("Q%1").arg(i), s, text, "Rumour"), context).ok());
+            break;
+        }
+    }
+    geojson += "]}";
+    auto c = ingestor.ingest(csv, context, QStringLiteral("csv"));
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c->rejected, 0) << c->reasons.join(u"; ").toStdString();
+    auto g = ingestor.ingest(geojson, context, QStringLiteral("geojson"));
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(g->rejected, 0) << g->reasons.join(u"; ").toStdString();
+    auto q = t.room->store().quarantined();
+    ASSERT_TRUE(q.ok());
+    EXPECT_GE(q->size(), 40u);
+    EXPECT_GT(t.room->store().lastSeq(), 150);
+
+    // Raw bytes of the room file and its WAL while the room is open (the WAL holds the recent pages).
+    QByteArray raw;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+        QFile f(t.path() + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            raw += f.readAll();
+    }
+    ASSERT_GT(raw.size(), 10000);
+    int readable = 0;
+    for (const QString &s : seeds) {
+        QString compact = s;
+        compact.remove(QRegularExpression(QStringLiteral("[ .\\-()]")));
+        if (raw.contains(s.toUtf8()) || raw.contains(compact.toUtf8())) {
+            ++readable;
+            ADD_FAILURE() << "readable in the room file: " << s.toStdString();
+        }
+    }
+    EXPECT_EQ(readable, 0);
+}
