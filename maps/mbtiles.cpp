@@ -34,10 +34,11 @@ Result<void> MbTiles::exec(const char *sql)
 Result<std::unique_ptr<MbTiles>> MbTiles::open(const QString &path)
 {
     if (!QFile::exists(path))
-        return Error{QStringLiteral("%1: no such tile set. Create one with `vigie-cli import-osm`.").arg(path)};
+        return Error{
+            QStringLiteral("%1: no such tile set. Create one with `vigie-cli import-osm`.").arg(path)};
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
     std::unique_ptr<MbTiles> t(new MbTiles(db, path));
     if (rc != SQLITE_OK)
         return t->sqlError(QStringLiteral("cannot open"));
@@ -75,7 +76,8 @@ Result<std::unique_ptr<MbTiles>> MbTiles::create(const QString &path, const QMap
         !r)
         return r.error();
     sqlite3_stmt *meta = nullptr;
-    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO metadata (name, value) VALUES (?1, ?2)", -1, &meta, nullptr);
+    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO metadata (name, value) VALUES (?1, ?2)", -1, &meta,
+                       nullptr);
     for (auto it = metadata.begin(); it != metadata.end(); ++it) {
         const QByteArray k = it.key().toUtf8(), v = it.value().toUtf8();
         sqlite3_bind_text(meta, 1, k.constData(), int(k.size()), SQLITE_TRANSIENT);

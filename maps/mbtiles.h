@@ -1,7 +1,7 @@
 #pragma once
 // MBTiles 1.3 (https://github.com/mapbox/mbtiles-spec/blob/master/1.3/spec.md): an SQLite file with a
-// `metadata` (name, value) table and a `tiles` (zoom_level, tile_column, tile_row, tile_data) table whose rows
-// are in TMS order. The API speaks slippy (XYZ) coordinates and flips rows at the boundary. Any raster
+// `metadata` (name, value) table and a `tiles` (zoom_level, tile_column, tile_row, tile_data) table whose
+// rows are in TMS order. The API speaks slippy (XYZ) coordinates and flips rows at the boundary. Any raster
 // MBTiles made by other tools (MapTiler, TileMill, gdal, mb-util) loads: only the two standard tables are
 // read, through the `tiles` name which many tools define as a view.
 #include "model/geo.h"

@@ -22,7 +22,10 @@ inline constexpr double maxLatitude = 85.0511287798066;
 /// Geographic bounds of slippy tile (x, y) at zoom z (north-west origin, as OSM and XYZ servers number them).
 [[nodiscard]] GeoBox tileBounds(int x, int y, int zoom);
 /// MBTiles stores rows in TMS order (origin south-west): the same flip converts both ways.
-[[nodiscard]] constexpr int flipRow(int y, int zoom) { return (1 << zoom) - 1 - y; }
+[[nodiscard]] constexpr int flipRow(int y, int zoom)
+{
+    return (1 << zoom) - 1 - y;
+}
 /// The inclusive tile range [min, max] covering a box at a zoom.
 struct TileRange
 {

@@ -14,6 +14,7 @@ std::span<const Command> commands()
         {"verify", "check the whole hash chain", runVerify},
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
+        {"import-osm", "render an offline basemap (MBTiles) from an OpenStreetMap extract", runImportOsm},
     };
     return list;
 }

@@ -37,5 +37,6 @@ int runPicture(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
+int runImportOsm(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -3,8 +3,8 @@
 #include "maps/mbtiles.h"
 #include "maps/web_mercator.h"
 
-#include <QImage>
 #include <QBuffer>
+#include <QImage>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -26,15 +26,33 @@ struct Expected
 const Expected places[] = {
     {"Vieux-Port",
      {5.3698, 43.2951},
-     {{527, 375}, {1054, 750}, {2109, 1500}, {4218, 3000}, {8436, 6001}, {16872, 12003}, {33745, 24007},
+     {{527, 375},
+      {1054, 750},
+      {2109, 1500},
+      {4218, 3000},
+      {8436, 6001},
+      {16872, 12003},
+      {33745, 24007},
       {67491, 48015}}},
     {"Vélodrome",
      {5.3958, 43.2699},
-     {{527, 375}, {1054, 750}, {2109, 1500}, {4218, 3001}, {8437, 6003}, {16875, 12006}, {33750, 24013},
+     {{527, 375},
+      {1054, 750},
+      {2109, 1500},
+      {4218, 3001},
+      {8437, 6003},
+      {16875, 12006},
+      {33750, 24013},
       {67500, 48027}}},
     {"Timone",
      {5.4018, 43.2896},
-     {{527, 375}, {1054, 750}, {2109, 1500}, {4218, 3001}, {8437, 6002}, {16875, 12004}, {33751, 24008},
+     {{527, 375},
+      {1054, 750},
+      {2109, 1500},
+      {4218, 3001},
+      {8437, 6002},
+      {16875, 12004},
+      {33751, 24008},
       {67502, 48017}}},
 };
 
@@ -93,11 +111,12 @@ TEST(MbTiles, RoundTripStoresTmsRows)
     QBuffer buf(&png);
     img.save(&buf, "PNG");
     {
-        auto created = MbTiles::create(path, {{QStringLiteral("name"), QStringLiteral("test")},
-                                              {QStringLiteral("format"), QStringLiteral("png")},
-                                              {QStringLiteral("minzoom"), QStringLiteral("10")},
-                                              {QStringLiteral("maxzoom"), QStringLiteral("17")},
-                                              {QStringLiteral("bounds"), QStringLiteral("5.2,43.1,5.6,43.4")}});
+        auto created =
+            MbTiles::create(path, {{QStringLiteral("name"), QStringLiteral("test")},
+                                   {QStringLiteral("format"), QStringLiteral("png")},
+                                   {QStringLiteral("minzoom"), QStringLiteral("10")},
+                                   {QStringLiteral("maxzoom"), QStringLiteral("17")},
+                                   {QStringLiteral("bounds"), QStringLiteral("5.2,43.1,5.6,43.4")}});
         ASSERT_TRUE(created) << created.error().message.toStdString();
         ASSERT_TRUE((*created)->begin());
         ASSERT_TRUE((*created)->putTile(10, 527, 375, png));
