@@ -1,6 +1,9 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/main_window.h"
 
+#include "maps/layer_panel.h"
+#include "maps/map_view.h"
+
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -12,6 +15,7 @@
 #include <QLibraryInfo>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QTranslator>
 
@@ -72,7 +76,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("LANG"), QStringLiteral("fr"));
     QCommandLineOption sharedOption(QStringLiteral("shared-screen"),
                                     QStringLiteral("Grands caractères (mur d'images)."));
-    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption});
+    QCommandLineOption basemapOption(
+        QStringLiteral("basemap"),
+        QStringLiteral("Fond de carte MBTiles (défaut : basemap.mbtiles du dossier "
+                       "de données, sinon le fond simplifié)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption});
     parser.process(app);
 
     QTranslator translator;
@@ -112,6 +121,29 @@ int main(int argc, char *argv[])
         return fail(r.error().message);
 
     vigie::ui::MainWindow window(manager);
+    auto *map = new vigie::maps::MapView(&manager);
+    QString basemap = parser.value(basemapOption);
+    if (basemap.isEmpty()) {
+        const QString fallback = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                                 QStringLiteral("/basemap.mbtiles");
+        if (QFileInfo::exists(fallback))
+            basemap = fallback;
+    }
+    if (!basemap.isEmpty()) {
+        auto tiles = vigie::maps::MbTiles::open(basemap);
+        if (!tiles)
+            return fail(tiles.error().message);
+        map->setBasemap(std::move(*tiles));
+    }
+    window.setCentralView(map);
+    window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
+                    Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto *details = new QTextBrowser;
+    details->setObjectName(QStringLiteral("MapDetails"));
+    details->setPlaceholderText(QObject::tr("Cliquez sur un objet de la carte pour voir son détail."));
+    QObject::connect(map, &vigie::maps::MapView::objectSelected, details, &QTextBrowser::setHtml);
+    window.addPanel(QStringLiteral("MapDetailsDock"), QObject::tr("Détail"), details,
+                    Qt::RightDockWidgetArea);
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
         window.resize(size[0].toInt(), size[1].toInt());

@@ -38,4 +38,18 @@ double metersPerPixel(double latitude, double zoom)
     return equator * std::cos(latitude * std::numbers::pi / 180.0) / (tileSize * std::exp2(zoom));
 }
 
+GeoBox tileBounds(int x, int y, int zoom)
+{
+    const GeoPoint nw = unproject(QPointF(x * tileSize, y * tileSize), zoom);
+    const GeoPoint se = unproject(QPointF((x + 1) * tileSize, (y + 1) * tileSize), zoom);
+    return {nw.lon, se.lat, se.lon, nw.lat};
+}
+
+TileRange tilesCovering(const GeoBox &box, int zoom)
+{
+    const QPoint nw = tileFor({box.minLon, box.maxLat}, zoom);
+    const QPoint se = tileFor({box.maxLon, box.minLat}, zoom);
+    return {nw, se};
+}
+
 } // namespace vigie::maps

@@ -17,6 +17,7 @@ std::span<const Command> commands()
         {"import-roads", "import the road network of an OpenStreetMap extract (.osm.pbf)", runImportRoads},
         {"suggest", "suggest which units to send where, with ETA, alternatives and coverage", runSuggest},
         {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once", runIngest},
+        {"import-osm", "render an offline basemap (MBTiles) from an OpenStreetMap extract", runImportOsm},
     };
     return list;
 }

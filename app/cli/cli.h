@@ -40,5 +40,6 @@ int runQuarantine(const QStringList &arguments);
 int runImportRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
+int runImportOsm(const QStringList &arguments);
 
 } // namespace vigie::cli

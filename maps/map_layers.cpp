@@ -1,0 +1,171 @@
+#include "maps/map_layers.h"
+
+#include "maps/web_mercator.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace vigie::maps {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::maps::Layers", text);
+}
+
+int statusIndex(const QString &status)
+{
+    static const char *statuses[] = {"available", "en_route", "on_scene", "returning", "unavailable"};
+    for (int i = 0; i < 5; ++i)
+        if (status == QLatin1String(statuses[i]))
+            return i;
+    return 4;
+}
+} // namespace
+
+Layer layerForAgency(const QString &agency)
+{
+    if (agency == QLatin1String("fire"))
+        return Layer::Fire;
+    if (agency == QLatin1String("samu"))
+        return Layer::Samu;
+    if (agency == QLatin1String("police"))
+        return Layer::Police;
+    return Layer::Officials;
+}
+
+QColor agencyColour(const QString &agency)
+{
+    if (agency == QLatin1String("fire"))
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
+    if (agency == QLatin1String("samu"))
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    if (agency == QLatin1String("police"))
+        return QColor(0x00, 0x72, 0xB2); // blue
+    if (agency == QLatin1String("officials"))
+        return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    return QColor(0x55, 0x55, 0x55);
+}
+
+QColor layerColour(Layer layer)
+{
+    switch (layer) {
+    case Layer::Fire:
+        return agencyColour(QStringLiteral("fire"));
+    case Layer::Samu:
+        return agencyColour(QStringLiteral("samu"));
+    case Layer::Police:
+        return agencyColour(QStringLiteral("police"));
+    case Layer::Officials:
+        return agencyColour(QStringLiteral("officials"));
+    case Layer::Incidents:
+        return QColor(0xE6, 0x9F, 0x00); // orange
+    case Layer::Hospitals:
+        return QColor(0x56, 0xB4, 0xE9); // sky blue
+    case Layer::Zones:
+        return QColor(0x00, 0x00, 0x00);
+    }
+    return Qt::black;
+}
+
+QString layerName(Layer layer)
+{
+    switch (layer) {
+    case Layer::Fire:
+        return tr("Marins-pompiers");
+    case Layer::Samu:
+        return tr("SAMU");
+    case Layer::Police:
+        return tr("Police");
+    case Layer::Officials:
+        return tr("Élus / PCC");
+    case Layer::Incidents:
+        return tr("Interventions");
+    case Layer::Hospitals:
+        return tr("Hôpitaux");
+    case Layer::Zones:
+        return tr("Zones");
+    }
+    return {};
+}
+
+int unitSymbol(Layer layer, const QString &status)
+{
+    return 100 + int(layer) * 10 + statusIndex(status);
+}
+
+int incidentSymbol(int severity, bool old)
+{
+    return 200 + std::clamp(severity, 1, 5) * 2 + (old ? 1 : 0);
+}
+
+int hospitalSymbol(const QString &edStatus)
+{
+    return 300 + (edStatus == QLatin1String("saturated") ? 1 : edStatus == QLatin1String("closed") ? 2 : 0);
+}
+
+LayerContents buildLayers(const Picture &picture, Timestamp now)
+{
+    LayerContents out;
+    out.objects.reserve(picture.units.size() + picture.incidents.size() + picture.hospitals.size());
+    for (const auto &[id, u] : picture.units) {
+        const Layer layer = layerForAgency(u.agency);
+        if (!u.position) {
+            ++out.unplaced[int(layer)];
+            continue;
+        }
+        ++out.counts[int(layer)];
+        out.objects.push_back({layer, project(*u.position, 0), id, u.callsign,
+                               QStringLiteral("<b>%1</b> (%2)<br>%3<br>%4")
+                                   .arg(u.callsign.toHtmlEscaped(), u.type.toHtmlEscaped(), u.status,
+                                        u.station.toHtmlEscaped()),
+                               unitSymbol(layer, u.status)});
+    }
+    for (const auto &[id, i] : picture.incidents) {
+        if (!i.position) {
+            ++out.unplaced[int(Layer::Incidents)];
+            continue;
+        }
+        ++out.counts[int(Layer::Incidents)];
+        const qint64 ageMin = (now.msecs - i.opened.msecs) / 60000;
+        QStringList seqs;
+        for (qint64 s : i.entries)
+            seqs << QString::number(s);
+        out.objects.push_back(
+            {Layer::Incidents, project(*i.position, 0), id, i.title,
+             QStringLiteral("<b>%1</b><br>%2 · gravité %3 · depuis %4 min<br>entrées du journal : %5")
+                 .arg(i.title.toHtmlEscaped(), i.type)
+                 .arg(i.severity)
+                 .arg(ageMin)
+                 .arg(seqs.join(QStringLiteral(", "))),
+             incidentSymbol(i.severity, ageMin > 60)});
+    }
+    for (const auto &[id, h] : picture.hospitals) {
+        if (!h.position) {
+            ++out.unplaced[int(Layer::Hospitals)];
+            continue;
+        }
+        ++out.counts[int(Layer::Hospitals)];
+        out.objects.push_back(
+            {Layer::Hospitals, project(*h.position, 0), id, h.name,
+             QStringLiteral("<b>%1</b><br>urgences : %2").arg(h.name.toHtmlEscaped(), h.edStatus),
+             hospitalSymbol(h.edStatus)});
+    }
+    for (const auto &[id, z] : picture.zones) {
+        MapZone zone{id, z.label, z.agency, {}};
+        for (const GeoPoint &p : z.ring)
+            zone.ring << project(p, 0);
+        if (zone.ring.size() < 3) {
+            ++out.unplaced[int(Layer::Zones)];
+            continue;
+        }
+        ++out.counts[int(Layer::Zones)];
+        out.zones.push_back(std::move(zone));
+    }
+    std::stable_sort(out.objects.begin(), out.objects.end(),
+                     [](const MapObject &a, const MapObject &b) { return a.layer < b.layer; });
+    return out;
+}
+
+} // namespace vigie::maps

@@ -1,0 +1,98 @@
+#pragma once
+// The live map: basemap (MBTiles, else the built-in coarse Marseille background), zones, then the typed
+// layers stamped from cached symbol pixmaps and clustered on a screen grid with exact counts.
+#include "maps/map_layers.h"
+#include "maps/mbtiles.h"
+#include "maps/symbols.h"
+
+#include <QCache>
+#include <QImage>
+#include <QTimer>
+#include <QWidget>
+
+#include <bitset>
+#include <memory>
+
+namespace vigie {
+class PictureManager;
+}
+
+namespace vigie::maps {
+
+struct FrameStats
+{
+    std::array<int, layerCount> drawn{}; ///< objects drawn per layer (inside clusters included)
+    int clusters = 0;
+    int symbols = 0;
+};
+
+class MapView : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `manager` may be null (benchmarks, tests): then contents come from setContents().
+    explicit MapView(PictureManager *manager, QWidget *parent = nullptr);
+
+    /// An MBTiles basemap; without one (or outside it) the built-in background is drawn.
+    void setBasemap(std::unique_ptr<MbTiles> tiles);
+    void setContents(LayerContents contents);
+    [[nodiscard]] const LayerContents &contents() const { return m_contents; }
+
+    void setLayerVisible(Layer layer, bool visible);
+    [[nodiscard]] bool layerVisible(Layer layer) const { return m_visible[int(layer)]; }
+    void setCenter(GeoPoint center, double zoom);
+    [[nodiscard]] GeoPoint center() const;
+    [[nodiscard]] double zoom() const { return m_zoom; }
+    void recentre(); ///< on Marseille
+
+    /// Draws one frame of the given size (the widget's paintEvent, screenshots and benchmarks).
+    FrameStats render(QPainter &painter, QSize size);
+    [[nodiscard]] const FrameStats &lastFrame() const { return m_last; }
+
+Q_SIGNALS:
+    void objectSelected(const QString &html);
+    void contentsChanged();
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+    void mousePressEvent(QMouseEvent *) override;
+    void mouseMoveEvent(QMouseEvent *) override;
+    void mouseReleaseEvent(QMouseEvent *) override;
+    void mouseDoubleClickEvent(QMouseEvent *) override;
+    void wheelEvent(QWheelEvent *) override;
+    void keyPressEvent(QKeyEvent *) override;
+    bool event(QEvent *) override;
+
+private:
+    struct Hit
+    {
+        QRectF rect;
+        int object; ///< index in m_contents.objects, or -1 for a cluster
+        int count;
+    };
+    void drawBasemap(QPainter &p, QSize size);
+    void drawBuiltIn(QPainter &p, QSize size);
+    void drawOverlay(QPainter &p, QSize size);
+    void zoomAround(QPointF screen, double delta);
+    [[nodiscard]] QPointF toScreen(QPointF world) const;
+    [[nodiscard]] QPointF toWorld(QPointF screen) const;
+    [[nodiscard]] const Hit *hitAt(QPointF screen) const;
+
+    PictureManager *m_manager;
+    LayerContents m_contents;
+    std::unique_ptr<MbTiles> m_tiles;
+    QCache<qint64, QImage> m_tileCache{512};
+    SymbolCache m_symbols;
+    std::bitset<layerCount> m_visible;
+    QPointF m_center; ///< zoom-0 world pixels
+    double m_zoom = 13;
+    QSize m_size;
+    QPoint m_dragFrom;
+    bool m_dragging = false;
+    QPointF m_cursor{-1, -1};
+    std::vector<Hit> m_hits;
+    FrameStats m_last;
+    QTimer m_batch;
+};
+
+} // namespace vigie::maps

@@ -1,0 +1,148 @@
+// The map widget offscreen on the demo room: each layer toggles exactly its own objects, and an entry
+// appended to the log appears on the map without any user action.
+#include "maps/layer_panel.h"
+#include "maps/map_view.h"
+#include "maps/web_mercator.h"
+
+#include "demo/demo_room.h"
+#include "picture/picture_manager.h"
+#include "room/room.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QListWidget>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+using namespace vigie::maps;
+
+namespace {
+
+struct DemoMap
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    std::unique_ptr<Room> room;
+    std::unique_ptr<PictureManager> manager;
+
+    DemoMap()
+    {
+        auto created = Room::create(dir.filePath(QStringLiteral("demo.vigie")), QStringLiteral("demo"),
+                                    RoomMode::Exercise, clock);
+        if (!created)
+            throw std::runtime_error(created.error().message.toStdString());
+        room = std::move(*created);
+        if (auto w = writeDemoRoom(*room); !w)
+            throw std::runtime_error(w.error().message.toStdString());
+        manager = std::make_unique<PictureManager>(*room);
+        if (auto r = manager->load(); !r)
+            throw std::runtime_error(r.error().message.toStdString());
+    }
+};
+
+FrameStats frame(MapView &view, QImage *image = nullptr)
+{
+    QImage img(1600, 900, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&img);
+    const FrameStats s = view.render(p, img.size());
+    p.end();
+    if (image)
+        *image = img;
+    return s;
+}
+
+} // namespace
+
+TEST(MapView, EachLayerToggleHidesExactlyItsObjects)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    view.setCenter({5.38, 43.29}, 11.5); // the whole city
+    QImage all;
+    const FrameStats before = frame(view, &all);
+    int layersWithObjects = 0;
+    for (int l = 0; l < layerCount; ++l) {
+        if (before.drawn[l] == 0)
+            continue;
+        ++layersWithObjects;
+        view.setLayerVisible(Layer(l), false);
+        QImage without;
+        const FrameStats after = frame(view, &without);
+        EXPECT_EQ(after.drawn[l], 0) << layerName(Layer(l)).toStdString();
+        for (int other = 0; other < layerCount; ++other)
+            if (other != l)
+                EXPECT_EQ(after.drawn[other], before.drawn[other])
+                    << "hiding layer " << l << " changed " << other;
+        EXPECT_NE(without, all) << "hiding layer " << l << " changed no pixel";
+        view.setLayerVisible(Layer(l), true);
+    }
+    EXPECT_GE(layersWithObjects, 4);
+    EXPECT_EQ(frame(view).drawn, before.drawn);
+}
+
+TEST(MapView, LayerPanelTogglesAndCounts)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    LayerPanel panel(view);
+    auto *list = panel.findChild<QListWidget *>();
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->count(), layerCount);
+    QListWidgetItem *fire = nullptr;
+    for (int r = 0; r < list->count(); ++r)
+        if (list->item(r)->data(Qt::UserRole).toInt() == int(Layer::Fire))
+            fire = list->item(r);
+    ASSERT_TRUE(fire);
+    EXPECT_TRUE(fire->text().contains(QStringLiteral("(%1)").arg(view.contents().counts[int(Layer::Fire)])));
+    fire->setCheckState(Qt::Unchecked);
+    EXPECT_FALSE(view.layerVisible(Layer::Fire));
+}
+
+TEST(MapView, AppendedEntryAppearsLive)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    const int before = view.contents().counts[int(Layer::Incidents)];
+    auto draft = draftFromJson(
+        R"({"kind":"incident.open","time":"2026-07-14T23:50:00+02:00","author":"CTA-CODIS","role":"operator",)"
+        R"("agency":"fire","geo":{"type":"Point","coordinates":[5.40,43.30]},)"
+        R"("data":{"incident":"INC-LIVE","type":"building_fire","title":"Feu test","severity":3}})");
+    ASSERT_TRUE(draft) << draft.error().message.toStdString();
+    ASSERT_TRUE(demo.room->append({*draft}));
+    QSignalSpy changed(&view, &MapView::contentsChanged);
+    demo.manager->poll();
+    ASSERT_TRUE(changed.wait(2000)); // batched: within one 33 ms tick
+    EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
+}
+
+TEST(MapView, ClustersKeepExactCounts)
+{
+    MapView view(nullptr);
+    LayerContents c;
+    const QPointF base = project({5.38, 43.29}, 0);
+    for (int i = 0; i < 5000; ++i)
+        c.objects.push_back({Layer::Police,
+                             base + QPointF((i % 100) * 1e-5, (i / 100) * 1e-5),
+                             QString::number(i),
+                             {},
+                             {},
+                             unitSymbol(Layer::Police, QStringLiteral("available"))});
+    c.counts[int(Layer::Police)] = 5000;
+    view.setContents(std::move(c));
+    view.setCenter({5.38, 43.29}, 10);
+    const FrameStats s = frame(view);
+    EXPECT_GT(s.clusters, 0);
+    EXPECT_EQ(s.drawn[int(Layer::Police)], 5000); // every object is in exactly one cluster or symbol
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
