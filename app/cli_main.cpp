@@ -1,13 +1,21 @@
 // vigie-cli: every non-drawing capability of the console, for scripts, tests and integrators.
 #include "cli/cli.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Rendering tiles needs fonts and QPainter on images, hence a QGuiApplication (on the offscreen platform:
+    // no display needed). Every other command stays a plain QCoreApplication.
+    const bool draws = argc > 1 && std::strcmp(argv[1], "import-osm") == 0;
+    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        draws ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigie-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
     const QStringList args = QCoreApplication::arguments();

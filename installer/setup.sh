@@ -14,7 +14,7 @@ shift || true
 
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
-  sqlite3 libsqlite3-dev
+  sqlite3 libsqlite3-dev libssl-dev
   qt6-base-dev qt6-positioning-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libxkbcommon-dev libgl-dev
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev

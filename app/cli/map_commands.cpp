@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QGuiApplication>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,16 +91,6 @@ int runImportOsm(const QStringList &arguments)
     if (!QDir().mkpath(dir))
         return fail(QStringLiteral("cannot create the output folder %1").arg(dir));
 
-    // Tile rendering needs fonts, hence a QGuiApplication; the offscreen platform needs no display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QGuiApplication> gui;
-    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        static int argc = 1;
-        static char name[] = "vigie-cli";
-        static char *argv[] = {name, nullptr};
-        gui = std::make_unique<QGuiApplication>(argc, argv);
-    }
     const QString input = parser.positionalArguments().at(0);
 
     // The road network for routing (core/routing), timed apart from the tiles.

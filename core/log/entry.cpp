@@ -8,6 +8,13 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <memory>
+
 namespace vigie {
 
 QString roomModeId(RoomMode mode)
@@ -28,6 +35,20 @@ void appendJsonString(QByteArray &out, QStringView text)
 {
     static constexpr char hex[] = "0123456789abcdef";
     out.append('"');
+    // Nearly every string in the log is plain printable ASCII: copy it straight, without a UTF-8 temporary.
+    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u >= 0x20 && u < 0x80 && u != '"' && u != '\\';
+    });
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *dst = out.data() + at;
+        for (const QChar c : text)
+            *dst++ = char(c.unicode());
+        out.append('"');
+        return;
+    }
     const QByteArray utf8 = text.toUtf8();
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
@@ -60,11 +81,66 @@ void appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
 }
 
+namespace {
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out.append(buffer, end - buffer);
+}
+
+// A coordinate exactly as QJsonDocument writes a double (shortest round-trip form, "null" if not finite), so
+// the fast path below produces the same bytes as the QJsonDocument path it replaces (a test compares them).
+void appendCoordinate(QByteArray &out, double value)
+{
+    if (!std::isfinite(value)) {
+        out.append("null");
+        return;
+    }
+    out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+}
+
+void appendPosition(QByteArray &out, GeoPoint p)
+{
+    out.append('[');
+    appendCoordinate(out, p.lon);
+    out.append(',');
+    appendCoordinate(out, p.lat);
+    out.append(']');
+}
+
+} // namespace
+
 QByteArray compactGeoJson(const Geometry &geo)
 {
-    if (geo.isNull())
+    // Written directly rather than through QJsonObject + QJsonDocument, which cost more than the rest of an
+    // append together (every position fix has a geometry). Keys in QJsonDocument's sorted order.
+    switch (geo.type) {
+    case Geometry::Type::None:
         return {};
-    return QJsonDocument(geometryToGeoJson(geo)).toJson(QJsonDocument::Compact);
+    case Geometry::Type::Point: {
+        QByteArray out;
+        out.reserve(64);
+        out.append("{\"coordinates\":");
+        appendPosition(out, geo.points.front());
+        out.append(",\"type\":\"Point\"}");
+        return out;
+    }
+    case Geometry::Type::Polygon: {
+        QByteArray out;
+        out.reserve(48 + 40 * qsizetype(geo.points.size()));
+        out.append("{\"coordinates\":[[");
+        for (std::size_t i = 0; i < geo.points.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendPosition(out, geo.points[i]);
+        }
+        out.append("]],\"type\":\"Polygon\"}");
+        return out;
+    }
+    }
+    return {};
 }
 
 QByteArray compactDataJson(const QJsonObject &data)
@@ -75,24 +151,37 @@ QByteArray compactDataJson(const QJsonObject &data)
 
 QByteArray sha256(const QByteArray &bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    // OpenSSL's SHA-256 uses the CPU's SHA extensions; QCryptographicHash's portable code was a fifth of the
+    // cost of an append. The digest is fetched once and the context reused per thread: OpenSSL 3's one-shot
+    // SHA256() looks the algorithm up on every call, which costs more than hashing a 300-byte entry.
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                                   &EVP_MD_CTX_free);
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (!md || !ctx || !EVP_DigestInit_ex2(ctx.get(), md, nullptr) ||
+        !EVP_DigestUpdate(ctx.get(), bytes.constData(), std::size_t(bytes.size())) ||
+        !EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(digest.data()), &size) || size != 32)
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); // same bytes, slower
+    return digest;
 }
 
 QByteArray canonicalBytes(const Entry &e, const QByteArray &geoJson, const QByteArray &dataJson)
 {
     // A JSON array with a fixed field order (documented in docs/entries.md).
+    static constexpr char hex[] = "0123456789abcdef";
     QByteArray out;
-    out.reserve(256 + dataJson.size() + geoJson.size());
+    out.reserve(256 + dataJson.size() + geoJson.size() + e.author.size() + e.role.size());
     out.append("[\"vigie-entry/1\",\"");
     out.append(e.id.toByteArray(QUuid::WithoutBraces));
     out.append("\",");
-    out.append(QByteArray::number(e.seq));
+    appendInteger(out, e.seq);
     out.append(',');
     appendJsonString(out, e.room);
     out.append(e.mode == RoomMode::Live ? ",\"live\"," : ",\"exercise\",");
-    out.append(QByteArray::number(e.eventTime.msecs));
+    appendInteger(out, e.eventTime.msecs);
     out.append(',');
-    out.append(QByteArray::number(e.recordTime.msecs));
+    appendInteger(out, e.recordTime.msecs);
     out.append(',');
     appendJsonString(out, e.author);
     out.append(',');
@@ -102,11 +191,15 @@ QByteArray canonicalBytes(const Entry &e, const QByteArray &geoJson, const QByte
     out.append(',');
     appendJsonString(out, e.kind);
     out.append(',');
-    out.append(geoJson.isEmpty() ? QByteArray("null") : geoJson);
+    out.append(geoJson.isEmpty() ? QByteArrayView("null") : QByteArrayView(geoJson));
     out.append(',');
     out.append(dataJson);
     out.append(",\"");
-    out.append(e.prevHash.toHex());
+    for (const char c : e.prevHash) {
+        const auto u = static_cast<unsigned char>(c);
+        out.append(hex[u >> 4]);
+        out.append(hex[u & 0xf]);
+    }
     out.append("\"]");
     return out;
 }

@@ -5,7 +5,7 @@
 
 namespace vigie::schema {
 
-inline constexpr int currentVersion = 3;
+inline constexpr int currentVersion = 4;
 
 /// Brings the file to `target` (default: current). Refuses a file newer than this program knows.
 [[nodiscard]] Result<void> migrate(sql::Database &db, int target = currentVersion);

@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <limits>
+
 namespace vigie {
 
 namespace {
@@ -19,6 +22,13 @@ Result<void> configure(sql::Database &db)
             return r;
     }
     return {};
+}
+
+// Blocks of 4096 seqs, as in schema v3's time_blocks.
+constexpr int timeBlockBits = 12;
+qint64 timeBlock(qint64 seq)
+{
+    return (seq - 1) >> timeBlockBits;
 }
 
 constexpr const char *entryColumns =
@@ -150,6 +160,12 @@ Result<void> SqliteLogStore::prepareStatements()
     if (!geo)
         return geo.error();
     m_insertGeo = std::move(*geo);
+    auto block =
+        m_db.prepare("INSERT INTO time_blocks(block, min_event_time) VALUES (?, ?) ON CONFLICT(block) "
+                     "DO UPDATE SET min_event_time = min(min_event_time, excluded.min_event_time)");
+    if (!block)
+        return block.error();
+    m_upsertBlock = std::move(*block);
     return {};
 }
 
@@ -171,6 +187,7 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
+        m_upsertBlock.reset();
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
     for (Entry &e : drafts) {
@@ -216,6 +233,18 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
             m_insertGeo.reset();
         }
     }
+    // The earliest event time of each block touched (see schema v3), once per block rather than per entry.
+    for (std::size_t i = 0; i < drafts.size();) {
+        const qint64 block = timeBlock(drafts[i].seq);
+        qint64 minTime = drafts[i].eventTime.msecs;
+        for (++i; i < drafts.size() && timeBlock(drafts[i].seq) == block; ++i)
+            minTime = std::min(minTime, drafts[i].eventTime.msecs);
+        m_upsertBlock.bind(1, block);
+        m_upsertBlock.bind(2, minTime);
+        if (m_upsertBlock.step() != sql::Statement::Step::Done)
+            return fail(m_upsertBlock.lastError());
+        m_upsertBlock.reset();
+    }
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);
     m_lastSeq = seq;
@@ -225,7 +254,36 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
 
 Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit) const
 {
-    QByteArray sqlText = "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ?";
+    // The seq ranges (after, last] to scan. With an upper event time, only the blocks whose earliest event
+    // time is at or before it: seeking an early time in a long log reads a few blocks, not the whole tail.
+    std::vector<std::pair<qint64, qint64>> ranges;
+    if (query.until) {
+        auto blocks = m_db.prepare(
+            "SELECT block FROM time_blocks WHERE block >= ? AND min_event_time <= ? ORDER BY block");
+        if (!blocks)
+            return blocks.error();
+        blocks->bind(1, std::max<qint64>(0, query.afterSeq) >> timeBlockBits);
+        blocks->bind(2, query.until->msecs);
+        for (;;) {
+            const auto step = blocks->step();
+            if (step == sql::Statement::Step::Done)
+                break;
+            if (step == sql::Statement::Step::Error)
+                return Error{
+                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), blocks->lastError())};
+            const qint64 first = blocks->int64(0) << timeBlockBits;
+            const qint64 after = std::max(first, query.afterSeq);
+            const qint64 last = first + (qint64(1) << timeBlockBits);
+            if (!ranges.empty() && ranges.back().second >= after)
+                ranges.back().second = last;
+            else
+                ranges.emplace_back(after, last);
+        }
+    } else {
+        ranges.emplace_back(query.afterSeq, std::numeric_limits<qint64>::max());
+    }
+
+    QByteArray sqlText = "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? AND seq <= ?";
     if (query.kind)
         sqlText += " AND kind = ?";
     if (query.since)
@@ -241,38 +299,47 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
     auto stmt = m_db.prepare(sqlText);
     if (!stmt)
         return stmt.error();
-    int i = 1;
-    stmt->bind(i++, query.afterSeq);
-    if (query.kind)
-        stmt->bindText(i++, query.kind->toUtf8());
-    if (query.since)
-        stmt->bind(i++, query.since->msecs);
-    if (query.until)
-        stmt->bind(i++, query.until->msecs);
-    if (query.box) {
-        stmt->bind(i++, query.box->minLon);
-        stmt->bind(i++, query.box->maxLon);
-        stmt->bind(i++, query.box->minLat);
-        stmt->bind(i++, query.box->maxLat);
-    }
     QByteArray geoJson, dataJson;
-    for (;;) {
-        const auto step = stmt->step();
-        if (step == sql::Statement::Step::Done)
-            return {};
-        if (step == sql::Statement::Step::Error)
-            return Error{
-                QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt->lastError())};
-        Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson);
-        if (!geoJson.isEmpty()) {
-            auto g = geometryFromGeoJson(QJsonDocument::fromJson(geoJson).object());
-            if (g)
-                e.geo = std::move(*g);
+    qint64 visited = 0;
+    for (const auto &[after, last] : ranges) {
+        stmt->reset();
+        int i = 1;
+        stmt->bind(i++, after);
+        stmt->bind(i++, last);
+        if (query.kind)
+            stmt->bindText(i++, query.kind->toUtf8());
+        if (query.since)
+            stmt->bind(i++, query.since->msecs);
+        if (query.until)
+            stmt->bind(i++, query.until->msecs);
+        if (query.box) {
+            stmt->bind(i++, query.box->minLon);
+            stmt->bind(i++, query.box->maxLon);
+            stmt->bind(i++, query.box->minLat);
+            stmt->bind(i++, query.box->maxLat);
         }
-        e.data = QJsonDocument::fromJson(dataJson).object();
-        if (!visit(e))
-            return {};
+        for (;;) {
+            if (query.limit >= 0 && visited >= query.limit)
+                return {};
+            const auto step = stmt->step();
+            if (step == sql::Statement::Step::Done)
+                break;
+            if (step == sql::Statement::Step::Error)
+                return Error{
+                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt->lastError())};
+            Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson);
+            if (!geoJson.isEmpty()) {
+                auto g = geometryFromGeoJson(QJsonDocument::fromJson(geoJson).object());
+                if (g)
+                    e.geo = std::move(*g);
+            }
+            e.data = QJsonDocument::fromJson(dataJson).object();
+            ++visited;
+            if (!visit(e))
+                return {};
+        }
     }
+    return {};
 }
 
 Result<VerifyReport> SqliteLogStore::verify(const Progress &progress) const

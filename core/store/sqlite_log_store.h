@@ -45,6 +45,7 @@ private:
     QByteArray m_lastHash;
     sql::Statement m_insertEntry;
     sql::Statement m_insertGeo;
+    sql::Statement m_upsertBlock;
 };
 
 } // namespace vigie
