@@ -165,7 +165,7 @@ void pgRoutingMatrix(benchmark::State &state)
             return;
         }
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("CREATE EXTENSION pgrouting")) ||
+        if (!q.exec(QStringLiteral("CREATE EXTENSION pgrouting CASCADE")) ||
             !q.exec(
                 QStringLiteral("CREATE TABLE edges (id bigint, source bigint, target bigint, cost float8, "
                                "reverse_cost float8)"))) {
