@@ -21,7 +21,7 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev
   libmosquitto-dev libglpk-dev libpq-dev
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri
-  postgresql mosquitto mosquitto-clients
+  postgresql postgresql-15-pgrouting mosquitto mosquitto-clients
 )
 
 missing=()

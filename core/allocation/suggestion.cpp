@@ -73,7 +73,12 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         p.units.push_back({u->id, u->type, u->agency, u->capabilities});
     for (const Incident *i : incidents)
         p.needs.push_back(needsFor(table, i->type));
-    const routing::TravelMatrix m = routing::travelMatrix(graph, unitPoints, incidentPoints, options.matrix);
+    // Units are snapped once for both matrices (incidents, and sectors for coverage).
+    const routing::SnappedPoints unitSnaps = routing::snapPoints(graph, unitPoints, "unit", options.matrix);
+    routing::MatrixOptions toIncidents = options.matrix;
+    toIncidents.limitSeconds = std::min(toIncidents.limitSeconds, options.maxEtaSeconds);
+    const routing::TravelMatrix m = routing::travelMatrix(
+        graph, unitSnaps, routing::snapPoints(graph, incidentPoints, "incident", toIncidents), toIncidents);
     out.notes = m.notes;
     if (graph && m.anyApproximate() && !out.notes.contains(QString::fromUtf8(routing::approximateNote)))
         out.notes.prepend(QString::fromUtf8(routing::approximateNote) +
@@ -91,7 +96,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
             sectorPoints.push_back(s.position);
         routing::MatrixOptions bounded = options.matrix;
         bounded.limitSeconds = options.coverage.targetSeconds; // only "within the target or not" matters
-        const routing::TravelMatrix sm = routing::travelMatrix(graph, unitPoints, sectorPoints, bounded);
+        const routing::TravelMatrix sm = routing::travelMatrix(
+            graph, unitSnaps, routing::snapPoints(graph, sectorPoints, "sector", bounded), bounded);
         std::vector<double> secs(sm.cells.size());
         for (std::size_t u = 0; u < units.size(); ++u)
             for (std::size_t j = 0; j < sectors.size(); ++j)

@@ -11,6 +11,10 @@ namespace vigie::allocation {
 struct SuggestOptions
 {
     bool includeReturning = false; ///< also propose units returning to their station
+    /// Farther by road than this, a unit is not proposed (and its search stops there): an hour of
+    /// emergency driving is beyond any useful first response in a city, and bounding the searches keeps a
+    /// suggestion fast on a large network.
+    double maxEtaSeconds = 3600.0;
     Weights weights;
     CoverageParams coverage;
     routing::MatrixOptions matrix;

@@ -7,6 +7,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/two_bit_color_map.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -88,9 +89,17 @@ double vehicleSpeedFactor(const QString &unitType)
 struct RoadGraph::Impl
 {
     RoadNetwork net;
-    Csr forward;
-    Csr reverse;
+    Csr forward; ///< for route() and timesFromNode()
     std::vector<double> edgeSeconds;
+    // The reverse graph again as flat arrays for timesTo, the hot loop of every suggestion (see there).
+    struct Arc
+    {
+        std::uint32_t to;
+        float seconds;
+        float meters;
+    };
+    std::vector<std::uint32_t> revStart; ///< arcs of node v: revArcs[revStart[v] .. revStart[v + 1])
+    std::vector<Arc> revArcs;
     double lon0 = 0, lat0 = 0, kx = 0, ky = 0;
     std::vector<std::array<std::int64_t, 2>> segmentEdges; ///< per segment: edge a→b, edge b→a
     std::vector<std::array<std::uint32_t, 2>> segmentNodes;
@@ -115,29 +124,44 @@ Result<std::unique_ptr<RoadGraph>> RoadGraph::build(RoadNetwork network)
 {
     if (network.edges.empty())
         return Error{QStringLiteral("the road network is empty; import roads first")};
+    for (std::size_t i = 0; i < network.edges.size(); ++i)
+        if (network.edges[i].from >= network.nodes.size() || network.edges[i].to >= network.nodes.size())
+            return Error{
+                QStringLiteral("road network edge %1 refers to a node out of range (%2 nodes); re-import "
+                               "the roads")
+                    .arg(i)
+                    .arg(network.nodes.size())};
     std::unique_ptr<RoadGraph> graph(new RoadGraph);
     Impl &d = *graph->d;
     d.net = std::move(network);
     const auto &edges = d.net.edges;
     d.edgeSeconds.resize(edges.size());
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> fwd, rev;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> fwd;
     std::vector<EdgeProp> props;
     fwd.reserve(edges.size());
-    rev.reserve(edges.size());
     props.reserve(edges.size());
     for (std::size_t i = 0; i < edges.size(); ++i) {
         const RoadEdge &e = edges[i];
         const double kmh = e.maxspeedKmh ? double(e.maxspeedKmh) : classSpeedKmh(e.roadClass);
         d.edgeSeconds[i] = double(e.meters) / (kmh / 3.6 * emergencyFactor);
         fwd.emplace_back(e.from, e.to);
-        rev.emplace_back(e.to, e.from);
         props.push_back({float(d.edgeSeconds[i]), e.meters});
         // Stored as float in the graph: use exactly that value everywhere so all searches agree.
         d.edgeSeconds[i] = double(props.back().seconds);
     }
     const auto n = d.net.nodes.size();
     d.forward = Csr(boost::edges_are_unsorted_multi_pass, fwd.begin(), fwd.end(), props.begin(), n);
-    d.reverse = Csr(boost::edges_are_unsorted_multi_pass, rev.begin(), rev.end(), props.begin(), n);
+    d.revStart.assign(n + 1, 0);
+    for (const RoadEdge &e : edges)
+        ++d.revStart[e.to + 1];
+    for (std::size_t v = 0; v < n; ++v)
+        d.revStart[v + 1] += d.revStart[v];
+    d.revArcs.resize(edges.size());
+    {
+        std::vector<std::uint32_t> fill(d.revStart.begin(), d.revStart.end() - 1);
+        for (std::size_t i = 0; i < edges.size(); ++i)
+            d.revArcs[fill[edges[i].to]++] = {edges[i].from, props[i].seconds, props[i].meters};
+    }
 
     const GeoBox box = *d.net.bounds();
     d.lon0 = (box.minLon + box.maxLon) / 2;
@@ -208,30 +232,90 @@ std::optional<Snap> RoadGraph::snap(GeoPoint p) const
     return s;
 }
 
-void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds) const
+// Written over flat arrays instead of Boost's dijkstra_shortest_paths: a suggestion runs one search per
+// incident, and Boost's version re-creates its colour map and heap index (n-sized) per call, visits through
+// property maps, and can only stop early by throwing from the visitor. Here the buffers live in
+// SearchBuffers, a search resets only what the previous one touched, and it stops as soon as the nodes the
+// caller reads are settled. Binary heap with lazy deletion (std::push_heap): on road graphs the frontier is
+// small and this beats decrease-key heaps. RoadGraph.TimesToEqualsBellmanFord checks it against Boost.
+void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
+                        std::span<const std::uint32_t> wanted) const
 {
-    const auto n = d->net.nodes.size();
-    out.seconds.assign(n, unreachable);
-    out.meters.assign(n, unreachable);
-    std::vector<Vertex> seeds;
-    // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
-    if (target.forward >= 0) {
-        out.seconds[target.a] = target.fraction * d->secondsOf(target.forward);
-        out.meters[target.a] = target.fraction * d->metersOf(target.forward);
-        seeds.push_back(target.a);
+    const std::size_t n = d->net.nodes.size();
+    if (out.seconds.size() != n) {
+        out.seconds.assign(n, unreachable);
+        out.meters.assign(n, unreachable);
+        out.wantedStamp.assign(n, 0);
+        out.touched.clear();
+        out.generation = 0;
     }
-    if (target.backward >= 0) {
-        const double s = (1 - target.fraction) * d->secondsOf(target.backward);
-        if (s < out.seconds[target.b]) {
-            out.seconds[target.b] = s;
-            out.meters[target.b] = (1 - target.fraction) * d->metersOf(target.backward);
+    for (const std::uint32_t v : out.touched) {
+        out.seconds[v] = unreachable;
+        out.meters[v] = unreachable;
+    }
+    out.touched.clear();
+    out.heap.clear();
+    if (++out.generation == 0) {
+        std::fill(out.wantedStamp.begin(), out.wantedStamp.end(), 0);
+        out.generation = 1;
+    }
+    const std::uint32_t gen = out.generation;
+    std::size_t awaited = 0;
+    for (const std::uint32_t v : wanted)
+        if (v < n && out.wantedStamp[v] != gen) {
+            out.wantedStamp[v] = gen;
+            ++awaited;
         }
-        seeds.push_back(target.b);
+    const bool stopWhenWanted = !wanted.empty();
+    auto &heap = out.heap;
+    const auto later = [](const std::pair<double, std::uint32_t> &x,
+                          const std::pair<double, std::uint32_t> &y) {
+        return x.first > y.first;
+    };
+    const auto reach = [&](std::uint32_t v, double s, double m) {
+        if (!(s < out.seconds[v]))
+            return;
+        if (out.seconds[v] == unreachable)
+            out.touched.push_back(v);
+        out.seconds[v] = s;
+        out.meters[v] = m;
+        heap.emplace_back(s, v);
+        std::push_heap(heap.begin(), heap.end(), later);
+    };
+    // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
+    if (target.forward >= 0)
+        reach(target.a, target.fraction * d->secondsOf(target.forward),
+              target.fraction * d->metersOf(target.forward));
+    if (target.backward >= 0)
+        reach(target.b, (1 - target.fraction) * d->secondsOf(target.backward),
+              (1 - target.fraction) * d->metersOf(target.backward));
+    const std::uint32_t *start = d->revStart.data();
+    const Impl::Arc *arcs = d->revArcs.data();
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const auto [s, u] = heap.back();
+        heap.pop_back();
+        if (s > out.seconds[u])
+            continue; // stale entry: u was reached faster since
+        if (s > limitSeconds)
+            break;
+        if (stopWhenWanted && out.wantedStamp[u] == gen) {
+            out.wantedStamp[u] = 0;
+            if (--awaited == 0)
+                break;
+        }
+        const double m = out.meters[u];
+        for (std::uint32_t k = start[u]; k < start[u + 1]; ++k)
+            reach(arcs[k].to, s + double(arcs[k].seconds), m + double(arcs[k].meters));
     }
-    Visitor vis;
-    vis.meters = out.meters.data();
-    vis.limit = limitSeconds;
-    runDijkstra(d->reverse, seeds, out.seconds, vis);
+}
+
+void RoadGraph::exitNodes(const Snap &start, std::vector<std::uint32_t> &nodes)
+{
+    if (start.forward >= 0)
+        nodes.push_back(start.b);
+    if (start.backward >= 0)
+        nodes.push_back(start.a);
 }
 
 std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &target,

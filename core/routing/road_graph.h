@@ -11,6 +11,7 @@
 
 #include <limits>
 #include <memory>
+#include <span>
 
 namespace vigie::routing {
 
@@ -38,11 +39,16 @@ struct Route
     std::vector<GeoPoint> polyline; ///< from the start position to the target position
 };
 
-/// Reusable buffers of a search (one per thread), so repeated searches do not allocate.
+/// Reusable buffers of a search (one per thread), so repeated searches do not allocate: after the first
+/// search, a new one only resets the nodes the previous one touched.
 struct SearchBuffers
 {
-    std::vector<double> seconds;
+    std::vector<double> seconds; ///< per node; infinity where the last search did not reach
     std::vector<double> meters;
+    std::vector<std::uint32_t> touched;                 ///< nodes written by the last search
+    std::vector<std::pair<double, std::uint32_t>> heap; ///< (seconds, node), lazy deletion
+    std::vector<std::uint32_t> wantedStamp;             ///< == generation: node still awaited
+    std::uint32_t generation = 0;
 };
 
 class RoadGraph
@@ -63,8 +69,12 @@ public:
     [[nodiscard]] std::optional<Snap> snap(GeoPoint p) const;
 
     /// Reverse Dijkstra: time (and metres along that fastest path) from every node to `target`. Stops once
-    /// every node within `limitSeconds` is settled; nodes beyond may hold over-estimates or infinity.
-    void timesTo(const Snap &target, SearchBuffers &out, double limitSeconds = unreachable) const;
+    /// every node within `limitSeconds` is settled, or once every node of `wanted` is (when not empty);
+    /// other nodes may hold over-estimates or infinity.
+    void timesTo(const Snap &target, SearchBuffers &out, double limitSeconds = unreachable,
+                 std::span<const std::uint32_t> wanted = {}) const;
+    /// The nodes `fromSnap(start, …)` reads: what `timesTo` must settle for that start.
+    static void exitNodes(const Snap &start, std::vector<std::uint32_t> &nodes);
     /// Time and metres from a snapped start to the target of `timesTo` (same-segment case included).
     [[nodiscard]] std::pair<double, double> fromSnap(const Snap &start, const Snap &target,
                                                      const SearchBuffers &to) const;

@@ -41,8 +41,24 @@ struct TravelMatrix
 /// Straight-line estimate between two positions.
 [[nodiscard]] TravelCell straightLine(GeoPoint from, GeoPoint to, const MatrixOptions &options);
 
+/// Positions with their snaps to the road network, computed once and shared by several matrices (a
+/// suggestion uses the units' snaps for the incident and the coverage matrices).
+struct SnappedPoints
+{
+    std::vector<GeoPoint> points;
+    std::vector<std::optional<Snap>> snaps; ///< nullopt: no roads, or off the network
+    QStringList notes;                      ///< one line per position off the network
+};
+
+/// Snaps `points` (`what` names them in the notes: "origin", "target", …). `graph` may be null.
+[[nodiscard]] SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> points,
+                                       const char *what, const MatrixOptions &options = {});
+
 /// Times from every `from` position to every `to` position. `graph` may be null (no roads imported).
 [[nodiscard]] TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from,
                                         std::span<const GeoPoint> to, const MatrixOptions &options = {});
+/// The same from positions already snapped (with the same graph and options).
+[[nodiscard]] TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from,
+                                        const SnappedPoints &to, const MatrixOptions &options = {});
 
 } // namespace vigie::routing

@@ -185,3 +185,56 @@ TEST(RoadGraph, DijkstraEqualsBellmanFordOnMonaco)
     }
     EXPECT_GT(compared, 300);
 }
+
+// timesTo is hand-written over flat arrays with reused buffers and early stops: check it against Boost's
+// Bellman-Ford on the reversed edges, reusing one SearchBuffers across searches, with and without `wanted`.
+TEST(RoadGraph, TimesToEqualsBellmanFordOnMonaco)
+{
+    if (monaco().empty())
+        GTEST_SKIP() << "Monaco extract absent";
+    auto g = RoadGraph::build(monaco());
+    ASSERT_TRUE(g.ok());
+    using List = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                       boost::property<boost::edge_weight_t, double>>;
+    const auto &net = monaco();
+    List reversed(net.nodes.size());
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        boost::add_edge(net.edges[i].to, net.edges[i].from, (*g)->edgeSeconds(i), reversed);
+    std::mt19937 rng(43);
+    std::uniform_int_distribution<std::size_t> pickEdge(0, net.edges.size() - 1);
+    std::uniform_int_distribution<std::uint32_t> pick(0, std::uint32_t(net.nodes.size() - 1));
+    SearchBuffers buffers;
+    int compared = 0;
+    for (int run = 0; run < 6; ++run) {
+        // A target exactly at the start node of an edge: seeds that node at time 0.
+        const std::size_t e = pickEdge(rng);
+        Snap target;
+        target.a = net.edges[e].from;
+        target.b = net.edges[e].to;
+        target.forward = std::int64_t(e);
+        target.fraction = 0.0;
+        std::vector<std::uint32_t> wanted;
+        for (int k = 0; k < 5; ++k)
+            wanted.push_back(pick(rng));
+        (*g)->timesTo(target, buffers, unreachable,
+                      run % 2 ? std::span<const std::uint32_t>(wanted) : std::span<const std::uint32_t>());
+        std::vector<double> bf(net.nodes.size(), std::numeric_limits<double>::max());
+        bf[target.a] = 0;
+        ASSERT_TRUE(boost::bellman_ford_shortest_paths(
+            reversed, net.nodes.size(),
+            boost::weight_map(boost::get(boost::edge_weight, reversed)).distance_map(bf.data())));
+        std::vector<std::uint32_t> checked = wanted;
+        if (run % 2 == 0)
+            for (int k = 0; k < 200; ++k)
+                checked.push_back(pick(rng));
+        for (const std::uint32_t v : checked) {
+            if (bf[v] == std::numeric_limits<double>::max()) {
+                EXPECT_FALSE(std::isfinite(buffers.seconds[v])) << v;
+                continue;
+            }
+            EXPECT_NEAR(buffers.seconds[v], bf[v], 1e-6 * std::max(1.0, bf[v])) << target.a << " ← " << v;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 300);
+}
