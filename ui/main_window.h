@@ -27,8 +27,8 @@ public:
     /// Larger type and contrast for a wall screen shared by several liaisons.
     void setSharedScreen(bool on);
     [[nodiscard]] bool sharedScreen() const { return m_sharedScreen; }
-    [[nodiscard]] QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
-                                        Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
+    QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
+                          Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
 
 private:
     void buildBanner();

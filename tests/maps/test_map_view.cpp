@@ -120,6 +120,21 @@ TEST(MapView, AppendedEntryAppearsLive)
     EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
 }
 
+TEST(MapView, DetailsShowTheEntriesBehindAnIncident)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    const auto &objects = view.contents().objects;
+    const auto incident = std::find_if(objects.begin(), objects.end(),
+                                       [](const MapObject &o) { return o.layer == Layer::Incidents; });
+    ASSERT_NE(incident, objects.end());
+    const Incident &truth = demo.manager->picture().incidents.at(incident->id);
+    ASSERT_FALSE(truth.entries.empty());
+    const QString html = view.detailsHtml(*incident);
+    EXPECT_TRUE(html.contains(QStringLiteral("incident.open"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("%1 entrée").arg(truth.entries.size()))) << html.toStdString();
+}
+
 TEST(MapView, ClustersKeepExactCounts)
 {
     MapView view(nullptr);
