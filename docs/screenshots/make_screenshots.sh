@@ -43,5 +43,4 @@ with open(sys.argv[1], "w") as out:
 PY
 "$cli" append "$work/dense.vigie" < "$work/dense.jsonl" >/dev/null
 shot dense-20000.png "$work/dense.vigie"
-shot dense-20000-street.png "$work/dense.vigie" --center 5.3700,43.2950,16
 ls -l "$here"/*.png
