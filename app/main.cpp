@@ -1,6 +1,7 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/main_window.h"
 
+#include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
 
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLibraryInfo>
+#include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTextBrowser>
@@ -81,7 +83,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Fond de carte MBTiles (défaut : basemap.mbtiles du dossier "
                        "de données, sinon le fond simplifié)."),
         QStringLiteral("FILE"));
-    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption});
+    QCommandLineOption layersOption(
+        QStringLiteral("layers"),
+        QStringLiteral("Couches affichées au démarrage, séparées par des virgules (zones, hospitals, "
+                       "officials, police, samu, fire, incidents ; défaut : toutes)."),
+        QStringLiteral("LIST"));
+    QCommandLineOption centerOption(QStringLiteral("center"),
+                                    QStringLiteral("Centre et zoom de la carte : lon,lat,zoom."),
+                                    QStringLiteral("LON,LAT,Z"));
+    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
+                       layersOption, centerOption});
     parser.process(app);
 
     QTranslator translator;
@@ -135,7 +146,38 @@ int main(int argc, char *argv[])
             return fail(tiles.error().message);
         map->setBasemap(std::move(*tiles));
     }
+    if (parser.isSet(layersOption)) {
+        for (int i = 0; i < vigie::maps::layerCount; ++i)
+            map->setLayerVisible(vigie::maps::Layer(i), false);
+        for (const QString &id : parser.value(layersOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const auto layer = vigie::maps::layerFromId(id.trimmed());
+            if (!layer)
+                return fail(QStringLiteral("--layers: unknown layer \"%1\" (use zones, hospitals, officials, "
+                                           "police, samu, fire, incidents)")
+                                .arg(id));
+            map->setLayerVisible(*layer, true);
+        }
+    }
+    if (parser.isSet(centerOption)) {
+        const QStringList c = parser.value(centerOption).split(QLatin1Char(','));
+        bool okLon = false, okLat = false, okZoom = false;
+        const double lon = c.value(0).toDouble(&okLon), lat = c.value(1).toDouble(&okLat),
+                     zoom = c.value(2).toDouble(&okZoom);
+        if (c.size() != 3 || !okLon || !okLat || !okZoom)
+            return fail(QStringLiteral("--center \"%1\" is not lon,lat,zoom such as 5.37,43.30,14")
+                            .arg(parser.value(centerOption)));
+        map->setCenter({lon, lat}, zoom);
+    }
     window.setCentralView(map);
+    auto *mapMenu = window.menuBar()->addMenu(QObject::tr("&Carte"));
+    mapMenu->addAction(QObject::tr("&Importer une carte OSM…"), map, [map, &window] {
+        vigie::maps::importOsmInteractively(
+            &window, *map,
+            QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                QStringLiteral("/basemap.mbtiles"));
+    });
+    mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
+                       &vigie::maps::MapView::recentre);
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
     auto *details = new QTextBrowser;

@@ -3,6 +3,7 @@
 #include "maps/web_mercator.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 
 #include <algorithm>
 
@@ -90,9 +91,55 @@ QString layerName(Layer layer)
     return {};
 }
 
-int unitSymbol(Layer layer, const QString &status)
+QString layerId(Layer layer)
 {
-    return 100 + int(layer) * 10 + statusIndex(status);
+    static const char *ids[] = {"zones", "hospitals", "officials", "police", "samu", "fire", "incidents"};
+    return QLatin1String(ids[int(layer)]);
+}
+
+std::optional<Layer> layerFromId(const QString &id)
+{
+    for (int i = 0; i < layerCount; ++i)
+        if (layerId(Layer(i)) == id)
+            return Layer(i);
+    return std::nullopt;
+}
+
+namespace {
+/// Unit types seen so far, numbered in order of appearance: symbol keys stay plain ints (cheap to hash per
+/// object per frame) while the type is still written on the symbol. A fleet has a few dozen types.
+struct UnitTypes
+{
+    QMutex mutex;
+    QStringList names{QString()};
+};
+UnitTypes &unitTypes()
+{
+    static UnitTypes types;
+    return types;
+}
+} // namespace
+
+int unitSymbol(Layer layer, const QString &status, const QString &type)
+{
+    int typeIndex = 0;
+    if (!type.isEmpty()) {
+        UnitTypes &types = unitTypes();
+        const QMutexLocker lock(&types.mutex);
+        typeIndex = int(types.names.indexOf(type.left(5)));
+        if (typeIndex < 0) {
+            types.names << type.left(5);
+            typeIndex = int(types.names.size()) - 1;
+        }
+    }
+    return 1000 + typeIndex * 100 + int(layer) * 10 + statusIndex(status);
+}
+
+QString unitSymbolType(int key)
+{
+    UnitTypes &types = unitTypes();
+    const QMutexLocker lock(&types.mutex);
+    return types.names.value((key - 1000) / 100);
 }
 
 int incidentSymbol(int severity, bool old)
@@ -120,7 +167,7 @@ LayerContents buildLayers(const Picture &picture, Timestamp now)
                                QStringLiteral("<b>%1</b> (%2)<br>%3<br>%4")
                                    .arg(u.callsign.toHtmlEscaped(), u.type.toHtmlEscaped(), u.status,
                                         u.station.toHtmlEscaped()),
-                               unitSymbol(layer, u.status)});
+                               unitSymbol(layer, u.status, u.type)});
     }
     for (const auto &[id, i] : picture.incidents) {
         if (!i.position) {

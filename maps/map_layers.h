@@ -8,6 +8,7 @@
 #include <QPolygonF>
 
 #include <array>
+#include <optional>
 
 namespace vigie::maps {
 
@@ -29,6 +30,9 @@ inline constexpr int layerCount = 7;
 [[nodiscard]] QColor agencyColour(const QString &agency);
 [[nodiscard]] QColor layerColour(Layer layer);
 [[nodiscard]] QString layerName(Layer layer); ///< French, for the layer panel
+/// Stable English ids for scripts and options: zones, hospitals, officials, police, samu, fire, incidents.
+[[nodiscard]] QString layerId(Layer layer);
+[[nodiscard]] std::optional<Layer> layerFromId(const QString &id);
 
 struct MapObject
 {
@@ -55,8 +59,11 @@ struct LayerContents
     std::array<int, layerCount> unplaced{}; ///< objects without a position
 };
 
-/// Symbol keys: a unit's agency and status, an incident's severity and age (older than an hour fades).
-[[nodiscard]] int unitSymbol(Layer layer, const QString &status);
+/// Symbol keys: a unit's agency, status and type (VSAV, FPT, SMUR…, written on the symbol), an incident's
+/// severity and age (older than an hour fades).
+[[nodiscard]] int unitSymbol(Layer layer, const QString &status, const QString &type = {});
+/// The unit type written on a unit symbol key (empty for none).
+[[nodiscard]] QString unitSymbolType(int key);
 [[nodiscard]] int incidentSymbol(int severity, bool old);
 [[nodiscard]] int hospitalSymbol(const QString &edStatus);
 

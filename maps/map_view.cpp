@@ -1,9 +1,11 @@
 #include "maps/map_view.h"
 
+#include "maps/entry_details.h"
 #include "maps/tile_style.h"
 #include "maps/web_mercator.h"
 
 #include "picture/picture_manager.h"
+#include "room/room.h"
 
 #include <QFile>
 #include <QHelpEvent>
@@ -215,9 +217,15 @@ FrameStats MapView::render(QPainter &p, QSize size)
     m_hits.clear();
     drawBasemap(p, size);
 
+    std::vector<QRectF> labelled; // screen boxes of the labels drawn so far: none may overlap
+    QFont zoneFont(QStringLiteral("DejaVu Sans"));
+    zoneFont.setPixelSize(11);
+    const QFontMetricsF zoneMetrics(zoneFont);
+
     // Zones: translucent polygons with their label.
     if (m_visible[int(Layer::Zones)]) {
         p.save();
+        p.setFont(zoneFont);
         p.setRenderHint(QPainter::Antialiasing);
         for (const auto &z : m_contents.zones) {
             QPolygonF screen;
@@ -230,8 +238,23 @@ FrameStats MapView::render(QPainter &p, QSize size)
             c.setAlpha(50);
             p.setBrush(c);
             p.drawPolygon(screen);
-            p.setPen(Qt::black);
-            p.drawText(screen.boundingRect(), Qt::AlignCenter, z.label);
+            // The label on a light box at the zone's centre, shortened to the zone's width, and only where
+            // it overlaps no other label.
+            const QRectF b = screen.boundingRect();
+            const QString text =
+                zoneMetrics.elidedText(z.label, Qt::ElideRight, std::clamp(b.width(), 60.0, 260.0));
+            const double tw = zoneMetrics.horizontalAdvance(text) + 6;
+            const QRectF lr(b.center().x() - tw / 2, b.center().y() - zoneMetrics.height() / 2, tw,
+                            zoneMetrics.height());
+            if (std::none_of(labelled.begin(), labelled.end(),
+                             [&](const QRectF &o) { return o.intersects(lr); })) {
+                labelled.push_back(lr);
+                p.setPen(Qt::NoPen);
+                p.setBrush(QColor(255, 255, 255, 210));
+                p.drawRect(lr);
+                p.setPen(Qt::black);
+                p.drawText(lr, Qt::AlignCenter, text);
+            }
             ++stats.drawn[int(Layer::Zones)];
         }
         p.restore();
@@ -250,7 +273,6 @@ FrameStats MapView::render(QPainter &p, QSize size)
     const double s = std::exp2(m_zoom);
     const double ox = size.width() / 2.0 - m_center.x() * s, oy = size.height() / 2.0 - m_center.y() * s;
     const auto &objects = m_contents.objects;
-    std::vector<QRectF> labelled;
     std::size_t i = 0;
     while (i < objects.size()) {
         const Layer layer = objects[i].layer;
@@ -357,6 +379,23 @@ void MapView::zoomAround(QPointF screen, double delta)
     update();
 }
 
+QString MapView::detailsHtml(const MapObject &o) const
+{
+    if (!m_manager)
+        return o.details;
+    const Picture &picture = m_manager->picture();
+    std::vector<qint64> seqs;
+    if (o.layer == Layer::Incidents) {
+        if (auto it = picture.incidents.find(o.id); it != picture.incidents.end())
+            seqs = it->second.entries;
+    } else if (auto it = picture.units.find(o.id); it != picture.units.end()) {
+        seqs = {it->second.lastSeq};
+    }
+    if (seqs.empty())
+        return o.details;
+    return o.details + entriesHtml(m_manager->room().store(), seqs);
+}
+
 const MapView::Hit *MapView::hitAt(QPointF screen) const
 {
     for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it)
@@ -391,7 +430,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
         return;
     if (const Hit *h = hitAt(e->position())) {
         if (h->object >= 0)
-            Q_EMIT objectSelected(m_contents.objects[std::size_t(h->object)].details);
+            Q_EMIT objectSelected(detailsHtml(m_contents.objects[std::size_t(h->object)]));
         else
             Q_EMIT objectSelected(
                 tr("<b>%n objet(s) regroupé(s)</b><br>Zoomez pour les séparer.", nullptr, h->count));

@@ -48,6 +48,9 @@ public:
     /// Draws one frame of the given size (the widget's paintEvent, screenshots and benchmarks).
     FrameStats render(QPainter &painter, QSize size);
     [[nodiscard]] const FrameStats &lastFrame() const { return m_last; }
+    /// What the details panel shows for an object: its description and, with a room, the log entries
+    /// behind it (all of an incident's, a unit's latest).
+    [[nodiscard]] QString detailsHtml(const MapObject &object) const;
 
 Q_SIGNALS:
     void objectSelected(const QString &html);

@@ -54,24 +54,36 @@ const QPixmap &SymbolCache::symbol(int key)
     if (it != m_symbols.end())
         return *it;
     QPixmap pm;
-    if (key >= 300) {
+    if (key >= 1000) {
+        const int rest = (key - 1000) % 100;
+        const QString type = unitSymbolType(key);
+        pm = renderSvg(QStringLiteral("unit"), layerColour(Layer(rest / 10)), statusColourAt(rest % 10),
+                       {26, 18}, m_dpr);
+        if (!type.isEmpty()) {
+            // The type in the upper part, above the status band.
+            QPainter p(&pm);
+            p.setRenderHint(QPainter::TextAntialiasing);
+            QFont f(QStringLiteral("DejaVu Sans"));
+            f.setPixelSize(type.size() > 3 ? 7 : 8);
+            f.setBold(true);
+            p.setFont(f);
+            p.setPen(Qt::white);
+            p.drawText(QRectF(1, 1, 24, 11), Qt::AlignCenter, type);
+        }
+    } else if (key >= 300) {
         const int ed = key - 300;
         pm = renderSvg(QStringLiteral("hospital"),
                        ed == 0   ? QColor(0x56, 0xB4, 0xE9)
                        : ed == 1 ? QColor(0xE6, 0x9F, 0x00)
                                  : QColor(0x44, 0x44, 0x44),
                        Qt::white, {16, 16}, m_dpr);
-    } else if (key >= 200) {
+    } else {
         const int severity = (key - 200) / 2;
         const bool old = (key - 200) % 2;
         QColor c = layerColour(Layer::Incidents);
         if (old)
             c = c.lighter(150);
         pm = renderSvg(QStringLiteral("incident"), c, c, {22, 20}, m_dpr, QString::number(severity));
-    } else {
-        const int layer = (key - 100) / 10;
-        pm = renderSvg(QStringLiteral("unit"), layerColour(Layer(layer)), statusColourAt((key - 100) % 10),
-                       {18, 14}, m_dpr);
     }
     return *m_symbols.insert(key, pm);
 }

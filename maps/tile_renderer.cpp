@@ -1,5 +1,6 @@
 #include "maps/tile_renderer.h"
 
+#include "maps/feature_index.h"
 #include "maps/mbtiles.h"
 #include "maps/tile_style.h"
 #include "maps/web_mercator.h"
@@ -7,10 +8,12 @@
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace vigie::maps {
@@ -40,7 +43,7 @@ QPen cosmetic(const QColor &c, double w)
 
 } // namespace
 
-QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
+QImage renderTile(const OsmFeatures &f, const FeatureIndex &index, int zoom, int x, int y)
 {
     QImage image(256, 256, QImage::Format_RGB32);
     image.fill(style::land);
@@ -49,6 +52,7 @@ QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
     const QRectF tile(x * 256.0 / scale, y * 256.0 / scale, 256.0 / scale, 256.0 / scale);
     const QRectF margin =
         tile.adjusted(-tile.width() * 0.1, -tile.height() * 0.1, tile.width() * 0.1, tile.height() * 0.1);
+    const FeatureSelection sel = index.query(margin);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     QTransform t;
@@ -57,14 +61,24 @@ QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
     p.setTransform(t);
     p.setPen(Qt::NoPen);
 
+    // Polygons much larger than the tile (the sea, a forest) are cut to it first: QPainter would otherwise
+    // rasterise every vertex of the coast for every tile.
+    const auto fillClipped = [&](const QPolygonF &ring) {
+        const QRectF b = ring.boundingRect();
+        if (b.width() > 2 * margin.width() || b.height() > 2 * margin.height()) {
+            const QPolygonF cut = clipRing(ring, margin);
+            if (cut.size() >= 3)
+                p.drawPolygon(cut);
+        } else {
+            p.drawPolygon(ring);
+        }
+    };
     p.setBrush(style::sea);
-    for (const auto &sea : f.sea)
-        if (sea.boundingRect().intersects(margin))
-            p.drawPolygon(sea);
+    for (int i : sel.sea)
+        fillClipped(f.sea[std::size_t(i)]);
     p.setBrush(style::land);
-    for (const auto &island : f.islands)
-        if (island.boundingRect().intersects(margin))
-            p.drawPolygon(island);
+    for (int i : sel.islands)
+        fillClipped(f.islands[std::size_t(i)]);
 
     for (const AreaKind kind : {AreaKind::Forest, AreaKind::Park, AreaKind::Water, AreaKind::Building}) {
         if (kind == AreaKind::Building && zoom < 15)
@@ -74,31 +88,46 @@ QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
                               : kind == AreaKind::Forest ? style::forest
                                                          : style::building;
         p.setBrush(colour);
-        for (const auto &a : f.areas) {
-            if (a.kind != kind || !a.bounds.intersects(margin))
+        for (int i : sel.areas) {
+            const OsmArea &a = f.areas[std::size_t(i)];
+            if (a.kind != kind)
                 continue;
             if (a.bounds.width() * scale < 1.0 && a.bounds.height() * scale < 1.0)
                 continue; // under a pixel
+            const bool big = a.bounds.width() > 2 * margin.width() || a.bounds.height() > 2 * margin.height();
+            if (a.rings.size() == 1) {
+                fillClipped(a.rings.front());
+                continue;
+            }
             QPainterPath path;
             path.setFillRule(Qt::OddEvenFill);
             for (const auto &ring : a.rings)
-                path.addPolygon(ring);
+                path.addPolygon(big ? clipRing(ring, margin) : ring);
             p.drawPath(path);
         }
     }
 
-    // Roads: casings first, then fills, from minor to major so main roads stay on top.
+    // Roads: casings first, then fills, from minor to major so main roads stay on top. Long roads are cut
+    // to the runs that cross the tile.
+    std::array<std::vector<QPolygonF>, 7> byRank;
+    for (int i : sel.roads) {
+        const OsmRoad &r = f.roads[std::size_t(i)];
+        if (zoom < minZoomFor(r.rank))
+            continue;
+        if (r.bounds.width() > 2 * margin.width() || r.bounds.height() > 2 * margin.height())
+            for (auto &run : clipLine(r.line, margin))
+                byRank[std::size_t(r.rank)].push_back(std::move(run));
+        else
+            byRank[std::size_t(r.rank)].push_back(r.line);
+    }
     p.setBrush(Qt::NoBrush);
     for (int pass = 0; pass < 2; ++pass)
         for (int rank = 6; rank >= 0; --rank) {
-            if (zoom < minZoomFor(rank))
-                continue;
             const double w = roadWidth(rank, zoom);
             p.setPen(pass == 0 ? cosmetic(style::roadCasing, w + 1.2)
                                : cosmetic(rank <= 1 ? style::roadMajor : style::roadMinor, w));
-            for (const auto &r : f.roads)
-                if (r.rank == rank && r.bounds.intersects(margin))
-                    p.drawPolyline(r.line);
+            for (const auto &line : byRank[std::size_t(rank)])
+                p.drawPolyline(line);
         }
 
     // Labels in pixel space, kept inside the tile so no label is cut by a tile edge.
@@ -113,7 +142,8 @@ QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
         font.setPixelSize(10);
         p.setFont(font);
         const QFontMetricsF fm(font);
-        for (const auto &r : f.roads) {
+        for (int i : sel.roads) {
+            const OsmRoad &r = f.roads[std::size_t(i)];
             if (r.rank > 3 || r.name.isEmpty() || !r.bounds.intersects(tile))
                 continue;
             // The longest segment carries the name, rotated along it and kept upright.
@@ -156,7 +186,8 @@ QImage renderTile(const OsmFeatures &f, int zoom, int x, int y)
             p.restore();
         }
     }
-    for (const auto &place : f.places) {
+    for (int i : sel.places) {
+        const OsmPlace &place = f.places[std::size_t(i)];
         const int minZoom = place.rank == 0 ? 10 : place.rank == 1 ? 12 : 14;
         if (zoom < minZoom || !tile.contains(place.point))
             continue;
@@ -223,16 +254,43 @@ Result<TileImportStats> importOsmTiles(const QString &pbf, const QString &mbtile
         return out.error();
     if (auto r = (*out)->begin(); !r)
         return r.error();
+    const FeatureIndex index(*features);
+    stats.indexSeconds = timer.nsecsElapsed() / 1e9;
+    // Tiles of open sea or bare land are all alike: encode each plain colour once.
+    QHash<QRgb, QByteArray> plain;
+    QElapsedTimer part;
     for (int z = options.minZoom; z <= options.maxZoom; ++z) {
         const TileRange range = tilesCovering(box, z);
         for (int x = range.min.x(); x <= range.max.x(); ++x)
             for (int y = range.min.y(); y <= range.max.y(); ++y) {
-                QByteArray png;
-                QBuffer buffer(&png);
-                buffer.open(QIODevice::WriteOnly);
-                renderTile(*features, z, x, y).save(&buffer, "PNG");
+                if (options.cancel && *options.cancel)
+                    return Error{QStringLiteral("import of %1 cancelled after %2 tiles; %3 is incomplete")
+                                     .arg(pbf)
+                                     .arg(stats.tiles)
+                                     .arg(mbtilesPath)};
+                part.start();
+                const QImage image = renderTile(*features, index, z, x, y);
+                stats.drawSeconds += part.nsecsElapsed() / 1e9;
+                part.start();
+                const QRgb first = image.pixel(0, 0);
+                bool uniform = true;
+                for (int row = 0; row < image.height() && uniform; ++row) {
+                    const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(row));
+                    uniform = std::all_of(line, line + image.width(), [&](QRgb c) { return c == first; });
+                }
+                QByteArray png = uniform ? plain.value(first) : QByteArray();
+                if (png.isEmpty()) {
+                    QBuffer buffer(&png);
+                    buffer.open(QIODevice::WriteOnly);
+                    image.save(&buffer, "PNG");
+                    if (uniform)
+                        plain.insert(first, png);
+                } else {
+                    ++stats.plainTiles;
+                }
                 if (auto r = (*out)->putTile(z, x, y, png); !r)
                     return r.error();
+                stats.encodeSeconds += part.nsecsElapsed() / 1e9;
                 ++stats.tiles;
                 if (progress)
                     progress(stats.tiles, total);

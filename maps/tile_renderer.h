@@ -6,6 +6,7 @@
 
 #include <QImage>
 
+#include <atomic>
 #include <functional>
 
 namespace vigie::maps {
@@ -15,18 +16,27 @@ struct TileImportOptions
     std::optional<GeoBox> bbox;
     int minZoom = 10;
     int maxZoom = 17;
+    /// Set from another thread to stop between two tiles; the import then fails with "cancelled".
+    const std::atomic_bool *cancel = nullptr;
 };
 
 struct TileImportStats
 {
     qint64 tiles = 0;
     double readSeconds = 0;   ///< libosmium: reading and assembling areas
-    double renderSeconds = 0; ///< drawing, PNG encoding and writing
+    double renderSeconds = 0; ///< everything after reading: index, drawing, PNG encoding and writing
+    double indexSeconds = 0;  ///< building the spatial index
+    double drawSeconds = 0;   ///< QPainter only
+    double encodeSeconds = 0; ///< PNG encoding and writing to the MBTiles file
+    qint64 plainTiles = 0;    ///< single-colour tiles (open sea, bare land) whose PNG was reused
     qint64 roads = 0, areas = 0;
 };
 
-/// Draws one 256×256 tile.
-[[nodiscard]] QImage renderTile(const OsmFeatures &features, int zoom, int x, int y);
+class FeatureIndex;
+
+/// Draws one 256×256 tile, looking only at the features `index` finds around it.
+[[nodiscard]] QImage renderTile(const OsmFeatures &features, const FeatureIndex &index, int zoom, int x,
+                                int y);
 
 /// Reads `pbf` and writes every tile of the box at zooms [minZoom, maxZoom] to `mbtilesPath`.
 /// `progress(done, total)` is called after each tile.

@@ -112,11 +112,14 @@ int runImportOsm(const QStringList &arguments)
         return fail(stats.error().message);
     const double seconds = stats->readSeconds + stats->renderSeconds;
     std::printf(
-        "basemap: %lld tiles (z%d-%d) in %.2f s (read %.2f s, render %.2f s), %.0f tiles/s, %lld roads, "
+        "basemap: %lld tiles (z%d-%d) in %.2f s (read %.2f s, render %.2f s = index %.2f + draw %.2f + "
+        "png/write %.2f), %.0f tiles/s overall, %.0f tiles/s rendering, %lld plain tiles reused, %lld roads, "
         "%lld areas -> %s\n",
         qlonglong(stats->tiles), options.minZoom, options.maxZoom, seconds, stats->readSeconds,
-        stats->renderSeconds, stats->tiles / std::max(seconds, 1e-9), qlonglong(stats->roads),
-        qlonglong(stats->areas), qPrintable(QDir(dir).filePath(QStringLiteral("basemap.mbtiles"))));
+        stats->renderSeconds, stats->indexSeconds, stats->drawSeconds, stats->encodeSeconds,
+        stats->tiles / std::max(seconds, 1e-9), stats->tiles / std::max(stats->renderSeconds, 1e-9),
+        qlonglong(stats->plainTiles), qlonglong(stats->roads), qlonglong(stats->areas),
+        qPrintable(QDir(dir).filePath(QStringLiteral("basemap.mbtiles"))));
     return 0;
 }
 

@@ -165,6 +165,9 @@ TEST(ImportOsm, CliCommandWritesTheBasemap)
 
 int main(int argc, char **argv)
 {
+    // gtest discovery runs the binary without the test environment: never try to reach a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv); // fonts for labels
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

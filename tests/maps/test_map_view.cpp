@@ -74,10 +74,12 @@ TEST(MapView, EachLayerToggleHidesExactlyItsObjects)
         QImage without;
         const FrameStats after = frame(view, &without);
         EXPECT_EQ(after.drawn[l], 0) << layerName(Layer(l)).toStdString();
-        for (int other = 0; other < layerCount; ++other)
-            if (other != l)
+        for (int other = 0; other < layerCount; ++other) {
+            if (other != l) {
                 EXPECT_EQ(after.drawn[other], before.drawn[other])
                     << "hiding layer " << l << " changed " << other;
+            }
+        }
         EXPECT_NE(without, all) << "hiding layer " << l << " changed no pixel";
         view.setLayerVisible(Layer(l), true);
     }
@@ -120,6 +122,21 @@ TEST(MapView, AppendedEntryAppearsLive)
     EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
 }
 
+TEST(MapView, DetailsShowTheEntriesBehindAnIncident)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    const auto &objects = view.contents().objects;
+    const auto incident = std::find_if(objects.begin(), objects.end(),
+                                       [](const MapObject &o) { return o.layer == Layer::Incidents; });
+    ASSERT_NE(incident, objects.end());
+    const Incident &truth = demo.manager->picture().incidents.at(incident->id);
+    ASSERT_FALSE(truth.entries.empty());
+    const QString html = view.detailsHtml(*incident);
+    EXPECT_TRUE(html.contains(QStringLiteral("incident.open"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("%1 entrée").arg(truth.entries.size()))) << html.toStdString();
+}
+
 TEST(MapView, ClustersKeepExactCounts)
 {
     MapView view(nullptr);
@@ -142,6 +159,9 @@ TEST(MapView, ClustersKeepExactCounts)
 
 int main(int argc, char **argv)
 {
+    // gtest discovery runs the binary without the test environment: never try to reach a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
