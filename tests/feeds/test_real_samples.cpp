@@ -51,7 +51,7 @@ TEST(RealSamples, EveryFileIsIngestedOrRefusedWithAReason)
         QFile f(path);
         ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
         const QString rel = path.mid(samplesDir().size() + 1);
-        FeedContext context{rel, RoomMode::Live, {}, QFileInfo(path).completeBaseName()};
+        FeedContext context{rel, RoomMode::Live, {}, QFileInfo(path).completeBaseName(), {}};
         auto report = ingestor.ingest(f.readAll(), context);
         ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
         Counts &c = byFormat[report->format.isEmpty() ? QStringLiteral("unknown") : report->format];
@@ -94,7 +94,7 @@ TEST(RealSamples, HubSanteFailingEnvelopesAreRefused)
     if (!QFile::exists(dir))
         GTEST_SKIP();
     const FeedRegistry registry;
-    const FeedContext context{QStringLiteral("x"), RoomMode::Live, {}, {}};
+    const FeedContext context{QStringLiteral("x"), RoomMode::Live, {}, {}, {}};
     int refused = 0, total = 0;
     QDirIterator it(dir, {QStringLiteral("*.json"), QStringLiteral("*.xml")}, QDir::Files);
     while (it.hasNext()) {
