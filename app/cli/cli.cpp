@@ -14,7 +14,10 @@ std::span<const Command> commands()
         {"verify", "check the whole hash chain", runVerify},
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
-        {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once", runIngest},
+        {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once",
+         runIngest},
+        {"listen", "listen to live feeds on an MQTT broker (vigie/<agency>/<format>) and ingest them",
+         runListen},
     };
     return list;
 }

@@ -38,5 +38,6 @@ int runVerify(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
+int runListen(const QStringList &arguments);
 
 } // namespace vigie::cli
