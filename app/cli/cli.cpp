@@ -18,6 +18,8 @@ std::span<const Command> commands()
         {"suggest", "suggest which units to send where, with ETA, alternatives and coverage", runSuggest},
         {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once", runIngest},
         {"import-osm", "render an offline basemap (MBTiles) from an OpenStreetMap extract", runImportOsm},
+        {"listen", "listen to live feeds on an MQTT broker (vigie/<agency>/<format>) and ingest them",
+         runListen},
     };
     return list;
 }

@@ -41,5 +41,6 @@ int runImportRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
 int runImportOsm(const QStringList &arguments);
+int runListen(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 #include "feeds/ingestor.h"
+#include "feeds/mqtt_listener.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -65,9 +67,12 @@ int runIngest(const QStringList &arguments)
             ++failures;
             continue;
         }
-        feeds::FeedContext context{file.fileName(), (*room)->info().mode, parser.value(agency),
+        feeds::FeedContext context{file.fileName(),
+                                   (*room)->info().mode,
+                                   parser.value(agency),
                                    parser.isSet(unit) ? parser.value(unit)
-                                                      : QFileInfo(file).completeBaseName()};
+                                                      : QFileInfo(file).completeBaseName(),
+                                   {}};
         auto report = ingestor.ingest(file.readAll(), context, parser.value(format));
         if (!report)
             return fail(report.error().message);
@@ -84,6 +89,80 @@ int runIngest(const QStringList &arguments)
             std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()), qPrintable(reason));
     }
     return failures > 0 ? 1 : 0;
+}
+
+} // namespace vigie::cli
+
+namespace vigie::cli {
+
+int runListen(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Listen to live feeds on an MQTT broker (topics vigie/<agency>/<format>, format \"auto\" to detect) "
+        "and ingest every message into the room; reconnects with back-off when the broker goes away."));
+    parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
+    QCommandLineOption mqtt(QStringLiteral("mqtt"), QStringLiteral("broker address"),
+                            QStringLiteral("HOST:PORT"));
+    QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("subscription (default vigie/+/+)"),
+                             QStringLiteral("FILTER"), QStringLiteral("vigie/+/+"));
+    QCommandLineOption maxMessages(QStringLiteral("max-messages"),
+                                   QStringLiteral("stop after this many messages (default: never)"),
+                                   QStringLiteral("N"));
+    QCommandLineOption seconds(QStringLiteral("seconds"),
+                               QStringLiteral("stop after this long (default: never)"), QStringLiteral("S"));
+    parser.addOptions({mqtt, topic, maxMessages, seconds});
+    parser.addHelpOption();
+    const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + u'\n' + usage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s\n", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1 || !parser.isSet(mqtt))
+        return fail(QStringLiteral("expected a room and --mqtt HOST:PORT\n") + usage);
+    const QString address = parser.value(mqtt);
+    const qsizetype colon = address.lastIndexOf(u':');
+    bool okPort = false;
+    const int port = colon > 0 ? address.mid(colon + 1).toInt(&okPort) : 0;
+    if (!okPort || port <= 0 || port > 65535)
+        return fail(QStringLiteral("--mqtt \"%1\": expected HOST:PORT, e.g. 127.0.0.1:1883").arg(address));
+    bool okMax = true, okSeconds = true;
+    const qint64 limit = parser.isSet(maxMessages) ? parser.value(maxMessages).toLongLong(&okMax) : -1;
+    const double duration = parser.isSet(seconds) ? parser.value(seconds).toDouble(&okSeconds) : -1;
+    if (!okMax || !okSeconds)
+        return fail(QStringLiteral("--max-messages and --seconds take numbers\n") + usage);
+
+    auto room = Room::open(args.at(0), clock());
+    if (!room)
+        return fail(room.error().message);
+    const feeds::FeedRegistry registry;
+    feeds::MqttOptions options;
+    options.host = address.left(colon);
+    options.port = port;
+    options.topic = parser.value(topic);
+    feeds::MqttListener listener(**room, registry, options);
+    listener.onEvent = [](const QString &event) {
+        printLine(event.toUtf8());
+        std::fflush(stdout); // a supervisor (or a test) waits for "subscribed"
+    };
+    QElapsedTimer timer;
+    timer.start();
+    auto r = listener.run([&] {
+        return (limit < 0 || listener.stats().messages < limit) &&
+               (duration < 0 || double(timer.elapsed()) < duration * 1000.0);
+    });
+    const auto &s = listener.stats();
+    const QJsonObject line{
+        {QStringLiteral("messages"), s.messages},     {QStringLiteral("stored"), s.stored},
+        {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("rejected"), s.rejected},
+        {QStringLiteral("connects"), s.connects},     {QStringLiteral("failures"), s.failures}};
+    printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
+    if (!r)
+        return fail(r.error().message);
+    return 0;
 }
 
 } // namespace vigie::cli

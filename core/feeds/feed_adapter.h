@@ -19,6 +19,7 @@ struct FeedContext
     RoomMode mode = RoomMode::Live; ///< exercise traffic never enters a live room and the reverse
     QString agency;                 ///< default agency when the message does not say
     QString unit;                   ///< default unit id for position streams (NMEA)
+    QString sourceLabel;            ///< how the room names the source; empty = keyed token of the file name
 };
 
 /// One message of a feed: its identity for dedupe and the drafts it yields.

@@ -2,72 +2,109 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace vigie::feeds {
+
+QString sourceLabel(const Anonymiser &anonymiser, const FeedContext &context)
+{
+    if (!context.sourceLabel.isEmpty())
+        return anonymiser.scrubText(context.sourceLabel);
+    const QString name = context.source.section(u'/', -1);
+    const QString suffix = name.contains(u'.') ? name.section(u'.', -1).left(8) : QString();
+    return QStringLiteral("file ") + anonymiser.token(QStringLiteral("source"), name) +
+           (suffix.isEmpty() ? QString() : u'.' + suffix);
+}
 
 Result<IngestReport> Ingestor::ingest(const QByteArray &bytes, const FeedContext &context,
                                       const QString &format)
 {
-    IngestReport report;
-    FeedBatch batch;
-    const FeedAdapter *adapter = nullptr;
-    if (!format.isEmpty()) {
-        adapter = m_registry.byFormat(format);
-        if (!adapter)
-            return Error{QStringLiteral("%1: unknown format \"%2\" (one of %3)")
-                             .arg(context.source, format, m_registry.formats().join(u", "))};
-    } else if (auto detected = m_registry.detect(bytes, context.source)) {
-        adapter = *detected;
-    } else {
-        batch.reject(QStringLiteral("document"), detected.error().message, bytes.left(64 * 1024));
-    }
-    if (adapter) {
-        report.format = adapter->format();
-        batch = adapter->parse(bytes, context);
-    }
-    report.ignored = batch.ignored;
+    std::vector<FeedInput> one;
+    one.push_back({bytes, context, format});
+    return ingestAll(std::move(one));
+}
 
-    std::vector<Entry> drafts;
-    const Timestamp now = m_room.clock().now();
-    for (auto &message : batch.messages) {
-        ++report.messages;
-        bool valid = true;
-        for (const auto &d : message.drafts)
-            if (auto v = validateDraft(d); !v) {
-                batch.reject(message.position, v.error().message, {});
-                valid = false;
-                break;
-            }
-        if (!valid)
-            continue;
-        // The key may hold a source's own ids; only its hash is kept.
-        const QString key = QString::fromLatin1(
-            QCryptographicHash::hash(message.key.toUtf8(), QCryptographicHash::Sha256).toHex());
-        auto seen = m_room.store().noteFeedMessage(key, context.source, now);
-        if (!seen)
-            return seen.error();
-        if (*seen > 1) {
-            ++report.duplicates;
-            continue;
+Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
+{
+    IngestReport report;
+    std::vector<FeedArrival> arrivals;
+    // Refused items per source, quarantined after the append.
+    std::vector<std::pair<QString, std::vector<Rejected>>> refused;
+    for (FeedInput &input : inputs) {
+        FeedBatch batch;
+        // File names of exports often carry a patient's or caller's name, which no pattern recognises:
+        // files are kept as a keyed token (the same file always gives the same token), transports by their
+        // label.
+        const QString label = sourceLabel(m_room.anonymiser(), input.context);
+        FeedContext ctx = input.context;
+        ctx.source = label;
+        const FeedAdapter *adapter = nullptr;
+        if (!input.format.isEmpty()) {
+            adapter = m_registry.byFormat(input.format);
+            if (!adapter)
+                return Error{QStringLiteral("%1: unknown format \"%2\" (one of %3)")
+                                 .arg(label, input.format, m_registry.formats().join(u", "))};
+        } else if (auto detected = m_registry.detect(input.bytes, label)) {
+            adapter = *detected;
+        } else {
+            batch.reject(QStringLiteral("document"), detected.error().message, input.bytes.left(64 * 1024));
         }
-        ++report.stored;
-        for (auto &d : message.drafts) {
-            d.data.insert(QStringLiteral("feed_key"), key.left(16));
-            drafts.push_back(std::move(d));
+        if (adapter) {
+            if (report.format.isEmpty() || report.format == adapter->format())
+                report.format = adapter->format();
+            else
+                report.format = QStringLiteral("mixed");
+            batch = adapter->parse(input.bytes, ctx);
+        }
+        report.ignored += batch.ignored;
+
+        for (auto &message : batch.messages) {
+            ++report.messages;
+            bool valid = true;
+            for (const auto &d : message.drafts)
+                if (auto v = validateDraft(d); !v) {
+                    batch.reject(message.position, v.error().message, {});
+                    valid = false;
+                    break;
+                }
+            if (!valid)
+                continue;
+            // The key may hold a source's own ids; only its hash is kept.
+            FeedArrival arrival;
+            arrival.key = QString::fromLatin1(
+                QCryptographicHash::hash(message.key.toUtf8(), QCryptographicHash::Sha256).toHex());
+            arrival.source = label;
+            for (auto &d : message.drafts) {
+                d.data.insert(QStringLiteral("feed_key"), arrival.key.left(16));
+                arrival.drafts.push_back(std::move(d));
+            }
+            arrivals.push_back(std::move(arrival));
+        }
+        if (!batch.rejected.empty()) {
+            report.rejected += qint64(batch.rejected.size());
+            for (const auto &r : batch.rejected)
+                report.reasons << r.position + QStringLiteral(": ") + r.reason;
+            refused.emplace_back(label, std::move(batch.rejected));
         }
     }
-    if (!drafts.empty()) {
-        report.entries = qint64(drafts.size());
-        auto appended = m_room.append(std::move(drafts));
+    // One transaction for the whole batch: counted and stored together, one sync.
+    if (!arrivals.empty()) {
+        auto appended = m_room.appendFeed(std::move(arrivals));
         if (!appended)
             return appended.error();
+        for (const qint64 count : appended->arrivals) {
+            if (count > 1)
+                ++report.duplicates;
+            else
+                ++report.stored;
+            report.maxRepeat = std::max(report.maxRepeat, count);
+        }
+        report.entries = qint64(appended->appended.size());
+        report.appended = std::move(appended->appended);
     }
-    if (!batch.rejected.empty()) {
-        report.rejected = qint64(batch.rejected.size());
-        for (const auto &r : batch.rejected)
-            report.reasons << r.position + QStringLiteral(": ") + r.reason;
-        if (auto q = m_room.quarantine(context.source, batch.rejected); !q)
+    for (const auto &[label, items] : refused)
+        if (auto q = m_room.quarantine(label, items); !q)
             return q.error();
-    }
     return report;
 }
 

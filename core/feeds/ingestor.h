@@ -8,13 +8,27 @@ namespace vigie::feeds {
 struct IngestReport
 {
     QString format;
-    qint64 messages = 0;   ///< messages recognised
-    qint64 stored = 0;     ///< messages stored for the first time
-    qint64 entries = 0;    ///< entries appended
-    qint64 duplicates = 0; ///< messages already seen (counted, not stored)
-    qint64 rejected = 0;   ///< items quarantined
-    qint64 ignored = 0;    ///< well-formed input with nothing for the picture
-    QStringList reasons;   ///< one per rejected item
+    qint64 messages = 0;         ///< messages recognised
+    qint64 stored = 0;           ///< messages stored for the first time
+    qint64 entries = 0;          ///< entries appended
+    qint64 duplicates = 0;       ///< messages already seen (counted, not stored)
+    qint64 rejected = 0;         ///< items quarantined
+    qint64 ignored = 0;          ///< well-formed input with nothing for the picture
+    qint64 maxRepeat = 0;        ///< highest arrival count among this input's messages (1 = all new)
+    QStringList reasons;         ///< one per rejected item
+    std::vector<Entry> appended; ///< the entries stored, as stored (for fusion and the Feeds dock)
+};
+
+/// How a source is named inside the room: FeedContext::sourceLabel scrubbed, or for files a keyed token of
+/// the file name plus its extension (names of exports may hold a person's name).
+[[nodiscard]] QString sourceLabel(const Anonymiser &anonymiser, const FeedContext &context);
+
+/// One input of a batch: bytes, where they come from, and their format (empty = detect).
+struct FeedInput
+{
+    QByteArray bytes;
+    FeedContext context;
+    QString format;
 };
 
 class Ingestor
@@ -24,6 +38,9 @@ public:
     /// Ingests one input; `format` empty = detect. Fails only when the room cannot be written.
     [[nodiscard]] Result<IngestReport> ingest(const QByteArray &bytes, const FeedContext &context,
                                               const QString &format = {});
+    /// Ingests several inputs with one append transaction (group commit for live transports); the report
+    /// sums them.
+    [[nodiscard]] Result<IngestReport> ingestAll(std::vector<FeedInput> inputs);
 
 private:
     Room &m_room;

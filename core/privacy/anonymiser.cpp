@@ -93,57 +93,94 @@ QString Anonymiser::scrubText(const QString &text) const
     return out;
 }
 
-bool Anonymiser::isPersonalField(const QString &key)
+namespace {
+
+QString fieldKey(const QString &key)
 {
-    static const QStringList fields{
-        QStringLiteral("name"),      QStringLiteral("firstname"), QStringLiteral("lastname"),
-        QStringLiteral("surname"),   QStringLiteral("givenname"), QStringLiteral("familyname"),
-        QStringLiteral("fullname"),  QStringLiteral("nom"),       QStringLiteral("prenom"),
-        QStringLiteral("prénom"),    QStringLiteral("caller"),    QStringLiteral("callername"),
-        QStringLiteral("patient"),   QStringLiteral("victim"),    QStringLiteral("victime"),
-        QStringLiteral("requerant"), QStringLiteral("requérant"), QStringLiteral("contactname"),
-        QStringLiteral("birthdate"), QStringLiteral("birthname"), QStringLiteral("datenaissance"),
-    };
     QString k = key.toLower();
     k.remove(QLatin1Char('_'));
     k.remove(QLatin1Char('-'));
-    return fields.contains(k);
+    return k;
+}
+
+} // namespace
+
+bool Anonymiser::isPersonalField(const QString &key)
+{
+    // Fields that name a person wherever they appear. A bare "name" is not among them: hospitals, places,
+    // events and units have names too (EDXL-HAVE hospital.status, EMSI EVENT/NAME); it is personal only
+    // inside an object that describes a person (isPersonObject).
+    static const QStringList fields{
+        QStringLiteral("firstname"),     QStringLiteral("lastname"),  QStringLiteral("surname"),
+        QStringLiteral("givenname"),     QStringLiteral("familyname"), QStringLiteral("fullname"),
+        QStringLiteral("nom"),           QStringLiteral("prenom"),    QStringLiteral("prénom"),
+        QStringLiteral("caller"),        QStringLiteral("callername"), QStringLiteral("patient"),
+        QStringLiteral("victim"),        QStringLiteral("victime"),   QStringLiteral("requerant"),
+        QStringLiteral("requérant"),     QStringLiteral("contactname"), QStringLiteral("birthdate"),
+        QStringLiteral("birthname"),     QStringLiteral("datenaissance"), QStringLiteral("personname"),
+        QStringLiteral("patientname"),   QStringLiteral("victimname"), QStringLiteral("nomusage"),
+        QStringLiteral("nomnaissance"),
+    };
+    return fields.contains(fieldKey(key));
+}
+
+bool Anonymiser::isPersonObject(const QString &key)
+{
+    static const QStringList objects{
+        QStringLiteral("patient"),  QStringLiteral("patients"),  QStringLiteral("caller"),
+        QStringLiteral("callers"),  QStringLiteral("victim"),    QStringLiteral("victims"),
+        QStringLiteral("victime"),  QStringLiteral("victimes"),  QStringLiteral("contact"),
+        QStringLiteral("contacts"), QStringLiteral("person"),    QStringLiteral("persons"),
+        QStringLiteral("people"),   QStringLiteral("personne"),  QStringLiteral("personnes"),
+        QStringLiteral("requerant"), QStringLiteral("requérant"), QStringLiteral("witness"),
+        QStringLiteral("temoin"),   QStringLiteral("témoin"),    QStringLiteral("identity"),
+        QStringLiteral("identite"), QStringLiteral("identité"),  QStringLiteral("contactperson"),
+        QStringLiteral("initialalert"),
+    };
+    return objects.contains(fieldKey(key));
 }
 
 namespace {
 
-QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v);
+QJsonObject scrubObject(const Anonymiser &a, const QJsonObject &object, bool person);
+QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v, bool person);
 
-QJsonArray scrubArray(const Anonymiser &a, const QString &key, const QJsonArray &array)
+QJsonArray scrubArray(const Anonymiser &a, const QString &key, const QJsonArray &array, bool person)
 {
     QJsonArray out;
     for (const QJsonValue &v : array)
-        out.append(scrubValue(a, key, v));
+        out.append(scrubValue(a, key, v, person));
     return out;
 }
 
-QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v)
+/// `person`: the value sits in an object that describes a person, where a plain "name" is that person's.
+QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v, bool person)
 {
     if (v.isString()) {
-        if (Anonymiser::isPersonalField(key))
+        if (Anonymiser::isPersonalField(key) || (person && fieldKey(key) == QStringLiteral("name")))
             return a.token(QStringLiteral("personne"), v.toString().trimmed().toUpper());
         return a.scrubText(v.toString());
     }
     if (v.isObject())
-        return a.scrubJson(v.toObject());
+        return scrubObject(a, v.toObject(), person || Anonymiser::isPersonObject(key));
     if (v.isArray())
-        return scrubArray(a, key, v.toArray());
+        return scrubArray(a, key, v.toArray(), person);
     return v;
+}
+
+QJsonObject scrubObject(const Anonymiser &a, const QJsonObject &object, bool person)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(it.key(), scrubValue(a, it.key(), it.value(), person));
+    return out;
 }
 
 } // namespace
 
 QJsonObject Anonymiser::scrubJson(const QJsonObject &object) const
 {
-    QJsonObject out;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        out.insert(it.key(), scrubValue(*this, it.key(), it.value()));
-    return out;
+    return scrubObject(*this, object, false);
 }
 
 QByteArray Anonymiser::scrubBytes(const QByteArray &bytes) const

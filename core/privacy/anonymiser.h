@@ -16,8 +16,8 @@ public:
 
     /// Replaces e-mail addresses, French phone numbers, licence plates and IBANs in free text.
     [[nodiscard]] QString scrubText(const QString &text) const;
-    /// Scrubs every string in a JSON tree; values of fields that name a person (name, nom, prenom, caller…)
-    /// are replaced whole.
+    /// Scrubs every string in a JSON tree; values of fields that name a person (nom, prenom, caller…, and
+    /// "name" inside a person object such as patient or caller) are replaced whole.
     [[nodiscard]] QJsonObject scrubJson(const QJsonObject &object) const;
     /// Raw input kept in the quarantine: scrubbed as UTF-8 text (invalid bytes are replaced first).
     [[nodiscard]] QByteArray scrubBytes(const QByteArray &bytes) const;
@@ -25,6 +25,9 @@ public:
     [[nodiscard]] QString token(const QString &category, const QString &normalisedValue) const;
     /// True if a JSON field of that name holds a person's identity.
     [[nodiscard]] static bool isPersonalField(const QString &key);
+    /// True if a JSON object under that key describes a person (patient, caller, victim, contact…): its
+    /// "name" is then personal too, while the "name" of a hospital or a place is kept.
+    [[nodiscard]] static bool isPersonObject(const QString &key);
 
     /// A fresh random room secret.
     [[nodiscard]] static QByteArray generateKey();

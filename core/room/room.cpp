@@ -94,6 +94,27 @@ Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts)
     return appended;
 }
 
+Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals)
+{
+    const Timestamp now = m_clock.now();
+    for (FeedArrival &a : arrivals)
+        for (Entry &e : a.drafts) {
+            if (auto valid = validateDraft(e); !valid)
+                return Error{QStringLiteral("%1: %2").arg(a.source, valid.error().message)};
+            e.author = m_anonymiser.scrubText(e.author);
+            e.role = m_anonymiser.scrubText(e.role);
+            e.data = m_anonymiser.scrubJson(e.data);
+            e.recordTime = now;
+        }
+    auto appended = m_store->appendFeed(std::move(arrivals), now);
+    if (!appended)
+        return appended;
+    if (!appended->appended.empty())
+        if (auto r = m_snapshots.applyAppended(*m_store, appended->appended); !r)
+            return r.error();
+    return appended;
+}
+
 Result<void> Room::quarantine(const QString &source, const std::vector<Rejected> &items)
 {
     const Timestamp now = m_clock.now();

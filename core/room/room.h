@@ -36,6 +36,9 @@ public:
 
     /// Validates, scrubs, stamps (record time) and appends the drafts in one transaction.
     [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts);
+    /// Feed messages: counts each arrival and appends (validated, scrubbed, stamped) the drafts of first
+    /// arrivals in one transaction (LogStore::appendFeed).
+    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals);
     /// Keeps refused input, scrubbed of personal data, with its source, position and reason.
     [[nodiscard]] Result<void> quarantine(const QString &source, const std::vector<Rejected> &items);
 

@@ -14,9 +14,10 @@ Result<std::vector<Entry>> LogStore::read(const EntryQuery &query) const
     return out;
 }
 
-Result<qint64> LogStore::noteFeedMessage(const QString &, const QString &source, Timestamp)
+Result<FeedAppend> LogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp)
 {
-    return Error{QStringLiteral("%1: this room store keeps no feed bookkeeping; use a SQLite room").arg(source)};
+    return Error{QStringLiteral("%1: this room store keeps no feed bookkeeping; use a SQLite room")
+                     .arg(arrivals.empty() ? QStringLiteral("feed") : arrivals.front().source)};
 }
 
 } // namespace vigie

@@ -54,6 +54,20 @@ struct Snapshot
     QByteArray picture;
 };
 
+/// One arrival of a feed message: the hash of its identity (dedupe key) and the drafts it yields.
+struct FeedArrival
+{
+    QString key;
+    QString source;
+    std::vector<Entry> drafts;
+};
+
+struct FeedAppend
+{
+    std::vector<qint64> arrivals; ///< per arrival: how many times its key has now arrived (1 = stored now)
+    std::vector<Entry> appended;  ///< the entries of first arrivals, as stored
+};
+
 class LogStore
 {
 public:
@@ -78,10 +92,10 @@ public:
     [[nodiscard]] virtual Result<qint64> quarantine(const QuarantineItem &item) = 0;
     [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;
 
-    /// Counts one arrival of a feed message identified by `key`; returns how many times it has arrived
-    /// (1 = first time, store it). Stores without feed bookkeeping refuse.
-    [[nodiscard]] virtual Result<qint64> noteFeedMessage(const QString &key, const QString &source,
-                                                         Timestamp received);
+    /// Counts each arrival and appends the drafts of those arriving for the first time, all in one
+    /// transaction: a message is never counted as seen without its entries, and a batch costs one sync.
+    /// Stores without feed bookkeeping refuse.
+    [[nodiscard]] virtual Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received);
     [[nodiscard]] virtual Result<void> saveSnapshot(const Snapshot &snapshot) = 0;
     /// The latest snapshot usable for time t (its maxEventTime <= t), if any.
     [[nodiscard]] virtual Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const = 0;

@@ -190,6 +190,17 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         m_upsertBlock.reset();
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
+    if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
+        return fail(problem);
+    if (auto r = m_db.exec("COMMIT"); !r)
+        return fail(r.error().message);
+    m_lastSeq = seq;
+    m_lastHash = prev;
+    return drafts;
+}
+
+QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev)
+{
     for (Entry &e : drafts) {
         e.seq = ++seq;
         e.room = m_room.id;
@@ -220,7 +231,7 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         s.bindBlob(12, e.prevHash);
         s.bindBlob(13, e.hash);
         if (s.step() != sql::Statement::Step::Done)
-            return fail(s.lastError());
+            return s.lastError();
         s.reset();
         if (const auto box = e.geo.bounds()) {
             m_insertGeo.bind(1, e.seq);
@@ -229,11 +240,11 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
             m_insertGeo.bind(4, box->minLat);
             m_insertGeo.bind(5, box->maxLat);
             if (m_insertGeo.step() != sql::Statement::Step::Done)
-                return fail(m_insertGeo.lastError());
+                return m_insertGeo.lastError();
             m_insertGeo.reset();
         }
     }
-    // The earliest event time of each block touched (see schema v3), once per block rather than per entry.
+    // The earliest event time of each block touched (see schema v4), once per block rather than per entry.
     for (std::size_t i = 0; i < drafts.size();) {
         const qint64 block = timeBlock(drafts[i].seq);
         qint64 minTime = drafts[i].eventTime.msecs;
@@ -242,14 +253,64 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         m_upsertBlock.bind(1, block);
         m_upsertBlock.bind(2, minTime);
         if (m_upsertBlock.step() != sql::Statement::Step::Done)
-            return fail(m_upsertBlock.lastError());
+            return m_upsertBlock.lastError();
         m_upsertBlock.reset();
     }
+    return {};
+}
+
+Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received)
+{
+    FeedAppend out;
+    if (arrivals.empty())
+        return out;
+    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
+        return r.error();
+    if (auto r = loadState(); !r) {
+        (void)m_db.exec("ROLLBACK");
+        return r.error();
+    }
+    auto fail = [this](const QString &why) -> Error {
+        (void)m_db.exec("ROLLBACK");
+        m_insertEntry.reset();
+        m_insertGeo.reset();
+        m_upsertBlock.reset();
+        return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
+    };
+    // Prepared once per batch (not with the others) so that opening an old file never needs feed_seen.
+    auto note = m_db.prepare("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) "
+                             "VALUES (?,?,?,?,1) ON CONFLICT(key) DO UPDATE SET count = count + 1, "
+                             "last_seen = excluded.last_seen RETURNING count");
+    if (!note)
+        return fail(note.error().message);
+    std::vector<Entry> drafts;
+    out.arrivals.reserve(arrivals.size());
+    for (FeedArrival &a : arrivals) {
+        note->bindText(1, a.key.toUtf8());
+        note->bindText(2, a.source.toUtf8());
+        note->bind(3, received.msecs);
+        note->bind(4, received.msecs);
+        if (note->step() != sql::Statement::Step::Row)
+            return fail(QStringLiteral("cannot record feed message from %1: %2").arg(a.source, note->lastError()));
+        const qint64 count = note->int64(0);
+        // RETURNING rows are produced before the statement completes: step to the end before resetting.
+        (void)note->step();
+        note->reset();
+        out.arrivals.push_back(count);
+        if (count == 1)
+            for (Entry &d : a.drafts)
+                drafts.push_back(std::move(d));
+    }
+    qint64 seq = m_lastSeq;
+    QByteArray prev = m_lastHash;
+    if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
+        return fail(problem);
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    return drafts;
+    out.appended = std::move(drafts);
+    return out;
 }
 
 Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit) const
@@ -414,23 +475,6 @@ Result<std::vector<QuarantineItem>> SqliteLogStore::quarantined() const
         items.push_back({stmt->int64(0), Timestamp{stmt->int64(1)}, stmt->text(2), stmt->text(3),
                          stmt->text(4), stmt->bytes(5)});
     return items;
-}
-
-Result<qint64> SqliteLogStore::noteFeedMessage(const QString &key, const QString &source, Timestamp received)
-{
-    auto stmt = m_db.prepare("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) VALUES (?,?,?,?,1) "
-                             "ON CONFLICT(key) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen "
-                             "RETURNING count");
-    if (!stmt)
-        return stmt.error();
-    stmt->bindText(1, key.toUtf8());
-    stmt->bindText(2, source.toUtf8());
-    stmt->bind(3, received.msecs);
-    stmt->bind(4, received.msecs);
-    if (stmt->step() != sql::Statement::Step::Row)
-        return Error{QStringLiteral("%1: cannot record feed message from %2: %3")
-                         .arg(m_db.path(), source, stmt->lastError())};
-    return stmt->int64(0);
 }
 
 Result<void> SqliteLogStore::saveSnapshot(const Snapshot &snapshot)

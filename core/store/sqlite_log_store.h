@@ -26,8 +26,7 @@ public:
     [[nodiscard]] Result<VerifyReport> verify(const Progress &progress = {}) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
-    [[nodiscard]] Result<qint64> noteFeedMessage(const QString &key, const QString &source,
-                                                 Timestamp received) override;
+    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received) override;
     [[nodiscard]] Result<void> saveSnapshot(const Snapshot &snapshot) override;
     [[nodiscard]] Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const override;
     [[nodiscard]] Result<qint64> lastSnapshotSeq() const override;
@@ -38,6 +37,9 @@ private:
     SqliteLogStore() = default;
     [[nodiscard]] Result<void> prepareStatements();
     [[nodiscard]] Result<void> loadState();
+    /// Inserts drafts inside an open transaction, continuing the chain from seq/prev; the error text or
+    /// empty.
+    [[nodiscard]] QString insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev);
 
     sql::Database m_db;
     RoomInfo m_room;

@@ -8,8 +8,8 @@ using namespace vigie::feeds;
 
 namespace {
 
-const FeedContext live{QStringLiteral("test"), RoomMode::Live, QStringLiteral("fire"),
-                       QStringLiteral("VSAV1")};
+const FeedContext live{
+    QStringLiteral("test"), RoomMode::Live, QStringLiteral("fire"), QStringLiteral("VSAV1"), {}};
 
 QByteArray capAlert(const QByteArray &status = "Actual", const QByteArray &extra = {},
                     const QByteArray &info = {})

@@ -33,7 +33,7 @@ TEST(Ingestor, ReplayedMessageIsStoredOnceAndCounted)
     test::TempRoom t;
     const FeedRegistry registry;
     Ingestor ingestor(*t.room, registry);
-    const FeedContext context{QStringLiteral("gateway"), RoomMode::Live, {}, {}};
+    const FeedContext context{QStringLiteral("gateway"), RoomMode::Live, {}, {}, {}};
     const QByteArray alert = cap(QStringLiteral("A1"), QStringLiteral("Feu"), QStringLiteral("Quai"));
     for (int i = 0; i < 5; ++i) {
         auto r = ingestor.ingest(alert, context);
@@ -42,11 +42,40 @@ TEST(Ingestor, ReplayedMessageIsStoredOnceAndCounted)
         EXPECT_EQ(r->duplicates, i == 0 ? 0 : 1);
     }
     EXPECT_EQ(t.room->store().lastSeq(), 1);
-    auto count = t.room->store().noteFeedMessage(QStringLiteral("probe"), QStringLiteral("x"), Timestamp{});
-    ASSERT_TRUE(count.ok());
-    EXPECT_EQ(*count, 1);
-    auto again = t.room->store().noteFeedMessage(QStringLiteral("probe"), QStringLiteral("x"), Timestamp{});
-    EXPECT_EQ(*again, 2);
+    // Counting and storing are one transaction; the same key twice in one batch is stored once.
+    std::vector<FeedArrival> twice(2);
+    for (auto &a : twice) {
+        a.key = QStringLiteral("probe");
+        a.source = QStringLiteral("x");
+        a.drafts.push_back(test::note(1000, QStringLiteral("probe")));
+    }
+    auto counted = t.room->appendFeed(std::move(twice));
+    ASSERT_TRUE(counted.ok()) << counted.error().message.toStdString();
+    EXPECT_EQ(counted->arrivals, (std::vector<qint64>{1, 2}));
+    EXPECT_EQ(counted->appended.size(), 1u);
+    EXPECT_EQ(t.room->store().lastSeq(), 2);
+}
+
+TEST(Ingestor, SourceFileNamesAreNotKeptReadable)
+{
+    test::TempRoom t;
+    const FeedRegistry registry;
+    Ingestor ingestor(*t.room, registry);
+    const QString source = QStringLiteral("/exports/samu/createCase_DUPONT_Jean_0612345678.json");
+    const FeedContext context{source, RoomMode::Live, {}, {}, {}};
+    ASSERT_TRUE(
+        ingestor.ingest(cap(QStringLiteral("N1"), QStringLiteral("Feu"), QStringLiteral("Quai")), context)
+            .ok());
+    ASSERT_TRUE(ingestor.ingest("not a feed at all", context).ok());
+    QByteArray raw;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile f(t.path() + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            raw += f.readAll();
+    }
+    ASSERT_GT(raw.size(), 1000);
+    EXPECT_FALSE(raw.contains("DUPONT"));
+    EXPECT_FALSE(raw.contains("createCase_"));
 }
 
 TEST(Ingestor, SeededPersonalDataIsNeverReadableInTheRoomFile)
@@ -117,7 +146,7 @@ TEST(Ingestor, SeededPersonalDataIsNeverReadableInTheRoomFile)
     ASSERT_GE(seeds.size(), 200);
 
     // Spread the seeds over every text-bearing format, and some into refused input (the quarantine).
-    const FeedContext context{QStringLiteral("corpus"), RoomMode::Live, QStringLiteral("fire"), {}};
+    const FeedContext context{QStringLiteral("corpus"), RoomMode::Live, QStringLiteral("fire"), {}, {}};
     QByteArray csv = "time;text;author\n";
     QByteArray geojson = R"({"type":"FeatureCollection","features":[)";
     for (int i = 0; i < seeds.size(); ++i) {

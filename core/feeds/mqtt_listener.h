@@ -1,0 +1,69 @@
+#pragma once
+// Live feeds over MQTT (libmosquitto, the Mosquitto project's C client): subscribes to
+// vigie/<agency>/<format> and ingests every message as it arrives. The agency and format come from the
+// topic ("auto" detects the format). A lost broker is retried with exponential back-off; nothing that
+// arrives is dropped silently: refused messages go to the quarantine like any other input.
+#include "feeds/ingestor.h"
+
+#include <functional>
+#include <memory>
+
+namespace vigie::feeds {
+
+struct MqttOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 1883;
+    QString clientId; ///< empty = a random one
+    QString topic = QStringLiteral("vigie/+/+");
+    int keepAliveSeconds = 30;
+    int minBackoffMs = 200;    ///< first retry after a lost connection
+    int maxBackoffMs = 30'000; ///< retries never wait longer than this
+};
+
+struct MqttStats
+{
+    qint64 messages = 0; ///< MQTT messages received
+    qint64 stored = 0;   ///< feed messages stored for the first time
+    qint64 duplicates = 0;
+    qint64 rejected = 0;   ///< items quarantined
+    qint64 connects = 0;   ///< successful connections (1 + reconnections)
+    qint64 failures = 0;   ///< failed connection attempts or lost connections
+    Timestamp lastMessage; ///< arrival of the last message (for staleness)
+};
+
+class MqttListener
+{
+public:
+    MqttListener(Room &room, const FeedRegistry &registry, MqttOptions options);
+    ~MqttListener();
+    MqttListener(const MqttListener &) = delete;
+    MqttListener &operator=(const MqttListener &) = delete;
+
+    /// Called after each subscription (first connection and reconnections) and after each message.
+    std::function<void(const QString &event)> onEvent;
+
+    /// Runs the network loop until `keepGoing` returns false (checked at least every 100 ms). Fails only
+    /// when the room cannot be written or the client cannot be created; broker outages are retried.
+    [[nodiscard]] Result<void> run(const std::function<bool()> &keepGoing);
+    [[nodiscard]] const MqttStats &stats() const { return m_stats; }
+
+    /// Agency and format named by a topic vigie/<agency>/<format>; an error naming the topic otherwise.
+    [[nodiscard]] static Result<std::pair<QString, QString>> parseTopic(const QString &topic,
+                                                                        const FeedRegistry &registry);
+
+private:
+    struct Client;
+    void handleMessage(const QString &topic, const QByteArray &payload);
+
+    Room &m_room;
+    const FeedRegistry &m_registry;
+    Ingestor m_ingestor;
+    MqttOptions m_options;
+    MqttStats m_stats;
+    std::unique_ptr<Client> m_client;
+    std::optional<Error> m_fatal;
+    bool m_connected = false;
+};
+
+} // namespace vigie::feeds

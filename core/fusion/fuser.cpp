@@ -1,0 +1,341 @@
+#include "fusion/fuser.h"
+
+#include "feeds/taxonomy.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigie::fusion {
+
+namespace {
+
+constexpr double metresPerDegreeLat = 111'320.0;
+
+double projectX(GeoPoint p)
+{
+    // Equirectangular around the point's own latitude: cells only bucket candidates, the real test is
+    // distanceMeters, so the small distortion over a city does not matter.
+    return p.lon * metresPerDegreeLat * std::cos(p.lat * M_PI / 180.0);
+}
+
+double projectY(GeoPoint p)
+{
+    return p.lat * metresPerDegreeLat;
+}
+
+QString minutes(qint64 ms)
+{
+    const double m = double(ms) / 60000.0;
+    return m < 1.0 ? QStringLiteral("%1 s").arg(ms / 1000) : QStringLiteral("%1 min").arg(std::round(m));
+}
+
+} // namespace
+
+std::optional<Observation> observationOf(const Entry &entry)
+{
+    if (entry.kind != u"incident.open" && entry.kind != u"incident.update")
+        return std::nullopt;
+    const auto where = entry.geo.anchor();
+    if (!where)
+        return std::nullopt;
+    Observation o;
+    o.id = entry.id.toString(QUuid::WithoutBraces);
+    const QString feed = entry.data.value(QStringLiteral("feed")).toString();
+    o.source = entry.agency.isEmpty() ? feed : feed + u'/' + entry.agency;
+    o.type = entry.data.value(QStringLiteral("type")).toString();
+    if (o.type.isEmpty())
+        o.type = QStringLiteral("other");
+    o.where = *where;
+    o.time = entry.eventTime;
+    return o;
+}
+
+Fuser::Fuser(FusionConfig config) : m_config(config)
+{
+    if (m_config.distanceM <= 0)
+        m_config.distanceM = 1;
+    if (m_config.windowMs <= 0)
+        m_config.windowMs = 1;
+}
+
+qint64 Fuser::cellKey(double x, double y) const
+{
+    const auto cx = qint64(std::floor(x / m_config.distanceM));
+    const auto cy = qint64(std::floor(y / m_config.distanceM));
+    return (cx << 32) ^ (cy & 0xffffffff);
+}
+
+FusionDecision Fuser::observe(const Observation &observation)
+{
+    const int index = int(m_observations.size());
+    m_observations.push_back(observation);
+    m_observationIndex.insert(observation.id, index);
+
+    const double x = projectX(observation.where), y = projectY(observation.where);
+    const qint64 expiry = observation.time.msecs - 2 * m_config.windowMs;
+    // Best candidate per cluster: its nearest report in place, and in time.
+    struct Candidate
+    {
+        int cluster;
+        double distance;
+        qint64 gap;
+    };
+    std::vector<Candidate> candidates;
+    for (int dx = -1; dx <= 1; ++dx)
+        for (int dy = -1; dy <= 1; ++dy) {
+            auto it = m_grid.find(cellKey(x + dx * m_config.distanceM, y + dy * m_config.distanceM));
+            if (it == m_grid.end())
+                continue;
+            auto &cell = it.value();
+            // Forget reports far behind the newest: they can no longer match anything.
+            std::erase_if(cell, [&](int j) { return m_observations[j].time.msecs < expiry; });
+            for (int j : cell) {
+                const Observation &other = m_observations[j];
+                const qint64 gap = std::abs(other.time.msecs - observation.time.msecs);
+                if (gap > m_config.windowMs)
+                    continue;
+                const double d = distanceMeters(other.where, observation.where);
+                if (d > m_config.distanceM)
+                    continue;
+                const int c = m_clusterOf[j];
+                if (!feeds::compatibleTypes(m_clusters[c].type, observation.type) ||
+                    !feeds::compatibleTypes(other.type, observation.type))
+                    continue;
+                auto found = std::find_if(candidates.begin(), candidates.end(),
+                                          [c](const Candidate &k) { return k.cluster == c; });
+                if (found == candidates.end())
+                    candidates.push_back({c, d, gap});
+                else {
+                    found->distance = std::min(found->distance, d);
+                    found->gap = std::min(found->gap, gap);
+                }
+            }
+        }
+
+    // Confidence: closeness in place weighs most, then in time; a different (but compatible) family of
+    // types lowers it. Both terms are linear in the configured limits, so the reason reads directly.
+    int best = -1;
+    double bestConfidence = 0;
+    Candidate nearest{-1, 0, 0};
+    for (const Candidate &k : candidates) {
+        const bool sameFamily =
+            feeds::familyOf(m_clusters[k.cluster].type) == feeds::familyOf(observation.type);
+        const double confidence = 0.55 * (1.0 - k.distance / m_config.distanceM) +
+                                  0.30 * (1.0 - double(k.gap) / double(m_config.windowMs)) +
+                                  (sameFamily ? 0.15 : 0.05);
+        if (confidence > bestConfidence) {
+            bestConfidence = confidence;
+            best = k.cluster;
+            nearest = k;
+        }
+    }
+
+    FusionDecision decision;
+    decision.observation = observation.id;
+    if (best >= 0 && bestConfidence >= m_config.minConfidence) {
+        Cluster &c = m_clusters[best];
+        c.members.push_back(index);
+        c.sumLon += observation.where.lon;
+        c.sumLat += observation.where.lat;
+        c.first = Timestamp{std::min(c.first.msecs, observation.time.msecs)};
+        c.last = Timestamp{std::max(c.last.msecs, observation.time.msecs)};
+        if (feeds::familyOf(c.type) == u"other")
+            c.type = observation.type;
+        m_clusterOf.push_back(best);
+        decision.incident = c.id;
+        decision.merged = true;
+        decision.confidence = bestConfidence;
+        // Extent of the incident seen from the new report (the farthest of its last reports).
+        double extent = 0;
+        QSet<QString> types, sources;
+        const std::size_t from = c.members.size() > 50 ? c.members.size() - 50 : 0;
+        for (std::size_t m = from; m < c.members.size(); ++m) {
+            const Observation &o = m_observations[c.members[m]];
+            extent = std::max(extent, distanceMeters(o.where, observation.where));
+            types.insert(o.type);
+            sources.insert(o.source);
+        }
+        QStringList typeList(types.begin(), types.end()), sourceList(sources.begin(), sources.end());
+        typeList.sort();
+        sourceList.sort();
+        decision.reason =
+            QStringLiteral("%1 reports within %2 m and %3: %4 from %5 (nearest %6 m, %7 apart)")
+                .arg(c.members.size())
+                .arg(std::lround(std::ceil(extent / 10.0) * 10.0))
+                .arg(minutes(c.last.msecs - c.first.msecs), typeList.join(u", "), sourceList.join(u", "))
+                .arg(std::lround(nearest.distance))
+                .arg(minutes(nearest.gap));
+    } else {
+        Cluster c;
+        c.id = QStringLiteral("fusion:") + observation.id;
+        c.members.push_back(index);
+        c.type = observation.type;
+        c.sumLon = observation.where.lon;
+        c.sumLat = observation.where.lat;
+        c.first = c.last = observation.time;
+        m_clusterIndex.insert(c.id, int(m_clusters.size()));
+        m_clusterOf.push_back(int(m_clusters.size()));
+        m_clusters.push_back(std::move(c));
+        decision.incident = m_clusters.back().id;
+        decision.reason =
+            candidates.empty()
+                ? QStringLiteral("no compatible report within %1 m and %2")
+                      .arg(std::lround(m_config.distanceM))
+                      .arg(minutes(m_config.windowMs))
+                : QStringLiteral("nearest compatible report too weak a match (confidence %1 < %2)")
+                      .arg(bestConfidence, 0, 'f', 2)
+                      .arg(m_config.minConfidence, 0, 'f', 2);
+    }
+    m_grid[cellKey(x, y)].push_back(index);
+    return decision;
+}
+
+QString Fuser::autoIncidentOf(int index) const
+{
+    return m_clusters[m_clusterOf[index]].id;
+}
+
+QString Fuser::incidentOf(const QString &observation) const
+{
+    const auto it = m_observationIndex.find(observation);
+    if (it == m_observationIndex.end())
+        return {};
+    QString incident = m_override.value(observation, autoIncidentOf(it.value()));
+    // Joins chain (A into B, B into C); the bound guards against a cycle made by hand.
+    for (int hops = 0; hops < 64 && m_joined.contains(incident); ++hops)
+        incident = m_joined.value(incident);
+    return incident;
+}
+
+std::vector<FusedIncident> Fuser::incidents() const
+{
+    QHash<QString, int> index;
+    std::vector<FusedIncident> out;
+    std::vector<std::pair<double, double>> sums;
+    for (int i = 0; i < int(m_observations.size()); ++i) {
+        const Observation &o = m_observations[i];
+        const QString id = incidentOf(o.id);
+        auto it = index.find(id);
+        if (it == index.end()) {
+            it = index.insert(id, int(out.size()));
+            FusedIncident f;
+            f.id = id;
+            f.type = o.type;
+            f.first = f.last = o.time;
+            out.push_back(std::move(f));
+            sums.emplace_back(0.0, 0.0);
+        }
+        FusedIncident &f = out[it.value()];
+        f.observations.push_back(o.id);
+        if (feeds::familyOf(f.type) == u"other")
+            f.type = o.type;
+        f.first = Timestamp{std::min(f.first.msecs, o.time.msecs)};
+        f.last = Timestamp{std::max(f.last.msecs, o.time.msecs)};
+        sums[it.value()].first += o.where.lon;
+        sums[it.value()].second += o.where.lat;
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const double n = double(out[i].observations.size());
+        out[i].centre = GeoPoint{sums[i].first / n, sums[i].second / n};
+    }
+    return out;
+}
+
+Result<void> Fuser::apply(const Entry &entry)
+{
+    const QString a = entry.data.value(QStringLiteral("observation")).toString();
+    if (entry.kind == u"fusion.split") {
+        if (!m_observationIndex.contains(a))
+            return Error{
+                QStringLiteral("fusion.split %1: unknown report \"%2\"").arg(entry.id.toString(), a)};
+        m_manual.push_back({entry.id, entry.kind, a, {}, false});
+    } else if (entry.kind == u"fusion.join") {
+        const QString from = entry.data.value(QStringLiteral("incident")).toString();
+        const QString into = entry.data.value(QStringLiteral("into")).toString();
+        if (from.isEmpty() || into.isEmpty() || from == into)
+            return Error{
+                QStringLiteral("fusion.join %1: needs two different incidents (\"incident\", \"into\")")
+                    .arg(entry.id.toString())};
+        m_manual.push_back({entry.id, entry.kind, from, into, false});
+    } else if (entry.kind == u"fusion.undo") {
+        const QUuid undone(entry.data.value(QStringLiteral("undoes")).toString());
+        auto it = std::find_if(m_manual.begin(), m_manual.end(),
+                               [&](const ManualOp &op) { return op.entry == undone; });
+        if (it == m_manual.end())
+            return Error{QStringLiteral("fusion.undo %1: no split or join %2 to undo")
+                             .arg(entry.id.toString(), undone.toString())};
+        it->undone = true;
+    } else {
+        return {};
+    }
+    rebuildOverrides();
+    return {};
+}
+
+void Fuser::rebuildOverrides()
+{
+    m_override.clear();
+    m_joined.clear();
+    for (const ManualOp &op : m_manual) {
+        if (op.undone)
+            continue;
+        if (op.kind == u"fusion.split")
+            m_override.insert(op.a, QStringLiteral("split:") + op.a);
+        else
+            m_joined.insert(op.a, op.b);
+    }
+}
+
+Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &observation)
+{
+    Entry e;
+    e.kind = decision.merged ? QStringLiteral("fusion.merge") : QStringLiteral("fusion.new");
+    e.eventTime = observation.time;
+    e.author = QStringLiteral("fusion");
+    e.role = QStringLiteral("fusion");
+    e.geo = Geometry::point(observation.where);
+    e.data = QJsonObject{{QStringLiteral("observation"), decision.observation},
+                         {QStringLiteral("incident"), decision.incident},
+                         {QStringLiteral("confidence"), std::round(decision.confidence * 1000.0) / 1000.0},
+                         {QStringLiteral("reason"), decision.reason},
+                         {QStringLiteral("type"), observation.type}};
+    return e;
+}
+
+Entry Fuser::splitEntry(const QString &observation, const QString &author)
+{
+    Entry e;
+    e.kind = QStringLiteral("fusion.split");
+    e.author = author;
+    e.role = QStringLiteral("desk");
+    e.data = QJsonObject{{QStringLiteral("observation"), observation}};
+    e.id = QUuid::createUuid();
+    return e;
+}
+
+Entry Fuser::joinEntry(const QString &incident, const QString &into, const QString &author)
+{
+    Entry e;
+    e.kind = QStringLiteral("fusion.join");
+    e.author = author;
+    e.role = QStringLiteral("desk");
+    e.data = QJsonObject{{QStringLiteral("incident"), incident}, {QStringLiteral("into"), into}};
+    e.id = QUuid::createUuid();
+    return e;
+}
+
+Entry Fuser::undoEntry(const QUuid &undone, const QString &author)
+{
+    Entry e;
+    e.kind = QStringLiteral("fusion.undo");
+    e.author = author;
+    e.role = QStringLiteral("desk");
+    e.data = QJsonObject{{QStringLiteral("undoes"), undone.toString(QUuid::WithoutBraces)}};
+    e.id = QUuid::createUuid();
+    return e;
+}
+
+} // namespace vigie::fusion

@@ -1,0 +1,116 @@
+#pragma once
+// Fusion: reports of the same thing from several services become one incident. A report joins the incident
+// whose reports are close enough in place and time and of a compatible type (core/feeds/taxonomy.h); every
+// decision carries a confidence and a reason a desk can read. Desks split and merge by hand with entries
+// ("fusion.split", "fusion.join"), undone by a "fusion.undo" entry; the state is a fold of those entries over
+// the automatic decisions, so replaying the log gives the same incidents.
+#include "log/entry.h"
+
+#include <QHash>
+
+#include <optional>
+#include <vector>
+
+namespace vigie::fusion {
+
+struct FusionConfig
+{
+    double distanceM = 300.0;         ///< a report joins an incident having a report within this distance
+    qint64 windowMs = 15 * 60 * 1000; ///< … and within this time of it
+    /// Below this confidence a report starts its own incident rather than joining.
+    double minConfidence = 0.35;
+};
+
+/// One report as fusion sees it.
+struct Observation
+{
+    QString id;     ///< unique (entry id or source id)
+    QString source; ///< feed or agency, shown in reasons
+    QString type;   ///< one of our types (feeds::typeFromCode)
+    GeoPoint where;
+    Timestamp time;
+};
+
+/// What fusion decided for one report.
+struct FusionDecision
+{
+    QString observation;
+    QString incident;        ///< the incident it belongs to (new or existing)
+    bool merged = false;     ///< joined an existing incident
+    double confidence = 1.0; ///< of the merge (1 for a new incident)
+    QString reason;          ///< "3 reports within 180 m and 6 min: …"
+};
+
+/// The reports of one fused incident.
+struct FusedIncident
+{
+    QString id;
+    std::vector<QString> observations;
+    QString type;
+    GeoPoint centre;
+    Timestamp first;
+    Timestamp last;
+};
+
+/// The report an appended feed entry makes (incident.open/update with a place and a type); nullopt for
+/// entries that describe no incident report (positions, hospital status, notes without a place).
+[[nodiscard]] std::optional<Observation> observationOf(const Entry &entry);
+
+class Fuser
+{
+public:
+    explicit Fuser(FusionConfig config = {});
+
+    /// Places one report (reports are expected roughly in time order; late ones are still matched within
+    /// the window).
+    FusionDecision observe(const Observation &observation);
+
+    /// Applies a manual entry: "fusion.split" {observation}, "fusion.join" {incident, into},
+    /// "fusion.undo" {undoes: entry id}. Other kinds are ignored. Fails on an unknown reference.
+    [[nodiscard]] Result<void> apply(const Entry &entry);
+
+    /// The incident a report is in now (after manual corrections).
+    [[nodiscard]] QString incidentOf(const QString &observation) const;
+    [[nodiscard]] std::vector<FusedIncident> incidents() const;
+    [[nodiscard]] const FusionConfig &config() const { return m_config; }
+
+    /// Draft entries: an automatic merge decision, and the desk's corrections.
+    [[nodiscard]] static Entry decisionEntry(const FusionDecision &decision, const Observation &observation);
+    [[nodiscard]] static Entry splitEntry(const QString &observation, const QString &author);
+    [[nodiscard]] static Entry joinEntry(const QString &incident, const QString &into, const QString &author);
+    [[nodiscard]] static Entry undoEntry(const QUuid &undone, const QString &author);
+
+private:
+    struct Cluster
+    {
+        QString id;
+        std::vector<int> members; ///< indexes into m_observations
+        QString type;
+        double sumLon = 0, sumLat = 0;
+        Timestamp first, last;
+    };
+    struct ManualOp
+    {
+        QUuid entry;
+        QString kind;
+        QString a, b;
+        bool undone = false;
+    };
+    [[nodiscard]] QString autoIncidentOf(int index) const;
+    void rebuildOverrides();
+    [[nodiscard]] qint64 cellKey(double x, double y) const;
+
+    FusionConfig m_config;
+    std::vector<Observation> m_observations;
+    std::vector<int> m_clusterOf; ///< per observation: index into m_clusters
+    std::vector<Cluster> m_clusters;
+    QHash<QString, int> m_observationIndex;
+    QHash<QString, int> m_clusterIndex;
+    /// Spatial grid of recent observations (cell of distanceM): cell → observation indexes.
+    QHash<qint64, std::vector<int>> m_grid;
+    std::vector<ManualOp> m_manual;
+    QHash<QString, QString> m_override; ///< observation → incident after manual ops
+    QHash<QString, QString> m_joined;   ///< incident → incident it was joined into
+};
+
+} // namespace vigie::fusion

@@ -1,0 +1,238 @@
+// Feed ingestion speed on a mixed corpus (CAP, EMSI JSON, NMEA RMC, GeoJSON, as gateways send them one
+// message at a time): raw parse alone, then end to end (parse, anonymise, dedupe, append with group commit,
+// fuse and append the merge decisions), and the arrival-to-picture latency at a paced 2,000 messages/s.
+#include "feeds/ingestor.h"
+#include "fusion/fuser.h"
+#include "room/room.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+
+using namespace vigie;
+using namespace vigie::feeds;
+
+namespace {
+
+QByteArray nmeaChecksum(const QByteArray &body)
+{
+    quint8 c = 0;
+    for (const char ch : body)
+        c ^= quint8(ch);
+    return '$' + body + '*' + QByteArray::number(c, 16).toUpper().rightJustified(2, '0') + "\r\n";
+}
+
+/// `count` messages with ids unique to `round` (so every round stores new messages, not duplicates).
+std::vector<FeedInput> corpus(int count, int round)
+{
+    QRandomGenerator rng(quint32(round) * 7919u + 17u);
+    std::vector<FeedInput> out;
+    out.reserve(std::size_t(count));
+    static const char *types[] = {"Feu de vehicule", "Accident", "Malaise", "Incendie", "Rixe"};
+    for (int i = 0; i < count; ++i) {
+        // Around the Vieux-Port, within ~4 km: many reports land near one another, as on a busy evening.
+        const double lat = 43.2951 + (rng.generateDouble() - 0.5) * 0.07;
+        const double lon = 5.3740 + (rng.generateDouble() - 0.5) * 0.09;
+        const QString id = QStringLiteral("%1-%2").arg(round).arg(i);
+        const int minute = (i / 40) % 60;
+        FeedInput in;
+        in.context.mode = RoomMode::Live;
+        in.context.sourceLabel = QStringLiteral("bench");
+        switch (i % 4) {
+        case 0:
+            in.format = QStringLiteral("cap");
+            in.context.agency = QStringLiteral("fire");
+            in.bytes =
+                QStringLiteral(
+                    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>B%1</identifier>"
+                    "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:%2:00+02:00</sent><status>Actual</"
+                    "status><msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category>"
+                    "<event>%3</event><urgency>Immediate</urgency><severity>Severe</severity>"
+                    "<certainty>Observed</certainty><headline>%3, appelant 06 12 34 56 78</headline>"
+                    "<area><areaDesc>Marseille</areaDesc><circle>%4,%5 0.1</circle></area></info>"
+                    "</alert>")
+                    .arg(id)
+                    .arg(minute, 2, 10, QChar(u'0'))
+                    .arg(QString::fromLatin1(types[i % 5]))
+                    .arg(lat, 0, 'f', 6)
+                    .arg(lon, 0, 'f', 6)
+                    .toUtf8();
+            break;
+        case 1:
+            in.format = QStringLiteral("emsi");
+            in.context.agency = QStringLiteral("samu");
+            in.bytes =
+                QStringLiteral(R"({"emsi":{"CONTEXT":{"ID":"E%1","MODE":"ACTUAL","MSGTYPE":"ALERT",)"
+                               R"("CREATION":"2026-07-14T21:%2:00+02:00","FREETEXT":"Témoin au 0491000000"},)"
+                               R"("EVENT":{"ID":"EV%1","NAME":"%3","ETYPE":{"CATEGORY":"MED"},)"
+                               R"("EGEO":{"TYPE":"GENERAL","POSITION":{"COORD":{"LAT":%4,"LON":%5}}}}}})")
+                    .arg(id)
+                    .arg(minute, 2, 10, QChar(u'0'))
+                    .arg(QString::fromLatin1(types[i % 5]))
+                    .arg(lat, 0, 'f', 6)
+                    .arg(lon, 0, 'f', 6)
+                    .toUtf8();
+            break;
+        case 2: {
+            in.format = QStringLiteral("nmea");
+            in.context.agency = QStringLiteral("fire");
+            in.context.unit = QStringLiteral("VSAV%1").arg(i % 30);
+            const double alat = std::abs(lat), alon = std::abs(lon);
+            const QByteArray body = QStringLiteral("GPRMC,21%1%2.00,A,%3%4,N,%5%6,E,12.5,87.0,140726,,,A")
+                                        .arg(minute, 2, 10, QChar(u'0'))
+                                        .arg((i + round) % 60, 2, 10, QChar(u'0'))
+                                        .arg(int(alat), 2, 10, QChar(u'0'))
+                                        .arg((alat - int(alat)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                                        .arg(int(alon), 3, 10, QChar(u'0'))
+                                        .arg((alon - int(alon)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                                        .toLatin1();
+            in.bytes = nmeaChecksum(body);
+            break;
+        }
+        default:
+            in.format = QStringLiteral("geojson");
+            in.context.agency = QStringLiteral("police");
+            in.bytes =
+                QStringLiteral(R"({"type":"Feature","id":"cam-%1","geometry":{"type":"Point",)"
+                               R"("coordinates":[%2,%3]},"properties":{"time":"2026-07-14T21:%4:00+02:00",)"
+                               R"("type":"%5","title":"Alerte camera, plaque AB-123-CD"}})")
+                    .arg(id)
+                    .arg(lon, 0, 'f', 6)
+                    .arg(lat, 0, 'f', 6)
+                    .arg(minute, 2, 10, QChar(u'0'))
+                    .arg(QString::fromLatin1(types[i % 5]))
+                    .toUtf8();
+            break;
+        }
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+constexpr int corpusSize = 4000;
+
+void BM_FeedParseOnly(benchmark::State &state)
+{
+    const FeedRegistry registry;
+    const auto inputs = corpus(corpusSize, 0);
+    qint64 drafts = 0;
+    for (auto _ : state) {
+        for (const auto &in : inputs) {
+            auto batch = registry.byFormat(in.format)->parse(in.bytes, in.context);
+            drafts += qint64(batch.messages.size());
+            benchmark::DoNotOptimize(batch);
+        }
+    }
+    if (drafts < qint64(state.iterations()) * corpusSize * 9 / 10)
+        state.SkipWithError("the corpus did not parse");
+    state.SetItemsProcessed(qint64(state.iterations()) * corpusSize);
+}
+BENCHMARK(BM_FeedParseOnly)->Unit(benchmark::kMillisecond);
+
+struct Pipeline
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    std::unique_ptr<Room> room;
+    FeedRegistry registry;
+    std::unique_ptr<Ingestor> ingestor;
+    fusion::Fuser fuser;
+    Pipeline()
+    {
+        room = std::move(*Room::create(dir.filePath(QStringLiteral("bench.vigie")), QStringLiteral("bench"),
+                                       RoomMode::Live, clock));
+        ingestor = std::make_unique<Ingestor>(*room, registry);
+    }
+    /// One group commit: ingest, then fuse the new reports and append the merge decisions. False on error.
+    bool process(std::vector<FeedInput> batch)
+    {
+        auto report = ingestor->ingestAll(std::move(batch));
+        if (!report || report->rejected > 0)
+            return false;
+        std::vector<Entry> decisions;
+        for (const Entry &e : report->appended)
+            if (auto o = fusion::observationOf(e)) {
+                const auto d = fuser.observe(*o);
+                if (d.merged)
+                    decisions.push_back(fusion::Fuser::decisionEntry(d, *o));
+            }
+        if (!decisions.empty() && !room->append(std::move(decisions)))
+            return false;
+        return true;
+    }
+};
+
+void BM_FeedEndToEnd(benchmark::State &state)
+{
+    const int batchSize = int(state.range(0));
+    Pipeline p;
+    int round = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto inputs = corpus(corpusSize, ++round);
+        state.ResumeTiming();
+        for (std::size_t from = 0; from < inputs.size(); from += std::size_t(batchSize)) {
+            std::vector<FeedInput> batch(
+                std::make_move_iterator(inputs.begin() + qsizetype(from)),
+                std::make_move_iterator(inputs.begin() +
+                                        qsizetype(std::min(inputs.size(), from + batchSize))));
+            if (!p.process(std::move(batch))) {
+                state.SkipWithError("ingest failed");
+                return;
+            }
+        }
+    }
+    state.SetItemsProcessed(qint64(state.iterations()) * corpusSize);
+    state.counters["entries"] = double(p.room->store().lastSeq());
+}
+// Batch sizes: what the listener gathers in one 10 ms tick at 20,000 msgs/s (200), and a larger drain.
+BENCHMARK(BM_FeedEndToEnd)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+/// Messages arrive at a steady 2,000/s; every 10 ms the arrived ones are ingested, fused and the picture is
+/// refolded. Latency = picture ready − arrival, per message.
+void BM_FeedLatencyAt2000PerSecond(benchmark::State &state)
+{
+    constexpr int rate = 2000, seconds = 2, tickMs = 10;
+    std::vector<double> latencies;
+    for (auto _ : state) {
+        Pipeline p;
+        auto inputs = corpus(rate * seconds, 1000 + int(latencies.size()));
+        QElapsedTimer clock;
+        clock.start();
+        std::size_t next = 0;
+        while (next < inputs.size()) {
+            const qint64 nowNs = clock.nsecsElapsed();
+            const std::size_t arrived =
+                std::min(inputs.size(), std::size_t(nowNs / (1'000'000'000 / rate)) + 1);
+            if (arrived > next) {
+                std::vector<FeedInput> batch(std::make_move_iterator(inputs.begin() + qsizetype(next)),
+                                             std::make_move_iterator(inputs.begin() + qsizetype(arrived)));
+                if (!p.process(std::move(batch)) || !p.room->picture()) {
+                    state.SkipWithError("ingest failed");
+                    return;
+                }
+                const qint64 doneNs = clock.nsecsElapsed();
+                for (std::size_t k = next; k < arrived; ++k)
+                    latencies.push_back(double(doneNs - qint64(k) * (1'000'000'000 / rate)) / 1e6);
+                next = arrived;
+            }
+            const qint64 sleepNs = tickMs * 1'000'000 - (clock.nsecsElapsed() % (tickMs * 1'000'000));
+            QThread::usleep(std::max<qint64>(0, sleepNs / 1000));
+        }
+    }
+    std::sort(latencies.begin(), latencies.end());
+    auto pct = [&](double q) {
+        return latencies.empty() ? 0.0 : latencies[std::size_t(q * double(latencies.size() - 1))];
+    };
+    state.counters["p50_ms"] = pct(0.50);
+    state.counters["p99_ms"] = pct(0.99);
+    state.counters["max_ms"] = latencies.empty() ? 0.0 : latencies.back();
+}
+BENCHMARK(BM_FeedLatencyAt2000PerSecond)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+} // namespace

@@ -1,0 +1,169 @@
+// Fusion of reports into incidents: the labelled replay of data/feeds (precision and recall of merges),
+// reasons and confidences, and the desk's split / join / undo entries.
+#include "fusion/fuser.h"
+#include "test_util.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+#include <set>
+
+using namespace vigie;
+using namespace vigie::fusion;
+
+namespace {
+
+struct Labelled
+{
+    Observation observation;
+    QString truth;
+};
+
+std::vector<Labelled> loadReplay()
+{
+    QFile f(QStringLiteral(VIGIE_SOURCE_DIR "/data/feeds/fusion_replay.csv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    std::vector<Labelled> out;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (int i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> c = lines[i].trimmed().split(',');
+        if (c.size() != 7)
+            continue;
+        Labelled l;
+        l.truth = QString::fromUtf8(c[1]);
+        l.observation.id = QString::fromUtf8(c[0]);
+        l.observation.time =
+            Timestamp{QDateTime::fromString(QString::fromUtf8(c[2]), Qt::ISODate).toMSecsSinceEpoch()};
+        l.observation.where = GeoPoint{c[4].toDouble(), c[3].toDouble()};
+        l.observation.type = QString::fromUtf8(c[5]);
+        l.observation.source = QString::fromUtf8(c[6]);
+        out.push_back(l);
+    }
+    return out;
+}
+
+Observation obs(const QString &id, double lat, double lon, qint64 minute, const QString &type)
+{
+    return Observation{id, QStringLiteral("test"), type, GeoPoint{lon, lat}, Timestamp{minute * 60000}};
+}
+
+} // namespace
+
+TEST(Fusion, LabelledReplayMergesWithHighPrecisionAndRecall)
+{
+    const auto replay = loadReplay();
+    ASSERT_GT(replay.size(), 150u) << "data/feeds/fusion_replay.csv missing or short";
+    Fuser fuser;
+    for (const auto &l : replay)
+        (void)fuser.observe(l.observation);
+    // Pairwise: a pair of reports is a merge if fusion put them in one incident; it is right if the ground
+    // truth has them in one incident too.
+    qint64 truePairs = 0, predictedPairs = 0, correct = 0;
+    for (std::size_t i = 0; i < replay.size(); ++i)
+        for (std::size_t j = i + 1; j < replay.size(); ++j) {
+            const bool same = replay[i].truth == replay[j].truth;
+            const bool fused =
+                fuser.incidentOf(replay[i].observation.id) == fuser.incidentOf(replay[j].observation.id);
+            truePairs += same;
+            predictedPairs += fused;
+            correct += same && fused;
+        }
+    ASSERT_GT(truePairs, 50);
+    const double precision = predictedPairs ? double(correct) / double(predictedPairs) : 0.0;
+    const double recall = double(correct) / double(truePairs);
+    std::set<QString> truths;
+    for (const auto &l : replay)
+        truths.insert(l.truth);
+    std::cout << "fusion replay: " << replay.size() << " reports, " << truths.size() << " true incidents, "
+              << fuser.incidents().size() << " fused; pairs true " << truePairs << ", merged "
+              << predictedPairs << ", correct " << correct << "; precision " << precision << ", recall "
+              << recall << "\n";
+    EXPECT_GE(precision, 0.95);
+    EXPECT_GE(recall, 0.95);
+}
+
+TEST(Fusion, MergeCarriesConfidenceAndReadableReason)
+{
+    Fuser fuser(FusionConfig{200.0, 10 * 60000, 0.35});
+    const auto first =
+        fuser.observe(obs(QStringLiteral("a"), 43.2951, 5.3740, 0, QStringLiteral("vehicle_fire")));
+    EXPECT_FALSE(first.merged);
+    const auto second =
+        fuser.observe(obs(QStringLiteral("b"), 43.2955, 5.3745, 3, QStringLiteral("traffic_accident")));
+    ASSERT_TRUE(second.merged) << second.reason.toStdString();
+    EXPECT_EQ(second.incident, first.incident);
+    EXPECT_GT(second.confidence, 0.35);
+    EXPECT_LT(second.confidence, 1.0);
+    // The two reports are ~60 m apart (haversine; rounded up to 10 m) and 3 minutes apart.
+    EXPECT_TRUE(
+        QRegularExpression(QStringLiteral("^2 reports within (60|70) m and 3 min: traffic_accident, "
+                                          "vehicle_fire from test \\(nearest \\d+ m, 3 min apart\\)$"))
+            .match(second.reason)
+            .hasMatch())
+        << second.reason.toStdString();
+    // Incompatible type at the same place and time: its own incident.
+    const auto fight =
+        fuser.observe(obs(QStringLiteral("c"), 43.2952, 5.3741, 4, QStringLiteral("security")));
+    EXPECT_FALSE(fight.merged);
+    // Same type, too far (400 m) or too late (30 min): new incidents.
+    EXPECT_FALSE(
+        fuser.observe(obs(QStringLiteral("d"), 43.2987, 5.3740, 5, QStringLiteral("vehicle_fire"))).merged);
+    EXPECT_FALSE(
+        fuser.observe(obs(QStringLiteral("e"), 43.2951, 5.3740, 40, QStringLiteral("vehicle_fire"))).merged);
+    EXPECT_EQ(fuser.incidents().size(), 4u);
+}
+
+TEST(Fusion, DecisionEntriesAreStoredInTheRoom)
+{
+    test::TempRoom t;
+    Fuser fuser;
+    std::vector<Entry> drafts;
+    for (const auto &o : {obs(QStringLiteral("a"), 43.30, 5.37, 0, QStringLiteral("building_fire")),
+                          obs(QStringLiteral("b"), 43.3005, 5.3702, 2, QStringLiteral("injury"))}) {
+        const auto d = fuser.observe(o);
+        drafts.push_back(Fuser::decisionEntry(d, o));
+    }
+    auto appended = t.room->append(std::move(drafts));
+    ASSERT_TRUE(appended.ok()) << appended.error().message.toStdString();
+    auto merges = t.room->store().read(EntryQuery{QStringLiteral("fusion.merge"), {}, {}, 0, {}, -1});
+    ASSERT_TRUE(merges.ok());
+    ASSERT_EQ(merges->size(), 1u);
+    EXPECT_TRUE(merges->front()
+                    .data.value(QStringLiteral("reason"))
+                    .toString()
+                    .startsWith(QStringLiteral("2 reports")));
+    EXPECT_GT(merges->front().data.value(QStringLiteral("confidence")).toDouble(), 0.35);
+}
+
+TEST(Fusion, DeskSplitsJoinsAndUndoesWithEntries)
+{
+    Fuser fuser;
+    (void)fuser.observe(obs(QStringLiteral("a"), 43.30, 5.37, 0, QStringLiteral("building_fire")));
+    (void)fuser.observe(obs(QStringLiteral("b"), 43.3005, 5.3702, 2, QStringLiteral("building_fire")));
+    (void)fuser.observe(obs(QStringLiteral("c"), 43.32, 5.40, 3, QStringLiteral("building_fire")));
+    const QString ab = fuser.incidentOf(QStringLiteral("a"));
+    ASSERT_EQ(fuser.incidentOf(QStringLiteral("b")), ab);
+    const QString c = fuser.incidentOf(QStringLiteral("c"));
+    ASSERT_NE(c, ab);
+
+    const Entry split = Fuser::splitEntry(QStringLiteral("b"), QStringLiteral("desk-samu"));
+    ASSERT_TRUE(validateDraft(split).ok());
+    ASSERT_TRUE(fuser.apply(split).ok());
+    EXPECT_NE(fuser.incidentOf(QStringLiteral("b")), ab);
+    EXPECT_EQ(fuser.incidents().size(), 3u);
+
+    const Entry join = Fuser::joinEntry(c, ab, QStringLiteral("desk-fire"));
+    ASSERT_TRUE(fuser.apply(join).ok());
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("c")), ab);
+    EXPECT_EQ(fuser.incidents().size(), 2u);
+
+    ASSERT_TRUE(fuser.apply(Fuser::undoEntry(split.id, QStringLiteral("desk-samu"))).ok());
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("b")), ab);
+    ASSERT_TRUE(fuser.apply(Fuser::undoEntry(join.id, QStringLiteral("desk-fire"))).ok());
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("c")), c);
+    EXPECT_EQ(fuser.incidents().size(), 2u);
+
+    EXPECT_FALSE(fuser.apply(Fuser::splitEntry(QStringLiteral("nope"), QStringLiteral("desk"))).ok());
+    EXPECT_FALSE(fuser.apply(Fuser::undoEntry(QUuid::createUuid(), QStringLiteral("desk"))).ok());
+}

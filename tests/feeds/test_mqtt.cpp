@@ -1,0 +1,196 @@
+// Live MQTT feed against a real Mosquitto broker started here on a free loopback port: messages published
+// on vigie/<agency>/<format> reach the room, a bad topic is quarantined, and the listener comes back after
+// the broker restarts.
+#include "test_util.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace vigie;
+
+namespace {
+
+int freeLoopbackPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+QString findProgram(const QString &name)
+{
+    QString path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty())
+        path =
+            QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    return path;
+}
+
+struct Broker
+{
+    QProcess process;
+    bool start(const QString &dir, int port)
+    {
+        const QString conf = dir + QStringLiteral("/mosquitto.conf");
+        QFile f(conf);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\npersistence false\n")
+                    .arg(port)
+                    .toUtf8());
+        f.close();
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(findProgram(QStringLiteral("mosquitto")), {QStringLiteral("-c"), conf});
+        if (!process.waitForStarted(5000))
+            return false;
+        // Ready when the port accepts connections.
+        for (int i = 0; i < 100; ++i) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr{};
+            addr.sin_family = AF_INET;
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            addr.sin_port = htons(quint16(port));
+            const bool up = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+            ::close(fd);
+            if (up)
+                return true;
+            QThread::msleep(50);
+        }
+        return false;
+    }
+    void stop()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.terminate();
+            if (!process.waitForFinished(5000))
+                process.kill();
+            process.waitForFinished(2000);
+        }
+    }
+    ~Broker() { stop(); }
+};
+
+bool publish(int port, const QString &topic, const QByteArray &payload)
+{
+    QProcess pub;
+    pub.start(findProgram(QStringLiteral("mosquitto_pub")),
+              {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
+               QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-t"), topic, QStringLiteral("-s")});
+    if (!pub.waitForStarted(5000))
+        return false;
+    pub.write(payload);
+    pub.closeWriteChannel();
+    return pub.waitForFinished(10000) && pub.exitCode() == 0;
+}
+
+/// Reads the listener's output until a line contains `needle` (or the time runs out).
+bool waitForLine(QProcess &p, QByteArray &seen, const QByteArray &needle, int occurrence, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        if (seen.count(needle) >= occurrence)
+            return true;
+        p.waitForReadyRead(100);
+        seen += p.readAllStandardOutput();
+        if (p.state() == QProcess::NotRunning) {
+            seen += p.readAllStandardOutput();
+            return seen.count(needle) >= occurrence;
+        }
+    }
+    return false;
+}
+
+const QByteArray capAlert =
+    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>MQ-1</identifier>"
+    "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
+    "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
+    "vehicule</event>"
+    "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+    "<headline>Feu de vehicule quai du Port</headline><area><areaDesc>Vieux-Port</areaDesc>"
+    "<circle>43.2951,5.3740 0.1</circle></area></info></alert>";
+
+} // namespace
+
+TEST(Mqtt, MessagesFromARealBrokerReachTheRoomAndSurviveARestart)
+{
+    const QString mosquitto = findProgram(QStringLiteral("mosquitto"));
+    if (mosquitto.isEmpty() || findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
+        GTEST_SKIP()
+            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    test::TempRoom t;
+    const QString roomPath = t.path();
+    t.room.reset(); // the listener process owns the room while it runs
+    const int port = freeLoopbackPort();
+    ASSERT_GT(port, 0);
+    Broker broker;
+    ASSERT_TRUE(broker.start(t.dir.path(), port)) << broker.process.readAll().toStdString();
+
+    QProcess listener;
+    listener.setProcessChannelMode(QProcess::SeparateChannels);
+    listener.start(QStringLiteral(VIGIE_CLI),
+                   {QStringLiteral("listen"), roomPath, QStringLiteral("--mqtt"),
+                    QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--max-messages"),
+                    QStringLiteral("5"), QStringLiteral("--seconds"), QStringLiteral("40")});
+    ASSERT_TRUE(listener.waitForStarted(5000));
+    QByteArray out;
+    ASSERT_TRUE(waitForLine(listener, out, "subscribed", 1, 15000)) << out.toStdString();
+
+    ASSERT_TRUE(publish(port, QStringLiteral("vigie/fire/cap"), capAlert));
+    ASSERT_TRUE(publish(port, QStringLiteral("vigie/fire/cap"), capAlert)); // a gateway replay
+    ASSERT_TRUE(publish(port, QStringLiteral("vigie/samu/nmea"),
+                        "$GPRMC,190512.00,A,4317.7060,N,00522.4400,E,12.5,87.0,140726,,,A*5A\r\n"));
+    ASSERT_TRUE(publish(port, QStringLiteral("vigie/nobody/cap"), capAlert));
+    ASSERT_TRUE(waitForLine(listener, out, "message vigie/", 3, 15000)) << out.toStdString();
+    ASSERT_TRUE(waitForLine(listener, out, "rejected topic", 1, 15000)) << out.toStdString();
+
+    // The broker goes away and comes back on the same port: the listener reconnects by itself.
+    broker.stop();
+    Broker again;
+    ASSERT_TRUE(again.start(t.dir.path(), port));
+    ASSERT_TRUE(waitForLine(listener, out, "subscribed", 2, 20000)) << out.toStdString();
+    ASSERT_TRUE(
+        publish(port, QStringLiteral("vigie/police/auto"),
+                R"({"type":"Feature","id":"cam-7","geometry":{"type":"Point","coordinates":[5.3745,43.2953]},
+                            "properties":{"time":"2026-07-14T21:07:00+02:00","type":"rixe","title":"Rixe"}})"));
+    ASSERT_TRUE(listener.waitForFinished(20000)) << out.toStdString();
+    out += listener.readAllStandardOutput();
+    EXPECT_EQ(listener.exitCode(), 0) << out.toStdString() << listener.readAllStandardError().toStdString();
+    EXPECT_TRUE(out.contains("\"messages\":5")) << out.toStdString();
+    EXPECT_TRUE(out.contains("\"duplicates\":1")) << out.toStdString();
+    EXPECT_TRUE(out.contains("\"connects\":2")) << out.toStdString();
+
+    auto room = Room::open(roomPath, t.clock);
+    ASSERT_TRUE(room.ok()) << room.error().message.toStdString();
+    auto entries = (*room)->store().read(EntryQuery{});
+    ASSERT_TRUE(entries.ok());
+    QStringList kinds;
+    for (const auto &e : *entries)
+        kinds << e.kind + u'/' + e.agency;
+    EXPECT_TRUE(kinds.contains(QStringLiteral("incident.open/fire"))) << kinds.join(u' ').toStdString();
+    EXPECT_TRUE(kinds.contains(QStringLiteral("unit.position/samu"))) << kinds.join(u' ').toStdString();
+    EXPECT_TRUE(kinds.contains(QStringLiteral("incident.open/police"))) << kinds.join(u' ').toStdString();
+    EXPECT_EQ(kinds.count(QStringLiteral("incident.open/fire")), 1);
+    auto q = (*room)->store().quarantined();
+    ASSERT_TRUE(q.ok());
+    ASSERT_EQ(q->size(), 1u);
+    EXPECT_TRUE(q->front().reason.contains(QStringLiteral("agency \"nobody\" is unknown")))
+        << q->front().reason.toStdString();
+}
