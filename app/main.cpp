@@ -1,5 +1,7 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
+#include "ui/feeds_panel.h"
 #include "ui/main_window.h"
+#include "ui/suggestions_panel.h"
 
 #include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
@@ -8,10 +10,13 @@
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
+#include "routing/road_graph.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMenuBar>
@@ -91,8 +96,15 @@ int main(int argc, char *argv[])
     QCommandLineOption centerOption(QStringLiteral("center"),
                                     QStringLiteral("Centre et zoom de la carte : lon,lat,zoom."),
                                     QStringLiteral("LON,LAT,Z"));
+    QCommandLineOption roadsOption(
+        QStringLiteral("roads"),
+        QStringLiteral("Réseau routier pour les ETA (dossier de roads.bin écrit par vigie-cli import-osm ; "
+                       "défaut : le dossier de données s'il en contient un, sinon ETA en ligne droite)."),
+        QStringLiteral("DIR"));
+    QCommandLineOption proposeOption(QStringLiteral("propose"),
+                                     QStringLiteral("Calcule des propositions d'affectation au démarrage."));
     parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
-                       layersOption, centerOption});
+                       layersOption, centerOption, roadsOption, proposeOption});
     parser.process(app);
 
     QTranslator translator;
@@ -186,6 +198,44 @@ int main(int argc, char *argv[])
     QObject::connect(map, &vigie::maps::MapView::objectSelected, details, &QTextBrowser::setHtml);
     window.addPanel(QStringLiteral("MapDetailsDock"), QObject::tr("Détail"), details,
                     Qt::RightDockWidgetArea);
+
+    // Suggestions: by road when a network was imported, else by straight line (the panel says which).
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QString roadsDir = parser.value(roadsOption);
+    if (roadsDir.isEmpty() && QFileInfo::exists(dataDir + QStringLiteral("/roads.bin")))
+        roadsDir = dataDir;
+    std::unique_ptr<vigie::routing::RoadGraph> graph;
+    if (!roadsDir.isEmpty()) {
+        auto network = vigie::routing::loadRoadNetwork(roadsDir);
+        if (!network)
+            return fail(network.error().message);
+        auto built = vigie::routing::RoadGraph::build(std::move(*network));
+        if (!built)
+            return fail(built.error().message);
+        graph = std::move(*built);
+    }
+    vigie::ui::SuggestionsPanel::Context context;
+    context.graph = graph.get();
+    auto needs = vigie::allocation::defaultNeedsTable();
+    if (!needs)
+        return fail(needs.error().message);
+    context.needs = std::move(*needs);
+    if (auto stations = vigie::cityPlaces(QStringLiteral("fire_stations")))
+        for (const vigie::Place &p : *stations)
+            context.sectors.push_back({p.id, p.name, p.position, 1.0});
+    auto *suggestions = new vigie::ui::SuggestionsPanel(manager, std::move(context));
+    // Below the map, beside the log: a suggestion needs room for its columns and alternatives. The feeds'
+    // health shares the log's place, one tab away.
+    window.addPanel(QStringLiteral("SuggestionsDock"), QObject::tr("Propositions"), suggestions,
+                    Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_4));
+    auto *feedsDock =
+        window.addPanel(QStringLiteral("FeedsDock"), QObject::tr("Flux"), new vigie::ui::FeedsPanel(manager),
+                        Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_5));
+    if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock"))) {
+        window.tabifyDockWidget(logDock, feedsDock);
+        logDock->raise();
+    }
+
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
         window.resize(size[0].toInt(), size[1].toInt());
@@ -193,6 +243,13 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(shotOption)) {
         window.show();
+        if (parser.isSet(proposeOption)) {
+            QEventLoop wait;
+            QObject::connect(suggestions, &vigie::ui::SuggestionsPanel::proposalFinished, &wait,
+                             &QEventLoop::quit);
+            suggestions->propose();
+            wait.exec();
+        }
         QApplication::processEvents();
         const QString file = parser.value(shotOption);
         if (!window.grab().save(file))
@@ -202,5 +259,7 @@ int main(int argc, char *argv[])
     }
     window.show();
     manager.startWatching();
+    if (parser.isSet(proposeOption))
+        suggestions->propose();
     return QApplication::exec();
 }

@@ -87,6 +87,9 @@ QString kindLabel(const QString &kind)
         {"zone.draw", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Zone")},
         {"decision", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Décision")},
         {"hospital.status", QT_TRANSLATE_NOOP("vigie::ui::Labels", "État hospitalier")},
+        {"suggestion", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition")},
+        {"suggestion.accept", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition acceptée")},
+        {"suggestion.reject", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition rejetée")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))

@@ -1,7 +1,9 @@
+#include "ui/feeds_panel.h"
 #include "ui/main_window.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
+#include "ui/suggestions_panel.h"
 
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
@@ -10,10 +12,15 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTranslator>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -87,6 +94,162 @@ TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
         for (int y = 0; y < 200 && !hasBanner; y += 3)
             hasBanner = shot.pixelColor(x, y) == QColor(0xE6, 0x9F, 0x00);
     EXPECT_TRUE(hasBanner);
+}
+
+namespace {
+
+std::vector<Entry> entriesOfKind(const Room &room, const QString &kind)
+{
+    EntryQuery q;
+    q.kind = kind;
+    auto read = room.store().read(q);
+    EXPECT_TRUE(read);
+    return read ? *read : std::vector<Entry>{};
+}
+
+ui::SuggestionsPanel::Context straightLineContext()
+{
+    ui::SuggestionsPanel::Context context;
+    auto needs = allocation::defaultNeedsTable();
+    EXPECT_TRUE(needs);
+    if (needs)
+        context.needs = *needs;
+    if (auto stations = cityPlaces(QStringLiteral("fire_stations")))
+        for (const Place &p : *stations)
+            context.sectors.push_back({p.id, p.name, p.position, 1.0});
+    return context;
+}
+
+} // namespace
+
+TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
+{
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    ui::SuggestionsPanel panel(manager, straightLineContext());
+    // Without roads the panel says the ETAs are approximate, in the words the issue asks for.
+    auto *method = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMethod"));
+    ASSERT_NE(method, nullptr);
+    EXPECT_TRUE(method->text().contains(QStringLiteral("pas de réseau routier importé")));
+
+    QSignalSpy finished(&panel, &ui::SuggestionsPanel::proposalFinished);
+    QSignalSpy routes(&panel, &ui::SuggestionsPanel::routesChanged);
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    const auto &set = panel.current();
+    ASSERT_GE(set.items.size(), 2u) << panel.statusText().toStdString();
+    EXPECT_EQ(panel.tree()->topLevelItemCount(), int(set.items.size()));
+    EXPECT_EQ(routes.count(), 1);
+    // Every suggestion is on record before anyone decides, and each has a straight route to draw.
+    EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), set.items.size());
+    ASSERT_EQ(panel.routes().size(), set.items.size());
+    for (const auto &r : panel.routes()) {
+        EXPECT_FALSE(r.byRoad);
+        EXPECT_EQ(r.polyline.size(), 2u);
+    }
+
+    // Accepting puts the unit en route to the incident, through the log.
+    const auto first = set.items[0];
+    ASSERT_TRUE(panel.accept(0));
+    const Unit &unit = manager.picture().units.at(first.unit);
+    EXPECT_EQ(unit.status, QStringLiteral("en_route"));
+    EXPECT_EQ(unit.incident, first.incident);
+    const auto accepts = entriesOfKind(*room, QStringLiteral("suggestion.accept"));
+    ASSERT_EQ(accepts.size(), 1u);
+    EXPECT_EQ(accepts[0].data.value(QStringLiteral("unit")).toString(), first.unit);
+    EXPECT_TRUE(panel.routes()[0].decided);
+    // A decision is taken once.
+    EXPECT_FALSE(panel.accept(0));
+    EXPECT_FALSE(panel.reject(0, QStringLiteral("trop tard")));
+    EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion.accept")).size(), 1u);
+
+    // Rejecting keeps the reason and leaves the unit as it was.
+    const auto second = set.items[1];
+    const QString statusBefore = manager.picture().units.at(second.unit).status;
+    ASSERT_TRUE(panel.reject(1, QStringLiteral("moyen gardé pour le match")));
+    const auto rejects = entriesOfKind(*room, QStringLiteral("suggestion.reject"));
+    ASSERT_EQ(rejects.size(), 1u);
+    EXPECT_EQ(rejects[0].data.value(QStringLiteral("reason")).toString(),
+              QStringLiteral("moyen gardé pour le match"));
+    EXPECT_EQ(manager.picture().units.at(second.unit).status, statusBefore);
+    EXPECT_EQ(panel.tree()->topLevelItem(1)->text(6), QStringLiteral("rejetée"));
+}
+
+TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
+{
+    // Every unit unavailable: no proposal, no entry, and a message that says why.
+    std::vector<Entry> busy;
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    for (const auto &[id, u] : manager.picture().units) {
+        Entry e;
+        e.kind = QStringLiteral("unit.status");
+        e.eventTime = clock.now();
+        e.author = QStringLiteral("test");
+        e.agency = u.agency;
+        e.data = QJsonObject{{QStringLiteral("unit"), id},
+                             {QStringLiteral("status"), QStringLiteral("unavailable")}};
+        busy.push_back(e);
+    }
+    ASSERT_TRUE(room->append(busy));
+    manager.poll();
+    ui::SuggestionsPanel panel(manager, straightLineContext());
+    QSignalSpy finished(&panel, &ui::SuggestionsPanel::proposalFinished);
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(panel.current().items.empty());
+    EXPECT_EQ(panel.tree()->topLevelItemCount(), 0);
+    EXPECT_TRUE(entriesOfKind(*room, QStringLiteral("suggestion")).empty());
+    auto *messages = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMessages"));
+    ASSERT_NE(messages, nullptr);
+    EXPECT_TRUE(messages->text().contains(QStringLiteral("no available unit")))
+        << messages->text().toStdString();
+}
+
+TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
+{
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    std::vector<FeedArrival> arrivals;
+    for (const char *key : {"cap:A1", "cap:A2", "cap:A2"}) {
+        FeedArrival a;
+        a.key = QString::fromLatin1(key);
+        a.source = QStringLiteral("vigie/police/cap");
+        Entry e;
+        e.kind = QStringLiteral("note");
+        e.eventTime = clock.now();
+        e.author = QStringLiteral("passerelle");
+        e.data = QJsonObject{{QStringLiteral("text"), a.key}};
+        a.drafts.push_back(e);
+        arrivals.push_back(a);
+    }
+    ASSERT_TRUE(room->appendFeed(arrivals));
+    ASSERT_TRUE(room->quarantine(QStringLiteral("vigie/police/cap"),
+                                 {{QStringLiteral("byte 0"), QStringLiteral("XML mal formé"), "<alert"}}));
+    manager.poll();
+    ui::FeedsPanel panel(manager);
+    QTableWidget *table = panel.table();
+    ASSERT_EQ(table->rowCount(), 1);
+    auto cell = [table](int column) {
+        return table->item(0, column)->text();
+    };
+    EXPECT_EQ(cell(ui::FeedsPanel::Source), QStringLiteral("vigie/police/cap"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Messages), QStringLiteral("2"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Repeats), QStringLiteral("1"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Refused), QStringLiteral("1"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Staleness), QStringLiteral("à jour"));
+
+    // Forty minutes of silence: the feed reads as old, in words and in colour.
+    clock.advance(40 * 60 * 1000);
+    panel.refresh();
+    EXPECT_EQ(cell(ui::FeedsPanel::Staleness), QStringLiteral("ancien (40 min)"));
+    EXPECT_EQ(table->item(0, ui::FeedsPanel::Staleness)->background().color(), QColor(0xD5, 0x5E, 0x00));
+    // Selecting the feed shows its refused input with the reason.
+    table->selectRow(0);
+    auto *refused = panel.findChild<QTextBrowser *>(QStringLiteral("FeedsRefused"));
+    ASSERT_NE(refused, nullptr);
+    EXPECT_TRUE(refused->toPlainText().contains(QStringLiteral("XML mal formé")));
+    EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
 }
 
 TEST(Console, EnglishTranslationIsEmbedded)

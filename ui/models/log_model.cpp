@@ -78,6 +78,15 @@ QString LogModel::summary(const Entry &e)
         return s("label");
     if (e.kind == kinds::hospitalStatus)
         return QStringLiteral("%1 %2").arg(s("hospital"), s("ed_status"));
+    if (e.kind == QLatin1String("suggestion"))
+        return tr("%1 → %2, ETA %3 min%4")
+            .arg(s("callsign").isEmpty() ? s("unit") : s("callsign"), s("incident"))
+            .arg(QLocale().toString(d.value(QLatin1String("eta_s")).toDouble() / 60.0, 'f', 1))
+            .arg(d.value(QLatin1String("approximate")).toBool() ? tr(" (approx.)") : QString());
+    if (e.kind == QLatin1String("suggestion.accept"))
+        return tr("%1 → %2 acceptée").arg(s("unit"), s("incident"));
+    if (e.kind == QLatin1String("suggestion.reject"))
+        return tr("%1 → %2 rejetée : %3").arg(s("unit"), s("incident"), s("reason"));
     return QString::fromUtf8(compactDataJson(d).left(160));
 }
 

@@ -1,0 +1,186 @@
+#include "ui/feeds_panel.h"
+
+#include "ui/labels.h"
+
+#include "picture/picture_manager.h"
+#include "room/room.h"
+#include "store/feed_stats.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace vigie::ui {
+
+namespace {
+
+QTableWidgetItem *numberItem(qint64 value)
+{
+    auto *item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole, value); // sorts as a number
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(parent), m_manager(manager)
+{
+    setObjectName(QStringLiteral("FeedsPanel"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("FeedsSummary"));
+    m_summary->setWordWrap(true);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("FeedsTable"));
+    m_table->setHorizontalHeaderLabels({tr("Flux"), tr("Messages"), tr("Répétitions"), tr("Débit (msg/min)"),
+                                        tr("Dernier message"), tr("Fraîcheur"), tr("Refusés")});
+    m_table->horizontalHeaderItem(Repeats)->setToolTip(
+        tr("Messages reçus plusieurs fois (passerelles qui rejouent) : comptés, stockés une seule fois."));
+    m_table->horizontalHeaderItem(Rate)->setToolTip(
+        tr("Messages distincts des 5 dernières minutes, par minute."));
+    m_table->horizontalHeaderItem(Refused)->setToolTip(
+        tr("Entrées mises en quarantaine avec leur motif (sélectionnez le flux pour les voir)."));
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    m_refused = new QTextBrowser(this);
+    m_refused->setObjectName(QStringLiteral("FeedsRefused"));
+    m_refused->setPlaceholderText(tr("Sélectionnez un flux pour voir ses entrées refusées et leurs motifs."));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_refused);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &FeedsPanel::showRefused);
+    connect(&manager, &PictureManager::pictureChanged, this, [this] {
+        // New entries: refresh soon, at most twice a second however fast the feeds arrive.
+        if (!m_timer.isActive() || m_timer.remainingTime() > 500)
+            m_timer.start(500);
+    });
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        refresh();
+        m_timer.start(5000); // staleness grows even when nothing arrives
+    });
+    refresh();
+    m_timer.start(5000);
+}
+
+QString FeedsPanel::stalenessText(qint64 seconds)
+{
+    if (seconds < staleSeconds)
+        return tr("à jour");
+    if (seconds < 3600)
+        return tr("ancien (%1 min)").arg(seconds / 60);
+    if (seconds < 48 * 3600)
+        return tr("muet depuis %1 h").arg(seconds / 3600);
+    return tr("muet depuis %1 j").arg(seconds / 86400);
+}
+
+void FeedsPanel::refresh()
+{
+    const Timestamp now = m_manager.room().clock().now();
+    auto stats = feedStats(m_manager.room().path(), Timestamp{now.msecs - rateWindowSeconds * 1000});
+    if (!stats) {
+        m_summary->setText(stats.error().message);
+        return;
+    }
+    const QString selected = m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), Source)
+                                 ? m_table->item(m_table->currentRow(), Source)->text()
+                                 : QString();
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(int(stats->size()));
+    qint64 stale = 0, refused = 0;
+    int row = 0;
+    for (const FeedSourceStats &s : *stats) {
+        auto *source = new QTableWidgetItem(s.source);
+        m_table->setItem(row, Source, source);
+        m_table->setItem(row, Messages, numberItem(s.messages));
+        m_table->setItem(row, Repeats, numberItem(s.repeats()));
+        auto *rate = new QTableWidgetItem(
+            QLocale().toString(double(s.recent) * 60.0 / double(rateWindowSeconds), 'f', 1));
+        rate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(row, Rate, rate);
+        // The last thing heard from the source, accepted or refused.
+        const qint64 last = std::max(s.lastSeen.msecs, s.lastRefused.msecs);
+        m_table->setItem(row, LastMessage,
+                         new QTableWidgetItem(last > 0
+                                                  ? QLocale().toString(roomTime(last), QLocale::ShortFormat)
+                                                  : QStringLiteral("–")));
+        const qint64 age = last > 0 ? std::max<qint64>(0, (now.msecs - last) / 1000) : deadSeconds;
+        auto *staleness = new QTableWidgetItem(stalenessText(age));
+        // Okabe–Ito green / orange / vermillion: distinct for the common colour-vision deficiencies, and the
+        // words say the same thing.
+        const QColor colour = age < staleSeconds  ? QColor(0x00, 0x9E, 0x73)
+                              : age < deadSeconds ? QColor(0xE6, 0x9F, 0x00)
+                                                  : QColor(0xD5, 0x5E, 0x00);
+        staleness->setBackground(colour);
+        staleness->setForeground(Qt::black);
+        m_table->setItem(row, Staleness, staleness);
+        auto *refusedItem = numberItem(s.quarantined);
+        if (s.quarantined > 0)
+            refusedItem->setForeground(QColor(0xD5, 0x5E, 0x00));
+        m_table->setItem(row, Refused, refusedItem);
+        stale += age >= staleSeconds;
+        refused += s.quarantined;
+        if (s.source == selected)
+            m_table->selectRow(row);
+        ++row;
+    }
+    m_table->setSortingEnabled(true);
+    m_table->resizeColumnsToContents();
+    m_summary->setText(stats->empty()
+                           ? tr("Aucun flux reçu dans cette salle.")
+                           : tr("%1 flux · %2 sans message depuis plus de %3 min · %4 entrées refusées")
+                                 .arg(stats->size())
+                                 .arg(stale)
+                                 .arg(staleSeconds / 60)
+                                 .arg(refused));
+}
+
+void FeedsPanel::showRefused()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || !m_table->item(row, Source))
+        return;
+    const QString source = m_table->item(row, Source)->text();
+    auto items = m_manager.room().store().quarantined();
+    if (!items) {
+        m_refused->setPlainText(items.error().message);
+        return;
+    }
+    QString html;
+    int shown = 0, total = 0;
+    for (auto it = items->rbegin(); it != items->rend(); ++it) {
+        if (it->source != source)
+            continue;
+        ++total;
+        if (shown++ >= 50)
+            continue;
+        html += QStringLiteral("<p><b>%1</b> — %2<br>%3</p>")
+                    .arg(QLocale().toString(roomTime(it->received.msecs), QLocale::ShortFormat),
+                         it->position.toHtmlEscaped(), it->reason.toHtmlEscaped());
+    }
+    if (total == 0)
+        html = tr("<p>Aucune entrée refusée pour %1.</p>").arg(source.toHtmlEscaped());
+    else if (total > 50)
+        html.prepend(tr("<p><i>Les 50 plus récentes sur %1 (vigie-cli quarantine pour tout voir).</i></p>")
+                         .arg(total));
+    m_refused->setHtml(html);
+}
+
+} // namespace vigie::ui

@@ -1,0 +1,58 @@
+#pragma once
+// The Feeds dock: each feed's health at a glance — messages, repeats (gateways replay), rate, time since the
+// last message (so nobody mistakes an old picture for a live one) and refused input with its reasons.
+// Read from the room's feed bookkeeping; refreshed every few seconds and on new entries.
+#include "model/time.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+class QTextBrowser;
+
+namespace vigie {
+class PictureManager;
+}
+
+namespace vigie::ui {
+
+class FeedsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Source,
+        Messages,
+        Repeats,
+        Rate,
+        LastMessage,
+        Staleness,
+        Refused,
+        ColumnCount
+    };
+    /// Older than this, a feed is shown as stale (orange); older than `deadSeconds`, as silent (red).
+    static constexpr qint64 staleSeconds = 5 * 60;
+    static constexpr qint64 deadSeconds = 30 * 60;
+    /// The rate is the distinct messages of the last `rateWindowSeconds`.
+    static constexpr qint64 rateWindowSeconds = 5 * 60;
+
+    explicit FeedsPanel(PictureManager &manager, QWidget *parent = nullptr);
+
+    void refresh();
+    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    /// "à jour", "ancien (12 min)", "muet depuis 2 h"… for a feed last heard `seconds` ago.
+    [[nodiscard]] static QString stalenessText(qint64 seconds);
+
+private:
+    void showRefused();
+
+    PictureManager &m_manager;
+    QTimer m_timer;
+    QLabel *m_summary = nullptr;
+    QTableWidget *m_table = nullptr;
+    QTextBrowser *m_refused = nullptr;
+};
+
+} // namespace vigie::ui

@@ -1,0 +1,367 @@
+#include "ui/suggestions_panel.h"
+
+#include "ui/labels.h"
+
+#include "picture/picture_manager.h"
+#include "room/room.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace vigie::ui {
+
+namespace {
+
+enum Column
+{
+    UnitColumn,
+    IncidentColumn,
+    NeedColumn,
+    EtaColumn,
+    DistanceColumn,
+    CoverageColumn,
+    StateColumn,
+    ColumnCount
+};
+
+QString minutesText(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("–");
+    return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "%1 min")
+        .arg(QLocale().toString(seconds / 60.0, 'f', 1));
+}
+
+QString kmText(double meters)
+{
+    if (!std::isfinite(meters))
+        return QStringLiteral("–");
+    return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "%1 km")
+        .arg(QLocale().toString(meters / 1000.0, 'f', 1));
+}
+
+QString author()
+{
+    return qEnvironmentVariable("USER", QStringLiteral("poste"));
+}
+
+} // namespace
+
+SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWidget *parent)
+    : QWidget(parent), m_manager(manager), m_context(std::move(context))
+{
+    qRegisterMetaType<std::vector<vigie::ui::SuggestedRoute>>();
+    setObjectName(QStringLiteral("SuggestionsPanel"));
+
+    m_method = new QLabel(this);
+    m_method->setObjectName(QStringLiteral("SuggestionsMethod"));
+    m_method->setWordWrap(true);
+    if (m_context.graph) {
+        m_method->setText(
+            tr("ETA par la route (réseau importé : %L1 nœuds).").arg(m_context.graph->nodeCount()));
+    } else {
+        // Said plainly and in colour: a straight-line ETA must never pass for a road one.
+        m_method->setText(tr("ETA approximative : pas de réseau routier importé (ligne droite × 1,4)."));
+        m_method->setStyleSheet(QStringLiteral("background:#E69F00;color:black;padding:4px;"));
+    }
+
+    m_propose = new QPushButton(tr("&Proposer (F5)"), this);
+    m_propose->setObjectName(QStringLiteral("ProposeButton"));
+    m_propose->setToolTip(tr("Calcule qui envoyer où pour les interventions ouvertes. Rien n'est envoyé : "
+                             "chaque proposition attend votre décision."));
+    m_accept = new QPushButton(tr("&Accepter"), this);
+    m_accept->setObjectName(QStringLiteral("AcceptButton"));
+    m_accept->setToolTip(
+        tr("Accepter la proposition sélectionnée (Ctrl+Entrée) : le moyen passe « en route »."));
+    m_reject = new QPushButton(tr("&Rejeter…"), this);
+    m_reject->setObjectName(QStringLiteral("RejectButton"));
+    m_reject->setToolTip(tr("Rejeter la proposition sélectionnée avec un motif (Suppr)."));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_propose);
+    buttons->addStretch(1);
+    buttons->addWidget(m_accept);
+    buttons->addWidget(m_reject);
+
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("SuggestionsTree"));
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels({tr("Moyen"), tr("Intervention"), tr("Besoin"), tr("ETA"), tr("Distance"),
+                             tr("Couverture perdue"), tr("Décision")});
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setRootIsDecorated(true);
+    m_tree->header()->setStretchLastSection(true);
+
+    m_status = new QLabel(tr("Appuyez sur F5 pour proposer une affectation."), this);
+    m_status->setObjectName(QStringLiteral("SuggestionsStatus"));
+    m_status->setWordWrap(true);
+    m_messages = new QLabel(this);
+    m_messages->setObjectName(QStringLiteral("SuggestionsMessages"));
+    m_messages->setWordWrap(true);
+    m_messages->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_method);
+    layout->addLayout(buttons);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_messages);
+
+    connect(m_propose, &QPushButton::clicked, this, &SuggestionsPanel::propose);
+    connect(m_accept, &QPushButton::clicked, this, [this] { accept(currentRow()); });
+    connect(m_reject, &QPushButton::clicked, this, [this] {
+        const int row = currentRow();
+        if (row < 0)
+            return;
+        bool ok = false;
+        const QString reason = QInputDialog::getText(
+            this, tr("Rejeter la proposition"), tr("Motif du rejet (il sera inscrit à la main courante) :"),
+            QLineEdit::Normal, {}, &ok);
+        if (ok)
+            reject(row, reason.trimmed().isEmpty() ? tr("sans motif") : reason.trimmed());
+    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &SuggestionsPanel::updateButtons);
+    connect(&m_watcher, &QFutureWatcher<Computed>::finished, this, &SuggestionsPanel::onComputed);
+
+    // The shortcuts work wherever the focus is in the window: the dock is often not focused.
+    auto *f5 = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SuggestionsPanel::propose);
+    f5->setContext(Qt::WindowShortcut);
+    auto *enter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_tree);
+    connect(enter, &QShortcut::activated, this, [this] { accept(currentRow()); });
+    auto *del = new QShortcut(QKeySequence(Qt::Key_Delete), m_tree);
+    connect(del, &QShortcut::activated, m_reject, &QPushButton::click);
+    updateButtons();
+}
+
+SuggestionsPanel::~SuggestionsPanel()
+{
+    m_watcher.waitForFinished();
+}
+
+bool SuggestionsPanel::busy() const
+{
+    return m_watcher.isRunning();
+}
+
+QString SuggestionsPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void SuggestionsPanel::propose()
+{
+    if (busy())
+        return;
+    m_propose->setEnabled(false);
+    m_status->setText(tr("Calcul des propositions…"));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    // The worker gets its own copy of the picture: the GUI thread keeps applying live entries meanwhile.
+    m_watcher.setFuture(QtConcurrent::run([picture = m_manager.picture(), context = &m_context] {
+        Computed out;
+        out.set =
+            allocation::suggest(picture, context->graph, context->sectors, context->needs, context->options);
+        for (const allocation::Suggestion &s : out.set.items) {
+            const auto unit = picture.units.find(s.unit);
+            const auto incident = picture.incidents.find(s.incident);
+            if (unit == picture.units.end() || incident == picture.incidents.end() ||
+                !unit->second.position || !incident->second.position)
+                continue;
+            SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
+            if (context->graph && !s.approximate) {
+                const auto from = context->graph->snap(*unit->second.position);
+                const auto to = context->graph->snap(*incident->second.position);
+                if (from && to) {
+                    routing::Route route = context->graph->route(*from, *to);
+                    if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
+                        r.polyline = std::move(route.polyline);
+                        r.byRoad = true;
+                    }
+                }
+            }
+            if (r.polyline.empty())
+                r.polyline = {*unit->second.position, *incident->second.position};
+            out.routes.push_back(std::move(r));
+        }
+        return out;
+    }));
+}
+
+void SuggestionsPanel::onComputed()
+{
+    QApplication::restoreOverrideCursor();
+    m_propose->setEnabled(true);
+    Computed computed = m_watcher.result();
+    m_set = std::move(computed.set);
+    m_routes = std::move(computed.routes);
+    m_recorded.clear();
+
+    // Suggestions are log entries: what was proposed, when and on what basis stays on record.
+    QString refused;
+    if (!m_set.items.empty()) {
+        auto stored = m_manager.room().append(
+            allocation::suggestionDrafts(m_set, author(), m_manager.room().clock().now()));
+        if (!stored) {
+            refused = stored.error().message;
+            m_set.items.clear();
+            m_routes.clear();
+        } else {
+            m_recorded = std::move(*stored);
+            m_manager.poll();
+        }
+    }
+    m_state.assign(m_set.items.size(), QString());
+    fill();
+    if (!refused.isEmpty())
+        m_status->setText(tr("Propositions non inscrites : %1").arg(refused));
+    else if (m_set.items.empty())
+        m_status->setText(tr("Aucune proposition (voir les messages ci-dessous)."));
+    else
+        m_status->setText(tr("%n proposition(s) inscrite(s) à la main courante, en attente de décision.",
+                             nullptr, int(m_set.items.size())));
+    Q_EMIT routesChanged(m_routes);
+    Q_EMIT proposalFinished();
+}
+
+void SuggestionsPanel::fill()
+{
+    m_tree->clear();
+    for (std::size_t k = 0; k < m_set.items.size(); ++k) {
+        const allocation::Suggestion &s = m_set.items[k];
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setText(UnitColumn,
+                      QStringLiteral("%1 (%2)").arg(s.callsign.isEmpty() ? s.unit : s.callsign, s.type));
+        item->setForeground(UnitColumn, agencyColour(s.agency));
+        item->setText(IncidentColumn,
+                      QStringLiteral("%1 — %2").arg(s.incident, incidentTypeLabel(s.incidentType)));
+        item->setText(NeedColumn,
+                      tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(s.need.name).arg(s.need.priority));
+        item->setText(EtaColumn, minutesText(s.etaSeconds) + (s.approximate ? tr(" (approx.)") : QString()));
+        item->setText(DistanceColumn, kmText(s.meters));
+        item->setText(CoverageColumn, QLocale().toString(s.coverageLoss, 'f', 3));
+        item->setToolTip(CoverageColumn, tr("Perte de couverture attendue si ce moyen part (modèle MEXCLP)"));
+        for (int c = EtaColumn; c <= CoverageColumn; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        for (const allocation::Alternative &a : s.alternatives) {
+            auto *alt = new QTreeWidgetItem(item);
+            alt->setText(UnitColumn, tr("alternative : %1").arg(a.unit));
+            alt->setText(EtaColumn, minutesText(a.etaSeconds));
+            alt->setText(DistanceColumn, kmText(a.meters));
+            alt->setTextAlignment(EtaColumn, Qt::AlignRight | Qt::AlignVCenter);
+            alt->setTextAlignment(DistanceColumn, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        if (!s.uncovered.isEmpty()) {
+            auto *gap = new QTreeWidgetItem(item);
+            gap->setText(UnitColumn, tr("secteurs laissés sans moyen à moins de %1 min : %2")
+                                         .arg(int(m_set.coverage.targetSeconds / 60))
+                                         .arg(s.uncovered.join(QStringLiteral(", "))));
+            gap->setFirstColumnSpanned(true);
+            gap->setForeground(UnitColumn, QColor(0xD5, 0x5E, 0x00));
+        }
+    }
+    for (int c = 0; c < ColumnCount - 1; ++c)
+        m_tree->resizeColumnToContents(c);
+    if (m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+
+    QStringList lines;
+    for (const QString &note : m_set.notes)
+        if (note != QLatin1String(routing::approximateNote)) // already said above, in colour
+            lines.append(note);
+    lines += m_set.messages;
+    m_messages->setText(lines.join(QLatin1Char('\n')));
+    updateButtons();
+}
+
+int SuggestionsPanel::currentRow() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    return item ? m_tree->indexOfTopLevelItem(item) : -1;
+}
+
+void SuggestionsPanel::updateButtons()
+{
+    const int row = currentRow();
+    const bool open = row >= 0 && std::size_t(row) < m_state.size() && m_state[std::size_t(row)].isEmpty();
+    m_accept->setEnabled(open);
+    m_reject->setEnabled(open);
+}
+
+bool SuggestionsPanel::accept(int row)
+{
+    if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
+        return false;
+    auto drafts =
+        allocation::acceptDrafts(m_recorded[std::size_t(row)], author(), m_manager.room().clock().now());
+    if (drafts) {
+        if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {
+            m_status->setText(tr("Acceptation non inscrite : %1").arg(stored.error().message));
+            return false;
+        }
+    } else {
+        m_status->setText(drafts.error().message);
+        return false;
+    }
+    decided(row, QStringLiteral("accepted"));
+    return true;
+}
+
+bool SuggestionsPanel::reject(int row, const QString &reason)
+{
+    if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
+        return false;
+    auto drafts = allocation::rejectDrafts(m_recorded[std::size_t(row)], author(),
+                                           m_manager.room().clock().now(), reason);
+    if (drafts) {
+        if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {
+            m_status->setText(tr("Rejet non inscrit : %1").arg(stored.error().message));
+            return false;
+        }
+    } else {
+        m_status->setText(drafts.error().message);
+        return false;
+    }
+    decided(row, QStringLiteral("rejected"));
+    return true;
+}
+
+void SuggestionsPanel::decided(int row, const QString &state)
+{
+    m_state[std::size_t(row)] = state;
+    const bool accepted = state == QLatin1String("accepted");
+    QTreeWidgetItem *item = m_tree->topLevelItem(row);
+    item->setText(StateColumn, accepted ? tr("acceptée") : tr("rejetée"));
+    for (int c = 0; c < ColumnCount; ++c)
+        item->setForeground(c, accepted ? QColor(0x00, 0x9E, 0x73)
+                                        : palette().color(QPalette::Disabled, QPalette::Text));
+    const allocation::Suggestion &s = m_set.items[std::size_t(row)];
+    for (SuggestedRoute &r : m_routes)
+        if (r.unit == s.unit && r.incident == s.incident)
+            r.decided = true;
+    m_status->setText(
+        accepted ? tr("%1 part vers %2 (inscrit à la main courante).")
+                       .arg(s.callsign.isEmpty() ? s.unit : s.callsign, s.incident)
+                 : tr("Proposition %1 → %2 rejetée (inscrit à la main courante).").arg(s.unit, s.incident));
+    m_manager.poll();
+    Q_EMIT routesChanged(m_routes);
+    // Move on to the next undecided suggestion: decisions are often taken in a row.
+    for (int next = row + 1; next < m_tree->topLevelItemCount(); ++next)
+        if (m_state[std::size_t(next)].isEmpty()) {
+            m_tree->setCurrentItem(m_tree->topLevelItem(next));
+            break;
+        }
+    updateButtons();
+}
+
+} // namespace vigie::ui

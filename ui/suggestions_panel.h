@@ -1,0 +1,93 @@
+#pragma once
+// The Suggestions dock: who could go where, with ETA, alternatives and coverage impact, computed off the GUI
+// thread from the current picture. Each proposal is recorded in the log as `suggestion` entries; a liaison
+// accepts or rejects each one (both are entries too). Nothing is ever sent without that decision.
+#include "allocation/suggestion.h"
+#include "log/entry.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace vigie {
+class PictureManager;
+}
+
+namespace vigie::ui {
+
+/// What the map draws for one suggestion: the road route when a network is loaded, else the straight line.
+struct SuggestedRoute
+{
+    QString unit, incident, agency;
+    std::vector<GeoPoint> polyline;
+    bool byRoad = false;
+    bool decided = false; ///< accepted or rejected: drawn faded
+};
+
+class SuggestionsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Context
+    {
+        const routing::RoadGraph *graph = nullptr; ///< null: straight-line estimates, said on screen
+        std::vector<allocation::Sector> sectors;
+        allocation::NeedsTable needs;
+        allocation::SuggestOptions options;
+    };
+
+    SuggestionsPanel(PictureManager &manager, Context context, QWidget *parent = nullptr);
+    ~SuggestionsPanel() override;
+
+    /// Computes suggestions for the current picture in a worker thread; `proposalFinished` follows.
+    void propose();
+    [[nodiscard]] bool busy() const;
+    /// Accepts or rejects the suggestion shown on `row` (top-level item). Returns false with a message in
+    /// the status line when the log refuses.
+    bool accept(int row);
+    bool reject(int row, const QString &reason);
+
+    [[nodiscard]] QTreeWidget *tree() const { return m_tree; }
+    [[nodiscard]] const allocation::SuggestionSet &current() const { return m_set; }
+    [[nodiscard]] const std::vector<SuggestedRoute> &routes() const { return m_routes; }
+    [[nodiscard]] QString statusText() const;
+
+Q_SIGNALS:
+    void proposalFinished();
+    void routesChanged(const std::vector<vigie::ui::SuggestedRoute> &routes);
+
+private:
+    struct Computed
+    {
+        allocation::SuggestionSet set;
+        std::vector<SuggestedRoute> routes;
+    };
+    void onComputed();
+    void fill();
+    void decided(int row, const QString &state);
+    void updateButtons();
+    int currentRow() const;
+
+    PictureManager &m_manager;
+    Context m_context;
+    QFutureWatcher<Computed> m_watcher;
+    allocation::SuggestionSet m_set;
+    std::vector<Entry> m_recorded; ///< the `suggestion` entries, per item, as stored
+    std::vector<QString> m_state;  ///< per item: empty, "accepted" or "rejected"
+    std::vector<SuggestedRoute> m_routes;
+    QLabel *m_method = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_messages = nullptr;
+    QPushButton *m_propose = nullptr;
+    QPushButton *m_accept = nullptr;
+    QPushButton *m_reject = nullptr;
+    QTreeWidget *m_tree = nullptr;
+};
+
+} // namespace vigie::ui
+
+Q_DECLARE_METATYPE(std::vector<vigie::ui::SuggestedRoute>)
