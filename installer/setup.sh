@@ -22,6 +22,7 @@ packages=(
   libmosquitto-dev libglpk-dev libpq-dev
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri
   postgresql postgresql-15-pgrouting mosquitto mosquitto-clients
+  osm2pgrouting osmium-tool
 )
 
 missing=()

@@ -3,8 +3,6 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
-// After the line above: it needs the named-parameter machinery that one includes.
-#include <boost/graph/find_flow_cost.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -78,57 +76,238 @@ namespace {
 
 using Slot = std::pair<std::size_t, std::size_t>; // (incident, need)
 
-/// Min-cost max-flow on the units and need slots of one component; appends to `sol`.
-void solveComponent(const Problem &p, const std::vector<double> &costs, const std::vector<std::size_t> &units,
-                    const std::vector<std::size_t> &slotIds, const std::vector<Slot> &allSlots, Solution &sol)
+/// One connected component of the "unit can fill slot" graph, with local indices: arc costs in
+/// thousandths (-1: the unit cannot fill the slot), row-major per slot.
+struct Component
 {
-    const std::size_t nu = p.units.size();
-    std::vector<Slot> slots;
-    for (const std::size_t s : slotIds)
-        slots.push_back(allSlots[s]);
+    std::vector<std::size_t> units, slots; ///< global indices
+    std::vector<long> cost;                ///< slots.size() × units.size()
+    std::vector<long> capacity;            ///< per slot: the need's count
+    [[nodiscard]] std::size_t nu() const { return units.size(); }
+    [[nodiscard]] std::size_t ns() const { return slots.size(); }
+    [[nodiscard]] long at(std::size_t s, std::size_t u) const { return cost[s * units.size() + u]; }
+};
+
+/// Min-cost max-flow over the arcs marked in `kept`: per local unit, the local slot it fills or -1.
+std::vector<int> flowOn(const Component &c, const std::vector<char> &kept)
+{
+    const std::size_t nu = c.nu(), ns = c.ns();
     // Vertices: 0 source, 1 sink, units, then one per (incident, need).
-    FlowGraph g(2 + units.size() + slots.size());
-    const std::size_t source = 0, sink = 1, firstSlot = 2 + units.size();
+    FlowGraph g(2 + nu + ns);
+    const std::size_t source = 0, sink = 1, firstSlot = 2 + nu;
     struct Arc
     {
         FlowEdge edge;
         std::size_t unit, slot;
-        double cost;
     };
     std::vector<Arc> arcs;
-    std::vector<FlowEdge> slotArcs;
-    for (std::size_t u = 0; u < units.size(); ++u)
+    for (std::size_t u = 0; u < nu; ++u)
         addArc(g, source, 2 + u, 1, 0);
-    for (std::size_t s = 0; s < slots.size(); ++s) {
-        const auto [i, k] = slots[s];
-        for (std::size_t u = 0; u < units.size(); ++u) {
-            const double c = costs[slotIds[s] * nu + units[u]];
-            if (std::isfinite(c))
-                arcs.push_back(
-                    {addArc(g, 2 + u, firstSlot + s, 1, std::lround(c * costScale)), units[u], s, c});
-        }
-        slotArcs.push_back(addArc(g, firstSlot + s, sink, std::max(0, p.needs[i][k].count), 0));
+    for (std::size_t s = 0; s < ns; ++s) {
+        for (std::size_t u = 0; u < nu; ++u)
+            if (kept[s * nu + u])
+                arcs.push_back({addArc(g, 2 + u, firstSlot + s, 1, c.at(s, u)), u, s});
+        addArc(g, firstSlot + s, sink, c.capacity[s], 0);
     }
     boost::successive_shortest_path_nonnegative_weights(g, source, sink);
-
     const auto cap = boost::get(boost::edge_capacity, g);
     const auto res = boost::get(boost::edge_residual_capacity, g);
-    sol.cost += double(boost::find_flow_cost(g, cap, res, boost::get(boost::edge_weight, g))) / costScale;
+    std::vector<int> slotOf(nu, -1);
     for (const Arc &a : arcs)
         if (cap[a.edge] - res[a.edge] > 0)
-            sol.assignments.push_back({a.unit, slots[a.slot].first, slots[a.slot].second, a.cost});
-    for (std::size_t s = 0; s < slots.size(); ++s) {
-        const long missing = res[slotArcs[s]];
-        if (missing > 0)
-            sol.shortfalls.push_back({slots[s].first, slots[s].second, int(missing)});
+            slotOf[a.unit] = int(a.slot);
+    return slotOf;
+}
+
+/// The optimality check of a flow found on the kept arcs only, against every feasible arc. Standard
+/// min-cost flow theory: a flow is a maximum flow of least cost iff its residual graph has no path from
+/// source to sink (nothing more can be filled) and no cycle of negative cost, i.e. iff there are node
+/// potentials π with c(v,w) + π(v) − π(w) ≥ 0 on every residual arc. π comes from Bellman-Ford over the
+/// residual graph of the kept arcs (no negative cycle there: that flow is optimal on them); the arcs left
+/// out are unused, so each adds one residual arc u→s of its own cost. If an augmenting path or an arc of
+/// negative reduced cost exists, its arcs are kept and the flow is solved again; otherwise the flow is
+/// optimal over all arcs. Returns whether arcs were added.
+bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::vector<char> &kept)
+{
+    const std::size_t nu = c.nu(), ns = c.ns(), n = 2 + nu + ns;
+    const std::size_t source = 0, sink = 1;
+    const auto unitNode = [](std::size_t u) {
+        return 2 + u;
+    };
+    const auto slotNode = [nu](std::size_t s) {
+        return 2 + nu + s;
+    };
+    std::vector<long> used(ns, 0);
+    for (std::size_t u = 0; u < nu; ++u)
+        if (slotOf[u] >= 0)
+            ++used[std::size_t(slotOf[u])];
+    // 1. An augmenting path over all feasible arcs (breadth-first from the source).
+    {
+        std::vector<std::size_t> pred(n, n);
+        std::vector<std::size_t> queue{source};
+        pred[source] = source;
+        for (std::size_t k = 0; k < queue.size() && pred[sink] == n; ++k) {
+            const std::size_t v = queue[k];
+            const auto visit = [&](std::size_t w) {
+                if (pred[w] == n) {
+                    pred[w] = v;
+                    queue.push_back(w);
+                }
+            };
+            if (v == source) {
+                for (std::size_t u = 0; u < nu; ++u)
+                    if (slotOf[u] < 0)
+                        visit(unitNode(u));
+            } else if (v < 2 + nu) {
+                const std::size_t u = v - 2;
+                for (std::size_t s = 0; s < ns; ++s)
+                    if (c.at(s, u) >= 0 && slotOf[u] != int(s))
+                        visit(slotNode(s));
+            } else if (v != sink) {
+                const std::size_t s = v - 2 - nu;
+                if (used[s] < c.capacity[s])
+                    visit(sink);
+                for (std::size_t u = 0; u < nu; ++u)
+                    if (slotOf[u] == int(s))
+                        visit(unitNode(u));
+            }
+        }
+        if (pred[sink] != n) {
+            // The path found, and every arc from a free unit to a slot with room: one round then fills
+            // what direct moves can, instead of one path per round.
+            bool added = false;
+            for (std::size_t s = 0; s < ns; ++s)
+                if (used[s] < c.capacity[s])
+                    for (std::size_t u = 0; u < nu; ++u)
+                        if (slotOf[u] < 0 && c.at(s, u) >= 0 && !kept[s * nu + u])
+                            kept[s * nu + u] = added = true;
+            for (std::size_t w = pred[sink]; w != source; w = pred[w]) {
+                const std::size_t v = pred[w];
+                if (v >= 2 && v < 2 + nu && w >= 2 + nu) { // forward unit → slot step
+                    char &k = kept[(w - 2 - nu) * nu + (v - 2)];
+                    added = added || !k;
+                    k = 1;
+                }
+            }
+            if (added)
+                return true;
+        }
     }
+    // 2. Potentials over the residual graph of the kept arcs.
+    struct Residual
+    {
+        std::size_t from, to;
+        long cost;
+    };
+    std::vector<Residual> residual;
+    for (std::size_t u = 0; u < nu; ++u) {
+        if (slotOf[u] < 0)
+            residual.push_back({source, unitNode(u), 0});
+        else
+            residual.push_back({unitNode(u), source, 0});
+    }
+    for (std::size_t s = 0; s < ns; ++s) {
+        for (std::size_t u = 0; u < nu; ++u)
+            if (kept[s * nu + u]) {
+                if (slotOf[u] == int(s))
+                    residual.push_back({slotNode(s), unitNode(u), -c.at(s, u)});
+                else
+                    residual.push_back({unitNode(u), slotNode(s), c.at(s, u)});
+            }
+        if (used[s] < c.capacity[s])
+            residual.push_back({slotNode(s), sink, 0});
+        if (used[s] > 0)
+            residual.push_back({sink, slotNode(s), 0});
+    }
+    std::vector<long> pi(n, 0); // a virtual root at distance 0 from every node
+    bool settled = false;
+    for (std::size_t pass = 0; pass <= n && !settled; ++pass) {
+        settled = true;
+        for (const Residual &r : residual)
+            if (pi[r.from] + r.cost < pi[r.to]) {
+                pi[r.to] = pi[r.from] + r.cost;
+                settled = false;
+            }
+    }
+    bool added = false;
+    if (!settled) { // cannot happen for a flow of least cost; keep everything rather than guess
+        for (std::size_t s = 0; s < ns; ++s)
+            for (std::size_t u = 0; u < nu; ++u)
+                if (c.at(s, u) >= 0 && !kept[s * nu + u])
+                    kept[s * nu + u] = added = true;
+        return added;
+    }
+    // 3. Every arc left out must have a non-negative reduced cost.
+    for (std::size_t s = 0; s < ns; ++s)
+        for (std::size_t u = 0; u < nu; ++u)
+            if (!kept[s * nu + u] && c.at(s, u) >= 0 && c.at(s, u) + pi[unitNode(u)] - pi[slotNode(s)] < 0)
+                kept[s * nu + u] = added = true;
+    return added;
+}
+
+/// The initial arcs: per slot its `count + margin` cheapest units, per unit its `margin` cheapest slots
+/// (every feasible arc when margin < 0).
+std::vector<char> cheapestArcs(const Component &c, int margin)
+{
+    const std::size_t nu = c.nu(), ns = c.ns();
+    std::vector<char> kept(ns * nu, 0);
+    std::vector<std::pair<long, std::size_t>> order;
+    for (std::size_t s = 0; s < ns; ++s) {
+        order.clear();
+        for (std::size_t u = 0; u < nu; ++u)
+            if (c.at(s, u) >= 0)
+                order.emplace_back(c.at(s, u), u);
+        const std::size_t k = margin < 0
+                                  ? order.size()
+                                  : std::min(order.size(), std::size_t(c.capacity[s]) + std::size_t(margin));
+        std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end());
+        for (std::size_t i = 0; i < k; ++i)
+            kept[s * nu + order[i].second] = 1;
+    }
+    for (std::size_t u = 0; u < nu && margin > 0; ++u) {
+        order.clear();
+        for (std::size_t s = 0; s < ns; ++s)
+            if (c.at(s, u) >= 0)
+                order.emplace_back(c.at(s, u), s);
+        const std::size_t k = std::min(order.size(), std::size_t(margin));
+        std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end());
+        for (std::size_t i = 0; i < k; ++i)
+            kept[order[i].second * nu + u] = 1;
+    }
+    return kept;
+}
+
+/// Min-cost max-flow on the units and need slots of one component; appends to `sol`.
+void solveComponent(const Problem &p, const Component &c, const std::vector<Slot> &allSlots, Solution &sol)
+{
+    std::vector<char> kept = cheapestArcs(c, p.candidateMargin);
+    std::vector<int> slotOf = flowOn(c, kept);
+    // Each round keeps at least one more arc, so this ends; in practice one or two rounds.
+    while (keepImprovingArcs(c, slotOf, kept))
+        slotOf = flowOn(c, kept);
+    std::vector<long> used(c.ns(), 0);
+    for (std::size_t u = 0; u < c.nu(); ++u) {
+        if (slotOf[u] < 0)
+            continue;
+        const auto s = std::size_t(slotOf[u]);
+        ++used[s];
+        const auto [i, k] = allSlots[c.slots[s]];
+        const double cost = double(c.at(s, u)) / costScale;
+        sol.assignments.push_back({c.units[u], i, k, cost});
+        sol.cost += cost;
+    }
+    for (std::size_t s = 0; s < c.ns(); ++s)
+        if (used[s] < c.capacity[s]) {
+            const auto [i, k] = allSlots[c.slots[s]];
+            sol.shortfalls.push_back({i, k, int(c.capacity[s] - used[s])});
+        }
 }
 
 /// Union-find over units and slots.
-struct Components
+struct UnionFind
 {
     std::vector<std::size_t> parent;
-    explicit Components(std::size_t n) : parent(n)
+    explicit UnionFind(std::size_t n) : parent(n)
     {
         for (std::size_t i = 0; i < n; ++i)
             parent[i] = i;
@@ -183,7 +362,7 @@ Result<Solution> solve(const Problem &p)
         kindOfSlot.push_back(std::size_t(it - needKinds.begin()));
     }
     std::vector<double> costs(slots.size() * nu, std::numeric_limits<double>::infinity());
-    Components comp(nu + slots.size());
+    UnionFind comp(nu + slots.size());
     for (std::size_t s = 0; s < slots.size(); ++s)
         for (std::size_t u = 0; u < nu; ++u)
             if (matchOfKind[kindOfSlot[s]][u]) {
@@ -191,15 +370,36 @@ Result<Solution> solve(const Problem &p)
                 if (std::isfinite(costs[s * nu + u]))
                     comp.join(u, nu + s);
             }
-    std::vector<std::vector<std::size_t>> compUnits(nu + slots.size()), compSlots(nu + slots.size());
+    std::vector<Component> components;
+    std::vector<std::size_t> componentOf(nu + slots.size(), std::size_t(-1));
+    const auto componentAt = [&](std::size_t node) -> Component & {
+        std::size_t &k = componentOf[comp.find(node)];
+        if (k == std::size_t(-1)) {
+            k = components.size();
+            components.emplace_back();
+        }
+        return components[k];
+    };
     for (std::size_t u = 0; u < nu; ++u)
-        compUnits[comp.find(u)].push_back(u);
-    for (std::size_t s = 0; s < slots.size(); ++s)
-        compSlots[comp.find(nu + s)].push_back(s);
+        componentAt(u).units.push_back(u);
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+        Component &c = componentAt(nu + s);
+        c.slots.push_back(s);
+        c.capacity.push_back(std::max(0, p.needs[slots[s].first][slots[s].second].count));
+    }
+    for (Component &c : components) {
+        c.cost.assign(c.ns() * c.nu(), -1);
+        for (std::size_t s = 0; s < c.ns(); ++s)
+            for (std::size_t u = 0; u < c.nu(); ++u) {
+                const double x = costs[c.slots[s] * nu + c.units[u]];
+                if (std::isfinite(x))
+                    c.cost[s * c.nu() + u] = std::lround(x * costScale);
+            }
+    }
     Solution sol;
-    for (std::size_t c = 0; c < compSlots.size(); ++c)
-        if (!compSlots[c].empty())
-            solveComponent(p, costs, compUnits[c], compSlots[c], slots, sol);
+    for (const Component &c : components)
+        if (!c.slots.empty())
+            solveComponent(p, c, slots, sol);
     // Same order as a single flow would give: by incident, need, then unit.
     std::sort(sol.assignments.begin(), sol.assignments.end(), [](const Assignment &x, const Assignment &y) {
         return std::tie(x.incident, x.need, x.unit) < std::tie(y.incident, y.need, y.unit);

@@ -45,6 +45,11 @@ struct Problem
     std::vector<double> etaSeconds;       ///< units × incidents, row-major; infinity: cannot reach
     std::vector<double> coverageLoss;     ///< per unit (empty: none)
     Weights weights;
+    /// The flow first runs on the cheapest arcs only: per need slot its `count + candidateMargin`
+    /// cheapest units, per unit its `candidateMargin` cheapest slots; an optimality check then adds any
+    /// arc that could still lower the cost or fill more needs, until none can (see solve()). The answer
+    /// is the same for any margin; it only changes the time taken. Negative: every feasible arc at once.
+    int candidateMargin = 2;
 
     [[nodiscard]] double eta(std::size_t unit, std::size_t incident) const
     {

@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace vigie::allocation {
 
@@ -35,6 +38,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
 
     std::vector<const Unit *> units;
     std::vector<GeoPoint> unitPoints;
+    QStringList unitIds, incidentIds, sectorIds; // to name off-network positions in the notes
     for (const auto &[id, u] : picture.units) {
         const bool free = u.status == QLatin1String("available") ||
                           (options.includeReturning && u.status == QLatin1String("returning"));
@@ -48,6 +52,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         }
         units.push_back(&u);
         unitPoints.push_back(*u.position);
+        unitIds.append(id);
     }
     std::vector<const Incident *> incidents;
     std::vector<GeoPoint> incidentPoints;
@@ -59,6 +64,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         }
         incidents.push_back(&i);
         incidentPoints.push_back(*i.position);
+        incidentIds.append(id);
     }
     if (incidents.empty()) {
         out.messages.append(QStringLiteral("no open incident with a position: nothing to suggest"));
@@ -74,11 +80,13 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     for (const Incident *i : incidents)
         p.needs.push_back(needsFor(table, i->type));
     // Units are snapped once for both matrices (incidents, and sectors for coverage).
-    const routing::SnappedPoints unitSnaps = routing::snapPoints(graph, unitPoints, "unit", options.matrix);
+    const routing::SnappedPoints unitSnaps =
+        routing::snapPoints(graph, unitPoints, "unit", options.matrix, unitIds);
     routing::MatrixOptions toIncidents = options.matrix;
     toIncidents.limitSeconds = std::min(toIncidents.limitSeconds, options.maxEtaSeconds);
     const routing::TravelMatrix m = routing::travelMatrix(
-        graph, unitSnaps, routing::snapPoints(graph, incidentPoints, "incident", toIncidents), toIncidents);
+        graph, unitSnaps, routing::snapPoints(graph, incidentPoints, "incident", toIncidents, incidentIds),
+        toIncidents);
     out.notes = m.notes;
     if (graph && m.anyApproximate() && !out.notes.contains(QString::fromUtf8(routing::approximateNote)))
         out.notes.prepend(QString::fromUtf8(routing::approximateNote) +
@@ -92,12 +100,15 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     CoverageImpact impact;
     if (!sectors.empty() && !units.empty()) {
         std::vector<GeoPoint> sectorPoints;
-        for (const Sector &s : sectors)
+        for (const Sector &s : sectors) {
             sectorPoints.push_back(s.position);
+            sectorIds.append(s.id);
+        }
         routing::MatrixOptions bounded = options.matrix;
         bounded.limitSeconds = options.coverage.targetSeconds; // only "within the target or not" matters
         const routing::TravelMatrix sm = routing::travelMatrix(
-            graph, unitSnaps, routing::snapPoints(graph, sectorPoints, "sector", bounded), bounded);
+            graph, unitSnaps, routing::snapPoints(graph, sectorPoints, "sector", bounded, sectorIds),
+            bounded);
         std::vector<double> secs(sm.cells.size());
         for (std::size_t u = 0; u < units.size(); ++u)
             for (std::size_t j = 0; j < sectors.size(); ++j)
@@ -112,6 +123,17 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         out.messages.append(solved.error().message);
         return out;
     }
+    // Units matching each kind of need, listed once (not once per suggestion: string comparisons over
+    // every unit for each of hundreds of suggestions were a visible part of the time).
+    std::map<std::pair<QString, QString>, std::vector<std::size_t>> matching;
+    const auto matchingUnits = [&](const Need &n) -> const std::vector<std::size_t> & {
+        auto [it, inserted] = matching.try_emplace({n.name, n.agency});
+        if (inserted)
+            for (std::size_t v = 0; v < p.units.size(); ++v)
+                if (matches(p.units[v], n))
+                    it->second.push_back(v);
+        return it->second;
+    };
     for (const Assignment &a : solved->assignments) {
         const Unit &u = *units[a.unit];
         const Incident &inc = *incidents[a.incident];
@@ -133,12 +155,15 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                 s.uncovered.append(sectors[j].name);
         }
         std::vector<std::size_t> others;
-        for (std::size_t v = 0; v < units.size(); ++v)
-            if (v != a.unit && matches(p.units[v], s.need) && std::isfinite(p.eta(v, a.incident)))
+        for (const std::size_t v : matchingUnits(s.need))
+            if (v != a.unit && std::isfinite(p.eta(v, a.incident)))
                 others.push_back(v);
-        std::sort(others.begin(), others.end(),
-                  [&](std::size_t x, std::size_t y) { return p.eta(x, a.incident) < p.eta(y, a.incident); });
-        for (std::size_t k = 0; k < std::min<std::size_t>(2, others.size()); ++k)
+        const auto shown = std::min<std::size_t>(2, others.size());
+        std::partial_sort(others.begin(), others.begin() + std::ptrdiff_t(shown), others.end(),
+                          [&](std::size_t x, std::size_t y) {
+                              return std::pair(p.eta(x, a.incident), x) < std::pair(p.eta(y, a.incident), y);
+                          });
+        for (std::size_t k = 0; k < shown; ++k)
             s.alternatives.push_back(
                 {units[others[k]]->id, p.eta(others[k], a.incident), m.at(others[k], a.incident).meters});
         out.items.push_back(std::move(s));
@@ -146,15 +171,13 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     for (const Shortfall &f : solved->shortfalls) {
         const Incident &inc = *incidents[f.incident];
         const Need &n = p.needs[f.incident][f.need];
-        int matching = 0;
-        for (const Candidate &c : p.units)
-            matching += matches(c, n) ? 1 : 0;
+        const auto matchingCount = matchingUnits(n).size();
         out.messages.append(
             QStringLiteral("incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match "
                            "%6, all proposed elsewhere or unreachable")
                 .arg(inc.id, inc.type, needText(n))
                 .arg(f.missing)
-                .arg(matching)
+                .arg(matchingCount)
                 .arg(n.name));
     }
     return out;

@@ -8,6 +8,7 @@
 #include <boost/graph/two_bit_color_map.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -91,15 +92,35 @@ struct RoadGraph::Impl
     RoadNetwork net;
     Csr forward; ///< for route() and timesFromNode()
     std::vector<double> edgeSeconds;
-    // The reverse graph again as flat arrays for timesTo, the hot loop of every suggestion (see there).
+    // timesTo searches a contracted reverse graph (see build()): only "core" nodes (intersections, dead
+    // ends, changes of direction rules) are searched; the nodes along a road between two core nodes (its
+    // shape points, 3-4 of every 5 OSM nodes) are lined up on directed chains and get their time from the
+    // chain's end afterwards.
     struct Arc
     {
-        std::uint32_t to;
-        float seconds;
+        double seconds; ///< whole chain, summed in double as a search would
         float meters;
+        std::uint32_t to;
     };
-    std::vector<std::uint32_t> revStart; ///< arcs of node v: revArcs[revStart[v] .. revStart[v + 1])
+    std::vector<std::uint32_t> revStart; ///< arcs into core node v: revArcs[revStart[v] .. revStart[v + 1])
     std::vector<Arc> revArcs;
+    // Directed chains core → interior… → core, stored back to back: per position, its node, its chain, and
+    // the time and metres from there to the chain's last node.
+    struct ChainPos
+    {
+        std::uint32_t node, chain;
+        double toEnd;
+        double metersToEnd;
+    };
+    std::vector<ChainPos> chainPos;
+    std::vector<std::uint32_t> chainLast; ///< per chain: position of its last (core) node
+    static constexpr std::uint32_t none = 0xffffffffu;
+    std::vector<std::array<std::uint32_t, 2>> slots; ///< per node: its positions on chains (none: core)
+    std::vector<std::uint32_t> interior;             ///< nodes that are on chains
+    std::size_t coreCount = 0;
+
+    void contract();
+    [[nodiscard]] bool onChain(std::uint32_t v) const { return slots[v][0] != none; }
     double lon0 = 0, lat0 = 0, kx = 0, ky = 0;
     std::vector<std::array<std::int64_t, 2>> segmentEdges; ///< per segment: edge a→b, edge b→a
     std::vector<std::array<std::uint32_t, 2>> segmentNodes;
@@ -116,6 +137,119 @@ struct RoadGraph::Impl
         return e < 0 ? unreachable : double(net.edges[std::size_t(e)].meters);
     }
 };
+
+// Degree-2 contraction (done here rather than at import so that roads.bin keeps every node for snapping and
+// drawing). A node is interior when it only passes traffic through: two neighbours reached both ways by one
+// edge each (a two-way road), or one edge in from a neighbour and one out to the other (a one-way road).
+// Every other node is core. A shortest path entering an interior node can only continue to its other
+// neighbour (turning back costs time), so searching core nodes over whole-chain arcs finds the same times;
+// RoadGraph.TimesToEqualsBellmanFordOnMonaco checks it on every kind of node.
+void RoadGraph::Impl::contract()
+{
+    const auto &edges = net.edges;
+    const std::size_t n = net.nodes.size(), m = edges.size();
+    std::vector<std::uint32_t> outStart(n + 1, 0), inStart(n + 1, 0), outIds(m), inIds(m);
+    for (const RoadEdge &e : edges) {
+        ++outStart[e.from + 1];
+        ++inStart[e.to + 1];
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+        outStart[v + 1] += outStart[v];
+        inStart[v + 1] += inStart[v];
+    }
+    {
+        std::vector<std::uint32_t> fo(outStart.begin(), outStart.end() - 1),
+            fi(inStart.begin(), inStart.end() - 1);
+        for (std::uint32_t i = 0; i < m; ++i) {
+            outIds[fo[edges[i].from]++] = i;
+            inIds[fi[edges[i].to]++] = i;
+        }
+    }
+    std::vector<char> core(n, 1);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const std::uint32_t nOut = outStart[v + 1] - outStart[v], nIn = inStart[v + 1] - inStart[v];
+        if (nOut == 2 && nIn == 2) {
+            const std::uint32_t o0 = edges[outIds[outStart[v]]].to, o1 = edges[outIds[outStart[v] + 1]].to;
+            const std::uint32_t i0 = edges[inIds[inStart[v]]].from, i1 = edges[inIds[inStart[v] + 1]].from;
+            core[v] = !(o0 != o1 && o0 != v && o1 != v && ((i0 == o0 && i1 == o1) || (i0 == o1 && i1 == o0)));
+        } else if (nOut == 1 && nIn == 1) {
+            const std::uint32_t o = edges[outIds[outStart[v]]].to, i = edges[inIds[inStart[v]]].from;
+            core[v] = !(o != i && o != v && i != v);
+        }
+    }
+    slots.assign(n, {none, none});
+    struct Shortcut
+    {
+        std::uint32_t from, to; // core nodes, forward direction
+        double seconds;
+        float meters;
+    };
+    std::vector<Shortcut> shortcuts;
+    std::vector<std::uint32_t> path;
+    std::vector<std::uint32_t> pathEdges;
+    // Walks from core node `a` along edge `e0` through interior nodes to the next core node.
+    const auto walk = [&](std::uint32_t a, std::uint32_t e0) {
+        path.assign(1, a);
+        pathEdges.assign(1, e0);
+        std::uint32_t prev = a, cur = edges[e0].to;
+        while (!core[cur]) {
+            std::uint32_t next = outIds[outStart[cur]];
+            if (edges[next].to == prev && outStart[cur + 1] - outStart[cur] == 2)
+                next = outIds[outStart[cur] + 1];
+            path.push_back(cur);
+            pathEdges.push_back(next);
+            prev = cur;
+            cur = edges[next].to;
+        }
+        path.push_back(cur);
+        const auto chain = std::uint32_t(chainLast.size());
+        const auto begin = std::uint32_t(chainPos.size());
+        chainPos.resize(begin + path.size());
+        double s = 0, mm = 0;
+        chainPos[begin + path.size() - 1] = {cur, chain, 0.0, 0.0};
+        for (std::size_t k = path.size() - 1; k-- > 0;) {
+            s += edgeSeconds[pathEdges[k]];
+            mm += double(edges[pathEdges[k]].meters);
+            chainPos[begin + k] = {path[k], chain, s, mm};
+            if (k > 0) {
+                auto &slot = slots[path[k]];
+                slot[slot[0] == none ? 0 : 1] = begin + std::uint32_t(k);
+            }
+        }
+        chainLast.push_back(begin + std::uint32_t(path.size()) - 1);
+        shortcuts.push_back({a, cur, s, float(mm)});
+    };
+    const auto walkFrom = [&](std::uint32_t v) {
+        for (std::uint32_t k = outStart[v]; k < outStart[v + 1]; ++k)
+            walk(v, outIds[k]);
+    };
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (core[v])
+            walkFrom(v);
+    // Rings of interior nodes only (a roundabout cut off at the extract's border): one node becomes core.
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (!core[v] && slots[v][0] == none) {
+            core[v] = 1;
+            walkFrom(v);
+        }
+    for (std::uint32_t v = 0; v < n; ++v) {
+        if (!core[v])
+            interior.push_back(v);
+        else {
+            slots[v] = {none, none};
+            ++coreCount;
+        }
+    }
+    revStart.assign(n + 1, 0);
+    for (const Shortcut &c : shortcuts)
+        ++revStart[c.to + 1];
+    for (std::size_t v = 0; v < n; ++v)
+        revStart[v + 1] += revStart[v];
+    revArcs.resize(shortcuts.size());
+    std::vector<std::uint32_t> fill(revStart.begin(), revStart.end() - 1);
+    for (const Shortcut &c : shortcuts)
+        revArcs[fill[c.to]++] = {c.seconds, c.meters, c.from};
+}
 
 RoadGraph::RoadGraph() : d(std::make_unique<Impl>()) {}
 RoadGraph::~RoadGraph() = default;
@@ -151,17 +285,7 @@ Result<std::unique_ptr<RoadGraph>> RoadGraph::build(RoadNetwork network)
     }
     const auto n = d.net.nodes.size();
     d.forward = Csr(boost::edges_are_unsorted_multi_pass, fwd.begin(), fwd.end(), props.begin(), n);
-    d.revStart.assign(n + 1, 0);
-    for (const RoadEdge &e : edges)
-        ++d.revStart[e.to + 1];
-    for (std::size_t v = 0; v < n; ++v)
-        d.revStart[v + 1] += d.revStart[v];
-    d.revArcs.resize(edges.size());
-    {
-        std::vector<std::uint32_t> fill(d.revStart.begin(), d.revStart.end() - 1);
-        for (std::size_t i = 0; i < edges.size(); ++i)
-            d.revArcs[fill[edges[i].to]++] = {edges[i].from, props[i].seconds, props[i].meters};
-    }
+    d.contract();
 
     const GeoBox box = *d.net.bounds();
     d.lon0 = (box.minLon + box.maxLon) / 2;
@@ -201,6 +325,10 @@ std::size_t RoadGraph::edgeCount() const
 {
     return d->net.edges.size();
 }
+std::size_t RoadGraph::coreNodeCount() const
+{
+    return d->coreCount;
+}
 double RoadGraph::edgeSeconds(std::size_t edge) const
 {
     return d->edgeSeconds.at(edge);
@@ -234,14 +362,17 @@ std::optional<Snap> RoadGraph::snap(GeoPoint p) const
 
 // Written over flat arrays instead of Boost's dijkstra_shortest_paths: a suggestion runs one search per
 // incident, and Boost's version re-creates its colour map and heap index (n-sized) per call, visits through
-// property maps, and can only stop early by throwing from the visitor. Here the buffers live in
-// SearchBuffers, a search resets only what the previous one touched, and it stops as soon as the nodes the
-// caller reads are settled. Binary heap with lazy deletion (std::push_heap): on road graphs the frontier is
-// small and this beats decrease-key heaps. RoadGraph.TimesToEqualsBellmanFord checks it against Boost.
+// property maps, can only stop early by throwing from the visitor, and cannot search a contracted graph
+// while answering for every node. Here the buffers live in SearchBuffers, a search resets only what the
+// previous one touched, it runs over core nodes only (see contract()) and stops as soon as the core nodes
+// the caller's nodes depend on are settled. Binary heap with lazy deletion (std::push_heap): on road graphs
+// the frontier is small and this beats decrease-key heaps. RoadGraph.TimesToEqualsBellmanFordOnMonaco
+// checks it against Boost's Bellman-Ford on the whole, uncontracted graph.
 void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
                         std::span<const std::uint32_t> wanted) const
 {
-    const std::size_t n = d->net.nodes.size();
+    const Impl &g = *d;
+    const std::size_t n = g.net.nodes.size();
     if (out.seconds.size() != n) {
         out.seconds.assign(n, unreachable);
         out.meters.assign(n, unreachable);
@@ -260,12 +391,30 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         out.generation = 1;
     }
     const std::uint32_t gen = out.generation;
+    const auto chainEnd = [&](std::uint32_t pos) {
+        return g.chainPos[g.chainLast[g.chainPos[pos].chain]].node;
+    };
+    const auto chainFirst = [&](std::uint32_t chain) {
+        return chain == 0 ? std::uint32_t(0) : g.chainLast[chain - 1] + 1;
+    };
+    // A node on a chain is known once the chain's end is settled (or through the target, on its own chain).
     std::size_t awaited = 0;
-    for (const std::uint32_t v : wanted)
-        if (v < n && out.wantedStamp[v] != gen) {
-            out.wantedStamp[v] = gen;
+    const auto await = [&](std::uint32_t core) {
+        if (out.wantedStamp[core] != gen) {
+            out.wantedStamp[core] = gen;
             ++awaited;
         }
+    };
+    for (const std::uint32_t v : wanted) {
+        if (v >= n)
+            continue;
+        if (!g.onChain(v))
+            await(v);
+        else
+            for (const std::uint32_t pos : g.slots[v])
+                if (pos != Impl::none)
+                    await(chainEnd(pos));
+    }
     const bool stopWhenWanted = !wanted.empty();
     auto &heap = out.heap;
     const auto later = [](const std::pair<double, std::uint32_t> &x,
@@ -283,14 +432,36 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         std::push_heap(heap.begin(), heap.end(), later);
     };
     // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
+    // A seed on a chain reaches the chain's first node, and the chain's nodes up to it, through the chain.
+    struct ChainSeed
+    {
+        std::uint32_t pos;
+        double s, m;
+    };
+    std::array<ChainSeed, 4> chainSeeds{};
+    std::size_t nChainSeeds = 0;
+    const auto seed = [&](std::uint32_t v, double s, double m) {
+        if (!g.onChain(v)) {
+            reach(v, s, m);
+            return;
+        }
+        for (const std::uint32_t pos : g.slots[v]) {
+            if (pos == Impl::none)
+                continue;
+            chainSeeds[nChainSeeds++] = {pos, s, m};
+            const auto &first = g.chainPos[chainFirst(g.chainPos[pos].chain)];
+            const auto &here = g.chainPos[pos];
+            reach(first.node, first.toEnd - here.toEnd + s, first.metersToEnd - here.metersToEnd + m);
+        }
+    };
     if (target.forward >= 0)
-        reach(target.a, target.fraction * d->secondsOf(target.forward),
-              target.fraction * d->metersOf(target.forward));
+        seed(target.a, target.fraction * d->secondsOf(target.forward),
+             target.fraction * d->metersOf(target.forward));
     if (target.backward >= 0)
-        reach(target.b, (1 - target.fraction) * d->secondsOf(target.backward),
-              (1 - target.fraction) * d->metersOf(target.backward));
-    const std::uint32_t *start = d->revStart.data();
-    const Impl::Arc *arcs = d->revArcs.data();
+        seed(target.b, (1 - target.fraction) * d->secondsOf(target.backward),
+             (1 - target.fraction) * d->metersOf(target.backward));
+    const std::uint32_t *start = g.revStart.data();
+    const Impl::Arc *arcs = g.revArcs.data();
     while (!heap.empty()) {
         std::pop_heap(heap.begin(), heap.end(), later);
         const auto [s, u] = heap.back();
@@ -306,7 +477,44 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         }
         const double m = out.meters[u];
         for (std::uint32_t k = start[u]; k < start[u + 1]; ++k)
-            reach(arcs[k].to, s + double(arcs[k].seconds), m + double(arcs[k].meters));
+            reach(arcs[k].to, s + arcs[k].seconds, m + double(arcs[k].meters));
+    }
+    // Nodes on chains: through the chain's end, or straight to the target on the target's own chain.
+    const auto evaluate = [&](std::uint32_t v) {
+        double best = out.seconds[v], bestMeters = out.meters[v];
+        const auto consider = [&](double s, double m) {
+            if (s < best) {
+                best = s;
+                bestMeters = m;
+            }
+        };
+        for (const std::uint32_t pos : g.slots[v]) {
+            if (pos == Impl::none)
+                continue;
+            const auto &here = g.chainPos[pos];
+            const std::uint32_t end = chainEnd(pos);
+            consider(here.toEnd + out.seconds[end], here.metersToEnd + out.meters[end]);
+            for (std::size_t k = 0; k < nChainSeeds; ++k) {
+                const auto &at = g.chainPos[chainSeeds[k].pos];
+                if (at.chain == here.chain && pos <= chainSeeds[k].pos)
+                    consider(here.toEnd - at.toEnd + chainSeeds[k].s,
+                             here.metersToEnd - at.metersToEnd + chainSeeds[k].m);
+            }
+        }
+        if (best < out.seconds[v]) {
+            if (out.seconds[v] == unreachable)
+                out.touched.push_back(v);
+            out.seconds[v] = best;
+            out.meters[v] = bestMeters;
+        }
+    };
+    if (stopWhenWanted) {
+        for (const std::uint32_t v : wanted)
+            if (v < n && g.onChain(v))
+                evaluate(v);
+    } else {
+        for (const std::uint32_t v : g.interior)
+            evaluate(v);
     }
 }
 

@@ -62,6 +62,9 @@ public:
     [[nodiscard]] const RoadNetwork &network() const;
     [[nodiscard]] std::size_t nodeCount() const;
     [[nodiscard]] std::size_t edgeCount() const;
+    /// Nodes a timesTo search runs over: intersections, dead ends and the like, not the shape points of a
+    /// road between them (degree-2 contraction, see road_graph.cpp).
+    [[nodiscard]] std::size_t coreNodeCount() const;
     /// Emergency travel time of a network edge for a light vehicle, in seconds.
     [[nodiscard]] double edgeSeconds(std::size_t edge) const;
 

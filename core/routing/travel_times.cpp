@@ -14,7 +14,7 @@ TravelCell straightLine(GeoPoint from, GeoPoint to, const MatrixOptions &options
 }
 
 SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> points, const char *what,
-                         const MatrixOptions &options)
+                         const MatrixOptions &options, std::span<const QString> ids)
 {
     SnappedPoints out;
     out.points.assign(points.begin(), points.end());
@@ -29,7 +29,7 @@ SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> point
             out.notes.append(QStringLiteral("%1 %2 at (%3, %4) is %5 m from the nearest road (limit %6 m): "
                                             "straight-line estimate")
                                  .arg(QLatin1String(what))
-                                 .arg(i)
+                                 .arg(i < ids.size() ? ids[i] : QString::number(i))
                                  .arg(points[i].lon, 0, 'f', 5)
                                  .arg(points[i].lat, 0, 'f', 5)
                                  .arg(s->snapMeters, 0, 'f', 0)

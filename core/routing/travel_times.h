@@ -50,9 +50,11 @@ struct SnappedPoints
     QStringList notes;                      ///< one line per position off the network
 };
 
-/// Snaps `points` (`what` names them in the notes: "origin", "target", …). `graph` may be null.
+/// Snaps `points` (`what` names them in the notes: "origin", "target", …; `ids`, when given, one per
+/// point, names each point there instead of its position in the list). `graph` may be null.
 [[nodiscard]] SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> points,
-                                       const char *what, const MatrixOptions &options = {});
+                                       const char *what, const MatrixOptions &options = {},
+                                       std::span<const QString> ids = {});
 
 /// Times from every `from` position to every `to` position. `graph` may be null (no roads imported).
 [[nodiscard]] TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from,

@@ -1,5 +1,6 @@
 #include "allocation/suggestion.h"
 #include "demo/demo_room.h"
+#include "routing/osm_roads.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -247,6 +248,45 @@ TEST(Allocation, MinCostFlowEqualsGlpkOn100RandomInstances)
     EXPECT_GT(nonTrivial, 80);
 }
 
+// The flow starts on the cheapest arcs only and adds arcs until the optimality check passes: with no
+// margin at all (many rounds), the default margin and every arc, larger instances with scarce types must
+// all reach GLPK's optimum.
+TEST(Allocation, PrunedFlowEqualsGlpkOnLargerInstances)
+{
+    std::mt19937 rng(20261129);
+    const char *types[] = {"FPT", "VSAV", "EPA", "SMUR"};
+    const char *agencies[] = {"fire", "fire", "fire", "samu"};
+    std::uniform_int_distribution<int> typeOf(0, 3), nNeeds(1, 3), count(1, 2), prio(1, 5);
+    std::uniform_real_distribution<double> eta(30, 1800), cov(0, 1), coin(0, 1);
+    for (int instance = 0; instance < 12; ++instance) {
+        Problem p;
+        for (int u = 0; u < 40; ++u) {
+            const int t = typeOf(rng);
+            p.units.push_back(unit(("u" + std::to_string(u)).c_str(), types[t], agencies[t]));
+            p.coverageLoss.push_back(cov(rng));
+        }
+        p.needs.resize(12);
+        for (auto &needs : p.needs)
+            for (int k = nNeeds(rng); k > 0; --k) {
+                const int t = typeOf(rng);
+                needs.push_back(
+                    {QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
+            }
+        for (std::size_t c = 0; c < p.units.size() * p.needs.size(); ++c)
+            p.etaSeconds.push_back(coin(rng) < 0.1 ? inf : eta(rng));
+        int filled = 0;
+        const double optimum = glpkOptimum(p, &filled);
+        ASSERT_GT(filled, 0);
+        for (const int margin : {0, 2, -1}) {
+            p.candidateMargin = margin;
+            auto s = solve(p);
+            ASSERT_TRUE(s.ok());
+            EXPECT_EQ(int(s->assignments.size()), filled) << "instance " << instance << " margin " << margin;
+            EXPECT_NEAR(s->cost / optimum, 1.0, 1e-9) << "instance " << instance << " margin " << margin;
+        }
+    }
+}
+
 TEST(Suggest, BadInputGivesSpecificMessagesAndPartialSuggestions)
 {
     Picture pic;
@@ -316,6 +356,38 @@ TEST(Suggest, AcceptanceIsLoggedAndSendsTheUnit)
     Entry note = s;
     note.kind = QStringLiteral("note");
     EXPECT_FALSE(acceptDrafts(note, QStringLiteral("liaison"), Timestamp{1000}).ok());
+}
+
+// Positions off the road network are named by the unit's and incident's ids in the notes, so that the
+// desk knows whose ETA is a straight-line estimate.
+TEST(Suggest, OffNetworkNotesNameUnitsAndIncidents)
+{
+    const QString pbf = QStringLiteral(VIGIE_SHARED_DATA "/osm/monaco/monaco.osm.pbf");
+    if (!QFileInfo::exists(pbf))
+        GTEST_SKIP() << "Monaco extract absent";
+    auto net = routing::readRoadNetwork(pbf, std::nullopt);
+    ASSERT_TRUE(net.ok());
+    auto graph = routing::RoadGraph::build(std::move(*net));
+    ASSERT_TRUE(graph.ok());
+    Picture picture;
+    Unit u;
+    u.id = QStringLiteral("FPT-MARSEILLE-3");
+    u.type = QStringLiteral("FPT");
+    u.agency = QStringLiteral("fire");
+    u.position = GeoPoint{5.3698, 43.2965};
+    picture.units[u.id] = u;
+    Incident i;
+    i.id = QStringLiteral("INC-42");
+    i.type = QStringLiteral("building_fire");
+    i.position = GeoPoint{5.3710, 43.2990};
+    picture.incidents[i.id] = i;
+    const auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    const SuggestionSet set = suggest(picture, graph->get(), {}, *table);
+    const QString notes = set.notes.join(QLatin1Char('\n'));
+    EXPECT_TRUE(notes.contains(QStringLiteral("unit FPT-MARSEILLE-3 at"))) << notes.toStdString();
+    EXPECT_TRUE(notes.contains(QStringLiteral("incident INC-42 at"))) << notes.toStdString();
+    EXPECT_FALSE(notes.contains(QStringLiteral("unit 0 at"))) << notes.toStdString();
 }
 
 // The demo room is in Marseille; Monaco's roads are far away: every ETA falls back, and says so.

@@ -19,6 +19,8 @@ public:
     /// Empty on success, else the reason it could not start.
     [[nodiscard]] QString start();
     [[nodiscard]] int port() const { return m_port; }
+    /// A directory the server can read (for COPY … FROM a file).
+    [[nodiscard]] QString dir() const { return m_dir ? m_dir->path() : QString(); }
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
