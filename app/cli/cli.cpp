@@ -16,6 +16,7 @@ std::span<const Command> commands()
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
         {"import-roads", "import the road network of an OpenStreetMap extract (.osm.pbf)", runImportRoads},
         {"suggest", "suggest which units to send where, with ETA, alternatives and coverage", runSuggest},
+        {"simulate", "replay a synthetic Marseille day: closest unit vs the allocation engine", runSimulate},
         {"ingest", "ingest feed files (CAP, EDXL, EMSI, NMEA, CSV, GeoJSON); repeats are counted once", runIngest},
         {"import-osm", "render an offline basemap (MBTiles) from an OpenStreetMap extract", runImportOsm},
         {"listen", "listen to live feeds on an MQTT broker (vigie/<agency>/<format>) and ingest them",

@@ -39,6 +39,7 @@ int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
 int runImportRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
+int runSimulate(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
 int runImportOsm(const QStringList &arguments);
 int runListen(const QStringList &arguments);
