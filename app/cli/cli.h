@@ -40,6 +40,8 @@ int runQuarantine(const QStringList &arguments);
 int runImportRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
 int runSimulate(const QStringList &arguments);
+int runAccept(const QStringList &arguments);
+int runReject(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
 int runImportOsm(const QStringList &arguments);
 int runListen(const QStringList &arguments);
