@@ -1,0 +1,179 @@
+// simulate: replay a synthetic Marseille day through both dispatch policies and compare response times.
+#include "cli/cli.h"
+
+#include "simulation/dispatch_simulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <limits>
+
+namespace vigie::cli {
+
+namespace {
+
+QJsonObject summaryJson(const simulation::Summary &s, simulation::Policy policy)
+{
+    return QJsonObject{{QStringLiteral("policy"), policy == simulation::Policy::ClosestAvailable
+                                                      ? QStringLiteral("closest")
+                                                      : QStringLiteral("allocation")},
+                       {QStringLiteral("name"), simulation::policyName(policy)},
+                       {QStringLiteral("incidents"), qint64(s.incidents)},
+                       {QStringLiteral("answered"), qint64(s.answered)},
+                       {QStringLiteral("unanswered"), qint64(s.unanswered)},
+                       {QStringLiteral("waited"), qint64(s.waited)},
+                       {QStringLiteral("mean_s"), s.meanSeconds},
+                       {QStringLiteral("p90_s"), s.p90Seconds},
+                       {QStringLiteral("share_over_target"), s.shareOverTarget},
+                       {QStringLiteral("target_s"), s.targetSeconds}};
+}
+
+/// Relative gain of `b` over `a` in percent (positive: `b` is better, i.e. smaller).
+double gain(double a, double b)
+{
+    return a > 0 ? 100.0 * (a - b) / a : 0.0;
+}
+
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                    qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = parser.value(option).toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        fail(QStringLiteral("--%1 \"%2\" is not an integer in %3–%4")
+                 .arg(option.names().constFirst(), parser.value(option))
+                 .arg(min)
+                 .arg(max));
+        return std::nullopt;
+    }
+    return v;
+}
+
+} // namespace
+
+int runSimulate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Replay a synthetic day of Marseille fire-brigade interventions (seeded; see "
+        "data/simulation/README.md) through a discrete-event simulation, once dispatching the closest "
+        "available unit and once with the allocation engine (min-cost flow with coverage). Prints the mean "
+        "and 90th-percentile response time (call to first unit on scene), the share over 10 minutes and "
+        "the incidents never reached, for both."));
+    QCommandLineOption roads(QStringLiteral("roads"),
+                             QStringLiteral("road network directory (import-roads); default: straight-line "
+                                            "estimate"),
+                             QStringLiteral("DIR"));
+    QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("random seed of the day (default 1)"),
+                            QStringLiteral("N"), QStringLiteral("1"));
+    QCommandLineOption incidents(QStringLiteral("incidents"),
+                                 QStringLiteral("incidents in the day (default 350)"), QStringLiteral("N"),
+                                 QStringLiteral("350"));
+    QCommandLineOption coverage(QStringLiteral("coverage-weight"),
+                                QStringLiteral("weight of the engine's coverage term (default 10)"),
+                                QStringLiteral("W"));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print JSON"));
+    parser.addOptions({roads, seed, incidents, coverage, json});
+    int code = 0;
+    const QString usage = QStringLiteral(
+        "usage: vigie-cli simulate [--roads DIR] [--seed N] [--incidents N] [--coverage-weight W] [--json]");
+    if (!parse(parser, arguments, 0, usage, &code))
+        return code;
+
+    simulation::DayParams day;
+    const auto seedValue = integerOption(parser, seed, 0, std::numeric_limits<qint64>::max());
+    if (!seedValue)
+        return 1;
+    day.seed = std::uint64_t(*seedValue);
+    const auto count = integerOption(parser, incidents, 0, 100000);
+    if (!count)
+        return 1;
+    day.incidents = int(*count);
+    simulation::SimOptions options;
+    if (parser.isSet(coverage)) {
+        bool ok = false;
+        options.weights.coverage = parser.value(coverage).toDouble(&ok);
+        if (!ok || options.weights.coverage < 0)
+            return fail(
+                QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
+    }
+
+    std::unique_ptr<routing::RoadGraph> graph;
+    if (parser.isSet(roads)) {
+        auto net = routing::loadRoadNetwork(parser.value(roads));
+        if (!net)
+            return fail(net.error().message);
+        auto built = routing::RoadGraph::build(std::move(*net));
+        if (!built)
+            return fail(built.error().message);
+        graph = std::move(*built);
+    }
+    auto city = simulation::marseilleCity();
+    if (!city)
+        return fail(city.error().message);
+    auto table = allocation::defaultNeedsTable();
+    if (!table)
+        return fail(table.error().message);
+    auto generated = simulation::generateDay(*city, *table, day);
+    if (!generated)
+        return fail(generated.error().message);
+    const simulation::TravelTable travel = simulation::buildTravelTable(graph.get(), *city, *generated);
+
+    std::vector<simulation::Summary> results;
+    for (const simulation::Policy policy :
+         {simulation::Policy::ClosestAvailable, simulation::Policy::AllocationEngine}) {
+        options.policy = policy;
+        auto run = simulation::simulate(*city, *generated, travel, options);
+        if (!run)
+            return fail(run.error().message);
+        results.push_back(simulation::summarize(*run));
+    }
+    const simulation::Summary &a = results[0], &b = results[1];
+    const double meanGain = gain(a.meanSeconds, b.meanSeconds), p90Gain = gain(a.p90Seconds, b.p90Seconds);
+    const double overPoints = 100.0 * (a.shareOverTarget - b.shareOverTarget);
+
+    if (parser.isSet(json)) {
+        printLine(QJsonDocument(QJsonObject{
+                                    {QStringLiteral("seed"), QString::number(day.seed)},
+                                    {QStringLiteral("incidents"), day.incidents},
+                                    {QStringLiteral("units"), qint64(city->units.size())},
+                                    {QStringLiteral("stations"), qint64(city->stations.size())},
+                                    {QStringLiteral("roads"), travel.roads},
+                                    {QStringLiteral("travel_cells"), qint64(travel.cells)},
+                                    {QStringLiteral("approximate_cells"), qint64(travel.approximateCells)},
+                                    {QStringLiteral("notes"), QJsonArray::fromStringList(travel.notes)},
+                                    {QStringLiteral("coverage_weight"), options.weights.coverage},
+                                    {QStringLiteral("policies"),
+                                     QJsonArray{summaryJson(a, simulation::Policy::ClosestAvailable),
+                                                summaryJson(b, simulation::Policy::AllocationEngine)}},
+                                    {QStringLiteral("gain"),
+                                     QJsonObject{{QStringLiteral("mean_pct"), meanGain},
+                                                 {QStringLiteral("p90_pct"), p90Gain},
+                                                 {QStringLiteral("over_target_points"), overPoints}}},
+                                })
+                      .toJson(QJsonDocument::Compact));
+        return 0;
+    }
+    std::printf("synthetic Marseille day, seed %llu: %d incidents, %zu fire units at %zu stations\n",
+                static_cast<unsigned long long>(day.seed), day.incidents, city->units.size(),
+                city->stations.size());
+    for (const QString &n : travel.notes)
+        std::printf("travel times: %s\n", qPrintable(n));
+    std::printf("%-30s %9s %9s %9s %11s %7s\n", "policy", "mean", "p90", "> 10 min", "unanswered", "waited");
+    for (std::size_t k = 0; k < results.size(); ++k) {
+        const simulation::Summary &s = results[k];
+        std::printf("%-30s %5.2f min %5.2f min %7.1f %% %11zu %7zu\n",
+                    qPrintable(simulation::policyName(k == 0 ? simulation::Policy::ClosestAvailable
+                                                             : simulation::Policy::AllocationEngine)),
+                    s.meanSeconds / 60.0, s.p90Seconds / 60.0, 100.0 * s.shareOverTarget, s.unanswered,
+                    s.waited);
+    }
+    std::printf("allocation engine vs closest: mean %+.1f %%, p90 %+.1f %%, > 10 min %+.1f points "
+                "(positive: the engine is better; published dynamic dispatch + relocation gain: about 13 %% "
+                "in mean, Schmid 2012)\n",
+                meanGain, p90Gain, overPoints);
+    return 0;
+}
+
+} // namespace vigie::cli

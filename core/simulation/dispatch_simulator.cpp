@@ -1,0 +1,385 @@
+#include "simulation/dispatch_simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <queue>
+#include <tuple>
+
+namespace vigie::simulation {
+
+std::size_t TravelTable::nearestHospital(std::size_t incident) const
+{
+    std::size_t best = 0;
+    for (std::size_t h = 1; h < hospitals; ++h)
+        if (incidentToHospital[incident * hospitals + h] < incidentToHospital[incident * hospitals + best])
+            best = h;
+    return best;
+}
+
+TravelTable buildTravelTable(const routing::RoadGraph *graph, const City &city,
+                             const std::vector<SimIncident> &day, const routing::MatrixOptions &options)
+{
+    std::vector<GeoPoint> stations, incidents;
+    for (const Station &s : city.stations)
+        stations.push_back(s.position);
+    for (const SimIncident &i : day)
+        incidents.push_back(i.position);
+    TravelTable t;
+    t.stations = stations.size();
+    t.incidents = incidents.size();
+    t.hospitals = city.hospitals.size();
+    t.roads = graph != nullptr;
+    auto fill = [&](const std::vector<GeoPoint> &from, const std::vector<GeoPoint> &to,
+                    std::vector<double> &out) {
+        out.assign(from.size() * to.size(), 0.0);
+        if (from.empty() || to.empty())
+            return;
+        const routing::TravelMatrix m = routing::travelMatrix(graph, from, to, options);
+        for (std::size_t r = 0; r < from.size(); ++r)
+            for (std::size_t c = 0; c < to.size(); ++c) {
+                routing::TravelCell cell = m.at(r, c);
+                if (!std::isfinite(cell.seconds))
+                    cell = routing::straightLine(from[r], to[c], options);
+                t.approximateCells += cell.approximate ? 1 : 0;
+                out[r * to.size() + c] = cell.seconds;
+            }
+        t.cells += from.size() * to.size();
+    };
+    fill(stations, incidents, t.stationToIncident);
+    fill(incidents, stations, t.incidentToStation);
+    fill(incidents, city.hospitals, t.incidentToHospital);
+    fill(city.hospitals, stations, t.hospitalToStation);
+    fill(stations, stations, t.stationToStation);
+    if (!graph)
+        t.notes.append(QStringLiteral("%1: straight line × %2 at %3 km/h for every travel time")
+                           .arg(QString::fromUtf8(routing::approximateNote))
+                           .arg(options.detourFactor)
+                           .arg(options.fallbackSpeedKmh));
+    else
+        t.notes.append(QStringLiteral("road network: %1 of %2 travel times by road, %3 straight-line × %4 (a "
+                                      "position over %5 m from a road, or places the roads do not join)")
+                           .arg(t.cells - t.approximateCells)
+                           .arg(t.cells)
+                           .arg(t.approximateCells)
+                           .arg(options.detourFactor)
+                           .arg(options.maxSnapMeters));
+    return t;
+}
+
+QString policyName(Policy policy)
+{
+    return policy == Policy::ClosestAvailable ? QStringLiteral("closest available unit")
+                                              : QStringLiteral("allocation engine (coverage)");
+}
+
+namespace {
+
+enum class EventType
+{
+    Call,
+    Dispatch,
+    OnScene,
+    EndOfService,
+    BackAtStation
+};
+
+struct Event
+{
+    double time = 0.0;
+    std::size_t seq = 0; ///< scheduling order: ties are processed first-scheduled first
+    EventType type = EventType::Call;
+    std::size_t incident = 0, slot = 0, unit = 0;
+
+    bool operator>(const Event &o) const { return std::tie(time, seq) > std::tie(o.time, o.seq); }
+};
+
+struct UnitState
+{
+    bool available = true;
+    std::size_t incident = 0, slot = 0;
+};
+
+class Simulation
+{
+public:
+    Simulation(const City &city, const std::vector<SimIncident> &day, const TravelTable &travel,
+               const SimOptions &options)
+        : m_city(city), m_day(day), m_travel(travel), m_options(options), m_units(city.units.size())
+    {
+        m_result.incidents.resize(day.size());
+        for (std::size_t i = 0; i < day.size(); ++i)
+            m_result.incidents[i].slots.resize(day[i].slots.size());
+        for (const SimUnit &u : city.units)
+            m_candidates.push_back({u.id, u.type, u.agency, u.capabilities});
+    }
+
+    Result<RunResult> run()
+    {
+        for (std::size_t i = 0; i < m_day.size(); ++i)
+            schedule(m_day[i].callSeconds, EventType::Call, i);
+        while (!m_queue.empty()) {
+            const Event e = m_queue.top();
+            m_queue.pop();
+            ++m_result.events;
+            m_result.endSeconds = e.time;
+            if (auto handled = handle(e); !handled)
+                return handled.error();
+        }
+        return std::move(m_result);
+    }
+
+private:
+    void schedule(double time, EventType type, std::size_t incident, std::size_t slot = 0,
+                  std::size_t unit = 0)
+    {
+        m_queue.push({time, m_seq++, type, incident, slot, unit});
+    }
+
+    [[nodiscard]] double speedFactor(std::size_t unit) const
+    {
+        return routing::vehicleSpeedFactor(m_city.units[unit].type);
+    }
+
+    [[nodiscard]] double drive(std::size_t unit, std::size_t incident) const
+    {
+        return m_travel.stationToIncident[m_city.units[unit].station * m_travel.incidents + incident] /
+               speedFactor(unit);
+    }
+
+    Result<void> handle(const Event &e)
+    {
+        switch (e.type) {
+        case EventType::Call:
+            schedule(e.time + m_options.callProcessingSeconds, EventType::Dispatch, e.incident);
+            return {};
+        case EventType::Dispatch:
+            for (std::size_t s = 0; s < m_day[e.incident].slots.size(); ++s)
+                m_pending.emplace_back(e.incident, s);
+            return decide(e.time);
+        case EventType::OnScene: {
+            IncidentOutcome &out = m_result.incidents[e.incident];
+            out.slots[e.slot].onSceneSeconds = e.time;
+            if (!out.responseSeconds)
+                out.responseSeconds = e.time - m_day[e.incident].callSeconds;
+            const Slot &slot = m_day[e.incident].slots[e.slot];
+            double done = e.time + slot.sceneSeconds;
+            if (slot.transport && m_travel.hospitals > 0) {
+                const std::size_t h = m_travel.nearestHospital(e.incident);
+                done +=
+                    m_travel.incidentToHospital[e.incident * m_travel.hospitals + h] / speedFactor(e.unit) +
+                    slot.handoverSeconds;
+            }
+            schedule(done, EventType::EndOfService, e.incident, e.slot, e.unit);
+            return {};
+        }
+        case EventType::EndOfService: {
+            const Slot &slot = m_day[e.incident].slots[e.slot];
+            const std::size_t station = m_city.units[e.unit].station;
+            double back = 0.0;
+            if (slot.transport && m_travel.hospitals > 0)
+                back = m_travel.hospitalToStation[m_travel.nearestHospital(e.incident) * m_travel.stations +
+                                                  station];
+            else
+                back = m_travel.incidentToStation[e.incident * m_travel.stations + station];
+            schedule(e.time + back / speedFactor(e.unit), EventType::BackAtStation, e.incident, e.slot,
+                     e.unit);
+            return {};
+        }
+        case EventType::BackAtStation:
+            m_units[e.unit].available = true;
+            m_result.incidents[e.incident].slots[e.slot].backSeconds = e.time;
+            return decide(e.time);
+        }
+        return {};
+    }
+
+    void send(std::size_t unit, std::size_t incident, std::size_t slot, double now)
+    {
+        m_units[unit] = {false, incident, slot};
+        SlotOutcome &out = m_result.incidents[incident].slots[slot];
+        out.unit = unit;
+        out.dispatchSeconds = now;
+        if (now > m_day[incident].callSeconds + m_options.callProcessingSeconds)
+            m_result.incidents[incident].waited = true;
+        schedule(now + m_options.turnoutSeconds + drive(unit, incident), EventType::OnScene, incident, slot,
+                 unit);
+    }
+
+    Result<void> decide(double now)
+    {
+        if (m_pending.empty())
+            return {};
+        ++m_result.decisions;
+        return m_options.policy == Policy::ClosestAvailable ? closest(now) : engine(now);
+    }
+
+    Result<void> closest(double now)
+    {
+        std::vector<std::pair<std::size_t, std::size_t>> still;
+        for (const auto &[i, s] : m_pending) {
+            const allocation::Need &need = m_day[i].slots[s].need;
+            std::size_t best = noUnit;
+            for (std::size_t u = 0; u < m_units.size(); ++u)
+                if (m_units[u].available && allocation::matches(m_candidates[u], need) &&
+                    (best == noUnit || drive(u, i) < drive(best, i)))
+                    best = u;
+            if (best == noUnit)
+                still.emplace_back(i, s);
+            else
+                send(best, i, s, now);
+        }
+        m_pending = std::move(still);
+        return {};
+    }
+
+    /// Per unit: the MEXCLP coverage lost if it leaves, against the available units of its own type (an
+    /// ambulance covers for ambulances, an engine for engines).
+    std::vector<double> coverageLoss(const std::vector<std::size_t> &units) const
+    {
+        std::vector<allocation::Sector> sectors;
+        const double mean = 1.0 / double(std::max<std::size_t>(1, m_city.stations.size()));
+        for (std::size_t s = 0; s < m_city.stations.size(); ++s)
+            // Demand weights scaled to a mean of 1, the scale `suggest` uses (weight 1 per station).
+            sectors.push_back({m_city.stations[s].id, m_city.stations[s].name, m_city.stations[s].position,
+                               m_city.demandWeight.empty() ? 1.0 : m_city.demandWeight[s] / mean});
+        std::map<QString, std::vector<std::size_t>> byType; // positions in `units`
+        for (std::size_t k = 0; k < units.size(); ++k)
+            byType[m_city.units[units[k]].type].push_back(k);
+        std::vector<double> loss(units.size(), 0.0);
+        const std::size_t ns = sectors.size();
+        for (const auto &[type, members] : byType) {
+            std::vector<double> secs(members.size() * ns);
+            for (std::size_t m = 0; m < members.size(); ++m) {
+                const std::size_t u = units[members[m]];
+                for (std::size_t j = 0; j < ns; ++j)
+                    secs[m * ns + j] =
+                        m_travel.stationToStation[m_city.units[u].station * m_travel.stations + j] /
+                        speedFactor(u);
+            }
+            const allocation::CoverageImpact impact =
+                allocation::coverageImpact(secs, members.size(), sectors, m_options.coverage);
+            for (std::size_t m = 0; m < members.size(); ++m)
+                loss[members[m]] = impact.loss[m];
+        }
+        return loss;
+    }
+
+    Result<void> engine(double now)
+    {
+        std::vector<std::size_t> units;
+        for (std::size_t u = 0; u < m_units.size(); ++u)
+            if (m_units[u].available)
+                units.push_back(u);
+        if (units.empty())
+            return {};
+        // One problem incident per waiting incident, one need (count 1) per waiting slot of it.
+        std::vector<std::size_t> incidents;
+        std::vector<std::vector<std::size_t>> slotsOf;
+        allocation::Problem p;
+        for (const auto &[i, s] : m_pending) {
+            if (incidents.empty() || incidents.back() != i) {
+                incidents.push_back(i);
+                slotsOf.emplace_back();
+                p.needs.emplace_back();
+            }
+            slotsOf.back().push_back(s);
+            p.needs.back().push_back(m_day[i].slots[s].need);
+        }
+        for (std::size_t u : units)
+            p.units.push_back(m_candidates[u]);
+        p.etaSeconds.resize(units.size() * incidents.size());
+        for (std::size_t k = 0; k < units.size(); ++k)
+            for (std::size_t n = 0; n < incidents.size(); ++n)
+                p.etaSeconds[k * incidents.size() + n] = drive(units[k], incidents[n]);
+        p.coverageLoss = coverageLoss(units);
+        p.weights = m_options.weights;
+        auto solved = allocation::solve(p);
+        if (!solved)
+            return Error{QStringLiteral("simulation at %1 s: %2").arg(now).arg(solved.error().message)};
+        std::vector<std::vector<char>> filled(incidents.size());
+        for (std::size_t n = 0; n < incidents.size(); ++n)
+            filled[n].assign(slotsOf[n].size(), 0);
+        for (const allocation::Assignment &a : solved->assignments) {
+            filled[a.incident][a.need] = 1;
+            send(units[a.unit], incidents[a.incident], slotsOf[a.incident][a.need], now);
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> still;
+        for (std::size_t n = 0; n < incidents.size(); ++n)
+            for (std::size_t k = 0; k < slotsOf[n].size(); ++k)
+                if (!filled[n][k])
+                    still.emplace_back(incidents[n], slotsOf[n][k]);
+        m_pending = std::move(still);
+        return {};
+    }
+
+    const City &m_city;
+    const std::vector<SimIncident> &m_day;
+    const TravelTable &m_travel;
+    const SimOptions &m_options;
+    std::vector<UnitState> m_units;
+    std::vector<allocation::Candidate> m_candidates;
+    std::vector<std::pair<std::size_t, std::size_t>> m_pending; ///< (incident, slot), in call order
+    std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
+    std::size_t m_seq = 0;
+    RunResult m_result;
+};
+
+} // namespace
+
+Result<RunResult> simulate(const City &city, const std::vector<SimIncident> &day, const TravelTable &travel,
+                           const SimOptions &options)
+{
+    const std::size_t ns = city.stations.size(), ni = day.size(), nh = city.hospitals.size();
+    if (travel.stations != ns || travel.incidents != ni || travel.hospitals != nh ||
+        travel.stationToIncident.size() != ns * ni || travel.incidentToStation.size() != ni * ns ||
+        travel.incidentToHospital.size() != ni * nh || travel.hospitalToStation.size() != nh * ns ||
+        travel.stationToStation.size() != ns * ns)
+        return Error{QStringLiteral("simulation: the travel table (%1 stations, %2 incidents, %3 hospitals) "
+                                    "does not match the city and day (%4, %5, %6); build it from them")
+                         .arg(travel.stations)
+                         .arg(travel.incidents)
+                         .arg(travel.hospitals)
+                         .arg(ns)
+                         .arg(ni)
+                         .arg(nh)};
+    for (std::size_t u = 0; u < city.units.size(); ++u)
+        if (city.units[u].station >= ns)
+            return Error{QStringLiteral("simulation: unit %1 (%2) is based at station %3 of %4")
+                             .arg(u)
+                             .arg(city.units[u].id)
+                             .arg(city.units[u].station)
+                             .arg(ns)};
+    return Simulation(city, day, travel, options).run();
+}
+
+Summary summarize(const RunResult &run, double targetSeconds)
+{
+    Summary s;
+    s.targetSeconds = targetSeconds;
+    s.incidents = run.incidents.size();
+    std::vector<double> times;
+    for (const IncidentOutcome &o : run.incidents) {
+        s.waited += o.waited ? 1 : 0;
+        if (o.responseSeconds)
+            times.push_back(*o.responseSeconds);
+    }
+    s.answered = times.size();
+    s.unanswered = s.incidents - s.answered;
+    if (times.empty())
+        return s;
+    std::sort(times.begin(), times.end());
+    double total = 0.0;
+    std::size_t over = 0;
+    for (double t : times) {
+        total += t;
+        over += t > targetSeconds ? 1 : 0;
+    }
+    s.meanSeconds = total / double(times.size());
+    const std::size_t rank = std::size_t(std::ceil(0.9 * double(times.size())));
+    s.p90Seconds = times[std::max<std::size_t>(rank, 1) - 1];
+    s.shareOverTarget = double(over) / double(times.size());
+    return s;
+}
+
+} // namespace vigie::simulation

@@ -1,0 +1,107 @@
+#pragma once
+// Discrete-event simulation of a day of dispatch (Schmid, EJOR 2012, and the ambulance-dispatch literature
+// compare policies this way). Events, in time order (ties in the order they were scheduled):
+//   call → dispatch (after the call processing time) → on scene (after turnout and the drive)
+//   → end of service (scene time, plus transport and handover at the nearest emergency department)
+//   → back at the station, available again.
+// A unit is busy from its dispatch until it is back at its station (a returning unit is not
+// re-dispatched: a simplification shared by both policies). A need that no available unit can fill waits
+// in a queue and is served, in call order, when a unit comes back. Two policies decide who goes:
+//   - closest available: each waiting need, in call order, gets the available matching unit with the
+//     shortest drive;
+//   - allocation engine: all waiting needs at once by the min-cost flow of allocation/allocator.h, with the
+//     MEXCLP coverage term of allocation/coverage.h (sectors: the stations, weighted by their demand).
+#include "simulation/synthetic_day.h"
+
+#include "allocation/allocator.h"
+#include "allocation/coverage.h"
+#include "routing/travel_times.h"
+
+#include <limits>
+#include <optional>
+
+namespace vigie::simulation {
+
+inline constexpr std::size_t noUnit = std::numeric_limits<std::size_t>::max();
+
+/// Light-vehicle emergency driving times in seconds between the places of a day (row-major matrices).
+/// Unit types scale them by routing::vehicleSpeedFactor.
+struct TravelTable
+{
+    std::size_t stations = 0, incidents = 0, hospitals = 0;
+    std::vector<double> stationToIncident;       ///< stations × incidents
+    std::vector<double> incidentToStation;       ///< incidents × stations
+    std::vector<double> incidentToHospital;      ///< incidents × hospitals
+    std::vector<double> hospitalToStation;       ///< hospitals × stations
+    std::vector<double> stationToStation;        ///< stations × stations
+    bool roads = false;                          ///< a road network was used
+    std::size_t cells = 0, approximateCells = 0; ///< how many times are straight-line estimates
+    QStringList notes;                           ///< how times were estimated
+
+    /// The nearest hospital (by drive) of an incident.
+    [[nodiscard]] std::size_t nearestHospital(std::size_t incident) const;
+};
+
+/// Times for `day` in `city` on `graph`, or by the straight-line fallback when `graph` is null. A pair the
+/// roads do not join (off the network, disconnected) also takes the straight-line estimate, and is counted.
+[[nodiscard]] TravelTable buildTravelTable(const routing::RoadGraph *graph, const City &city,
+                                           const std::vector<SimIncident> &day,
+                                           const routing::MatrixOptions &options = {});
+
+enum class Policy
+{
+    ClosestAvailable,
+    AllocationEngine
+};
+
+[[nodiscard]] QString policyName(Policy policy);
+
+struct SimOptions
+{
+    Policy policy = Policy::ClosestAvailable;
+    double callProcessingSeconds = calibration::callProcessingSeconds;
+    double turnoutSeconds = calibration::turnoutSeconds;
+    allocation::Weights weights;         ///< allocation engine only
+    allocation::CoverageParams coverage; ///< allocation engine only
+};
+
+struct SlotOutcome
+{
+    std::size_t unit = noUnit;     ///< index in the city's units
+    double dispatchSeconds = -1.0; ///< when the unit was sent
+    double onSceneSeconds = -1.0;  ///< when it arrived
+    double backSeconds = -1.0;     ///< when it was back at its station, available again
+};
+
+struct IncidentOutcome
+{
+    std::optional<double> responseSeconds; ///< call → first unit on scene; empty: never reached
+    bool waited = false;                   ///< a need of it waited for a unit to come back
+    std::vector<SlotOutcome> slots;
+};
+
+struct RunResult
+{
+    std::vector<IncidentOutcome> incidents;
+    std::size_t events = 0;    ///< events processed
+    std::size_t decisions = 0; ///< times the policy was asked
+    double endSeconds = 0.0;   ///< time of the last event
+};
+
+struct Summary
+{
+    std::size_t incidents = 0, answered = 0, unanswered = 0, waited = 0;
+    double meanSeconds = 0.0;
+    double p90Seconds = 0.0;      ///< nearest rank: the ⌈0.9 n⌉-th smallest response time
+    double shareOverTarget = 0.0; ///< answered incidents whose response time exceeds the target
+    double targetSeconds = 600.0;
+};
+
+/// Replays `day` in `city` with `options.policy`. Errors: matrices of the wrong size, a slot whose need no
+/// unit of the city can ever fill is not an error (it stays unanswered and is counted).
+[[nodiscard]] Result<RunResult> simulate(const City &city, const std::vector<SimIncident> &day,
+                                         const TravelTable &travel, const SimOptions &options);
+
+[[nodiscard]] Summary summarize(const RunResult &run, double targetSeconds = 600.0);
+
+} // namespace vigie::simulation

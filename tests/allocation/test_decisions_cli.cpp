@@ -1,0 +1,90 @@
+// vigie-cli accept / reject: a recorded suggestion is decided once, as log entries; acceptance sends the
+// unit.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct CliRun
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+CliRun cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(VIGIE_CLI), args);
+    EXPECT_TRUE(p.waitForFinished(120000));
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+std::vector<QJsonObject> entries(const QString &room, const QString &kind)
+{
+    std::vector<QJsonObject> out;
+    const CliRun r = cli({QStringLiteral("log"), room, QStringLiteral("--kind"), kind});
+    for (const QByteArray &line : r.out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            out.push_back(QJsonDocument::fromJson(line).object());
+    return out;
+}
+
+} // namespace
+
+TEST(DecisionCli, AcceptSendsTheUnitRejectKeepsTheReasonAndEachIsDecidedOnce)
+{
+    QTemporaryDir dir;
+    const QString room = dir.filePath(QStringLiteral("d.vigie"));
+    ASSERT_EQ(cli({QStringLiteral("demo"), room}).code, 0);
+    const CliRun suggested = cli({QStringLiteral("suggest"), room, QStringLiteral("--record")});
+    ASSERT_EQ(suggested.code, 0) << suggested.err.toStdString();
+    const auto suggestions = entries(room, QStringLiteral("suggestion"));
+    ASSERT_GE(suggestions.size(), 2u);
+    const QJsonObject first = suggestions[0].value(QLatin1String("data")).toObject();
+    const QJsonObject second = suggestions[1].value(QLatin1String("data")).toObject();
+    const QString id1 = first.value(QLatin1String("suggestion")).toString();
+    const QString id2 = second.value(QLatin1String("suggestion")).toString();
+
+    const CliRun accepted = cli({QStringLiteral("accept"), room, id1});
+    ASSERT_EQ(accepted.code, 0) << accepted.err.toStdString();
+    const auto accepts = entries(room, QStringLiteral("suggestion.accept"));
+    ASSERT_EQ(accepts.size(), 1u);
+    EXPECT_EQ(
+        accepts[0].value(QLatin1String("data")).toObject().value(QLatin1String("suggestion")).toString(),
+        id1);
+    // The picture now has the unit en route to the incident.
+    const CliRun picture = cli({QStringLiteral("picture"), room});
+    ASSERT_EQ(picture.code, 0);
+    const QString unit = first.value(QLatin1String("unit")).toString();
+    const QJsonObject pic = QJsonDocument::fromJson(picture.out).object();
+    QJsonObject unitObject;
+    for (const QJsonValue &u : pic.value(QLatin1String("units")).toArray())
+        if (u.toObject().value(QLatin1String("id")).toString() == unit)
+            unitObject = u.toObject();
+    EXPECT_EQ(unitObject.value(QLatin1String("status")).toString(), QStringLiteral("en_route"))
+        << picture.out.left(400).toStdString();
+
+    const CliRun again =
+        cli({QStringLiteral("reject"), room, id1, QStringLiteral("--reason"), QStringLiteral("x")});
+    EXPECT_EQ(again.code, 1);
+    EXPECT_TRUE(again.err.contains("already decided")) << again.err.toStdString();
+
+    const CliRun rejected = cli({QStringLiteral("reject"), room, id2, QStringLiteral("--reason"),
+                                 QStringLiteral("unité déjà engagée")});
+    ASSERT_EQ(rejected.code, 0) << rejected.err.toStdString();
+    const auto rejects = entries(room, QStringLiteral("suggestion.reject"));
+    ASSERT_EQ(rejects.size(), 1u);
+    EXPECT_EQ(rejects[0].value(QLatin1String("data")).toObject().value(QLatin1String("reason")).toString(),
+              QStringLiteral("unité déjà engagée"));
+
+    const CliRun unknown = cli({QStringLiteral("accept"), room, QStringLiteral("no-such-id")});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(unknown.err.contains("no-such-id")) << unknown.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("accept"), QStringLiteral("--help")}).code, 0);
+    EXPECT_EQ(cli({QStringLiteral("reject"), room}).code, 1);
+}

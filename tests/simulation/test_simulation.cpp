@@ -1,0 +1,441 @@
+// Dispatch simulation: hand-checkable scenarios, conservation on a generated day, determinism, the
+// calibration against its source records, and the CLI.
+#include "simulation/dispatch_simulator.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTextStream>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace vigie;
+using namespace vigie::simulation;
+
+namespace {
+
+const allocation::Need vsavNeed{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 4};
+
+SimUnit vsav(const QString &id, std::size_t station)
+{
+    return {id, QStringLiteral("VSAV"), QStringLiteral("fire"), {QStringLiteral("rescue")}, station};
+}
+
+SimIncident incident(double call, double sceneSeconds, const allocation::Need &need = vsavNeed)
+{
+    SimIncident i;
+    i.id = QStringLiteral("I%1").arg(call);
+    i.type = QStringLiteral("injury");
+    i.callSeconds = call;
+    Slot s;
+    s.need = need;
+    s.sceneSeconds = sceneSeconds;
+    i.slots.push_back(s);
+    return i;
+}
+
+/// A table where every drive from station s to incident i (and back) takes `seconds[s][i]`, no hospital.
+TravelTable table(const std::vector<std::vector<double>> &seconds, std::size_t incidents)
+{
+    TravelTable t;
+    t.stations = seconds.size();
+    t.incidents = incidents;
+    for (std::size_t s = 0; s < t.stations; ++s)
+        for (std::size_t i = 0; i < incidents; ++i)
+            t.stationToIncident.push_back(seconds[s][i]);
+    for (std::size_t i = 0; i < incidents; ++i)
+        for (std::size_t s = 0; s < t.stations; ++s)
+            t.incidentToStation.push_back(seconds[s][i]);
+    t.stationToStation.assign(t.stations * t.stations, 0.0);
+    return t;
+}
+
+SimOptions fixedDelays(Policy policy)
+{
+    SimOptions o;
+    o.policy = policy;
+    o.callProcessingSeconds = 60.0;
+    o.turnoutSeconds = 30.0;
+    return o;
+}
+
+const allocation::NeedsTable &needs()
+{
+    static const allocation::NeedsTable t = *allocation::defaultNeedsTable();
+    return t;
+}
+
+} // namespace
+
+class BothPolicies : public ::testing::TestWithParam<Policy>
+{
+};
+
+INSTANTIATE_TEST_SUITE_P(Simulation, BothPolicies,
+                         ::testing::Values(Policy::ClosestAvailable, Policy::AllocationEngine));
+
+// One ambulance, two calls a minute apart: the second waits until the first job is over and the unit is
+// back at its station. Times by hand:
+//   call 1 at 0: dispatched 60, on scene 60 + 30 + 300 = 390, leaves 390 + 600 = 990, back 990 + 300 = 1290;
+//   call 2 at 60: waits from 120 to 1290, on scene 1290 + 30 + 200 = 1520: response 1460.
+TEST_P(BothPolicies, OneUnitTwoIncidentsSecondWaitsExactly)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    city.demandWeight = {1.0};
+    const std::vector<SimIncident> day{incident(0, 600), incident(60, 100)};
+    const TravelTable travel = table({{300, 200}}, 2);
+    auto run = simulate(city, day, travel, fixedDelays(GetParam()));
+    ASSERT_TRUE(run.ok()) << run.error().message.toStdString();
+    const auto &a = run->incidents[0], &b = run->incidents[1];
+    ASSERT_TRUE(a.responseSeconds && b.responseSeconds);
+    EXPECT_DOUBLE_EQ(*a.responseSeconds, 390.0);
+    EXPECT_DOUBLE_EQ(a.slots[0].backSeconds, 1290.0);
+    EXPECT_DOUBLE_EQ(b.slots[0].dispatchSeconds, 1290.0);
+    EXPECT_DOUBLE_EQ(*b.responseSeconds, 1460.0);
+    EXPECT_FALSE(a.waited);
+    EXPECT_TRUE(b.waited);
+    EXPECT_DOUBLE_EQ(b.slots[0].backSeconds, 1520.0 + 100.0 + 200.0);
+    const Summary s = summarize(*run);
+    EXPECT_EQ(s.answered, 2u);
+    EXPECT_EQ(s.waited, 1u);
+    EXPECT_DOUBLE_EQ(s.meanSeconds, (390.0 + 1460.0) / 2);
+    EXPECT_DOUBLE_EQ(s.p90Seconds, 1460.0);
+    EXPECT_DOUBLE_EQ(s.shareOverTarget, 0.5);
+}
+
+// A transport adds the drive to the nearest hospital and the handover; the unit returns from there.
+TEST_P(BothPolicies, TransportGoesToTheNearestHospital)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    city.hospitals = {{5.1, 43.0}, {5.2, 43.0}};
+    city.demandWeight = {1.0};
+    std::vector<SimIncident> day{incident(0, 600)};
+    day[0].slots[0].transport = true;
+    day[0].slots[0].handoverSeconds = 900;
+    TravelTable travel = table({{300}}, 1);
+    travel.hospitals = 2;
+    travel.incidentToHospital = {500, 400}; // the second is nearer
+    travel.hospitalToStation = {100, 250};
+    auto run = simulate(city, day, travel, fixedDelays(GetParam()));
+    ASSERT_TRUE(run.ok());
+    // on scene 390, scene until 990, hospital at 1390, handover until 2290, back at 2540.
+    EXPECT_DOUBLE_EQ(run->incidents[0].slots[0].backSeconds, 2540.0);
+}
+
+// Two ambulances; the one listed first is farther: closest-available sends the other.
+TEST(Simulation, ClosestPolicyPicksTheClosestMatchingUnit)
+{
+    City city;
+    city.stations = {{QStringLiteral("far"), QStringLiteral("Far"), {5.0, 43.0}},
+                     {QStringLiteral("near"), QStringLiteral("Near"), {5.1, 43.0}}};
+    city.units = {vsav(QStringLiteral("V-far"), 0),
+                  vsav(QStringLiteral("V-near"), 1),
+                  {QStringLiteral("F-nearest"), QStringLiteral("FPT"), QStringLiteral("fire"), {}, 1}};
+    city.demandWeight = {0.5, 0.5};
+    const std::vector<SimIncident> day{incident(0, 60)};
+    auto run = simulate(city, day, table({{400}, {250}}, 1), fixedDelays(Policy::ClosestAvailable));
+    ASSERT_TRUE(run.ok());
+    EXPECT_EQ(run->incidents[0].slots[0].unit, 1u);
+    EXPECT_DOUBLE_EQ(*run->incidents[0].responseSeconds, 60.0 + 30.0 + 250.0);
+}
+
+// The engine trades a little time for coverage: station A has two ambulances, station B one; the call is
+// a little nearer B. Closest sends B's only ambulance and leaves B's sector uncovered; with a strong
+// coverage weight the engine sends one of A's.
+TEST(Simulation, EngineKeepsCoverageWhereClosestDoesNot)
+{
+    City city;
+    city.stations = {{QStringLiteral("a"), QStringLiteral("A"), {5.0, 43.0}},
+                     {QStringLiteral("b"), QStringLiteral("B"), {5.2, 43.0}}};
+    city.units = {vsav(QStringLiteral("A1"), 0), vsav(QStringLiteral("A2"), 0),
+                  vsav(QStringLiteral("B1"), 1)};
+    city.demandWeight = {0.5, 0.5};
+    const std::vector<SimIncident> day{incident(0, 60)};
+    TravelTable travel = table({{330}, {300}}, 1);
+    travel.stationToStation = {0, 1200, 1200, 0}; // beyond the 10-minute target: no cross-cover
+    auto closest = simulate(city, day, travel, fixedDelays(Policy::ClosestAvailable));
+    ASSERT_TRUE(closest.ok());
+    EXPECT_EQ(city.units[closest->incidents[0].slots[0].unit].station, 1u);
+    SimOptions engine = fixedDelays(Policy::AllocationEngine);
+    engine.weights.coverage = 10.0;
+    auto withCoverage = simulate(city, day, travel, engine);
+    ASSERT_TRUE(withCoverage.ok());
+    EXPECT_EQ(city.units[withCoverage->incidents[0].slots[0].unit].station, 0u);
+    engine.weights.coverage = 0.0; // without the coverage term it is closest-available again
+    auto without = simulate(city, day, travel, engine);
+    ASSERT_TRUE(without.ok());
+    EXPECT_EQ(city.units[without->incidents[0].slots[0].unit].station, 1u);
+}
+
+// A need no unit of the city can fill is never answered, and counted.
+TEST_P(BothPolicies, UnfillableNeedIsCountedUnanswered)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    city.demandWeight = {1.0};
+    const std::vector<SimIncident> day{incident(0, 60, {QStringLiteral("EPA"), QStringLiteral("fire"), 1, 4}),
+                                       incident(10, 60)};
+    auto run = simulate(city, day, table({{300, 300}}, 2), fixedDelays(GetParam()));
+    ASSERT_TRUE(run.ok());
+    const Summary s = summarize(*run);
+    EXPECT_EQ(s.unanswered, 1u);
+    EXPECT_FALSE(run->incidents[0].responseSeconds);
+    EXPECT_TRUE(run->incidents[1].responseSeconds);
+}
+
+TEST(Simulation, MismatchedTravelTableIsAClearError)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    auto run = simulate(city, {incident(0, 60)}, table({{1, 2}}, 2), {});
+    ASSERT_FALSE(run.ok());
+    EXPECT_TRUE(run.error().message.contains(QStringLiteral("travel table")))
+        << run.error().message.toStdString();
+}
+
+// On a whole generated Marseille day: every need gets exactly one unit, once, after its call; a unit is
+// never on two jobs at once; the response time is the first arrival.
+TEST_P(BothPolicies, GeneratedDayConservation)
+{
+    auto city = marseilleCity();
+    ASSERT_TRUE(city.ok()) << city.error().message.toStdString();
+    DayParams params;
+    params.seed = 7;
+    auto day = generateDay(*city, needs(), params);
+    ASSERT_TRUE(day.ok()) << day.error().message.toStdString();
+    ASSERT_EQ(day->size(), 350u);
+    const TravelTable travel = buildTravelTable(nullptr, *city, *day);
+    SimOptions options;
+    options.policy = GetParam();
+    auto run = simulate(*city, *day, travel, options);
+    ASSERT_TRUE(run.ok()) << run.error().message.toStdString();
+    std::vector<std::vector<std::pair<double, double>>> busy(city->units.size());
+    for (std::size_t i = 0; i < day->size(); ++i) {
+        const IncidentOutcome &o = run->incidents[i];
+        ASSERT_TRUE(o.responseSeconds) << i;
+        double first = std::numeric_limits<double>::infinity();
+        for (const SlotOutcome &s : o.slots) {
+            ASSERT_NE(s.unit, noUnit);
+            EXPECT_GE(s.dispatchSeconds, (*day)[i].callSeconds + options.callProcessingSeconds);
+            EXPECT_GT(s.onSceneSeconds, s.dispatchSeconds);
+            EXPECT_GT(s.backSeconds, s.onSceneSeconds);
+            first = std::min(first, s.onSceneSeconds);
+            busy[s.unit].emplace_back(s.dispatchSeconds, s.backSeconds);
+        }
+        EXPECT_DOUBLE_EQ(*o.responseSeconds, first - (*day)[i].callSeconds);
+    }
+    for (auto &intervals : busy) {
+        std::sort(intervals.begin(), intervals.end());
+        for (std::size_t k = 1; k < intervals.size(); ++k)
+            EXPECT_LE(intervals[k - 1].second, intervals[k].first);
+    }
+    const Summary s = summarize(*run);
+    EXPECT_EQ(s.answered, 350u);
+    EXPECT_EQ(s.unanswered, 0u);
+    EXPECT_GT(s.meanSeconds, options.callProcessingSeconds + options.turnoutSeconds);
+    EXPECT_LE(s.meanSeconds, s.p90Seconds);
+}
+
+TEST(Simulation, SameSeedSameDaySameResults)
+{
+    auto city = marseilleCity();
+    ASSERT_TRUE(city.ok());
+    DayParams params;
+    params.seed = 42;
+    auto a = generateDay(*city, needs(), params), b = generateDay(*city, needs(), params);
+    ASSERT_TRUE(a.ok() && b.ok());
+    ASSERT_EQ(a->size(), b->size());
+    for (std::size_t i = 0; i < a->size(); ++i) {
+        EXPECT_EQ((*a)[i].callSeconds, (*b)[i].callSeconds);
+        EXPECT_EQ((*a)[i].position, (*b)[i].position);
+        EXPECT_EQ((*a)[i].type, (*b)[i].type);
+    }
+    const TravelTable travel = buildTravelTable(nullptr, *city, *a);
+    for (const Policy p : {Policy::ClosestAvailable, Policy::AllocationEngine}) {
+        SimOptions o;
+        o.policy = p;
+        const Summary x = summarize(*simulate(*city, *a, travel, o));
+        const Summary y = summarize(*simulate(*city, *b, travel, o));
+        EXPECT_EQ(x.meanSeconds, y.meanSeconds);
+        EXPECT_EQ(x.p90Seconds, y.p90Seconds);
+        EXPECT_EQ(x.waited, y.waited);
+    }
+    params.seed = 43;
+    auto c = generateDay(*city, needs(), params);
+    ASSERT_TRUE(c.ok());
+    EXPECT_NE((*a)[0].callSeconds, (*c)[0].callSeconds);
+}
+
+// The generator draws what its README says: ≈ 80 % rescue to persons, calls spread over the day in
+// order, positions within the offset bound of a station that has demand.
+TEST(Simulation, GeneratedDayFollowsItsParameters)
+{
+    auto city = marseilleCity();
+    ASSERT_TRUE(city.ok());
+    EXPECT_EQ(city->stations.size(), 18u);
+    EXPECT_EQ(city->units.size(), 88u); // the fire units of the 134-unit demo fleet
+    EXPECT_FALSE(city->hospitals.empty());
+    DayParams params;
+    params.incidents = 20000;
+    auto day = generateDay(*city, needs(), params);
+    ASSERT_TRUE(day.ok());
+    std::size_t rescue = 0;
+    double last = 0.0;
+    for (const SimIncident &i : *day) {
+        rescue += isRescueToPersons(i.type) ? 1 : 0;
+        EXPECT_GE(i.callSeconds, last);
+        EXPECT_LT(i.callSeconds, 86400.0);
+        last = i.callSeconds;
+        double nearest = std::numeric_limits<double>::infinity();
+        for (std::size_t s = 0; s < city->stations.size(); ++s)
+            if (city->demandWeight[s] > 0)
+                nearest = std::min(nearest, distanceMeters(i.position, city->stations[s].position));
+        EXPECT_LE(nearest, params.maxOffsetMeters + 1.0);
+        EXPECT_FALSE(i.slots.empty()) << i.type.toStdString();
+    }
+    EXPECT_NEAR(double(rescue) / double(day->size()), 0.80, 0.015);
+    params.mix = {{QStringLiteral("no_such_type"), 1.0}};
+    auto bad = generateDay(*city, needs(), params);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("no_such_type")));
+}
+
+// The service-time tables are the San Francisco records' quantiles (nearest rank): recomputed here from
+// the shared file, so that the numbers in the code cannot drift from their source.
+TEST(Simulation, CalibrationMatchesTheSanFranciscoRecords)
+{
+    QFile file(QStringLiteral(VIGIE_SHARED_DATA
+                              "/incidents/sf-fire-calls/sf_fire_calls_lone_mountain_2009_2019.csv"));
+    if (!file.open(QIODevice::ReadOnly))
+        GTEST_SKIP() << "shared San Francisco records absent";
+    QTextStream in(&file);
+    // Splits one CSV line with quoted fields (the Location column holds a comma).
+    auto fields = [](const QString &line) {
+        QStringList out;
+        QString cur;
+        bool quoted = false;
+        for (const QChar c : line) {
+            if (c == QLatin1Char('"'))
+                quoted = !quoted;
+            else if (c == QLatin1Char(',') && !quoted) {
+                out.append(cur);
+                cur.clear();
+            } else
+                cur += c;
+        }
+        out.append(cur);
+        return out;
+    };
+    const QStringList header = fields(in.readLine());
+    const auto col = [&](const char *name) {
+        return header.indexOf(QLatin1String(name));
+    };
+    const auto time = [](const QString &s) {
+        return QDateTime::fromString(s, QStringLiteral("MM/dd/yyyy hh:mm:ss AP"));
+    };
+    std::vector<double> engine, scene, handover;
+    while (!in.atEnd()) {
+        const QStringList f = fields(in.readLine());
+        if (f.size() < header.size())
+            continue;
+        const QDateTime onScene = time(f[col("On Scene DtTm")]), available = time(f[col("Available DtTm")]),
+                        transport = time(f[col("Transport DtTm")]), hospital = time(f[col("Hospital DtTm")]);
+        const QString type = f[col("Unit Type")];
+        if (type == QLatin1String("ENGINE") && onScene.isValid() && available.isValid() &&
+            available >= onScene)
+            engine.push_back(onScene.secsTo(available) / 60.0);
+        if (type == QLatin1String("MEDIC") && onScene.isValid() && transport.isValid() &&
+            hospital.isValid() && available.isValid()) {
+            scene.push_back(onScene.secsTo(transport) / 60.0);
+            handover.push_back(hospital.secsTo(available) / 60.0);
+        }
+    }
+    ASSERT_EQ(engine.size(), 1288u);
+    ASSERT_EQ(scene.size(), 8u);
+    auto check = [](std::vector<double> v, const QuantileTable &t, const char *what) {
+        std::sort(v.begin(), v.end());
+        for (std::size_t k = 0; k < t.probabilities.size(); ++k) {
+            const double p = t.probabilities[k];
+            const double expected = v[std::size_t(std::lround(p * double(v.size() - 1)))];
+            EXPECT_NEAR(t.minutes[k], expected, 0.01) << what << " at p=" << p;
+            EXPECT_NEAR(t.at(p), expected, 0.01) << what << " at p=" << p;
+        }
+    };
+    check(engine, calibration::engineScene(), "engine scene");
+    check(scene, calibration::ambulanceScene(), "ambulance scene");
+    check(handover, calibration::hospitalHandover(), "handover");
+}
+
+namespace {
+
+struct CliRun
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+CliRun cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(VIGIE_CLI), args);
+    EXPECT_TRUE(p.waitForFinished(120000));
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+TEST(SimulateCli, PrintsBothPoliciesAndSaysTimesAreStraightLine)
+{
+    const CliRun text = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+                             QStringLiteral("--seed"), QStringLiteral("3")});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    const QString out = QString::fromUtf8(text.out);
+    EXPECT_TRUE(out.contains(QString::fromUtf8(routing::approximateNote))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("closest available unit")));
+    EXPECT_TRUE(out.contains(QStringLiteral("allocation engine")));
+
+    const CliRun json = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+                             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")});
+    ASSERT_EQ(json.code, 0) << json.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    EXPECT_FALSE(o.value(QLatin1String("roads")).toBool());
+    const QJsonArray policies = o.value(QLatin1String("policies")).toArray();
+    ASSERT_EQ(policies.size(), 2);
+    for (const QJsonValue &p : policies) {
+        EXPECT_EQ(p.toObject().value(QLatin1String("answered")).toInt(), 60);
+        EXPECT_GT(p.toObject().value(QLatin1String("mean_s")).toDouble(), 0.0);
+    }
+    // The same seed gives the same figures.
+    EXPECT_EQ(cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+                   QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")})
+                  .out,
+              json.out);
+}
+
+TEST(SimulateCli, BadArgumentsAreClearErrors)
+{
+    EXPECT_EQ(cli({QStringLiteral("simulate"), QStringLiteral("--help")}).code, 0);
+    const CliRun seed = cli({QStringLiteral("simulate"), QStringLiteral("--seed"), QStringLiteral("abc")});
+    EXPECT_EQ(seed.code, 1);
+    EXPECT_TRUE(seed.err.contains("--seed \"abc\"")) << seed.err.toStdString();
+    const CliRun count =
+        cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("-5")});
+    EXPECT_EQ(count.code, 1);
+    EXPECT_TRUE(count.err.contains("--incidents")) << count.err.toStdString();
+    const CliRun roads =
+        cli({QStringLiteral("simulate"), QStringLiteral("--roads"), QStringLiteral("/nonexistent")});
+    EXPECT_EQ(roads.code, 1);
+    EXPECT_TRUE(roads.err.contains("/nonexistent")) << roads.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("simulate"), QStringLiteral("extra")}).code, 1);
+}
