@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "feeds/ingestor.h"
 #include "feeds/mqtt_listener.h"
+#include "fusion/feed_fusion.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <utility>
 
 namespace vigie::cli {
 
@@ -17,7 +19,8 @@ int runIngest(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Ingest feed files (CAP, EDXL-DE/HAVE/RM, EMSI and Hub Santé, NMEA, CSV, GeoJSON) into a room. "
-        "A message already seen is counted, not stored again; refused input goes to the quarantine."));
+        "A message already seen is counted, not stored again; refused input goes to the quarantine. "
+        "Reports are fused into incidents: each merge is logged with its reason and confidence."));
     parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("feed files"),
                                  QStringLiteral("FILE..."));
@@ -31,7 +34,9 @@ int runIngest(const QStringList &arguments)
     QCommandLineOption unit(QStringLiteral("unit"),
                             QStringLiteral("unit id for NMEA streams (default: file name)"),
                             QStringLiteral("UNIT"));
-    parser.addOptions({format, mapping, agency, unit});
+    QCommandLineOption noFusion(QStringLiteral("no-fusion"),
+                                QStringLiteral("store the reports without fusing them into incidents"));
+    parser.addOptions({format, mapping, agency, unit, noFusion});
     parser.addHelpOption();
     const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] FILE...");
     if (!parser.parse(arguments))
@@ -59,6 +64,13 @@ int runIngest(const QStringList &arguments)
         return fail(room.error().message);
     const feeds::FeedRegistry registry(csv);
     feeds::Ingestor ingestor(**room, registry);
+    fusion::FeedFusion feedFusion;
+    fusion::FusionSummary fused;
+    if (!parser.isSet(noFusion)) {
+        if (auto loaded = feedFusion.load((*room)->store()); !loaded)
+            return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
+        feedFusion.attach(ingestor, fused);
+    }
     int failures = 0;
     for (int i = 1; i < args.size(); ++i) {
         QFile file(args.at(i));
@@ -76,6 +88,7 @@ int runIngest(const QStringList &arguments)
         auto report = ingestor.ingest(file.readAll(), context, parser.value(format));
         if (!report)
             return fail(report.error().message);
+        const qint64 merges = std::exchange(fused.merges, 0);
         const QJsonObject line{{QStringLiteral("file"), file.fileName()},
                                {QStringLiteral("format"), report->format},
                                {QStringLiteral("messages"), report->messages},
@@ -83,7 +96,8 @@ int runIngest(const QStringList &arguments)
                                {QStringLiteral("entries"), report->entries},
                                {QStringLiteral("duplicates"), report->duplicates},
                                {QStringLiteral("rejected"), report->rejected},
-                               {QStringLiteral("ignored"), report->ignored}};
+                               {QStringLiteral("ignored"), report->ignored},
+                               {QStringLiteral("merges"), merges}};
         printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
         for (const auto &reason : report->reasons)
             std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()), qPrintable(reason));
@@ -143,7 +157,12 @@ int runListen(const QStringList &arguments)
     options.host = address.left(colon);
     options.port = port;
     options.topic = parser.value(topic);
+    fusion::FeedFusion feedFusion;
+    if (auto loaded = feedFusion.load((*room)->store()); !loaded)
+        return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
     feeds::MqttListener listener(**room, registry, options);
+    fusion::FusionSummary fused;
+    feedFusion.attach(listener.ingestor(), fused);
     listener.onEvent = [](const QString &event) {
         printLine(event.toUtf8());
         std::fflush(stdout); // a supervisor (or a test) waits for "subscribed"
@@ -158,7 +177,8 @@ int runListen(const QStringList &arguments)
     const QJsonObject line{
         {QStringLiteral("messages"), s.messages},     {QStringLiteral("stored"), s.stored},
         {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("rejected"), s.rejected},
-        {QStringLiteral("connects"), s.connects},     {QStringLiteral("failures"), s.failures}};
+        {QStringLiteral("connects"), s.connects},     {QStringLiteral("failures"), s.failures},
+        {QStringLiteral("batches"), s.batches},       {QStringLiteral("merges"), fused.merges}};
     printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
     if (!r)
         return fail(r.error().message);

@@ -1,4 +1,5 @@
 #include "feeds/documents.h"
+#include "feeds/mapping_p.h"
 
 #include "feeds/taxonomy.h"
 #include "feeds/xml_tree.h"
@@ -10,14 +11,10 @@ namespace vigie::feeds {
 
 void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &position,
             const FeedContext &context, const Envelope &envelope, FeedBatch &out);
-void mapEmsi(const QJsonObject &emsi, const QByteArray &raw, const QString &position,
-             const FeedContext &context, const Envelope &envelope, FeedBatch &out);
 void mapHave(const QJsonObject &status, const QByteArray &raw, const QString &position,
              const FeedContext &context, const Envelope &envelope, FeedBatch &out);
 void mapHubSante(const QJsonObject &message, const QByteArray &raw, const QString &position,
                  const FeedContext &context, const Envelope &envelope, FeedBatch &out);
-void mapGeoPositions(const QJsonObject &update, const QByteArray &raw, const QString &position,
-                     const FeedContext &context, const Envelope &envelope, FeedBatch &out);
 void mapResourceMessage(const QString &name, const QJsonObject &message, const QByteArray &raw,
                         const QString &position, const FeedContext &context, const Envelope &envelope,
                         FeedBatch &out);
@@ -79,7 +76,7 @@ void mapEdxl(const QJsonObject &de, const QByteArray &raw, const QString &positi
         return;
     }
     const Envelope env{pickString(de, u"distributionID"), pickString(de, u"senderID"),
-                       pickString(de, u"distributionStatus")};
+                       pickString(de, u"distributionStatus"), pickString(de, u"dateTimeSent")};
     if (auto refusal = modeRefusal(env.status, context.mode)) {
         out.reject(position, QStringLiteral("EDXL-DE distributionStatus: %1").arg(*refusal), raw);
         return;
@@ -129,6 +126,15 @@ void mapEdxl(const QJsonObject &de, const QByteArray &raw, const QString &positi
 
 } // namespace
 
+bool isJsonEdxl(const QJsonObject &tree)
+{
+    for (const char *field :
+         {"distributionID", "senderID", "dateTimeSent", "distributionStatus", "distributionKind"})
+        if (tree.contains(QLatin1String(field)))
+            return true;
+    return false;
+}
+
 void mapDocument(const QJsonObject &tree, const QByteArray &raw, const QString &position,
                  const FeedContext &context, const Envelope &envelope, FeedBatch &out)
 {
@@ -148,16 +154,23 @@ void mapDocument(const QJsonObject &tree, const QByteArray &raw, const QString &
             return;
         }
         mapEdxl(obj, raw, position, context, out);
+    } else if (root == u"EdxlDeRequest") {
+        // UICDS wraps the EDXL-DE it posts to its HAVE service in a request element.
+        const QJsonObject de = obj.value(u"EDXLDistribution").toObject();
+        if (de.isEmpty()) {
+            out.reject(position, QStringLiteral("UICDS EdxlDeRequest without an EDXLDistribution inside"),
+                       raw);
+            return;
+        }
+        mapEdxl(de, raw, position, context, out);
     } else if (root == u"alert") {
         mapCap(obj, raw, position, context, envelope, out);
-    } else if (root == u"emsi") {
-        mapEmsi(obj, raw, position, context, envelope, out);
     } else if (root == u"HospitalStatus") {
         mapHave(obj, raw, position, context, envelope, out);
     } else if (root == u"message") {
         mapHubSante(obj, raw, position, context, envelope, out);
-    } else if (root == u"geoPositionsUpdate") {
-        mapGeoPositions(obj, raw, position, context, envelope, out);
+    } else if (mapHubSanteUseCase(root, obj, raw, position, context, envelope, out)) {
+        return;
     } else if (root == u"RequestResource" || root == u"CommitResource" ||
                root == u"ResponseToRequestResource") {
         mapResourceMessage(root, obj, raw, position, context, envelope, out);
@@ -203,9 +216,14 @@ void mapBytes(const QByteArray &bytes, const QString &format, const FeedContext 
                        bytes);
             return;
         }
-        // JSON encodings of EDXL-DE have no root name; recognise them by their required fields.
-        if (tree.contains(u"distributionID") || tree.contains(u"distributionStatus"))
+        // JSON encodings of EDXL-DE have no root name; recognise them by their header fields (the Hub
+        // Santé failing samples rename some of them, so one is enough).
+        if (isJsonEdxl(tree))
             tree = QJsonObject{{QStringLiteral("EDXLDistribution"), tree}};
+        else if (const QString refusal = technicalTestRefusal(tree); !refusal.isEmpty()) {
+            out.reject(position, refusal, bytes);
+            return;
+        }
     } else {
         auto parsed = xmlToJson(bytes);
         if (!parsed) {

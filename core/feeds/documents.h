@@ -12,7 +12,12 @@ struct Envelope
     QString distributionId;
     QString sender;
     QString status; ///< distributionStatus
+    QString sent;   ///< dateTimeSent (dates the contents that carry no time of their own)
 };
+
+/// True when a JSON object is an EDXL-DE envelope (JSON encodings have no root name: one header field
+/// is enough).
+[[nodiscard]] bool isJsonEdxl(const QJsonObject &tree);
 
 /// Maps one document tree {"<root>": …}; `raw` is kept for refusals, `position` names it in the source.
 void mapDocument(const QJsonObject &tree, const QByteArray &raw, const QString &position,

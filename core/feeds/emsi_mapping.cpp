@@ -146,55 +146,29 @@ void mapGeoPositions(const QJsonObject &update, const QByteArray &raw, const QSt
 void mapHubSante(const QJsonObject &message, const QByteArray &raw, const QString &position,
                  const FeedContext &context, const Envelope &envelope, FeedBatch &out)
 {
-    if (message.contains(u"emsi"))
-        return mapEmsi(message.value(u"emsi").toObject(), raw, position, context, envelope, out);
-    if (message.contains(u"geoPositionsUpdate"))
-        return mapGeoPositions(message.value(u"geoPositionsUpdate").toObject(), raw, position, context,
-                               envelope, out);
     if (!pickString(message, u"status").isEmpty())
         if (auto refusal = modeRefusal(pickString(message, u"status"), context.mode)) {
             out.reject(position, QStringLiteral("Hub Santé message status: ") + *refusal, raw);
             return;
         }
-    const QJsonObject createCase = message.value(u"createCase").toObject();
-    if (!createCase.isEmpty()) {
-        const QString caseId = pickString(createCase, u"caseId");
-        const auto t = Timestamp::parseIso(pickString(createCase, u"creation"));
-        if (caseId.isEmpty() || !t) {
-            out.reject(position,
-                       QStringLiteral("Hub Santé createCase: caseId and creation (ISO 8601) are required"),
-                       raw);
-            return;
-        }
-        Geometry geo;
-        const auto lat = pickNumber(createCase, u"location/geometry/point/coord/lat");
-        const auto lon = pickNumber(createCase, u"location/geometry/point/coord/lon");
-        if (lat && lon && isValidCoordinate({*lon, *lat}))
-            geo = Geometry::point({*lon, *lat});
-        const QString code = pickString(createCase, u"qualification/whatsHappen/code");
-        QJsonObject data{
-            {QStringLiteral("incident"), QString(QStringLiteral("hubsante:") + caseId)},
-            {QStringLiteral("source_id"), pickString(message, u"messageId")},
-            {QStringLiteral("type"), typeFromCode(QStringLiteral("hubsante"), code)},
-            {QStringLiteral("title"), pickString(createCase, u"qualification/whatsHappen/label")},
-            {QStringLiteral("status"), QStringLiteral("open")}};
-        const QString sender = pickString(message, u"sender/name");
-        out.messages.push_back(
-            {messageKey(QStringLiteral("hubsante"), envelope,
-                        pickString(message, u"messageId") + u'/' + caseId),
-             position,
-             {makeDraft(QStringLiteral("incident.open"), *t, sender, QStringLiteral("samu"), geo, data,
-                        QStringLiteral("hubsante"), envelope)}});
-        return;
-    }
+    // The wrapper holds routing fields (messageId, sender, recipient…) and one use-case object.
+    const QString messageId = pickString(message, u"messageId");
+    const QString sender = pickString(message, u"sender/name");
     QStringList types;
-    for (auto it = message.begin(); it != message.end(); ++it)
-        if (it.value().isObject() && it.key() != u"sender" && it.key() != u"recipient")
-            types << it.key();
-    out.reject(position,
-               QStringLiteral("Hub Santé message of type %1 carries no incident, position or resource we map")
-                   .arg(types.isEmpty() ? QStringLiteral("(none)") : types.join(u", ")),
-               raw);
+    for (auto it = message.begin(); it != message.end(); ++it) {
+        if (!it.value().isObject() || it.key() == u"sender" || it.key() == u"recipient")
+            continue;
+        if (mapHubSanteUseCase(it.key(), it.value().toObject(), raw, position, context, envelope, out,
+                               messageId, sender))
+            return;
+        types << it.key();
+    }
+    out.reject(
+        position,
+        QStringLiteral("Hub Santé message with no known use case (found %1): expected createCase, emsi, "
+                       "geoPositionsUpdate, resourcesStatus…")
+            .arg(types.isEmpty() ? QStringLiteral("none") : types.join(u", ").left(200)),
+        raw);
 }
 
 } // namespace vigie::feeds

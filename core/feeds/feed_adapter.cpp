@@ -65,6 +65,49 @@ QString contentKey(const QString &format, const QByteArray &bytes)
            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+QString documentRoot(const QByteArray &bytes)
+{
+    // A scan rather than a parser: sniffing runs on every message of every live feed and only needs the
+    // first name; the adapter's real parser judges the rest.
+    const QByteArray h = bytes.left(1024);
+    qsizetype i = h.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const qsizetype n = h.size();
+    auto skipSpace = [&] {
+        while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n'))
+            ++i;
+    };
+    auto isNameChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '-' || c == '.' || c == ':' || c == '$';
+    };
+    skipSpace();
+    if (i < n && h[i] == '{') {
+        ++i;
+        skipSpace();
+        if (i >= n || h[i] != '"')
+            return {};
+        const qsizetype end = h.indexOf('"', i + 1);
+        return end < 0 ? QString() : QString::fromUtf8(h.mid(i + 1, end - i - 1));
+    }
+    while (i < n && h[i] == '<') {
+        if (h.mid(i, 2) == "<?" || h.mid(i, 2) == "<!") {
+            const bool comment = h.mid(i, 4) == "<!--";
+            const qsizetype end = comment ? h.indexOf("-->", i) : h.indexOf('>', i);
+            if (end < 0)
+                return {};
+            i = end + (comment ? 3 : 1);
+            skipSpace();
+            continue;
+        }
+        qsizetype j = i + 1;
+        while (j < n && isNameChar(h[j]))
+            ++j;
+        const QByteArray name = h.mid(i + 1, j - i - 1);
+        return QString::fromUtf8(name.mid(name.lastIndexOf(':') + 1));
+    }
+    return {};
+}
+
 QJsonValue pick(const QJsonObject &object, QStringView path)
 {
     QJsonValue v = object;

@@ -65,6 +65,10 @@ inline constexpr qsizetype maxMessageBytes = 16 * 1024 * 1024;
 /// "<format>:sha256:<hex>" for messages without their own id.
 [[nodiscard]] QString contentKey(const QString &format, const QByteArray &bytes);
 
+/// The name of the root of an XML document (local name, prolog and comments skipped) or the first key of
+/// a JSON object, read from the first KiB; empty when neither.
+[[nodiscard]] QString documentRoot(const QByteArray &bytes);
+
 /// Reads a path "a/b/c" in a JSON tree (objects only; arrays take their first element).
 [[nodiscard]] QJsonValue pick(const QJsonObject &object, QStringView path);
 [[nodiscard]] QString pickString(const QJsonObject &object, QStringView path);

@@ -1,6 +1,8 @@
 // EDXL-HAVE 1.0 hospital availability and EDXL-RM resource messages.
 #include "feeds/mapping_p.h"
 
+#include <QRegularExpression>
+
 namespace vigie::feeds {
 
 void mapHave(const QJsonObject &status, const QByteArray &raw, const QString &position,
@@ -63,11 +65,22 @@ void mapResourceMessage(const QString &name, const QJsonObject &message, const Q
                         FeedBatch &out)
 {
     const QString id = pickString(message, u"MessageID");
-    const auto sent = Timestamp::parseIso(pickString(message, u"SentDateTime"));
-    if (id.isEmpty() || !sent) {
-        out.reject(position,
-                   QStringLiteral("EDXL-RM %1: MessageID and SentDateTime (ISO 8601) are required").arg(name),
+    // Timestamps keep milliseconds: finer fractions (.NET writes seven digits) are cut to them.
+    static const QRegularExpression longFraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    const auto sent = Timestamp::parseIso(
+        pickString(message, u"SentDateTime").replace(longFraction, QStringLiteral("\\1")));
+    if (id.isEmpty() || pickString(message, u"SentDateTime").isEmpty()) {
+        out.reject(position, QStringLiteral("EDXL-RM %1: MessageID and SentDateTime are required").arg(name),
                    raw);
+        return;
+    }
+    if (!sent) {
+        // EDXL-RM 1.0 wants every time with its offset from UTC; without it the moment is unknown.
+        out.reject(
+            position,
+            QStringLiteral("EDXL-RM %1 %2: SentDateTime \"%3\" is not an ISO 8601 time with a UTC offset")
+                .arg(name, id.left(80), pickString(message, u"SentDateTime").left(40)),
+            raw);
         return;
     }
     // Resource requests and commitments are logged as notes: the picture has no request state yet.

@@ -89,6 +89,8 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
     }
     // One transaction for the whole batch: counted and stored together, one sync.
     if (!arrivals.empty()) {
+        if (beforeAppend)
+            beforeAppend(arrivals);
         auto appended = m_room.appendFeed(std::move(arrivals));
         if (!appended)
             return appended.error();

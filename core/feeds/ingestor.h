@@ -3,6 +3,8 @@
 // counted, not stored again), append (validated and scrubbed by Room::append).
 #include "feeds/feed_adapters.h"
 
+#include <functional>
+
 namespace vigie::feeds {
 
 struct IngestReport
@@ -41,6 +43,10 @@ public:
     /// Ingests several inputs with one append transaction (group commit for live transports); the report
     /// sums them.
     [[nodiscard]] Result<IngestReport> ingestAll(std::vector<FeedInput> inputs);
+
+    /// Called with each batch's messages just before their append (fusion places the reports here, see
+    /// fusion/feed_fusion.h); drafts it adds to a message are appended with it.
+    std::function<void(std::vector<FeedArrival> &arrivals)> beforeAppend;
 
 private:
     Room &m_room;

@@ -2,6 +2,7 @@
 // Shared by the standard mappings (private to core/feeds).
 #include "feeds/documents.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace vigie::feeds {
@@ -24,6 +25,22 @@ inline Entry makeDraft(const QString &kind, Timestamp time, const QString &autho
     e.data = std::move(data);
     return e;
 }
+
+void mapEmsi(const QJsonObject &emsi, const QByteArray &raw, const QString &position,
+             const FeedContext &context, const Envelope &envelope, FeedBatch &out);
+void mapGeoPositions(const QJsonObject &update, const QByteArray &raw, const QString &position,
+                     const FeedContext &context, const Envelope &envelope, FeedBatch &out);
+
+/// True for the roots of Hub Santé messages: the "message" wrapper and the use cases (createCase…).
+[[nodiscard]] bool isHubSanteRoot(QStringView root);
+/// Maps one Hub Santé use-case message by its root, or refuses it naming its type and why; false when
+/// `root` is not a Hub Santé use case. `messageId` and `sender` come from a "message" wrapper.
+bool mapHubSanteUseCase(const QString &root, const QJsonObject &body, const QByteArray &raw,
+                        const QString &position, const FeedContext &context, const Envelope &envelope,
+                        FeedBatch &out, const QString &messageId = {}, const QString &sender = {});
+/// The refusal of a Hub Santé TECHNICAL test message given as JSON without a root; empty when `tree` is not
+/// one.
+[[nodiscard]] QString technicalTestRefusal(const QJsonObject &tree);
 
 /// Message key: the distribution id (when enveloped) plus the message's own id.
 inline QString messageKey(const QString &format, const Envelope &envelope, const QString &id)

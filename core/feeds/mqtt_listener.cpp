@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 namespace vigie::feeds {
 
@@ -86,20 +87,42 @@ void MqttListener::handleMessage(const QString &topic, const QByteArray &payload
     context.mode = m_room.info().mode;
     context.agency = parsed->first;
     context.unit = parsed->first + QStringLiteral("-avl");
-    auto report = m_ingestor.ingest(payload, context, parsed->second);
+    if (m_pending.empty())
+        m_pendingSince.start();
+    m_pending.push_back({payload, std::move(context), parsed->second});
+    m_pendingTopics << topic;
+    if (qsizetype(m_pending.size()) >= m_options.maxBatchMessages)
+        flush();
+}
+
+bool MqttListener::flushDue() const
+{
+    return !m_pending.empty() && m_pendingSince.elapsed() >= m_options.maxBatchDelayMs;
+}
+
+void MqttListener::flush()
+{
+    if (m_pending.empty() || m_fatal)
+        return;
+    const QStringList topics = std::exchange(m_pendingTopics, {});
+    auto report = m_ingestor.ingestAll(std::exchange(m_pending, {}));
     if (!report) {
         m_fatal = report.error();
         return;
     }
+    ++m_stats.batches;
     m_stats.stored += report->stored;
     m_stats.duplicates += report->duplicates;
     m_stats.rejected += report->rejected;
-    if (onEvent)
-        onEvent(QStringLiteral("message %1: %2 stored, %3 duplicate, %4 rejected")
-                    .arg(topic)
+    if (onEvent) {
+        for (const QString &topic : topics)
+            onEvent(QStringLiteral("message %1").arg(topic));
+        onEvent(QStringLiteral("batch of %1: %2 stored, %3 duplicate, %4 rejected")
+                    .arg(topics.size())
                     .arg(report->stored)
                     .arg(report->duplicates)
                     .arg(report->rejected));
+    }
 }
 
 Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
@@ -152,6 +175,8 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
     bool needConnect = true;
     bool everConnected = false;
     while (keepGoing() && !m_fatal) {
+        if (flushDue())
+            flush();
         if (needConnect) {
             const int rc = everConnected ? mosquitto_reconnect(mosq)
                                          : mosquitto_connect(mosq, host.constData(), m_options.port,
@@ -173,7 +198,12 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
             everConnected = true;
             needConnect = false;
         }
-        const int rc = mosquitto_loop(mosq, 100, 1);
+        // Wake up in time to write the pending batch within its delay.
+        const int wait =
+            m_pending.empty()
+                ? 100
+                : int(std::clamp<qint64>(m_options.maxBatchDelayMs - m_pendingSince.elapsed(), 1, 100));
+        const int rc = mosquitto_loop(mosq, wait, 1);
         if (m_connected)
             backoff = m_options.minBackoffMs;
         if (rc != MOSQ_ERR_SUCCESS) {
@@ -186,6 +216,7 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
                             .arg(mosquittoError(rc)));
         }
     }
+    flush(); // what arrived before the stop is stored too
     if (m_fatal)
         return *m_fatal;
     return {};

@@ -5,6 +5,8 @@
 // arrives is dropped silently: refused messages go to the quarantine like any other input.
 #include "feeds/ingestor.h"
 
+#include <QElapsedTimer>
+
 #include <functional>
 #include <memory>
 
@@ -19,6 +21,10 @@ struct MqttOptions
     int keepAliveSeconds = 30;
     int minBackoffMs = 200;    ///< first retry after a lost connection
     int maxBackoffMs = 30'000; ///< retries never wait longer than this
+    /// Messages are ingested in batches, one transaction (one sync) each: a batch is written at the latest
+    /// this long after its first message arrived…
+    int maxBatchDelayMs = 50;
+    int maxBatchMessages = 1000; ///< … or as soon as it holds this many
 };
 
 struct MqttStats
@@ -27,6 +33,7 @@ struct MqttStats
     qint64 stored = 0;   ///< feed messages stored for the first time
     qint64 duplicates = 0;
     qint64 rejected = 0;   ///< items quarantined
+    qint64 batches = 0;    ///< append transactions
     qint64 connects = 0;   ///< successful connections (1 + reconnections)
     qint64 failures = 0;   ///< failed connection attempts or lost connections
     Timestamp lastMessage; ///< arrival of the last message (for staleness)
@@ -42,6 +49,8 @@ public:
 
     /// Called after each subscription (first connection and reconnections) and after each message.
     std::function<void(const QString &event)> onEvent;
+    /// The ingestor of the batches (fusion attaches to it).
+    [[nodiscard]] Ingestor &ingestor() { return m_ingestor; }
 
     /// Runs the network loop until `keepGoing` returns false (checked at least every 100 ms). Fails only
     /// when the room cannot be written or the client cannot be created; broker outages are retried.
@@ -55,6 +64,9 @@ public:
 private:
     struct Client;
     void handleMessage(const QString &topic, const QByteArray &payload);
+    /// Ingests the pending batch (if any) in one transaction.
+    void flush();
+    [[nodiscard]] bool flushDue() const;
 
     Room &m_room;
     const FeedRegistry &m_registry;
@@ -64,6 +76,9 @@ private:
     std::unique_ptr<Client> m_client;
     std::optional<Error> m_fatal;
     bool m_connected = false;
+    std::vector<FeedInput> m_pending;
+    QStringList m_pendingTopics;
+    QElapsedTimer m_pendingSince; ///< started at the first message of the pending batch
 };
 
 } // namespace vigie::feeds

@@ -50,6 +50,9 @@ std::optional<Observation> observationOf(const Entry &entry)
         o.type = QStringLiteral("other");
     o.where = *where;
     o.time = entry.eventTime;
+    o.incident = entry.data.value(QStringLiteral("source_incident")).toString();
+    if (o.incident.isEmpty())
+        o.incident = entry.data.value(QStringLiteral("incident")).toString();
     return o;
 }
 
@@ -75,6 +78,28 @@ FusionDecision Fuser::observe(const Observation &observation)
     m_observationIndex.insert(observation.id, index);
 
     const double x = projectX(observation.where), y = projectY(observation.where);
+    // An update of an incident already placed stays where its incident is: a source's own incident id is
+    // a stronger tie than closeness (the place may have been refined since).
+    if (const auto known = m_incidentCluster.constFind(observation.incident);
+        !observation.incident.isEmpty() && known != m_incidentCluster.constEnd()) {
+        Cluster &c = m_clusters[known.value()];
+        c.members.push_back(index);
+        c.sumLon += observation.where.lon;
+        c.sumLat += observation.where.lat;
+        c.first = Timestamp{std::min(c.first.msecs, observation.time.msecs)};
+        c.last = Timestamp{std::max(c.last.msecs, observation.time.msecs)};
+        m_clusterOf.push_back(known.value());
+        m_grid[cellKey(x, y)].push_back(index);
+        FusionDecision same;
+        same.observation = observation.id;
+        same.incident = c.id;
+        same.merged = c.members.size() > 1;
+        same.from = observation.incident;
+        same.into = c.lead;
+        same.known = true;
+        same.reason = QStringLiteral("update of %1, already in this incident").arg(observation.incident);
+        return same;
+    }
     const qint64 expiry = observation.time.msecs - 2 * m_config.windowMs;
     // Best candidate per cluster: its nearest report in place, and in time.
     struct Candidate
@@ -147,6 +172,10 @@ FusionDecision Fuser::observe(const Observation &observation)
         m_clusterOf.push_back(best);
         decision.incident = c.id;
         decision.merged = true;
+        decision.from = observation.incident;
+        decision.into = c.lead;
+        if (!observation.incident.isEmpty())
+            m_incidentCluster.insert(observation.incident, best);
         decision.confidence = bestConfidence;
         // Extent of the incident seen from the new report (the farthest of its last reports).
         double extent = 0;
@@ -173,6 +202,9 @@ FusionDecision Fuser::observe(const Observation &observation)
         c.id = QStringLiteral("fusion:") + observation.id;
         c.members.push_back(index);
         c.type = observation.type;
+        c.lead = observation.incident;
+        if (!observation.incident.isEmpty())
+            m_incidentCluster.insert(observation.incident, int(m_clusters.size()));
         c.sumLon = observation.where.lon;
         c.sumLat = observation.where.lat;
         c.first = c.last = observation.time;
@@ -302,6 +334,11 @@ Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &ob
                          {QStringLiteral("confidence"), std::round(decision.confidence * 1000.0) / 1000.0},
                          {QStringLiteral("reason"), decision.reason},
                          {QStringLiteral("type"), observation.type}};
+    // What the picture folds: the report's incident joins the fused incident's first one.
+    if (!decision.from.isEmpty() && !decision.into.isEmpty()) {
+        e.data.insert(QStringLiteral("merged_incident"), decision.from);
+        e.data.insert(QStringLiteral("into"), decision.into);
+    }
     return e;
 }
 

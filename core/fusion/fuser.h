@@ -29,6 +29,7 @@ struct Observation
     QString type;   ///< one of our types (feeds::typeFromCode)
     GeoPoint where;
     Timestamp time;
+    QString incident; ///< the incident the report names in the picture (its source's id), if any
 };
 
 /// What fusion decided for one report.
@@ -39,6 +40,9 @@ struct FusionDecision
     bool merged = false;     ///< joined an existing incident
     double confidence = 1.0; ///< of the merge (1 for a new incident)
     QString reason;          ///< "3 reports within 180 m and 6 min: …"
+    QString from;            ///< the incident the report names…
+    QString into;            ///< … and the incident of the fused incident's first report
+    bool known = false;      ///< the report's incident was placed before: it follows, no new decision
 };
 
 /// The reports of one fused incident.
@@ -52,8 +56,9 @@ struct FusedIncident
     Timestamp last;
 };
 
-/// The report an appended feed entry makes (incident.open/update with a place and a type); nullopt for
-/// entries that describe no incident report (positions, hospital status, notes without a place).
+/// The report a feed entry makes (incident.open/update with a place and a type); nullopt for entries that
+/// describe no incident report (positions, hospital status, notes without a place). Its incident is the
+/// one its source named ("source_incident" once fusion has pointed it at the fused incident).
 [[nodiscard]] std::optional<Observation> observationOf(const Entry &entry);
 
 class Fuser
@@ -86,6 +91,7 @@ private:
         QString id;
         std::vector<int> members; ///< indexes into m_observations
         QString type;
+        QString lead; ///< picture incident of the first report
         double sumLon = 0, sumLat = 0;
         Timestamp first, last;
     };
@@ -108,6 +114,8 @@ private:
     QHash<QString, int> m_clusterIndex;
     /// Spatial grid of recent observations (cell of distanceM): cell → observation indexes.
     QHash<qint64, std::vector<int>> m_grid;
+    /// Picture incident → cluster: later reports about an incident already placed follow it.
+    QHash<QString, int> m_incidentCluster;
     std::vector<ManualOp> m_manual;
     QHash<QString, QString> m_override; ///< observation → incident after manual ops
     QHash<QString, QString> m_joined;   ///< incident → incident it was joined into

@@ -2,7 +2,7 @@
 // message at a time): raw parse alone, then end to end (parse, anonymise, dedupe, append with group commit,
 // fuse and append the merge decisions), and the arrival-to-picture latency at a paced 2,000 messages/s.
 #include "feeds/ingestor.h"
-#include "fusion/fuser.h"
+#include "fusion/feed_fusion.h"
 #include "room/room.h"
 
 #include <QElapsedTimer>
@@ -70,7 +70,7 @@ std::vector<FeedInput> corpus(int count, int round)
                 QStringLiteral(R"({"emsi":{"CONTEXT":{"ID":"E%1","MODE":"ACTUAL","MSGTYPE":"ALERT",)"
                                R"("CREATION":"2026-07-14T21:%2:00+02:00","FREETEXT":"Témoin au 0491000000"},)"
                                R"("EVENT":{"ID":"EV%1","NAME":"%3","ETYPE":{"CATEGORY":"MED"},)"
-                               R"("EGEO":{"TYPE":"GENERAL","POSITION":{"COORD":{"LAT":%4,"LON":%5}}}}}})")
+                               R"("EGEO":{"TYPE":"GENERAL","POSITION":{"COORD":{"LAT":%4,"LONG":%5}}}}}})")
                     .arg(id)
                     .arg(minute, 2, 10, QChar(u'0'))
                     .arg(QString::fromLatin1(types[i % 5]))
@@ -141,29 +141,22 @@ struct Pipeline
     std::unique_ptr<Room> room;
     FeedRegistry registry;
     std::unique_ptr<Ingestor> ingestor;
-    fusion::Fuser fuser;
+    std::unique_ptr<fusion::FeedFusion> fusion;
+    fusion::FusionSummary fused;
     Pipeline()
     {
         room = std::move(*Room::create(dir.filePath(QStringLiteral("bench.vigie")), QStringLiteral("bench"),
                                        RoomMode::Live, clock));
         ingestor = std::make_unique<Ingestor>(*room, registry);
+        fusion = std::make_unique<fusion::FeedFusion>();
+        fusion->attach(*ingestor, fused);
     }
-    /// One group commit: ingest, then fuse the new reports and append the merge decisions. False on error.
+    /// One group commit, as `vigie-cli listen` does per batch: parse, anonymise, fuse, append the reports
+    /// and the merge decisions in one transaction. False on error.
     bool process(std::vector<FeedInput> batch)
     {
         auto report = ingestor->ingestAll(std::move(batch));
-        if (!report || report->rejected > 0)
-            return false;
-        std::vector<Entry> decisions;
-        for (const Entry &e : report->appended)
-            if (auto o = fusion::observationOf(e)) {
-                const auto d = fuser.observe(*o);
-                if (d.merged)
-                    decisions.push_back(fusion::Fuser::decisionEntry(d, *o));
-            }
-        if (!decisions.empty() && !room->append(std::move(decisions)))
-            return false;
-        return true;
+        return report && report->rejected == 0;
     }
 };
 

@@ -4,7 +4,10 @@
 #include "test_util.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <set>
 
@@ -45,7 +48,7 @@ std::vector<Labelled> loadReplay()
 
 Observation obs(const QString &id, double lat, double lon, qint64 minute, const QString &type)
 {
-    return Observation{id, QStringLiteral("test"), type, GeoPoint{lon, lat}, Timestamp{minute * 60000}};
+    return Observation{id, QStringLiteral("test"), type, GeoPoint{lon, lat}, Timestamp{minute * 60000}, {}};
 }
 
 } // namespace
@@ -166,4 +169,113 @@ TEST(Fusion, DeskSplitsJoinsAndUndoesWithEntries)
 
     EXPECT_FALSE(fuser.apply(Fuser::splitEntry(QStringLiteral("nope"), QStringLiteral("desk"))).ok());
     EXPECT_FALSE(fuser.apply(Fuser::undoEntry(QUuid::createUuid(), QStringLiteral("desk"))).ok());
+}
+
+namespace {
+
+/// Runs `vigie-cli ingest ROOM FILE...`; the JSON lines it prints, or an empty list on failure.
+QList<QJsonObject> cliIngest(const QString &room, const QStringList &files, QString *errors)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(VIGIE_CLI), QStringList{QStringLiteral("ingest"), room} + files);
+    if (!cli.waitForFinished(60000) || cli.exitCode() != 0) {
+        *errors = QString::fromUtf8(cli.readAllStandardError());
+        return {};
+    }
+    QList<QJsonObject> lines;
+    for (const QByteArray &line : cli.readAllStandardOutput().split('\n'))
+        if (!line.trimmed().isEmpty())
+            lines << QJsonDocument::fromJson(line).object();
+    return lines;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return f.fileName();
+}
+
+} // namespace
+
+TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
+{
+    test::TempRoom t;
+    const QString room = t.path();
+    t.room.reset(); // the command owns the room while it runs
+    // The fire brigade's CAP alert, then a police camera 60 m and 3 minutes away, then (in a second run,
+    // a new process) the brigade's update of its alert and an unrelated fight 2 km away.
+    const QString cap = writeFile(
+        t.dir, QStringLiteral("cta.xml"),
+        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F-1</identifier>"
+        "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
+        "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
+        "vehicule</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
+        "</certainty><area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area>"
+        "</info></alert>");
+    const QString camera = writeFile(
+        t.dir, QStringLiteral("cam.geojson"),
+        R"({"type":"Feature","id":"cam-7","geometry":{"type":"Point","coordinates":[5.3745,43.2955]},
+                  "properties":{"time":"2026-07-14T21:08:00+02:00","type":"Feu de vehicule","title":"Camera"}})");
+    QString errors;
+    const auto first = cliIngest(room, {cap, camera}, &errors);
+    ASSERT_EQ(first.size(), 2) << errors.toStdString();
+    EXPECT_EQ(first[0].value(QStringLiteral("merges")).toInt(), 0);
+    EXPECT_EQ(first[1].value(QStringLiteral("merges")).toInt(), 1);
+
+    const QString fight = writeFile(
+        t.dir, QStringLiteral("fight.geojson"),
+        R"({"type":"Feature","id":"cam-9","geometry":{"type":"Point","coordinates":[5.3990,43.3050]},
+                  "properties":{"time":"2026-07-14T21:09:00+02:00","type":"Rixe","title":"Rixe"}})");
+    const QString again = writeFile(t.dir, QStringLiteral("cam2.geojson"),
+                                    R"({"type":"Feature","id":"cam-8","geometry":{"type":"Point",
+                  "coordinates":[5.3742,43.2953]},"properties":{"time":"2026-07-14T21:10:00+02:00",
+                  "type":"Feu de vehicule","title":"Camera quai"}})");
+    const auto second = cliIngest(room, {fight, again}, &errors);
+    ASSERT_EQ(second.size(), 2) << errors.toStdString();
+    EXPECT_EQ(second[0].value(QStringLiteral("merges")).toInt(), 0);
+    // The fuser of the second process was rebuilt from the log: the third report joins the first two.
+    EXPECT_EQ(second[1].value(QStringLiteral("merges")).toInt(), 1);
+
+    auto reopened = Room::open(room, t.clock);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message.toStdString();
+    auto merges = (*reopened)->store().read(EntryQuery{QStringLiteral("fusion.merge"), {}, {}, 0, {}, -1});
+    ASSERT_TRUE(merges.ok());
+    ASSERT_EQ(merges->size(), 2u);
+    for (const Entry &m : *merges) {
+        EXPECT_GT(m.data.value(QStringLiteral("confidence")).toDouble(), 0.35);
+        EXPECT_LT(m.data.value(QStringLiteral("confidence")).toDouble(), 1.0);
+        EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d reports within \\d+ m and \\d+ min: "))
+                        .match(m.data.value(QStringLiteral("reason")).toString())
+                        .hasMatch())
+            << m.data.value(QStringLiteral("reason")).toString().toStdString();
+        EXPECT_FALSE(m.data.value(QStringLiteral("merged_incident")).toString().isEmpty());
+        EXPECT_FALSE(m.data.value(QStringLiteral("into")).toString().isEmpty());
+    }
+    auto picture = (*reopened)->picture();
+    ASSERT_TRUE(picture.ok());
+    // Four reports, two incidents: the vehicle fire seen by three, and the fight.
+    ASSERT_EQ(picture->incidents.size(), 2u);
+    ASSERT_TRUE(picture->incidents.contains(QStringLiteral("cap:F-1")));
+    const Incident &fire = picture->incidents.at(QStringLiteral("cap:F-1"));
+    EXPECT_EQ(fire.entries.size(), 3u);
+    EXPECT_EQ(fire.type, QStringLiteral("vehicle_fire"));
+    // The reports keep the incident their source named.
+    auto reports =
+        (*reopened)->store().read(EntryQuery{QStringLiteral("incident.update"), {}, {}, 0, {}, -1});
+    ASSERT_TRUE(reports.ok());
+    QStringList sources;
+    for (const Entry &r : *reports)
+        sources << r.data.value(QStringLiteral("source_incident")).toString();
+    sources.sort();
+    EXPECT_EQ(sources, (QStringList{QStringLiteral("geojson:cam-7"), QStringLiteral("geojson:cam-8")}));
+
+    // Ingesting the same files again stores nothing and fuses nothing twice.
+    const auto replay = cliIngest(room, {cap, camera, again}, &errors);
+    ASSERT_EQ(replay.size(), 3) << errors.toStdString();
+    for (const auto &line : replay) {
+        EXPECT_EQ(line.value(QStringLiteral("stored")).toInt(), 0);
+        EXPECT_EQ(line.value(QStringLiteral("merges")).toInt(), 0);
+    }
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <array>
 #include <map>
 
 using namespace vigie;
@@ -63,8 +64,10 @@ TEST(RealSamples, EveryFileIsIngestedOrRefusedWithAReason)
         ASSERT_TRUE(ingested || report->rejected > 0) << rel.toStdString();
         (ingested ? c.ingested : c.refused)++;
         for (const auto &reason : report->reasons) {
-            // A reason names the format and says what is wrong, not just "error".
+            // A reason names the format and says what is wrong, not just "error" or "not recognised".
             EXPECT_GT(reason.size(), 20) << rel.toStdString();
+            EXPECT_FALSE(reason.contains(u"format not recognised"))
+                << rel.toStdString() << ": " << reason.toStdString();
             QString kind = reason.section(QStringLiteral(": "), 1).left(70);
             kind.remove(QRegularExpression(QStringLiteral("\\d+")));
             ++reasons[kind];
@@ -75,9 +78,20 @@ TEST(RealSamples, EveryFileIsIngestedOrRefusedWithAReason)
         }
     }
     EXPECT_GT(files, 150);
-    for (const auto &[format, c] : byFormat)
+    std::map<QString, std::array<int, 3>> counts; // format → files, ingested, refused
+    for (const auto &[format, c] : byFormat) {
         std::printf("%-8s files %3d  ingested %3d  refused %3d  entries %6lld  rejected items %5lld\n",
                     qPrintable(format), c.files, c.ingested, c.refused, c.entries, c.rejectedItems);
+        counts[format] = {c.files, c.ingested, c.refused};
+    }
+    // Pinned: a change in what the adapters take or refuse shows here (tests/bench/feeds.md has the table).
+    const std::map<QString, std::array<int, 3>> expected{
+        {QStringLiteral("cap"), {32, 28, 4}},
+        {QStringLiteral("edxl"), {42, 4, 38}},
+        {QStringLiteral("emsi"), {254, 126, 128}},
+        {QStringLiteral("nmea"), {9, 9, 0}},
+    };
+    EXPECT_EQ(counts, expected);
     for (const auto &[reason, n] : reasons)
         std::printf("  %4d x %s\n", n, qPrintable(reason));
     // The structured samples must actually reach the picture.
