@@ -91,7 +91,7 @@ int main(int argc, char *argv[])
     QCommandLineOption layersOption(
         QStringLiteral("layers"),
         QStringLiteral("Couches affichées au démarrage, séparées par des virgules (zones, hospitals, "
-                       "officials, police, samu, fire, incidents ; défaut : toutes)."),
+                       "sensors, cameras, officials, police, samu, fire, incidents ; défaut : toutes)."),
         QStringLiteral("LIST"));
     QCommandLineOption centerOption(QStringLiteral("center"),
                                     QStringLiteral("Centre et zoom de la carte : lon,lat,zoom."),
@@ -164,9 +164,11 @@ int main(int argc, char *argv[])
         for (const QString &id : parser.value(layersOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const auto layer = vigie::maps::layerFromId(id.trimmed());
             if (!layer)
-                return fail(QStringLiteral("--layers: unknown layer \"%1\" (use zones, hospitals, officials, "
-                                           "police, samu, fire, incidents)")
-                                .arg(id));
+                return fail(
+                    QStringLiteral(
+                        "--layers: unknown layer \"%1\" (use zones, hospitals, sensors, cameras, officials, "
+                        "police, samu, fire, incidents)")
+                        .arg(id));
             map->setLayerVisible(*layer, true);
         }
     }

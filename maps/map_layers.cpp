@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -64,6 +65,10 @@ QColor layerColour(Layer layer)
         return QColor(0xE6, 0x9F, 0x00); // orange
     case Layer::Hospitals:
         return QColor(0x56, 0xB4, 0xE9); // sky blue
+    case Layer::Sensors:
+        return QColor(0xF0, 0xE4, 0x42); // yellow, the last Okabe–Ito colour besides black
+    case Layer::Cameras:
+        return QColor(0x20, 0x20, 0x20); // black
     case Layer::Zones:
         return QColor(0x00, 0x00, 0x00);
     }
@@ -85,6 +90,10 @@ QString layerName(Layer layer)
         return tr("Interventions");
     case Layer::Hospitals:
         return tr("Hôpitaux");
+    case Layer::Sensors:
+        return tr("Capteurs sonores");
+    case Layer::Cameras:
+        return tr("Caméras / vidéoprotection");
     case Layer::Zones:
         return tr("Zones");
     }
@@ -93,7 +102,8 @@ QString layerName(Layer layer)
 
 QString layerId(Layer layer)
 {
-    static const char *ids[] = {"zones", "hospitals", "officials", "police", "samu", "fire", "incidents"};
+    static const char *ids[] = {"zones",  "hospitals", "sensors", "cameras",  "officials",
+                                "police", "samu",      "fire",    "incidents"};
     return QLatin1String(ids[int(layer)]);
 }
 
@@ -152,7 +162,43 @@ int hospitalSymbol(const QString &edStatus)
     return 300 + (edStatus == QLatin1String("saturated") ? 1 : edStatus == QLatin1String("closed") ? 2 : 0);
 }
 
-LayerContents buildLayers(const Picture &picture, Timestamp now)
+int deviceSymbol(Layer layer, bool old)
+{
+    return 400 + (layer == Layer::Cameras ? 2 : 0) + (old ? 1 : 0);
+}
+
+Layer incidentLayer(const Incident &incident, const Opening &opening)
+{
+    // The GeoJSON feed carries reports of sound sensors, cameras and CCTV supervision (one incident each,
+    // opened with the device as author). GeoJSON has no standard property for the kind of device, so it is
+    // read from the words of the device's name and of the report's label, as supervision systems name them
+    // (cam-12, CCTV Prado, vidéoprotection…); whole words only, so that "Camoins" or "cambriolage" stay
+    // sensors. Every other device is a sensor.
+    if (opening.feed != QLatin1String("geojson"))
+        return Layer::Incidents;
+    static const QStringList cameraWords{QStringLiteral("cam"),
+                                         QStringLiteral("camera"),
+                                         QStringLiteral("caméra"),
+                                         QStringLiteral("cameras"),
+                                         QStringLiteral("caméras"),
+                                         QStringLiteral("cctv"),
+                                         QStringLiteral("video"),
+                                         QStringLiteral("vidéo"),
+                                         QStringLiteral("videoprotection"),
+                                         QStringLiteral("vidéoprotection"),
+                                         QStringLiteral("videosurveillance"),
+                                         QStringLiteral("vidéosurveillance"),
+                                         QStringLiteral("vms")};
+    static const QRegularExpression notLetter(QStringLiteral("[^\\p{L}]+"));
+    for (const QString *text : {&opening.author, &incident.title})
+        for (const QString &word : text->toLower().split(notLetter, Qt::SkipEmptyParts))
+            if (cameraWords.contains(word))
+                return Layer::Cameras;
+    return Layer::Sensors;
+}
+
+LayerContents buildLayers(const Picture &picture, Timestamp now,
+                          const std::function<Opening(const Incident &)> &opening)
 {
     LayerContents out;
     out.objects.reserve(picture.units.size() + picture.incidents.size() + picture.hospitals.size());
@@ -170,23 +216,28 @@ LayerContents buildLayers(const Picture &picture, Timestamp now)
                                unitSymbol(layer, u.status, u.type)});
     }
     for (const auto &[id, i] : picture.incidents) {
+        const Opening how = opening ? opening(i) : Opening{};
+        const Layer layer = incidentLayer(i, how);
         if (!i.position) {
-            ++out.unplaced[int(Layer::Incidents)];
+            ++out.unplaced[int(layer)];
             continue;
         }
-        ++out.counts[int(Layer::Incidents)];
+        ++out.counts[int(layer)];
         const qint64 ageMin = (now.msecs - i.opened.msecs) / 60000;
         QStringList seqs;
         for (qint64 s : i.entries)
             seqs << QString::number(s);
-        out.objects.push_back(
-            {Layer::Incidents, project(*i.position, 0), id, i.title,
-             QStringLiteral("<b>%1</b><br>%2 · gravité %3 · depuis %4 min<br>entrées du journal : %5")
-                 .arg(i.title.toHtmlEscaped(), i.type)
-                 .arg(i.severity)
-                 .arg(ageMin)
-                 .arg(seqs.join(QStringLiteral(", "))),
-             incidentSymbol(i.severity, ageMin > 60)});
+        QString details =
+            QStringLiteral("<b>%1</b><br>%2 · gravité %3 · depuis %4 min<br>entrées du journal : %5")
+                .arg(i.title.toHtmlEscaped(), i.type)
+                .arg(i.severity)
+                .arg(ageMin)
+                .arg(seqs.join(QStringLiteral(", ")));
+        if (layer != Layer::Incidents)
+            details += QStringLiteral("<br>%1").arg(how.author.toHtmlEscaped());
+        out.objects.push_back({layer, project(*i.position, 0), id, i.title, details,
+                               layer == Layer::Incidents ? incidentSymbol(i.severity, ageMin > 60)
+                                                         : deviceSymbol(layer, ageMin > 60)});
     }
     for (const auto &[id, h] : picture.hospitals) {
         if (!h.position) {

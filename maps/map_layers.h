@@ -8,6 +8,7 @@
 #include <QPolygonF>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace vigie::maps {
@@ -17,20 +18,23 @@ enum class Layer : std::uint8_t
 {
     Zones,
     Hospitals,
+    Sensors, ///< sound sensors' reports (GeoJSON feed)
+    Cameras, ///< cameras' and CCTV supervision's alerts (GeoJSON feed)
     Officials,
     Police,
     Samu,
     Fire,
     Incidents,
 };
-inline constexpr int layerCount = 7;
+inline constexpr int layerCount = 9;
 
 [[nodiscard]] Layer layerForAgency(const QString &agency);
 /// Okabe–Ito colours, distinct for the common colour-vision deficiencies.
 [[nodiscard]] QColor agencyColour(const QString &agency);
 [[nodiscard]] QColor layerColour(Layer layer);
 [[nodiscard]] QString layerName(Layer layer); ///< French, for the layer panel
-/// Stable English ids for scripts and options: zones, hospitals, officials, police, samu, fire, incidents.
+/// Stable English ids for scripts and options: zones, hospitals, sensors, cameras, officials, police, samu,
+/// fire, incidents.
 [[nodiscard]] QString layerId(Layer layer);
 [[nodiscard]] std::optional<Layer> layerFromId(const QString &id);
 
@@ -66,7 +70,21 @@ struct LayerContents
 [[nodiscard]] QString unitSymbolType(int key);
 [[nodiscard]] int incidentSymbol(int severity, bool old);
 [[nodiscard]] int hospitalSymbol(const QString &edStatus);
+/// A sensor's or camera's report, paler once older than an hour.
+[[nodiscard]] int deviceSymbol(Layer layer, bool old);
+/// How an incident was opened, read from its first log entry: the feed that sent it (data "feed", empty for
+/// an operator) and its author (an operator, or for a feed the sensor or camera).
+struct Opening
+{
+    QString feed;
+    QString author;
+};
+/// Which layer an incident belongs to: Sensors or Cameras when a GeoJSON feed's device opened it, else
+/// Incidents.
+[[nodiscard]] Layer incidentLayer(const Incident &incident, const Opening &opening);
 
-[[nodiscard]] LayerContents buildLayers(const Picture &picture, Timestamp now);
+/// `opening` tells how each incident was opened; without it every incident goes to Incidents.
+[[nodiscard]] LayerContents buildLayers(const Picture &picture, Timestamp now,
+                                        const std::function<Opening(const Incident &)> &opening = {});
 
 } // namespace vigie::maps

@@ -1,20 +1,15 @@
 #include "maps/map_view.h"
 
 #include "maps/entry_details.h"
-#include "maps/tile_style.h"
 #include "maps/web_mercator.h"
 
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
-#include <QFile>
 #include <QHelpEvent>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -26,45 +21,11 @@ namespace vigie::maps {
 namespace {
 
 constexpr GeoPoint marseille{5.3810, 43.2900};
-constexpr double cell = 26.0; // clustering grid, about one symbol: symbols never overlap within a layer
 
-struct Sector
-{
-    QString name;
-    std::vector<QPolygonF> rings;
-    QPointF labelAt;
-};
-
-/// The built-in coarse background (data/basemap), read once.
-const std::vector<Sector> &sectors()
-{
-    static const std::vector<Sector> all = [] {
-        std::vector<Sector> out;
-        QFile file(QStringLiteral(":/basemap/marseille-sectors.geojson"));
-        file.open(QIODevice::ReadOnly);
-        const QJsonArray features =
-            QJsonDocument::fromJson(file.readAll())[QLatin1String("features")].toArray();
-        for (const auto &f : features) {
-            Sector s;
-            s.name = f[QLatin1String("properties")][QLatin1String("nom")].toString();
-            double bestArea = 0;
-            for (const auto &poly : f[QLatin1String("geometry")][QLatin1String("coordinates")].toArray()) {
-                QPolygonF ring;
-                for (const auto &c : poly.toArray().at(0).toArray())
-                    ring << project({c[0].toDouble(), c[1].toDouble()}, 0);
-                const QRectF b = ring.boundingRect();
-                if (b.width() * b.height() > bestArea) {
-                    bestArea = b.width() * b.height();
-                    s.labelAt = b.center();
-                }
-                s.rings.push_back(ring);
-            }
-            out.push_back(std::move(s));
-        }
-        return out;
-    }();
-    return all;
-}
+/// Label placement: one bit per block of 4×4 screen pixels. Symbols take their box less 2 px all round and
+/// a label starts 3 px right of its symbol: the two never share a block, so a symbol never blocks its own
+/// label, while labels still keep clear of every other symbol.
+constexpr int block = 4;
 
 } // namespace
 
@@ -81,26 +42,50 @@ MapView::MapView(PictureManager *manager, QWidget *parent)
     m_batch.setInterval(33); // at most 30 repaints a second however fast entries arrive
     if (m_manager) {
         connect(&m_batch, &QTimer::timeout, this, [this] {
-            setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime));
+            setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime,
+                                    [this](const Incident &i) { return openingOf(i); }));
         });
         connect(m_manager, &PictureManager::pictureChanged, this, [this] {
             if (!m_batch.isActive())
                 m_batch.start();
         });
-        setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime));
+        setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime,
+                                [this](const Incident &i) { return openingOf(i); }));
     }
+}
+
+Opening MapView::openingOf(const Incident &incident)
+{
+    // Keyed by id and first seq: a closed incident's id may be opened again, by someone else.
+    const QString key = incident.id + QLatin1Char('#') +
+                        QString::number(incident.entries.empty() ? 0 : incident.entries.front());
+    if (auto it = m_openings.find(key); it != m_openings.end())
+        return *it;
+    Opening o;
+    if (!incident.entries.empty()) {
+        EntryQuery q;
+        q.afterSeq = incident.entries.front() - 1;
+        q.limit = 1;
+        if (auto read = m_manager->room().store().read(q); read && !read->empty()) {
+            o.feed = read->front().data.value(QLatin1String("feed")).toString();
+            o.author = read->front().author;
+        }
+    }
+    m_openings.insert(key, o);
+    return o;
 }
 
 void MapView::setBasemap(std::unique_ptr<MbTiles> tiles)
 {
     m_tiles = std::move(tiles);
-    m_tileCache.clear();
+    m_basemap.setSource(m_tiles.get());
     update();
 }
 
 void MapView::setContents(LayerContents contents)
 {
     m_contents = std::move(contents);
+    m_clusters.reset(&m_contents.objects);
     update();
     Q_EMIT contentsChanged();
 }
@@ -140,75 +125,82 @@ QPointF MapView::toWorld(QPointF screen) const
     return (screen - QPointF(m_size.width() / 2.0, m_size.height() / 2.0)) / s + m_center;
 }
 
-void MapView::drawBuiltIn(QPainter &p, QSize size)
+QPoint MapView::origin(QSize size) const
 {
-    p.fillRect(QRect(QPoint(0, 0), size), style::sea);
+    // Rounded once per frame: tiles and symbols land on whole pixels, the raster engine's fast path.
     const double s = std::exp2(m_zoom);
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    p.translate(size.width() / 2.0, size.height() / 2.0);
-    p.scale(s, s);
-    p.translate(-m_center);
-    QPen pen(style::sectorLine, 1.2);
-    pen.setCosmetic(true);
-    p.setPen(pen);
-    p.setBrush(style::land);
-    for (const auto &sector : sectors())
-        for (const auto &ring : sector.rings)
-            p.drawPolygon(ring);
-    p.restore();
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(13);
-    p.setFont(f);
-    p.setPen(style::sectorLine.darker(160));
-    for (const auto &sector : sectors()) {
-        const QPointF at = toScreen(sector.labelAt);
-        p.drawText(QRectF(at.x() - 90, at.y() - 10, 180, 20), Qt::AlignCenter,
-                   sector.name.section(QLatin1Char(' '), 0, 1));
-    }
+    return {int(std::lround(size.width() / 2.0 - m_center.x() * s)),
+            int(std::lround(size.height() / 2.0 - m_center.y() * s))};
 }
 
 void MapView::drawBasemap(QPainter &p, QSize size)
 {
-    if (!m_tiles) {
-        drawBuiltIn(p, size);
-        return;
-    }
-    const int tz = std::clamp(int(std::round(m_zoom)), m_tiles->minZoom(), m_tiles->maxZoom());
-    const double k = std::exp2(m_zoom - tz); // tile pixels to screen pixels
-    const QPointF topLeft = toWorld(QPointF(0, 0)) * std::exp2(tz);
-    const QPointF bottomRight = toWorld(QPointF(size.width(), size.height())) * std::exp2(tz);
-    const int last = (1 << tz) - 1;
-    struct Placed
-    {
-        QRectF target;
-        QImage *image;
-    };
-    std::vector<Placed> placed;
-    bool missing = false;
-    for (int x = std::max(0, int(topLeft.x() / 256)); x <= std::min(last, int(bottomRight.x() / 256)); ++x)
-        for (int y = std::max(0, int(topLeft.y() / 256)); y <= std::min(last, int(bottomRight.y() / 256));
-             ++y) {
-            const qint64 key = (qint64(tz) << 50) | (qint64(x) << 25) | y;
-            QImage *img = m_tileCache.object(key);
-            if (!img) {
-                const auto data = m_tiles->tile(tz, x, y);
-                img = new QImage(data ? QImage::fromData(*data) : QImage());
-                m_tileCache.insert(key, img);
-            }
-            if (img->isNull()) {
-                missing = true;
-                continue;
-            }
-            const QPointF at = (QPointF(x * 256.0, y * 256.0) - topLeft) * k;
-            placed.push_back({QRectF(at, QSizeF(256 * k, 256 * k)), img});
+    const QPoint o = origin(size);
+    constexpr int t = BasemapTiles::tileSize;
+    bool builtIn = false;
+    for (int ty = int(std::floor(-o.y() / double(t)));
+         ty <= int(std::floor((size.height() - 1 - o.y()) / double(t))); ++ty)
+        for (int tx = int(std::floor(-o.x() / double(t)));
+             tx <= int(std::floor((size.width() - 1 - o.x()) / double(t))); ++tx) {
+            p.drawImage(QPoint(tx * t + o.x(), ty * t + o.y()), m_basemap.tile(m_zoom, tx, ty));
+            builtIn = builtIn || m_basemap.builtInShown();
         }
-    if (missing || placed.empty())
-        drawBuiltIn(p, size);
-    p.setRenderHint(QPainter::SmoothPixmapTransform, k != 1.0);
-    for (const auto &pl : placed)
-        p.drawImage(pl.target, *pl.image);
+    if (!builtIn)
+        return;
+    // The sectors' names, once each, over the built-in background.
+    const double s = std::exp2(m_zoom);
+    for (const BuiltInArea &a : builtInAreas()) {
+        if (a.kind != BuiltInArea::Kind::Sector)
+            continue;
+        const QPixmap &pm = m_symbols.label(a.name.section(QLatin1Char(' '), 0, 1), 12);
+        const QSize sz = pm.deviceIndependentSize().toSize();
+        const QPoint at(int(std::lround(a.labelAt.x() * s)) + o.x() - sz.width() / 2,
+                        int(std::lround(a.labelAt.y() * s)) + o.y() - sz.height() / 2);
+        p.setOpacity(0.75);
+        p.drawPixmap(at, pm);
+        p.setOpacity(1);
+    }
 }
+
+namespace {
+
+/// Which blocks of the frame are taken by a symbol or a label.
+class Occupancy
+{
+public:
+    Occupancy(std::vector<std::uint64_t> &bits, QSize size)
+        : m_bits(bits), m_cols((size.width() + block - 1) / block),
+          m_rows((size.height() + block - 1) / block), m_words((m_cols + 63) / 64)
+    {
+        m_bits.assign(std::size_t(m_words) * std::size_t(m_rows), 0);
+    }
+    /// False when any block under `r` is taken or `r` leaves the frame.
+    [[nodiscard]] bool free(const QRect &r) const
+    {
+        if (r.left() < 0 || r.top() < 0 || r.right() >= m_cols * block || r.bottom() >= m_rows * block)
+            return false;
+        for (int y = r.top() / block; y <= r.bottom() / block; ++y)
+            for (int x = r.left() / block; x <= r.right() / block; ++x)
+                if (m_bits[std::size_t(y * m_words + x / 64)] >> (x % 64) & 1)
+                    return false;
+        return true;
+    }
+    void take(const QRect &r)
+    {
+        const QRect in = r.intersected(QRect(0, 0, m_cols * block, m_rows * block));
+        if (in.isEmpty())
+            return;
+        for (int y = in.top() / block; y <= in.bottom() / block; ++y)
+            for (int x = in.left() / block; x <= in.right() / block; ++x)
+                m_bits[std::size_t(y * m_words + x / 64)] |= std::uint64_t(1) << (x % 64);
+    }
+
+private:
+    std::vector<std::uint64_t> &m_bits;
+    int m_cols, m_rows, m_words;
+};
+
+} // namespace
 
 FrameStats MapView::render(QPainter &p, QSize size)
 {
@@ -216,115 +208,117 @@ FrameStats MapView::render(QPainter &p, QSize size)
     FrameStats stats;
     m_hits.clear();
     drawBasemap(p, size);
-
-    std::vector<QRectF> labelled; // screen boxes of the labels drawn so far: none may overlap
-    QFont zoneFont(QStringLiteral("DejaVu Sans"));
-    zoneFont.setPixelSize(11);
-    const QFontMetricsF zoneMetrics(zoneFont);
-
-    // Zones: translucent polygons with their label.
-    if (m_visible[int(Layer::Zones)]) {
-        p.save();
-        p.setFont(zoneFont);
-        p.setRenderHint(QPainter::Antialiasing);
-        for (const auto &z : m_contents.zones) {
-            QPolygonF screen;
-            for (const QPointF &w : z.ring)
-                screen << toScreen(w);
-            if (!screen.boundingRect().intersects(QRectF(QPointF(0, 0), QSizeF(size))))
-                continue;
-            QColor c = agencyColour(z.agency);
-            p.setPen(QPen(c, 2));
-            c.setAlpha(50);
-            p.setBrush(c);
-            p.drawPolygon(screen);
-            // The label on a light box at the zone's centre, shortened to the zone's width, and only where
-            // it overlaps no other label.
-            const QRectF b = screen.boundingRect();
-            const QString text =
-                zoneMetrics.elidedText(z.label, Qt::ElideRight, std::clamp(b.width(), 60.0, 260.0));
-            const double tw = zoneMetrics.horizontalAdvance(text) + 6;
-            const QRectF lr(b.center().x() - tw / 2, b.center().y() - zoneMetrics.height() / 2, tw,
-                            zoneMetrics.height());
-            if (std::none_of(labelled.begin(), labelled.end(),
-                             [&](const QRectF &o) { return o.intersects(lr); })) {
-                labelled.push_back(lr);
-                p.setPen(Qt::NoPen);
-                p.setBrush(QColor(255, 255, 255, 210));
-                p.drawRect(lr);
-                p.setPen(Qt::black);
-                p.drawText(lr, Qt::AlignCenter, text);
-            }
-            ++stats.drawn[int(Layer::Zones)];
-        }
-        p.restore();
-    }
-
-    // Point layers, z-band by z-band: bin into a screen grid, stamp one pixmap per occupied cell.
-    const int cols = int(size.width() / cell) + 1, rows = int(size.height() / cell) + 1;
-    struct Bin
-    {
-        int count = 0;
-        int first = -1;
-        double sx = 0, sy = 0;
-    };
-    std::vector<Bin> bins(std::size_t(cols) * rows);
-    std::vector<int> used;
-    const double s = std::exp2(m_zoom);
-    const double ox = size.width() / 2.0 - m_center.x() * s, oy = size.height() / 2.0 - m_center.y() * s;
-    const auto &objects = m_contents.objects;
-    std::size_t i = 0;
-    while (i < objects.size()) {
-        const Layer layer = objects[i].layer;
-        std::size_t end = i;
-        while (end < objects.size() && objects[end].layer == layer)
-            ++end;
-        if (!m_visible[int(layer)]) {
-            i = end;
-            continue;
-        }
-        for (; i < end; ++i) {
-            const double x = objects[i].world.x() * s + ox, y = objects[i].world.y() * s + oy;
-            if (x < 0 || y < 0 || x >= size.width() || y >= size.height())
-                continue;
-            const std::size_t b = std::size_t(int(y / cell)) * cols + int(x / cell);
-            Bin &bin = bins[b];
-            if (bin.count++ == 0) {
-                bin.first = int(i);
-                used.push_back(int(b));
-            }
-            bin.sx += x;
-            bin.sy += y;
-        }
-        for (int b : used) {
-            Bin &bin = bins[b];
-            const QPointF at(bin.sx / bin.count, bin.sy / bin.count);
-            const QPixmap &pm = bin.count == 1 ? m_symbols.symbol(objects[bin.first].symbol)
-                                               : m_symbols.cluster(int(layer), bin.count);
-            const QSizeF sz = pm.deviceIndependentSize();
-            const QRectF r(at - QPointF(sz.width() / 2, sz.height() / 2), sz);
-            p.drawPixmap(r.topLeft(), pm);
-            m_hits.push_back({r, bin.count == 1 ? bin.first : -1, bin.count});
-            stats.drawn[int(layer)] += bin.count;
-            ++(bin.count == 1 ? stats.symbols : stats.clusters);
-            // Callsigns at street level, greedily, never over another label.
-            if (bin.count == 1 && m_zoom >= 15 && labelled.size() < 300) {
-                const QString &text = objects[bin.first].label;
-                const QRectF lr(r.right() + 2, r.top(), 7.0 * text.size(), 14);
-                if (!text.isEmpty() && std::none_of(labelled.begin(), labelled.end(),
-                                                    [&](const QRectF &o) { return o.intersects(lr); })) {
-                    labelled.push_back(lr);
-                    p.setPen(Qt::black);
-                    p.drawText(lr, Qt::AlignLeft | Qt::AlignVCenter, text);
-                }
-            }
-            bin = Bin{};
-        }
-        used.clear();
-    }
+    if (m_visible[int(Layer::Zones)])
+        drawZones(p, size, stats);
+    drawPoints(p, size, stats);
     drawOverlay(p, size);
     m_last = stats;
     return stats;
+}
+
+void MapView::drawZones(QPainter &p, QSize size, FrameStats &stats)
+{
+    // Translucent polygons; their labels go with the others, after the symbols.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const auto &z : m_contents.zones) {
+        QPolygonF screen;
+        for (const QPointF &w : z.ring)
+            screen << toScreen(w);
+        if (!screen.boundingRect().intersects(QRectF(QPointF(0, 0), QSizeF(size))))
+            continue;
+        QColor c = agencyColour(z.agency);
+        p.setPen(QPen(c, 2.5));
+        c.setAlpha(50);
+        p.setBrush(c);
+        p.drawPolygon(screen);
+        ++stats.drawn[int(Layer::Zones)];
+    }
+    p.restore();
+}
+
+void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
+{
+    const int level = std::clamp(int(std::floor(m_zoom)), 0, ClusterIndex::maxLevel);
+    const double s = std::exp2(m_zoom);
+    const QPoint o = origin(size);
+    const double side = ClusterIndex::cellWorld(level) * s; // screen pixels, at least cellPixels
+    const QRect cells(QPoint(int(std::floor(-o.x() / side)), int(std::floor(-o.y() / side))),
+                      QPoint(int(std::floor((size.width() - o.x()) / side)),
+                             int(std::floor((size.height() - o.y()) / side))));
+    Occupancy occupied(m_occupied, size);
+    const auto &objects = m_contents.objects;
+    std::vector<std::pair<QRect, int>> labelled; // singles that may get a label: their box, their object
+
+    // One marker per cell of the grid: the only visible object's symbol, or a cluster with the exact count.
+    // The marker is centred on its objects' centroid but kept inside its cell, and a cell is wider than the
+    // largest marker, so that no two markers ever overlap, at any zoom and whichever layers are shown.
+    m_clusters.forEachCell(level, cells, [&](auto begin, auto end) {
+        std::array<int, layerCount> per{};
+        int total = 0, single = -1;
+        double sx = 0, sy = 0;
+        for (auto c = begin; c != end; ++c) {
+            if (!m_visible[int(c->layer)])
+                continue;
+            per[std::size_t(c->layer)] = c->count;
+            total += c->count;
+            sx += c->sx;
+            sy += c->sy;
+            single = c->first;
+        }
+        if (total == 0)
+            return;
+        const QPixmap &pm = total == 1 ? m_symbols.symbol(objects[std::size_t(single)].symbol)
+                                       : m_symbols.cluster(per, total);
+        const QSize sz = pm.deviceIndependentSize().toSize();
+        const double left = begin->cx * side + o.x(), top = begin->cy * side + o.y();
+        const int x = std::clamp(int(std::lround(sx / total * s + o.x() - sz.width() / 2.0)),
+                                 int(std::ceil(left)), int(std::floor(left + side)) - sz.width());
+        const int y = std::clamp(int(std::lround(sy / total * s + o.y() - sz.height() / 2.0)),
+                                 int(std::ceil(top)), int(std::floor(top + side)) - sz.height());
+        const QRect r(QPoint(x, y), sz);
+        if (r.left() >= size.width() || r.top() >= size.height() || r.right() < 0 || r.bottom() < 0)
+            return;
+        p.drawPixmap(r.topLeft(), pm);
+        occupied.take(r.adjusted(2, 2, -2, -2));
+        m_hits.push_back({r, total == 1 ? single : -1, total, per});
+        for (int l = 0; l < layerCount; ++l)
+            stats.drawn[std::size_t(l)] += per[std::size_t(l)];
+        ++(total == 1 ? stats.symbols : stats.clusters);
+        if (total == 1 && m_zoom >= 15 && !objects[std::size_t(single)].label.isEmpty())
+            labelled.emplace_back(r, single);
+    });
+
+    // Labels after every symbol, so that none covers one: zone names first, then callsigns, each only
+    // where it overlaps nothing already placed.
+    if (m_visible[int(Layer::Zones)]) {
+        for (const auto &z : m_contents.zones) {
+            const QRectF b = QPolygonF(z.ring).boundingRect();
+            const QPointF c = (b.center() * s) + QPointF(o);
+            const double width = b.width() * s;
+            if (c.x() < 0 || c.y() < 0 || c.x() >= size.width() || c.y() >= size.height() || width < 40)
+                continue;
+            const QPixmap &pm =
+                m_symbols.label(z.label.size() > 40 ? z.label.left(39) + QChar(0x2026) : z.label);
+            const QSize sz = pm.deviceIndependentSize().toSize();
+            const QRect lr(QPoint(int(c.x()) - sz.width() / 2, int(c.y()) - sz.height() / 2), sz);
+            if (occupied.free(lr)) {
+                occupied.take(lr);
+                p.drawPixmap(lr.topLeft(), pm);
+                ++stats.labels;
+            }
+        }
+    }
+    for (const auto &[r, object] : labelled) {
+        const QPixmap &pm = m_symbols.label(objects[std::size_t(object)].label, 12);
+        const QSize sz = pm.deviceIndependentSize().toSize();
+        const QRect lr(QPoint(r.right() + 3, r.center().y() - sz.height() / 2), sz);
+        if (occupied.free(lr)) {
+            occupied.take(lr);
+            p.drawPixmap(lr.topLeft(), pm);
+            ++stats.labels;
+        }
+    }
 }
 
 void MapView::drawOverlay(QPainter &p, QSize size)
@@ -396,10 +390,28 @@ QString MapView::detailsHtml(const MapObject &o) const
     return o.details + entriesHtml(m_manager->room().store(), seqs);
 }
 
+std::vector<QRect> MapView::markers() const
+{
+    std::vector<QRect> out;
+    out.reserve(m_hits.size());
+    for (const Hit &h : m_hits)
+        out.push_back(h.rect);
+    return out;
+}
+
+QString MapView::clusterText(const Hit &hit) const
+{
+    QStringList lines{tr("<b>%n objet(s) regroupé(s)</b>", nullptr, hit.count)};
+    for (int l = layerCount - 1; l >= 0; --l)
+        if (hit.perLayer[std::size_t(l)] > 0)
+            lines << QStringLiteral("%1 : %2").arg(layerName(Layer(l))).arg(hit.perLayer[std::size_t(l)]);
+    return lines.join(QStringLiteral("<br>"));
+}
+
 const MapView::Hit *MapView::hitAt(QPointF screen) const
 {
     for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it)
-        if (it->rect.contains(screen))
+        if (QRectF(it->rect).contains(screen))
             return &*it;
     return nullptr;
 }
@@ -432,8 +444,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
         if (h->object >= 0)
             Q_EMIT objectSelected(detailsHtml(m_contents.objects[std::size_t(h->object)]));
         else
-            Q_EMIT objectSelected(
-                tr("<b>%n objet(s) regroupé(s)</b><br>Zoomez pour les séparer.", nullptr, h->count));
+            Q_EMIT objectSelected(clusterText(*h) + QStringLiteral("<br>") + tr("Zoomez pour les séparer."));
     }
 }
 
@@ -486,10 +497,9 @@ bool MapView::event(QEvent *e)
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         if (const Hit *h = hitAt(help->pos())) {
-            QToolTip::showText(help->globalPos(),
-                               h->object >= 0 ? m_contents.objects[std::size_t(h->object)].details
-                                              : tr("%n objet(s) regroupé(s)", nullptr, h->count),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                h->object >= 0 ? m_contents.objects[std::size_t(h->object)].details : clusterText(*h), this);
         } else {
             QToolTip::hideText();
         }

@@ -1,11 +1,14 @@
 #pragma once
-// The live map: basemap (MBTiles, else the built-in coarse Marseille background), zones, then the typed
-// layers stamped from cached symbol pixmaps and clustered on a screen grid with exact counts.
+// The live map: basemap (MBTiles, else the built-in coarse Marseille background) copied from cached tiles,
+// zones, then the typed layers stamped from cached symbol pixmaps and clustered on a world grid with exact
+// counts, then labels placed on an occupancy grid so that none overlaps another label or a symbol.
+#include "maps/background.h"
+#include "maps/cluster_index.h"
 #include "maps/map_layers.h"
 #include "maps/mbtiles.h"
 #include "maps/symbols.h"
 
-#include <QCache>
+#include <QHash>
 #include <QImage>
 #include <QTimer>
 #include <QWidget>
@@ -24,6 +27,7 @@ struct FrameStats
     std::array<int, layerCount> drawn{}; ///< objects drawn per layer (inside clusters included)
     int clusters = 0;
     int symbols = 0;
+    int labels = 0;
 };
 
 class MapView : public QWidget
@@ -48,6 +52,8 @@ public:
     /// Draws one frame of the given size (the widget's paintEvent, screenshots and benchmarks).
     FrameStats render(QPainter &painter, QSize size);
     [[nodiscard]] const FrameStats &lastFrame() const { return m_last; }
+    /// Screen boxes of the last frame's symbols and clusters.
+    [[nodiscard]] std::vector<QRect> markers() const;
     /// What the details panel shows for an object: its description and, with a room, the log entries
     /// behind it (all of an incident's, a unit's latest).
     [[nodiscard]] QString detailsHtml(const MapObject &object) const;
@@ -69,22 +75,28 @@ protected:
 private:
     struct Hit
     {
-        QRectF rect;
+        QRect rect;
         int object; ///< index in m_contents.objects, or -1 for a cluster
         int count;
+        std::array<int, layerCount> perLayer; ///< a cluster's objects by layer
     };
     void drawBasemap(QPainter &p, QSize size);
-    void drawBuiltIn(QPainter &p, QSize size);
+    void drawZones(QPainter &p, QSize size, FrameStats &stats);
+    void drawPoints(QPainter &p, QSize size, FrameStats &stats);
     void drawOverlay(QPainter &p, QSize size);
+    [[nodiscard]] QString clusterText(const Hit &hit) const;
     void zoomAround(QPointF screen, double delta);
+    [[nodiscard]] QPoint origin(QSize size) const; ///< screen position of the world's corner this frame
     [[nodiscard]] QPointF toScreen(QPointF world) const;
     [[nodiscard]] QPointF toWorld(QPointF screen) const;
     [[nodiscard]] const Hit *hitAt(QPointF screen) const;
+    [[nodiscard]] Opening openingOf(const Incident &incident); ///< read once per incident from the log
 
     PictureManager *m_manager;
     LayerContents m_contents;
     std::unique_ptr<MbTiles> m_tiles;
-    QCache<qint64, QImage> m_tileCache{512};
+    BasemapTiles m_basemap;
+    ClusterIndex m_clusters;
     SymbolCache m_symbols;
     std::bitset<layerCount> m_visible;
     QPointF m_center; ///< zoom-0 world pixels
@@ -94,6 +106,8 @@ private:
     bool m_dragging = false;
     QPointF m_cursor{-1, -1};
     std::vector<Hit> m_hits;
+    QHash<QString, Opening> m_openings;    ///< by incident: its opening entry never changes
+    std::vector<std::uint64_t> m_occupied; ///< label placement: one bit per 4×4 px block
     FrameStats m_last;
     QTimer m_batch;
 };

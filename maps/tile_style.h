@@ -7,6 +7,8 @@ namespace vigie::maps::style {
 
 inline const QColor sea(0xAA, 0xD3, 0xDF);
 inline const QColor land(0xF2, 0xEF, 0xE9);
+inline const QColor landAround(0xE4, 0xE0, 0xD6);    ///< built-in background: the land around the city
+inline const QColor unknownGround(0xD0, 0xD0, 0xCC); ///< built-in background: beyond what it covers
 inline const QColor water(0xAA, 0xD3, 0xDF);
 inline const QColor park(0xC8, 0xE6, 0xB4);
 inline const QColor forest(0xAD, 0xD1, 0x9E);

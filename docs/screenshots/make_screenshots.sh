@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerates the map screenshots from a build tree: the demo room, each agency layer alone, and a dense
-# room (the demo plus 20,000 synthetic units, fixed seed) to show clustering with exact counts.
+# Regenerates the map screenshots from a build tree: the demo room (with sound-sensor and camera reports
+# fed through the GeoJSON adapter), each layer alone, a street-level view, and a dense room (the demo plus
+# 20,000 synthetic units, fixed seed) to show clustering with exact counts.
 # usage: docs/screenshots/make_screenshots.sh [BUILD_DIR]
 set -eu
 build=${1:-build}
@@ -16,10 +17,31 @@ shot() { # FILE ROOM [options...]
     convert "$work/shot.png" -colors 256 PNG8:"$here/$out"
 }
 
+# Supervision reports as they arrive from the sensors' and cameras' GeoJSON feeds.
+cat >"$work/devices.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+ {"type":"Feature","id":"a1","geometry":{"type":"Point","coordinates":[5.3700,43.2950]},
+  "properties":{"time":"2026-07-14T23:10:00+02:00","type":"gunshot","title":"Détonation","sensor":"acoustic-12"}},
+ {"type":"Feature","id":"a2","geometry":{"type":"Point","coordinates":[5.4380,43.3060]},
+  "properties":{"time":"2026-07-14T23:12:00+02:00","type":"glass_break","title":"Bris de vitre","sensor":"acoustic-31"}},
+ {"type":"Feature","id":"a3","geometry":{"type":"Point","coordinates":[5.3950,43.2700]},
+  "properties":{"time":"2026-07-14T23:14:00+02:00","type":"explosion","title":"Explosion","sensor":"acoustic-3"}},
+ {"type":"Feature","id":"a4","geometry":{"type":"Point","coordinates":[5.4020,43.3400]},
+  "properties":{"time":"2026-07-14T23:18:00+02:00","type":"gunshot","title":"Détonation","sensor":"acoustic-40"}},
+ {"type":"Feature","id":"c1","geometry":{"type":"Point","coordinates":[5.3760,43.3000]},
+  "properties":{"time":"2026-07-14T23:15:00+02:00","type":"intrusion","title":"Intrusion","sensor":"cam-07"}},
+ {"type":"Feature","id":"c2","geometry":{"type":"Point","coordinates":[5.3900,43.2600]},
+  "properties":{"time":"2026-07-14T23:16:00+02:00","type":"crowd","title":"Foule dense","sensor":"CCTV Prado"}},
+ {"type":"Feature","id":"c3","geometry":{"type":"Point","coordinates":[5.3640,43.2960]},
+  "properties":{"time":"2026-07-14T23:17:00+02:00","type":"fight","title":"Rixe","sensor":"cam-Vieux-Port"}}]}
+JSON
 "$cli" demo "$work/demo.vigie" >/dev/null
+"$cli" ingest "$work/demo.vigie" --agency police "$work/devices.geojson" >/dev/null
 shot demo-room.png "$work/demo.vigie"
-for layer in fire samu police officials; do
-    shot "layer-$layer.png" "$work/demo.vigie" --layers "$layer,zones"
+shot street-level.png "$work/demo.vigie" --center 5.3740,43.2965,16
+rm -f "$here"/layer-*.png
+for layer in zones hospitals sensors cameras officials police samu fire incidents; do
+    shot "layer-$layer.png" "$work/demo.vigie" --layers "$layer"
 done
 
 "$cli" demo "$work/dense.vigie" >/dev/null

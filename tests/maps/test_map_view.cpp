@@ -1,10 +1,13 @@
-// The map widget offscreen on the demo room: each layer toggles exactly its own objects, and an entry
-// appended to the log appears on the map without any user action.
+// The map widget offscreen on the demo room (plus sound-sensor and camera reports fed through the real
+// GeoJSON adapter): each layer toggles exactly its own objects, and an entry appended to the log appears on
+// the map without any user action.
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
 #include "maps/web_mercator.h"
 
 #include "demo/demo_room.h"
+#include "feeds/feed_adapters.h"
+#include "feeds/ingestor.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
@@ -20,6 +23,7 @@
 
 using namespace vigie;
 using namespace vigie::maps;
+using namespace vigie::feeds;
 
 namespace {
 
@@ -39,6 +43,28 @@ struct DemoMap
         room = std::move(*created);
         if (auto w = writeDemoRoom(*room); !w)
             throw std::runtime_error(w.error().message.toStdString());
+        // What supervision systems send: sound sensors (gunshot, glass break), cameras and a CCTV alert.
+        // "Camoins" and "Cambriolage" must not make a sensor a camera.
+        const QByteArray devices = R"({"type":"FeatureCollection","features":[
+            {"type":"Feature","id":"a1","geometry":{"type":"Point","coordinates":[5.3700,43.2950]},
+             "properties":{"time":"2026-07-14T23:10:00+02:00","type":"gunshot","sensor":"acoustic-12"}},
+            {"type":"Feature","id":"a2","geometry":{"type":"Point","coordinates":[5.4380,43.3060]},
+             "properties":{"time":"2026-07-14T23:12:00+02:00","type":"glass_break",
+                           "title":"Cambriolage probable","sensor":"acoustic-Camoins"}},
+            {"type":"Feature","id":"a3","geometry":{"type":"Point","coordinates":[5.3950,43.2700]},
+             "properties":{"time":"2026-07-14T23:14:00+02:00","type":"explosion","sensor":"acoustic-3"}},
+            {"type":"Feature","id":"c1","geometry":{"type":"Point","coordinates":[5.3760,43.3000]},
+             "properties":{"time":"2026-07-14T23:15:00+02:00","type":"intrusion","sensor":"cam-07"}},
+            {"type":"Feature","id":"c2","geometry":{"type":"Point","coordinates":[5.3900,43.2600]},
+             "properties":{"time":"2026-07-14T23:16:00+02:00","type":"crowd","title":"Foule dense",
+                           "sensor":"CCTV Prado"}}]})";
+        const FeedRegistry registry;
+        Ingestor ingestor(*room, registry);
+        const FeedContext context{
+            QStringLiteral("supervision"), RoomMode::Exercise, QStringLiteral("police"), {}, {}};
+        auto fed = ingestor.ingest(devices, context, QStringLiteral("geojson"));
+        if (!fed || fed->rejected != 0)
+            throw std::runtime_error("GeoJSON devices not ingested");
         manager = std::make_unique<PictureManager>(*room);
         if (auto r = manager->load(); !r)
             throw std::runtime_error(r.error().message.toStdString());
@@ -83,8 +109,70 @@ TEST(MapView, EachLayerToggleHidesExactlyItsObjects)
         EXPECT_NE(without, all) << "hiding layer " << l << " changed no pixel";
         view.setLayerVisible(Layer(l), true);
     }
-    EXPECT_GE(layersWithObjects, 4);
+    EXPECT_EQ(layersWithObjects, layerCount); // every layer, sensors and cameras included, has something
+    EXPECT_EQ(before.drawn[int(Layer::Sensors)], 3);
+    EXPECT_EQ(before.drawn[int(Layer::Cameras)], 2);
     EXPECT_EQ(frame(view).drawn, before.drawn);
+}
+
+TEST(MapView, EachLayerAloneShowsExactlyItsPlacedObjects)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    view.setCenter({5.38, 43.29}, 11);
+    const LayerContents &c = view.contents();
+    for (int l = 0; l < layerCount; ++l) {
+        for (int other = 0; other < layerCount; ++other)
+            view.setLayerVisible(Layer(other), other == l);
+        const FrameStats s = frame(view);
+        for (int other = 0; other < layerCount; ++other) {
+            if (other == l)
+                EXPECT_EQ(s.drawn[other], c.counts[other]) << layerName(Layer(l)).toStdString();
+            else
+                EXPECT_EQ(s.drawn[other], 0) << layerName(Layer(l)).toStdString();
+        }
+    }
+}
+
+TEST(MapView, MarkersNeverOverlapAtStreetLevel)
+{
+    // A dense square of mixed layers: at every zoom, symbols and clusters are disjoint and their counts add
+    // up.
+    MapView view(nullptr);
+    LayerContents c;
+    const QPointF base = project({5.38, 43.29}, 0);
+    const Layer layers[] = {Layer::Fire, Layer::Police, Layer::Samu, Layer::Incidents, Layer::Sensors};
+    for (int i = 0; i < 3000; ++i) {
+        const Layer layer = layers[i % 5];
+        c.objects.push_back({layer,
+                             base + QPointF((i * 7919 % 300) * 2e-6, (i * 104729 % 200) * 2e-6),
+                             QString::number(i),
+                             QStringLiteral("U%1").arg(i),
+                             {},
+                             layer == Layer::Incidents ? incidentSymbol(2, false)
+                             : layer == Layer::Sensors ? deviceSymbol(layer, false)
+                                                       : unitSymbol(layer, QStringLiteral("available"))});
+        ++c.counts[int(layer)];
+    }
+    std::stable_sort(c.objects.begin(), c.objects.end(),
+                     [](const MapObject &a, const MapObject &b) { return a.layer < b.layer; });
+    view.setContents(std::move(c));
+    for (double zoom : {13.0, 15.0, 16.5, 18.0, 19.0}) {
+        view.setCenter(unproject(base + QPointF(300e-6, 200e-6), 0), zoom);
+        QImage img(1600, 900, QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&img);
+        const FrameStats s = view.render(p, img.size());
+        p.end();
+        int total = 0;
+        for (int n : s.drawn)
+            total += n;
+        EXPECT_EQ(total, 3000) << "zoom " << zoom;
+        const auto &markers = view.markers();
+        for (std::size_t a = 0; a < markers.size(); ++a)
+            for (std::size_t b = a + 1; b < markers.size(); ++b)
+                ASSERT_FALSE(markers[a].intersects(markers[b]))
+                    << "zoom " << zoom << ": markers " << a << " and " << b << " overlap";
+    }
 }
 
 TEST(MapView, LayerPanelTogglesAndCounts)

@@ -387,4 +387,94 @@
         <translation>Hospital status</translation>
     </message>
 </context>
+<context>
+    <name>vigie::maps::Layers</name>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Marins-pompiers</source>
+        <translation>Fire brigade</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>SAMU</source>
+        <translation>EMS (SAMU)</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Élus / PCC</source>
+        <translation>Officials / crisis cell</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Interventions</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Hôpitaux</source>
+        <translation>Hospitals</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Capteurs sonores</source>
+        <translation>Sound sensors</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Caméras / vidéoprotection</source>
+        <translation>Cameras / CCTV</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_layers.cpp"/>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::maps::MapView</name>
+    <message numerus="yes">
+        <location filename="../../maps/map_view.cpp"/>
+        <source>&lt;b&gt;%n objet(s) regroupé(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n object grouped&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n objects grouped&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>Zoomez pour les séparer.</source>
+        <translation>Zoom in to separate them.</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>© contributeurs OpenStreetMap</source>
+        <translation>© OpenStreetMap contributors</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>fond de carte simplifié</source>
+        <translation>simplified background map</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::maps::LayerPanel</name>
+    <message>
+        <location filename="../../maps/layer_panel.cpp"/>
+        <source>Tous les objets ont une position.</source>
+        <translation>Every object has a position.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../maps/layer_panel.cpp"/>
+        <source>%n objet(s) sans position (non affichés) — %1</source>
+        <translation>
+            <numerusform>%n object without a position (not shown) — %1</numerusform>
+            <numerusform>%n objects without a position (not shown) — %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
