@@ -168,12 +168,38 @@ QByteArray sha256(const QByteArray &bytes)
 
 QByteArray canonicalBytes(const Entry &e, const QByteArray &geoJson, const QByteArray &dataJson)
 {
-    // A JSON array with a fixed field order (documented in docs/entries.md).
-    static constexpr char hex[] = "0123456789abcdef";
     QByteArray out;
     out.reserve(256 + dataJson.size() + geoJson.size() + e.author.size() + e.role.size());
+    appendCanonicalBytes(out, e, geoJson, dataJson);
+    return out;
+}
+
+void appendCanonicalBytes(QByteArray &out, const Entry &e, QByteArrayView geoJson, QByteArrayView dataJson)
+{
+    // A JSON array with a fixed field order (documented in docs/entries.md).
+    static constexpr char hex[] = "0123456789abcdef";
+    auto appendHex = [&out](const void *bytes, std::size_t size) {
+        for (std::size_t i = 0; i < size; ++i) {
+            const auto u = static_cast<const unsigned char *>(bytes)[i];
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xf]);
+        }
+    };
     out.append("[\"vigie-entry/1\",\"");
-    out.append(e.id.toByteArray(QUuid::WithoutBraces));
+    // QUuid::toByteArray(WithoutBraces) without its temporary: lower-case 8-4-4-4-12 hex.
+    const QUuid &id = e.id;
+    const unsigned char head[8] = {uchar(id.data1 >> 24), uchar(id.data1 >> 16), uchar(id.data1 >> 8),
+                                   uchar(id.data1),       uchar(id.data2 >> 8),  uchar(id.data2),
+                                   uchar(id.data3 >> 8),  uchar(id.data3)};
+    appendHex(head, 4);
+    out.append('-');
+    appendHex(head + 4, 2);
+    out.append('-');
+    appendHex(head + 6, 2);
+    out.append('-');
+    appendHex(id.data4, 2);
+    out.append('-');
+    appendHex(id.data4 + 2, 6);
     out.append("\",");
     appendInteger(out, e.seq);
     out.append(',');
@@ -191,17 +217,12 @@ QByteArray canonicalBytes(const Entry &e, const QByteArray &geoJson, const QByte
     out.append(',');
     appendJsonString(out, e.kind);
     out.append(',');
-    out.append(geoJson.isEmpty() ? QByteArrayView("null") : QByteArrayView(geoJson));
+    out.append(geoJson.isEmpty() ? QByteArrayView("null") : geoJson);
     out.append(',');
     out.append(dataJson);
     out.append(",\"");
-    for (const char c : e.prevHash) {
-        const auto u = static_cast<unsigned char>(c);
-        out.append(hex[u >> 4]);
-        out.append(hex[u & 0xf]);
-    }
+    appendHex(e.prevHash.constData(), std::size_t(e.prevHash.size()));
     out.append("\"]");
-    return out;
 }
 
 QJsonObject entryToJson(const Entry &e)

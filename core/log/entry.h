@@ -42,6 +42,9 @@ struct Entry
 /// that verification recomputes the hash from what is on disk without re-serialising.
 [[nodiscard]] QByteArray canonicalBytes(const Entry &entry, const QByteArray &geoJson,
                                         const QByteArray &dataJson);
+/// The same bytes appended to `out`, so that a batch can reuse one buffer.
+void appendCanonicalBytes(QByteArray &out, const Entry &entry, QByteArrayView geoJson,
+                          QByteArrayView dataJson);
 [[nodiscard]] QByteArray compactGeoJson(const Geometry &geo); ///< "" for no geometry
 [[nodiscard]] QByteArray compactDataJson(const QJsonObject &data);
 [[nodiscard]] QByteArray sha256(const QByteArray &bytes);

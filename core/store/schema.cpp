@@ -72,9 +72,36 @@ INSERT OR REPLACE INTO time_blocks(block, min_event_time)
 SELECT (seq - 1) >> 12, min(event_time) FROM entries GROUP BY (seq - 1) >> 12;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4};
+// Version 5: the spatial index becomes derived data with a watermark. Inserting one point into SQLite's
+// R*Tree costs several times the entry row itself (it rewrites nodes and their parent and rowid maps), so a
+// big batch no longer pays it inside its append transaction: `upto` says how far entries_geo is complete,
+// the store catches it up before a spatial query and reads the rest of the log without it. Until now every
+// entry was indexed in its own transaction, so the whole existing log is. (A watermark already there is kept;
+// one missing later makes the store rebuild the index.)
+constexpr const char *v5 = R"sql(
+CREATE TABLE IF NOT EXISTS derived_index(name TEXT PRIMARY KEY, upto INTEGER NOT NULL);
+INSERT OR IGNORE INTO derived_index(name, upto) SELECT 'entries_geo', coalesce(max(seq), 0) FROM entries;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5};
 
 } // namespace
+
+// The same extraction as version 2, limited to a seq range: points, then polygons (their box).
+const char *const indexPointRange = R"sql(
+INSERT INTO entries_geo(seq, min_lon, max_lon, min_lat, max_lat)
+SELECT seq, json_extract(geo, '$.coordinates[0]'), json_extract(geo, '$.coordinates[0]'),
+            json_extract(geo, '$.coordinates[1]'), json_extract(geo, '$.coordinates[1]')
+FROM entries WHERE seq > ?1 AND seq <= ?2 AND geo IS NOT NULL AND json_extract(geo, '$.type') = 'Point';
+)sql";
+const char *const indexPolygonRange = R"sql(
+INSERT INTO entries_geo(seq, min_lon, max_lon, min_lat, max_lat)
+SELECT e.seq, min(json_extract(p.value, '$[0]')), max(json_extract(p.value, '$[0]')),
+              min(json_extract(p.value, '$[1]')), max(json_extract(p.value, '$[1]'))
+FROM entries AS e, json_each(e.geo, '$.coordinates[0]') AS p
+WHERE e.seq > ?1 AND e.seq <= ?2 AND e.geo IS NOT NULL AND json_extract(e.geo, '$.type') = 'Polygon'
+GROUP BY e.seq;
+)sql";
 
 Result<int> version(sql::Database &db)
 {

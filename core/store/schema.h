@@ -5,7 +5,12 @@
 
 namespace vigie::schema {
 
-inline constexpr int currentVersion = 4;
+inline constexpr int currentVersion = 5;
+
+/// Statements that index the geometry of the entries with seq in (?1, ?2] into entries_geo (the R*Tree):
+/// points, then polygons. Used to catch the derived spatial index up with the log.
+extern const char *const indexPointRange;
+extern const char *const indexPolygonRange;
 
 /// Brings the file to `target` (default: current). Refuses a file newer than this program knows.
 [[nodiscard]] Result<void> migrate(sql::Database &db, int target = currentVersion);

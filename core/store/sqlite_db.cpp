@@ -50,8 +50,13 @@ Result<Database> Database::open(const QString &path, Mode mode)
         return Error{QStringLiteral("cannot open %1: %2").arg(path, why)};
     }
     sqlite3_extended_result_codes(db.m_db, 1);
-    sqlite3_busy_timeout(db.m_db, 5000);
+    db.setBusyTimeout(defaultBusyTimeoutMs);
     return db;
+}
+
+void Database::setBusyTimeout(int ms)
+{
+    sqlite3_busy_timeout(m_db, ms);
 }
 
 Result<void> Database::exec(const QByteArray &sql)
@@ -123,6 +128,17 @@ void Statement::bindText(int index, const QByteArray &utf8)
 void Statement::bindBlob(int index, const QByteArray &bytes)
 {
     sqlite3_bind_blob(m_stmt, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+}
+
+// SQLite binds a null pointer as SQL NULL; an empty string or blob must stay empty (NOT NULL columns).
+void Statement::bindTextView(int index, QByteArrayView utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.data() ? utf8.data() : "", int(utf8.size()), SQLITE_STATIC);
+}
+
+void Statement::bindBlobView(int index, QByteArrayView bytes)
+{
+    sqlite3_bind_blob(m_stmt, index, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
 }
 
 void Statement::bindNull(int index)

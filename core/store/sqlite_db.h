@@ -34,6 +34,10 @@ public:
     };
     [[nodiscard]] static Result<Database> open(const QString &path, Mode mode);
 
+    /// How long a statement waits for another connection's lock before failing with "database is locked".
+    static constexpr int defaultBusyTimeoutMs = 5000;
+    void setBusyTimeout(int ms);
+
     [[nodiscard]] Result<void> exec(const QByteArray &sql);
     [[nodiscard]] Result<Statement> prepare(const QByteArray &sql) const;
     [[nodiscard]] QString lastError() const;
@@ -67,6 +71,9 @@ public:
     void bind(int index, double value);
     void bindText(int index, const QByteArray &utf8);  ///< copies
     void bindBlob(int index, const QByteArray &bytes); ///< copies
+    /// Binds without a copy: the bytes must stay alive and unchanged until the next step() or reset().
+    void bindTextView(int index, QByteArrayView utf8);
+    void bindBlobView(int index, QByteArrayView bytes);
     void bindNull(int index);
     [[nodiscard]] Step step();
     void reset();

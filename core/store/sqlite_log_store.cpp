@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <limits>
@@ -166,7 +167,121 @@ Result<void> SqliteLogStore::prepareStatements()
     if (!block)
         return block.error();
     m_upsertBlock = std::move(*block);
+    const std::pair<sql::Statement *, const char *> derived[] = {
+        {&m_geoUpto, "SELECT upto FROM derived_index WHERE name = 'entries_geo'"},
+        {&m_setGeoUpto, "UPDATE derived_index SET upto = ? WHERE name = 'entries_geo'"},
+        {&m_indexPoints, schema::indexPointRange},
+        {&m_indexPolygons, schema::indexPolygonRange},
+    };
+    for (const auto &[statement, sqlText] : derived) {
+        auto prepared = m_db.prepare(sqlText);
+        if (!prepared)
+            return prepared.error();
+        *statement = std::move(*prepared);
+    }
     return {};
+}
+
+Result<std::optional<qint64>> SqliteLogStore::readGeoWatermark() const
+{
+    m_geoUpto.reset();
+    const auto step = m_geoUpto.step();
+    if (step == sql::Statement::Step::Error) {
+        const QString why = m_geoUpto.lastError();
+        m_geoUpto.reset();
+        return Error{
+            QStringLiteral("%1: cannot read how far the spatial index goes: %2").arg(m_db.path(), why)};
+    }
+    std::optional<qint64> upto;
+    if (step == sql::Statement::Step::Row)
+        upto = m_geoUpto.int64(0);
+    m_geoUpto.reset();
+    return upto;
+}
+
+Result<qint64> SqliteLogStore::geoIndexedUpto() const
+{
+    auto upto = readGeoWatermark();
+    if (!upto)
+        return upto.error();
+    return upto->value_or(0);
+}
+
+QString SqliteLogStore::indexRangeLocked(qint64 after, qint64 upto) const
+{
+    for (sql::Statement *s : {&m_indexPoints, &m_indexPolygons}) {
+        s->bind(1, after);
+        s->bind(2, upto);
+        const auto step = s->step();
+        const QString why = step == sql::Statement::Step::Done ? QString() : s->lastError();
+        s->reset();
+        if (!why.isEmpty())
+            return QStringLiteral("cannot index the geometry of entries %1 to %2: %3")
+                .arg(after + 1)
+                .arg(upto)
+                .arg(why);
+    }
+    m_setGeoUpto.bind(1, upto);
+    const auto step = m_setGeoUpto.step();
+    const QString why = step == sql::Statement::Step::Done ? QString() : m_setGeoUpto.lastError();
+    m_setGeoUpto.reset();
+    return why;
+}
+
+Result<qint64> SqliteLogStore::catchUpGeoIndex(bool wait) const
+{
+    // How far the index lags, read again under the write lock below (another process may append).
+    auto lag = [this]() -> Result<std::pair<std::optional<qint64>, qint64>> {
+        auto upto = readGeoWatermark();
+        if (!upto)
+            return upto.error();
+        auto last = m_db.prepare("SELECT coalesce(max(seq), 0) FROM entries");
+        if (!last)
+            return last.error();
+        if (last->step() != sql::Statement::Step::Row)
+            return Error{
+                QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), last->lastError())};
+        return std::pair{*upto, last->int64(0)};
+    };
+    if (auto before = lag(); !before)
+        return before.error();
+    else if (before->first && *before->first >= before->second)
+        return qint64(0);
+    // A reader that finds the write lock taken (another process appending) reads the unindexed tail without
+    // the index rather than waiting for the lock.
+    if (!wait)
+        m_db.setBusyTimeout(0);
+    auto begun = m_db.exec("BEGIN IMMEDIATE");
+    if (!wait)
+        m_db.setBusyTimeout(sql::Database::defaultBusyTimeoutMs);
+    if (!begun)
+        return begun.error();
+    auto fail = [this](const QString &why) -> Error {
+        (void)m_db.exec("ROLLBACK");
+        return Error{
+            QStringLiteral("%1: cannot bring the spatial index up to date: %2").arg(m_db.path(), why)};
+    };
+    const auto range = lag();
+    if (!range)
+        return fail(range.error().message);
+    const auto [watermark, last] = *range;
+    if (!watermark) {
+        // No watermark (a damaged or hand-edited file): nothing says what the index holds, so rebuild it.
+        if (auto r = m_db.exec("DELETE FROM entries_geo; "
+                               "INSERT INTO derived_index(name, upto) VALUES ('entries_geo', 0)");
+            !r)
+            return fail(r.error().message);
+    }
+    const qint64 upto = watermark.value_or(0);
+    if (watermark && last <= upto) {
+        (void)m_db.exec("ROLLBACK");
+        return qint64(0);
+    }
+    if (const QString problem = indexRangeLocked(upto, last); !problem.isEmpty())
+        return fail(problem);
+    if (auto r = m_db.exec("COMMIT"); !r)
+        return fail(r.error().message);
+    return last - upto;
 }
 
 Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
@@ -201,38 +316,74 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
 
 QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev)
 {
+    // The spatial index: inside this transaction while what it lacks stays small (the common case, a few
+    // entries per commit), otherwise left to catchUpGeoIndex() before the next spatial query (see schema v5).
+    // Without a watermark the index is rebuilt by the catch-up.
+    auto indexedUpto = readGeoWatermark();
+    if (!indexedUpto)
+        return indexedUpto.error().message;
+    const bool indexNow =
+        indexedUpto->has_value() && seq + qint64(drafts.size()) - **indexedUpto <= inlineGeoIndexLimit;
+    if (indexNow && **indexedUpto < seq)
+        if (const QString problem = indexRangeLocked(**indexedUpto, seq); !problem.isEmpty())
+            return problem;
+
+    // Random (version 4) ids for the whole batch from one read of the system generator, the source
+    // QUuid::createUuid() reads once per id.
+    const auto missing = std::size_t(
+        std::count_if(drafts.begin(), drafts.end(), [](const Entry &e) { return e.id.isNull(); }));
+    std::vector<quint32> random(missing * 4);
+    if (missing > 0)
+        QRandomGenerator::system()->fillRange(random.data(), qsizetype(random.size()));
+    std::size_t nextRandom = 0;
+
+    QByteArray canonical, uuid, author, role, agency, kind;
     for (Entry &e : drafts) {
         e.seq = ++seq;
         e.room = m_room.id;
         e.mode = m_room.mode;
-        if (e.id.isNull())
-            e.id = QUuid::createUuid();
+        if (e.id.isNull()) {
+            auto *bytes = reinterpret_cast<uchar *>(random.data() + 4 * nextRandom++);
+            bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
+            bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+            e.id = QUuid::fromRfc4122(QByteArrayView(bytes, 16));
+        }
         e.prevHash = prev;
         const QByteArray geoJson = compactGeoJson(e.geo);
         const QByteArray dataJson = compactDataJson(e.data);
-        e.hash = sha256(canonicalBytes(e, geoJson, dataJson));
+        canonical.truncate(0);
+        appendCanonicalBytes(canonical, e, geoJson, dataJson);
+        e.hash = sha256(canonical);
         prev = e.hash;
 
+        // Bound without copies: every buffer lives until the step below.
+        uuid = e.id.toRfc4122();
+        author = e.author.toUtf8();
+        role = e.role.toUtf8();
+        agency = e.agency.toUtf8();
+        kind = e.kind.toUtf8();
         sql::Statement &s = m_insertEntry;
         s.bind(1, e.seq);
-        s.bindBlob(2, e.id.toRfc4122());
+        s.bindBlobView(2, uuid);
         s.bind(3, qint64(e.mode == RoomMode::Live ? 0 : 1));
         s.bind(4, e.eventTime.msecs);
         s.bind(5, e.recordTime.msecs);
-        s.bindText(6, e.author.toUtf8());
-        s.bindText(7, e.role.toUtf8());
-        s.bindText(8, e.agency.toUtf8());
-        s.bindText(9, e.kind.toUtf8());
+        s.bindTextView(6, author);
+        s.bindTextView(7, role);
+        s.bindTextView(8, agency);
+        s.bindTextView(9, kind);
         if (geoJson.isEmpty())
             s.bindNull(10);
         else
-            s.bindText(10, geoJson);
-        s.bindText(11, dataJson);
-        s.bindBlob(12, e.prevHash);
-        s.bindBlob(13, e.hash);
+            s.bindTextView(10, geoJson);
+        s.bindTextView(11, dataJson);
+        s.bindBlobView(12, e.prevHash);
+        s.bindBlobView(13, e.hash);
         if (s.step() != sql::Statement::Step::Done)
             return s.lastError();
         s.reset();
+        if (!indexNow)
+            continue;
         if (const auto box = e.geo.bounds()) {
             m_insertGeo.bind(1, e.seq);
             m_insertGeo.bind(2, box->minLon);
@@ -243,6 +394,14 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
                 return m_insertGeo.lastError();
             m_insertGeo.reset();
         }
+    }
+    if (indexNow) {
+        m_setGeoUpto.bind(1, seq);
+        const auto step = m_setGeoUpto.step();
+        const QString why = step == sql::Statement::Step::Done ? QString() : m_setGeoUpto.lastError();
+        m_setGeoUpto.reset();
+        if (!why.isEmpty())
+            return why;
     }
     // The earliest event time of each block touched (see schema v4), once per block rather than per entry.
     for (std::size_t i = 0; i < drafts.size();) {
@@ -291,7 +450,8 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         note->bind(3, received.msecs);
         note->bind(4, received.msecs);
         if (note->step() != sql::Statement::Step::Row)
-            return fail(QStringLiteral("cannot record feed message from %1: %2").arg(a.source, note->lastError()));
+            return fail(
+                QStringLiteral("cannot record feed message from %1: %2").arg(a.source, note->lastError()));
         const qint64 count = note->int64(0);
         // RETURNING rows are produced before the statement completes: step to the end before resetting.
         (void)note->step();
@@ -344,55 +504,101 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
         ranges.emplace_back(query.afterSeq, std::numeric_limits<qint64>::max());
     }
 
-    QByteArray sqlText = "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? AND seq <= ?";
-    if (query.kind)
-        sqlText += " AND kind = ?";
-    if (query.since)
-        sqlText += " AND event_time >= ?";
-    if (query.until)
-        sqlText += " AND event_time <= ?";
-    if (query.box)
-        sqlText += " AND seq IN (SELECT seq FROM entries_geo WHERE max_lon >= ? AND min_lon <= ? AND "
-                   "max_lat >= ? AND min_lat <= ?)";
-    sqlText += " ORDER BY seq";
-    if (query.limit >= 0)
-        sqlText += " LIMIT " + QByteArray::number(query.limit);
-    auto stmt = m_db.prepare(sqlText);
-    if (!stmt)
-        return stmt.error();
+    // Spatial queries: the R*Tree answers for the entries it holds (seq up to its watermark), the rest of the
+    // log is read and its geometry tested here, so a query sees every committed entry whatever the state of
+    // the derived index. The index is caught up first so that this rest stays short; when that cannot
+    // happen now (another connection holds the write lock, a transaction is open), the rest is read anyway.
+    qint64 indexedUpto = std::numeric_limits<qint64>::max();
+    if (query.box) {
+        (void)catchUpGeoIndex(false);
+        auto upto = geoIndexedUpto();
+        if (!upto)
+            return upto.error();
+        indexedUpto = *upto;
+    }
+    auto prepareRead = [&](bool useIndex) {
+        QByteArray sqlText =
+            "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? AND seq <= ?";
+        if (query.kind)
+            sqlText += " AND kind = ?";
+        if (query.since)
+            sqlText += " AND event_time >= ?";
+        if (query.until)
+            sqlText += " AND event_time <= ?";
+        if (query.box)
+            sqlText += useIndex
+                           ? " AND seq IN (SELECT seq FROM entries_geo WHERE max_lon >= ? AND min_lon <= ? "
+                             "AND max_lat >= ? AND min_lat <= ?)"
+                           : " AND geo IS NOT NULL";
+        sqlText += " ORDER BY seq";
+        // With a box the exact test below may still drop rows: the limit is then counted here only.
+        if (query.limit >= 0 && !query.box)
+            sqlText += " LIMIT " + QByteArray::number(query.limit);
+        return m_db.prepare(sqlText);
+    };
+    struct Segment
+    {
+        qint64 after, last;
+        bool useIndex;
+    };
+    std::vector<Segment> segments;
+    for (const auto &[after, last] : ranges) {
+        if (after < indexedUpto)
+            segments.push_back({after, std::min(last, indexedUpto), true});
+        if (last > indexedUpto)
+            segments.push_back({std::max(after, indexedUpto), last, false});
+    }
+
+    std::optional<sql::Statement> indexed, unindexed;
     QByteArray geoJson, dataJson;
     qint64 visited = 0;
-    for (const auto &[after, last] : ranges) {
-        stmt->reset();
+    for (const Segment &segment : segments) {
+        std::optional<sql::Statement> &slot = segment.useIndex ? indexed : unindexed;
+        if (!slot) {
+            auto prepared = prepareRead(segment.useIndex);
+            if (!prepared)
+                return prepared.error();
+            slot = std::move(*prepared);
+        }
+        sql::Statement &stmt = *slot;
+        stmt.reset();
         int i = 1;
-        stmt->bind(i++, after);
-        stmt->bind(i++, last);
+        stmt.bind(i++, segment.after);
+        stmt.bind(i++, segment.last);
         if (query.kind)
-            stmt->bindText(i++, query.kind->toUtf8());
+            stmt.bindText(i++, query.kind->toUtf8());
         if (query.since)
-            stmt->bind(i++, query.since->msecs);
+            stmt.bind(i++, query.since->msecs);
         if (query.until)
-            stmt->bind(i++, query.until->msecs);
-        if (query.box) {
-            stmt->bind(i++, query.box->minLon);
-            stmt->bind(i++, query.box->maxLon);
-            stmt->bind(i++, query.box->minLat);
-            stmt->bind(i++, query.box->maxLat);
+            stmt.bind(i++, query.until->msecs);
+        if (query.box && segment.useIndex) {
+            stmt.bind(i++, query.box->minLon);
+            stmt.bind(i++, query.box->maxLon);
+            stmt.bind(i++, query.box->minLat);
+            stmt.bind(i++, query.box->maxLat);
         }
         for (;;) {
             if (query.limit >= 0 && visited >= query.limit)
                 return {};
-            const auto step = stmt->step();
+            const auto step = stmt.step();
             if (step == sql::Statement::Step::Done)
                 break;
             if (step == sql::Statement::Step::Error)
                 return Error{
-                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt->lastError())};
-            Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson);
+                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt.lastError())};
+            Entry e = rowToEntry(stmt, m_room, &geoJson, &dataJson);
             if (!geoJson.isEmpty()) {
                 auto g = geometryFromGeoJson(QJsonDocument::fromJson(geoJson).object());
                 if (g)
                     e.geo = std::move(*g);
+            }
+            // The exact test, also on what the R*Tree returned: it keeps 32-bit boxes rounded outwards, and
+            // the answer must not depend on how far the index has caught up.
+            if (query.box) {
+                const auto b = e.geo.bounds();
+                if (!b || b->maxLon < query.box->minLon || b->minLon > query.box->maxLon ||
+                    b->maxLat < query.box->minLat || b->minLat > query.box->maxLat)
+                    continue;
             }
             e.data = QJsonDocument::fromJson(dataJson).object();
             ++visited;

@@ -26,12 +26,24 @@ public:
     [[nodiscard]] Result<VerifyReport> verify(const Progress &progress = {}) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
-    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received) override;
+    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
+                                                Timestamp received) override;
     [[nodiscard]] Result<void> saveSnapshot(const Snapshot &snapshot) override;
     [[nodiscard]] Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const override;
     [[nodiscard]] Result<qint64> lastSnapshotSeq() const override;
 
     [[nodiscard]] const QString &path() const { return m_db.path(); }
+
+    /// Entries with seq up to this one are in the spatial index (R*Tree); the rest of the log is not yet.
+    [[nodiscard]] Result<qint64> geoIndexedUpto() const;
+    /// Brings the spatial index up to the last entry, in its own transaction (rebuilding it whole if its
+    /// watermark is missing); returns the entries it covered. With `wait` false it gives up at once if
+    /// another connection holds the write lock.
+    [[nodiscard]] Result<qint64> catchUpGeoIndex(bool wait = true) const;
+
+    /// An append indexes its points inside its own transaction while the unindexed part of the log, its own
+    /// entries included, stays within this many entries; a bigger batch leaves them to catchUpGeoIndex().
+    static constexpr qint64 inlineGeoIndexLimit = 4096;
 
 private:
     SqliteLogStore() = default;
@@ -40,14 +52,25 @@ private:
     /// Inserts drafts inside an open transaction, continuing the chain from seq/prev; the error text or
     /// empty.
     [[nodiscard]] QString insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev);
+    /// Indexes the geometry of the entries in (after, upto] from their stored GeoJSON; in a transaction.
+    [[nodiscard]] QString indexRangeLocked(qint64 after, qint64 upto) const;
+    /// The watermark, or nothing if its row is missing (the index must then be rebuilt).
+    [[nodiscard]] Result<std::optional<qint64>> readGeoWatermark() const;
 
-    sql::Database m_db;
+    // mutable: a read may bring the derived spatial index up to date (catchUpGeoIndex); the log itself
+    // never changes through a const method.
+    mutable sql::Database m_db;
     RoomInfo m_room;
     qint64 m_lastSeq = 0;
     QByteArray m_lastHash;
     sql::Statement m_insertEntry;
     sql::Statement m_insertGeo;
     sql::Statement m_upsertBlock;
+    // Used by catchUpGeoIndex() from reads as well.
+    mutable sql::Statement m_geoUpto;
+    mutable sql::Statement m_setGeoUpto;
+    mutable sql::Statement m_indexPoints;
+    mutable sql::Statement m_indexPolygons;
 };
 
 } // namespace vigie

@@ -100,3 +100,14 @@ TEST(EntryEncoding, StringsOutsidePlainAsciiTakeTheEscapingPath)
     appendJsonString(out, QStringLiteral("a\"b\\c\x7f"));
     EXPECT_EQ(out.toStdString(), "\"PCC \xe2\x80\x93 Cabinet\"\"plain ascii ~\"\"a\\\"b\\\\c\x7f\"");
 }
+
+TEST(EntryEncoding, CanonicalIdIsQUuidsLowerCaseTextForm)
+{
+    // The id is written from QUuid's fields directly; it must be the text QUuid itself gives.
+    for (int i = 0; i < 2000; ++i) {
+        Entry e;
+        e.id = QUuid::createUuid();
+        const QByteArray expected = "[\"vigie-entry/1\",\"" + e.id.toByteArray(QUuid::WithoutBraces) + "\",";
+        ASSERT_TRUE(canonicalBytes(e, {}, "{}").startsWith(expected)) << expected.toStdString();
+    }
+}
