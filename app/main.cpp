@@ -6,6 +6,7 @@
 #include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
+#include "maps/web_mercator.h"
 
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
@@ -226,6 +227,17 @@ int main(int argc, char *argv[])
         for (const vigie::Place &p : *stations)
             context.sectors.push_back({p.id, p.name, p.position, 1.0});
     auto *suggestions = new vigie::ui::SuggestionsPanel(manager, std::move(context));
+    QObject::connect(suggestions, &vigie::ui::SuggestionsPanel::routesChanged, map,
+                     [map](const std::vector<vigie::ui::SuggestedRoute> &routes) {
+                         std::vector<vigie::maps::MapRoute> lines;
+                         for (const auto &r : routes) {
+                             vigie::maps::MapRoute line{{}, r.agency, r.byRoad, r.decided};
+                             for (const vigie::GeoPoint &g : r.polyline)
+                                 line.world.push_back(vigie::maps::project(g, 0));
+                             lines.push_back(std::move(line));
+                         }
+                         map->setRoutes(std::move(lines));
+                     });
     // Below the map, beside the log: a suggestion needs room for its columns and alternatives. The feeds'
     // health shares the log's place, one tab away.
     window.addPanel(QStringLiteral("SuggestionsDock"), QObject::tr("Propositions"), suggestions,

@@ -210,6 +210,8 @@ FrameStats MapView::render(QPainter &p, QSize size)
     drawBasemap(p, size);
     if (m_visible[int(Layer::Zones)])
         drawZones(p, size, stats);
+    if (!m_routes.empty())
+        drawRoutes(p, size);
     drawPoints(p, size, stats);
     drawOverlay(p, size);
     m_last = stats;
@@ -233,6 +235,41 @@ void MapView::drawZones(QPainter &p, QSize size, FrameStats &stats)
         p.setBrush(c);
         p.drawPolygon(screen);
         ++stats.drawn[int(Layer::Zones)];
+    }
+    p.restore();
+}
+
+void MapView::setRoutes(std::vector<MapRoute> routes)
+{
+    m_routes = std::move(routes);
+    update();
+}
+
+void MapView::drawRoutes(QPainter &p, QSize size)
+{
+    // A few polylines at most (one per suggestion): antialiased, with a light casing so they read on any
+    // background. Straight-line estimates are dashed: they must not pass for a road route.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF screenRect(QPointF(0, 0), QSizeF(size));
+    for (const MapRoute &r : m_routes) {
+        QPolygonF line;
+        line.reserve(qsizetype(r.world.size()));
+        for (const QPointF &w : r.world)
+            line << toScreen(w);
+        if (line.size() < 2 || !line.boundingRect().adjusted(-4, -4, 4, 4).intersects(screenRect))
+            continue;
+        QColor c = agencyColour(r.agency);
+        if (r.faded)
+            c.setAlpha(90);
+        QColor casing(255, 255, 255, r.faded ? 90 : 200);
+        p.setPen(QPen(casing, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(line);
+        p.setPen(QPen(c, 4, r.byRoad ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(line);
+        p.setPen(QPen(casing, 2));
+        p.setBrush(c);
+        p.drawEllipse(line.back(), 5, 5); // the incident end
     }
     p.restore();
 }

@@ -30,6 +30,15 @@ struct FrameStats
     int labels = 0;
 };
 
+/// A suggested unit's way to its incident, drawn between the zones and the symbols.
+struct MapRoute
+{
+    std::vector<QPointF> world; ///< zoom-0 world pixels (project(p, 0))
+    QString agency;
+    bool byRoad = false; ///< false: a straight-line estimate, drawn dashed
+    bool faded = false;  ///< decided (accepted or rejected)
+};
+
 class MapView : public QWidget
 {
     Q_OBJECT
@@ -41,6 +50,10 @@ public:
     void setBasemap(std::unique_ptr<MbTiles> tiles);
     void setContents(LayerContents contents);
     [[nodiscard]] const LayerContents &contents() const { return m_contents; }
+
+    /// Replaces the suggested routes shown (empty: none).
+    void setRoutes(std::vector<MapRoute> routes);
+    [[nodiscard]] const std::vector<MapRoute> &routes() const { return m_routes; }
 
     void setLayerVisible(Layer layer, bool visible);
     [[nodiscard]] bool layerVisible(Layer layer) const { return m_visible[int(layer)]; }
@@ -82,6 +95,7 @@ private:
     };
     void drawBasemap(QPainter &p, QSize size);
     void drawZones(QPainter &p, QSize size, FrameStats &stats);
+    void drawRoutes(QPainter &p, QSize size);
     void drawPoints(QPainter &p, QSize size, FrameStats &stats);
     void drawOverlay(QPainter &p, QSize size);
     [[nodiscard]] QString clusterText(const Hit &hit) const;
@@ -94,6 +108,7 @@ private:
 
     PictureManager *m_manager;
     LayerContents m_contents;
+    std::vector<MapRoute> m_routes;
     std::unique_ptr<MbTiles> m_tiles;
     BasemapTiles m_basemap;
     ClusterIndex m_clusters;

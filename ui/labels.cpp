@@ -1,5 +1,7 @@
 #include "ui/labels.h"
 
+#include "maps/map_layers.h"
+
 #include <QCoreApplication>
 #include <QTimeZone>
 
@@ -99,15 +101,7 @@ QString kindLabel(const QString &kind)
 
 QColor agencyColour(const QString &agency)
 {
-    if (agency == QLatin1String("fire"))
-        return QColor(0xD5, 0x5E, 0x00); // vermillion
-    if (agency == QLatin1String("samu"))
-        return QColor(0x00, 0x9E, 0x73); // bluish green
-    if (agency == QLatin1String("police"))
-        return QColor(0x00, 0x72, 0xB2); // blue
-    if (agency == QLatin1String("officials"))
-        return QColor(0xCC, 0x79, 0xA7); // reddish purple
-    return QColor(0x55, 0x55, 0x55);
+    return maps::agencyColour(agency); // one palette for the map and the tables
 }
 
 QDateTime roomTime(qint64 msecsSinceEpoch)

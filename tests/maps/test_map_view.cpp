@@ -175,6 +175,33 @@ TEST(MapView, MarkersNeverOverlapAtStreetLevel)
     }
 }
 
+TEST(MapView, SuggestedRoutesAreDrawnInTheAgencyColourAndCleared)
+{
+    MapView view(nullptr);
+    const QPointF from = project({5.37, 43.29}, 0), to = project({5.40, 43.30}, 0);
+    view.setCenter(unproject((from + to) / 2, 0), 14);
+    auto render = [&view] {
+        QImage img(1200, 800, QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&img);
+        view.render(p, img.size());
+        return img;
+    };
+    auto fireAt = [](const QImage &img, QPoint centre) {
+        for (int dx = -3; dx <= 3; ++dx)
+            for (int dy = -3; dy <= 3; ++dy)
+                if (img.pixelColor(centre + QPoint(dx, dy)) == agencyColour(QStringLiteral("fire")))
+                    return true;
+        return false;
+    };
+    // The midpoint of the route is at the centre of the frame.
+    const QPoint middle(600, 400);
+    EXPECT_FALSE(fireAt(render(), middle));
+    view.setRoutes({{{from, to}, QStringLiteral("fire"), true, false}});
+    EXPECT_TRUE(fireAt(render(), middle));
+    view.setRoutes({});
+    EXPECT_FALSE(fireAt(render(), middle));
+}
+
 TEST(MapView, LayerPanelTogglesAndCounts)
 {
     DemoMap demo;
