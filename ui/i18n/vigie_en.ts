@@ -477,4 +477,302 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>vigie::ui::SuggestionsPanel</name>
+    <message>
+        <source>ETA par la route (réseau importé : %L1 nœuds).</source>
+        <translation>ETA by road (imported network: %L1 nodes).</translation>
+    </message>
+    <message>
+        <source>ETA approximative : pas de réseau routier importé (ligne droite × 1,4).</source>
+        <translation>Approximate ETA: no road network imported (straight line × 1.4).</translation>
+    </message>
+    <message>
+        <source>&amp;Proposer (F5)</source>
+        <translation>&amp;Propose (F5)</translation>
+    </message>
+    <message>
+        <source>Calcule qui envoyer où pour les interventions ouvertes. Rien n'est envoyé : chaque proposition attend votre décision.</source>
+        <translation>Works out whom to send where for the open incidents. Nothing is sent: each suggestion waits for your decision.</translation>
+    </message>
+    <message>
+        <source>&amp;Accepter</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>Accepter la proposition sélectionnée (Ctrl+Entrée) : le moyen passe « en route ».</source>
+        <translation>Accept the selected suggestion (Ctrl+Enter): the unit becomes “en route”.</translation>
+    </message>
+    <message>
+        <source>&amp;Rejeter…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <source>Rejeter la proposition sélectionnée avec un motif (Suppr).</source>
+        <translation>Reject the selected suggestion with a reason (Del).</translation>
+    </message>
+    <message>
+        <source>Moyen</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Besoin</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Couverture perdue</source>
+        <translation>Coverage lost</translation>
+    </message>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Appuyez sur F5 pour proposer une affectation.</source>
+        <translation>Press F5 to propose an assignment.</translation>
+    </message>
+    <message>
+        <source>Rejeter la proposition</source>
+        <translation>Reject the suggestion</translation>
+    </message>
+    <message>
+        <source>Motif du rejet (il sera inscrit à la main courante) :</source>
+        <translation>Reason for rejecting (it will be written to the log):</translation>
+    </message>
+    <message>
+        <source>sans motif</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>Calcul des propositions…</source>
+        <translation>Computing suggestions…</translation>
+    </message>
+    <message>
+        <source>Propositions non inscrites : %1</source>
+        <translation>Suggestions not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Aucune proposition (voir les messages ci-dessous).</source>
+        <translation>No suggestion (see the messages below).</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (priorité %3)</source>
+        <translation>%1 × %2 (priority %3)</translation>
+    </message>
+    <message>
+        <source> (approx.)</source>
+        <translation> (approx.)</translation>
+    </message>
+    <message>
+        <source>Perte de couverture attendue si ce moyen part (modèle MEXCLP)</source>
+        <translation>Expected coverage lost if this unit leaves (MEXCLP model)</translation>
+    </message>
+    <message>
+        <source>alternative : %1</source>
+        <translation>alternative: %1</translation>
+    </message>
+    <message>
+        <source>secteurs laissés sans moyen à moins de %1 min : %2</source>
+        <translation>sectors left with no unit within %1 min: %2</translation>
+    </message>
+    <message>
+        <source>Acceptation non inscrite : %1</source>
+        <translation>Acceptance not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Rejet non inscrit : %1</source>
+        <translation>Rejection not recorded: %1</translation>
+    </message>
+    <message>
+        <source>acceptée</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejetée</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>%1 part vers %2 (inscrit à la main courante).</source>
+        <translation>%1 leaves for %2 (written to the log).</translation>
+    </message>
+    <message>
+        <source>Proposition %1 → %2 rejetée (inscrit à la main courante).</source>
+        <translation>Suggestion %1 → %2 rejected (written to the log).</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposition(s) inscrite(s) à la main courante, en attente de décision.</source>
+        <translation>
+            <numerusform>%n suggestion written to the log, waiting for a decision.</numerusform>
+            <numerusform>%n suggestions written to the log, waiting for a decision.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::FeedsPanel</name>
+    <message>
+        <source>Flux</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Répétitions</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <source>Débit (msg/min)</source>
+        <translation>Rate (msg/min)</translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <source>Fraîcheur</source>
+        <translation>Freshness</translation>
+    </message>
+    <message>
+        <source>Refusés</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Messages reçus plusieurs fois (passerelles qui rejouent) : comptés, stockés une seule fois.</source>
+        <translation>Messages received more than once (gateways replaying): counted, stored once.</translation>
+    </message>
+    <message>
+        <source>Messages distincts des 5 dernières minutes, par minute.</source>
+        <translation>Distinct messages of the last 5 minutes, per minute.</translation>
+    </message>
+    <message>
+        <source>Entrées mises en quarantaine avec leur motif (sélectionnez le flux pour les voir).</source>
+        <translation>Input quarantined with its reason (select the feed to see it).</translation>
+    </message>
+    <message>
+        <source>Sélectionnez un flux pour voir ses entrées refusées et leurs motifs.</source>
+        <translation>Select a feed to see its refused input and the reasons.</translation>
+    </message>
+    <message>
+        <source>à jour</source>
+        <translation>up to date</translation>
+    </message>
+    <message>
+        <source>ancien (%1 min)</source>
+        <translation>old (%1 min)</translation>
+    </message>
+    <message>
+        <source>muet depuis %1 h</source>
+        <translation>silent for %1 h</translation>
+    </message>
+    <message>
+        <source>muet depuis %1 j</source>
+        <translation>silent for %1 d</translation>
+    </message>
+    <message>
+        <source>Aucun flux reçu dans cette salle.</source>
+        <translation>No feed received in this room.</translation>
+    </message>
+    <message>
+        <source>%1 flux · %2 sans message depuis plus de %3 min · %4 entrées refusées</source>
+        <translation>%1 feeds · %2 silent for over %3 min · %4 inputs refused</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Aucune entrée refusée pour %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No refused input for %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Les 50 plus récentes sur %1 (vigie-cli quarantine pour tout voir).&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;The latest 50 of %1 (vigie-cli quarantine shows them all).&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::LogModel</name>
+    <message>
+        <source>%1 → %2, ETA %3 min%4</source>
+        <translation>%1 → %2, ETA %3 min%4</translation>
+    </message>
+    <message>
+        <source> (approx.)</source>
+        <translation> (approx.)</translation>
+    </message>
+    <message>
+        <source>%1 → %2 acceptée</source>
+        <translation>%1 → %2 accepted</translation>
+    </message>
+    <message>
+        <source>%1 → %2 rejetée : %3</source>
+        <translation>%1 → %2 rejected: %3</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::Labels</name>
+    <message>
+        <source>Proposition</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Proposition acceptée</source>
+        <translation>Suggestion accepted</translation>
+    </message>
+    <message>
+        <source>Proposition rejetée</source>
+        <translation>Suggestion rejected</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>&amp;Carte</source>
+        <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <source>Couches</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Cliquez sur un objet de la carte pour voir son détail.</source>
+        <translation>Click an object on the map to see its details.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer une carte OSM…</source>
+        <translation>&amp;Import an OSM map…</translation>
+    </message>
+    <message>
+        <source>&amp;Recentrer sur Marseille</source>
+        <translation>&amp;Recentre on Marseille</translation>
+    </message>
+    <message>
+        <source>Propositions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Flux</source>
+        <translation>Feeds</translation>
+    </message>
+</context>
 </TS>
