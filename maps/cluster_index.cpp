@@ -1,5 +1,7 @@
 #include "maps/cluster_index.h"
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -27,29 +29,39 @@ const std::vector<ClusterCell> &ClusterIndex::level(int lvl)
     if (!m_objects)
         return cells;
     // One sort of (cell, layer) keys. Columns and rows stay under 2^22 up to level 19 (256 world pixels
-    // over 48 / 2^19), the layer takes 4 bits: the key fits in 48 bits.
+    // over 48 / 2^19), the layer takes 4 bits: the key fits in 48 bits. Each key carries its object's
+    // position, so that summing a cell reads memory in order. Boost's integer_sort (a radix sort) takes a
+    // third of std::sort's time on 50,000 keys: this runs on the GUI thread after every live update.
+    struct Key
+    {
+        std::uint64_t key;
+        int object;
+        QPointF world;
+    };
     const double side = cellWorld(lvl);
-    std::vector<std::pair<std::uint64_t, int>> keys;
+    std::vector<Key> keys;
     keys.reserve(m_objects->size());
     for (std::size_t i = 0; i < m_objects->size(); ++i) {
         const MapObject &o = (*m_objects)[i];
         const auto cx = std::uint64_t(std::clamp(std::floor(o.world.x() / side), 0.0, double((1 << 22) - 1)));
         const auto cy = std::uint64_t(std::clamp(std::floor(o.world.y() / side), 0.0, double((1 << 22) - 1)));
-        keys.emplace_back(cy << 26 | cx << 4 | std::uint64_t(o.layer), int(i));
+        keys.push_back({cy << 26 | cx << 4 | std::uint64_t(o.layer), int(i), o.world});
     }
-    std::sort(keys.begin(), keys.end());
+    boost::sort::spreadsort::integer_sort(
+        keys.begin(), keys.end(), [](const Key &k, unsigned offset) { return k.key >> offset; },
+        [](const Key &a, const Key &b) { return a.key < b.key; });
     for (std::size_t k = 0; k < keys.size();) {
-        const std::uint64_t key = keys[k].first;
+        const std::uint64_t key = keys[k].key;
         ClusterCell c;
         c.cy = std::int32_t(key >> 26);
         c.cx = std::int32_t((key >> 4) & ((1u << 22) - 1));
         c.layer = Layer(key & 15);
-        c.first = keys[k].second;
-        for (; k < keys.size() && keys[k].first == key; ++k) {
-            const QPointF &w = (*m_objects)[std::size_t(keys[k].second)].world;
+        c.first = keys[k].object;
+        for (; k < keys.size() && keys[k].key == key; ++k) {
             ++c.count;
-            c.sx += w.x();
-            c.sy += w.y();
+            c.first = std::min(c.first, keys[k].object); // the same one whatever the sort's order of ties
+            c.sx += keys[k].world.x();
+            c.sy += keys[k].world.y();
         }
         cells.push_back(c);
     }

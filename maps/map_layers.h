@@ -53,6 +53,8 @@ struct MapZone
     QString id, label;
     QString agency;
     QPolygonF ring; ///< zoom-0 world pixels
+
+    friend bool operator==(const MapZone &, const MapZone &) = default;
 };
 
 struct LayerContents

@@ -79,11 +79,14 @@ void MapView::setBasemap(std::unique_ptr<MbTiles> tiles)
 {
     m_tiles = std::move(tiles);
     m_basemap.setSource(m_tiles.get());
+    ++m_staticVersion;
     update();
 }
 
 void MapView::setContents(LayerContents contents)
 {
+    if (contents.zones != m_contents.zones)
+        ++m_staticVersion;
     m_contents = std::move(contents);
     m_clusters.reset(&m_contents.objects);
     update();
@@ -207,11 +210,26 @@ FrameStats MapView::render(QPainter &p, QSize size)
     m_size = size;
     FrameStats stats;
     m_hits.clear();
-    drawBasemap(p, size);
-    if (m_visible[int(Layer::Zones)])
-        drawZones(p, size, stats);
-    if (!m_routes.empty())
-        drawRoutes(p, size);
+    const qreal dpr = p.device() ? p.device()->devicePixelRatio() : 1.0;
+    const QSize pixels = (QSizeF(size) * dpr).toSize();
+    const bool zones = m_visible[int(Layer::Zones)];
+    if (m_static.image.size() != pixels || m_static.image.devicePixelRatio() != dpr ||
+        m_static.origin != origin(size) || m_static.zoom != m_zoom || m_static.zones != zones ||
+        m_static.version != m_staticVersion) {
+        if (m_static.image.size() != pixels)
+            m_static.image = QImage(pixels, QImage::Format_RGB32);
+        m_static.image.setDevicePixelRatio(dpr);
+        m_static = {std::move(m_static.image), origin(size), m_zoom, zones, m_staticVersion, 0};
+        QPainter sp(&m_static.image);
+        drawBasemap(sp, size);
+        if (zones)
+            drawZones(sp, size, stats);
+        if (!m_routes.empty())
+            drawRoutes(sp, size);
+        m_static.zonesDrawn = stats.drawn[int(Layer::Zones)];
+    }
+    p.drawImage(QPoint(0, 0), m_static.image);
+    stats.drawn[int(Layer::Zones)] = m_static.zonesDrawn;
     drawPoints(p, size, stats);
     drawOverlay(p, size);
     m_last = stats;
@@ -242,6 +260,7 @@ void MapView::drawZones(QPainter &p, QSize size, FrameStats &stats)
 void MapView::setRoutes(std::vector<MapRoute> routes)
 {
     m_routes = std::move(routes);
+    ++m_staticVersion;
     update();
 }
 
@@ -347,12 +366,12 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
         }
     }
     for (const auto &[r, object] : labelled) {
-        const QPixmap &pm = m_symbols.label(objects[std::size_t(object)].label, 12);
-        const QSize sz = pm.deviceIndependentSize().toSize();
+        const QString &text = objects[std::size_t(object)].label;
+        const QSize sz = m_symbols.labelSize(text, 12);
         const QRect lr(QPoint(r.right() + 3, r.center().y() - sz.height() / 2), sz);
         if (occupied.free(lr)) {
             occupied.take(lr);
-            p.drawPixmap(lr.topLeft(), pm);
+            p.drawPixmap(lr.topLeft(), m_symbols.label(text, 12));
             ++stats.labels;
         }
     }

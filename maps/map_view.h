@@ -106,7 +106,21 @@ private:
     [[nodiscard]] const Hit *hitAt(QPointF screen) const;
     [[nodiscard]] Opening openingOf(const Incident &incident); ///< read once per incident from the log
 
+    /// Basemap, zones and routes of the last frame's view, drawn once: a live update (new entries, same
+    /// view) copies this image and draws only the symbols, clusters and labels over it.
+    struct StaticLayers
+    {
+        QImage image;
+        QPoint origin;
+        double zoom = -1;
+        bool zones = false;
+        quint64 version = 0; ///< of the basemap, zones and routes
+        int zonesDrawn = 0;
+    };
+
     PictureManager *m_manager;
+    StaticLayers m_static;
+    quint64 m_staticVersion = 1; ///< bumped when the basemap, zones or routes change
     LayerContents m_contents;
     std::vector<MapRoute> m_routes;
     std::unique_ptr<MbTiles> m_tiles;

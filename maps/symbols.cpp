@@ -160,6 +160,22 @@ const QPixmap &SymbolCache::cluster(const std::array<int, layerCount> &perLayer,
     return *m_clusters.insert(key, pm);
 }
 
+QSize SymbolCache::labelSize(const QString &text, int pixelSize)
+{
+    if (const auto it = m_labels.constFind(QString::number(pixelSize) + QLatin1Char('|') + text);
+        it != m_labels.constEnd())
+        return it->deviceIndependentSize().toSize();
+    auto font = m_labelFonts.find(pixelSize);
+    if (font == m_labelFonts.end()) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPixelSize(pixelSize);
+        f.setBold(true);
+        font = m_labelFonts.insert(pixelSize, f);
+    }
+    const QFontMetricsF fm(*font);
+    return {int(std::ceil(fm.horizontalAdvance(text))) + 6, int(std::ceil(fm.height())) + 4};
+}
+
 const QPixmap &SymbolCache::label(const QString &text, int pixelSize)
 {
     const QString key = QString::number(pixelSize) + QLatin1Char('|') + text;
@@ -168,11 +184,9 @@ const QPixmap &SymbolCache::label(const QString &text, int pixelSize)
         return *it;
     if (m_labels.size() > 8192)
         m_labels.clear();
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(pixelSize);
-    f.setBold(true);
+    const QSize size = labelSize(text, pixelSize);
+    const QFont &f = m_labelFonts[pixelSize];
     const QFontMetricsF fm(f);
-    const QSize size(int(std::ceil(fm.horizontalAdvance(text))) + 6, int(std::ceil(fm.height())) + 4);
     QPixmap pm(size * m_dpr);
     pm.setDevicePixelRatio(m_dpr);
     pm.fill(Qt::transparent);

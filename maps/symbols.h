@@ -4,6 +4,7 @@
 // discs and text labels are cached the same way, so a frame does no text layout for them.
 #include "maps/map_layers.h"
 
+#include <QFont>
 #include <QHash>
 #include <QPixmap>
 
@@ -25,12 +26,16 @@ public:
     [[nodiscard]] const QPixmap &cluster(const std::array<int, layerCount> &perLayer, int total);
     /// Dark text on a white halo, readable on the basemap and on the zones (callsigns, zone names).
     [[nodiscard]] const QPixmap &label(const QString &text, int pixelSize = 13);
+    /// The size label() gives `text` (device-independent pixels), without drawing it: a label that finds
+    /// no room on the map is never rendered.
+    [[nodiscard]] QSize labelSize(const QString &text, int pixelSize = 13);
 
 private:
     qreal m_dpr;
     QHash<int, QPixmap> m_symbols;
     QHash<QByteArray, QPixmap> m_clusters;
     QHash<QString, QPixmap> m_labels;
+    QHash<int, QFont> m_labelFonts; ///< by pixel size
 };
 
 } // namespace vigie::maps

@@ -3,6 +3,7 @@
 // the map without any user action.
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
+#include "maps/symbols.h"
 #include "maps/web_mercator.h"
 
 #include "demo/demo_room.h"
@@ -200,6 +201,59 @@ TEST(MapView, SuggestedRoutesAreDrawnInTheAgencyColourAndCleared)
     EXPECT_TRUE(fireAt(render(), middle));
     view.setRoutes({});
     EXPECT_FALSE(fireAt(render(), middle));
+}
+
+TEST(MapView, ZonesFollowTheirChangesAndTheToggleThroughTheFrameCache)
+{
+    // Basemap, zones and routes are kept as one image between frames of the same view: a changed zone, a
+    // hidden layer or a pan must still show at once.
+    MapView view(nullptr);
+    view.setCenter({5.38, 43.29}, 15);
+    auto render = [&view] {
+        QImage img(800, 600, QImage::Format_ARGB32_Premultiplied);
+        QPainter p(&img);
+        view.render(p, img.size());
+        return img;
+    };
+    auto zoneAt = [](GeoPoint centre) {
+        LayerContents c;
+        MapZone z{QStringLiteral("Z1"), QString(), QStringLiteral("police"), {}};
+        for (int k = 0; k < 8; ++k) {
+            const double a = k * 3.14159265 / 4;
+            z.ring << project({centre.lon + 0.002 * std::cos(a), centre.lat + 0.0015 * std::sin(a)}, 0);
+        }
+        c.zones.push_back(z);
+        c.counts[int(Layer::Zones)] = 1;
+        return c;
+    };
+    const QPoint middle(400, 300);
+    const QColor bare = render().pixelColor(middle);
+    view.setContents(zoneAt({5.38, 43.29}));
+    const QColor tinted = render().pixelColor(middle);
+    EXPECT_NE(tinted, bare);
+    EXPECT_EQ(view.lastFrame().drawn[int(Layer::Zones)], 1);
+    EXPECT_EQ(render().pixelColor(middle), tinted) << "a repaint of the same view";
+    view.setLayerVisible(Layer::Zones, false);
+    EXPECT_EQ(render().pixelColor(middle), bare);
+    EXPECT_EQ(view.lastFrame().drawn[int(Layer::Zones)], 0);
+    view.setLayerVisible(Layer::Zones, true);
+    EXPECT_EQ(render().pixelColor(middle), tinted);
+    view.setContents(zoneAt({5.30, 43.29})); // moved out of view
+    EXPECT_EQ(render().pixelColor(middle), bare);
+    view.setContents(zoneAt({5.38, 43.29}));
+    view.setCenter({5.30, 43.29}, 15); // panned away from it
+    EXPECT_NE(render().pixelColor(middle), tinted);
+}
+
+TEST(SymbolCache, LabelSizeIsTheSizeOfTheLabelDrawnLater)
+{
+    SymbolCache symbols;
+    for (const QString &text :
+         {QStringLiteral("VSAV 12"), QStringLiteral("Périmètre Vélodrome"), QString()}) {
+        const QSize before = symbols.labelSize(text, 12);
+        EXPECT_EQ(symbols.label(text, 12).deviceIndependentSize().toSize(), before) << text.toStdString();
+        EXPECT_EQ(symbols.labelSize(text, 12), before);
+    }
 }
 
 TEST(MapView, LayerPanelTogglesAndCounts)
