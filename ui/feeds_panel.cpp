@@ -6,12 +6,18 @@
 #include "room/room.h"
 #include "store/feed_stats.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vigie::ui {
 
@@ -55,6 +61,19 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
     m_refused->setObjectName(QStringLiteral("FeedsRefused"));
     m_refused->setPlaceholderText(tr("Sélectionnez un flux pour voir ses entrées refusées et leurs motifs."));
 
+    m_pause = new QPushButton(tr("Mettre en pause"), this);
+    m_pause->setObjectName(QStringLiteral("FeedsPause"));
+    m_pause->setToolTip(tr("Ctrl+P — Ce que le flux envoie pendant la pause est mis de côté (quarantaine), "
+                           "pas versé au journal ; la pause et la reprise sont inscrites au journal."));
+    m_pause->setEnabled(false);
+    connect(m_pause, &QPushButton::clicked, this, &FeedsPanel::togglePause);
+    auto *pauseKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
+    pauseKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(pauseKey, &QShortcut::activated, this, &FeedsPanel::togglePause);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_pause);
+    buttons->addStretch(1);
+
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_refused);
@@ -63,9 +82,11 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
+    layout->addLayout(buttons);
     layout->addWidget(split, 1);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &FeedsPanel::showRefused);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &FeedsPanel::updatePauseButton);
     connect(&manager, &PictureManager::pictureChanged, this, [this] {
         // New entries: refresh soon, at most twice a second however fast the feeds arrive.
         if (!m_timer.isActive() || m_timer.remainingTime() > 500)
@@ -99,12 +120,19 @@ void FeedsPanel::refresh()
         m_summary->setText(stats.error().message);
         return;
     }
-    const QString selected = m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), Source)
-                                 ? m_table->item(m_table->currentRow(), Source)->text()
-                                 : QString();
+    if (auto r = m_controls.refresh(m_manager.room().store()); !r) {
+        m_summary->setText(r.error().message);
+        return;
+    }
+    // A paused feed stays listed even before it sent anything.
+    for (const auto &[feed, pause] : m_controls.pausedFeeds())
+        if (std::none_of(stats->begin(), stats->end(),
+                         [&](const FeedSourceStats &s) { return s.source == feed; }))
+            stats->push_back({feed, 0, 0, 0, 0, {}, {}, {}});
+    const QString selected = selectedFeed();
     m_table->setSortingEnabled(false);
     m_table->setRowCount(int(stats->size()));
-    qint64 stale = 0, refused = 0;
+    qint64 stale = 0, refused = 0, paused = 0;
     int row = 0;
     for (const FeedSourceStats &s : *stats) {
         auto *source = new QTableWidgetItem(s.source);
@@ -130,12 +158,20 @@ void FeedsPanel::refresh()
                                                   : QColor(0xD5, 0x5E, 0x00);
         staleness->setBackground(colour);
         staleness->setForeground(Qt::black);
+        if (const feeds::FeedPause *pause = m_controls.paused(s.source)) {
+            // Grey, and the words say it: a paused feed's silence is a decision, not a failure.
+            staleness->setText(tr("en pause (%1, %2)")
+                                   .arg(pause->author, QLocale().toString(roomTime(pause->since.msecs),
+                                                                          QLocale::ShortFormat)));
+            staleness->setBackground(QColor(0xBB, 0xBB, 0xBB));
+            ++paused;
+        }
         m_table->setItem(row, Staleness, staleness);
         auto *refusedItem = numberItem(s.quarantined);
         if (s.quarantined > 0)
             refusedItem->setForeground(QColor(0xD5, 0x5E, 0x00));
         m_table->setItem(row, Refused, refusedItem);
-        stale += age >= staleSeconds;
+        stale += age >= staleSeconds && !m_controls.paused(s.source);
         refused += s.quarantined;
         if (s.source == selected)
             m_table->selectRow(row);
@@ -145,11 +181,45 @@ void FeedsPanel::refresh()
     m_table->resizeColumnsToContents();
     m_summary->setText(stats->empty()
                            ? tr("Aucun flux reçu dans cette salle.")
-                           : tr("%1 flux · %2 sans message depuis plus de %3 min · %4 entrées refusées")
+                           : tr("%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · %5 entrées "
+                                "refusées")
                                  .arg(stats->size())
+                                 .arg(paused)
                                  .arg(stale)
                                  .arg(staleSeconds / 60)
                                  .arg(refused));
+    updatePauseButton();
+}
+
+QString FeedsPanel::selectedFeed() const
+{
+    const int row = m_table->currentRow();
+    return row >= 0 && m_table->item(row, Source) ? m_table->item(row, Source)->text() : QString();
+}
+
+void FeedsPanel::updatePauseButton()
+{
+    const QString feed = selectedFeed();
+    m_pause->setEnabled(!feed.isEmpty());
+    m_pause->setText(!feed.isEmpty() && m_controls.paused(feed) ? tr("Reprendre le flux")
+                                                                : tr("Mettre en pause"));
+}
+
+void FeedsPanel::togglePause()
+{
+    const QString feed = selectedFeed();
+    if (feed.isEmpty())
+        return;
+    const bool pause = !m_controls.paused(feed);
+    auto stored = m_manager.room().append(
+        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.room().clock().now())});
+    if (!stored) {
+        QMessageBox::warning(
+            this, tr("Flux"),
+            tr("Impossible d'inscrire la décision au journal : %1").arg(stored.error().message));
+        return;
+    }
+    refresh();
 }
 
 void FeedsPanel::showRefused()

@@ -1,13 +1,16 @@
 #pragma once
 // The Feeds dock: each feed's health at a glance — messages, repeats (gateways replay), rate, time since the
 // last message (so nobody mistakes an old picture for a live one) and refused input with its reasons.
-// Read from the room's feed bookkeeping; refreshed every few seconds and on new entries.
+// Read from the room's feed bookkeeping; refreshed every few seconds and on new entries. A feed can be paused
+// and resumed from here (a feed.control entry in the log): what it sends meanwhile is set aside.
+#include "feeds/feed_control.h"
 #include "model/time.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTextBrowser;
 
@@ -44,15 +47,22 @@ public:
     [[nodiscard]] QTableWidget *table() const { return m_table; }
     /// "à jour", "ancien (12 min)", "muet depuis 2 h"… for a feed last heard `seconds` ago.
     [[nodiscard]] static QString stalenessText(qint64 seconds);
+    [[nodiscard]] QPushButton *pauseButton() const { return m_pause; }
+    /// Pauses the selected feed, or resumes it when it is paused (Ctrl+P).
+    void togglePause();
 
 private:
     void showRefused();
+    void updatePauseButton();
+    [[nodiscard]] QString selectedFeed() const;
 
     PictureManager &m_manager;
     QTimer m_timer;
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;
     QTextBrowser *m_refused = nullptr;
+    QPushButton *m_pause = nullptr;
+    feeds::FeedControls m_controls;
 };
 
 } // namespace vigie::ui

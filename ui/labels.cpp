@@ -92,6 +92,7 @@ QString kindLabel(const QString &kind)
         {"suggestion", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition")},
         {"suggestion.accept", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition acceptée")},
         {"suggestion.reject", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition rejetée")},
+        {"feed.control", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Pause ou reprise d'un flux")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))
@@ -109,6 +110,11 @@ QDateTime roomTime(qint64 msecsSinceEpoch)
     static const QTimeZone zone(QByteArrayLiteral("Europe/Paris"));
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC);
     return zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
+}
+
+QString deskAuthor()
+{
+    return qEnvironmentVariable("USER", QStringLiteral("poste"));
 }
 
 } // namespace vigie::ui

@@ -15,5 +15,7 @@ namespace vigie::ui {
 [[nodiscard]] QColor agencyColour(const QString &agency);
 /// A time as the room reads it: in the room's time zone (Marseille: Europe/Paris), whatever the desk's zone.
 [[nodiscard]] QDateTime roomTime(qint64 msecsSinceEpoch);
+/// The author of the entries this desk appends (decisions, pauses): the desk's login.
+[[nodiscard]] QString deskAuthor();
 
 } // namespace vigie::ui

@@ -50,11 +50,6 @@ QString kmText(double meters)
         .arg(QLocale().toString(meters / 1000.0, 'f', 1));
 }
 
-QString author()
-{
-    return qEnvironmentVariable("USER", QStringLiteral("poste"));
-}
-
 } // namespace
 
 SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWidget *parent)
@@ -209,7 +204,7 @@ void SuggestionsPanel::onComputed()
     QString refused;
     if (!m_set.items.empty()) {
         auto stored = m_manager.room().append(
-            allocation::suggestionDrafts(m_set, author(), m_manager.room().clock().now()));
+            allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.room().clock().now()));
         if (!stored) {
             refused = stored.error().message;
             m_set.items.clear();
@@ -303,7 +298,7 @@ bool SuggestionsPanel::accept(int row)
     if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
         return false;
     auto drafts =
-        allocation::acceptDrafts(m_recorded[std::size_t(row)], author(), m_manager.room().clock().now());
+        allocation::acceptDrafts(m_recorded[std::size_t(row)], deskAuthor(), m_manager.room().clock().now());
     if (drafts) {
         if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {
             m_status->setText(tr("Acceptation non inscrite : %1").arg(stored.error().message));
@@ -321,7 +316,7 @@ bool SuggestionsPanel::reject(int row, const QString &reason)
 {
     if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
         return false;
-    auto drafts = allocation::rejectDrafts(m_recorded[std::size_t(row)], author(),
+    auto drafts = allocation::rejectDrafts(m_recorded[std::size_t(row)], deskAuthor(),
                                            m_manager.room().clock().now(), reason);
     if (drafts) {
         if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {

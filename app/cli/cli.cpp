@@ -24,6 +24,8 @@ std::span<const Command> commands()
         {"import-osm", "render an offline basemap (MBTiles) from an OpenStreetMap extract", runImportOsm},
         {"listen", "listen to live feeds on an MQTT broker (vigie/<agency>/<format>) and ingest them",
          runListen},
+        {"feed", "pause or resume a feed (what a paused feed sends is set aside), or list paused feeds",
+         runFeed},
     };
     return list;
 }

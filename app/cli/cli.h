@@ -45,5 +45,6 @@ int runReject(const QStringList &arguments);
 int runIngest(const QStringList &arguments);
 int runImportOsm(const QStringList &arguments);
 int runListen(const QStringList &arguments);
+int runFeed(const QStringList &arguments);
 
 } // namespace vigie::cli

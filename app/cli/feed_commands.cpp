@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "feeds/feed_control.h"
 #include "feeds/ingestor.h"
 #include "feeds/mqtt_listener.h"
 #include "fusion/feed_fusion.h"
@@ -97,6 +98,7 @@ int runIngest(const QStringList &arguments)
                                {QStringLiteral("duplicates"), report->duplicates},
                                {QStringLiteral("rejected"), report->rejected},
                                {QStringLiteral("ignored"), report->ignored},
+                               {QStringLiteral("held"), report->held},
                                {QStringLiteral("merges"), merges}};
         printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
         for (const auto &reason : report->reasons)
@@ -182,6 +184,64 @@ int runListen(const QStringList &arguments)
     printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
     if (!r)
         return fail(r.error().message);
+    return 0;
+}
+
+} // namespace vigie::cli
+
+namespace vigie::cli {
+
+int runFeed(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Pause or resume a feed, as the Feeds dock does: appends a feed.control entry. While a feed is "
+        "paused, what it sends is set aside in the quarantine with who paused it, never entered in the "
+        "log. Without an action, lists the paused feeds."));
+    parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
+    parser.addPositionalArgument(
+        QStringLiteral("FEED"),
+        QStringLiteral("the feed's source as the Feeds dock and the quarantine name it "
+                       "(e.g. mqtt:vigie/fire/cap)"),
+        QStringLiteral("[FEED pause|resume]"));
+    QCommandLineOption author(QStringLiteral("author"), QStringLiteral("who decides (default: vigie-cli)"),
+                              QStringLiteral("NAME"), QStringLiteral("vigie-cli"));
+    parser.addOption(author);
+    parser.addHelpOption();
+    const QString usage = QStringLiteral("usage: vigie-cli feed ROOM [FEED pause|resume] [--author NAME]");
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + u'\n' + usage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s\n", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1 && args.size() != 3)
+        return fail(QStringLiteral("expected a room, or a room, a feed and pause or resume\n") + usage);
+    if (args.size() == 3 && args[2] != QLatin1String("pause") && args[2] != QLatin1String("resume"))
+        return fail(QStringLiteral("\"%1\" is neither pause nor resume\n").arg(args[2]) + usage);
+    auto room = Room::open(args[0], clock());
+    if (!room)
+        return fail(room.error().message);
+    feeds::FeedControls controls;
+    if (auto r = controls.refresh((*room)->store()); !r)
+        return fail(r.error().message);
+    if (args.size() == 1) {
+        for (const auto &[feed, pause] : controls.pausedFeeds())
+            std::printf("%s\tpaused by %s at %s\n", qPrintable(feed), qPrintable(pause.author),
+                        qPrintable(pause.since.toIso()));
+        return 0;
+    }
+    const bool pause = args[2] == QLatin1String("pause");
+    if (pause == (controls.paused(args[1]) != nullptr))
+        return fail(QStringLiteral("%1: feed \"%2\" is already %3")
+                        .arg(args[0], args[1], pause ? QStringLiteral("paused") : QStringLiteral("running")));
+    auto appended =
+        (*room)->append({feeds::feedControlDraft(args[1], pause, parser.value(author), clock().now())});
+    if (!appended)
+        return fail(appended.error().message);
+    std::printf("%s: %s seq %lld\n", qPrintable(args[1]), pause ? "paused" : "resumed",
+                static_cast<long long>(appended->front().seq));
     return 0;
 }
 

@@ -27,6 +27,9 @@ Result<IngestReport> Ingestor::ingest(const QByteArray &bytes, const FeedContext
 Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
 {
     IngestReport report;
+    // A pause decided at a desk since the last batch applies from this batch on.
+    if (auto r = m_controls.refresh(m_room.store()); !r)
+        return r.error();
     std::vector<FeedArrival> arrivals;
     // Refused items per source, quarantined after the append.
     std::vector<std::pair<QString, std::vector<Rejected>>> refused;
@@ -36,6 +39,15 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
         // files are kept as a keyed token (the same file always gives the same token), transports by their
         // label.
         const QString label = sourceLabel(m_room.anonymiser(), input.context);
+        if (const FeedPause *pause = m_controls.paused(label)) {
+            // Kept whole (scrubbed like all quarantined input) so that nothing of a paused feed is lost.
+            batch.reject(QStringLiteral("message"), pausedReason(*pause), input.bytes);
+            ++report.held;
+            report.rejected += 1;
+            report.reasons << QStringLiteral("message: ") + pausedReason(*pause);
+            refused.emplace_back(label, std::move(batch.rejected));
+            continue;
+        }
         FeedContext ctx = input.context;
         ctx.source = label;
         const FeedAdapter *adapter = nullptr;

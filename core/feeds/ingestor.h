@@ -2,6 +2,7 @@
 // Feed bytes into a room: parse (adapter), refuse (quarantine, scrubbed), dedupe (a message seen before is
 // counted, not stored again), append (validated and scrubbed by Room::append).
 #include "feeds/feed_adapters.h"
+#include "feeds/feed_control.h"
 
 #include <functional>
 
@@ -16,6 +17,7 @@ struct IngestReport
     qint64 duplicates = 0;       ///< messages already seen (counted, not stored)
     qint64 rejected = 0;         ///< items quarantined
     qint64 ignored = 0;          ///< well-formed input with nothing for the picture
+    qint64 held = 0;             ///< inputs of a paused feed, set aside in the quarantine (also in rejected)
     qint64 maxRepeat = 0;        ///< highest arrival count among this input's messages (1 = all new)
     QStringList reasons;         ///< one per rejected item
     std::vector<Entry> appended; ///< the entries stored, as stored (for fusion and the Feeds dock)
@@ -51,6 +53,7 @@ public:
 private:
     Room &m_room;
     const FeedRegistry &m_registry;
+    FeedControls m_controls;
 };
 
 } // namespace vigie::feeds

@@ -81,6 +81,14 @@ Result<void> validateKind(const Entry &e)
     }
     if (k == kinds::hospitalStatus)
         return requireString(e, QLatin1String("hospital"));
+    if (k == QLatin1String("feed.control")) { // feeds/feed_control.h
+        if (auto r = requireString(e, QLatin1String("feed")); !r)
+            return r;
+        const QString action = e.data.value(QLatin1String("action")).toString();
+        if (action != QLatin1String("pause") && action != QLatin1String("resume"))
+            return Error{QStringLiteral("feed.control: data.action \"%1\" is not pause or resume")
+                             .arg(action.left(64))};
+    }
     return {};
 }
 

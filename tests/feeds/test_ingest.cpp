@@ -3,6 +3,7 @@
 #include "test_util.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -218,4 +219,84 @@ TEST(Ingestor, SeededPersonalDataIsNeverReadableInTheRoomFile)
         }
     }
     EXPECT_EQ(readable, 0);
+}
+
+TEST(Ingestor, PausedFeedIsSetAsideUntilResumedAndTheLogSaysWhoPausedIt)
+{
+    test::TempRoom t;
+    const FeedRegistry registry;
+    Ingestor ingestor(*t.room, registry);
+    FeedContext fire{QStringLiteral("vigie/fire/cap"), RoomMode::Live, {}, {}, {}};
+    fire.sourceLabel = QStringLiteral("mqtt:vigie/fire/cap");
+    FeedContext police = fire;
+    police.source = QStringLiteral("vigie/police/cap");
+    police.sourceLabel = QStringLiteral("mqtt:vigie/police/cap");
+    const auto alert = [](int n) {
+        return cap(QStringLiteral("P%1").arg(n), QStringLiteral("Feu"), QStringLiteral("Quai"));
+    };
+
+    ASSERT_TRUE(t.room
+                    ->append({feedControlDraft(fire.sourceLabel, true, QStringLiteral("cos.nord"),
+                                               Timestamp{1'784'000'000'000})})
+                    .ok());
+    auto held = ingestor.ingest(alert(1), fire);
+    ASSERT_TRUE(held.ok()) << held.error().message.toStdString();
+    EXPECT_EQ(held->held, 1);
+    EXPECT_EQ(held->stored, 0);
+    EXPECT_EQ(held->entries, 0);
+    auto other = ingestor.ingest(alert(2), police); // only the paused feed is held
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ(other->stored, 1);
+    EXPECT_EQ(other->held, 0);
+
+    auto quarantined = t.room->store().quarantined();
+    ASSERT_TRUE(quarantined.ok());
+    ASSERT_EQ(quarantined->size(), 1u);
+    EXPECT_EQ(quarantined->front().source, fire.sourceLabel);
+    EXPECT_TRUE(quarantined->front().reason.contains(QStringLiteral("paused by cos.nord")))
+        << quarantined->front().reason.toStdString();
+    EXPECT_TRUE(quarantined->front().input.contains("<identifier>P1</identifier>")) << "kept whole";
+
+    ASSERT_TRUE(t.room
+                    ->append({feedControlDraft(fire.sourceLabel, false, QStringLiteral("cos.nord"),
+                                               Timestamp{1'784'000'060'000})})
+                    .ok());
+    auto resumed = ingestor.ingest(alert(3), fire);
+    ASSERT_TRUE(resumed.ok());
+    EXPECT_EQ(resumed->held, 0);
+    EXPECT_EQ(resumed->stored, 1);
+
+    // A control entry must name a feed and say pause or resume.
+    Entry bad = feedControlDraft(fire.sourceLabel, true, QStringLiteral("x"), Timestamp{1'784'000'000'000});
+    bad.data.insert(QStringLiteral("action"), QStringLiteral("stop"));
+    EXPECT_FALSE(t.room->append({bad}).ok());
+}
+
+TEST(Ingestor, FeedCommandPausesListsAndResumes)
+{
+    test::TempRoom t;
+    const QString room = t.path();
+    t.room.reset(); // the command owns the room while it runs
+    const auto run = [&room](const QStringList &args, QString *out = nullptr) {
+        QProcess cli;
+        cli.start(QStringLiteral(VIGIE_CLI), QStringList{QStringLiteral("feed"), room} + args);
+        if (!cli.waitForFinished(60000))
+            return -1;
+        if (out)
+            *out = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
+        return cli.exitCode();
+    };
+    const QString feed = QStringLiteral("mqtt:vigie/samu/emsi");
+    QString out;
+    EXPECT_EQ(
+        run({feed, QStringLiteral("pause"), QStringLiteral("--author"), QStringLiteral("samu.liaison")}), 0);
+    EXPECT_EQ(run({}, &out), 0);
+    EXPECT_TRUE(out.contains(feed + QStringLiteral("\tpaused by samu.liaison"))) << out.toStdString();
+    EXPECT_NE(run({feed, QStringLiteral("pause")}, &out), 0);
+    EXPECT_TRUE(out.contains(QStringLiteral("already paused"))) << out.toStdString();
+    EXPECT_NE(run({feed, QStringLiteral("stop")}, &out), 0);
+    EXPECT_TRUE(out.contains(QStringLiteral("neither pause nor resume"))) << out.toStdString();
+    EXPECT_EQ(run({feed, QStringLiteral("resume")}), 0);
+    EXPECT_EQ(run({}, &out), 0);
+    EXPECT_TRUE(out.trimmed().isEmpty()) << out.toStdString();
 }

@@ -1,4 +1,5 @@
 #include "ui/feeds_panel.h"
+#include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
@@ -6,6 +7,7 @@
 #include "ui/suggestions_panel.h"
 
 #include "demo/demo_room.h"
+#include "feeds/ingestor.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
@@ -14,6 +16,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -250,6 +253,70 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
     ASSERT_NE(refused, nullptr);
     EXPECT_TRUE(refused->toPlainText().contains(QStringLiteral("XML mal formé")));
     EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
+}
+
+TEST_F(DemoFixture, FeedsPanelPausesAndResumesTheSelectedFeed)
+{
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(*room, registry);
+    feeds::FeedContext context{QStringLiteral("vigie/fire/cap"), room->info().mode, {}, {}, {}};
+    context.sourceLabel = QStringLiteral("mqtt:vigie/fire/cap");
+    const auto alert = [&](int n) {
+        return QStringLiteral(
+                   "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F%1</identifier>"
+                   "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>%2</status>"
+                   "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category>"
+                   "<event>Feu</event><urgency>Immediate</urgency><severity>Severe</severity>"
+                   "<certainty>Observed</certainty><area><areaDesc>x</areaDesc>"
+                   "<circle>43.29,5.37 0.1</circle></area></info></alert>")
+            .arg(n)
+            .arg(room->info().mode == RoomMode::Live ? QStringLiteral("Actual") : QStringLiteral("Exercise"))
+            .toUtf8();
+    };
+    auto first = ingestor.ingest(alert(1), context);
+    ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
+    ASSERT_EQ(first->stored, 1) << first->reasons.join(u'\n').toStdString();
+    manager.poll();
+    ui::FeedsPanel panel(manager);
+    QTableWidget *table = panel.table();
+    int row = -1;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->item(r, ui::FeedsPanel::Source)->text() == context.sourceLabel)
+            row = r;
+    ASSERT_GE(row, 0);
+    EXPECT_FALSE(panel.pauseButton()->isEnabled()) << "nothing selected";
+    table->selectRow(row);
+    ASSERT_TRUE(panel.pauseButton()->isEnabled());
+    EXPECT_EQ(panel.pauseButton()->text(), QStringLiteral("Mettre en pause"));
+
+    panel.pauseButton()->click();
+    const auto controls = entriesOfKind(*room, QStringLiteral("feed.control"));
+    ASSERT_EQ(controls.size(), 1u);
+    EXPECT_EQ(controls[0].data.value(QLatin1String("feed")).toString(), context.sourceLabel);
+    EXPECT_EQ(controls[0].data.value(QLatin1String("action")).toString(), QStringLiteral("pause"));
+    EXPECT_EQ(controls[0].author, ui::deskAuthor());
+    EXPECT_EQ(panel.pauseButton()->text(), QStringLiteral("Reprendre le flux"));
+    int pausedRow = -1;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->item(r, ui::FeedsPanel::Source)->text() == context.sourceLabel)
+            pausedRow = r;
+    ASSERT_GE(pausedRow, 0);
+    EXPECT_TRUE(
+        table->item(pausedRow, ui::FeedsPanel::Staleness)->text().startsWith(QStringLiteral("en pause")));
+
+    auto held = ingestor.ingest(alert(2), context);
+    ASSERT_TRUE(held.ok());
+    EXPECT_EQ(held->held, 1);
+    EXPECT_EQ(held->stored, 0);
+
+    panel.pauseButton()->click();
+    EXPECT_EQ(entriesOfKind(*room, QStringLiteral("feed.control")).size(), 2u);
+    EXPECT_EQ(panel.pauseButton()->text(), QStringLiteral("Mettre en pause"));
+    auto resumed = ingestor.ingest(alert(3), context);
+    ASSERT_TRUE(resumed.ok());
+    EXPECT_EQ(resumed->stored, 1);
 }
 
 TEST(Console, EnglishTranslationIsEmbedded)

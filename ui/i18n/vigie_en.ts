@@ -694,8 +694,28 @@
         <translation>No feed received in this room.</translation>
     </message>
     <message>
-        <source>%1 flux · %2 sans message depuis plus de %3 min · %4 entrées refusées</source>
-        <translation>%1 feeds · %2 silent for over %3 min · %4 inputs refused</translation>
+        <source>%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · %5 entrées refusées</source>
+        <translation>%1 feeds · %2 paused · %3 silent for over %4 min · %5 inputs refused</translation>
+    </message>
+    <message>
+        <source>Mettre en pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reprendre le flux</source>
+        <translation>Resume the feed</translation>
+    </message>
+    <message>
+        <source>Ctrl+P — Ce que le flux envoie pendant la pause est mis de côté (quarantaine), pas versé au journal ; la pause et la reprise sont inscrites au journal.</source>
+        <translation>Ctrl+P — What the feed sends while paused is set aside (quarantine), not entered in the log; the pause and the resumption are logged.</translation>
+    </message>
+    <message>
+        <source>en pause (%1, %2)</source>
+        <translation>paused (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;inscrire la décision au journal : %1</source>
+        <translation>Cannot write the decision in the log: %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;Aucune entrée refusée pour %1.&lt;/p&gt;</source>
@@ -738,6 +758,10 @@
     <message>
         <source>Proposition rejetée</source>
         <translation>Suggestion rejected</translation>
+    </message>
+    <message>
+        <source>Pause ou reprise d&apos;un flux</source>
+        <translation>Feed paused or resumed</translation>
     </message>
 </context>
 <context>
