@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -104,8 +105,12 @@ int main(int argc, char *argv[])
         QStringLiteral("DIR"));
     QCommandLineOption proposeOption(QStringLiteral("propose"),
                                      QStringLiteral("Calcule des propositions d'affectation au démarrage."));
+    QCommandLineOption dockOption(QStringLiteral("dock"),
+                                  QStringLiteral("Panneau à mettre au premier plan au démarrage (log, feeds, "
+                                                 "suggestions, units, incidents)."),
+                                  QStringLiteral("NOM"));
     parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
-                       layersOption, centerOption, roadsOption, proposeOption});
+                       layersOption, centerOption, roadsOption, proposeOption, dockOption});
     parser.process(app);
 
     QTranslator translator;
@@ -248,6 +253,16 @@ int main(int argc, char *argv[])
     if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock"))) {
         window.tabifyDockWidget(logDock, feedsDock);
         logDock->raise();
+    }
+    if (parser.isSet(dockOption)) {
+        const QString wanted = parser.value(dockOption).toLower() + QStringLiteral("dock");
+        const auto docks = window.findChildren<QDockWidget *>();
+        const auto dock = std::find_if(docks.begin(), docks.end(),
+                                       [&](QDockWidget *d) { return d->objectName().toLower() == wanted; });
+        if (dock == docks.end())
+            return fail(QStringLiteral("no panel \"%1\" (log, feeds, suggestions, units, incidents)")
+                            .arg(parser.value(dockOption)));
+        (*dock)->raise();
     }
 
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));

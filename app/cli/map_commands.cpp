@@ -96,14 +96,14 @@ int runImportOsm(const QStringList &arguments)
     // The road network for routing (core/routing), timed apart from the tiles.
     QElapsedTimer roadTimer;
     roadTimer.start();
-    auto roads = routing::importRoadNetwork(input, options.bbox, dir, [](double share) {
-        drawBar(qint64(share * 1000), 1000);
-    });
+    auto roads = routing::importRoadNetwork(input, options.bbox, dir,
+                                            [](double share) { drawBar(qint64(share * 1000), 1000); });
     if (!roads)
         return fail(roads.error().message);
-    std::printf("road network: %lld ways (%lld one-way), %lld nodes, %lld directed edges, %.1f km in %.2f s -> %s\n",
-                qlonglong(roads->ways), qlonglong(roads->oneWay), qlonglong(roads->nodes), qlonglong(roads->edges),
-                roads->kilometres, roadTimer.elapsed() / 1000.0, qPrintable(dir));
+    std::printf(
+        "road network: %lld ways (%lld one-way), %lld nodes, %lld directed edges, %.1f km in %.2f s -> %s\n",
+        qlonglong(roads->ways), qlonglong(roads->oneWay), qlonglong(roads->nodes), qlonglong(roads->edges),
+        roads->kilometres, roadTimer.elapsed() / 1000.0, qPrintable(dir));
     std::fflush(stdout);
 
     auto stats =
