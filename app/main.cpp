@@ -8,6 +8,7 @@
 #include "maps/map_view.h"
 #include "maps/web_mercator.h"
 
+#include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -214,10 +215,7 @@ int main(int argc, char *argv[])
         roadsDir = dataDir;
     std::unique_ptr<vigie::routing::RoadGraph> graph;
     if (!roadsDir.isEmpty()) {
-        auto network = vigie::routing::loadRoadNetwork(roadsDir);
-        if (!network)
-            return fail(network.error().message);
-        auto built = vigie::routing::RoadGraph::build(std::move(*network));
+        auto built = vigie::allocation::loadRoadGraph(roadsDir);
         if (!built)
             return fail(built.error().message);
         graph = std::move(*built);
@@ -228,9 +226,7 @@ int main(int argc, char *argv[])
     if (!needs)
         return fail(needs.error().message);
     context.needs = std::move(*needs);
-    if (auto stations = vigie::cityPlaces(QStringLiteral("fire_stations")))
-        for (const vigie::Place &p : *stations)
-            context.sectors.push_back({p.id, p.name, p.position, 1.0});
+    context.sectors = vigie::allocation::fireStationSectors();
     auto *suggestions = new vigie::ui::SuggestionsPanel(manager, std::move(context));
     QObject::connect(suggestions, &vigie::ui::SuggestionsPanel::routesChanged, map,
                      [map](const std::vector<vigie::ui::SuggestedRoute> &routes) {

@@ -1,8 +1,8 @@
 // Routing commands: import-roads (road network from an OSM extract) and suggest (who goes where).
 #include "cli/cli.h"
 
+#include "allocation/dispatch_inputs.h"
 #include "allocation/suggestion.h"
-#include "demo/demo_room.h"
 #include "routing/osm_roads.h"
 
 #include <QElapsedTimer>
@@ -100,18 +100,12 @@ int runSuggest(const QStringList &arguments)
     std::unique_ptr<routing::RoadGraph> graph;
     QStringList roadNotes;
     if (parser.isSet(roads)) {
-        auto net = routing::loadRoadNetwork(parser.value(roads));
-        if (!net)
-            return fail(net.error().message);
-        auto built = routing::RoadGraph::build(std::move(*net));
+        auto built = allocation::loadRoadGraph(parser.value(roads));
         if (!built)
             return fail(built.error().message);
         graph = std::move(*built);
     }
-    std::vector<allocation::Sector> sectors;
-    if (auto stations = cityPlaces(QStringLiteral("fire_stations")))
-        for (const Place &p : *stations)
-            sectors.push_back({p.id, p.name, p.position, 1.0});
+    const std::vector<allocation::Sector> sectors = allocation::fireStationSectors();
 
     allocation::SuggestOptions options;
     options.includeReturning = parser.isSet(returning);

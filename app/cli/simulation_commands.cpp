@@ -1,6 +1,7 @@
 // simulate: replay a synthetic Marseille day through both dispatch policies and compare response times.
 #include "cli/cli.h"
 
+#include "allocation/dispatch_inputs.h"
 #include "simulation/dispatch_simulator.h"
 
 #include <QJsonArray>
@@ -101,10 +102,7 @@ int runSimulate(const QStringList &arguments)
 
     std::unique_ptr<routing::RoadGraph> graph;
     if (parser.isSet(roads)) {
-        auto net = routing::loadRoadNetwork(parser.value(roads));
-        if (!net)
-            return fail(net.error().message);
-        auto built = routing::RoadGraph::build(std::move(*net));
+        auto built = allocation::loadRoadGraph(parser.value(roads));
         if (!built)
             return fail(built.error().message);
         graph = std::move(*built);
