@@ -426,3 +426,29 @@ TEST(SuggestCli, DemoRoomWithForeignRoadsFallsBackClearly)
                     .value(QLatin1String("approximate"))
                     .toBool());
 }
+
+TEST(NeedRules, EveryDefaultNeedCanBeFilledByTheDemoFleet)
+{
+    // A need no unit of its agency can ever fill is a silent hole in every suggestion for that type.
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto room = Room::create(dir.filePath(QStringLiteral("demo.vigie")), QStringLiteral("demo"),
+                             RoomMode::Exercise, clock);
+    ASSERT_TRUE(room.ok()) << room.error().message.toStdString();
+    ASSERT_TRUE(writeDemoRoom(**room).ok());
+    auto picture = (*room)->picture();
+    ASSERT_TRUE(picture.ok());
+    std::vector<Candidate> fleet;
+    for (const auto &[id, u] : picture->units)
+        fleet.push_back({u.id, u.type, u.agency, u.capabilities});
+    ASSERT_GT(fleet.size(), 100u);
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok()) << table.error().message.toStdString();
+    for (const auto &[type, needs] : table->byType)
+        for (const Need &need : needs) {
+            const auto able = std::count_if(fleet.begin(), fleet.end(),
+                                            [&](const Candidate &c) { return matches(c, need); });
+            EXPECT_GE(able, need.count)
+                << type.toStdString() << ": " << need.agency.toStdString() << " " << need.name.toStdString();
+        }
+}
