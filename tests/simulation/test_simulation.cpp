@@ -77,7 +77,11 @@ class BothPolicies : public ::testing::TestWithParam<Policy>
 };
 
 INSTANTIATE_TEST_SUITE_P(Simulation, BothPolicies,
-                         ::testing::Values(Policy::ClosestAvailable, Policy::AllocationEngine));
+                         ::testing::Values(Policy::ClosestAvailable, Policy::AllocationEngine),
+                         [](const ::testing::TestParamInfo<Policy> &info) {
+                             return info.param == Policy::ClosestAvailable ? std::string("ClosestAvailable")
+                                                                           : std::string("AllocationEngine");
+                         });
 
 // One ambulance, two calls a minute apart: the second waits until the first job is over and the unit is
 // back at its station. Times by hand:
