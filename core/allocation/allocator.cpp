@@ -48,10 +48,9 @@ bool matches(const Candidate &unit, const Need &need)
 
 namespace {
 
-double costIfMatching(const Problem &p, std::size_t unit, std::size_t incident, std::size_t need)
+double costWithEta(const Problem &p, std::size_t unit, std::size_t incident, std::size_t need, double eta)
 {
     const Need &n = p.needs[incident][need];
-    const double eta = p.eta(unit, incident);
     if (!std::isfinite(eta))
         return std::numeric_limits<double>::infinity();
     const int priority = std::clamp(n.priority, 1, 5);
@@ -61,6 +60,11 @@ double costIfMatching(const Problem &p, std::size_t unit, std::size_t incident, 
     // Quantised to 1/1000: the flow runs on integer costs, since with doubles the reduced costs of
     // successive_shortest_path can round below zero and Boost's Dijkstra refuses them.
     return std::round(cost * costScale) / costScale;
+}
+
+double costIfMatching(const Problem &p, std::size_t unit, std::size_t incident, std::size_t need)
+{
+    return costWithEta(p, unit, incident, need, p.eta(unit, incident));
 }
 
 } // namespace
@@ -83,9 +87,13 @@ struct Component
     std::vector<std::size_t> units, slots; ///< global indices
     std::vector<long> cost;                ///< slots.size() × units.size()
     std::vector<long> capacity;            ///< per slot: the need's count
+    /// Lower bound of the cost of arcs whose ETA is not known yet (-1: known or impossible); such arcs are
+    /// never in a flow, only in the optimality check (see Problem::etaFloor).
+    std::vector<long> bound;
     [[nodiscard]] std::size_t nu() const { return units.size(); }
     [[nodiscard]] std::size_t ns() const { return slots.size(); }
     [[nodiscard]] long at(std::size_t s, std::size_t u) const { return cost[s * units.size() + u]; }
+    [[nodiscard]] long atLeast(std::size_t s, std::size_t u) const { return bound[s * units.size() + u]; }
 };
 
 /// Min-cost max-flow over the arcs marked in `kept`: per local unit, the local slot it fills or -1.
@@ -127,7 +135,11 @@ std::vector<int> flowOn(const Component &c, const std::vector<char> &kept)
 /// out are unused, so each adds one residual arc u→s of its own cost. If an augmenting path or an arc of
 /// negative reduced cost exists, its arcs are kept and the flow is solved again; otherwise the flow is
 /// optimal over all arcs. Returns whether arcs were added.
-bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::vector<char> &kept)
+/// Arcs whose cost is not known yet (Component::bound) take part with their lower bound: if one lies on the
+/// augmenting path, or has a negative reduced cost with that bound, its slot is marked in `widen` (the
+/// incident's search must go farther) and the check stops there, since the flow will be solved again.
+bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::vector<char> &kept,
+                       std::vector<char> &widen)
 {
     const std::size_t nu = c.nu(), ns = c.ns(), n = 2 + nu + ns;
     const std::size_t source = 0, sink = 1;
@@ -142,6 +154,7 @@ bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::
         if (slotOf[u] >= 0)
             ++used[std::size_t(slotOf[u])];
     // 1. An augmenting path over all feasible arcs (breadth-first from the source).
+    bool pathUnknown = false;
     {
         std::vector<std::size_t> pred(n, n);
         std::vector<std::size_t> queue{source};
@@ -161,7 +174,7 @@ bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::
             } else if (v < 2 + nu) {
                 const std::size_t u = v - 2;
                 for (std::size_t s = 0; s < ns; ++s)
-                    if (c.at(s, u) >= 0 && slotOf[u] != int(s))
+                    if ((c.at(s, u) >= 0 || c.atLeast(s, u) >= 0) && slotOf[u] != int(s))
                         visit(slotNode(s));
             } else if (v != sink) {
                 const std::size_t s = v - 2 - nu;
@@ -173,24 +186,37 @@ bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::
             }
         }
         if (pred[sink] != n) {
-            // The path found, and every arc from a free unit to a slot with room: one round then fills
-            // what direct moves can, instead of one path per round.
-            bool added = false;
-            for (std::size_t s = 0; s < ns; ++s)
-                if (used[s] < c.capacity[s])
-                    for (std::size_t u = 0; u < nu; ++u)
-                        if (slotOf[u] < 0 && c.at(s, u) >= 0 && !kept[s * nu + u])
-                            kept[s * nu + u] = added = true;
+            bool unknown = false;
             for (std::size_t w = pred[sink]; w != source; w = pred[w]) {
                 const std::size_t v = pred[w];
-                if (v >= 2 && v < 2 + nu && w >= 2 + nu) { // forward unit → slot step
-                    char &k = kept[(w - 2 - nu) * nu + (v - 2)];
-                    added = added || !k;
-                    k = 1;
+                if (v >= 2 && v < 2 + nu && w >= 2 + nu && c.at(w - 2 - nu, v - 2) < 0) {
+                    widen[w - 2 - nu] = 1;
+                    unknown = true;
                 }
             }
-            if (added)
-                return true;
+            // Arcs of unknown cost on the path: their incidents must be searched farther. Go on to the
+            // reduced costs below anyway, so that one round lists every incident that needs it.
+            if (!unknown) {
+                // The path found, and every arc from a free unit to a slot with room: one round then fills
+                // what direct moves can, instead of one path per round.
+                bool added = false;
+                for (std::size_t s = 0; s < ns; ++s)
+                    if (used[s] < c.capacity[s])
+                        for (std::size_t u = 0; u < nu; ++u)
+                            if (slotOf[u] < 0 && c.at(s, u) >= 0 && !kept[s * nu + u])
+                                kept[s * nu + u] = added = true;
+                for (std::size_t w = pred[sink]; w != source; w = pred[w]) {
+                    const std::size_t v = pred[w];
+                    if (v >= 2 && v < 2 + nu && w >= 2 + nu) { // forward unit → slot step
+                        char &k = kept[(w - 2 - nu) * nu + (v - 2)];
+                        added = added || !k;
+                        k = 1;
+                    }
+                }
+                if (added)
+                    return true;
+            }
+            pathUnknown = unknown;
         }
     }
     // 2. Potentials over the residual graph of the kept arcs.
@@ -237,12 +263,15 @@ bool keepImprovingArcs(const Component &c, const std::vector<int> &slotOf, std::
                     kept[s * nu + u] = added = true;
         return added;
     }
-    // 3. Every arc left out must have a non-negative reduced cost.
+    // 3. Every arc left out must have a non-negative reduced cost (unknown arcs: with their lower bound).
     for (std::size_t s = 0; s < ns; ++s)
-        for (std::size_t u = 0; u < nu; ++u)
+        for (std::size_t u = 0; u < nu; ++u) {
             if (!kept[s * nu + u] && c.at(s, u) >= 0 && c.at(s, u) + pi[unitNode(u)] - pi[slotNode(s)] < 0)
                 kept[s * nu + u] = added = true;
-    return added;
+            if (c.atLeast(s, u) >= 0 && c.atLeast(s, u) + pi[unitNode(u)] - pi[slotNode(s)] < 0)
+                widen[s] = added = true;
+        }
+    return added || pathUnknown;
 }
 
 /// The initial arcs: per slot its `count + margin` cheapest units, per unit its `margin` cheapest slots
@@ -282,9 +311,15 @@ void solveComponent(const Problem &p, const Component &c, const std::vector<Slot
 {
     std::vector<char> kept = cheapestArcs(c, p.candidateMargin);
     std::vector<int> slotOf = flowOn(c, kept);
-    // Each round keeps at least one more arc, so this ends; in practice one or two rounds.
-    while (keepImprovingArcs(c, slotOf, kept))
+    std::vector<char> widen(c.ns(), 0);
+    // Each round keeps at least one more arc, so this ends; in practice one or two rounds. When an arc of
+    // unknown cost could matter, the caller widens that incident's search and solves again.
+    while (keepImprovingArcs(c, slotOf, kept, widen) &&
+           std::find(widen.begin(), widen.end(), 1) == widen.end())
         slotOf = flowOn(c, kept);
+    for (std::size_t s = 0; s < c.ns(); ++s)
+        if (widen[s])
+            sol.unresolved.push_back(allSlots[c.slots[s]].first);
     std::vector<long> used(c.ns(), 0);
     for (std::size_t u = 0; u < c.nu(); ++u) {
         if (slotOf[u] < 0)
@@ -334,6 +369,9 @@ Result<Solution> solve(const Problem &p)
     if (!p.coverageLoss.empty() && p.coverageLoss.size() != nu)
         return Error{
             QStringLiteral("allocation: %1 coverage values for %2 units").arg(p.coverageLoss.size()).arg(nu)};
+    if (!p.etaFloor.empty() && p.etaFloor.size() != ni)
+        return Error{
+            QStringLiteral("allocation: %1 search radii for %2 incidents").arg(p.etaFloor.size()).arg(ni)};
     std::vector<Slot> slots;
     for (std::size_t i = 0; i < ni; ++i)
         for (std::size_t k = 0; k < p.needs[i].size(); ++k)
@@ -362,14 +400,23 @@ Result<Solution> solve(const Problem &p)
         kindOfSlot.push_back(std::size_t(it - needKinds.begin()));
     }
     std::vector<double> costs(slots.size() * nu, std::numeric_limits<double>::infinity());
+    std::vector<double> bounds(costs.size(), std::numeric_limits<double>::infinity());
     UnionFind comp(nu + slots.size());
-    for (std::size_t s = 0; s < slots.size(); ++s)
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+        const auto [i, k] = slots[s];
+        const double floor = p.etaFloor.empty() ? std::numeric_limits<double>::infinity() : p.etaFloor[i];
         for (std::size_t u = 0; u < nu; ++u)
             if (matchOfKind[kindOfSlot[s]][u]) {
-                costs[s * nu + u] = costIfMatching(p, u, slots[s].first, slots[s].second);
+                costs[s * nu + u] = costIfMatching(p, u, i, k);
                 if (std::isfinite(costs[s * nu + u]))
                     comp.join(u, nu + s);
+                else if (std::isfinite(floor)) {
+                    // Not reached by a search that stopped at `floor`: at least that far.
+                    bounds[s * nu + u] = costWithEta(p, u, i, k, floor);
+                    comp.join(u, nu + s);
+                }
             }
+    }
     std::vector<Component> components;
     std::vector<std::size_t> componentOf(nu + slots.size(), std::size_t(-1));
     const auto componentAt = [&](std::size_t node) -> Component & {
@@ -389,11 +436,15 @@ Result<Solution> solve(const Problem &p)
     }
     for (Component &c : components) {
         c.cost.assign(c.ns() * c.nu(), -1);
+        c.bound.assign(c.ns() * c.nu(), -1);
         for (std::size_t s = 0; s < c.ns(); ++s)
             for (std::size_t u = 0; u < c.nu(); ++u) {
                 const double x = costs[c.slots[s] * nu + c.units[u]];
                 if (std::isfinite(x))
                     c.cost[s * c.nu() + u] = std::lround(x * costScale);
+                const double b = bounds[c.slots[s] * nu + c.units[u]];
+                if (std::isfinite(b))
+                    c.bound[s * c.nu() + u] = std::lround(b * costScale);
             }
     }
     Solution sol;
@@ -407,6 +458,8 @@ Result<Solution> solve(const Problem &p)
     std::sort(sol.shortfalls.begin(), sol.shortfalls.end(), [](const Shortfall &x, const Shortfall &y) {
         return std::tie(x.incident, x.need) < std::tie(y.incident, y.need);
     });
+    std::sort(sol.unresolved.begin(), sol.unresolved.end());
+    sol.unresolved.erase(std::unique(sol.unresolved.begin(), sol.unresolved.end()), sol.unresolved.end());
     return sol;
 }
 

@@ -50,6 +50,11 @@ struct Problem
     /// arc that could still lower the cost or fill more needs, until none can (see solve()). The answer
     /// is the same for any margin; it only changes the time taken. Negative: every feasible arc at once.
     int candidateMargin = 2;
+    /// Per incident (or empty): the searches for an incident may stop before reaching every unit. An
+    /// infinite ETA of incident i then means "farther than etaFloor[i]", not "cannot reach", unless
+    /// etaFloor[i] is infinite. solve() uses the floor as a lower bound of those arcs' costs and lists in
+    /// Solution::unresolved the incidents whose unknown arcs could still change the answer.
+    std::vector<double> etaFloor;
 
     [[nodiscard]] double eta(std::size_t unit, std::size_t incident) const
     {
@@ -80,6 +85,9 @@ struct Solution
     std::vector<Assignment> assignments;
     std::vector<Shortfall> shortfalls; ///< needs that could not be filled
     double cost = 0.0;                 ///< sum of the assignments' costs (find_flow_cost)
+    /// Incidents whose searches must reach farther before the answer is proven optimal (see
+    /// Problem::etaFloor); while not empty, the assignments above are not final.
+    std::vector<std::size_t> unresolved;
 };
 
 [[nodiscard]] Result<Solution> solve(const Problem &problem);

@@ -84,18 +84,61 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         routing::snapPoints(graph, unitPoints, "unit", options.matrix, unitIds);
     routing::MatrixOptions toIncidents = options.matrix;
     toIncidents.limitSeconds = std::min(toIncidents.limitSeconds, options.maxEtaSeconds);
-    const routing::TravelMatrix m = routing::travelMatrix(
+    routing::StepwiseMatrix searches(
         graph, unitSnaps, routing::snapPoints(graph, incidentPoints, "incident", toIncidents, incidentIds),
         toIncidents);
+    const routing::TravelMatrix &m = searches.matrix();
+    std::vector<double> speed;
+    for (const Unit *u : units)
+        speed.push_back(routing::vehicleSpeedFactor(u->type));
+    // Units matching each kind of need, listed once (not once per suggestion: string comparisons over
+    // every unit for each of hundreds of suggestions were a visible part of the time).
+    std::map<std::pair<QString, QString>, std::vector<std::size_t>> matching;
+    const auto matchingUnits = [&](const Need &n) -> const std::vector<std::size_t> & {
+        auto [it, inserted] = matching.try_emplace({n.name, n.agency});
+        if (inserted)
+            for (std::size_t v = 0; v < p.units.size(); ++v)
+                if (matches(p.units[v], n))
+                    it->second.push_back(v);
+        return it->second;
+    };
+    const auto eta = [&](std::size_t u, std::size_t i) {
+        return m.at(u, i).seconds / speed[u];
+    };
+    // Units of `n` known to be nearer incident i than any unit its search has not reached yet.
+    const auto surelyNearest = [&](const Need &n, std::size_t i) {
+        std::size_t k = 0;
+        for (const std::size_t v : matchingUnits(n))
+            k += eta(v, i) < searches.floor(i) ? 1 : 0;
+        return k;
+    };
+    p.etaSeconds.resize(m.cells.size());
+    p.etaFloor.assign(incidents.size(), routing::unreachable);
+    const auto readColumn = [&](std::size_t i) {
+        for (std::size_t u = 0; u < units.size(); ++u)
+            p.etaSeconds[u * incidents.size() + i] = eta(u, i);
+        p.etaFloor[i] = searches.floor(i);
+    };
+    for (std::size_t i = 0; i < incidents.size(); ++i) {
+        if (options.boundedSearches)
+            searches.fill(
+                i,
+                [&] {
+                    return std::all_of(p.needs[i].begin(), p.needs[i].end(), [&](const Need &n) {
+                        const auto wanted = std::size_t(std::max(0, n.count)) + 2;
+                        return surelyNearest(n, i) >= std::min(wanted, matchingUnits(n).size());
+                    });
+                },
+                options.firstSearchSeconds);
+        else
+            searches.fill(i);
+        readColumn(i);
+    }
+    // After the searches: which cells are straight-line estimates is known once the columns are filled.
     out.notes = m.notes;
     if (graph && m.anyApproximate() && !out.notes.contains(QString::fromUtf8(routing::approximateNote)))
         out.notes.prepend(QString::fromUtf8(routing::approximateNote) +
                           QStringLiteral(" (for the positions listed below)"));
-    p.etaSeconds.resize(m.cells.size());
-    for (std::size_t u = 0; u < units.size(); ++u)
-        for (std::size_t i = 0; i < incidents.size(); ++i)
-            p.etaSeconds[u * incidents.size() + i] =
-                m.at(u, i).seconds / routing::vehicleSpeedFactor(units[u]->type);
 
     CoverageImpact impact;
     if (!sectors.empty() && !units.empty()) {
@@ -118,22 +161,34 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         p.coverageLoss = impact.loss;
     }
 
-    auto solved = solve(p);
-    if (!solved) {
-        out.messages.append(solved.error().message);
-        return out;
+    // Solve on what the bounded searches found; widen the searches of the incidents where a unit not
+    // reached yet could lower the cost, fill a need, or be one of the two alternatives shown, and solve
+    // again. Each round finishes at least one incident's search, so this ends (in practice in one or two).
+    Result<Solution> solved = solve(p);
+    out.solves = 1;
+    for (;;) {
+        if (!solved) {
+            out.messages.append(solved.error().message);
+            return out;
+        }
+        std::vector<std::size_t> widen = solved->unresolved;
+        for (const Assignment &a : solved->assignments)
+            if (std::isfinite(searches.floor(a.incident)) &&
+                surelyNearest(p.needs[a.incident][a.need], a.incident) <
+                    std::min<std::size_t>(3, matchingUnits(p.needs[a.incident][a.need]).size()))
+                widen.push_back(a.incident);
+        std::sort(widen.begin(), widen.end());
+        widen.erase(std::unique(widen.begin(), widen.end()), widen.end());
+        if (widen.empty())
+            break;
+        for (const std::size_t i : widen) {
+            searches.fill(i);
+            readColumn(i);
+        }
+        out.widenedSearches += widen.size();
+        solved = solve(p);
+        ++out.solves;
     }
-    // Units matching each kind of need, listed once (not once per suggestion: string comparisons over
-    // every unit for each of hundreds of suggestions were a visible part of the time).
-    std::map<std::pair<QString, QString>, std::vector<std::size_t>> matching;
-    const auto matchingUnits = [&](const Need &n) -> const std::vector<std::size_t> & {
-        auto [it, inserted] = matching.try_emplace({n.name, n.agency});
-        if (inserted)
-            for (std::size_t v = 0; v < p.units.size(); ++v)
-                if (matches(p.units[v], n))
-                    it->second.push_back(v);
-        return it->second;
-    };
     for (const Assignment &a : solved->assignments) {
         const Unit &u = *units[a.unit];
         const Incident &inc = *incidents[a.incident];

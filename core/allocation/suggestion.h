@@ -15,6 +15,14 @@ struct SuggestOptions
     /// emergency driving is beyond any useful first response in a city, and bounding the searches keeps a
     /// suggestion fast on a large network.
     double maxEtaSeconds = 3600.0;
+    /// Each incident's search first stops once it has reached, for each need, `count + 2` matching units
+    /// (the count, and the two alternatives shown), starting at `firstSearchSeconds` and doubling; it goes
+    /// farther only for the incidents where the allocation's optimality check or the alternatives ask for
+    /// it. The suggestion is the same as with full searches. Off by default: when a unit type is scarce
+    /// (more slots than units, as in tests/bench/routing.md), every unit must be placed, the check asks
+    /// for nearly every search in full, and the rounds cost more than they save.
+    bool boundedSearches = false;
+    double firstSearchSeconds = 120.0;
     Weights weights;
     CoverageParams coverage;
     routing::MatrixOptions matrix;
@@ -49,6 +57,10 @@ struct SuggestionSet
     bool roads = false;
     Weights weights;
     CoverageParams coverage;
+    /// How the suggestion was computed: incident searches taken farther than their first stop, and
+    /// min-cost flow solves (one, plus one per widening round).
+    std::size_t widenedSearches = 0;
+    std::size_t solves = 0;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] QString toText() const;

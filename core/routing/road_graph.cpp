@@ -360,14 +360,26 @@ std::optional<Snap> RoadGraph::snap(GeoPoint p) const
     return s;
 }
 
+namespace {
+
+using HeapItem = std::pair<double, std::uint32_t>;
+bool later(const HeapItem &x, const HeapItem &y)
+{
+    return x.first > y.first;
+}
+
+} // namespace
+
 // Written over flat arrays instead of Boost's dijkstra_shortest_paths: a suggestion runs one search per
 // incident, and Boost's version re-creates its colour map and heap index (n-sized) per call, visits through
 // property maps, can only stop early by throwing from the visitor, and cannot search a contracted graph
 // while answering for every node. Here the buffers live in SearchBuffers, a search resets only what the
 // previous one touched, it runs over core nodes only (see contract()) and stops as soon as the core nodes
-// the caller's nodes depend on are settled. Binary heap with lazy deletion (std::push_heap): on road graphs
-// the frontier is small and this beats decrease-key heaps. RoadGraph.TimesToEqualsBellmanFordOnMonaco
-// checks it against Boost's Bellman-Ford on the whole, uncontracted graph.
+// the caller's nodes depend on are settled, or at a time limit from which extendTimesTo() resumes it (a
+// suggestion widens a search only when the allocation needs it). Binary heap with lazy deletion
+// (std::push_heap): on road graphs the frontier is small and this beats decrease-key heaps.
+// RoadGraph.TimesToEqualsBellmanFordOnMonaco checks it against Boost's Bellman-Ford on the whole,
+// uncontracted graph.
 void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
                         std::span<const std::uint32_t> wanted) const
 {
@@ -386,6 +398,7 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
     }
     out.touched.clear();
     out.heap.clear();
+    out.radius = 0.0;
     if (++out.generation == 0) {
         std::fill(out.wantedStamp.begin(), out.wantedStamp.end(), 0);
         out.generation = 1;
@@ -398,11 +411,11 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         return chain == 0 ? std::uint32_t(0) : g.chainLast[chain - 1] + 1;
     };
     // A node on a chain is known once the chain's end is settled (or through the target, on its own chain).
-    std::size_t awaited = 0;
+    out.awaited = 0;
     const auto await = [&](std::uint32_t core) {
         if (out.wantedStamp[core] != gen) {
             out.wantedStamp[core] = gen;
-            ++awaited;
+            ++out.awaited;
         }
     };
     for (const std::uint32_t v : wanted) {
@@ -415,12 +428,6 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
                 if (pos != Impl::none)
                     await(chainEnd(pos));
     }
-    const bool stopWhenWanted = !wanted.empty();
-    auto &heap = out.heap;
-    const auto later = [](const std::pair<double, std::uint32_t> &x,
-                          const std::pair<double, std::uint32_t> &y) {
-        return x.first > y.first;
-    };
     const auto reach = [&](std::uint32_t v, double s, double m) {
         if (!(s < out.seconds[v]))
             return;
@@ -428,18 +435,12 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
             out.touched.push_back(v);
         out.seconds[v] = s;
         out.meters[v] = m;
-        heap.emplace_back(s, v);
-        std::push_heap(heap.begin(), heap.end(), later);
+        out.heap.emplace_back(s, v);
+        std::push_heap(out.heap.begin(), out.heap.end(), later);
     };
     // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
     // A seed on a chain reaches the chain's first node, and the chain's nodes up to it, through the chain.
-    struct ChainSeed
-    {
-        std::uint32_t pos;
-        double s, m;
-    };
-    std::array<ChainSeed, 4> chainSeeds{};
-    std::size_t nChainSeeds = 0;
+    out.chainSeedCount = 0;
     const auto seed = [&](std::uint32_t v, double s, double m) {
         if (!g.onChain(v)) {
             reach(v, s, m);
@@ -448,7 +449,7 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         for (const std::uint32_t pos : g.slots[v]) {
             if (pos == Impl::none)
                 continue;
-            chainSeeds[nChainSeeds++] = {pos, s, m};
+            out.chainSeeds[out.chainSeedCount++] = {pos, s, m};
             const auto &first = g.chainPos[chainFirst(g.chainPos[pos].chain)];
             const auto &here = g.chainPos[pos];
             reach(first.node, first.toEnd - here.toEnd + s, first.metersToEnd - here.metersToEnd + m);
@@ -460,25 +461,57 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
     if (target.backward >= 0)
         seed(target.b, (1 - target.fraction) * d->secondsOf(target.backward),
              (1 - target.fraction) * d->metersOf(target.backward));
+    extendTimesTo(out, limitSeconds, wanted);
+}
+
+void RoadGraph::extendTimesTo(SearchBuffers &out, double limitSeconds,
+                              std::span<const std::uint32_t> wanted) const
+{
+    const Impl &g = *d;
+    const std::size_t n = g.net.nodes.size();
+    const std::uint32_t gen = out.generation;
+    const bool stopWhenWanted = !wanted.empty();
+    auto &heap = out.heap;
+    const auto reach = [&](std::uint32_t v, double s, double m) {
+        if (!(s < out.seconds[v]))
+            return;
+        if (out.seconds[v] == unreachable)
+            out.touched.push_back(v);
+        out.seconds[v] = s;
+        out.meters[v] = m;
+        heap.emplace_back(s, v);
+        std::push_heap(heap.begin(), heap.end(), later);
+    };
     const std::uint32_t *start = g.revStart.data();
     const Impl::Arc *arcs = g.revArcs.data();
-    while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const auto [s, u] = heap.back();
-        heap.pop_back();
-        if (s > out.seconds[u])
-            continue; // stale entry: u was reached faster since
+    bool done = stopWhenWanted && out.awaited == 0;
+    while (!done && !heap.empty()) {
+        const auto [s, u] = heap.front();
+        if (s > out.seconds[u]) { // stale entry: u was reached faster since
+            std::pop_heap(heap.begin(), heap.end(), later);
+            heap.pop_back();
+            continue;
+        }
         if (s > limitSeconds)
-            break;
+            break; // stays in the heap for a later extension
+        std::pop_heap(heap.begin(), heap.end(), later);
+        heap.pop_back();
         if (stopWhenWanted && out.wantedStamp[u] == gen) {
             out.wantedStamp[u] = 0;
-            if (--awaited == 0)
-                break;
+            if (--out.awaited == 0)
+                done = true; // u's arcs are not needed: every wanted node is settled
         }
+        if (done)
+            break;
         const double m = out.meters[u];
         for (std::uint32_t k = start[u]; k < start[u + 1]; ++k)
             reach(arcs[k].to, s + arcs[k].seconds, m + double(arcs[k].meters));
     }
+    // The smallest time left in the heap bounds every node not settled (Dijkstra's invariant).
+    out.radius = done || heap.empty() ? unreachable : heap.front().first;
+    const auto chainEnd = [&](std::uint32_t pos) {
+        return g.chainPos[g.chainLast[g.chainPos[pos].chain]].node;
+    };
     // Nodes on chains: through the chain's end, or straight to the target on the target's own chain.
     const auto evaluate = [&](std::uint32_t v) {
         double best = out.seconds[v], bestMeters = out.meters[v];
@@ -494,11 +527,11 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
             const auto &here = g.chainPos[pos];
             const std::uint32_t end = chainEnd(pos);
             consider(here.toEnd + out.seconds[end], here.metersToEnd + out.meters[end]);
-            for (std::size_t k = 0; k < nChainSeeds; ++k) {
-                const auto &at = g.chainPos[chainSeeds[k].pos];
-                if (at.chain == here.chain && pos <= chainSeeds[k].pos)
-                    consider(here.toEnd - at.toEnd + chainSeeds[k].s,
-                             here.metersToEnd - at.metersToEnd + chainSeeds[k].m);
+            for (std::size_t k = 0; k < out.chainSeedCount; ++k) {
+                const auto &at = g.chainPos[out.chainSeeds[k].pos];
+                if (at.chain == here.chain && pos <= out.chainSeeds[k].pos)
+                    consider(here.toEnd - at.toEnd + out.chainSeeds[k].s,
+                             here.metersToEnd - at.metersToEnd + out.chainSeeds[k].m);
             }
         }
         if (best < out.seconds[v]) {

@@ -9,6 +9,7 @@
 // the shortest path is the same, its time is divided by the factor.
 #include "routing/road_network.h"
 
+#include <array>
 #include <limits>
 #include <memory>
 #include <span>
@@ -49,6 +50,17 @@ struct SearchBuffers
     std::vector<std::pair<double, std::uint32_t>> heap; ///< (seconds, node), lazy deletion
     std::vector<std::uint32_t> wantedStamp;             ///< == generation: node still awaited
     std::uint32_t generation = 0;
+    std::size_t awaited = 0; ///< wanted core nodes not settled yet
+    /// Where the search stopped: a value ≤ radius (of a node the caller asked for) is exact; a value above
+    /// it is an over-estimate, and the true time is ≥ radius. Infinity once nothing is left to settle.
+    double radius = 0.0;
+    struct ChainSeed
+    {
+        std::uint32_t pos;
+        double s, m;
+    };
+    std::array<ChainSeed, 4> chainSeeds{}; ///< the target's seeds on chains (see timesTo)
+    std::size_t chainSeedCount = 0;
 };
 
 class RoadGraph
@@ -76,6 +88,10 @@ public:
     /// other nodes may hold over-estimates or infinity.
     void timesTo(const Snap &target, SearchBuffers &out, double limitSeconds = unreachable,
                  std::span<const std::uint32_t> wanted = {}) const;
+    /// Continues the last `timesTo` of `out` (same target, same `wanted`) up to a larger limit: the same
+    /// values as one `timesTo` with that limit, without settling again what was settled.
+    void extendTimesTo(SearchBuffers &out, double limitSeconds,
+                       std::span<const std::uint32_t> wanted = {}) const;
     /// The nodes `fromSnap(start, …)` reads: what `timesTo` must settle for that start.
     static void exitNodes(const Snap &start, std::vector<std::uint32_t> &nodes);
     /// Time and metres from a snapped start to the target of `timesTo` (same-segment case included).

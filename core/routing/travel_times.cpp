@@ -1,5 +1,7 @@
 #include "routing/travel_times.h"
 
+#include <cmath>
+
 namespace vigie::routing {
 
 bool TravelMatrix::anyApproximate() const
@@ -83,6 +85,67 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
         }
     }
     return m;
+}
+
+StepwiseMatrix::StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, SnappedPoints to,
+                               MatrixOptions options)
+    : m_graph(graph), m_from(std::move(from)), m_to(std::move(to)), m_options(options)
+{
+    TravelMatrix &m = m_matrix;
+    m.rows = m_from.points.size();
+    m.cols = m_to.points.size();
+    m.cells.assign(m.rows * m.cols, TravelCell{});
+    m.rowSnaps = m_from.snaps;
+    m.colSnaps = m_to.snaps;
+    m.roads = graph != nullptr;
+    if (!graph)
+        m.notes.append(QString::fromUtf8(approximateNote));
+    m.notes += m_from.notes;
+    m.notes += m_to.notes;
+    m_floor.assign(m.cols, 0.0);
+    for (const auto &s : m.rowSnaps)
+        if (s)
+            RoadGraph::exitNodes(*s, m_wanted);
+}
+
+// Same cells as travelMatrix() for every value the search has settled: a bounded Dijkstra settles exactly
+// the first nodes an unbounded one would, in the same order, with the same sums.
+void StepwiseMatrix::readColumn(std::size_t c)
+{
+    TravelMatrix &m = m_matrix;
+    const bool onRoads = m.colSnaps[c].has_value() && !m_wanted.empty();
+    const double radius = onRoads ? m_buffers.radius : unreachable;
+    // Past the limit, a cell is unreachable by definition: the column is final.
+    m_floor[c] = radius > m_options.limitSeconds ? unreachable : radius;
+    for (std::size_t r = 0; r < m.rows; ++r) {
+        TravelCell &cell = m.cells[r * m.cols + c];
+        if (onRoads && m.rowSnaps[r]) {
+            const auto [s, meters] = m_graph->fromSnap(*m.rowSnaps[r], *m.colSnaps[c], m_buffers);
+            // Above the radius the value is an over-estimate: not known yet, or beyond the limit.
+            cell = s <= radius && s <= m_options.limitSeconds ? TravelCell{s, meters, false}
+                                                              : TravelCell{unreachable, unreachable, false};
+        } else {
+            cell = straightLine(m_from.points[r], m_to.points[c], m_options);
+        }
+    }
+}
+
+double StepwiseMatrix::fill(std::size_t c, const std::function<bool()> &enough, double firstSeconds)
+{
+    const bool onRoads = m_graph && m_matrix.colSnaps[c].has_value() && !m_wanted.empty();
+    if (!onRoads) {
+        readColumn(c);
+        return m_floor[c];
+    }
+    double step = enough ? std::min(firstSeconds, m_options.limitSeconds) : m_options.limitSeconds;
+    m_graph->timesTo(*m_matrix.colSnaps[c], m_buffers, step, m_wanted);
+    readColumn(c);
+    while (enough && std::isfinite(m_floor[c]) && !enough()) {
+        step = std::min(std::max(step * 2, 1.0), m_options.limitSeconds);
+        m_graph->extendTimesTo(m_buffers, step, m_wanted);
+        readColumn(c);
+    }
+    return m_floor[c];
 }
 
 } // namespace vigie::routing

@@ -4,6 +4,7 @@
 // at a flat emergency speed, and the cell says so.
 #include "routing/road_graph.h"
 
+#include <functional>
 #include <span>
 
 namespace vigie::routing {
@@ -62,5 +63,32 @@ struct SnappedPoints
 /// The same from positions already snapped (with the same graph and options).
 [[nodiscard]] TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from,
                                         const SnappedPoints &to, const MatrixOptions &options = {});
+
+/// A matrix filled one column at a time by searches that stop as soon as the caller has what it needs, and
+/// that can be widened later: a suggestion needs, per incident, only the nearest units of each kind it asks
+/// for, unless the allocation proves it needs more (allocation/suggestion.cpp). A cell not reached yet reads
+/// unreachable; floor(c) says how far its true time is at least.
+class StepwiseMatrix
+{
+public:
+    StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, SnappedPoints to, MatrixOptions options = {});
+    [[nodiscard]] const TravelMatrix &matrix() const { return m_matrix; }
+    /// Searches column `c` up to `firstSeconds`, then twice as far each step, until `enough()` (which may
+    /// read matrix()) says so or the search reaches options.limitSeconds. Without `enough`, goes to the
+    /// limit at once. Returns floor(c).
+    double fill(std::size_t c, const std::function<bool()> &enough = {}, double firstSeconds = unreachable);
+    /// Every cell of column c still unreachable takes at least this long (infinity: the column is final).
+    [[nodiscard]] double floor(std::size_t c) const { return m_floor[c]; }
+
+private:
+    void readColumn(std::size_t c);
+    const RoadGraph *m_graph;
+    SnappedPoints m_from, m_to;
+    MatrixOptions m_options;
+    TravelMatrix m_matrix;
+    std::vector<double> m_floor;
+    std::vector<std::uint32_t> m_wanted;
+    SearchBuffers m_buffers;
+};
 
 } // namespace vigie::routing

@@ -13,6 +13,7 @@
 
 #include <random>
 #include <set>
+#include <tuple>
 
 using namespace vigie;
 using namespace vigie::allocation;
@@ -283,6 +284,140 @@ TEST(Allocation, PrunedFlowEqualsGlpkOnLargerInstances)
             ASSERT_TRUE(s.ok());
             EXPECT_EQ(int(s->assignments.size()), filled) << "instance " << instance << " margin " << margin;
             EXPECT_NEAR(s->cost / optimum, 1.0, 1e-9) << "instance " << instance << " margin " << margin;
+        }
+    }
+}
+
+// Searches that stopped early leave cells unknown but at least their incident's floor: solving with those
+// floors, and revealing the incidents solve() lists as unresolved until none is left, must reach the same
+// assignment and cost as the full matrix, and GLPK's optimum.
+TEST(Allocation, UnknownFarArcsReachTheSameOptimum)
+{
+    std::mt19937 rng(20261130);
+    const char *types[] = {"FPT", "VSAV", "EPA", "SMUR"};
+    const char *agencies[] = {"fire", "fire", "fire", "samu"};
+    std::uniform_int_distribution<int> typeOf(0, 3), nUnits(0, 24), nInc(1, 8), nNeeds(1, 3), count(1, 2),
+        prio(1, 5);
+    std::uniform_real_distribution<double> eta(30, 1800), cov(0, 1), coin(0, 1);
+    int revealedSome = 0, leftSomeHidden = 0;
+    for (int instance = 0; instance < 100; ++instance) {
+        Problem full;
+        const int nu = nUnits(rng);
+        for (int u = 0; u < nu; ++u) {
+            const int t = typeOf(rng);
+            full.units.push_back(unit(("u" + std::to_string(u)).c_str(), types[t], agencies[t]));
+            full.coverageLoss.push_back(cov(rng));
+        }
+        full.needs.resize(std::size_t(nInc(rng)));
+        for (auto &needs : full.needs)
+            for (int k = nNeeds(rng); k > 0; --k) {
+                const int t = typeOf(rng);
+                needs.push_back(
+                    {QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
+            }
+        for (std::size_t c = 0; c < full.units.size() * full.needs.size(); ++c)
+            full.etaSeconds.push_back(coin(rng) < 0.1 ? inf : eta(rng));
+        const auto expected = solve(full);
+        ASSERT_TRUE(expected.ok());
+        ASSERT_TRUE(expected->unresolved.empty());
+        // Each incident's search "stopped" at a random radius: farther cells are hidden.
+        Problem part = full;
+        const std::size_t ni = full.needs.size();
+        part.etaFloor.resize(ni);
+        for (std::size_t i = 0; i < ni; ++i) {
+            part.etaFloor[i] = eta(rng);
+            for (std::size_t u = 0; u < full.units.size(); ++u)
+                if (!(full.eta(u, i) < part.etaFloor[i]))
+                    part.etaSeconds[u * ni + i] = inf;
+        }
+        auto got = solve(part);
+        ASSERT_TRUE(got.ok());
+        int rounds = 0;
+        while (!got->unresolved.empty()) {
+            ++rounds;
+            for (const std::size_t i : got->unresolved) {
+                part.etaFloor[i] = inf;
+                for (std::size_t u = 0; u < full.units.size(); ++u)
+                    part.etaSeconds[u * ni + i] = full.eta(u, i);
+            }
+            got = solve(part);
+            ASSERT_TRUE(got.ok());
+        }
+        revealedSome += rounds > 0 ? 1 : 0;
+        leftSomeHidden += part.etaSeconds != full.etaSeconds ? 1 : 0;
+        EXPECT_DOUBLE_EQ(got->cost, expected->cost) << "instance " << instance; // summed in another order
+        ASSERT_EQ(got->assignments.size(), expected->assignments.size()) << "instance " << instance;
+        int filled = 0;
+        const double optimum = glpkOptimum(full, &filled);
+        EXPECT_EQ(int(got->assignments.size()), filled) << "instance " << instance;
+        if (filled > 0) {
+            EXPECT_NEAR(got->cost / optimum, 1.0, 1e-9) << "instance " << instance;
+        }
+        std::set<std::tuple<std::size_t, std::size_t, std::size_t>> a, b;
+        for (const Assignment &x : got->assignments)
+            a.insert({x.unit, x.incident, x.need});
+        for (const Assignment &x : expected->assignments)
+            b.insert({x.unit, x.incident, x.need});
+        EXPECT_EQ(a, b) << "instance " << instance;
+        EXPECT_EQ(got->shortfalls.size(), expected->shortfalls.size()) << "instance " << instance;
+    }
+    // Both paths were taken: some instances needed more searching, some were proven with cells still hidden.
+    EXPECT_GT(revealedSome, 10);
+    EXPECT_GT(leftSomeHidden, 10);
+}
+
+// Bounded searches on a real network give the very same suggestions as full searches: units, needs, ETAs,
+// distances, alternatives and costs.
+TEST(Suggest, BoundedSearchesGiveTheSameSuggestionsOnLiechtenstein)
+{
+    const QString pbf = QStringLiteral(VIGIE_SHARED_DATA "/osm/liechtenstein/liechtenstein-latest.osm.pbf");
+    if (!QFileInfo::exists(pbf))
+        GTEST_SKIP() << "Liechtenstein extract absent";
+    auto net = routing::readRoadNetwork(pbf, std::nullopt);
+    ASSERT_TRUE(net.ok());
+    const auto nodes = net->nodes;
+    auto graph = routing::RoadGraph::build(std::move(*net));
+    ASSERT_TRUE(graph.ok());
+    const auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    const char *types[] = {"VSAV", "VSAV", "FPT", "FPT", "EPA", "SMUR", "PS", "VCO", "CCF", "VLC"};
+    const char *agencies[] = {"fire", "fire",   "fire", "fire", "fire",
+                              "samu", "police", "fire", "fire", "fire"};
+    const char *kinds[] = {"building_fire", "cardiac_arrest", "injury", "traffic_accident", "vehicle_fire"};
+    for (const unsigned seed : {11u, 12u}) {
+        std::mt19937 rng(seed);
+        std::uniform_int_distribution<std::size_t> pick(0, nodes.size() - 1);
+        Picture picture;
+        for (int u = 0; u < 150; ++u) {
+            Unit unit;
+            unit.id = QStringLiteral("U%1").arg(u);
+            unit.type = QLatin1String(types[u % 10]);
+            unit.agency = QLatin1String(agencies[u % 10]);
+            unit.status = QStringLiteral("available");
+            unit.position = nodes[pick(rng)];
+            picture.units[unit.id] = unit;
+        }
+        for (int i = 0; i < 40; ++i) {
+            Incident inc;
+            inc.id = QStringLiteral("I%1").arg(i);
+            inc.type = QLatin1String(kinds[i % 5]);
+            inc.position = nodes[pick(rng)];
+            picture.incidents[inc.id] = inc;
+        }
+        std::vector<Sector> sectors;
+        for (int s = 0; s < 6; ++s)
+            sectors.push_back(
+                {QStringLiteral("S%1").arg(s), QStringLiteral("S%1").arg(s), nodes[pick(rng)], 1.0});
+        SuggestOptions fullOptions;
+        fullOptions.boundedSearches = false;
+        const SuggestionSet expected = suggest(picture, graph->get(), sectors, *table, fullOptions);
+        ASSERT_GT(expected.items.size(), 40u);
+        for (const double first : {30.0, 120.0, 600.0}) {
+            SuggestOptions options;
+            options.boundedSearches = true;
+            options.firstSearchSeconds = first;
+            const SuggestionSet got = suggest(picture, graph->get(), sectors, *table, options);
+            EXPECT_EQ(got.toJson(), expected.toJson()) << "seed " << seed << ", first radius " << first;
         }
     }
 }

@@ -84,6 +84,8 @@ const Fixture *fixture()
     return f.get();
 }
 
+// Arg 1: bounded incident searches (the default, SuggestOptions::boundedSearches); 0: every incident search
+// to the 1 h limit, as before (same suggestions, checked by Suggest.BoundedSearchesGiveTheSameSuggestions…).
 void wholeSuggestion(benchmark::State &state)
 {
     const Fixture *f = fixture();
@@ -91,13 +93,46 @@ void wholeSuggestion(benchmark::State &state)
         state.SkipWithError("Liechtenstein extract absent");
         return;
     }
-    std::size_t items = 0;
+    allocation::SuggestOptions options;
+    options.boundedSearches = state.range(0) == 1;
+    std::size_t items = 0, widened = 0, solves = 0;
     for (auto _ : state) {
-        const auto set = allocation::suggest(f->picture, f->graph.get(), f->sectors, f->needs);
+        const auto set = allocation::suggest(f->picture, f->graph.get(), f->sectors, f->needs, options);
         items = set.items.size();
+        widened = set.widenedSearches;
+        solves = set.solves;
         benchmark::DoNotOptimize(items);
     }
     state.counters["suggestions"] = double(items);
+    state.counters["widened"] = double(widened);
+    state.counters["solves"] = double(solves);
+}
+
+// The same with the first 50 incidents only: no unit type is short any more (40 FPT and 40 VSAV slots for
+// 60 units each), the case the bounded searches are for. Arg as above.
+void wholeSuggestionAmpleFleet(benchmark::State &state)
+{
+    const Fixture *f = fixture();
+    if (!f) {
+        state.SkipWithError("Liechtenstein extract absent");
+        return;
+    }
+    Picture picture = f->picture;
+    for (int i = 50; i < 100; ++i)
+        picture.incidents.erase(QStringLiteral("I%1").arg(i));
+    allocation::SuggestOptions options;
+    options.boundedSearches = state.range(0) == 1;
+    std::size_t items = 0, widened = 0, solves = 0;
+    for (auto _ : state) {
+        const auto set = allocation::suggest(picture, f->graph.get(), f->sectors, f->needs, options);
+        items = set.items.size();
+        widened = set.widenedSearches;
+        solves = set.solves;
+        benchmark::DoNotOptimize(items);
+    }
+    state.counters["suggestions"] = double(items);
+    state.counters["widened"] = double(widened);
+    state.counters["solves"] = double(solves);
 }
 
 void matrixOnly(benchmark::State &state)
@@ -463,7 +498,8 @@ void pointToPoint300Pairs(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(wholeSuggestion)->Unit(benchmark::kMillisecond);
+BENCHMARK(wholeSuggestion)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(wholeSuggestionAmpleFleet)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(matrixOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(flowOnly)->Arg(-1)->Arg(2)->Arg(6)->Unit(benchmark::kMillisecond);
 BENCHMARK(pgRoutingMatrix)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -247,3 +247,47 @@ TEST(RoadGraph, TimesToEqualsBellmanFordOnMonaco)
     }
     EXPECT_GT(compared, 300);
 }
+
+// A search stopped at a limit and extended later gives the same values as one search to the larger limit;
+// below its radius a value is exact, above it the true time is at least the radius.
+TEST(RoadGraph, ExtendedSearchEqualsOneSearchOnMonaco)
+{
+    if (monaco().empty())
+        GTEST_SKIP() << "Monaco extract absent";
+    auto g = RoadGraph::build(monaco());
+    ASSERT_TRUE(g.ok());
+    const auto &net = monaco();
+    std::mt19937 rng(44);
+    std::uniform_int_distribution<std::uint32_t> pick(0, std::uint32_t(net.nodes.size() - 1));
+    SearchBuffers stepwise, once, full;
+    int exact = 0, beyond = 0;
+    for (int run = 0; run < 6; ++run) {
+        const auto target = (*g)->snap(net.nodes[pick(rng)]);
+        ASSERT_TRUE(target.has_value());
+        std::vector<std::uint32_t> wanted;
+        for (int k = 0; k < 300; ++k)
+            wanted.push_back(pick(rng));
+        (*g)->timesTo(*target, full, unreachable, wanted);
+        (*g)->timesTo(*target, stepwise, 60.0, wanted);
+        for (const double limit : {120.0, 240.0}) {
+            const double radius = stepwise.radius;
+            EXPECT_GT(radius, limit / 2);
+            for (const std::uint32_t v : wanted) {
+                if (stepwise.seconds[v] <= radius) {
+                    EXPECT_EQ(stepwise.seconds[v], full.seconds[v]) << v;
+                    ++exact;
+                } else {
+                    EXPECT_GE(full.seconds[v], radius) << v;
+                    ++beyond;
+                }
+            }
+            (*g)->extendTimesTo(stepwise, limit, wanted);
+            (*g)->timesTo(*target, once, limit, wanted);
+            EXPECT_EQ(stepwise.radius, once.radius);
+            for (const std::uint32_t v : wanted)
+                EXPECT_EQ(stepwise.seconds[v], once.seconds[v]) << v;
+        }
+    }
+    EXPECT_GT(exact, 50);
+    EXPECT_GT(beyond, 100);
+}
