@@ -2,6 +2,8 @@
 #include "feeds/mapping_p.h"
 #include "feeds/taxonomy.h"
 
+#include <limits>
+
 namespace vigie::feeds {
 
 namespace {
@@ -17,7 +19,9 @@ std::optional<GeoPoint> emsiCoord(const QJsonObject &position)
 
 int count(const QJsonObject &o, QStringView key)
 {
-    return int(pickNumber(o, key).value_or(0));
+    // Out of int's range (or NaN) the conversion is undefined: such a count is no count.
+    const double n = pickNumber(o, key).value_or(0);
+    return n >= 0 && n <= double(std::numeric_limits<int>::max()) ? int(n) : 0;
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace vigie::feeds {
 
 void mapHave(const QJsonObject &status, const QByteArray &raw, const QString &position,
@@ -34,7 +36,9 @@ void mapHave(const QJsonObject &status, const QByteArray &raw, const QString &po
              objects(pick(h, u"HospitalBedCapacityStatus").toObject().value(u"BedCapacity"))) {
             const QString type = pickString(bed, u"BedType");
             const auto available = pickNumber(bed, u"Capacity/AvailableCount");
-            if (!type.isEmpty() && available && *available >= 0)
+            // Out of int's range (or NaN) the conversion is undefined: skipped like a negative count.
+            if (!type.isEmpty() && available && *available >= 0 &&
+                *available <= double(std::numeric_limits<int>::max()))
                 beds.insert(type, int(*available));
         }
         Geometry geo;

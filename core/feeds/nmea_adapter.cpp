@@ -62,8 +62,10 @@ std::optional<QTime> fixTime(const QByteArray &value)
     if (!t.isValid())
         return std::nullopt;
     bool ok = true;
-    const int ms = value.size() > 7 ? int(QByteArray("0" + value.mid(6)).toDouble(&ok) * 1000) : 0;
-    return t.addMSecs(ok ? ms : 0);
+    const double fraction = value.size() > 7 ? QByteArray("0" + value.mid(6)).toDouble(&ok) : 0.0;
+    if (ok && !(fraction >= 0.0 && fraction < 1.0))
+        return std::nullopt; // "123456.5e20" or "12345699": not a fraction of a second (and int(…) is UB)
+    return t.addMSecs(ok ? int(fraction * 1000) : 0);
 }
 
 std::optional<QDate> rmcDate(const QByteArray &value)

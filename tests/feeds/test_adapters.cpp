@@ -147,6 +147,30 @@ TEST(EdxlAdapter, UnwrapsHaveKeepingDistributionIdAndHonoursStatus)
     EXPECT_TRUE(firstReason(EdxlAdapter().parse(missing, live)).contains(u"distributionID"));
 }
 
+TEST(EdxlAdapter, HaveCountsOutOfIntRangeAreSkippedNotConverted)
+{
+    // Converting 1e99 or NaN to int is undefined behaviour (UBSan float-cast-overflow).
+    const QByteArray de =
+        "<EDXLDistribution><distributionID>D-2</distributionID><senderID>ars@paca</senderID>"
+        "<dateTimeSent>2026-07-14T21:00:00+02:00</dateTimeSent><distributionStatus>Actual</"
+        "distributionStatus>"
+        "<distributionType>Report</distributionType><contentObject><xmlContent><embeddedXMLContent>"
+        "<HospitalStatus><Hospital><Organization><OrganizationInformation><OrganizationID>HNORD"
+        "</OrganizationID></OrganizationInformation></Organization><HospitalBedCapacityStatus>"
+        "<BedCapacity><BedType>Burn</BedType><Capacity><AvailableCount>1e99</AvailableCount></Capacity>"
+        "</BedCapacity><BedCapacity><BedType>ICU</BedType><Capacity><AvailableCount>nan</AvailableCount>"
+        "</Capacity></BedCapacity><BedCapacity><BedType>Adult</BedType><Capacity><AvailableCount>4"
+        "</AvailableCount></Capacity></BedCapacity></HospitalBedCapacityStatus>"
+        "<LastUpdateTime>2026-07-14T21:00:00+02:00</LastUpdateTime></Hospital></HospitalStatus>"
+        "</embeddedXMLContent></xmlContent></contentObject></EDXLDistribution>";
+    const FeedBatch b = EdxlAdapter().parse(de, live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const QJsonObject beds = b.messages[0].drafts[0].data.value(u"beds").toObject();
+    EXPECT_FALSE(beds.contains(u"Burn"));
+    EXPECT_FALSE(beds.contains(u"ICU"));
+    EXPECT_EQ(beds.value(u"Adult").toInt(), 4);
+}
+
 TEST(EmsiAdapter, JsonEventWithCasualtiesAndWrongTypes)
 {
     const QByteArray json =
@@ -173,6 +197,21 @@ TEST(EmsiAdapter, JsonEventWithCasualtiesAndWrongTypes)
     EXPECT_TRUE(firstReason(EmsiAdapter().parse(exercise, live)).contains(u"live room"));
 }
 
+TEST(EmsiAdapter, CasualtyCountsOutOfIntRangeCountAsNone)
+{
+    // Converting 1e99 or NaN to int is undefined behaviour (UBSan float-cast-overflow).
+    const QByteArray json =
+        R"({"emsi":{"CONTEXT":{"ID":"M2","MODE":"ACTUAL","MSGTYPE":"ALERT","CREATION":"2026-07-14T21:00:00+02:00"},
+        "EVENT":{"ID":"E2","CASUALTIES":{"TRIAGERED":1e99,"TRIAGEYELLOW":"nan","TRIAGEGREEN":-3e12,"TRIAGEBLACK":2}}}})";
+    const FeedBatch b = EmsiAdapter().parse(json, live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const QJsonObject c = b.messages[0].drafts[0].data.value(u"casualties").toObject();
+    EXPECT_EQ(c.value(u"red").toInt(), 0);
+    EXPECT_EQ(c.value(u"yellow").toInt(), 0);
+    EXPECT_EQ(c.value(u"green").toInt(), 0);
+    EXPECT_EQ(c.value(u"black").toInt(), 2);
+}
+
 TEST(NmeaAdapter, GgaAndRmcOfOneFixGiveOnePositionKey)
 {
     const QByteArray nmea = "$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\n"
@@ -192,6 +231,19 @@ TEST(NmeaAdapter, GgaAndRmcOfOneFixGiveOnePositionKey)
     EXPECT_EQ(b.rejected[0].position, QStringLiteral("line 5"));
     EXPECT_TRUE(b.rejected[1].reason.contains(u"not a sentence"));
     EXPECT_TRUE(b.rejected[2].reason.contains(u"checksum")); // truncated
+}
+
+TEST(NmeaAdapter, FractionOfSecondOutOfRangeIsRefused)
+{
+    // "123519.5e20" made int(0.5e20 * 1000): undefined behaviour (UBSan float-cast-overflow).
+    const FeedBatch b =
+        NmeaAdapter().parse("$GPGGA,123519.5e20,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*3B\n"
+                            "$GPGGA,12351999,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\n",
+                            live);
+    EXPECT_TRUE(b.messages.empty());
+    ASSERT_EQ(b.rejected.size(), 2u);
+    EXPECT_TRUE(b.rejected[0].reason.contains(u"time or coordinates unreadable"));
+    EXPECT_TRUE(b.rejected[1].reason.contains(u"time or coordinates unreadable"));
 }
 
 TEST(CsvAdapter, MappingFileRowsAndBadRows)
