@@ -109,6 +109,11 @@ FusionDecision Fuser::observe(const Observation &observation)
         qint64 gap;
     };
     std::vector<Candidate> candidates;
+    // A flat-earth distance in metres rules out most neighbours of the grid cells without trigonometry;
+    // only those it keeps (with a margin far above its error over a few hundred metres) get the
+    // great-circle distance.
+    const double metresPerDegreeLon = metresPerDegreeLat * std::cos(observation.where.lat * M_PI / 180.0);
+    const double reach = m_config.distanceM * 1.01 + 1.0;
     for (int dx = -1; dx <= 1; ++dx)
         for (int dy = -1; dy <= 1; ++dy) {
             auto it = m_grid.find(cellKey(x + dx * m_config.distanceM, y + dy * m_config.distanceM));
@@ -121,6 +126,10 @@ FusionDecision Fuser::observe(const Observation &observation)
                 const Observation &other = m_observations[j];
                 const qint64 gap = std::abs(other.time.msecs - observation.time.msecs);
                 if (gap > m_config.windowMs)
+                    continue;
+                const double ex = (other.where.lon - observation.where.lon) * metresPerDegreeLon;
+                const double ey = (other.where.lat - observation.where.lat) * metresPerDegreeLat;
+                if (ex * ex + ey * ey > reach * reach)
                     continue;
                 const double d = distanceMeters(other.where, observation.where);
                 if (d > m_config.distanceM)
@@ -178,16 +187,21 @@ FusionDecision Fuser::observe(const Observation &observation)
             m_incidentCluster.insert(observation.incident, best);
         decision.confidence = bestConfidence;
         // Extent of the incident seen from the new report (the farthest of its last reports).
+        // Flat-earth metres: over an incident's few hundred metres they differ from the great circle by
+        // far less than the 10 m the reason rounds to.
         double extent = 0;
-        QSet<QString> types, sources;
+        QStringList typeList, sourceList;
         const std::size_t from = c.members.size() > 50 ? c.members.size() - 50 : 0;
         for (std::size_t m = from; m < c.members.size(); ++m) {
             const Observation &o = m_observations[c.members[m]];
-            extent = std::max(extent, distanceMeters(o.where, observation.where));
-            types.insert(o.type);
-            sources.insert(o.source);
+            const double ex = (o.where.lon - observation.where.lon) * metresPerDegreeLon;
+            const double ey = (o.where.lat - observation.where.lat) * metresPerDegreeLat;
+            extent = std::max(extent, std::sqrt(ex * ex + ey * ey));
+            if (!typeList.contains(o.type))
+                typeList.append(o.type);
+            if (!sourceList.contains(o.source))
+                sourceList.append(o.source);
         }
-        QStringList typeList(types.begin(), types.end()), sourceList(sources.begin(), sources.end());
         typeList.sort();
         sourceList.sort();
         decision.reason =

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <optional>
+
 namespace vigie {
 
 namespace {
@@ -37,10 +39,13 @@ const std::vector<Pattern> &patterns()
 
 QString normalise(const QString &category, const QString &value)
 {
-    QString v = value;
     if (category == QLatin1String("email"))
-        return v.toLower();
-    v.remove(QRegularExpression(QStringLiteral("[ .\\-()]")));
+        return value.toLower();
+    QString v;
+    v.reserve(value.size());
+    for (const QChar c : value)
+        if (c != u' ' && c != u'.' && c != u'-' && c != u'(' && c != u')')
+            v += c;
     if (category == QLatin1String("tel")) {
         if (v.startsWith(QLatin1String("+33")))
             v = QLatin1Char('0') + v.mid(3);
@@ -70,10 +75,38 @@ QString Anonymiser::token(const QString &category, const QString &normalisedValu
     return QStringLiteral("[%1:%2]").arg(category, QString::fromLatin1(mac.toHex().left(12)));
 }
 
+namespace {
+
+/// What a pattern needs before it can match: an e-mail address an '@', every other pattern a digit. Any
+/// Unicode decimal digit counts (QChar::isDigit), a superset of the expressions' ASCII `\d`, so the shortcut
+/// can never skip a match. Most texts have neither, and skip the expressions.
+struct Needs
+{
+    bool at = false;
+    bool digit = false;
+};
+
+Needs needsOf(const QString &text)
+{
+    Needs n;
+    for (const QChar c : text) {
+        n.at = n.at || c == u'@';
+        n.digit = n.digit || c.isDigit();
+        if (n.at && n.digit)
+            break;
+    }
+    return n;
+}
+
+} // namespace
+
 QString Anonymiser::scrubText(const QString &text) const
 {
     QString out = text;
+    Needs needs = needsOf(out);
     for (const Pattern &p : patterns()) {
+        if (qstrcmp(p.category, "email") == 0 ? !needs.at : !needs.digit)
+            continue;
         QString next;
         qsizetype last = 0;
         auto it = p.re.globalMatch(out);
@@ -88,6 +121,7 @@ QString Anonymiser::scrubText(const QString &text) const
         if (any) {
             next += QStringView(out).mid(last);
             out = next;
+            needs = needsOf(out); // tokens carry hex digits, as before this shortcut
         }
     }
     return out;
@@ -111,14 +145,14 @@ bool Anonymiser::isPersonalField(const QString &key)
     // events and units have names too (EDXL-HAVE hospital.status, EMSI EVENT/NAME); it is personal only
     // inside an object that describes a person (isPersonObject).
     static const QStringList fields{
-        QStringLiteral("firstname"),     QStringLiteral("lastname"),  QStringLiteral("surname"),
-        QStringLiteral("givenname"),     QStringLiteral("familyname"), QStringLiteral("fullname"),
-        QStringLiteral("nom"),           QStringLiteral("prenom"),    QStringLiteral("prénom"),
-        QStringLiteral("caller"),        QStringLiteral("callername"), QStringLiteral("patient"),
-        QStringLiteral("victim"),        QStringLiteral("victime"),   QStringLiteral("requerant"),
-        QStringLiteral("requérant"),     QStringLiteral("contactname"), QStringLiteral("birthdate"),
-        QStringLiteral("birthname"),     QStringLiteral("datenaissance"), QStringLiteral("personname"),
-        QStringLiteral("patientname"),   QStringLiteral("victimname"), QStringLiteral("nomusage"),
+        QStringLiteral("firstname"),    QStringLiteral("lastname"),      QStringLiteral("surname"),
+        QStringLiteral("givenname"),    QStringLiteral("familyname"),    QStringLiteral("fullname"),
+        QStringLiteral("nom"),          QStringLiteral("prenom"),        QStringLiteral("prénom"),
+        QStringLiteral("caller"),       QStringLiteral("callername"),    QStringLiteral("patient"),
+        QStringLiteral("victim"),       QStringLiteral("victime"),       QStringLiteral("requerant"),
+        QStringLiteral("requérant"),    QStringLiteral("contactname"),   QStringLiteral("birthdate"),
+        QStringLiteral("birthname"),    QStringLiteral("datenaissance"), QStringLiteral("personname"),
+        QStringLiteral("patientname"),  QStringLiteral("victimname"),    QStringLiteral("nomusage"),
         QStringLiteral("nomnaissance"),
     };
     return fields.contains(fieldKey(key));
@@ -127,14 +161,14 @@ bool Anonymiser::isPersonalField(const QString &key)
 bool Anonymiser::isPersonObject(const QString &key)
 {
     static const QStringList objects{
-        QStringLiteral("patient"),  QStringLiteral("patients"),  QStringLiteral("caller"),
-        QStringLiteral("callers"),  QStringLiteral("victim"),    QStringLiteral("victims"),
-        QStringLiteral("victime"),  QStringLiteral("victimes"),  QStringLiteral("contact"),
-        QStringLiteral("contacts"), QStringLiteral("person"),    QStringLiteral("persons"),
-        QStringLiteral("people"),   QStringLiteral("personne"),  QStringLiteral("personnes"),
-        QStringLiteral("requerant"), QStringLiteral("requérant"), QStringLiteral("witness"),
-        QStringLiteral("temoin"),   QStringLiteral("témoin"),    QStringLiteral("identity"),
-        QStringLiteral("identite"), QStringLiteral("identité"),  QStringLiteral("contactperson"),
+        QStringLiteral("patient"),      QStringLiteral("patients"),  QStringLiteral("caller"),
+        QStringLiteral("callers"),      QStringLiteral("victim"),    QStringLiteral("victims"),
+        QStringLiteral("victime"),      QStringLiteral("victimes"),  QStringLiteral("contact"),
+        QStringLiteral("contacts"),     QStringLiteral("person"),    QStringLiteral("persons"),
+        QStringLiteral("people"),       QStringLiteral("personne"),  QStringLiteral("personnes"),
+        QStringLiteral("requerant"),    QStringLiteral("requérant"), QStringLiteral("witness"),
+        QStringLiteral("temoin"),       QStringLiteral("témoin"),    QStringLiteral("identity"),
+        QStringLiteral("identite"),     QStringLiteral("identité"),  QStringLiteral("contactperson"),
         QStringLiteral("initialalert"),
     };
     return objects.contains(fieldKey(key));
@@ -142,37 +176,60 @@ bool Anonymiser::isPersonObject(const QString &key)
 
 namespace {
 
-QJsonObject scrubObject(const Anonymiser &a, const QJsonObject &object, bool person);
-QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v, bool person);
+// Each returns nothing when the value is unchanged, so that an object without personal data is kept as it
+// is (implicitly shared) instead of being rebuilt key by key.
+std::optional<QJsonObject> scrubObject(const Anonymiser &a, const QJsonObject &object, bool person);
+std::optional<QJsonValue> scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v,
+                                     bool person);
 
-QJsonArray scrubArray(const Anonymiser &a, const QString &key, const QJsonArray &array, bool person)
+std::optional<QJsonArray> scrubArray(const Anonymiser &a, const QString &key, const QJsonArray &array,
+                                     bool person)
 {
-    QJsonArray out;
-    for (const QJsonValue &v : array)
-        out.append(scrubValue(a, key, v, person));
+    std::optional<QJsonArray> out;
+    for (qsizetype i = 0; i < array.size(); ++i)
+        if (auto v = scrubValue(a, key, array.at(i), person)) {
+            if (!out)
+                out = array;
+            out->replace(i, *v);
+        }
     return out;
 }
 
 /// `person`: the value sits in an object that describes a person, where a plain "name" is that person's.
-QJsonValue scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v, bool person)
+std::optional<QJsonValue> scrubValue(const Anonymiser &a, const QString &key, const QJsonValue &v,
+                                     bool person)
 {
     if (v.isString()) {
         if (Anonymiser::isPersonalField(key) || (person && fieldKey(key) == QStringLiteral("name")))
             return a.token(QStringLiteral("personne"), v.toString().trimmed().toUpper());
-        return a.scrubText(v.toString());
+        const QString text = v.toString();
+        QString scrubbed = a.scrubText(text);
+        if (scrubbed == text)
+            return std::nullopt;
+        return QJsonValue(std::move(scrubbed));
     }
-    if (v.isObject())
-        return scrubObject(a, v.toObject(), person || Anonymiser::isPersonObject(key));
-    if (v.isArray())
-        return scrubArray(a, key, v.toArray(), person);
-    return v;
+    if (v.isObject()) {
+        if (auto o = scrubObject(a, v.toObject(), person || Anonymiser::isPersonObject(key)))
+            return QJsonValue(std::move(*o));
+        return std::nullopt;
+    }
+    if (v.isArray()) {
+        if (auto arr = scrubArray(a, key, v.toArray(), person))
+            return QJsonValue(std::move(*arr));
+        return std::nullopt;
+    }
+    return std::nullopt;
 }
 
-QJsonObject scrubObject(const Anonymiser &a, const QJsonObject &object, bool person)
+std::optional<QJsonObject> scrubObject(const Anonymiser &a, const QJsonObject &object, bool person)
 {
-    QJsonObject out;
+    std::optional<QJsonObject> out;
     for (auto it = object.begin(); it != object.end(); ++it)
-        out.insert(it.key(), scrubValue(a, it.key(), it.value(), person));
+        if (auto v = scrubValue(a, it.key(), it.value(), person)) {
+            if (!out)
+                out = object;
+            out->insert(it.key(), *v);
+        }
     return out;
 }
 
@@ -180,7 +237,8 @@ QJsonObject scrubObject(const Anonymiser &a, const QJsonObject &object, bool per
 
 QJsonObject Anonymiser::scrubJson(const QJsonObject &object) const
 {
-    return scrubObject(*this, object, false);
+    auto scrubbed = scrubObject(*this, object, false);
+    return scrubbed ? std::move(*scrubbed) : object;
 }
 
 QByteArray Anonymiser::scrubBytes(const QByteArray &bytes) const

@@ -54,6 +54,40 @@ TEST(Anonymiser, LeavesOperationalTextAlone)
     EXPECT_EQ(anon.scrubText(text), text);
 }
 
+TEST(Anonymiser, TextsWithoutDigitOrAtSignSkipTheExpressionsOnly)
+{
+    // Every pattern but the e-mail one needs a digit, the e-mail one an '@': texts with neither come back
+    // as they are, and each kind of value is still found when its character is there.
+    const QString plain = QStringLiteral("Feu de poubelle, rue de la République, témoin sur place");
+    EXPECT_EQ(anon.scrubText(plain), plain);
+    EXPECT_TRUE(anon.scrubText(QStringLiteral("écrire à marie.curie@example.org"))
+                    .contains(QStringLiteral("[email:")));
+    EXPECT_TRUE(anon.scrubText(QStringLiteral("véhicule AB-123-CD")).contains(QStringLiteral("[plaque:")));
+    // A token put in by one pattern carries hex digits; the later patterns see them as before.
+    const QString both = anon.scrubText(QStringLiteral("a@b.fr puis AB-123-CD"));
+    EXPECT_TRUE(both.contains(QStringLiteral("[email:")) && both.contains(QStringLiteral("[plaque:")))
+        << both.toStdString();
+}
+
+TEST(Anonymiser, JsonWithoutPersonalDataComesBackEqual)
+{
+    const QJsonObject in{
+        {QStringLiteral("type"), QStringLiteral("fire")},
+        {QStringLiteral("units"), QJsonArray{QStringLiteral("FPT 1"), 2}},
+        {QStringLiteral("where"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Timone")}}}};
+    EXPECT_EQ(anon.scrubJson(in), in);
+    // One changed value deep inside: only it differs.
+    QJsonObject withPhone = in;
+    withPhone.insert(QStringLiteral("where"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("Timone")},
+                                 {QStringLiteral("phone"), QStringLiteral("04 91 00 00 00")}});
+    const QJsonObject out = anon.scrubJson(withPhone);
+    EXPECT_EQ(out.value(QStringLiteral("units")), in.value(QStringLiteral("units")));
+    const QJsonObject where = out.value(QStringLiteral("where")).toObject();
+    EXPECT_EQ(where.value(QStringLiteral("name")).toString(), QStringLiteral("Timone"));
+    EXPECT_TRUE(where.value(QStringLiteral("phone")).toString().startsWith(QStringLiteral("[tel:")));
+}
+
 TEST(Anonymiser, ScrubsJsonRecursivelyAndPersonalFieldsWhole)
 {
     const QJsonObject in{

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <set>
 
 using namespace vigie;
@@ -115,6 +116,29 @@ TEST(Fusion, MergeCarriesConfidenceAndReadableReason)
     EXPECT_FALSE(
         fuser.observe(obs(QStringLiteral("e"), 43.2951, 5.3740, 40, QStringLiteral("vehicle_fire"))).merged);
     EXPECT_EQ(fuser.incidents().size(), 4u);
+}
+
+TEST(Fusion, DistanceLimitHoldsOnBothSides)
+{
+    // Candidates are first screened with flat-earth metres, then measured on the great circle: a report
+    // just inside the limit joins, one just outside does not, north-south and east-west alike.
+    constexpr double limit = 300.0;
+    const double metresPerDegreeLat = 111'320.0;
+    const double metresPerDegreeLon = metresPerDegreeLat * std::cos(43.2951 * M_PI / 180.0);
+    int n = 0;
+    for (const bool eastWest : {false, true})
+        for (const double metres : {290.0, 310.0}) {
+            Fuser fuser(FusionConfig{limit, 10 * 60000, 0.0});
+            const auto first = fuser.observe(
+                obs(QStringLiteral("a%1").arg(++n), 43.2951, 5.3740, 0, QStringLiteral("fire")));
+            const double lat = eastWest ? 43.2951 : 43.2951 + metres / metresPerDegreeLat;
+            const double lon = eastWest ? 5.3740 + metres / metresPerDegreeLon : 5.3740;
+            const GeoPoint a{5.3740, 43.2951}, b{lon, lat};
+            ASSERT_NEAR(distanceMeters(a, b), metres, 1.0);
+            const auto second =
+                fuser.observe(obs(QStringLiteral("b%1").arg(n), lat, lon, 1, QStringLiteral("fire")));
+            EXPECT_EQ(second.merged, metres < limit) << metres << " m " << (eastWest ? "east" : "north");
+        }
 }
 
 TEST(Fusion, DecisionEntriesAreStoredInTheRoom)
