@@ -197,4 +197,25 @@ QString Statement::lastError() const
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
 }
 
+Result<StatementCache::Lease> StatementCache::take(const QByteArray &sql)
+{
+    if (auto it = m_free.find(sql); it != m_free.end() && !it->second.empty()) {
+        Statement statement = std::move(it->second.back());
+        it->second.pop_back();
+        return Lease(this, sql, std::move(statement));
+    }
+    auto prepared = m_db->prepare(sql);
+    if (!prepared)
+        return prepared.error();
+    return Lease(this, sql, std::move(*prepared));
+}
+
+StatementCache::Lease::~Lease()
+{
+    if (!m_cache || !m_statement.isValid())
+        return;
+    m_statement.reset();
+    m_cache->m_free[m_sql].push_back(std::move(m_statement));
+}
+
 } // namespace vigie::sql

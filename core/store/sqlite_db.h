@@ -7,7 +7,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <map>
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -84,12 +86,55 @@ public:
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] QString lastError() const;
+    [[nodiscard]] bool isValid() const { return m_stmt != nullptr; }
+    [[nodiscard]] sqlite3_stmt *handle() const { return m_stmt; }
 
 private:
     friend class Database;
     Statement(sqlite3_stmt *stmt, sqlite3 *db) : m_stmt(stmt), m_db(db) {}
     sqlite3_stmt *m_stmt = nullptr;
     sqlite3 *m_db = nullptr;
+};
+
+/// Prepared statements kept for reuse, by SQL text: preparing costs more than running the short reads and
+/// writes made once per batch or per tick. A statement in use is lent out, so a nested use of the same text
+/// (a read inside a read's visitor) prepares its own. The cache must outlive its leases and must not outlive
+/// its database.
+class StatementCache
+{
+public:
+    class Lease
+    {
+    public:
+        Lease(Lease &&other) noexcept = default;
+        Lease &operator=(Lease &&) = delete;
+        Lease(const Lease &) = delete;
+        ~Lease();
+        Statement &operator*() { return m_statement; }
+        Statement *operator->() { return &m_statement; }
+
+    private:
+        friend class StatementCache;
+        Lease(StatementCache *cache, QByteArray sql, Statement statement)
+            : m_cache(cache), m_sql(std::move(sql)), m_statement(std::move(statement))
+        {}
+        StatementCache *m_cache;
+        QByteArray m_sql;
+        Statement m_statement;
+    };
+
+    explicit StatementCache(const Database &db) : m_db(&db) {}
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
+    /// A reset statement for `sql` (its parameters must all be bound again), prepared if none is free.
+    [[nodiscard]] Result<Lease> take(const QByteArray &sql);
+    /// Forgets every free statement (e.g. before the database is replaced).
+    void clear() { m_free.clear(); }
+
+private:
+    const Database *m_db;
+    std::map<QByteArray, std::vector<Statement>> m_free;
 };
 
 } // namespace vigie::sql

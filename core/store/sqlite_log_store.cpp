@@ -122,12 +122,13 @@ Result<std::unique_ptr<SqliteLogStore>> SqliteLogStore::open(const QString &path
 
 Result<void> SqliteLogStore::loadState()
 {
-    auto meta = m_db.prepare("SELECT key, value FROM meta");
+    auto meta = m_statements.take("SELECT key, value FROM meta");
     if (!meta)
         return meta.error();
-    while (meta->step() == sql::Statement::Step::Row) {
-        const QString key = meta->text(0);
-        const QString value = meta->text(1);
+    sql::Statement &metaRows = **meta;
+    while (metaRows.step() == sql::Statement::Step::Row) {
+        const QString key = metaRows.text(0);
+        const QString value = metaRows.text(1);
         if (key == QLatin1String("room_id"))
             m_room.id = value;
         else if (key == QLatin1String("room_name"))
@@ -139,12 +140,12 @@ Result<void> SqliteLogStore::loadState()
     }
     if (m_room.id.isEmpty())
         return Error{QStringLiteral("%1: the room has no id (damaged meta table)").arg(m_db.path())};
-    auto last = m_db.prepare("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
+    auto last = m_statements.take("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
     if (!last)
         return last.error();
-    if (last->step() == sql::Statement::Step::Row) {
-        m_lastSeq = last->int64(0);
-        m_lastHash = last->bytes(1);
+    if (sql::Statement &lastRow = **last; lastRow.step() == sql::Statement::Step::Row) {
+        m_lastSeq = lastRow.int64(0);
+        m_lastHash = lastRow.bytes(1);
     }
     return {};
 }
@@ -437,25 +438,26 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
     // Prepared once per batch (not with the others) so that opening an old file never needs feed_seen.
-    auto note = m_db.prepare("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) "
-                             "VALUES (?,?,?,?,1) ON CONFLICT(key) DO UPDATE SET count = count + 1, "
-                             "last_seen = excluded.last_seen RETURNING count");
+    auto note = m_statements.take("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) "
+                                  "VALUES (?,?,?,?,1) ON CONFLICT(key) DO UPDATE SET count = count + 1, "
+                                  "last_seen = excluded.last_seen RETURNING count");
     if (!note)
         return fail(note.error().message);
+    sql::Statement &noteRow = **note;
     std::vector<Entry> drafts;
     out.arrivals.reserve(arrivals.size());
     for (FeedArrival &a : arrivals) {
-        note->bindText(1, a.key.toUtf8());
-        note->bindText(2, a.source.toUtf8());
-        note->bind(3, received.msecs);
-        note->bind(4, received.msecs);
-        if (note->step() != sql::Statement::Step::Row)
+        noteRow.bindText(1, a.key.toUtf8());
+        noteRow.bindText(2, a.source.toUtf8());
+        noteRow.bind(3, received.msecs);
+        noteRow.bind(4, received.msecs);
+        if (noteRow.step() != sql::Statement::Step::Row)
             return fail(
-                QStringLiteral("cannot record feed message from %1: %2").arg(a.source, note->lastError()));
-        const qint64 count = note->int64(0);
+                QStringLiteral("cannot record feed message from %1: %2").arg(a.source, noteRow.lastError()));
+        const qint64 count = noteRow.int64(0);
         // RETURNING rows are produced before the statement completes: step to the end before resetting.
-        (void)note->step();
-        note->reset();
+        (void)noteRow.step();
+        noteRow.reset();
         out.arrivals.push_back(count);
         if (count == 1)
             for (Entry &d : a.drafts)
@@ -479,20 +481,21 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
     // time is at or before it: seeking an early time in a long log reads a few blocks, not the whole tail.
     std::vector<std::pair<qint64, qint64>> ranges;
     if (query.until) {
-        auto blocks = m_db.prepare(
+        auto blocks = m_statements.take(
             "SELECT block FROM time_blocks WHERE block >= ? AND min_event_time <= ? ORDER BY block");
         if (!blocks)
             return blocks.error();
-        blocks->bind(1, std::max<qint64>(0, query.afterSeq) >> timeBlockBits);
-        blocks->bind(2, query.until->msecs);
+        sql::Statement &blockRows = **blocks;
+        blockRows.bind(1, std::max<qint64>(0, query.afterSeq) >> timeBlockBits);
+        blockRows.bind(2, query.until->msecs);
         for (;;) {
-            const auto step = blocks->step();
+            const auto step = blockRows.step();
             if (step == sql::Statement::Step::Done)
                 break;
             if (step == sql::Statement::Step::Error)
                 return Error{
-                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), blocks->lastError())};
-            const qint64 first = blocks->int64(0) << timeBlockBits;
+                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), blockRows.lastError())};
+            const qint64 first = blockRows.int64(0) << timeBlockBits;
             const qint64 after = std::max(first, query.afterSeq);
             const qint64 last = first + (qint64(1) << timeBlockBits);
             if (!ranges.empty() && ranges.back().second >= after)
@@ -534,7 +537,7 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
         // With a box the exact test below may still drop rows: the limit is then counted here only.
         if (query.limit >= 0 && !query.box)
             sqlText += " LIMIT " + QByteArray::number(query.limit);
-        return m_db.prepare(sqlText);
+        return m_statements.take(sqlText);
     };
     struct Segment
     {
@@ -549,18 +552,18 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             segments.push_back({std::max(after, indexedUpto), last, false});
     }
 
-    std::optional<sql::Statement> indexed, unindexed;
+    std::optional<sql::StatementCache::Lease> indexed, unindexed;
     QByteArray geoJson, dataJson;
     qint64 visited = 0;
     for (const Segment &segment : segments) {
-        std::optional<sql::Statement> &slot = segment.useIndex ? indexed : unindexed;
+        std::optional<sql::StatementCache::Lease> &slot = segment.useIndex ? indexed : unindexed;
         if (!slot) {
             auto prepared = prepareRead(segment.useIndex);
             if (!prepared)
                 return prepared.error();
-            slot = std::move(*prepared);
+            slot.emplace(std::move(*prepared));
         }
-        sql::Statement &stmt = *slot;
+        sql::Statement &stmt = **slot;
         stmt.reset();
         int i = 1;
         stmt.bind(i++, segment.after);

@@ -60,6 +60,8 @@ private:
     // mutable: a read may bring the derived spatial index up to date (catchUpGeoIndex); the log itself
     // never changes through a const method.
     mutable sql::Database m_db;
+    /// Reads and per-batch statements, prepared once (declared after m_db: destroyed before it).
+    mutable sql::StatementCache m_statements{m_db};
     RoomInfo m_room;
     qint64 m_lastSeq = 0;
     QByteArray m_lastHash;

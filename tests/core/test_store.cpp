@@ -259,3 +259,37 @@ TEST(Store, RoomModeTravelsWithEveryEntry)
     ASSERT_TRUE(report);
     EXPECT_EQ(report->firstBadSeq.value_or(-1), 1);
 }
+
+TEST(StatementCache, ReusesAFreeStatementAndLendsAnotherToANestedUse)
+{
+    auto db = sql::Database::open(QStringLiteral(":memory:"), sql::Database::Mode::ReadWriteCreate);
+    ASSERT_TRUE(db) << db.error().message.toStdString();
+    ASSERT_TRUE(db->exec("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3)"));
+    sql::StatementCache cache(*db);
+    const QByteArray query = "SELECT x FROM t WHERE x >= ? ORDER BY x";
+    sqlite3_stmt *first = nullptr;
+    {
+        auto outer = cache.take(query);
+        ASSERT_TRUE(outer);
+        (**outer).bind(1, qint64(2));
+        ASSERT_EQ((**outer).step(), sql::Statement::Step::Row);
+        EXPECT_EQ((**outer).int64(0), 2);
+        // The same text while the first is in use (a read inside a read's visitor): another statement.
+        auto inner = cache.take(query);
+        ASSERT_TRUE(inner);
+        (**inner).bind(1, qint64(1));
+        ASSERT_EQ((**inner).step(), sql::Statement::Step::Row);
+        EXPECT_EQ((**inner).int64(0), 1);
+        ASSERT_EQ((**outer).step(), sql::Statement::Step::Row);
+        EXPECT_EQ((**outer).int64(0), 3);
+        first = (**outer).handle();
+    }
+    // Given back reset: taken again (the last given back first), it starts over with its new parameter.
+    auto again = cache.take(query);
+    ASSERT_TRUE(again);
+    EXPECT_EQ((**again).handle(), first);
+    (**again).bind(1, qint64(3));
+    ASSERT_EQ((**again).step(), sql::Statement::Step::Row);
+    EXPECT_EQ((**again).int64(0), 3);
+    EXPECT_EQ((**again).step(), sql::Statement::Step::Done);
+}
