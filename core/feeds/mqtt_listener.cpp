@@ -198,12 +198,14 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
             everConnected = true;
             needConnect = false;
         }
-        // Wake up in time to write the pending batch within its delay.
-        const int wait =
-            m_pending.empty()
-                ? 100
-                : int(std::clamp<qint64>(m_options.maxBatchDelayMs - m_pendingSince.elapsed(), 1, 100));
-        const int rc = mosquitto_loop(mosq, wait, 1);
+        // Group commit: with a batch pending, only take what has already arrived, and write the batch as
+        // soon as nothing more is waiting. A quiet feed is written at once; under a burst, the messages that
+        // arrive while one batch is written form the next, so batches grow with the load and each sync
+        // serves more messages (the delay and size limits above still bound a batch).
+        const qint64 received = m_stats.messages;
+        const int rc = mosquitto_loop(mosq, m_pending.empty() ? 100 : 0, 1);
+        if (!m_pending.empty() && m_stats.messages == received)
+            flush();
         if (m_connected)
             backoff = m_options.minBackoffMs;
         if (rc != MOSQ_ERR_SUCCESS) {

@@ -21,8 +21,9 @@ struct MqttOptions
     int keepAliveSeconds = 30;
     int minBackoffMs = 200;    ///< first retry after a lost connection
     int maxBackoffMs = 30'000; ///< retries never wait longer than this
-    /// Messages are ingested in batches, one transaction (one sync) each: a batch is written at the latest
-    /// this long after its first message arrived…
+    /// Messages are ingested in batches, one transaction (one sync) each: a batch is written as soon as no
+    /// further message is waiting (so it grows with the load), and at the latest this long after its first
+    /// message arrived…
     int maxBatchDelayMs = 50;
     int maxBatchMessages = 1000; ///< … or as soon as it holds this many
 };
