@@ -1,5 +1,6 @@
 #include "feeds/xml_tree.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QXmlStreamReader>
 
@@ -12,21 +13,25 @@ namespace {
 struct Frame
 {
     QString name;
-    QJsonObject children;
+    /// Child values by element name, gathered while the element is open and turned into one object when
+    /// it closes: appending to an array already inside a QJsonObject copies it each time, which made an
+    /// element with n repeated children (rows of an export) cost n² copies.
+    QHash<QString, QJsonArray> children;
     QString text;
     bool hasChildren = false;
 };
 
-void addChild(QJsonObject &parent, const QString &name, const QJsonValue &value)
+QJsonObject toObject(const QHash<QString, QJsonArray> &children)
 {
-    auto it = parent.find(name);
-    if (it == parent.end()) {
-        parent.insert(name, value);
-        return;
+    // QJsonObject keeps its keys sorted: inserting them in that order appends each at the end.
+    QStringList names = children.keys();
+    names.sort();
+    QJsonObject object;
+    for (const QString &name : names) {
+        const QJsonArray &values = children[name];
+        object.insert(name, values.size() == 1 ? values.first() : QJsonValue(values));
     }
-    QJsonArray list = it->isArray() ? it->toArray() : QJsonArray{*it};
-    list.append(value);
-    *it = list;
+    return object;
 }
 
 } // namespace
@@ -58,11 +63,12 @@ Result<QJsonObject> xmlToJson(const QByteArray &bytes, int maxDepth)
         case QXmlStreamReader::EndElement: {
             Frame f = std::move(stack.back());
             stack.pop_back();
-            QJsonValue value = f.hasChildren ? QJsonValue(f.children) : QJsonValue(f.text.trimmed());
+            QJsonValue value =
+                f.hasChildren ? QJsonValue(toObject(f.children)) : QJsonValue(f.text.trimmed());
             if (stack.empty())
                 root.insert(f.name, value);
             else
-                addChild(stack.back().children, f.name, value);
+                stack.back().children[f.name].append(value);
             break;
         }
         default:

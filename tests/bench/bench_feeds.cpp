@@ -2,6 +2,7 @@
 // message at a time): raw parse alone, then end to end (parse, anonymise, dedupe, append with group commit,
 // fuse and append the merge decisions), and the arrival-to-picture latency at a paced 2,000 messages/s.
 #include "feeds/ingestor.h"
+#include "feeds/xml_tree.h"
 #include "fusion/feed_fusion.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -139,6 +140,26 @@ void BM_FeedParseOnly(benchmark::State &state)
     state.SetItemsProcessed(qint64(state.iterations()) * corpusSize);
 }
 BENCHMARK(BM_FeedParseOnly)->Unit(benchmark::kMillisecond);
+
+/// One XML element with n repeated children (the rows of a long export): reading it must grow linearly.
+void BM_XmlManySiblings(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    QByteArray xml = "<export>";
+    for (int i = 0; i < n; ++i)
+        xml += "<row><id>" + QByteArray::number(i) + "</id></row>";
+    xml += "</export>";
+    for (auto _ : state) {
+        auto tree = xmlToJson(xml);
+        if (!tree) {
+            state.SkipWithError("the document did not parse");
+            return;
+        }
+        benchmark::DoNotOptimize(tree);
+    }
+    state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_XmlManySiblings)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 /// Where the benchmark rooms live: the temporary directory (on disk), or memory when `inMemory` (Linux's
 /// /dev/shm), to tell the pipeline's own latency from the storage's sync latency.

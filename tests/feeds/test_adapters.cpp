@@ -1,5 +1,8 @@
 // Each adapter: valid input, missing required field, wrong types, wrong encoding, truncated, huge.
 #include "feeds/feed_adapters.h"
+#include "feeds/xml_tree.h"
+
+#include <QJsonArray>
 
 #include <gtest/gtest.h>
 
@@ -302,4 +305,38 @@ TEST(FeedRegistry, DetectsEachFormat)
               QStringLiteral("edxl"));
     EXPECT_EQ((*r.detect("time;text\n", QStringLiteral("x")))->format(), QStringLiteral("csv"));
     EXPECT_FALSE(r.detect("hello", QStringLiteral("x")).ok());
+}
+
+TEST(XmlTree, RepeatedChildrenBecomeOneArrayInDocumentOrder)
+{
+    const auto tree = feeds::xmlToJson(
+        "<alert><info><area>a</area><lang>fr</lang><area>b</area><area><circle>1,2 3</circle></area></info>"
+        "<note>seul</note></alert>");
+    ASSERT_TRUE(tree) << tree.error().message.toStdString();
+    const QJsonObject alert = tree->value(QStringLiteral("alert")).toObject();
+    EXPECT_EQ(alert.value(QStringLiteral("note")).toString(), QStringLiteral("seul"));
+    const QJsonObject info = alert.value(QStringLiteral("info")).toObject();
+    EXPECT_EQ(info.value(QStringLiteral("lang")).toString(), QStringLiteral("fr"));
+    const QJsonArray areas = info.value(QStringLiteral("area")).toArray();
+    ASSERT_EQ(areas.size(), 3);
+    EXPECT_EQ(areas.at(0).toString(), QStringLiteral("a"));
+    EXPECT_EQ(areas.at(1).toString(), QStringLiteral("b"));
+    EXPECT_EQ(areas.at(2).toObject().value(QStringLiteral("circle")).toString(), QStringLiteral("1,2 3"));
+}
+
+TEST(XmlTree, EveryOneOfManySiblingsIsKept)
+{
+    // A long export: 50,000 rows under one element, each kept, in order.
+    QByteArray xml = "<export>";
+    for (int i = 0; i < 50000; ++i)
+        xml += "<row>" + QByteArray::number(i) + "</row>";
+    xml += "</export>";
+    const auto tree = feeds::xmlToJson(xml);
+    ASSERT_TRUE(tree) << tree.error().message.toStdString();
+    const QJsonArray rows =
+        tree->value(QStringLiteral("export")).toObject().value(QStringLiteral("row")).toArray();
+    ASSERT_EQ(rows.size(), 50000);
+    EXPECT_EQ(rows.first().toString(), QStringLiteral("0"));
+    EXPECT_EQ(rows.at(31415).toString(), QStringLiteral("31415"));
+    EXPECT_EQ(rows.last().toString(), QStringLiteral("49999"));
 }
