@@ -113,6 +113,11 @@ FusionDecision Fuser::observe(const Observation &observation)
     // only those it keeps (with a margin far above its error over a few hundred metres) get the
     // great-circle distance.
     const double metresPerDegreeLon = metresPerDegreeLat * std::cos(observation.where.lat * M_PI / 180.0);
+    auto flatSquaredMetres = [&](GeoPoint p) {
+        const double ex = (p.lon - observation.where.lon) * metresPerDegreeLon;
+        const double ey = (p.lat - observation.where.lat) * metresPerDegreeLat;
+        return ex * ex + ey * ey;
+    };
     const double reach = m_config.distanceM * 1.01 + 1.0;
     for (int dx = -1; dx <= 1; ++dx)
         for (int dy = -1; dy <= 1; ++dy) {
@@ -127,9 +132,7 @@ FusionDecision Fuser::observe(const Observation &observation)
                 const qint64 gap = std::abs(other.time.msecs - observation.time.msecs);
                 if (gap > m_config.windowMs)
                     continue;
-                const double ex = (other.where.lon - observation.where.lon) * metresPerDegreeLon;
-                const double ey = (other.where.lat - observation.where.lat) * metresPerDegreeLat;
-                if (ex * ex + ey * ey > reach * reach)
+                if (flatSquaredMetres(other.where) > reach * reach)
                     continue;
                 const double d = distanceMeters(other.where, observation.where);
                 if (d > m_config.distanceM)
@@ -194,9 +197,7 @@ FusionDecision Fuser::observe(const Observation &observation)
         const std::size_t from = c.members.size() > 50 ? c.members.size() - 50 : 0;
         for (std::size_t m = from; m < c.members.size(); ++m) {
             const Observation &o = m_observations[c.members[m]];
-            const double ex = (o.where.lon - observation.where.lon) * metresPerDegreeLon;
-            const double ey = (o.where.lat - observation.where.lat) * metresPerDegreeLat;
-            extent = std::max(extent, std::sqrt(ex * ex + ey * ey));
+            extent = std::max(extent, std::sqrt(flatSquaredMetres(o.where)));
             if (!typeList.contains(o.type))
                 typeList.append(o.type);
             if (!sourceList.contains(o.source))
