@@ -102,8 +102,12 @@ struct RoadGraph::Impl
         float meters;
         std::uint32_t to;
     };
-    std::vector<std::uint32_t> revStart; ///< arcs into core node v: revArcs[revStart[v] .. revStart[v + 1])
-    std::vector<Arc> revArcs;
+    // Core nodes are numbered 0..coreCount-1 apart from the network's node ids, so that a search's arrays
+    // hold only them (a tenth to a third of the nodes, side by side in memory).
+    std::vector<std::uint32_t> coreId;    ///< per node: its core number, or none
+    std::vector<std::uint32_t> coreNodes; ///< per core number: the node
+    std::vector<std::uint32_t> revStart;  ///< arcs into core c: revArcs[revStart[c] .. revStart[c + 1])
+    std::vector<Arc> revArcs;             ///< Arc::to is a core number
     // Directed chains core → interior… → core, stored back to back: per position, its node, its chain, and
     // the time and metres from there to the chain's last node.
     struct ChainPos
@@ -114,12 +118,20 @@ struct RoadGraph::Impl
     };
     std::vector<ChainPos> chainPos;
     std::vector<std::uint32_t> chainLast; ///< per chain: position of its last (core) node
+    std::vector<std::uint32_t> chainEnd;  ///< per chain: core number of its last node
     static constexpr std::uint32_t none = 0xffffffffu;
     std::vector<std::array<std::uint32_t, 2>> slots; ///< per node: its positions on chains (none: core)
     std::vector<std::uint32_t> interior;             ///< nodes that are on chains
     std::size_t coreCount = 0;
 
+    ContractionHierarchy hierarchy; ///< of the reverse core graph; core numbers follow its order
     void contract();
+    void buildHierarchy();
+    // Resets the buffers for a new search towards `target` and lists its seeds (out.seeds, in core
+    // numbers, and out.chainSeeds).
+    void prepare(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
+    // Writes out.seconds / out.meters for `wanted` (every node when empty) from the core labels.
+    void publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
     [[nodiscard]] bool onChain(std::uint32_t v) const { return slots[v][0] != none; }
     double lon0 = 0, lat0 = 0, kx = 0, ky = 0;
     std::vector<std::array<std::int64_t, 2>> segmentEdges; ///< per segment: edge a→b, edge b→a
@@ -232,23 +244,61 @@ void RoadGraph::Impl::contract()
             core[v] = 1;
             walkFrom(v);
         }
+    coreId.assign(n, none);
     for (std::uint32_t v = 0; v < n; ++v) {
         if (!core[v])
             interior.push_back(v);
         else {
             slots[v] = {none, none};
-            ++coreCount;
+            coreId[v] = std::uint32_t(coreNodes.size());
+            coreNodes.push_back(v);
         }
     }
-    revStart.assign(n + 1, 0);
+    coreCount = coreNodes.size();
+    chainEnd.resize(chainLast.size());
+    for (std::size_t c = 0; c < chainLast.size(); ++c)
+        chainEnd[c] = coreId[chainPos[chainLast[c]].node];
+    revStart.assign(coreCount + 1, 0);
     for (const Shortcut &c : shortcuts)
-        ++revStart[c.to + 1];
-    for (std::size_t v = 0; v < n; ++v)
+        ++revStart[coreId[c.to] + 1];
+    for (std::size_t v = 0; v < coreCount; ++v)
         revStart[v + 1] += revStart[v];
     revArcs.resize(shortcuts.size());
     std::vector<std::uint32_t> fill(revStart.begin(), revStart.end() - 1);
     for (const Shortcut &c : shortcuts)
-        revArcs[fill[c.to]++] = {c.seconds, c.meters, c.from};
+        revArcs[fill[coreId[c.to]]++] = {c.seconds, c.meters, coreId[c.from]};
+}
+
+// The contraction hierarchy of the reverse core graph, then core nodes renumbered in its order (most
+// important first) so that Dijkstra searches, hierarchy sweeps and SearchBuffers share one numbering.
+void RoadGraph::Impl::buildHierarchy()
+{
+    ArcList reverse;
+    reverse.start = revStart;
+    reverse.arcs.reserve(revArcs.size());
+    for (const Arc &a : revArcs)
+        reverse.arcs.push_back({a.seconds, double(a.meters), a.to});
+    hierarchy = ContractionHierarchy::build(reverse);
+    const auto &order = hierarchy.order();
+    std::vector<std::uint32_t> renumber(coreCount);
+    for (std::uint32_t k = 0; k < coreCount; ++k)
+        renumber[order[k]] = k;
+    std::vector<std::uint32_t> nodes(coreCount), start(coreCount + 1, 0);
+    std::vector<Arc> arcs;
+    arcs.reserve(revArcs.size());
+    for (std::uint32_t k = 0; k < coreCount; ++k) {
+        const std::uint32_t old = order[k];
+        nodes[k] = coreNodes[old];
+        coreId[nodes[k]] = k;
+        for (std::uint32_t a = revStart[old]; a < revStart[old + 1]; ++a)
+            arcs.push_back({revArcs[a].seconds, revArcs[a].meters, renumber[revArcs[a].to]});
+        start[k + 1] = std::uint32_t(arcs.size());
+    }
+    coreNodes = std::move(nodes);
+    revStart = std::move(start);
+    revArcs = std::move(arcs);
+    for (std::uint32_t &c : chainEnd)
+        c = renumber[c];
 }
 
 RoadGraph::RoadGraph() : d(std::make_unique<Impl>()) {}
@@ -286,6 +336,7 @@ Result<std::unique_ptr<RoadGraph>> RoadGraph::build(RoadNetwork network)
     const auto n = d.net.nodes.size();
     d.forward = Csr(boost::edges_are_unsorted_multi_pass, fwd.begin(), fwd.end(), props.begin(), n);
     d.contract();
+    d.buildHierarchy();
 
     const GeoBox box = *d.net.bounds();
     d.lon0 = (box.minLon + box.maxLon) / 2;
@@ -362,34 +413,26 @@ std::optional<Snap> RoadGraph::snap(GeoPoint p) const
 
 namespace {
 
-using HeapItem = std::pair<double, std::uint32_t>;
-bool later(const HeapItem &x, const HeapItem &y)
+// A function object (not a function pointer) so that std::push_heap / pop_heap inline the comparison.
+struct Later
 {
-    return x.first > y.first;
-}
+    bool operator()(const HeapEntry &x, const HeapEntry &y) const { return x.seconds > y.seconds; }
+};
 
 } // namespace
 
-// Written over flat arrays instead of Boost's dijkstra_shortest_paths: a suggestion runs one search per
-// incident, and Boost's version re-creates its colour map and heap index (n-sized) per call, visits through
-// property maps, can only stop early by throwing from the visitor, and cannot search a contracted graph
-// while answering for every node. Here the buffers live in SearchBuffers, a search resets only what the
-// previous one touched, it runs over core nodes only (see contract()) and stops as soon as the core nodes
-// the caller's nodes depend on are settled, or at a time limit from which extendTimesTo() resumes it (a
-// suggestion widens a search only when the allocation needs it). Binary heap with lazy deletion
-// (std::push_heap): on road graphs the frontier is small and this beats decrease-key heaps.
-// RoadGraph.TimesToEqualsBellmanFordOnMonaco checks it against Boost's Bellman-Ford on the whole,
-// uncontracted graph.
-void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
-                        std::span<const std::uint32_t> wanted) const
+void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out,
+                              std::span<const std::uint32_t> wanted) const
 {
-    const Impl &g = *d;
-    const std::size_t n = g.net.nodes.size();
-    if (out.seconds.size() != n) {
+    const std::size_t n = net.nodes.size();
+    if (out.seconds.size() != n || out.core.size() != coreCount) {
         out.seconds.assign(n, unreachable);
         out.meters.assign(n, unreachable);
-        out.wantedStamp.assign(n, 0);
         out.touched.clear();
+        out.core.assign(coreCount, {unreachable, unreachable});
+        out.coreTouched.clear();
+        out.coreDirty = false;
+        out.wantedStamp.assign(coreCount, 0);
         out.generation = 0;
     }
     for (const std::uint32_t v : out.touched) {
@@ -397,6 +440,13 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         out.meters[v] = unreachable;
     }
     out.touched.clear();
+    if (out.coreDirty)
+        std::fill(out.core.begin(), out.core.end(), PathLabel{unreachable, unreachable});
+    else
+        for (const std::uint32_t c : out.coreTouched)
+            out.core[c] = {unreachable, unreachable};
+    out.coreDirty = false;
+    out.coreTouched.clear();
     out.heap.clear();
     out.radius = 0.0;
     if (++out.generation == 0) {
@@ -404,63 +454,128 @@ void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeco
         out.generation = 1;
     }
     const std::uint32_t gen = out.generation;
-    const auto chainEnd = [&](std::uint32_t pos) {
-        return g.chainPos[g.chainLast[g.chainPos[pos].chain]].node;
-    };
-    const auto chainFirst = [&](std::uint32_t chain) {
-        return chain == 0 ? std::uint32_t(0) : g.chainLast[chain - 1] + 1;
-    };
     // A node on a chain is known once the chain's end is settled (or through the target, on its own chain).
     out.awaited = 0;
-    const auto await = [&](std::uint32_t core) {
-        if (out.wantedStamp[core] != gen) {
-            out.wantedStamp[core] = gen;
+    const auto await = [&](std::uint32_t c) {
+        if (out.wantedStamp[c] != gen) {
+            out.wantedStamp[c] = gen;
             ++out.awaited;
         }
     };
     for (const std::uint32_t v : wanted) {
         if (v >= n)
             continue;
-        if (!g.onChain(v))
-            await(v);
+        if (!onChain(v))
+            await(coreId[v]);
         else
-            for (const std::uint32_t pos : g.slots[v])
-                if (pos != Impl::none)
-                    await(chainEnd(pos));
+            for (const std::uint32_t pos : slots[v])
+                if (pos != none)
+                    await(chainEnd[chainPos[pos].chain]);
     }
-    const auto reach = [&](std::uint32_t v, double s, double m) {
-        if (!(s < out.seconds[v]))
-            return;
-        if (out.seconds[v] == unreachable)
-            out.touched.push_back(v);
-        out.seconds[v] = s;
-        out.meters[v] = m;
-        out.heap.emplace_back(s, v);
-        std::push_heap(out.heap.begin(), out.heap.end(), later);
-    };
     // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
     // A seed on a chain reaches the chain's first node, and the chain's nodes up to it, through the chain.
+    out.seedCount = 0;
     out.chainSeedCount = 0;
     const auto seed = [&](std::uint32_t v, double s, double m) {
-        if (!g.onChain(v)) {
-            reach(v, s, m);
+        if (!onChain(v)) {
+            out.seeds[out.seedCount++] = {coreId[v], s, m};
             return;
         }
-        for (const std::uint32_t pos : g.slots[v]) {
-            if (pos == Impl::none)
+        for (const std::uint32_t pos : slots[v]) {
+            if (pos == none)
                 continue;
             out.chainSeeds[out.chainSeedCount++] = {pos, s, m};
-            const auto &first = g.chainPos[chainFirst(g.chainPos[pos].chain)];
-            const auto &here = g.chainPos[pos];
-            reach(first.node, first.toEnd - here.toEnd + s, first.metersToEnd - here.metersToEnd + m);
+            const std::uint32_t chain = chainPos[pos].chain;
+            const auto &first = chainPos[chain == 0 ? 0 : chainLast[chain - 1] + 1];
+            const auto &here = chainPos[pos];
+            out.seeds[out.seedCount++] = {coreId[first.node], first.toEnd - here.toEnd + s,
+                                          first.metersToEnd - here.metersToEnd + m};
         }
     };
     if (target.forward >= 0)
-        seed(target.a, target.fraction * d->secondsOf(target.forward),
-             target.fraction * d->metersOf(target.forward));
+        seed(target.a, target.fraction * secondsOf(target.forward),
+             target.fraction * metersOf(target.forward));
     if (target.backward >= 0)
-        seed(target.b, (1 - target.fraction) * d->secondsOf(target.backward),
-             (1 - target.fraction) * d->metersOf(target.backward));
+        seed(target.b, (1 - target.fraction) * secondsOf(target.backward),
+             (1 - target.fraction) * metersOf(target.backward));
+}
+
+// A core node's label; a node on chains through each chain's end, or straight to the target on the
+// target's own chain.
+void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const
+{
+    const PathLabel *labels = out.core.data();
+    const auto one = [&](std::uint32_t v) {
+        double best = unreachable, bestMeters = unreachable;
+        const auto consider = [&](double s, double m) {
+            if (s < best) {
+                best = s;
+                bestMeters = m;
+            }
+        };
+        if (!onChain(v)) {
+            const PathLabel &label = labels[coreId[v]];
+            consider(label.seconds, label.meters);
+        }
+        for (const std::uint32_t pos : slots[v]) {
+            if (pos == none)
+                continue;
+            const auto &here = chainPos[pos];
+            const PathLabel &end = labels[chainEnd[here.chain]];
+            consider(here.toEnd + end.seconds, here.metersToEnd + end.meters);
+            for (std::size_t k = 0; k < out.chainSeedCount; ++k) {
+                const auto &at = chainPos[out.chainSeeds[k].pos];
+                if (at.chain == here.chain && pos <= out.chainSeeds[k].pos)
+                    consider(here.toEnd - at.toEnd + out.chainSeeds[k].s,
+                             here.metersToEnd - at.metersToEnd + out.chainSeeds[k].m);
+            }
+        }
+        if (best == out.seconds[v])
+            return;
+        if (out.seconds[v] == unreachable)
+            out.touched.push_back(v);
+        out.seconds[v] = best;
+        out.meters[v] = bestMeters;
+    };
+    const std::size_t n = net.nodes.size();
+    if (!wanted.empty()) {
+        for (const std::uint32_t v : wanted)
+            if (v < n)
+                one(v);
+    } else {
+        for (const std::uint32_t v : coreNodes)
+            one(v);
+        for (const std::uint32_t v : interior)
+            one(v);
+    }
+}
+
+// Written over flat arrays instead of Boost's dijkstra_shortest_paths: a suggestion runs one search per
+// incident, and Boost's version re-creates its colour map and heap index (n-sized) per call, visits through
+// property maps, can only stop early by throwing from the visitor, and cannot search a contracted graph
+// while answering for every node. Here the buffers live in SearchBuffers, a search resets only what the
+// previous one touched, it runs over core nodes only, numbered densely (see contract()), and stops as soon
+// as the core nodes the caller's nodes depend on are settled, or at a time limit from which
+// extendTimesTo() resumes it (a suggestion widens a search only when the allocation needs it). Binary heap
+// with lazy deletion (std::push_heap): on road graphs the frontier is small (about a hundred entries on
+// Liechtenstein) and this beats decrease-key heaps.
+// RoadGraph.TimesToEqualsBellmanFordOnMonaco checks it against Boost's Bellman-Ford on the whole,
+// uncontracted graph.
+void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
+                        std::span<const std::uint32_t> wanted) const
+{
+    d->prepare(target, out, wanted);
+    for (std::size_t k = 0; k < out.seedCount; ++k) {
+        const PathSeed &s = out.seeds[k];
+        auto &label = out.core[s.node];
+        if (!(s.seconds < label.seconds))
+            continue;
+        if (label.seconds == unreachable)
+            out.coreTouched.push_back(s.node);
+        label = {s.seconds, s.meters};
+        out.heap.push_back({s.seconds, s.node});
+        std::push_heap(out.heap.begin(), out.heap.end(), Later{});
+    }
     extendTimesTo(out, limitSeconds, wanted);
 }
 
@@ -468,87 +583,65 @@ void RoadGraph::extendTimesTo(SearchBuffers &out, double limitSeconds,
                               std::span<const std::uint32_t> wanted) const
 {
     const Impl &g = *d;
-    const std::size_t n = g.net.nodes.size();
     const std::uint32_t gen = out.generation;
     const bool stopWhenWanted = !wanted.empty();
     auto &heap = out.heap;
-    const auto reach = [&](std::uint32_t v, double s, double m) {
-        if (!(s < out.seconds[v]))
-            return;
-        if (out.seconds[v] == unreachable)
-            out.touched.push_back(v);
-        out.seconds[v] = s;
-        out.meters[v] = m;
-        heap.emplace_back(s, v);
-        std::push_heap(heap.begin(), heap.end(), later);
-    };
+    PathLabel *labels = out.core.data();
     const std::uint32_t *start = g.revStart.data();
     const Impl::Arc *arcs = g.revArcs.data();
     bool done = stopWhenWanted && out.awaited == 0;
     while (!done && !heap.empty()) {
         const auto [s, u] = heap.front();
-        if (s > out.seconds[u]) { // stale entry: u was reached faster since
-            std::pop_heap(heap.begin(), heap.end(), later);
+        if (s > labels[u].seconds) { // stale entry: u was reached faster since
+            std::pop_heap(heap.begin(), heap.end(), Later{});
             heap.pop_back();
             continue;
         }
         if (s > limitSeconds)
             break; // stays in the heap for a later extension
-        std::pop_heap(heap.begin(), heap.end(), later);
+        std::pop_heap(heap.begin(), heap.end(), Later{});
         heap.pop_back();
         if (stopWhenWanted && out.wantedStamp[u] == gen) {
             out.wantedStamp[u] = 0;
             if (--out.awaited == 0)
-                done = true; // u's arcs are not needed: every wanted node is settled
+                break; // u's arcs are not needed: every wanted node is settled
         }
-        if (done)
-            break;
-        const double m = out.meters[u];
-        for (std::uint32_t k = start[u]; k < start[u + 1]; ++k)
-            reach(arcs[k].to, s + arcs[k].seconds, m + double(arcs[k].meters));
-    }
-    // The smallest time left in the heap bounds every node not settled (Dijkstra's invariant).
-    out.radius = done || heap.empty() ? unreachable : heap.front().first;
-    const auto chainEnd = [&](std::uint32_t pos) {
-        return g.chainPos[g.chainLast[g.chainPos[pos].chain]].node;
-    };
-    // Nodes on chains: through the chain's end, or straight to the target on the target's own chain.
-    const auto evaluate = [&](std::uint32_t v) {
-        double best = out.seconds[v], bestMeters = out.meters[v];
-        const auto consider = [&](double s, double m) {
-            if (s < best) {
-                best = s;
-                bestMeters = m;
-            }
-        };
-        for (const std::uint32_t pos : g.slots[v]) {
-            if (pos == Impl::none)
+        const double m = labels[u].meters;
+        for (std::uint32_t k = start[u]; k < start[u + 1]; ++k) {
+            const Impl::Arc &a = arcs[k];
+            const double t = s + a.seconds;
+            PathLabel &label = labels[a.to];
+            if (!(t < label.seconds))
                 continue;
-            const auto &here = g.chainPos[pos];
-            const std::uint32_t end = chainEnd(pos);
-            consider(here.toEnd + out.seconds[end], here.metersToEnd + out.meters[end]);
-            for (std::size_t k = 0; k < out.chainSeedCount; ++k) {
-                const auto &at = g.chainPos[out.chainSeeds[k].pos];
-                if (at.chain == here.chain && pos <= out.chainSeeds[k].pos)
-                    consider(here.toEnd - at.toEnd + out.chainSeeds[k].s,
-                             here.metersToEnd - at.metersToEnd + out.chainSeeds[k].m);
-            }
+            if (label.seconds == unreachable)
+                out.coreTouched.push_back(a.to);
+            label = {t, m + double(a.meters)};
+            heap.push_back({t, a.to});
+            std::push_heap(heap.begin(), heap.end(), Later{});
         }
-        if (best < out.seconds[v]) {
-            if (out.seconds[v] == unreachable)
-                out.touched.push_back(v);
-            out.seconds[v] = best;
-            out.meters[v] = bestMeters;
-        }
-    };
-    if (stopWhenWanted) {
-        for (const std::uint32_t v : wanted)
-            if (v < n && g.onChain(v))
-                evaluate(v);
-    } else {
-        for (const std::uint32_t v : g.interior)
-            evaluate(v);
     }
+    if (stopWhenWanted && out.awaited == 0)
+        done = true;
+    // The smallest time left in the heap bounds every node not settled (Dijkstra's invariant).
+    out.radius = done || heap.empty() ? unreachable : heap.front().seconds;
+    g.publish(out, wanted);
+}
+
+void RoadGraph::timesToAll(const Snap &target, SearchBuffers &out,
+                           std::span<const std::uint32_t> wanted) const
+{
+    d->prepare(target, out, wanted);
+    d->hierarchy.oneToAll(std::span(out.seeds.data(), out.seedCount), out.core, out.heap);
+    out.coreDirty = true;
+    out.heap.clear();
+    out.awaited = 0;
+    out.radius = unreachable;
+    d->publish(out, wanted);
+}
+
+std::size_t RoadGraph::hierarchyShortcuts() const
+{
+    return d->hierarchy.shortcutCount();
 }
 
 void RoadGraph::exitNodes(const Snap &start, std::vector<std::uint32_t> &nodes)

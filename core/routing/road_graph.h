@@ -7,6 +7,7 @@
 // queues; French SDIS planning studies use 15–25 % over the legal speed in town, we take the low end.
 // Vehicle types scale every edge by the same factor (vehicleSpeedFactor), so one search serves all types:
 // the shortest path is the same, its time is divided by the factor.
+#include "routing/contraction_hierarchy.h"
 #include "routing/road_network.h"
 
 #include <array>
@@ -44,16 +45,26 @@ struct Route
 /// search, a new one only resets the nodes the previous one touched.
 struct SearchBuffers
 {
-    std::vector<double> seconds; ///< per node; infinity where the last search did not reach
+    /// Per network node: the answer of the last search, for the nodes the caller asked for (every node
+    /// when it asked for none); infinity where the search did not reach.
+    std::vector<double> seconds;
     std::vector<double> meters;
-    std::vector<std::uint32_t> touched;                 ///< nodes written by the last search
-    std::vector<std::pair<double, std::uint32_t>> heap; ///< (seconds, node), lazy deletion
-    std::vector<std::uint32_t> wantedStamp;             ///< == generation: node still awaited
-    std::uint32_t generation = 0;
-    std::size_t awaited = 0; ///< wanted core nodes not settled yet
+    std::vector<std::uint32_t> touched; ///< network nodes written by the last search
     /// Where the search stopped: a value ≤ radius (of a node the caller asked for) is exact; a value above
     /// it is an over-estimate, and the true time is ≥ radius. Infinity once nothing is left to settle.
     double radius = 0.0;
+
+    // The search's own state, indexed by core node (see RoadGraph::coreNodeCount): small and dense, so it
+    // stays in the processor's cache however large the network.
+    std::vector<PathLabel> core;
+    std::vector<std::uint32_t> coreTouched;
+    bool coreDirty = false;          ///< every core label may be set (after timesToAll)
+    std::vector<HeapEntry> heap;     ///< lazy deletion
+    std::array<PathSeed, 4> seeds{}; ///< where the target is reached from
+    std::size_t seedCount = 0;
+    std::vector<std::uint32_t> wantedStamp; ///< per core node, == generation: still awaited
+    std::uint32_t generation = 0;
+    std::size_t awaited = 0; ///< wanted core nodes not settled yet
     struct ChainSeed
     {
         std::uint32_t pos;
@@ -88,6 +99,12 @@ public:
     /// other nodes may hold over-estimates or infinity.
     void timesTo(const Snap &target, SearchBuffers &out, double limitSeconds = unreachable,
                  std::span<const std::uint32_t> wanted = {}) const;
+    /// The same answers as an unbounded `timesTo` (radius infinity: every value exact), from the
+    /// contraction hierarchy (contraction_hierarchy.h): an upward search and one sweep over the core nodes.
+    /// The fastest way to get a whole column of a matrix.
+    void timesToAll(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted = {}) const;
+    /// Shortcut arcs the contraction hierarchy added over the core graph.
+    [[nodiscard]] std::size_t hierarchyShortcuts() const;
     /// Continues the last `timesTo` of `out` (same target, same `wanted`) up to a larger limit: the same
     /// values as one `timesTo` with that limit, without settling again what was settled.
     void extendTimesTo(SearchBuffers &out, double limitSeconds,

@@ -62,7 +62,7 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
         m.notes.append(QString::fromUtf8(approximateNote));
     m.notes += from.notes;
     m.notes += to.notes;
-    // Each search stops once the nodes the rows leave by are settled: farther nodes are never read.
+    // One sweep of the contraction hierarchy per column; only the nodes the rows leave by are read.
     std::vector<std::uint32_t> wanted;
     for (const auto &s : m.rowSnaps)
         if (s)
@@ -71,7 +71,7 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
     for (std::size_t c = 0; c < m.cols; ++c) {
         const bool onRoads = m.colSnaps[c].has_value();
         if (onRoads && !wanted.empty())
-            graph->timesTo(*m.colSnaps[c], buffers, options.limitSeconds, wanted);
+            graph->timesToAll(*m.colSnaps[c], buffers, wanted);
         for (std::size_t r = 0; r < m.rows; ++r) {
             TravelCell &cell = m.cells[r * m.cols + c];
             if (onRoads && m.rowSnaps[r]) {
@@ -137,10 +137,15 @@ double StepwiseMatrix::fill(std::size_t c, const std::function<bool()> &enough, 
         readColumn(c);
         return m_floor[c];
     }
-    double step = enough ? std::min(firstSeconds, m_options.limitSeconds) : m_options.limitSeconds;
+    if (!enough) { // the whole column: the hierarchy's sweep is the fastest way
+        m_graph->timesToAll(*m_matrix.colSnaps[c], m_buffers, m_wanted);
+        readColumn(c);
+        return m_floor[c];
+    }
+    double step = std::min(firstSeconds, m_options.limitSeconds);
     m_graph->timesTo(*m_matrix.colSnaps[c], m_buffers, step, m_wanted);
     readColumn(c);
-    while (enough && std::isfinite(m_floor[c]) && !enough()) {
+    while (std::isfinite(m_floor[c]) && !enough()) {
         step = std::min(std::max(step * 2, 1.0), m_options.limitSeconds);
         m_graph->extendTimesTo(m_buffers, step, m_wanted);
         readColumn(c);

@@ -397,6 +397,32 @@ void roadImport(benchmark::State &state)
     state.counters["edges"] = double(stats.edges);
 }
 
+// RoadGraph::build on the imported network (what `vigie-cli suggest` and the console do once when they load
+// the roads): CSR graph, degree-2 contraction, contraction hierarchy, snapping index. The PBF is read once,
+// outside the timing. Arg: 0 Monaco, 1 Liechtenstein.
+void graphBuild(benchmark::State &state)
+{
+    const QString pbf = extractPath(state.range(0));
+    if (!QFileInfo::exists(pbf)) {
+        state.SkipWithError("extract absent");
+        return;
+    }
+    const auto net = routing::readRoadNetwork(pbf, std::nullopt);
+    if (!net) {
+        state.SkipWithError(net.error().message.toStdString().c_str());
+        return;
+    }
+    std::size_t core = 0, shortcuts = 0;
+    for (auto _ : state) {
+        auto graph = routing::RoadGraph::build(*net);
+        core = (*graph)->coreNodeCount();
+        shortcuts = (*graph)->hierarchyShortcuts();
+        benchmark::DoNotOptimize(graph);
+    }
+    state.counters["core_nodes"] = double(core);
+    state.counters["shortcuts"] = double(shortcuts);
+}
+
 // osm2pgrouting 2.3.8 on the same extract (car profile, --clean), into a database of the cluster above;
 // wall time of the process (its own work plus PostgreSQL's). It reads OSM XML only: the PBF is converted
 // once with `osmium cat`, outside the timing. Arg: 0 Monaco, 1 Liechtenstein.
@@ -505,6 +531,7 @@ BENCHMARK(flowOnly)->Arg(-1)->Arg(2)->Arg(6)->Unit(benchmark::kMillisecond);
 BENCHMARK(pgRoutingMatrix)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(pointToPoint300Pairs)->Unit(benchmark::kMillisecond);
 BENCHMARK(roadImport)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+BENCHMARK(graphBuild)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(osm2pgroutingImport)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 int main(int argc, char **argv)

@@ -1,3 +1,4 @@
+#include "routing/contraction_hierarchy.h"
 #include "routing/osm_roads.h"
 #include "routing/travel_times.h"
 
@@ -205,7 +206,7 @@ TEST(RoadGraph, TimesToEqualsBellmanFordOnMonaco)
     std::mt19937 rng(43);
     std::uniform_int_distribution<std::size_t> pickEdge(0, net.edges.size() - 1);
     std::uniform_int_distribution<std::uint32_t> pick(0, std::uint32_t(net.nodes.size() - 1));
-    SearchBuffers buffers;
+    SearchBuffers buffers, swept;
     int compared = 0;
     for (int run = 0; run < 8; ++run) {
         // A target exactly at the start node of an edge (seeds that node at time 0), or inside the edge,
@@ -222,8 +223,11 @@ TEST(RoadGraph, TimesToEqualsBellmanFordOnMonaco)
         std::vector<std::uint32_t> wanted;
         for (int k = 0; k < 5; ++k)
             wanted.push_back(pick(rng));
-        (*g)->timesTo(target, buffers, unreachable,
-                      run % 2 ? std::span<const std::uint32_t>(wanted) : std::span<const std::uint32_t>());
+        const auto asked =
+            run % 2 ? std::span<const std::uint32_t>(wanted) : std::span<const std::uint32_t>();
+        (*g)->timesTo(target, buffers, unreachable, asked);
+        (*g)->timesToAll(target, swept, asked);
+        EXPECT_FALSE(std::isfinite(swept.radius));
         std::vector<double> bf(net.nodes.size(), std::numeric_limits<double>::max());
         bf[target.a] = target.fraction * (*g)->edgeSeconds(e);
         if (target.backward >= 0)
@@ -239,9 +243,13 @@ TEST(RoadGraph, TimesToEqualsBellmanFordOnMonaco)
         for (const std::uint32_t v : checked) {
             if (bf[v] == std::numeric_limits<double>::max()) {
                 EXPECT_FALSE(std::isfinite(buffers.seconds[v])) << v;
+                EXPECT_FALSE(std::isfinite(swept.seconds[v])) << v;
                 continue;
             }
             EXPECT_NEAR(buffers.seconds[v], bf[v], 1e-6 * std::max(1.0, bf[v])) << target.a << " ← " << v;
+            EXPECT_NEAR(swept.seconds[v], bf[v], 1e-6 * std::max(1.0, bf[v])) << "hierarchy " << v;
+            // Metres along a fastest path: equal unless two paths tie on time.
+            EXPECT_NEAR(swept.meters[v], buffers.meters[v], 1e-3 * std::max(1.0, buffers.meters[v])) << v;
             ++compared;
         }
     }
@@ -290,4 +298,70 @@ TEST(RoadGraph, ExtendedSearchEqualsOneSearchOnMonaco)
     }
     EXPECT_GT(exact, 50);
     EXPECT_GT(beyond, 100);
+}
+
+// The hierarchy on its own, on random directed graphs with parallel arcs, self-loops, one-way pairs and
+// parts that cannot be reached: every node's time and metres equal Bellman-Ford's, from several seeds.
+TEST(ContractionHierarchy, OneToAllEqualsBellmanFordOnRandomGraphs)
+{
+    std::mt19937 rng(45);
+    int compared = 0, unreachableSeen = 0;
+    std::size_t shortcuts = 0;
+    for (int run = 0; run < 30; ++run) {
+        const std::uint32_t n = 20 + run * 7;
+        std::uniform_int_distribution<std::uint32_t> pick(0, n - 1);
+        std::uniform_real_distribution<double> cost(1.0, 100.0);
+        std::vector<std::vector<WeightedArc>> perNode(n);
+        using List = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                           boost::property<boost::edge_weight_t, double>>;
+        List list(n);
+        // The last tenth of the nodes only has arcs out: nothing reaches it.
+        const std::uint32_t closed = n - n / 10;
+        for (std::uint32_t k = 0; k < 3 * n; ++k) {
+            const std::uint32_t from = pick(rng), to = pick(rng) % closed;
+            const double s = cost(rng);
+            perNode[from].push_back({s, 10 * s, to}); // metres proportional: same path, same metres
+            boost::add_edge(from, to, s, list);
+        }
+        ArcList graph;
+        graph.start.assign(n + 1, 0);
+        for (std::uint32_t v = 0; v < n; ++v) {
+            graph.start[v + 1] = graph.start[v] + std::uint32_t(perNode[v].size());
+            graph.arcs.insert(graph.arcs.end(), perNode[v].begin(), perNode[v].end());
+        }
+        const auto h = ContractionHierarchy::build(graph);
+        ASSERT_EQ(h.nodeCount(), n);
+        shortcuts += h.shortcutCount();
+        std::vector<std::uint32_t> id(n);
+        for (std::uint32_t k = 0; k < n; ++k)
+            id[h.order()[k]] = k;
+        const std::array<PathSeed, 2> seeds{PathSeed{pick(rng) % closed, 0.0, 0.0},
+                                            PathSeed{pick(rng) % closed, 25.0, 250.0}};
+        std::array<PathSeed, 2> renamed = seeds;
+        for (auto &s : renamed)
+            s.node = id[s.node];
+        std::vector<PathLabel> labels;
+        std::vector<HeapEntry> heap;
+        h.oneToAll(renamed, labels, heap);
+        std::vector<double> bf(n, std::numeric_limits<double>::max());
+        for (const auto &s : seeds)
+            bf[s.node] = std::min(bf[s.node], s.seconds);
+        ASSERT_TRUE(boost::bellman_ford_shortest_paths(
+            list, n, boost::weight_map(boost::get(boost::edge_weight, list)).distance_map(bf.data())));
+        for (std::uint32_t v = 0; v < n; ++v) {
+            const PathLabel &l = labels[id[v]];
+            if (bf[v] == std::numeric_limits<double>::max()) {
+                EXPECT_FALSE(std::isfinite(l.seconds)) << run << ": " << v;
+                ++unreachableSeen;
+                continue;
+            }
+            EXPECT_NEAR(l.seconds, bf[v], 1e-9 * std::max(1.0, bf[v])) << run << ": " << v;
+            // Seeds carry 10 m per second too, so metres must be ten times the time.
+            EXPECT_NEAR(l.meters, 10 * bf[v], 1e-8 * std::max(1.0, bf[v])) << run << ": " << v;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 2000);
+    EXPECT_GT(unreachableSeen, 100);
+    EXPECT_GT(shortcuts, 0u);
 }
