@@ -1,7 +1,8 @@
 // The only translation unit that instantiates Boost.Graph's min-cost flow (slow to compile).
 #include "allocation/allocator.h"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/iteration_macros.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 
 #include <algorithm>
@@ -15,26 +16,81 @@ namespace {
 
 constexpr double costScale = 1000.0;
 
-using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-using FlowGraph = boost::adjacency_list<
-    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, long,
-                    boost::property<boost::edge_residual_capacity_t, long,
-                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, long>>>>>;
+// The flow network as a compressed sparse row graph: one allocation for all arcs, out-arcs side by side.
+// Each augmentation of successive_shortest_path runs a Dijkstra over every arc, so how fast arcs are
+// walked is what the solve costs (an adjacency_list with per-vertex vectors was about twice as slow here).
+// Arc properties live in vectors indexed by the CSR edge index (Boost's residual-graph filter needs
+// default-constructible property maps, which bundled CSR properties are not).
+using FlowGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                     boost::no_property, std::uint32_t, std::uint32_t>;
 using FlowEdge = boost::graph_traits<FlowGraph>::edge_descriptor;
 
-FlowEdge addArc(FlowGraph &g, std::size_t from, std::size_t to, long capacity, long cost)
+/// Arcs of a flow network, each added with its opposite (capacity 0, cost negated).
+struct FlowBuilder
 {
-    const FlowEdge e = boost::add_edge(from, to, g).first;
-    const FlowEdge r = boost::add_edge(to, from, g).first;
-    boost::put(boost::edge_capacity, g, e, capacity);
-    boost::put(boost::edge_capacity, g, r, 0);
-    boost::put(boost::edge_weight, g, e, cost);
-    boost::put(boost::edge_weight, g, r, -cost);
-    boost::put(boost::edge_reverse, g, e, r);
-    boost::put(boost::edge_reverse, g, r, e);
-    return e;
+    struct Pending
+    {
+        std::uint32_t from, to;
+        long capacity, weight;
+    };
+    std::vector<Pending> arcs;
+    /// Adds from→to and its reverse; returns the index of from→to among pending arcs.
+    std::size_t add(std::size_t from, std::size_t to, long capacity, long weight)
+    {
+        arcs.push_back({std::uint32_t(from), std::uint32_t(to), capacity, weight});
+        arcs.push_back({std::uint32_t(to), std::uint32_t(from), 0, -weight});
+        return arcs.size() - 2;
+    }
+};
+
+/// Min-cost max-flow from `source` to `sink` (Boost's successive_shortest_path_nonnegative_weights);
+/// returns per pending arc the flow on it.
+std::vector<long> minCostMaxFlow(const FlowBuilder &b, std::size_t vertices, std::size_t source,
+                                 std::size_t sink)
+{
+    // Counting sort by source: CSR wants arcs grouped by source, and each arc's final index links it with
+    // its reverse.
+    const std::size_t m = b.arcs.size();
+    std::vector<std::uint32_t> start(vertices + 1, 0), indexOf(m);
+    for (const auto &a : b.arcs)
+        ++start[a.from + 1];
+    for (std::size_t v = 0; v < vertices; ++v)
+        start[v + 1] += start[v];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends(m);
+    std::vector<long> capacity(m), residual(m), weight(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint32_t at = start[b.arcs[k].from]++;
+        indexOf[k] = at;
+        ends[at] = {b.arcs[k].from, b.arcs[k].to};
+        capacity[at] = b.arcs[k].capacity;
+        weight[at] = b.arcs[k].weight;
+    }
+    const FlowGraph g(boost::edges_are_sorted, ends.begin(), ends.end(), vertices);
+    const auto edgeIndex = boost::get(boost::edge_index, g);
+    std::vector<FlowEdge> byIndex(m);
+    BGL_FORALL_EDGES(e, g, FlowGraph)
+    {
+        byIndex[e.idx] = e;
+    }
+    std::vector<FlowEdge> reverse(m);
+    for (std::size_t k = 0; k < m; ++k)
+        reverse[indexOf[k]] = byIndex[indexOf[k ^ 1]];
+    const auto vertexIndex = boost::get(boost::vertex_index, g);
+    std::vector<FlowEdge> pred(vertices);
+    std::vector<long> distance(vertices), potential(vertices);
+    boost::successive_shortest_path_nonnegative_weights(
+        g, boost::vertex(source, g), boost::vertex(sink, g),
+        boost::make_iterator_property_map(capacity.begin(), edgeIndex),
+        boost::make_iterator_property_map(residual.begin(), edgeIndex),
+        boost::make_iterator_property_map(weight.begin(), edgeIndex),
+        boost::make_iterator_property_map(reverse.begin(), edgeIndex), vertexIndex,
+        boost::make_iterator_property_map(pred.begin(), vertexIndex),
+        boost::make_iterator_property_map(distance.begin(), vertexIndex),
+        boost::make_iterator_property_map(potential.begin(), vertexIndex));
+    std::vector<long> flow(m, 0);
+    for (std::size_t k = 0; k < m; k += 2)
+        flow[k] = capacity[indexOf[k]] - residual[indexOf[k]];
+    return flow;
 }
 
 } // namespace
@@ -101,28 +157,26 @@ std::vector<int> flowOn(const Component &c, const std::vector<char> &kept)
 {
     const std::size_t nu = c.nu(), ns = c.ns();
     // Vertices: 0 source, 1 sink, units, then one per (incident, need).
-    FlowGraph g(2 + nu + ns);
     const std::size_t source = 0, sink = 1, firstSlot = 2 + nu;
+    FlowBuilder b;
     struct Arc
     {
-        FlowEdge edge;
+        std::size_t pending;
         std::size_t unit, slot;
     };
     std::vector<Arc> arcs;
     for (std::size_t u = 0; u < nu; ++u)
-        addArc(g, source, 2 + u, 1, 0);
+        b.add(source, 2 + u, 1, 0);
     for (std::size_t s = 0; s < ns; ++s) {
         for (std::size_t u = 0; u < nu; ++u)
             if (kept[s * nu + u])
-                arcs.push_back({addArc(g, 2 + u, firstSlot + s, 1, c.at(s, u)), u, s});
-        addArc(g, firstSlot + s, sink, c.capacity[s], 0);
+                arcs.push_back({b.add(2 + u, firstSlot + s, 1, c.at(s, u)), u, s});
+        b.add(firstSlot + s, sink, c.capacity[s], 0);
     }
-    boost::successive_shortest_path_nonnegative_weights(g, source, sink);
-    const auto cap = boost::get(boost::edge_capacity, g);
-    const auto res = boost::get(boost::edge_residual_capacity, g);
+    const std::vector<long> flow = minCostMaxFlow(b, 2 + nu + ns, source, sink);
     std::vector<int> slotOf(nu, -1);
     for (const Arc &a : arcs)
-        if (cap[a.edge] - res[a.edge] > 0)
+        if (flow[a.pending] > 0)
             slotOf[a.unit] = int(a.slot);
     return slotOf;
 }
@@ -280,20 +334,23 @@ std::vector<char> cheapestArcs(const Component &c, int margin)
 {
     const std::size_t nu = c.nu(), ns = c.ns();
     std::vector<char> kept(ns * nu, 0);
+    if (margin < 0) {
+        for (std::size_t k = 0; k < kept.size(); ++k)
+            kept[k] = c.cost[k] >= 0 ? 1 : 0;
+        return kept;
+    }
     std::vector<std::pair<long, std::size_t>> order;
     for (std::size_t s = 0; s < ns; ++s) {
         order.clear();
         for (std::size_t u = 0; u < nu; ++u)
             if (c.at(s, u) >= 0)
                 order.emplace_back(c.at(s, u), u);
-        const std::size_t k = margin < 0
-                                  ? order.size()
-                                  : std::min(order.size(), std::size_t(c.capacity[s]) + std::size_t(margin));
+        const std::size_t k = std::min(order.size(), std::size_t(c.capacity[s]) + std::size_t(margin));
         std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end());
         for (std::size_t i = 0; i < k; ++i)
             kept[s * nu + order[i].second] = 1;
     }
-    for (std::size_t u = 0; u < nu && margin > 0; ++u) {
+    for (std::size_t u = 0; u < nu; ++u) {
         order.clear();
         for (std::size_t s = 0; s < ns; ++s)
             if (c.at(s, u) >= 0)

@@ -45,11 +45,13 @@ struct Problem
     std::vector<double> etaSeconds;       ///< units × incidents, row-major; infinity: cannot reach
     std::vector<double> coverageLoss;     ///< per unit (empty: none)
     Weights weights;
-    /// The flow first runs on the cheapest arcs only: per need slot its `count + candidateMargin`
-    /// cheapest units, per unit its `candidateMargin` cheapest slots; an optimality check then adds any
-    /// arc that could still lower the cost or fill more needs, until none can (see solve()). The answer
-    /// is the same for any margin; it only changes the time taken. Negative: every feasible arc at once.
-    int candidateMargin = 2;
+    /// With a margin ≥ 0 the flow first runs on the cheapest arcs only: per need slot its
+    /// `count + candidateMargin` cheapest units, per unit its `candidateMargin` cheapest slots; an
+    /// optimality check then adds any arc that could still lower the cost or fill more needs, until none
+    /// can (see solve()). The answer is the same for any margin; it only changes the time taken. Negative
+    /// (the default): every feasible arc at once. Since the flow network is a CSR graph, one solve over
+    /// every arc costs less than the two to four solves the pruning needs (vigie_bench_routing flowOnly).
+    int candidateMargin = -1;
     /// Per incident (or empty): the searches for an incident may stop before reaching every unit. An
     /// infinite ETA of incident i then means "farther than etaFloor[i]", not "cannot reach", unless
     /// etaFloor[i] is infinite. solve() uses the floor as a lower bound of those arcs' costs and lists in

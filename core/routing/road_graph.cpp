@@ -128,8 +128,10 @@ struct RoadGraph::Impl
     void contract();
     void buildHierarchy();
     // Resets the buffers for a new search towards `target` and lists its seeds (out.seeds, in core
-    // numbers, and out.chainSeeds).
-    void prepare(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
+    // numbers, and out.chainSeeds); for a Dijkstra, also resets the core labels and marks the core nodes
+    // `wanted` depends on.
+    void prepare(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted,
+                 bool forDijkstra) const;
     // Writes out.seconds / out.meters for `wanted` (every node when empty) from the core labels.
     void publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
     [[nodiscard]] bool onChain(std::uint32_t v) const { return slots[v][0] != none; }
@@ -421,8 +423,8 @@ struct Later
 
 } // namespace
 
-void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out,
-                              std::span<const std::uint32_t> wanted) const
+void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted,
+                              bool forDijkstra) const
 {
     const std::size_t n = net.nodes.size();
     if (out.seconds.size() != n || out.core.size() != coreCount) {
@@ -440,38 +442,8 @@ void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out,
         out.meters[v] = unreachable;
     }
     out.touched.clear();
-    if (out.coreDirty)
-        std::fill(out.core.begin(), out.core.end(), PathLabel{unreachable, unreachable});
-    else
-        for (const std::uint32_t c : out.coreTouched)
-            out.core[c] = {unreachable, unreachable};
-    out.coreDirty = false;
-    out.coreTouched.clear();
     out.heap.clear();
     out.radius = 0.0;
-    if (++out.generation == 0) {
-        std::fill(out.wantedStamp.begin(), out.wantedStamp.end(), 0);
-        out.generation = 1;
-    }
-    const std::uint32_t gen = out.generation;
-    // A node on a chain is known once the chain's end is settled (or through the target, on its own chain).
-    out.awaited = 0;
-    const auto await = [&](std::uint32_t c) {
-        if (out.wantedStamp[c] != gen) {
-            out.wantedStamp[c] = gen;
-            ++out.awaited;
-        }
-    };
-    for (const std::uint32_t v : wanted) {
-        if (v >= n)
-            continue;
-        if (!onChain(v))
-            await(coreId[v]);
-        else
-            for (const std::uint32_t pos : slots[v])
-                if (pos != none)
-                    await(chainEnd[chainPos[pos].chain]);
-    }
     // To reach a point at fraction t of a→b, arrive at a and drive t of the edge a→b (or at b and b→a).
     // A seed on a chain reaches the chain's first node, and the chain's nodes up to it, through the chain.
     out.seedCount = 0;
@@ -498,6 +470,38 @@ void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out,
     if (target.backward >= 0)
         seed(target.b, (1 - target.fraction) * secondsOf(target.backward),
              (1 - target.fraction) * metersOf(target.backward));
+    if (!forDijkstra)
+        return; // the hierarchy's sweep writes every core label and needs no stop condition
+    if (out.coreDirty)
+        std::fill(out.core.begin(), out.core.end(), PathLabel{unreachable, unreachable});
+    else
+        for (const std::uint32_t c : out.coreTouched)
+            out.core[c] = {unreachable, unreachable};
+    out.coreDirty = false;
+    out.coreTouched.clear();
+    if (++out.generation == 0) {
+        std::fill(out.wantedStamp.begin(), out.wantedStamp.end(), 0);
+        out.generation = 1;
+    }
+    const std::uint32_t gen = out.generation;
+    // A node on a chain is known once the chain's end is settled (or through the target, on its own chain).
+    out.awaited = 0;
+    const auto await = [&](std::uint32_t c) {
+        if (out.wantedStamp[c] != gen) {
+            out.wantedStamp[c] = gen;
+            ++out.awaited;
+        }
+    };
+    for (const std::uint32_t v : wanted) {
+        if (v >= n)
+            continue;
+        if (!onChain(v))
+            await(coreId[v]);
+        else
+            for (const std::uint32_t pos : slots[v])
+                if (pos != none)
+                    await(chainEnd[chainPos[pos].chain]);
+    }
 }
 
 // A core node's label; a node on chains through each chain's end, or straight to the target on the
@@ -564,7 +568,7 @@ void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t>
 void RoadGraph::timesTo(const Snap &target, SearchBuffers &out, double limitSeconds,
                         std::span<const std::uint32_t> wanted) const
 {
-    d->prepare(target, out, wanted);
+    d->prepare(target, out, wanted, true);
     for (std::size_t k = 0; k < out.seedCount; ++k) {
         const PathSeed &s = out.seeds[k];
         auto &label = out.core[s.node];
@@ -630,7 +634,7 @@ void RoadGraph::extendTimesTo(SearchBuffers &out, double limitSeconds,
 void RoadGraph::timesToAll(const Snap &target, SearchBuffers &out,
                            std::span<const std::uint32_t> wanted) const
 {
-    d->prepare(target, out, wanted);
+    d->prepare(target, out, wanted, false);
     d->hierarchy.oneToAll(std::span(out.seeds.data(), out.seedCount), out.core, out.heap);
     out.coreDirty = true;
     out.heap.clear();
@@ -652,7 +656,30 @@ void RoadGraph::exitNodes(const Snap &start, std::vector<std::uint32_t> &nodes)
         nodes.push_back(start.a);
 }
 
+RoadGraph::Exits RoadGraph::exitsOf(const Snap &start) const
+{
+    Exits e;
+    // Leave the start segment forwards (to b) or backwards (to a).
+    if (start.forward >= 0) {
+        e.node[e.count] = start.b;
+        e.seconds[e.count] = (1 - start.fraction) * d->secondsOf(start.forward);
+        e.meters[e.count++] = (1 - start.fraction) * d->metersOf(start.forward);
+    }
+    if (start.backward >= 0) {
+        e.node[e.count] = start.a;
+        e.seconds[e.count] = start.fraction * d->secondsOf(start.backward);
+        e.meters[e.count++] = start.fraction * d->metersOf(start.backward);
+    }
+    return e;
+}
+
 std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &target,
+                                              const SearchBuffers &to) const
+{
+    return fromSnap(start, exitsOf(start), target, to);
+}
+
+std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Exits &exits, const Snap &target,
                                               const SearchBuffers &to) const
 {
     double best = unreachable, bestMeters = unreachable;
@@ -662,13 +689,8 @@ std::pair<double, double> RoadGraph::fromSnap(const Snap &start, const Snap &tar
             bestMeters = m;
         }
     };
-    // Leave the start segment forwards (to b) or backwards (to a).
-    if (start.forward >= 0)
-        consider((1 - start.fraction) * d->secondsOf(start.forward) + to.seconds[start.b],
-                 (1 - start.fraction) * d->metersOf(start.forward) + to.meters[start.b]);
-    if (start.backward >= 0)
-        consider(start.fraction * d->secondsOf(start.backward) + to.seconds[start.a],
-                 start.fraction * d->metersOf(start.backward) + to.meters[start.a]);
+    for (std::size_t k = 0; k < exits.count; ++k)
+        consider(exits.seconds[k] + to.seconds[exits.node[k]], exits.meters[k] + to.meters[exits.node[k]]);
     if (start.a == target.a && start.b == target.b) {
         const double delta = target.fraction - start.fraction;
         if (delta >= 0 && start.forward >= 0)

@@ -114,6 +114,18 @@ public:
     /// Time and metres from a snapped start to the target of `timesTo` (same-segment case included).
     [[nodiscard]] std::pair<double, double> fromSnap(const Snap &start, const Snap &target,
                                                      const SearchBuffers &to) const;
+    /// Where a start leaves its road segment: up to two nodes, with the time and metres to reach each.
+    struct Exits
+    {
+        std::array<std::uint32_t, 2> node{};
+        std::array<double, 2> seconds{}, meters{};
+        std::size_t count = 0;
+    };
+    [[nodiscard]] Exits exitsOf(const Snap &start) const;
+    /// fromSnap with the start's exits worked out once (a matrix row reads them for every column): the
+    /// same values, bit for bit.
+    [[nodiscard]] std::pair<double, double> fromSnap(const Snap &start, const Exits &exits,
+                                                     const Snap &target, const SearchBuffers &to) const;
     /// Forward Dijkstra from one node: time to every node (for checks and point-to-point baselines).
     void timesFromNode(std::uint32_t source, std::vector<double> &seconds) const;
     /// Point-to-point fastest route with its polyline (forward Dijkstra, stops at the target).

@@ -64,9 +64,12 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
     m.notes += to.notes;
     // One sweep of the contraction hierarchy per column; only the nodes the rows leave by are read.
     std::vector<std::uint32_t> wanted;
-    for (const auto &s : m.rowSnaps)
-        if (s)
-            RoadGraph::exitNodes(*s, wanted);
+    std::vector<RoadGraph::Exits> exits(m.rows);
+    for (std::size_t r = 0; r < m.rows; ++r)
+        if (m.rowSnaps[r]) {
+            RoadGraph::exitNodes(*m.rowSnaps[r], wanted);
+            exits[r] = graph->exitsOf(*m.rowSnaps[r]);
+        }
     SearchBuffers buffers;
     for (std::size_t c = 0; c < m.cols; ++c) {
         const bool onRoads = m.colSnaps[c].has_value();
@@ -75,7 +78,7 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
         for (std::size_t r = 0; r < m.rows; ++r) {
             TravelCell &cell = m.cells[r * m.cols + c];
             if (onRoads && m.rowSnaps[r]) {
-                const auto [s, meters] = graph->fromSnap(*m.rowSnaps[r], *m.colSnaps[c], buffers);
+                const auto [s, meters] = graph->fromSnap(*m.rowSnaps[r], exits[r], *m.colSnaps[c], buffers);
                 // Beyond the bound the search stopped early: the value is an over-estimate, not a time.
                 cell = s <= options.limitSeconds ? TravelCell{s, meters, false}
                                                  : TravelCell{unreachable, unreachable, false};
@@ -103,9 +106,12 @@ StepwiseMatrix::StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, Snapp
     m.notes += m_from.notes;
     m.notes += m_to.notes;
     m_floor.assign(m.cols, 0.0);
-    for (const auto &s : m.rowSnaps)
-        if (s)
-            RoadGraph::exitNodes(*s, m_wanted);
+    m_exits.resize(m.rows);
+    for (std::size_t r = 0; r < m.rows; ++r)
+        if (m.rowSnaps[r]) {
+            RoadGraph::exitNodes(*m.rowSnaps[r], m_wanted);
+            m_exits[r] = graph->exitsOf(*m.rowSnaps[r]);
+        }
 }
 
 // Same cells as travelMatrix() for every value the search has settled: a bounded Dijkstra settles exactly
@@ -120,7 +126,7 @@ void StepwiseMatrix::readColumn(std::size_t c)
     for (std::size_t r = 0; r < m.rows; ++r) {
         TravelCell &cell = m.cells[r * m.cols + c];
         if (onRoads && m.rowSnaps[r]) {
-            const auto [s, meters] = m_graph->fromSnap(*m.rowSnaps[r], *m.colSnaps[c], m_buffers);
+            const auto [s, meters] = m_graph->fromSnap(*m.rowSnaps[r], m_exits[r], *m.colSnaps[c], m_buffers);
             // Above the radius the value is an over-estimate: not known yet, or beyond the limit.
             cell = s <= radius && s <= m_options.limitSeconds ? TravelCell{s, meters, false}
                                                               : TravelCell{unreachable, unreachable, false};

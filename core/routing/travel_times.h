@@ -88,6 +88,7 @@ private:
     TravelMatrix m_matrix;
     std::vector<double> m_floor;
     std::vector<std::uint32_t> m_wanted;
+    std::vector<RoadGraph::Exits> m_exits; ///< per row
     SearchBuffers m_buffers;
 };
 
