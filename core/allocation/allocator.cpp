@@ -6,8 +6,10 @@
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <tuple>
 
 namespace vigie::allocation {
@@ -504,10 +506,43 @@ Result<Solution> solve(const Problem &p)
                     c.bound[s * c.nu() + u] = std::lround(b * costScale);
             }
     }
-    Solution sol;
+    // Components are independent flows: solve them on a few threads, largest first, each into its own
+    // Solution, then merge in component order (the same sums in the same order as one thread would do).
+    std::vector<Solution> parts(components.size());
+    std::vector<std::size_t> bySize;
+    for (std::size_t k = 0; k < components.size(); ++k)
+        if (!components[k].slots.empty())
+            bySize.push_back(k);
+    std::stable_sort(bySize.begin(), bySize.end(), [&](std::size_t a, std::size_t b) {
+        return components[a].cost.size() > components[b].cost.size();
+    });
+    std::atomic<std::size_t> next{0};
+    const auto run = [&] {
+        for (std::size_t k; (k = next++) < bySize.size();)
+            solveComponent(p, components[bySize[k]], slots, parts[bySize[k]]);
+    };
+    std::size_t arcs = 0;
     for (const Component &c : components)
-        if (!c.slots.empty())
-            solveComponent(p, c, slots, sol);
+        arcs += c.cost.size();
+    const std::size_t workers =
+        arcs < 2000 || bySize.size() < 2
+            ? 1
+            : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 2);
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t k = 1; k < workers; ++k)
+            helpers.emplace_back(run);
+        run();
+    }
+    Solution sol;
+    for (const Solution &part : parts) {
+        for (const Assignment &a : part.assignments) {
+            sol.assignments.push_back(a);
+            sol.cost += a.cost;
+        }
+        sol.shortfalls.insert(sol.shortfalls.end(), part.shortfalls.begin(), part.shortfalls.end());
+        sol.unresolved.insert(sol.unresolved.end(), part.unresolved.begin(), part.unresolved.end());
+    }
     // Same order as a single flow would give: by incident, need, then unit.
     std::sort(sol.assignments.begin(), sol.assignments.end(), [](const Assignment &x, const Assignment &y) {
         return std::tie(x.incident, x.need, x.unit) < std::tie(y.incident, y.need, y.unit);

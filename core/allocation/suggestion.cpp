@@ -119,6 +119,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
             p.etaSeconds[u * incidents.size() + i] = eta(u, i);
         p.etaFloor[i] = searches.floor(i);
     };
+    if (!options.boundedSearches)
+        searches.fillAll(); // every column at once, over several threads
     for (std::size_t i = 0; i < incidents.size(); ++i) {
         if (options.boundedSearches)
             searches.fill(
@@ -130,8 +132,6 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                     });
                 },
                 options.firstSearchSeconds);
-        else
-            searches.fill(i);
         readColumn(i);
     }
     // After the searches: which cells are straight-line estimates is known once the columns are filled.

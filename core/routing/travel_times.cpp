@@ -1,8 +1,36 @@
 #include "routing/travel_times.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 namespace vigie::routing {
+
+namespace {
+
+// The columns of a matrix are independent searches: spread them over a few threads (each with its own
+// search buffers), taking blocks of columns so that two threads rarely write the same cache line of a
+// row-major matrix. Small matrices stay on the calling thread.
+template <class Work> void forEachColumn(std::size_t cols, const Work &work)
+{
+    constexpr std::size_t block = 8;
+    const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::min({hardware, std::size_t(4), (cols + 2 * block - 1) / (2 * block)});
+    std::atomic<std::size_t> next{0};
+    const auto run = [&] {
+        SearchBuffers buffers;
+        for (std::size_t first; (first = next.fetch_add(block)) < cols;)
+            for (std::size_t c = first; c < std::min(cols, first + block); ++c)
+                work(c, buffers);
+    };
+    std::vector<std::jthread> helpers;
+    for (std::size_t k = 1; k < workers; ++k)
+        helpers.emplace_back(run);
+    run();
+}
+
+} // namespace
 
 bool TravelMatrix::anyApproximate() const
 {
@@ -70,8 +98,7 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
             RoadGraph::exitNodes(*m.rowSnaps[r], wanted);
             exits[r] = graph->exitsOf(*m.rowSnaps[r]);
         }
-    SearchBuffers buffers;
-    for (std::size_t c = 0; c < m.cols; ++c) {
+    forEachColumn(m.cols, [&](std::size_t c, SearchBuffers &buffers) {
         const bool onRoads = m.colSnaps[c].has_value();
         if (onRoads && !wanted.empty())
             graph->timesToAll(*m.colSnaps[c], buffers, wanted);
@@ -79,14 +106,14 @@ TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, con
             TravelCell &cell = m.cells[r * m.cols + c];
             if (onRoads && m.rowSnaps[r]) {
                 const auto [s, meters] = graph->fromSnap(*m.rowSnaps[r], exits[r], *m.colSnaps[c], buffers);
-                // Beyond the bound the search stopped early: the value is an over-estimate, not a time.
+                // Beyond the limit a cell reads unreachable, whatever the search found.
                 cell = s <= options.limitSeconds ? TravelCell{s, meters, false}
                                                  : TravelCell{unreachable, unreachable, false};
             } else {
                 cell = straightLine(from.points[r], to.points[c], options);
             }
         }
-    }
+    });
     return m;
 }
 
@@ -116,17 +143,17 @@ StepwiseMatrix::StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, Snapp
 
 // Same cells as travelMatrix() for every value the search has settled: a bounded Dijkstra settles exactly
 // the first nodes an unbounded one would, in the same order, with the same sums.
-void StepwiseMatrix::readColumn(std::size_t c)
+void StepwiseMatrix::readColumn(std::size_t c, const SearchBuffers &buffers)
 {
     TravelMatrix &m = m_matrix;
     const bool onRoads = m.colSnaps[c].has_value() && !m_wanted.empty();
-    const double radius = onRoads ? m_buffers.radius : unreachable;
+    const double radius = onRoads ? buffers.radius : unreachable;
     // Past the limit, a cell is unreachable by definition: the column is final.
     m_floor[c] = radius > m_options.limitSeconds ? unreachable : radius;
     for (std::size_t r = 0; r < m.rows; ++r) {
         TravelCell &cell = m.cells[r * m.cols + c];
         if (onRoads && m.rowSnaps[r]) {
-            const auto [s, meters] = m_graph->fromSnap(*m.rowSnaps[r], m_exits[r], *m.colSnaps[c], m_buffers);
+            const auto [s, meters] = m_graph->fromSnap(*m.rowSnaps[r], m_exits[r], *m.colSnaps[c], buffers);
             // Above the radius the value is an over-estimate: not known yet, or beyond the limit.
             cell = s <= radius && s <= m_options.limitSeconds ? TravelCell{s, meters, false}
                                                               : TravelCell{unreachable, unreachable, false};
@@ -140,23 +167,32 @@ double StepwiseMatrix::fill(std::size_t c, const std::function<bool()> &enough, 
 {
     const bool onRoads = m_graph && m_matrix.colSnaps[c].has_value() && !m_wanted.empty();
     if (!onRoads) {
-        readColumn(c);
+        readColumn(c, m_buffers);
         return m_floor[c];
     }
     if (!enough) { // the whole column: the hierarchy's sweep is the fastest way
         m_graph->timesToAll(*m_matrix.colSnaps[c], m_buffers, m_wanted);
-        readColumn(c);
+        readColumn(c, m_buffers);
         return m_floor[c];
     }
     double step = std::min(firstSeconds, m_options.limitSeconds);
     m_graph->timesTo(*m_matrix.colSnaps[c], m_buffers, step, m_wanted);
-    readColumn(c);
+    readColumn(c, m_buffers);
     while (std::isfinite(m_floor[c]) && !enough()) {
         step = std::min(std::max(step * 2, 1.0), m_options.limitSeconds);
         m_graph->extendTimesTo(m_buffers, step, m_wanted);
-        readColumn(c);
+        readColumn(c, m_buffers);
     }
     return m_floor[c];
+}
+
+void StepwiseMatrix::fillAll()
+{
+    forEachColumn(m_matrix.cols, [this](std::size_t c, SearchBuffers &buffers) {
+        if (m_graph && m_matrix.colSnaps[c].has_value() && !m_wanted.empty())
+            m_graph->timesToAll(*m_matrix.colSnaps[c], buffers, m_wanted);
+        readColumn(c, buffers);
+    });
 }
 
 } // namespace vigie::routing

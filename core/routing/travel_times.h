@@ -77,11 +77,13 @@ public:
     /// read matrix()) says so or the search reaches options.limitSeconds. Without `enough`, goes to the
     /// limit at once. Returns floor(c).
     double fill(std::size_t c, const std::function<bool()> &enough = {}, double firstSeconds = unreachable);
+    /// Every column to the limit, as fill(c) for each, the columns spread over a few threads.
+    void fillAll();
     /// Every cell of column c still unreachable takes at least this long (infinity: the column is final).
     [[nodiscard]] double floor(std::size_t c) const { return m_floor[c]; }
 
 private:
-    void readColumn(std::size_t c);
+    void readColumn(std::size_t c, const SearchBuffers &buffers);
     const RoadGraph *m_graph;
     SnappedPoints m_from, m_to;
     MatrixOptions m_options;
