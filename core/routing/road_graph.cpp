@@ -543,9 +543,55 @@ void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t>
     };
     const std::size_t n = net.nodes.size();
     if (!wanted.empty()) {
-        for (const std::uint32_t v : wanted)
-            if (v < n)
-                one(v);
+        // Same sums, in the same order, as one(v); read from links worked out once per wanted list, so
+        // that a column reads labels and links in order instead of the chain tables at random.
+        if (!std::equal(wanted.begin(), wanted.end(), out.linkedWanted.begin(), out.linkedWanted.end())) {
+            out.linkedWanted.assign(wanted.begin(), wanted.end());
+            out.linkStart.assign(1, 0);
+            out.links.clear();
+            for (const std::uint32_t v : wanted) {
+                if (v < n && !onChain(v))
+                    out.links.push_back({coreId[v], none, none, 0.0, 0.0});
+                for (const std::uint32_t pos : v < n ? slots[v] : std::array<std::uint32_t, 2>{none, none})
+                    if (pos != none) {
+                        const auto &here = chainPos[pos];
+                        out.links.push_back(
+                            {chainEnd[here.chain], here.chain, pos, here.toEnd, here.metersToEnd});
+                    }
+                out.linkStart.push_back(std::uint32_t(out.links.size()));
+            }
+        }
+        for (std::size_t k = 0; k < wanted.size(); ++k) {
+            const std::uint32_t v = wanted[k];
+            if (v >= n)
+                continue;
+            double best = unreachable, bestMeters = unreachable;
+            for (std::uint32_t l = out.linkStart[k]; l < out.linkStart[k + 1]; ++l) {
+                const SearchBuffers::Link &link = out.links[l];
+                const PathLabel &end = labels[link.core];
+                if (link.seconds + end.seconds < best) {
+                    best = link.seconds + end.seconds;
+                    bestMeters = link.meters + end.meters;
+                }
+                for (std::size_t c = 0; c < out.chainSeedCount && link.pos != none; ++c) {
+                    const auto &seed = out.chainSeeds[c];
+                    const auto &at = chainPos[seed.pos];
+                    if (at.chain == link.chain && link.pos <= seed.pos) {
+                        const double s = link.seconds - at.toEnd + seed.s;
+                        if (s < best) {
+                            best = s;
+                            bestMeters = link.meters - at.metersToEnd + seed.m;
+                        }
+                    }
+                }
+            }
+            if (best == out.seconds[v])
+                continue;
+            if (out.seconds[v] == unreachable)
+                out.touched.push_back(v);
+            out.seconds[v] = best;
+            out.meters[v] = bestMeters;
+        }
     } else {
         for (const std::uint32_t v : coreNodes)
             one(v);

@@ -72,6 +72,16 @@ struct SearchBuffers
     };
     std::array<ChainSeed, 4> chainSeeds{}; ///< the target's seeds on chains (see timesTo)
     std::size_t chainSeedCount = 0;
+    // Per node of the last `wanted` list, the core labels its answer is read from: itself, or the ends of
+    // the chains it lies on (kept while the list stays the same, as it does for a matrix's columns).
+    struct Link
+    {
+        std::uint32_t core, chain, pos; ///< pos: position on the chain (none for a core node)
+        double seconds, meters;         ///< from the node to that core node
+    };
+    std::vector<std::uint32_t> linkedWanted;
+    std::vector<std::uint32_t> linkStart;
+    std::vector<Link> links;
 };
 
 class RoadGraph
