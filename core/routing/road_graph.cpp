@@ -561,6 +561,18 @@ void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t>
                 out.linkStart.push_back(std::uint32_t(out.links.size()));
             }
         }
+        // The target's own chains, read once per column instead of once per link.
+        struct SeedOnChain
+        {
+            std::uint32_t chain, pos;
+            double toEnd, metersToEnd, s, m;
+        };
+        std::array<SeedOnChain, 4> seeds{};
+        for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
+            const auto &seed = out.chainSeeds[c];
+            const auto &at = chainPos[seed.pos];
+            seeds[c] = {at.chain, seed.pos, at.toEnd, at.metersToEnd, seed.s, seed.m};
+        }
         for (std::size_t k = 0; k < wanted.size(); ++k) {
             const std::uint32_t v = wanted[k];
             if (v >= n)
@@ -573,14 +585,13 @@ void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t>
                     best = link.seconds + end.seconds;
                     bestMeters = link.meters + end.meters;
                 }
-                for (std::size_t c = 0; c < out.chainSeedCount && link.pos != none; ++c) {
-                    const auto &seed = out.chainSeeds[c];
-                    const auto &at = chainPos[seed.pos];
-                    if (at.chain == link.chain && link.pos <= seed.pos) {
-                        const double s = link.seconds - at.toEnd + seed.s;
+                for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
+                    const SeedOnChain &seed = seeds[c];
+                    if (seed.chain == link.chain && link.pos <= seed.pos) {
+                        const double s = link.seconds - seed.toEnd + seed.s;
                         if (s < best) {
                             best = s;
-                            bestMeters = link.meters - at.metersToEnd + seed.m;
+                            bestMeters = link.meters - seed.metersToEnd + seed.m;
                         }
                     }
                 }
