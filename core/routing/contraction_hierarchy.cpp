@@ -214,8 +214,8 @@ ContractionHierarchy ContractionHierarchy::build(const ArcList &graph)
     return h;
 }
 
-void ContractionHierarchy::oneToAll(std::span<const PathSeed> seeds, std::vector<PathLabel> &labels,
-                                    std::vector<HeapEntry> &heap) const
+void ContractionHierarchy::upward(std::span<const PathSeed> seeds, std::vector<PathLabel> &labels,
+                                  std::vector<HeapEntry> &heap) const
 {
     const std::size_t n = m_order.size();
     labels.assign(n, {infinity, infinity});
@@ -226,7 +226,7 @@ void ContractionHierarchy::oneToAll(std::span<const PathSeed> seeds, std::vector
             heap.push_back({s.seconds, s.node});
             std::push_heap(heap.begin(), heap.end(), Later{});
         }
-    // Upward: a Dijkstra over arcs to more important nodes only (a few hundred nodes at most).
+    // A Dijkstra over arcs to more important nodes only (a few hundred nodes at most).
     while (!heap.empty()) {
         const HeapEntry top = heap.front();
         std::pop_heap(heap.begin(), heap.end(), Later{});
@@ -243,20 +243,60 @@ void ContractionHierarchy::oneToAll(std::span<const PathSeed> seeds, std::vector
             }
         }
     }
-    // Downward sweep, most important first: every arc into v comes from a node already final.
-    const std::uint32_t *start = m_downInto.start.data();
-    const WeightedArc *arcs = m_downInto.arcs.data();
-    PathLabel *label = labels.data();
-    for (std::uint32_t v = 0; v < n; ++v) {
-        PathLabel best = label[v];
-        for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) {
-            const PathLabel &from = label[arcs[k].to];
-            const double t = from.seconds + arcs[k].seconds;
-            if (t < best.seconds)
-                best = {t, from.meters + arcs[k].meters};
-        }
-        label[v] = best;
+}
+
+namespace {
+
+// Every arc into v comes from a node already final when v's turn comes (nodes are numbered most important
+// first, and arcs into v come from more important nodes).
+inline void settle(std::uint32_t v, const std::uint32_t *start, const WeightedArc *arcs, PathLabel *label)
+{
+    PathLabel best = label[v];
+    for (std::uint32_t k = start[v]; k < start[v + 1]; ++k) {
+        const PathLabel &from = label[arcs[k].to];
+        const double t = from.seconds + arcs[k].seconds;
+        if (t < best.seconds)
+            best = {t, from.meters + arcs[k].meters};
     }
+    label[v] = best;
+}
+
+} // namespace
+
+void ContractionHierarchy::oneToAll(std::span<const PathSeed> seeds, std::vector<PathLabel> &labels,
+                                    std::vector<HeapEntry> &heap) const
+{
+    upward(seeds, labels, heap);
+    const auto n = std::uint32_t(m_order.size());
+    for (std::uint32_t v = 0; v < n; ++v)
+        settle(v, m_downInto.start.data(), m_downInto.arcs.data(), labels.data());
+}
+
+std::vector<std::uint32_t> ContractionHierarchy::sweepFor(std::span<const std::uint32_t> targets) const
+{
+    const std::size_t n = m_order.size();
+    std::vector<char> needed(n, 0);
+    for (const std::uint32_t t : targets)
+        if (t < n)
+            needed[t] = 1;
+    // Sources of arcs into v are more important, i.e. numbered lower: one pass from the back closes the set.
+    for (std::size_t v = n; v-- > 0;)
+        if (needed[v])
+            for (const WeightedArc &a : m_downInto.of(std::uint32_t(v)))
+                needed[a.to] = 1;
+    std::vector<std::uint32_t> sweep;
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (needed[v])
+            sweep.push_back(v);
+    return sweep;
+}
+
+void ContractionHierarchy::oneToSome(std::span<const PathSeed> seeds, std::span<const std::uint32_t> sweep,
+                                     std::vector<PathLabel> &labels, std::vector<HeapEntry> &heap) const
+{
+    upward(seeds, labels, heap);
+    for (const std::uint32_t v : sweep)
+        settle(v, m_downInto.start.data(), m_downInto.arcs.data(), labels.data());
 }
 
 } // namespace vigie::routing

@@ -70,7 +70,17 @@ public:
     void oneToAll(std::span<const PathSeed> seeds, std::vector<PathLabel> &labels,
                   std::vector<HeapEntry> &heap) const;
 
+    /// The nodes a sweep must visit for the labels of `targets` to be final (RPHAST, Delling et al. 2011):
+    /// the targets and every node an arc into one of them comes from, transitively, in sweep order.
+    [[nodiscard]] std::vector<std::uint32_t> sweepFor(std::span<const std::uint32_t> targets) const;
+    /// oneToAll, sweeping only `sweep` (from sweepFor): the labels of its nodes are final, the others not.
+    void oneToSome(std::span<const PathSeed> seeds, std::span<const std::uint32_t> sweep,
+                   std::vector<PathLabel> &labels, std::vector<HeapEntry> &heap) const;
+
 private:
+    void upward(std::span<const PathSeed> seeds, std::vector<PathLabel> &labels,
+                std::vector<HeapEntry> &heap) const;
+
     std::vector<std::uint32_t> m_order;
     ArcList m_up;       ///< per node, its arcs to more important nodes
     ArcList m_downInto; ///< per node, the arcs into it from more important nodes (`to` is their source)

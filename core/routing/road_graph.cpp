@@ -132,6 +132,7 @@ struct RoadGraph::Impl
     // `wanted` depends on.
     void prepare(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted,
                  bool forDijkstra) const;
+    void linkWanted(SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
     // Writes out.seconds / out.meters for `wanted` (every node when empty) from the core labels.
     void publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const;
     [[nodiscard]] bool onChain(std::uint32_t v) const { return slots[v][0] != none; }
@@ -504,6 +505,33 @@ void RoadGraph::Impl::prepare(const Snap &target, SearchBuffers &out, std::span<
     }
 }
 
+// Links of each wanted node to the core labels it is read from, and the hierarchy sweep that makes those
+// labels final; worked out again only when the wanted list changes.
+void RoadGraph::Impl::linkWanted(SearchBuffers &out, std::span<const std::uint32_t> wanted) const
+{
+    if (std::equal(wanted.begin(), wanted.end(), out.linkedWanted.begin(), out.linkedWanted.end()))
+        return;
+    const std::size_t n = net.nodes.size();
+    out.linkedWanted.assign(wanted.begin(), wanted.end());
+    out.linkStart.assign(1, 0);
+    out.links.clear();
+    for (const std::uint32_t v : wanted) {
+        if (v < n && !onChain(v))
+            out.links.push_back({coreId[v], none, none, 0.0, 0.0});
+        for (const std::uint32_t pos : v < n ? slots[v] : std::array<std::uint32_t, 2>{none, none})
+            if (pos != none) {
+                const auto &here = chainPos[pos];
+                out.links.push_back({chainEnd[here.chain], here.chain, pos, here.toEnd, here.metersToEnd});
+            }
+        out.linkStart.push_back(std::uint32_t(out.links.size()));
+    }
+    std::vector<std::uint32_t> cores;
+    cores.reserve(out.links.size());
+    for (const SearchBuffers::Link &l : out.links)
+        cores.push_back(l.core);
+    out.sweep = hierarchy.sweepFor(cores);
+}
+
 // A core node's label; a node on chains through each chain's end, or straight to the target on the
 // target's own chain.
 void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const
@@ -545,22 +573,7 @@ void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t>
     if (!wanted.empty()) {
         // Same sums, in the same order, as one(v); read from links worked out once per wanted list, so
         // that a column reads labels and links in order instead of the chain tables at random.
-        if (!std::equal(wanted.begin(), wanted.end(), out.linkedWanted.begin(), out.linkedWanted.end())) {
-            out.linkedWanted.assign(wanted.begin(), wanted.end());
-            out.linkStart.assign(1, 0);
-            out.links.clear();
-            for (const std::uint32_t v : wanted) {
-                if (v < n && !onChain(v))
-                    out.links.push_back({coreId[v], none, none, 0.0, 0.0});
-                for (const std::uint32_t pos : v < n ? slots[v] : std::array<std::uint32_t, 2>{none, none})
-                    if (pos != none) {
-                        const auto &here = chainPos[pos];
-                        out.links.push_back(
-                            {chainEnd[here.chain], here.chain, pos, here.toEnd, here.metersToEnd});
-                    }
-                out.linkStart.push_back(std::uint32_t(out.links.size()));
-            }
-        }
+        linkWanted(out, wanted);
         // The target's own chains, read once per column instead of once per link.
         struct SeedOnChain
         {
@@ -692,7 +705,13 @@ void RoadGraph::timesToAll(const Snap &target, SearchBuffers &out,
                            std::span<const std::uint32_t> wanted) const
 {
     d->prepare(target, out, wanted, false);
-    d->hierarchy.oneToAll(std::span(out.seeds.data(), out.seedCount), out.core, out.heap);
+    const std::span<const PathSeed> seeds(out.seeds.data(), out.seedCount);
+    if (wanted.empty()) {
+        d->hierarchy.oneToAll(seeds, out.core, out.heap);
+    } else { // only the labels the wanted nodes are read from
+        d->linkWanted(out, wanted);
+        d->hierarchy.oneToSome(seeds, out.sweep, out.core, out.heap);
+    }
     out.coreDirty = true;
     out.heap.clear();
     out.awaited = 0;

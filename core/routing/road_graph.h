@@ -82,6 +82,7 @@ struct SearchBuffers
     std::vector<std::uint32_t> linkedWanted;
     std::vector<std::uint32_t> linkStart;
     std::vector<Link> links;
+    std::vector<std::uint32_t> sweep; ///< core nodes a hierarchy sweep must visit for those labels
 };
 
 class RoadGraph
@@ -110,8 +111,8 @@ public:
     void timesTo(const Snap &target, SearchBuffers &out, double limitSeconds = unreachable,
                  std::span<const std::uint32_t> wanted = {}) const;
     /// The same answers as an unbounded `timesTo` (radius infinity: every value exact), from the
-    /// contraction hierarchy (contraction_hierarchy.h): an upward search and one sweep over the core nodes.
-    /// The fastest way to get a whole column of a matrix.
+    /// contraction hierarchy (contraction_hierarchy.h): an upward search and one sweep over the core nodes
+    /// (with `wanted`, only over those the wanted nodes depend on). The fastest way to get a whole column.
     void timesToAll(const Snap &target, SearchBuffers &out, std::span<const std::uint32_t> wanted = {}) const;
     /// Shortcut arcs the contraction hierarchy added over the core graph.
     [[nodiscard]] std::size_t hierarchyShortcuts() const;

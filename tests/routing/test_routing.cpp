@@ -301,12 +301,13 @@ TEST(RoadGraph, ExtendedSearchEqualsOneSearchOnMonaco)
 }
 
 // The hierarchy on its own, on random directed graphs with parallel arcs, self-loops, one-way pairs and
-// parts that cannot be reached: every node's time and metres equal Bellman-Ford's, from several seeds.
+// parts that cannot be reached: every node's time and metres equal Bellman-Ford's, from several seeds; a
+// sweep restricted to a few targets gives them the very same labels.
 TEST(ContractionHierarchy, OneToAllEqualsBellmanFordOnRandomGraphs)
 {
     std::mt19937 rng(45);
-    int compared = 0, unreachableSeen = 0;
-    std::size_t shortcuts = 0;
+    int compared = 0, unreachableSeen = 0, restricted = 0;
+    std::size_t shortcuts = 0, sweptNodes = 0, allNodes = 0;
     for (int run = 0; run < 30; ++run) {
         const std::uint32_t n = 20 + run * 7;
         std::uniform_int_distribution<std::uint32_t> pick(0, n - 1);
@@ -348,6 +349,21 @@ TEST(ContractionHierarchy, OneToAllEqualsBellmanFordOnRandomGraphs)
             bf[s.node] = std::min(bf[s.node], s.seconds);
         ASSERT_TRUE(boost::bellman_ford_shortest_paths(
             list, n, boost::weight_map(boost::get(boost::edge_weight, list)).distance_map(bf.data())));
+        // The restricted sweep (RPHAST): final labels at a few targets, from the nodes they depend on only.
+        std::vector<std::uint32_t> targets;
+        for (int k = 0; k < 4; ++k)
+            targets.push_back(id[pick(rng)]);
+        const auto sweep = h.sweepFor(targets);
+        EXPECT_LE(sweep.size(), n);
+        std::vector<PathLabel> some;
+        h.oneToSome(renamed, sweep, some, heap);
+        for (const std::uint32_t t : targets) {
+            EXPECT_EQ(some[t].seconds, labels[t].seconds) << run << ": " << h.order()[t];
+            EXPECT_EQ(some[t].meters, labels[t].meters) << run << ": " << h.order()[t];
+            ++restricted;
+        }
+        sweptNodes += sweep.size();
+        allNodes += n;
         for (std::uint32_t v = 0; v < n; ++v) {
             const PathLabel &l = labels[id[v]];
             if (bf[v] == std::numeric_limits<double>::max()) {
@@ -364,4 +380,6 @@ TEST(ContractionHierarchy, OneToAllEqualsBellmanFordOnRandomGraphs)
     EXPECT_GT(compared, 2000);
     EXPECT_GT(unreachableSeen, 100);
     EXPECT_GT(shortcuts, 0u);
+    EXPECT_EQ(restricted, 120);
+    EXPECT_LT(sweptNodes, allNodes); // the restricted sweeps skipped nodes
 }
