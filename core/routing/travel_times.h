@@ -1,5 +1,6 @@
 #pragma once
-// Many-to-many travel times (units × incidents): one reverse Dijkstra per target on the road graph. Without
+// Many-to-many travel times (units × incidents): one column per target, from the contraction hierarchy (a
+// restricted PHAST sweep, road_graph.h) or, for bounded searches, a reverse Dijkstra. Without
 // a road network, or for a position too far from any road, the time is the straight line × a detour factor
 // at a flat emergency speed, and the cell says so.
 #include "routing/road_graph.h"
