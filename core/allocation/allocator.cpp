@@ -59,13 +59,19 @@ std::vector<long> minCostMaxFlow(const FlowBuilder &b, std::size_t vertices, std
     for (std::size_t v = 0; v < vertices; ++v)
         start[v + 1] += start[v];
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ends(m);
-    std::vector<long> capacity(m), residual(m), weight(m);
+    std::vector<long> capacity(m), residual(m);
+    // Costs and distances in double, holding integers (thousandths, far below 2^53: exact, so reduced
+    // costs never round below zero). Not long: for a vertex the source cannot reach, Boost adds its
+    // "infinite" distance to its potential after every augmentation, which overflows a signed integer
+    // (undefined behaviour, caught by UBSan); in double it is +inf, and such a vertex's arcs are never
+    // examined again (it stays unreachable: augmentations only reverse arcs between reached vertices).
+    std::vector<double> weight(m);
     for (std::size_t k = 0; k < m; ++k) {
         const std::uint32_t at = start[b.arcs[k].from]++;
         indexOf[k] = at;
         ends[at] = {b.arcs[k].from, b.arcs[k].to};
         capacity[at] = b.arcs[k].capacity;
-        weight[at] = b.arcs[k].weight;
+        weight[at] = double(b.arcs[k].weight);
     }
     const FlowGraph g(boost::edges_are_sorted, ends.begin(), ends.end(), vertices);
     const auto edgeIndex = boost::get(boost::edge_index, g);
@@ -79,7 +85,7 @@ std::vector<long> minCostMaxFlow(const FlowBuilder &b, std::size_t vertices, std
         reverse[indexOf[k]] = byIndex[indexOf[k ^ 1]];
     const auto vertexIndex = boost::get(boost::vertex_index, g);
     std::vector<FlowEdge> pred(vertices);
-    std::vector<long> distance(vertices), potential(vertices);
+    std::vector<double> distance(vertices), potential(vertices);
     boost::successive_shortest_path_nonnegative_weights(
         g, boost::vertex(source, g), boost::vertex(sink, g),
         boost::make_iterator_property_map(capacity.begin(), edgeIndex),
