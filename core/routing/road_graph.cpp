@@ -122,6 +122,7 @@ struct RoadGraph::Impl
     static constexpr std::uint32_t none = 0xffffffffu;
     std::vector<std::array<std::uint32_t, 2>> slots; ///< per node: its positions on chains (none: core)
     std::vector<std::uint32_t> interior;             ///< nodes that are on chains
+    std::vector<std::uint32_t> everyNode;            ///< core nodes, then interior ones (publish all)
     std::size_t coreCount = 0;
 
     ContractionHierarchy hierarchy; ///< of the reverse core graph; core numbers follow its order
@@ -298,6 +299,8 @@ void RoadGraph::Impl::buildHierarchy()
         start[k + 1] = std::uint32_t(arcs.size());
     }
     coreNodes = std::move(nodes);
+    everyNode = coreNodes;
+    everyNode.insert(everyNode.end(), interior.begin(), interior.end());
     revStart = std::move(start);
     revArcs = std::move(arcs);
     for (std::uint32_t &c : chainEnd)
@@ -537,90 +540,53 @@ void RoadGraph::Impl::linkWanted(SearchBuffers &out, std::span<const std::uint32
 void RoadGraph::Impl::publish(SearchBuffers &out, std::span<const std::uint32_t> wanted) const
 {
     const PathLabel *labels = out.core.data();
-    const auto one = [&](std::uint32_t v) {
+    const std::size_t n = net.nodes.size();
+    if (wanted.empty())
+        wanted = everyNode;
+    // Read from links worked out once per wanted list, so that a column reads labels and links in
+    // order instead of the chain tables at random.
+    linkWanted(out, wanted);
+    // The target's own chains, read once per column instead of once per link.
+    struct SeedOnChain
+    {
+        std::uint32_t chain, pos;
+        double toEnd, metersToEnd, s, m;
+    };
+    std::array<SeedOnChain, 4> seeds{};
+    for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
+        const auto &seed = out.chainSeeds[c];
+        const auto &at = chainPos[seed.pos];
+        seeds[c] = {at.chain, seed.pos, at.toEnd, at.metersToEnd, seed.s, seed.m};
+    }
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+        const std::uint32_t v = wanted[k];
+        if (v >= n)
+            continue;
         double best = unreachable, bestMeters = unreachable;
-        const auto consider = [&](double s, double m) {
-            if (s < best) {
-                best = s;
-                bestMeters = m;
+        for (std::uint32_t l = out.linkStart[k]; l < out.linkStart[k + 1]; ++l) {
+            const SearchBuffers::Link &link = out.links[l];
+            const PathLabel &end = labels[link.core];
+            if (link.seconds + end.seconds < best) {
+                best = link.seconds + end.seconds;
+                bestMeters = link.meters + end.meters;
             }
-        };
-        if (!onChain(v)) {
-            const PathLabel &label = labels[coreId[v]];
-            consider(label.seconds, label.meters);
-        }
-        for (const std::uint32_t pos : slots[v]) {
-            if (pos == none)
-                continue;
-            const auto &here = chainPos[pos];
-            const PathLabel &end = labels[chainEnd[here.chain]];
-            consider(here.toEnd + end.seconds, here.metersToEnd + end.meters);
-            for (std::size_t k = 0; k < out.chainSeedCount; ++k) {
-                const auto &at = chainPos[out.chainSeeds[k].pos];
-                if (at.chain == here.chain && pos <= out.chainSeeds[k].pos)
-                    consider(here.toEnd - at.toEnd + out.chainSeeds[k].s,
-                             here.metersToEnd - at.metersToEnd + out.chainSeeds[k].m);
+            for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
+                const SeedOnChain &seed = seeds[c];
+                if (seed.chain == link.chain && link.pos <= seed.pos) {
+                    const double s = link.seconds - seed.toEnd + seed.s;
+                    if (s < best) {
+                        best = s;
+                        bestMeters = link.meters - seed.metersToEnd + seed.m;
+                    }
+                }
             }
         }
         if (best == out.seconds[v])
-            return;
+            continue;
         if (out.seconds[v] == unreachable)
             out.touched.push_back(v);
         out.seconds[v] = best;
         out.meters[v] = bestMeters;
-    };
-    const std::size_t n = net.nodes.size();
-    if (!wanted.empty()) {
-        // Same sums, in the same order, as one(v); read from links worked out once per wanted list, so
-        // that a column reads labels and links in order instead of the chain tables at random.
-        linkWanted(out, wanted);
-        // The target's own chains, read once per column instead of once per link.
-        struct SeedOnChain
-        {
-            std::uint32_t chain, pos;
-            double toEnd, metersToEnd, s, m;
-        };
-        std::array<SeedOnChain, 4> seeds{};
-        for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
-            const auto &seed = out.chainSeeds[c];
-            const auto &at = chainPos[seed.pos];
-            seeds[c] = {at.chain, seed.pos, at.toEnd, at.metersToEnd, seed.s, seed.m};
-        }
-        for (std::size_t k = 0; k < wanted.size(); ++k) {
-            const std::uint32_t v = wanted[k];
-            if (v >= n)
-                continue;
-            double best = unreachable, bestMeters = unreachable;
-            for (std::uint32_t l = out.linkStart[k]; l < out.linkStart[k + 1]; ++l) {
-                const SearchBuffers::Link &link = out.links[l];
-                const PathLabel &end = labels[link.core];
-                if (link.seconds + end.seconds < best) {
-                    best = link.seconds + end.seconds;
-                    bestMeters = link.meters + end.meters;
-                }
-                for (std::size_t c = 0; c < out.chainSeedCount; ++c) {
-                    const SeedOnChain &seed = seeds[c];
-                    if (seed.chain == link.chain && link.pos <= seed.pos) {
-                        const double s = link.seconds - seed.toEnd + seed.s;
-                        if (s < best) {
-                            best = s;
-                            bestMeters = link.meters - seed.metersToEnd + seed.m;
-                        }
-                    }
-                }
-            }
-            if (best == out.seconds[v])
-                continue;
-            if (out.seconds[v] == unreachable)
-                out.touched.push_back(v);
-            out.seconds[v] = best;
-            out.meters[v] = bestMeters;
-        }
-    } else {
-        for (const std::uint32_t v : coreNodes)
-            one(v);
-        for (const std::uint32_t v : interior)
-            one(v);
     }
 }
 

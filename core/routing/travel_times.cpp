@@ -76,45 +76,14 @@ TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from
                         snapPoints(graph, to, "target", options), options);
 }
 
+// The same cells as a StepwiseMatrix filled to the limit (hierarchy sweeps give exact values, so nothing
+// is left unknown): one implementation for both.
 TravelMatrix travelMatrix(const RoadGraph *graph, const SnappedPoints &from, const SnappedPoints &to,
                           const MatrixOptions &options)
 {
-    TravelMatrix m;
-    m.rows = from.points.size();
-    m.cols = to.points.size();
-    m.cells.resize(m.rows * m.cols);
-    m.rowSnaps = from.snaps;
-    m.colSnaps = to.snaps;
-    m.roads = graph != nullptr;
-    if (!graph)
-        m.notes.append(QString::fromUtf8(approximateNote));
-    m.notes += from.notes;
-    m.notes += to.notes;
-    // One sweep of the contraction hierarchy per column; only the nodes the rows leave by are read.
-    std::vector<std::uint32_t> wanted;
-    std::vector<RoadGraph::Exits> exits(m.rows);
-    for (std::size_t r = 0; r < m.rows; ++r)
-        if (m.rowSnaps[r]) {
-            RoadGraph::exitNodes(*m.rowSnaps[r], wanted);
-            exits[r] = graph->exitsOf(*m.rowSnaps[r]);
-        }
-    forEachColumn(m.cols, [&](std::size_t c, SearchBuffers &buffers) {
-        const bool onRoads = m.colSnaps[c].has_value();
-        if (onRoads && !wanted.empty())
-            graph->timesToAll(*m.colSnaps[c], buffers, wanted);
-        for (std::size_t r = 0; r < m.rows; ++r) {
-            TravelCell &cell = m.cells[r * m.cols + c];
-            if (onRoads && m.rowSnaps[r]) {
-                const auto [s, meters] = graph->fromSnap(*m.rowSnaps[r], exits[r], *m.colSnaps[c], buffers);
-                // Beyond the limit a cell reads unreachable, whatever the search found.
-                cell = s <= options.limitSeconds ? TravelCell{s, meters, false}
-                                                 : TravelCell{unreachable, unreachable, false};
-            } else {
-                cell = straightLine(from.points[r], to.points[c], options);
-            }
-        }
-    });
-    return m;
+    StepwiseMatrix m(graph, from, to, options);
+    m.fillAll();
+    return std::move(m).release();
 }
 
 StepwiseMatrix::StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, SnappedPoints to,
@@ -141,7 +110,7 @@ StepwiseMatrix::StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, Snapp
         }
 }
 
-// Same cells as travelMatrix() for every value the search has settled: a bounded Dijkstra settles exactly
+// Exact for every value the search has settled: a bounded Dijkstra settles exactly
 // the first nodes an unbounded one would, in the same order, with the same sums.
 void StepwiseMatrix::readColumn(std::size_t c, const SearchBuffers &buffers)
 {

@@ -74,6 +74,8 @@ class StepwiseMatrix
 public:
     StepwiseMatrix(const RoadGraph *graph, SnappedPoints from, SnappedPoints to, MatrixOptions options = {});
     [[nodiscard]] const TravelMatrix &matrix() const { return m_matrix; }
+    /// The matrix, moved out (the StepwiseMatrix is spent).
+    [[nodiscard]] TravelMatrix release() && { return std::move(m_matrix); }
     /// Searches column `c` up to `firstSeconds`, then twice as far each step, until `enough()` (which may
     /// read matrix()) says so or the search reaches options.limitSeconds. Without `enough`, goes to the
     /// limit at once. Returns floor(c).
