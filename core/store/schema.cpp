@@ -83,7 +83,21 @@ CREATE TABLE IF NOT EXISTS derived_index(name TEXT PRIMARY KEY, upto INTEGER NOT
 INSERT OR IGNORE INTO derived_index(name, upto) SELECT 'entries_geo', coalesce(max(seq), 0) FROM entries;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5};
+// Version 6: each time block also keeps its latest event time, so a read from a time on visits only the
+// blocks that can hold a match, as version 4 did for a read up to a time. That replaces the B-tree index on
+// event_time, which cost one more B-tree insert per entry (a sixth of an append's SQLite work). The blocks
+// are rebuilt from the log in one pass.
+constexpr const char *v6 = R"sql(
+CREATE TABLE time_blocks_v6(block INTEGER PRIMARY KEY, min_event_time INTEGER NOT NULL,
+                            max_event_time INTEGER NOT NULL);
+INSERT INTO time_blocks_v6(block, min_event_time, max_event_time)
+SELECT (seq - 1) >> 12, min(event_time), max(event_time) FROM entries GROUP BY (seq - 1) >> 12;
+DROP TABLE IF EXISTS time_blocks;
+ALTER TABLE time_blocks_v6 RENAME TO time_blocks;
+DROP INDEX IF EXISTS entries_event_time;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6};
 
 } // namespace
 

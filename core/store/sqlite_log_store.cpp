@@ -162,9 +162,10 @@ Result<void> SqliteLogStore::prepareStatements()
     if (!geo)
         return geo.error();
     m_insertGeo = std::move(*geo);
-    auto block =
-        m_db.prepare("INSERT INTO time_blocks(block, min_event_time) VALUES (?, ?) ON CONFLICT(block) "
-                     "DO UPDATE SET min_event_time = min(min_event_time, excluded.min_event_time)");
+    auto block = m_db.prepare(
+        "INSERT INTO time_blocks(block, min_event_time, max_event_time) VALUES (?, ?, ?) "
+        "ON CONFLICT(block) DO UPDATE SET min_event_time = min(min_event_time, "
+        "excluded.min_event_time), max_event_time = max(max_event_time, excluded.max_event_time)");
     if (!block)
         return block.error();
     m_upsertBlock = std::move(*block);
@@ -338,7 +339,24 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         QRandomGenerator::system()->fillRange(random.data(), qsizetype(random.size()));
     std::size_t nextRandom = 0;
 
-    QByteArray canonical, uuid, author, role, agency, kind;
+    // Consecutive entries nearly always share author, role, agency and kind: each is converted to UTF-8 once
+    // per run of equal values rather than once per entry.
+    struct Utf8Of
+    {
+        QString text;
+        QByteArray utf8;
+        bool converted = false;
+        QByteArrayView operator()(const QString &s)
+        {
+            if (!converted || s != text) {
+                text = s;
+                utf8 = s.toUtf8();
+                converted = true;
+            }
+            return utf8;
+        }
+    } author, role, agency, kind;
+    QByteArray canonical;
     for (Entry &e : drafts) {
         e.seq = ++seq;
         e.room = m_room.id;
@@ -357,22 +375,26 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         e.hash = sha256(canonical);
         prev = e.hash;
 
-        // Bound without copies: every buffer lives until the step below.
-        uuid = e.id.toRfc4122();
-        author = e.author.toUtf8();
-        role = e.role.toUtf8();
-        agency = e.agency.toUtf8();
-        kind = e.kind.toUtf8();
+        // Bound without copies: every buffer lives until the step below. The id as QUuid::toRfc4122() writes
+        // it (big-endian fields), without its allocation.
+        char uuid[16];
+        for (int i = 0; i < 4; ++i)
+            uuid[i] = char(e.id.data1 >> (24 - 8 * i));
+        uuid[4] = char(e.id.data2 >> 8);
+        uuid[5] = char(e.id.data2);
+        uuid[6] = char(e.id.data3 >> 8);
+        uuid[7] = char(e.id.data3);
+        std::copy(e.id.data4, e.id.data4 + 8, uuid + 8);
         sql::Statement &s = m_insertEntry;
         s.bind(1, e.seq);
-        s.bindBlobView(2, uuid);
+        s.bindBlobView(2, QByteArrayView(uuid, 16));
         s.bind(3, qint64(e.mode == RoomMode::Live ? 0 : 1));
         s.bind(4, e.eventTime.msecs);
         s.bind(5, e.recordTime.msecs);
-        s.bindTextView(6, author);
-        s.bindTextView(7, role);
-        s.bindTextView(8, agency);
-        s.bindTextView(9, kind);
+        s.bindTextView(6, author(e.author));
+        s.bindTextView(7, role(e.role));
+        s.bindTextView(8, agency(e.agency));
+        s.bindTextView(9, kind(e.kind));
         if (geoJson.isEmpty())
             s.bindNull(10);
         else
@@ -404,14 +426,18 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         if (!why.isEmpty())
             return why;
     }
-    // The earliest event time of each block touched (see schema v4), once per block rather than per entry.
+    // The earliest and latest event times of each block touched (see schema v4 and v6), once per block
+    // rather than per entry.
     for (std::size_t i = 0; i < drafts.size();) {
         const qint64 block = timeBlock(drafts[i].seq);
-        qint64 minTime = drafts[i].eventTime.msecs;
-        for (++i; i < drafts.size() && timeBlock(drafts[i].seq) == block; ++i)
+        qint64 minTime = drafts[i].eventTime.msecs, maxTime = minTime;
+        for (++i; i < drafts.size() && timeBlock(drafts[i].seq) == block; ++i) {
             minTime = std::min(minTime, drafts[i].eventTime.msecs);
+            maxTime = std::max(maxTime, drafts[i].eventTime.msecs);
+        }
         m_upsertBlock.bind(1, block);
         m_upsertBlock.bind(2, minTime);
+        m_upsertBlock.bind(3, maxTime);
         if (m_upsertBlock.step() != sql::Statement::Step::Done)
             return m_upsertBlock.lastError();
         m_upsertBlock.reset();
@@ -477,17 +503,20 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
 
 Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit) const
 {
-    // The seq ranges (after, last] to scan. With an upper event time, only the blocks whose earliest event
-    // time is at or before it: seeking an early time in a long log reads a few blocks, not the whole tail.
+    // The seq ranges (after, last] to scan. With event time bounds, only the blocks whose earliest event time
+    // is at or before the end and whose latest is at or after the start: seeking an early time in a long log,
+    // or reading the last minutes of it, reads a few blocks, not the whole log.
     std::vector<std::pair<qint64, qint64>> ranges;
-    if (query.until) {
-        auto blocks = m_statements.take(
-            "SELECT block FROM time_blocks WHERE block >= ? AND min_event_time <= ? ORDER BY block");
+    if (query.until || query.since) {
+        auto blocks =
+            m_statements.take("SELECT block FROM time_blocks WHERE block >= ? AND min_event_time <= ? "
+                              "AND max_event_time >= ? ORDER BY block");
         if (!blocks)
             return blocks.error();
         sql::Statement &blockRows = **blocks;
         blockRows.bind(1, std::max<qint64>(0, query.afterSeq) >> timeBlockBits);
-        blockRows.bind(2, query.until->msecs);
+        blockRows.bind(2, query.until ? query.until->msecs : std::numeric_limits<qint64>::max());
+        blockRows.bind(3, query.since ? query.since->msecs : std::numeric_limits<qint64>::min());
         for (;;) {
             const auto step = blockRows.step();
             if (step == sql::Statement::Step::Done)
