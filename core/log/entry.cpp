@@ -39,6 +39,30 @@ constexpr char hexDigits[] = "0123456789abcdef";
 // Most bytes a JSON string literal can take per UTF-16 unit: "\u001f" for a control character.
 constexpr qsizetype maxJsonBytesPerUnit = 6;
 
+// The letter of a character's two-character JSON escape (\" \\ \n \r \t, and \b \f where QJsonDocument
+// writes them), or 0 when it has none.
+char shortEscape(char16_t u, bool backspaceAndFormFeed)
+{
+    switch (u) {
+    case '"':
+        return '"';
+    case '\\':
+        return '\\';
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    case '\b':
+        return backspaceAndFormFeed ? 'b' : 0;
+    case '\f':
+        return backspaceAndFormFeed ? 'f' : 0;
+    default:
+        return 0;
+    }
+}
+
 // Writes `text` as a JSON string literal (quotes included) at `dst`, which has room for
 // 2 + maxJsonBytesPerUnit * text.size() bytes, and returns the end. The canonical form's escaping (see
 // docs/entries.md): only ", \, \n, \r and \t have short escapes.
@@ -59,32 +83,15 @@ char *writeJsonString(char *dst, QStringView text)
     const QByteArray utf8 = text.toUtf8();
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-        case '\\':
+        if (const char letter = shortEscape(u, false)) {
             *dst++ = '\\';
+            *dst++ = letter;
+        } else if (u < 0x20) {
+            dst = std::copy_n("\\u00", 4, dst);
+            *dst++ = hexDigits[u >> 4];
+            *dst++ = hexDigits[u & 0xf];
+        } else {
             *dst++ = c;
-            break;
-        case '\n':
-            *dst++ = '\\';
-            *dst++ = 'n';
-            break;
-        case '\r':
-            *dst++ = '\\';
-            *dst++ = 'r';
-            break;
-        case '\t':
-            *dst++ = '\\';
-            *dst++ = 't';
-            break;
-        default:
-            if (u < 0x20) {
-                dst = std::copy_n("\\u00", 4, dst);
-                *dst++ = hexDigits[u >> 4];
-                *dst++ = hexDigits[u & 0xf];
-            } else {
-                *dst++ = c;
-            }
         }
     }
     *dst++ = '"';
@@ -222,32 +229,10 @@ void appendDataString(QByteArray &out, QStringView text)
         if (src == end)
             break;
         const char16_t u = *src++;
-        switch (u) {
-        case '"':
-            out.append("\\\"");
-            continue;
-        case '\\':
-            out.append("\\\\");
-            continue;
-        case '\b':
-            out.append("\\b");
-            continue;
-        case '\f':
-            out.append("\\f");
-            continue;
-        case '\n':
-            out.append("\\n");
-            continue;
-        case '\r':
-            out.append("\\r");
-            continue;
-        case '\t':
-            out.append("\\t");
-            continue;
-        default:
-            break;
-        }
-        if (u < 0x20) {
+        if (const char letter = shortEscape(u, true)) {
+            out.append('\\');
+            out.append(letter);
+        } else if (u < 0x20) {
             out.append("\\u00");
             out.append(hexDigits[u >> 4]);
             out.append(hexDigits[u & 0xf]);
