@@ -270,7 +270,7 @@ void SuggestionsPanel::fill()
 
     QStringList lines;
     for (const QString &note : m_set.notes)
-        if (note != QLatin1String(routing::approximateNote)) // already said above, in colour
+        if (note != QString::fromUtf8(routing::approximateNote)) // already said above, in colour
             lines.append(note);
     lines += m_set.messages;
     m_messages->setText(lines.join(QLatin1Char('\n')));
