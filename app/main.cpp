@@ -1,5 +1,6 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/feeds_panel.h"
+#include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/suggestions_panel.h"
 
@@ -26,7 +27,6 @@
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTimer>
-#include <QTranslator>
 
 #include <algorithm>
 #include <cstdio>
@@ -114,14 +114,7 @@ int main(int argc, char *argv[])
                        layersOption, centerOption, roadsOption, proposeOption, dockOption});
     parser.process(app);
 
-    QTranslator translator;
-    if (parser.value(langOption) != QLatin1String("fr")) {
-        if (translator.load(QStringLiteral(":/i18n/vigie_%1.qm").arg(parser.value(langOption))))
-            QApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(parser.value(langOption)));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
-    }
+    vigie::ui::useLanguage(parser.value(langOption));
 
     vigie::SystemClock clock;
     QString roomPath = parser.value(roomOption);

@@ -3,7 +3,9 @@
 #include "maps/map_layers.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTimeZone>
+#include <QTranslator>
 
 namespace vigie::ui {
 
@@ -115,6 +117,23 @@ QDateTime roomTime(qint64 msecsSinceEpoch)
 QString deskAuthor()
 {
     return qEnvironmentVariable("USER", QStringLiteral("poste"));
+}
+
+void useLanguage(const QString &language)
+{
+    // One translator per catalogue, kept for the life of the application; the previous language's go first.
+    static QTranslator console, core;
+    QCoreApplication::removeTranslator(&console);
+    QCoreApplication::removeTranslator(&core);
+    if (language == QLatin1String("fr")) {
+        if (core.load(QStringLiteral(":/i18n/vigie_core_fr.qm")))
+            QCoreApplication::installTranslator(&core);
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        return;
+    }
+    if (console.load(QStringLiteral(":/i18n/vigie_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(&console);
+    QLocale::setDefault(QLocale(language));
 }
 
 } // namespace vigie::ui

@@ -17,5 +17,9 @@ namespace vigie::ui {
 [[nodiscard]] QDateTime roomTime(qint64 msecsSinceEpoch);
 /// The author of the entries this desk appends (decisions, pauses): the desk's login.
 [[nodiscard]] QString deskAuthor();
+/// Installs the translations and the locale for `language` ("fr", the default, or "en"): the console's own
+/// words are written in French and translated to English; the core's messages are written in English and
+/// translated to French.
+void useLanguage(const QString &language);
 
 } // namespace vigie::ui

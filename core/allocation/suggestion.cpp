@@ -2,6 +2,7 @@
 
 #include "log/entry_kinds.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -14,6 +15,9 @@ namespace vigie::allocation {
 
 namespace {
 
+// Messages are written in English (vigie-cli's language) and translated where a translator is installed: the
+// console installs the French one (ui/i18n/vigie_core_fr.ts).
+
 QString minutes(double seconds)
 {
     return std::isfinite(seconds) ? QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1)
@@ -22,7 +26,10 @@ QString minutes(double seconds)
 
 QString needText(const Need &n)
 {
-    return QStringLiteral("%1 × %2 (%3, priority %4)").arg(n.count).arg(n.name, n.agency).arg(n.priority);
+    return QCoreApplication::translate("vigie::allocation", "%1 × %2 (%3, priority %4)")
+        .arg(n.count)
+        .arg(n.name, n.agency)
+        .arg(n.priority);
 }
 
 } // namespace
@@ -45,9 +52,12 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         if (!free)
             continue;
         if (!u.position) {
-            out.messages.append(QStringLiteral("unit %1 (%2) is available but has no known position: not "
-                                               "proposed; send a unit.position entry")
-                                    .arg(id, u.callsign));
+            out.messages.append(
+                QCoreApplication::translate(
+                    "vigie::allocation",
+                    "unit %1 (%2) is available but has no known position: not proposed; send a "
+                    "unit.position entry")
+                    .arg(id, u.callsign));
             continue;
         }
         units.push_back(&u);
@@ -59,7 +69,9 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     for (const auto &[id, i] : picture.incidents) {
         if (!i.position) {
             out.messages.append(
-                QStringLiteral("incident %1 (%2) has no position: no unit can be proposed").arg(id, i.title));
+                QCoreApplication::translate("vigie::allocation",
+                                            "incident %1 (%2) has no position: no unit can be proposed")
+                    .arg(id, i.title));
             continue;
         }
         incidents.push_back(&i);
@@ -67,12 +79,13 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         incidentIds.append(id);
     }
     if (incidents.empty()) {
-        out.messages.append(QStringLiteral("no open incident with a position: nothing to suggest"));
+        out.messages.append(QCoreApplication::translate(
+            "vigie::allocation", "no open incident with a position: nothing to suggest"));
         return out;
     }
     if (units.empty())
-        out.messages.append(
-            QStringLiteral("no available unit with a position: every need below is unfilled"));
+        out.messages.append(QCoreApplication::translate(
+            "vigie::allocation", "no available unit with a position: every need below is unfilled"));
 
     Problem p;
     for (const Unit *u : units)
@@ -80,13 +93,15 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     for (const Incident *i : incidents)
         p.needs.push_back(needsFor(table, i->type));
     // Units are snapped once for both matrices (incidents, and sectors for coverage).
-    const routing::SnappedPoints unitSnaps =
-        routing::snapPoints(graph, unitPoints, "unit", options.matrix, unitIds);
+    const routing::SnappedPoints unitSnaps = routing::snapPoints(
+        graph, unitPoints, QT_TRANSLATE_NOOP("vigie::routing", "unit"), options.matrix, unitIds);
     routing::MatrixOptions toIncidents = options.matrix;
     toIncidents.limitSeconds = std::min(toIncidents.limitSeconds, options.maxEtaSeconds);
-    routing::StepwiseMatrix searches(
-        graph, unitSnaps, routing::snapPoints(graph, incidentPoints, "incident", toIncidents, incidentIds),
-        toIncidents);
+    routing::StepwiseMatrix searches(graph, unitSnaps,
+                                     routing::snapPoints(graph, incidentPoints,
+                                                         QT_TRANSLATE_NOOP("vigie::routing", "incident"),
+                                                         toIncidents, incidentIds),
+                                     toIncidents);
     const routing::TravelMatrix &m = searches.matrix();
     std::vector<double> speed;
     for (const Unit *u : units)
@@ -137,8 +152,9 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     // After the searches: which cells are straight-line estimates is known once the columns are filled.
     out.notes = m.notes;
     if (graph && m.anyApproximate() && !out.notes.contains(QString::fromUtf8(routing::approximateNote)))
-        out.notes.prepend(QString::fromUtf8(routing::approximateNote) +
-                          QStringLiteral(" (for the positions listed below)"));
+        out.notes.prepend(
+            QString::fromUtf8(routing::approximateNote) +
+            QCoreApplication::translate("vigie::allocation", " (for the positions listed below)"));
 
     CoverageImpact impact;
     if (!sectors.empty() && !units.empty()) {
@@ -150,7 +166,9 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         routing::MatrixOptions bounded = options.matrix;
         bounded.limitSeconds = options.coverage.targetSeconds; // only "within the target or not" matters
         const routing::TravelMatrix sm = routing::travelMatrix(
-            graph, unitSnaps, routing::snapPoints(graph, sectorPoints, "sector", bounded, sectorIds),
+            graph, unitSnaps,
+            routing::snapPoints(graph, sectorPoints, QT_TRANSLATE_NOOP("vigie::routing", "sector"), bounded,
+                                sectorIds),
             bounded);
         std::vector<double> secs(sm.cells.size());
         for (std::size_t u = 0; u < units.size(); ++u)
@@ -228,8 +246,10 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         const Need &n = p.needs[f.incident][f.need];
         const auto matchingCount = matchingUnits(n).size();
         out.messages.append(
-            QStringLiteral("incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match "
-                           "%6, all proposed elsewhere or unreachable")
+            QCoreApplication::translate(
+                "vigie::allocation",
+                "incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match %6, all proposed "
+                "elsewhere or unreachable")
                 .arg(inc.id, inc.type, needText(n))
                 .arg(f.missing)
                 .arg(matchingCount)

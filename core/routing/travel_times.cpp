@@ -1,5 +1,7 @@
 #include "routing/travel_times.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -56,9 +58,12 @@ SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> point
         if (s && s->snapMeters <= options.maxSnapMeters) {
             out.snaps[i] = s;
         } else if (s) {
-            out.notes.append(QStringLiteral("%1 %2 at (%3, %4) is %5 m from the nearest road (limit %6 m): "
-                                            "straight-line estimate")
-                                 .arg(QLatin1String(what))
+            // In English for vigie-cli, translated where a translator is installed (the console's French).
+            out.notes.append(QCoreApplication::translate("vigie::routing",
+                                                         "%1 %2 at (%3, %4) is %5 m from the "
+                                                         "nearest road (limit %6 m): "
+                                                         "straight-line estimate")
+                                 .arg(QCoreApplication::translate("vigie::routing", what))
                                  .arg(i < ids.size() ? ids[i] : QString::number(i))
                                  .arg(points[i].lon, 0, 'f', 5)
                                  .arg(points[i].lat, 0, 'f', 5)
@@ -72,8 +77,9 @@ SnappedPoints snapPoints(const RoadGraph *graph, std::span<const GeoPoint> point
 TravelMatrix travelMatrix(const RoadGraph *graph, std::span<const GeoPoint> from,
                           std::span<const GeoPoint> to, const MatrixOptions &options)
 {
-    return travelMatrix(graph, snapPoints(graph, from, "origin", options),
-                        snapPoints(graph, to, "target", options), options);
+    return travelMatrix(
+        graph, snapPoints(graph, from, QT_TRANSLATE_NOOP("vigie::routing", "origin"), options),
+        snapPoints(graph, to, QT_TRANSLATE_NOOP("vigie::routing", "target"), options), options);
 }
 
 // The same cells as a StepwiseMatrix filled to the limit (hierarchy sweeps give exact values, so nothing

@@ -6,6 +6,7 @@
 #include "ui/models/units_model.h"
 #include "ui/suggestions_panel.h"
 
+#include "allocation/suggestion.h"
 #include "demo/demo_room.h"
 #include "feeds/ingestor.h"
 #include "picture/picture_manager.h"
@@ -142,6 +143,11 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
     const auto &set = panel.current();
     ASSERT_GE(set.items.size(), 2u) << panel.statusText().toStdString();
     EXPECT_EQ(panel.tree()->topLevelItemCount(), int(set.items.size()));
+    // Said once, in the coloured band above, not again among the messages.
+    auto *messages = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMessages"));
+    ASSERT_NE(messages, nullptr);
+    EXPECT_FALSE(messages->text().contains(QStringLiteral("pas de réseau routier importé")))
+        << messages->text().toStdString();
     EXPECT_EQ(routes.count(), 1);
     // Every suggestion is on record before anyone decides, and each has a straight route to draw.
     EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), set.items.size());
@@ -205,8 +211,10 @@ TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
     EXPECT_TRUE(entriesOfKind(*room, QStringLiteral("suggestion")).empty());
     auto *messages = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMessages"));
     ASSERT_NE(messages, nullptr);
-    EXPECT_TRUE(messages->text().contains(QStringLiteral("no available unit")))
+    // In the console's French, as every line the panel shows.
+    EXPECT_TRUE(messages->text().contains(QStringLiteral("aucun moyen disponible n’a de position")))
         << messages->text().toStdString();
+    EXPECT_FALSE(messages->text().contains(QStringLiteral("missing"))) << messages->text().toStdString();
 }
 
 TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
@@ -327,6 +335,30 @@ TEST(Console, EnglishTranslationIsEmbedded)
     EXPECT_EQ(english.translate("vigie::ui::Labels", "sur les lieux"), QStringLiteral("on scene"));
 }
 
+TEST(Console, CoreMessagesAreShownInTheConsolesLanguage)
+{
+    // The core writes in English; the console installs the French catalogue for the messages it shows.
+    Picture picture;
+    Unit unit;
+    unit.id = QStringLiteral("u1");
+    unit.callsign = QStringLiteral("VSAV Nord 1");
+    picture.units.emplace(unit.id, unit); // available, no position
+    auto messages = [&picture] {
+        return allocation::suggest(picture, nullptr, {}, allocation::NeedsTable{}).messages.join(u'\n');
+    };
+    ui::useLanguage(QStringLiteral("fr"));
+    EXPECT_EQ(
+        messages().toStdString(),
+        "le moyen u1 (VSAV Nord 1) est disponible mais sans position connue : il n’est pas proposé ; "
+        "envoyer une entrée unit.position\naucune intervention en cours n’a de position : rien à proposer");
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(
+        messages().toStdString(),
+        "unit u1 (VSAV Nord 1) is available but has no known position: not proposed; send a unit.position "
+        "entry\nno open incident with a position: nothing to suggest");
+    ui::useLanguage(QStringLiteral("fr")); // back to the language the other tests run in
+}
+
 TEST(Console, ScreenshotCommandWritesAPng)
 {
     QTemporaryDir dir;
@@ -352,6 +384,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    ui::useLanguage(QStringLiteral("fr")); // as the console starts
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en_GB">
+<context>
+    <name>vigie::allocation</name>
+    <message>
+        <source>%1 × %2 (%3, priority %4)</source>
+        <translation>%1 × %2 (%3, priorité %4)</translation>
+    </message>
+    <message>
+        <source>unit %1 (%2) is available but has no known position: not proposed; send a unit.position entry</source>
+        <translation>le moyen %1 (%2) est disponible mais sans position connue : il n’est pas proposé ; envoyer une entrée unit.position</translation>
+    </message>
+    <message>
+        <source>incident %1 (%2) has no position: no unit can be proposed</source>
+        <translation>l’intervention %1 (%2) n’a pas de position : aucun moyen ne peut être proposé</translation>
+    </message>
+    <message>
+        <source>no open incident with a position: nothing to suggest</source>
+        <translation>aucune intervention en cours n’a de position : rien à proposer</translation>
+    </message>
+    <message>
+        <source>no available unit with a position: every need below is unfilled</source>
+        <translation>aucun moyen disponible n’a de position : aucun des besoins ci-dessous n’est pourvu</translation>
+    </message>
+    <message>
+        <source> (for the positions listed below)</source>
+        <translation> (pour les positions listées ci-dessous)</translation>
+    </message>
+    <message>
+        <source>incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match %6, all proposed elsewhere or unreachable</source>
+        <translation>l’intervention %1 (%2) demande %3 : il en manque %4 ; %5 moyen(s) disponible(s) correspondent à %6, tous proposés ailleurs ou hors d’atteinte</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::routing</name>
+    <message>
+        <source>%1 %2 at (%3, %4) is %5 m from the nearest road (limit %6 m): straight-line estimate</source>
+        <translation>%1 %2 en (%3, %4) est à %5 m de la route la plus proche (limite %6 m) : estimation en ligne droite</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>moyen</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>intervention</translation>
+    </message>
+    <message>
+        <source>sector</source>
+        <translation>secteur</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>destination</translation>
+    </message>
+</context>
+</TS>
