@@ -333,6 +333,12 @@ TEST(Console, EnglishTranslationIsEmbedded)
     ASSERT_TRUE(english.load(QStringLiteral(":/i18n/vigie_en.qm")));
     EXPECT_EQ(english.translate("vigie::ui::MainWindow", "Main courante"), QStringLiteral("Logbook"));
     EXPECT_EQ(english.translate("vigie::ui::Labels", "sur les lieux"), QStringLiteral("on scene"));
+    // The map's words and the OSM import's, each in the context its code translates in.
+    EXPECT_EQ(english.translate("QObject", "Importer une carte OSM"), QStringLiteral("Import an OSM map"));
+    EXPECT_EQ(english.translate("vigie::maps::EntryDetails", "Main courante : %n entrée(s)", nullptr, 3),
+              QStringLiteral("Logbook: %n entries"));
+    EXPECT_EQ(english.translate("vigie::maps::ImportOsmJob", "%n tuile(s) en %1 s", nullptr, 1),
+              QStringLiteral("%n tile in %1 s"));
 }
 
 TEST(Console, CoreMessagesAreShownInTheConsolesLanguage)

@@ -767,6 +767,34 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Importer une carte OSM</source>
+        <translation>Import an OSM map</translation>
+    </message>
+    <message>
+        <source>Extraits OpenStreetMap (*.osm.pbf *.osm)</source>
+        <translation>OpenStreetMap extracts (*.osm.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Import de %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tuiles : %1 / %2</source>
+        <translation>Tiles: %1 / %2</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écrire %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <source>Fond de carte importé : %1.</source>
+        <translation>Basemap imported: %1.</translation>
+    </message>
+    <message>
         <source>&amp;Carte</source>
         <translation>&amp;Map</translation>
     </message>
@@ -797,6 +825,41 @@
     <message>
         <source>Flux</source>
         <translation>Feeds</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::maps::EntryDetails</name>
+    <message numerus="yes">
+        <source>Main courante : %n entrée(s)</source>
+        <translation>
+            <numerusform>Logbook: %n entry</numerusform>
+            <numerusform>Logbook: %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entrée n° %1 illisible : %2</source>
+        <translation>entry no. %1 unreadable: %2</translation>
+    </message>
+    <message>
+        <source>absente du journal</source>
+        <translation>not in the log</translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n entrée(s) plus ancienne(s)</source>
+        <translation>
+            <numerusform>… and %n older entry</numerusform>
+            <numerusform>… and %n older entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigie::maps::ImportOsmJob</name>
+    <message numerus="yes">
+        <source>%n tuile(s) en %1 s</source>
+        <translation>
+            <numerusform>%n tile in %1 s</numerusform>
+            <numerusform>%n tiles in %1 s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
