@@ -6,16 +6,33 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <memory>
 #include <optional>
 
 namespace vigie {
 
 namespace {
 
+/// What a pattern needs before it can match, counted cheaply first: most texts in a feed (times, ids,
+/// coordinates, free text without numbers) cannot hold any of them and skip the expressions. Digits are
+/// counted with QChar::isDigit, a superset of the expressions' ASCII `\d`, and capitals as the ASCII
+/// `[A-Z]` the expressions use, so the shortcut can never skip a match.
+struct Needs
+{
+    bool at = false;
+    int digits = 0;
+    int capitals = 0;
+};
+
 struct Pattern
 {
     const char *category;
     QRegularExpression re;
+    Needs needs;
 };
 
 const std::vector<Pattern> &patterns()
@@ -23,16 +40,27 @@ const std::vector<Pattern> &patterns()
     using RE = QRegularExpression;
     static const std::vector<Pattern> list = {
         {"email",
-         RE(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})"))},
+         RE(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})")),
+         {true, 0, 0}},
         // IBAN before phone numbers: its digit groups would otherwise look like a number.
-        {"iban", RE(QStringLiteral(R"(\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b)"))},
-        // French numbers: 0X XX XX XX XX, +33 X…, 0033 X…, +33 (0)X…, with spaces, dots or dashes.
-        {"tel", RE(QStringLiteral(
-                    R"((?<![\w+])(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d))"))},
-        // SIV plates (AA-123-AA, since 2009) and FNI plates (123 ABC 13, 1234 AB 2A, before 2009).
-        {"plaque", RE(QStringLiteral(R"(\b[A-HJ-NP-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NP-TV-Z]{2}\b)"))},
+        {"iban",
+         RE(QStringLiteral(R"(\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b)")),
+         {false, 2, 2}},
+        // French numbers: 0X XX XX XX XX, +33 X…, 0033 X…, +33 (0)X…, with spaces, dots or dashes: ten
+        // digits at least (0 and nine, or 33 and nine).
+        {"tel",
+         RE(QStringLiteral(
+             R"((?<![\w+])(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d))")),
+         {false, 10, 0}},
+        // SIV plates (AA-123-AA, since 2009) and FNI plates (123 ABC 13, 1234 AB 2A, before 2009). An ISO
+        // 8601 time ("2026-07-14T21:05") has the shape of an FNI plate ("14T21") and is not one.
         {"plaque",
-         RE(QStringLiteral(R"(\b\d{1,4}[ \-]?[A-Z]{1,3}[ \-]?(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])\b)"))},
+         RE(QStringLiteral(R"(\b[A-HJ-NP-TV-Z]{2}[ \-]?\d{3}[ \-]?[A-HJ-NP-TV-Z]{2}\b)")),
+         {false, 3, 4}},
+        {"plaque",
+         RE(QStringLiteral(R"(\b(?!\d\dT\d\d:\d\d)\d{1,4}[ \-]?[A-Z]{1,3}[ \-]?)"
+                           R"((?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])\b)")),
+         {false, 2, 1}},
     };
     return list;
 }
@@ -68,34 +96,71 @@ QByteArray Anonymiser::generateKey()
     return key;
 }
 
+namespace {
+
+/// HMAC-SHA-256 of `message` under `key`. QMessageAuthenticationCode derives the key's inner and outer
+/// blocks again for every value, a third of scrubbing a message; OpenSSL's HMAC keeps them, and
+/// re-initialising with no key starts from them. One keyed context per thread and key.
+QByteArray hmacSha256(const QByteArray &key, QByteArrayView message)
+{
+    struct Keyed
+    {
+        QByteArray key;
+        std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> ctx{nullptr, &EVP_MAC_CTX_free};
+    };
+    static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    thread_local Keyed keyed;
+    bool ok = mac != nullptr;
+    if (ok && (!keyed.ctx || keyed.key != key)) {
+        keyed.ctx.reset(EVP_MAC_CTX_new(mac));
+        char digest[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                     OSSL_PARAM_construct_end()};
+        // An empty key is still a key: a null pointer would mean "keep the last one".
+        static const unsigned char none = 0;
+        const auto *bytes = key.isEmpty() ? &none : reinterpret_cast<const unsigned char *>(key.constData());
+        ok = keyed.ctx && EVP_MAC_init(keyed.ctx.get(), bytes, std::size_t(key.size()), params);
+        keyed.key = key;
+    } else if (ok) {
+        ok = EVP_MAC_init(keyed.ctx.get(), nullptr, 0, nullptr);
+    }
+    QByteArray out(32, Qt::Uninitialized);
+    std::size_t size = 0;
+    if (ok &&
+        EVP_MAC_update(keyed.ctx.get(), reinterpret_cast<const unsigned char *>(message.data()),
+                       std::size_t(message.size())) &&
+        EVP_MAC_final(keyed.ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &size, 32) &&
+        size == 32)
+        return out;
+    keyed.ctx.reset(); // never reuse a context left in an unknown state
+    return QMessageAuthenticationCode::hash(message.toByteArray(), key, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
 QString Anonymiser::token(const QString &category, const QString &normalisedValue) const
 {
-    const QByteArray mac =
-        QMessageAuthenticationCode::hash(normalisedValue.toUtf8(), m_key, QCryptographicHash::Sha256);
+    const QByteArray mac = hmacSha256(m_key, normalisedValue.toUtf8());
     return QStringLiteral("[%1:%2]").arg(category, QString::fromLatin1(mac.toHex().left(12)));
 }
 
 namespace {
 
-/// What a pattern needs before it can match: an e-mail address an '@', every other pattern a digit. Any
-/// Unicode decimal digit counts (QChar::isDigit), a superset of the expressions' ASCII `\d`, so the shortcut
-/// can never skip a match. Most texts have neither, and skip the expressions.
-struct Needs
-{
-    bool at = false;
-    bool digit = false;
-};
-
 Needs needsOf(const QString &text)
 {
     Needs n;
     for (const QChar c : text) {
-        n.at = n.at || c == u'@';
-        n.digit = n.digit || c.isDigit();
-        if (n.at && n.digit)
-            break;
+        const char16_t u = c.unicode();
+        n.at = n.at || u == u'@';
+        n.capitals += u >= u'A' && u <= u'Z';
+        n.digits += c.isDigit();
     }
     return n;
+}
+
+bool mayMatch(const Needs &text, const Needs &pattern)
+{
+    return (text.at || !pattern.at) && text.digits >= pattern.digits && text.capitals >= pattern.capitals;
 }
 
 } // namespace
@@ -105,7 +170,7 @@ QString Anonymiser::scrubText(const QString &text) const
     QString out = text;
     Needs needs = needsOf(out);
     for (const Pattern &p : patterns()) {
-        if (qstrcmp(p.category, "email") == 0 ? !needs.at : !needs.digit)
+        if (!mayMatch(needs, p.needs))
             continue;
         QString next;
         qsizetype last = 0;

@@ -1,6 +1,8 @@
 #include "privacy/anonymiser.h"
 
 #include <QJsonArray>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 
 #include <gtest/gtest.h>
 
@@ -67,6 +69,56 @@ TEST(Anonymiser, TextsWithoutDigitOrAtSignSkipTheExpressionsOnly)
     const QString both = anon.scrubText(QStringLiteral("a@b.fr puis AB-123-CD"));
     EXPECT_TRUE(both.contains(QStringLiteral("[email:")) && both.contains(QStringLiteral("[plaque:")))
         << both.toStdString();
+}
+
+TEST(Anonymiser, TheShortestValueOfEachKindIsStillFound)
+{
+    // Each expression is tried only on texts with enough digits and capitals for it: these values have
+    // exactly the fewest each one needs, so a count set one too high fails here.
+    for (const char *value : {"0612345678", "+33612345678", "AB123CD", "1 A 2A", "FR76ABCDEFGH"}) {
+        const QString text = QStringLiteral("vu %1 ici").arg(QLatin1String(value));
+        const QString out = anon.scrubText(text);
+        EXPECT_FALSE(out.contains(QLatin1String(value))) << value << " -> " << out.toStdString();
+    }
+}
+
+TEST(Anonymiser, LeavesIsoTimesAlone)
+{
+    // "14T21" has the shape of an old plate (number, letters, département): a time is not one.
+    for (const char *time :
+         {"2026-07-14T21:05:00+02:00", "2026-07-14T09:05", "reçu le 2026-12-01T13:45:10Z"}) {
+        const QString text = QString::fromUtf8(time);
+        EXPECT_EQ(anon.scrubText(text), text);
+    }
+    const QString both = anon.scrubText(QStringLiteral("2026-07-14T21:05 véhicule 1234 XY 13"));
+    EXPECT_TRUE(both.startsWith(QStringLiteral("2026-07-14T21:05 véhicule [plaque:"))) << both.toStdString();
+}
+
+TEST(Anonymiser, TokensAreTheHmacOfTheValueUnderTheRoomKey)
+{
+    // Keys of every length around SHA-256's 64-byte block, two rooms interleaved on one thread.
+    QRandomGenerator rng(29);
+    for (int length = 0; length <= 100; ++length) {
+        QByteArray key(length, Qt::Uninitialized);
+        for (char &c : key)
+            c = char(rng.bounded(256));
+        const Anonymiser room(key);
+        for (const QString &value :
+             {QStringLiteral("0612345678"), QStringLiteral(""), QStringLiteral("ÉTÉ")}) {
+            const QByteArray mac =
+                QMessageAuthenticationCode::hash(value.toUtf8(), key, QCryptographicHash::Sha256);
+            EXPECT_EQ(room.token(QStringLiteral("tel"), value),
+                      QStringLiteral("[tel:%1]").arg(QString::fromLatin1(mac.toHex().left(12))))
+                << "key of " << length << " bytes";
+            EXPECT_EQ(anon.token(QStringLiteral("tel"), value),
+                      QStringLiteral("[tel:%1]")
+                          .arg(QString::fromLatin1(
+                              QMessageAuthenticationCode::hash(value.toUtf8(), QByteArray(32, 's'),
+                                                               QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(12))));
+        }
+    }
 }
 
 TEST(Anonymiser, JsonWithoutPersonalDataComesBackEqual)
