@@ -3,6 +3,8 @@
 #include "feeds/xml_tree.h"
 
 #include <QJsonArray>
+#include <QMap>
+#include <QRandomGenerator>
 
 #include <gtest/gtest.h>
 
@@ -322,6 +324,63 @@ TEST(XmlTree, RepeatedChildrenBecomeOneArrayInDocumentOrder)
     EXPECT_EQ(areas.at(0).toString(), QStringLiteral("a"));
     EXPECT_EQ(areas.at(1).toString(), QStringLiteral("b"));
     EXPECT_EQ(areas.at(2).toObject().value(QStringLiteral("circle")).toString(), QStringLiteral("1,2 3"));
+}
+
+namespace {
+
+// A random element: its XML text, and the JSON value the tree must give for it, built with QJsonObject
+// and QJsonArray the slow, obvious way.
+struct RandomElement
+{
+    QByteArray xml;
+    QJsonValue json;
+};
+
+RandomElement randomElement(QRandomGenerator &rng, const QString &name, int depth)
+{
+    static const QStringList names{QStringLiteral("a"),    QStringLiteral("b"), QStringLiteral("info"),
+                                   QStringLiteral("área"), QStringLiteral("B"), QStringLiteral("a1")};
+    static const QStringList texts{
+        QStringLiteral("x"),         QStringLiteral("  espacé  "),   QStringLiteral("guillemet \" et \\"),
+        QStringLiteral("été, 日本"), QStringLiteral("ligne\nsuite"), QStringLiteral(""),
+        QStringLiteral("tab\there"), QStringLiteral("😀 emoji"),      QStringLiteral("1,2 3")};
+    RandomElement out;
+    const QByteArray tag = name.toUtf8();
+    if (depth == 0 || rng.bounded(3) == 0) {
+        const QString text = texts.at(int(rng.bounded(texts.size())));
+        QString escaped = text.toHtmlEscaped();
+        out.xml = "<" + tag + ">" + escaped.toUtf8() + "</" + tag + ">";
+        out.json = text.trimmed();
+        return out;
+    }
+    QMap<QString, QJsonArray> groups;
+    out.xml = "<" + tag + ">";
+    const int n = int(rng.bounded(1, 6));
+    for (int i = 0; i < n; ++i) {
+        const QString child = names.at(int(rng.bounded(names.size())));
+        RandomElement e = randomElement(rng, child, depth - 1);
+        out.xml += e.xml;
+        groups[child].append(e.json);
+    }
+    out.xml += "</" + tag + ">";
+    QJsonObject object;
+    for (auto it = groups.begin(); it != groups.end(); ++it)
+        object.insert(it.key(), it->size() == 1 ? it->first() : QJsonValue(*it));
+    out.json = object;
+    return out;
+}
+
+} // namespace
+
+TEST(XmlTree, RandomTreesGiveTheExpectedJson)
+{
+    QRandomGenerator rng(20261129);
+    for (int round = 0; round < 2000; ++round) {
+        const RandomElement e = randomElement(rng, QStringLiteral("root"), 5);
+        const auto tree = feeds::xmlToJson(e.xml);
+        ASSERT_TRUE(tree) << tree.error().message.toStdString() << "\n" << e.xml.toStdString();
+        ASSERT_EQ(*tree, (QJsonObject{{QStringLiteral("root"), e.json}})) << e.xml.toStdString();
+    }
 }
 
 TEST(XmlTree, EveryOneOfManySiblingsIsKept)
