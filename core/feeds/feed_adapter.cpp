@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QStringTokenizer>
 
 namespace vigie::feeds {
 
@@ -111,7 +112,8 @@ QString documentRoot(const QByteArray &bytes)
 QJsonValue pick(const QJsonObject &object, QStringView path)
 {
     QJsonValue v = object;
-    for (const auto part : path.split(u'/')) {
+    // Tokenised in place: splitting allocated a list for every field a mapping reads.
+    for (const auto part : qTokenize(path, u'/')) {
         if (v.isArray())
             v = v.toArray().isEmpty() ? QJsonValue() : v.toArray().first();
         if (!v.isObject())
