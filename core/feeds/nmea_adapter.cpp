@@ -54,28 +54,45 @@ std::optional<double> angle(const QByteArray &value, const QByteArray &hemispher
     return d;
 }
 
+/// The value of `count` ASCII digits at `at`, or -1. Read by hand rather than with QTime/QDate::fromString:
+/// those build a format parser for every call, and were a third of reading a position.
+int digits(const QByteArray &value, qsizetype at, int count)
+{
+    int v = 0;
+    for (int i = 0; i < count; ++i) {
+        const char c = value[at + i];
+        if (c < '0' || c > '9')
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
 std::optional<QTime> fixTime(const QByteArray &value)
 {
     if (value.size() < 6)
         return std::nullopt;
-    const QTime t = QTime::fromString(QString::fromLatin1(value.left(6)), QStringLiteral("HHmmss"));
-    if (!t.isValid())
+    const int h = digits(value, 0, 2), m = digits(value, 2, 2), s = digits(value, 4, 2);
+    if (!QTime::isValid(h, m, s)) // also false for -1
         return std::nullopt;
     bool ok = true;
     const double fraction = value.size() > 7 ? QByteArray("0" + value.mid(6)).toDouble(&ok) : 0.0;
     if (ok && !(fraction >= 0.0 && fraction < 1.0))
         return std::nullopt; // "123456.5e20" or "12345699": not a fraction of a second (and int(…) is UB)
-    return t.addMSecs(ok ? int(fraction * 1000) : 0);
+    return QTime(h, m, s).addMSecs(ok ? int(fraction * 1000) : 0);
 }
 
 std::optional<QDate> rmcDate(const QByteArray &value)
 {
     if (value.size() != 6)
         return std::nullopt;
-    QDate d = QDate::fromString(QString::fromLatin1(value), QStringLiteral("ddMMyy")); // 19yy
-    if (d.isValid() && d.year() < 1980) // GPS epoch: two-digit years before 80 are 20yy
-        d = d.addYears(100);
-    return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+    const int d = digits(value, 0, 2), m = digits(value, 2, 2), y = digits(value, 4, 2);
+    if (y < 0)
+        return std::nullopt;
+    const int year = y < 80 ? 2000 + y : 1900 + y; // GPS epoch 1980: two-digit years before 80 are 20yy
+    if (!QDate::isValid(year, m, d))
+        return std::nullopt;
+    return QDate(year, m, d);
 }
 
 } // namespace

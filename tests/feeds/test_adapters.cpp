@@ -251,6 +251,44 @@ TEST(NmeaAdapter, FractionOfSecondOutOfRangeIsRefused)
     EXPECT_TRUE(b.rejected[1].reason.contains(u"time or coordinates unreadable"));
 }
 
+TEST(NmeaAdapter, RmcTimesAndDatesAreReadDigitByDigit)
+{
+    auto rmc = [](const char *time, const char *date) {
+        QByteArray body("GPRMC,");
+        body.append(time).append(",A,4807.038,N,01131.000,E,022.4,084.4,").append(date).append(",003.1,W");
+        quint8 sum = 0;
+        for (const char c : body)
+            sum ^= quint8(c);
+        QByteArray sentence("$");
+        sentence.append(body).append('*').append(
+            QByteArray::number(sum, 16).toUpper().rightJustified(2, '0'));
+        return sentence.append('\n');
+    };
+    auto when = [&](const char *time, const char *date) -> std::optional<QString> {
+        const FeedBatch b = NmeaAdapter().parse(rmc(time, date), live);
+        if (b.messages.size() != 1)
+            return std::nullopt;
+        return b.messages[0].drafts[0].eventTime.toIso();
+    };
+    EXPECT_EQ(when("123519", "230394"), QStringLiteral("1994-03-23T12:35:19.000Z"));
+    EXPECT_EQ(when("235959.99", "311299"), QStringLiteral("1999-12-31T23:59:59.990Z"));
+    EXPECT_EQ(when("000000", "010180"), QStringLiteral("1980-01-01T00:00:00.000Z"));
+    EXPECT_EQ(when("000000", "311279"), QStringLiteral("2079-12-31T00:00:00.000Z")); // GPS epoch: 79 is 2079
+    EXPECT_EQ(when("120000", "290200"), QStringLiteral("2000-02-29T12:00:00.000Z")); // a leap day of 20yy
+    for (const auto &[time, date] : std::vector<std::pair<const char *, const char *>>{{"240000", "230394"},
+                                                                                       {"126000", "230394"},
+                                                                                       {"123560", "230394"},
+                                                                                       {"12a519", "230394"},
+                                                                                       {"+12351", "230394"},
+                                                                                       {"12351", "230394"},
+                                                                                       {"123519", "310294"},
+                                                                                       {"123519", "001394"},
+                                                                                       {"123519", "23039"},
+                                                                                       {"123519", "2303 4"},
+                                                                                       {"123519", "290201"}})
+        EXPECT_FALSE(when(time, date)) << time << " " << date;
+}
+
 TEST(CsvAdapter, MappingFileRowsAndBadRows)
 {
     auto mapping = CsvMapping::fromJson(
