@@ -4,12 +4,14 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringDecoder>
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -196,6 +198,10 @@ namespace {
 
 QString fieldKey(const QString &key)
 {
+    // Most keys are already lower-case ASCII words: shared as they are, without a copy.
+    if (std::all_of(key.begin(), key.end(),
+                    [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); }))
+        return key;
     QString k = key.toLower();
     k.remove(QLatin1Char('_'));
     k.remove(QLatin1Char('-'));
@@ -209,7 +215,7 @@ bool Anonymiser::isPersonalField(const QString &key)
     // Fields that name a person wherever they appear. A bare "name" is not among them: hospitals, places,
     // events and units have names too (EDXL-HAVE hospital.status, EMSI EVENT/NAME); it is personal only
     // inside an object that describes a person (isPersonObject).
-    static const QStringList fields{
+    static const QSet<QString> fields{
         QStringLiteral("firstname"),    QStringLiteral("lastname"),      QStringLiteral("surname"),
         QStringLiteral("givenname"),    QStringLiteral("familyname"),    QStringLiteral("fullname"),
         QStringLiteral("nom"),          QStringLiteral("prenom"),        QStringLiteral("prénom"),
@@ -225,7 +231,7 @@ bool Anonymiser::isPersonalField(const QString &key)
 
 bool Anonymiser::isPersonObject(const QString &key)
 {
-    static const QStringList objects{
+    static const QSet<QString> objects{
         QStringLiteral("patient"),      QStringLiteral("patients"),  QStringLiteral("caller"),
         QStringLiteral("callers"),      QStringLiteral("victim"),    QStringLiteral("victims"),
         QStringLiteral("victime"),      QStringLiteral("victimes"),  QStringLiteral("contact"),
