@@ -127,7 +127,7 @@ void FeedsPanel::refresh()
     // A paused feed stays listed even before it sent anything.
     for (const auto &[feed, pause] : m_controls.pausedFeeds())
         if (std::none_of(stats->begin(), stats->end(),
-                         [&](const FeedSourceStats &s) { return s.source == feed; }))
+                         [&name = feed](const FeedSourceStats &s) { return s.source == name; }))
             stats->push_back({feed, 0, 0, 0, 0, {}, {}, {}});
     const QString selected = selectedFeed();
     m_table->setSortingEnabled(false);
