@@ -35,11 +35,16 @@ int runIngest(const QStringList &arguments)
     QCommandLineOption unit(QStringLiteral("unit"),
                             QStringLiteral("unit id for NMEA streams (default: file name)"),
                             QStringLiteral("UNIT"));
+    QCommandLineOption label(
+        QStringLiteral("label"),
+        QStringLiteral("how the room names this feed, scrubbed like any text (default: a keyed "
+                       "token of the file name, which may hold a person's name)"),
+        QStringLiteral("NAME"));
     QCommandLineOption noFusion(QStringLiteral("no-fusion"),
                                 QStringLiteral("store the reports without fusing them into incidents"));
-    parser.addOptions({format, mapping, agency, unit, noFusion});
+    parser.addOptions({format, mapping, agency, unit, label, noFusion});
     parser.addHelpOption();
-    const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] FILE...");
+    const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] [--label NAME] FILE...");
     if (!parser.parse(arguments))
         return fail(parser.errorText() + u'\n' + usage);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -80,12 +85,10 @@ int runIngest(const QStringList &arguments)
             ++failures;
             continue;
         }
-        feeds::FeedContext context{file.fileName(),
-                                   (*room)->info().mode,
-                                   parser.value(agency),
+        feeds::FeedContext context{file.fileName(), (*room)->info().mode, parser.value(agency),
                                    parser.isSet(unit) ? parser.value(unit)
                                                       : QFileInfo(file).completeBaseName(),
-                                   {}};
+                                   parser.value(label).trimmed()};
         auto report = ingestor.ingest(file.readAll(), context, parser.value(format));
         if (!report)
             return fail(report.error().message);

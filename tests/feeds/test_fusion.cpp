@@ -1,6 +1,7 @@
 // Fusion of reports into incidents: the labelled replay of data/feeds (precision and recall of merges),
 // reasons and confidences, and the desk's split / join / undo entries.
 #include "fusion/fuser.h"
+#include "store/feed_stats.h"
 #include "test_util.h"
 
 #include <QFile>
@@ -222,6 +223,37 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 }
 
 } // namespace
+
+TEST(Fusion, IngestNamesAFileFeedByItsLabelScrubbed)
+{
+    // Without --label a file feed is named by a keyed token of its file name; with it, by the label, after
+    // the same scrubbing as any text.
+    test::TempRoom t;
+    const QString room = t.path();
+    QTemporaryDir dir;
+    const QString nmea = writeFile(dir, QStringLiteral("appel_martin.nmea"),
+                                   "$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\n");
+    QProcess cli;
+    cli.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("ingest"), room, QStringLiteral("--label"),
+                                          QStringLiteral("GPS BMPM, astreinte 06 12 34 56 78"), nmea});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    const QString other = writeFile(dir, QStringLiteral("appel_martin_2.nmea"),
+                                    "$GPRMC,123520,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*60\n");
+    QString errors;
+    ASSERT_EQ(cliIngest(room, {other}, &errors).size(), 1) << errors.toStdString();
+    const auto stats = feedStats(room, Timestamp{0});
+    ASSERT_TRUE(stats) << stats.error().message.toStdString();
+    ASSERT_EQ(stats->size(), 2u);
+    QStringList names;
+    for (const FeedSourceStats &s : *stats)
+        names << s.source;
+    const QString labelled = names.filter(QStringLiteral("GPS BMPM")).value(0);
+    EXPECT_TRUE(labelled.startsWith(QStringLiteral("GPS BMPM, astreinte [tel:"))) << labelled.toStdString();
+    const QString token = names.filter(QStringLiteral("file [source:")).value(0);
+    EXPECT_TRUE(token.endsWith(QStringLiteral("].nmea"))) << names.join(u'|').toStdString();
+    EXPECT_FALSE(names.join(u'|').contains(QStringLiteral("martin")));
+}
 
 TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
 {
