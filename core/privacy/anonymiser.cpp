@@ -101,7 +101,7 @@ QByteArray Anonymiser::generateKey()
 namespace {
 
 /// HMAC-SHA-256 of `message` under `key`. QMessageAuthenticationCode derives the key's inner and outer
-/// blocks again for every value, a third of scrubbing a message; OpenSSL's HMAC keeps them, and
+/// blocks again for every value, over a quarter of scrubbing a message; OpenSSL's HMAC keeps them, and
 /// re-initialising with no key starts from them. One keyed context per thread and key.
 QByteArray hmacSha256(const QByteArray &key, QByteArrayView message)
 {
