@@ -55,7 +55,7 @@ std::optional<double> angle(const QByteArray &value, const QByteArray &hemispher
 }
 
 /// The value of `count` ASCII digits at `at`, or -1. Read by hand rather than with QTime/QDate::fromString:
-/// those build a format parser for every call, and were a third of reading a position.
+/// those build a format parser for every call, and were half the cost of reading a position.
 int digits(const QByteArray &value, qsizetype at, int count)
 {
     int v = 0;
