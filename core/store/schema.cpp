@@ -97,7 +97,22 @@ ALTER TABLE time_blocks_v6 RENAME TO time_blocks;
 DROP INDEX IF EXISTS entries_event_time;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6};
+// Version 7: feed_seen keeps its rows in its key's B-tree (WITHOUT ROWID). A rowid table with a TEXT key
+// stored every message twice, the row and its key index, and noting a message inserted into both.
+constexpr const char *v7 = R"sql(
+CREATE TABLE feed_seen_v7(
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO feed_seen_v7(key, source, first_seen, last_seen, count)
+SELECT key, source, first_seen, last_seen, count FROM feed_seen;
+DROP TABLE feed_seen;
+ALTER TABLE feed_seen_v7 RENAME TO feed_seen;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7};
 
 } // namespace
 

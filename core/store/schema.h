@@ -5,7 +5,7 @@
 
 namespace vigie::schema {
 
-inline constexpr int currentVersion = 6;
+inline constexpr int currentVersion = 7;
 
 /// Statements that index the geometry of the entries with seq in (?1, ?2] into entries_geo (the R*Tree):
 /// points, then polygons. Used to catch the derived spatial index up with the log.

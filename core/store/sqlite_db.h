@@ -44,6 +44,8 @@ public:
     [[nodiscard]] Result<Statement> prepare(const QByteArray &sql) const;
     [[nodiscard]] QString lastError() const;
     [[nodiscard]] qint64 lastInsertRowId() const;
+    /// Rows inserted, updated or deleted by the last statement that completed.
+    [[nodiscard]] qint64 changes() const;
     [[nodiscard]] sqlite3 *handle() const { return m_db; }
     [[nodiscard]] const QString &path() const { return m_path; }
 

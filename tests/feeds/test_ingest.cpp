@@ -1,5 +1,7 @@
 // Ingestion into a real room: dedupe of replayed messages, and no personal data readable in the file.
 #include "feeds/ingestor.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
 #include "test_util.h"
 
 #include <QFile>
@@ -55,6 +57,54 @@ TEST(Ingestor, ReplayedMessageIsStoredOnceAndCounted)
     EXPECT_EQ(counted->arrivals, (std::vector<qint64>{1, 2}));
     EXPECT_EQ(counted->appended.size(), 1u);
     EXPECT_EQ(t.room->store().lastSeq(), 2);
+}
+
+TEST(Ingestor, RepeatCountsSurviveTheMoveOfFeedSeenToItsKeyTree)
+{
+    test::TempRoom t;
+    auto arrival = [](const QString &key, qint64 time) {
+        std::vector<FeedArrival> one(1);
+        one[0].key = key;
+        one[0].source = QStringLiteral("gateway");
+        one[0].drafts.push_back(test::note(time, key));
+        return one;
+    };
+    ASSERT_TRUE(t.room->appendFeed(arrival(QStringLiteral("k1"), 1000)).ok());
+    const QString path = t.path();
+    t.room.reset();
+    {
+        // Back to schema 6: feed_seen as the rowid table it was, holding a message seen 4 times.
+        auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(
+            db->exec("DROP TABLE feed_seen; CREATE TABLE feed_seen(key TEXT PRIMARY KEY, "
+                     "source TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, "
+                     "count INTEGER NOT NULL); INSERT INTO feed_seen VALUES ('k1', 'gateway', 5, 6, 4); "
+                     "PRAGMA user_version = 6;"))
+            << db->lastError().toStdString();
+    }
+    auto reopened = Room::open(path, t.clock);
+    ASSERT_TRUE(reopened) << reopened.error().message.toStdString();
+    t.room = std::move(*reopened);
+    {
+        auto db = sql::Database::open(path, sql::Database::Mode::ReadOnly);
+        ASSERT_TRUE(db);
+        auto v = schema::version(*db);
+        ASSERT_TRUE(v);
+        EXPECT_EQ(*v, schema::currentVersion);
+        auto ddl = db->prepare("SELECT sql FROM sqlite_master WHERE name = 'feed_seen'");
+        ASSERT_TRUE(ddl);
+        ASSERT_EQ(ddl->step(), sql::Statement::Step::Row);
+        EXPECT_TRUE(ddl->text(0).contains(QStringLiteral("WITHOUT ROWID"))) << ddl->text(0).toStdString();
+    }
+    auto again = t.room->appendFeed(arrival(QStringLiteral("k1"), 2000));
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again->arrivals, std::vector<qint64>{5});
+    EXPECT_TRUE(again->appended.empty());
+    auto fresh = t.room->appendFeed(arrival(QStringLiteral("k2"), 3000));
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
+    EXPECT_EQ(fresh->arrivals, std::vector<qint64>{1});
+    EXPECT_EQ(fresh->appended.size(), 1u);
 }
 
 TEST(Ingestor, SourceFileNamesAreNotKeptReadable)
