@@ -114,6 +114,11 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
 
 Result<void> SnapshotKeeper::applyAppended(LogStore &store, const std::vector<Entry> &entries)
 {
+    // The first entries of a log: the picture before them is the empty one, no need to read them back.
+    if (!m_head && !entries.empty() && entries.front().seq == 1) {
+        m_head = Picture{};
+        m_lastSnapshotSeq = 0;
+    }
     if (!m_head || (!entries.empty() && entries.front().seq != m_head->lastSeq + 1))
         return catchUp(store);
     for (const Entry &e : entries) {

@@ -162,6 +162,26 @@ TEST(Picture, JsonRoundTripIsLossless)
     EXPECT_TRUE(*back == p);
 }
 
+// A keeper that meets the first entries of a log (it starts from the empty picture, without reading them
+// back) ends on the log's picture and writes the snapshots due within that first batch.
+TEST(PictureSeek, KeeperFollowsANewLogFromItsFirstBatch)
+{
+    std::mt19937 rng(7);
+    TempRoom t;
+    auto appended = t.room->store().append(randomLog(rng, 300));
+    ASSERT_TRUE(appended);
+    ASSERT_EQ(appended->front().seq, 1);
+    SnapshotKeeper keeper(97);
+    ASSERT_TRUE(keeper.applyAppended(t.room->store(), *appended));
+    auto latest = latestPicture(t.room->store());
+    ASSERT_TRUE(latest);
+    ASSERT_TRUE(keeper.head().has_value());
+    EXPECT_TRUE(*latest == *keeper.head());
+    auto snapshots = t.room->store().lastSnapshotSeq();
+    ASSERT_TRUE(snapshots);
+    EXPECT_EQ(*snapshots, 291);
+}
+
 class PictureSeek : public testing::TestWithParam<unsigned>
 {
 };
