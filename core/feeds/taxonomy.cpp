@@ -4,6 +4,7 @@
 
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace vigie::feeds {
 
@@ -79,26 +80,23 @@ constexpr std::array rules{
     Rule{"*", "mouvement de foule", "crowd_event"},
 };
 
-} // namespace
-
-QString typeFromCode(const QString &format, const QString &code)
+// The prefixes as QString, converted once: some hold accents (UTF-8), and converting them on every call cost
+// more than the rest of the lookup.
+const std::vector<QString> &prefixes()
 {
-    const QString c = code.trimmed().toLower();
-    if (c.isEmpty())
-        return QStringLiteral("other");
-    for (const Rule &r : rules) {
-        const QLatin1String f(r.format);
-        if ((f == format || f == QLatin1String("*")) && c.startsWith(QString::fromUtf8(r.prefix)))
-            return QString::fromLatin1(r.type);
-    }
-    if (format != QLatin1String("*"))
-        return typeFromCode(QStringLiteral("*"), code);
-    return QStringLiteral("other");
+    static const std::vector<QString> all = [] {
+        std::vector<QString> out;
+        out.reserve(rules.size());
+        for (const Rule &r : rules)
+            out.push_back(QString::fromUtf8(r.prefix));
+        return out;
+    }();
+    return all;
 }
 
-QString familyOf(const QString &type)
+QLatin1String family(QStringView type)
 {
-    static const std::array<std::pair<const char *, const char *>, 13> families{{
+    static constexpr std::array<std::pair<const char *, const char *>, 13> families{{
         {"building_fire", "fire"},
         {"brush_fire", "fire"},
         {"vehicle_fire", "fire"},
@@ -115,14 +113,37 @@ QString familyOf(const QString &type)
     }};
     for (const auto &[t, f] : families)
         if (type == QLatin1String(t))
-            return QString::fromLatin1(f);
+            return QLatin1String(f);
+    return QLatin1String("other");
+}
+
+} // namespace
+
+QString typeFromCode(const QString &format, const QString &code)
+{
+    const QString c = code.trimmed().toLower();
+    if (c.isEmpty())
+        return QStringLiteral("other");
+    const std::vector<QString> &prefix = prefixes();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const QLatin1String f(rules[i].format);
+        if ((f == format || f == QLatin1String("*")) && c.startsWith(prefix[i]))
+            return QString::fromLatin1(rules[i].type);
+    }
+    if (format != QLatin1String("*"))
+        return typeFromCode(QStringLiteral("*"), code);
     return QStringLiteral("other");
+}
+
+QString familyOf(const QString &type)
+{
+    return family(type);
 }
 
 bool compatibleTypes(const QString &a, const QString &b)
 {
-    const QString fa = familyOf(a), fb = familyOf(b);
-    if (fa == u"other" || fb == u"other" || fa == fb)
+    const QLatin1String fa = family(a), fb = family(b);
+    if (fa == QLatin1String("other") || fb == QLatin1String("other") || fa == fb)
         return true;
     // A car fire is reported as a fire by some and as a road accident by others; victims come with both.
     auto pair = [&](const char *x, const char *y) {
