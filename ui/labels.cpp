@@ -71,6 +71,11 @@ QString incidentTypeLabel(const QString &type)
         {"gas_leak", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Fuite de gaz")},
         {"drowning", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Noyade")},
         {"flood", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Inondation")},
+        {"hazmat", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Risque chimique ou matières dangereuses")},
+        {"weather", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement météorologique")},
+        {"earthquake", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Séisme")},
+        {"security", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Atteinte à la sécurité")},
+        {"infrastructure", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Réseaux et infrastructures")},
         {"other", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Autre")},
     };
     for (const auto &[id, label] : names)
@@ -95,6 +100,10 @@ QString kindLabel(const QString &kind)
         {"suggestion.accept", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition acceptée")},
         {"suggestion.reject", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition rejetée")},
         {"feed.control", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Pause ou reprise d'un flux")},
+        {"fusion.merge", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Fusion de signalements")},
+        {"fusion.split", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Séparation d'un signalement")},
+        {"fusion.join", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Regroupement d'interventions")},
+        {"fusion.undo", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Correction annulée")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))

@@ -205,13 +205,19 @@ FusionDecision Fuser::observe(const Observation &observation)
         }
         typeList.sort();
         sourceList.sort();
-        decision.reason =
-            QStringLiteral("%1 reports within %2 m and %3: %4 from %5 (nearest %6 m, %7 apart)")
-                .arg(c.members.size())
-                .arg(std::lround(std::ceil(extent / 10.0) * 10.0))
-                .arg(minutes(c.last.msecs - c.first.msecs), typeList.join(u", "), sourceList.join(u", "))
-                .arg(std::lround(nearest.distance))
-                .arg(minutes(nearest.gap));
+        decision.reports = int(c.members.size());
+        decision.extentM = std::lround(std::ceil(extent / 10.0) * 10.0);
+        decision.spanMs = c.last.msecs - c.first.msecs;
+        decision.nearestM = std::lround(nearest.distance);
+        decision.nearestGapMs = nearest.gap;
+        decision.reason = QStringLiteral("%1 reports within %2 m and %3: %4 from %5 (nearest %6 m, %7 apart)")
+                              .arg(decision.reports)
+                              .arg(decision.extentM)
+                              .arg(minutes(decision.spanMs), typeList.join(u", "), sourceList.join(u", "))
+                              .arg(decision.nearestM)
+                              .arg(minutes(decision.nearestGapMs));
+        decision.types = std::move(typeList);
+        decision.sources = std::move(sourceList);
     } else {
         Cluster c;
         c.id = QStringLiteral("fusion:") + observation.id;
@@ -349,6 +355,15 @@ Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &ob
                          {QStringLiteral("confidence"), std::round(decision.confidence * 1000.0) / 1000.0},
                          {QStringLiteral("reason"), decision.reason},
                          {QStringLiteral("type"), observation.type}};
+    if (decision.merged) {
+        e.data.insert(QStringLiteral("reports"), decision.reports);
+        e.data.insert(QStringLiteral("extent_m"), decision.extentM);
+        e.data.insert(QStringLiteral("span_s"), decision.spanMs / 1000);
+        e.data.insert(QStringLiteral("nearest_m"), decision.nearestM);
+        e.data.insert(QStringLiteral("nearest_gap_s"), decision.nearestGapMs / 1000);
+        e.data.insert(QStringLiteral("types"), QJsonArray::fromStringList(decision.types));
+        e.data.insert(QStringLiteral("sources"), QJsonArray::fromStringList(decision.sources));
+    }
     // What the picture folds: the report's incident joins the fused incident's first one.
     if (!decision.from.isEmpty() && !decision.into.isEmpty()) {
         e.data.insert(QStringLiteral("merged_incident"), decision.from);

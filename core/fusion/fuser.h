@@ -7,6 +7,7 @@
 #include "log/entry.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -43,6 +44,14 @@ struct FusionDecision
     QString from;            ///< the incident the report names…
     QString into;            ///< … and the incident of the fused incident's first report
     bool known = false;      ///< the report's incident was placed before: it follows, no new decision
+    // What the reason says, as numbers and lists, for screens that word it in their own language (merges).
+    int reports = 0;         ///< reports in the incident, this one included
+    qint64 extentM = 0;      ///< the farthest of its last reports from this one, rounded up to 10 m
+    qint64 spanMs = 0;       ///< from its first report to its last
+    qint64 nearestM = 0;     ///< the nearest compatible report…
+    qint64 nearestGapMs = 0; ///< … and how long before or after this one
+    QStringList types;       ///< our types among its last reports, sorted
+    QStringList sources;     ///< their sources, sorted
 };
 
 /// The reports of one fused incident.

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -107,6 +108,26 @@ TEST(Fusion, MergeCarriesConfidenceAndReadableReason)
             .match(second.reason)
             .hasMatch())
         << second.reason.toStdString();
+    // The same, as numbers and lists, for screens that word it in their own language.
+    EXPECT_EQ(second.reports, 2);
+    EXPECT_TRUE(second.extentM == 60 || second.extentM == 70) << second.extentM;
+    EXPECT_EQ(second.spanMs, 3 * 60000);
+    EXPECT_GE(second.nearestM, 50);
+    EXPECT_LE(second.nearestM, second.extentM);
+    EXPECT_EQ(second.nearestGapMs, 3 * 60000);
+    EXPECT_EQ(second.types,
+              (QStringList{QStringLiteral("traffic_accident"), QStringLiteral("vehicle_fire")}));
+    EXPECT_EQ(second.sources, QStringList{QStringLiteral("test")});
+    const Entry entry = Fuser::decisionEntry(
+        second, obs(QStringLiteral("b"), 43.2955, 5.3745, 3, QStringLiteral("traffic_accident")));
+    EXPECT_EQ(entry.data.value(QStringLiteral("reports")).toInt(), 2);
+    EXPECT_EQ(entry.data.value(QStringLiteral("extent_m")).toInteger(), second.extentM);
+    EXPECT_EQ(entry.data.value(QStringLiteral("span_s")).toInteger(), 180);
+    EXPECT_EQ(entry.data.value(QStringLiteral("nearest_m")).toInteger(), second.nearestM);
+    EXPECT_EQ(entry.data.value(QStringLiteral("nearest_gap_s")).toInteger(), 180);
+    EXPECT_EQ(entry.data.value(QStringLiteral("types")).toArray().size(), 2);
+    EXPECT_EQ(entry.data.value(QStringLiteral("sources")).toArray().first().toString(),
+              QStringLiteral("test"));
     // Incompatible type at the same place and time: its own incident.
     const auto fight =
         fuser.observe(obs(QStringLiteral("c"), 43.2952, 5.3741, 4, QStringLiteral("security")));

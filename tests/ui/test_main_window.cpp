@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QImage>
+#include <QJsonArray>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -363,6 +364,48 @@ TEST(Console, CoreMessagesAreShownInTheConsolesLanguage)
         "unit u1 (VSAV Nord 1) is available but has no known position: not proposed; send a unit.position "
         "entry\nno open incident with a position: nothing to suggest");
     ui::useLanguage(QStringLiteral("fr")); // back to the language the other tests run in
+}
+
+TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
+{
+    Entry merge;
+    merge.kind = QStringLiteral("fusion.merge");
+    merge.data =
+        QJsonObject{{QStringLiteral("incident"), QStringLiteral("fusion:1b2e")},
+                    {QStringLiteral("into"), QStringLiteral("cap:F-1")},
+                    {QStringLiteral("confidence"), 0.724},
+                    {QStringLiteral("reason"), QStringLiteral("3 reports within 180 m and 6 min: …")},
+                    {QStringLiteral("reports"), 3},
+                    {QStringLiteral("extent_m"), 180},
+                    {QStringLiteral("span_s"), 372},
+                    {QStringLiteral("nearest_m"), 52},
+                    {QStringLiteral("nearest_gap_s"), 45},
+                    {QStringLiteral("types"), QJsonArray{QStringLiteral("vehicle_fire")}},
+                    {QStringLiteral("sources"),
+                     QJsonArray{QStringLiteral("cap/fire"), QStringLiteral("geojson/police")}}};
+    ui::useLanguage(QStringLiteral("fr"));
+    EXPECT_EQ(ui::LogModel::summary(merge).toStdString(),
+              "3 signalements sur 180 m et 6 min → cap:F-1 : feu de véhicule (cap/fire, geojson/police) ; "
+              "le plus proche à 52 m, 45 s d'écart ; confiance 0,72");
+    EXPECT_EQ(ui::kindLabel(merge.kind), QStringLiteral("Fusion de signalements"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::LogModel::summary(merge).toStdString(),
+              "3 reports within 180 m and 6 min → cap:F-1: vehicle fire (cap/fire, geojson/police); nearest "
+              "52 m, 45 s apart; confidence 0.72");
+    EXPECT_EQ(ui::kindLabel(merge.kind), QStringLiteral("Reports merged"));
+    ui::useLanguage(QStringLiteral("fr"));
+    // A merge written before the numbers were kept shows its reason as written.
+    for (const char *key :
+         {"reports", "extent_m", "span_s", "nearest_m", "nearest_gap_s", "types", "sources"})
+        merge.data.remove(QLatin1String(key));
+    EXPECT_EQ(ui::LogModel::summary(merge), QStringLiteral("3 reports within 180 m and 6 min: …"));
+    Entry join;
+    join.kind = QStringLiteral("fusion.join");
+    join.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
+                            {QStringLiteral("into"), QStringLiteral("cap:F-1")}};
+    EXPECT_EQ(ui::LogModel::summary(join), QStringLiteral("Intervention emsi:E-7 regroupée avec cap:F-1"));
+    EXPECT_EQ(ui::incidentTypeLabel(QStringLiteral("hazmat")),
+              QStringLiteral("Risque chimique ou matières dangereuses"));
 }
 
 TEST(Console, ScreenshotCommandWritesAPng)

@@ -744,9 +744,61 @@
         <source>%1 → %2 rejetée : %3</source>
         <translation>%1 → %2 rejected: %3</translation>
     </message>
+    <message>
+        <source>Signalement %1 séparé de l'intervention fusionnée</source>
+        <translation>Report %1 split from the fused incident</translation>
+    </message>
+    <message>
+        <source>Intervention %1 regroupée avec %2</source>
+        <translation>Incident %1 joined with %2</translation>
+    </message>
+    <message>
+        <source>Correction %1 annulée</source>
+        <translation>Correction %1 undone</translation>
+    </message>
+    <message>
+        <source>%1 signalements sur %2 m et %3 → %4 : %5 (%6) ; le plus proche à %7 m, %8 d'écart ; confiance %9</source>
+        <translation>%1 reports within %2 m and %3 → %4: %5 (%6); nearest %7 m, %8 apart; confidence %9</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::Labels</name>
+    <message>
+        <source>Risque chimique ou matières dangereuses</source>
+        <translation>Chemical risk or hazardous materials</translation>
+    </message>
+    <message>
+        <source>Événement météorologique</source>
+        <translation>Weather event</translation>
+    </message>
+    <message>
+        <source>Séisme</source>
+        <translation>Earthquake</translation>
+    </message>
+    <message>
+        <source>Atteinte à la sécurité</source>
+        <translation>Security incident</translation>
+    </message>
+    <message>
+        <source>Réseaux et infrastructures</source>
+        <translation>Utilities and infrastructure</translation>
+    </message>
+    <message>
+        <source>Fusion de signalements</source>
+        <translation>Reports merged</translation>
+    </message>
+    <message>
+        <source>Séparation d'un signalement</source>
+        <translation>Report split</translation>
+    </message>
+    <message>
+        <source>Regroupement d'interventions</source>
+        <translation>Incidents joined</translation>
+    </message>
+    <message>
+        <source>Correction annulée</source>
+        <translation>Correction undone</translation>
+    </message>
     <message>
         <source>Proposition</source>
         <translation>Suggestion</translation>

@@ -6,7 +6,10 @@
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
+#include <QJsonArray>
 #include <QLocale>
+
+#include <cmath>
 
 namespace vigie::ui {
 
@@ -56,6 +59,51 @@ int LogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+/// A span as fusion words it: seconds under a minute, else whole minutes.
+QString wordedSpan(double seconds)
+{
+    return seconds < 60 ? QStringLiteral("%1 s").arg(std::lround(seconds))
+                        : QStringLiteral("%1 min").arg(std::lround(seconds / 60.0));
+}
+
+} // namespace
+
+QString LogModel::fusionSummary(const Entry &e)
+{
+    const QJsonObject &d = e.data;
+    auto s = [&d](const char *key) {
+        return d.value(QLatin1String(key)).toString();
+    };
+    if (e.kind == QLatin1String("fusion.split"))
+        return tr("Signalement %1 séparé de l'intervention fusionnée").arg(s("observation"));
+    if (e.kind == QLatin1String("fusion.join"))
+        return tr("Intervention %1 regroupée avec %2").arg(s("incident"), s("into"));
+    if (e.kind == QLatin1String("fusion.undo"))
+        return tr("Correction %1 annulée").arg(s("undoes"));
+    // A merge: worded here from its numbers; an entry written before they were kept shows its reason.
+    if (!d.contains(QLatin1String("reports")))
+        return s("reason");
+    const QLocale locale;
+    QStringList types;
+    for (const QJsonValue &t : d.value(QLatin1String("types")).toArray())
+        types << incidentTypeLabel(t.toString()).toLower();
+    QStringList sources;
+    for (const QJsonValue &src : d.value(QLatin1String("sources")).toArray())
+        sources << src.toString();
+    const QString into = s("into").isEmpty() ? s("incident") : s("into");
+    return tr("%1 signalements sur %2 m et %3 → %4 : %5 (%6) ; le plus proche à %7 m, %8 d'écart ; "
+              "confiance %9")
+        .arg(locale.toString(d.value(QLatin1String("reports")).toInt()),
+             locale.toString(d.value(QLatin1String("extent_m")).toInteger()),
+             wordedSpan(d.value(QLatin1String("span_s")).toDouble()), into, types.join(QStringLiteral(", ")),
+             sources.join(QStringLiteral(", ")),
+             locale.toString(d.value(QLatin1String("nearest_m")).toInteger()),
+             wordedSpan(d.value(QLatin1String("nearest_gap_s")).toDouble()),
+             locale.toString(d.value(QLatin1String("confidence")).toDouble(), 'f', 2));
+}
+
 QString LogModel::summary(const Entry &e)
 {
     const QJsonObject &d = e.data;
@@ -85,6 +133,8 @@ QString LogModel::summary(const Entry &e)
             .arg(d.value(QLatin1String("approximate")).toBool() ? tr(" (approx.)") : QString());
     if (e.kind == QLatin1String("suggestion.accept"))
         return tr("%1 → %2 acceptée").arg(s("unit"), s("incident"));
+    if (e.kind.startsWith(QLatin1String("fusion.")))
+        return fusionSummary(e);
     if (e.kind == QLatin1String("suggestion.reject"))
         return tr("%1 → %2 rejetée : %3").arg(s("unit"), s("incident"), s("reason"));
     return QString::fromUtf8(compactDataJson(d).left(160));
@@ -97,10 +147,13 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     const Entry &e = m_entries[index.row()];
     if (role == Qt::ForegroundRole && index.column() == Agency)
         return agencyColour(e.agency);
-    if (role == Qt::ToolTipRole)
-        return QStringLiteral("#%1 %2\n%3")
-            .arg(e.seq)
-            .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
+    if (role == Qt::ToolTipRole) {
+        // The whole summary first: the column cuts long ones (fusion's reasons) short.
+        const QString detail =
+            QStringLiteral("#%1 %2\n%3").arg(e.seq).arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
+        const QString line = summary(e);
+        return line.isEmpty() ? detail : line + QStringLiteral("\n\n") + detail;
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -37,6 +37,8 @@ public:
 
     /// A one-line human summary of an entry.
     [[nodiscard]] static QString summary(const Entry &entry);
+    /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
+    [[nodiscard]] static QString fusionSummary(const Entry &entry);
 
 private:
     void append(const std::vector<Entry> &entries);
