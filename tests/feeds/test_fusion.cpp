@@ -89,6 +89,51 @@ TEST(Fusion, LabelledReplayMergesWithHighPrecisionAndRecall)
     EXPECT_GE(recall, 0.95);
 }
 
+TEST(Fusion, DecisionEntryHoldsEveryFieldWhateverItsText)
+{
+    FusionDecision d;
+    d.observation = QStringLiteral("6f0c");
+    d.incident = QStringLiteral("fusion:1b2e");
+    d.merged = true;
+    d.confidence = 0.72449;
+    d.reason = QStringLiteral("2 reports \"within\" 60 m\\ and\t3 min: é€😀 \u0001");
+    d.from = QStringLiteral("geojson:cam-7");
+    d.into = QStringLiteral("cap:F-1");
+    d.reports = 2;
+    d.extentM = 60;
+    d.spanMs = 180500;
+    d.nearestM = 52;
+    d.nearestGapMs = 179999;
+    d.types = {QStringLiteral("vehicle_fire")};
+    d.sources = {QStringLiteral("cap/fire"), QStringLiteral("csv/mairie \"Nord\"")};
+    const Observation o = obs(QStringLiteral("6f0c"), 43.2955, 5.3745, 3, QStringLiteral("vehicle_fire"));
+    const QJsonObject expected{{QStringLiteral("observation"), d.observation},
+                               {QStringLiteral("incident"), d.incident},
+                               {QStringLiteral("confidence"), 0.724},
+                               {QStringLiteral("reason"), d.reason},
+                               {QStringLiteral("type"), o.type},
+                               {QStringLiteral("reports"), 2},
+                               {QStringLiteral("extent_m"), 60},
+                               {QStringLiteral("span_s"), 180},
+                               {QStringLiteral("nearest_m"), 52},
+                               {QStringLiteral("nearest_gap_s"), 179},
+                               {QStringLiteral("types"), QJsonArray{QStringLiteral("vehicle_fire")}},
+                               {QStringLiteral("sources"), QJsonArray::fromStringList(d.sources)},
+                               {QStringLiteral("merged_incident"), d.from},
+                               {QStringLiteral("into"), d.into}};
+    const Entry e = Fuser::decisionEntry(d, o);
+    EXPECT_EQ(e.kind, QStringLiteral("fusion.merge"));
+    EXPECT_EQ(e.data, expected) << compactDataJson(e.data).toStdString();
+    // A new incident keeps only what it has.
+    d.merged = false;
+    d.from.clear();
+    const Entry fresh = Fuser::decisionEntry(d, o);
+    EXPECT_EQ(fresh.kind, QStringLiteral("fusion.new"));
+    EXPECT_EQ(fresh.data.keys(),
+              (QStringList{QStringLiteral("confidence"), QStringLiteral("incident"),
+                           QStringLiteral("observation"), QStringLiteral("reason"), QStringLiteral("type")}));
+}
+
 TEST(Fusion, MergeCarriesConfidenceAndReadableReason)
 {
     Fuser fuser(FusionConfig{200.0, 10 * 60000, 0.35});
