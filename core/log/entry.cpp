@@ -1,5 +1,7 @@
 #include "log/entry.h"
 
+#include "log/json_text.h"
+
 #include "log/entry_kinds.h"
 #include "model/agency.h"
 
@@ -100,24 +102,14 @@ char *writeJsonString(char *dst, QStringView text)
 
 } // namespace
 
-void appendJsonString(QByteArray &out, QStringView text)
-{
-    const qsizetype at = out.size();
-    out.resize(at + 2 + maxJsonBytesPerUnit * text.size());
-    out.truncate(writeJsonString(out.data() + at, text) - out.constData());
-}
-
-namespace {
-
-void appendInteger(QByteArray &out, qint64 value)
+void appendJsonInteger(QByteArray &out, qint64 value)
 {
     char buffer[24];
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     out.append(buffer, end - buffer);
 }
 
-// A double exactly as QJsonDocument writes it (shortest round-trip form, "null" if not finite), so
-// the fast path below produces the same bytes as the QJsonDocument path it replaces (a test compares them).
+// Shortest round-trip form, "null" if not finite: the bytes QJsonDocument writes (a test compares them).
 void appendJsonDouble(QByteArray &out, double value)
 {
     if (!std::isfinite(value)) {
@@ -162,6 +154,62 @@ void appendJsonDouble(QByteArray &out, double value)
         out.append(QByteArray(point - n, '0'));
     }
 }
+
+// A string exactly as QJsonDocument escapes it, which is not quite appendJsonString's canonical form: \b and
+// \f have their short escapes, and a lone surrogate becomes a \u escape instead of U+FFFD.
+void appendJsonDocumentString(QByteArray &out, QStringView text)
+{
+    // Written through a pointer into room made at once (at most 6 bytes a UTF-16 unit, \uXXXX), as
+    // appendJsonString does: appending byte by byte checked the capacity at every byte.
+    const qsizetype at = out.size();
+    out.resize(at + 2 + maxJsonBytesPerUnit * text.size());
+    char *dst = out.data() + at;
+    *dst++ = '"';
+    const char16_t *src = text.utf16();
+    const char16_t *const end = src + text.size();
+    while (src != end) {
+        const char16_t u = *src++;
+        if (u >= 0x20 && u < 0x80 && u != '"' && u != '\\') {
+            *dst++ = char(u);
+        } else if (const char letter = shortEscape(u, true)) {
+            *dst++ = '\\';
+            *dst++ = letter;
+        } else if (u < 0x20) {
+            dst = std::copy_n("\\u00", 4, dst);
+            *dst++ = hexDigits[u >> 4];
+            *dst++ = hexDigits[u & 0xf];
+        } else if (u < 0x800) {
+            *dst++ = char(0xc0 | (u >> 6));
+            *dst++ = char(0x80 | (u & 0x3f));
+        } else if (!QChar::isSurrogate(u)) {
+            *dst++ = char(0xe0 | (u >> 12));
+            *dst++ = char(0x80 | ((u >> 6) & 0x3f));
+            *dst++ = char(0x80 | (u & 0x3f));
+        } else if (QChar::isHighSurrogate(u) && src != end && QChar::isLowSurrogate(*src)) {
+            const char32_t c = QChar::surrogateToUcs4(u, *src++);
+            *dst++ = char(0xf0 | (c >> 18));
+            *dst++ = char(0x80 | ((c >> 12) & 0x3f));
+            *dst++ = char(0x80 | ((c >> 6) & 0x3f));
+            *dst++ = char(0x80 | (c & 0x3f));
+        } else {
+            *dst++ = '\\';
+            *dst++ = 'u';
+            for (int shift = 12; shift >= 0; shift -= 4)
+                *dst++ = hexDigits[(u >> shift) & 0xf];
+        }
+    }
+    *dst++ = '"';
+    out.truncate(dst - out.constData());
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    out.resize(at + 2 + maxJsonBytesPerUnit * text.size());
+    out.truncate(writeJsonString(out.data() + at, text) - out.constData());
+}
+
+namespace {
 
 void appendPosition(QByteArray &out, GeoPoint p)
 {
@@ -209,55 +257,6 @@ namespace {
 
 void appendDataValue(QByteArray &out, const QJsonValue &value);
 
-// A string exactly as QJsonDocument escapes it, which is not quite appendJsonString's canonical form: \b and
-// \f have their short escapes, and a lone surrogate becomes a \u escape instead of U+FFFD.
-void appendDataString(QByteArray &out, QStringView text)
-{
-    out.append('"');
-    const char16_t *src = text.utf16();
-    const char16_t *const end = src + text.size();
-    while (src != end) {
-        // A run of characters written as they are, in one go.
-        const char16_t *const run = src;
-        while (src != end && *src >= 0x20 && *src < 0x80 && *src != '"' && *src != '\\')
-            ++src;
-        if (src != run) {
-            const qsizetype at = out.size();
-            out.resize(at + (src - run));
-            std::copy(run, src, out.data() + at); // narrowing: every one is ASCII
-        }
-        if (src == end)
-            break;
-        const char16_t u = *src++;
-        if (const char letter = shortEscape(u, true)) {
-            out.append('\\');
-            out.append(letter);
-        } else if (u < 0x20) {
-            out.append("\\u00");
-            out.append(hexDigits[u >> 4]);
-            out.append(hexDigits[u & 0xf]);
-        } else if (u < 0x800) {
-            out.append(char(0xc0 | (u >> 6)));
-            out.append(char(0x80 | (u & 0x3f)));
-        } else if (!QChar::isSurrogate(u)) {
-            out.append(char(0xe0 | (u >> 12)));
-            out.append(char(0x80 | ((u >> 6) & 0x3f)));
-            out.append(char(0x80 | (u & 0x3f)));
-        } else if (QChar::isHighSurrogate(u) && src != end && QChar::isLowSurrogate(*src)) {
-            const char32_t c = QChar::surrogateToUcs4(u, *src++);
-            out.append(char(0xf0 | (c >> 18)));
-            out.append(char(0x80 | ((c >> 12) & 0x3f)));
-            out.append(char(0x80 | ((c >> 6) & 0x3f)));
-            out.append(char(0x80 | (c & 0x3f)));
-        } else {
-            out.append("\\u");
-            for (int shift = 12; shift >= 0; shift -= 4)
-                out.append(hexDigits[(u >> shift) & 0xf]);
-        }
-    }
-    out.append('"');
-}
-
 void appendDataObject(QByteArray &out, const QJsonObject &object)
 {
     out.append('{');
@@ -266,7 +265,7 @@ void appendDataObject(QByteArray &out, const QJsonObject &object)
         if (!first)
             out.append(',');
         first = false;
-        appendDataString(out, it.key());
+        appendJsonDocumentString(out, it.key());
         out.append(':');
         appendDataValue(out, it.value());
     }
@@ -284,13 +283,13 @@ void appendDataValue(QByteArray &out, const QJsonValue &value)
         // double is "1e+17", as an integer all its digits): ask which one this is.
         const QCborValue number = QCborValue::fromJsonValue(value);
         if (number.isInteger())
-            appendInteger(out, number.toInteger());
+            appendJsonInteger(out, number.toInteger());
         else
             appendJsonDouble(out, number.toDouble());
         return;
     }
     case QJsonValue::String:
-        appendDataString(out, value.toString());
+        appendJsonDocumentString(out, value.toString());
         return;
     case QJsonValue::Array: {
         out.append('[');
