@@ -1,8 +1,10 @@
 #include "picture/picture.h"
 
 #include "log/entry_kinds.h"
+#include "log/json_text.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace vigie {
 
@@ -27,35 +29,12 @@ Casualties casualtiesFrom(const QJsonObject &o, Casualties base)
     return base;
 }
 
-QJsonObject casualtiesTo(const Casualties &c)
-{
-    return {{QStringLiteral("red"), c.red},
-            {QStringLiteral("yellow"), c.yellow},
-            {QStringLiteral("green"), c.green},
-            {QStringLiteral("black"), c.black}};
-}
-
-QJsonValue pointTo(const std::optional<GeoPoint> &p)
-{
-    if (!p)
-        return QJsonValue::Null;
-    return QJsonArray{p->lon, p->lat};
-}
-
 std::optional<GeoPoint> pointFrom(const QJsonValue &v)
 {
     const QJsonArray a = v.toArray();
     if (a.size() != 2)
         return std::nullopt;
     return GeoPoint{a.at(0).toDouble(), a.at(1).toDouble()};
-}
-
-QJsonArray ringTo(const std::vector<GeoPoint> &ring)
-{
-    QJsonArray out;
-    for (const GeoPoint &p : ring)
-        out.append(QJsonArray{p.lon, p.lat});
-    return out;
 }
 
 void applyUnitStatus(Picture &pic, const Entry &e)
@@ -202,91 +181,137 @@ void Picture::apply(const Entry &e)
 
 QJsonObject Picture::toJson() const
 {
-    QJsonArray unitsJson;
-    for (const auto &[id, u] : units) {
-        unitsJson.append(QJsonObject{
-            {QStringLiteral("id"), u.id},
-            {QStringLiteral("callsign"), u.callsign},
-            {QStringLiteral("type"), u.type},
-            {QStringLiteral("agency"), u.agency},
-            {QStringLiteral("station"), u.station},
-            {QStringLiteral("capabilities"), QJsonArray::fromStringList(u.capabilities)},
-            {QStringLiteral("status"), u.status},
-            {QStringLiteral("incident"), u.incident},
-            {QStringLiteral("position"), pointTo(u.position)},
-            {QStringLiteral("position_time"), u.positionTime.msecs},
-            {QStringLiteral("status_time"), u.statusTime.msecs},
-            {QStringLiteral("last_seq"), u.lastSeq},
-        });
-    }
-    QJsonArray incidentsJson;
-    for (const auto &[id, i] : incidents) {
-        QJsonArray seqs;
-        for (qint64 s : i.entries)
-            seqs.append(s);
-        incidentsJson.append(QJsonObject{
-            {QStringLiteral("id"), i.id},
-            {QStringLiteral("type"), i.type},
-            {QStringLiteral("title"), i.title},
-            {QStringLiteral("agency"), i.agency},
-            {QStringLiteral("severity"), i.severity},
-            {QStringLiteral("status"), i.status},
-            {QStringLiteral("casualties"), casualtiesTo(i.casualties)},
-            {QStringLiteral("position"), pointTo(i.position)},
-            {QStringLiteral("opened"), i.opened.msecs},
-            {QStringLiteral("updated"), i.updated.msecs},
-            {QStringLiteral("entries"), seqs},
-        });
-    }
-    QJsonArray zonesJson;
-    for (const auto &[id, z] : zones) {
-        zonesJson.append(QJsonObject{
-            {QStringLiteral("id"), z.id},
-            {QStringLiteral("label"), z.label},
-            {QStringLiteral("kind"), z.kind},
-            {QStringLiteral("agency"), z.agency},
-            {QStringLiteral("ring"), ringTo(z.ring)},
-            {QStringLiteral("drawn"), z.drawn.msecs},
-            {QStringLiteral("seq"), z.seq},
-        });
-    }
-    QJsonArray hospitalsJson;
-    for (const auto &[id, h] : hospitals) {
-        QJsonObject beds;
-        for (const auto &[type, n] : h.beds)
-            beds.insert(type, n);
-        hospitalsJson.append(QJsonObject{
-            {QStringLiteral("id"), h.id},
-            {QStringLiteral("name"), h.name},
-            {QStringLiteral("ed_status"), h.edStatus},
-            {QStringLiteral("beds"), beds},
-            {QStringLiteral("position"), pointTo(h.position)},
-            {QStringLiteral("updated"), h.updated.msecs},
-        });
-    }
-    QJsonArray decisionsJson;
-    for (const Decision &d : decisions) {
-        decisionsJson.append(QJsonObject{
-            {QStringLiteral("seq"), d.seq},
-            {QStringLiteral("time"), d.time.msecs},
-            {QStringLiteral("author"), d.author},
-            {QStringLiteral("agency"), d.agency},
-            {QStringLiteral("text"), d.text},
-            {QStringLiteral("incident"), d.incident},
-        });
-    }
-    return {
-        {QStringLiteral("units"), unitsJson},
-        {QStringLiteral("incidents"), incidentsJson},
-        {QStringLiteral("zones"), zonesJson},
-        {QStringLiteral("hospitals"), hospitalsJson},
-        {QStringLiteral("decisions"), decisionsJson},
-        {QStringLiteral("last_seq"), lastSeq},
-        {QStringLiteral("applied"), applied},
-        {QStringLiteral("closed_incidents"), closedIncidents},
-        {QStringLiteral("notes"), notes},
-        {QStringLiteral("max_event_time"), maxEventTime.msecs},
+    return QJsonDocument::fromJson(toJsonText()).object();
+}
+
+QByteArray Picture::toJsonText() const
+{
+    // Written as text: a snapshot serialises the whole picture every few thousand entries, inside the append
+    // path, and building it as QJsonObjects first cost three times the text.
+    JsonWriter j(4096 + 400 * qsizetype(units.size() + incidents.size() + zones.size() + hospitals.size() +
+                                        decisions.size()));
+    auto point = [&j](QStringView name, const std::optional<GeoPoint> &p) {
+        j.key(name);
+        if (!p) {
+            j.null();
+            return;
+        }
+        j.beginArray();
+        j.value(p->lon);
+        j.value(p->lat);
+        j.endArray();
     };
+    j.beginObject();
+    j.key(u"units");
+    j.beginArray();
+    for (const auto &[id, u] : units) {
+        j.beginObject();
+        j.field(u"id", u.id);
+        j.field(u"callsign", u.callsign);
+        j.field(u"type", u.type);
+        j.field(u"agency", u.agency);
+        j.field(u"station", u.station);
+        j.key(u"capabilities");
+        j.beginArray();
+        for (const QString &c : u.capabilities)
+            j.value(c);
+        j.endArray();
+        j.field(u"status", u.status);
+        j.field(u"incident", u.incident);
+        point(u"position", u.position);
+        j.field(u"position_time", u.positionTime.msecs);
+        j.field(u"status_time", u.statusTime.msecs);
+        j.field(u"last_seq", u.lastSeq);
+        j.endObject();
+    }
+    j.endArray();
+    j.key(u"incidents");
+    j.beginArray();
+    for (const auto &[id, i] : incidents) {
+        j.beginObject();
+        j.field(u"id", i.id);
+        j.field(u"type", i.type);
+        j.field(u"title", i.title);
+        j.field(u"agency", i.agency);
+        j.field(u"severity", i.severity);
+        j.field(u"status", i.status);
+        j.key(u"casualties");
+        j.beginObject();
+        j.field(u"red", i.casualties.red);
+        j.field(u"yellow", i.casualties.yellow);
+        j.field(u"green", i.casualties.green);
+        j.field(u"black", i.casualties.black);
+        j.endObject();
+        point(u"position", i.position);
+        j.field(u"opened", i.opened.msecs);
+        j.field(u"updated", i.updated.msecs);
+        j.key(u"entries");
+        j.beginArray();
+        for (qint64 seq : i.entries)
+            j.value(seq);
+        j.endArray();
+        j.endObject();
+    }
+    j.endArray();
+    j.key(u"zones");
+    j.beginArray();
+    for (const auto &[id, z] : zones) {
+        j.beginObject();
+        j.field(u"id", z.id);
+        j.field(u"label", z.label);
+        j.field(u"kind", z.kind);
+        j.field(u"agency", z.agency);
+        j.key(u"ring");
+        j.beginArray();
+        for (const GeoPoint &p : z.ring) {
+            j.beginArray();
+            j.value(p.lon);
+            j.value(p.lat);
+            j.endArray();
+        }
+        j.endArray();
+        j.field(u"drawn", z.drawn.msecs);
+        j.field(u"seq", z.seq);
+        j.endObject();
+    }
+    j.endArray();
+    j.key(u"hospitals");
+    j.beginArray();
+    for (const auto &[id, h] : hospitals) {
+        j.beginObject();
+        j.field(u"id", h.id);
+        j.field(u"name", h.name);
+        j.field(u"ed_status", h.edStatus);
+        j.key(u"beds");
+        j.beginObject();
+        for (const auto &[type, n] : h.beds)
+            j.field(type, n);
+        j.endObject();
+        point(u"position", h.position);
+        j.field(u"updated", h.updated.msecs);
+        j.endObject();
+    }
+    j.endArray();
+    j.key(u"decisions");
+    j.beginArray();
+    for (const Decision &d : decisions) {
+        j.beginObject();
+        j.field(u"seq", d.seq);
+        j.field(u"time", d.time.msecs);
+        j.field(u"author", d.author);
+        j.field(u"agency", d.agency);
+        j.field(u"text", d.text);
+        j.field(u"incident", d.incident);
+        j.endObject();
+    }
+    j.endArray();
+    j.field(u"last_seq", lastSeq);
+    j.field(u"applied", applied);
+    j.field(u"closed_incidents", closedIncidents);
+    j.field(u"notes", notes);
+    j.field(u"max_event_time", maxEventTime.msecs);
+    j.endObject();
+    return j.take();
 }
 
 Result<Picture> Picture::fromJson(const QJsonObject &json)
@@ -294,10 +319,10 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
     if (!json.contains(QLatin1String("units")) || !json.contains(QLatin1String("last_seq")))
         return Error{QStringLiteral("not a picture (missing units or last_seq)")};
     auto ms = [](const QJsonObject &o, const char *key) {
-        return Timestamp{qint64(o.value(QLatin1String(key)).toDouble())};
+        return Timestamp{o.value(QLatin1String(key)).toInteger()};
     };
     auto i64 = [](const QJsonObject &o, const char *key) {
-        return qint64(o.value(QLatin1String(key)).toDouble());
+        return o.value(QLatin1String(key)).toInteger();
     };
     Picture p;
     for (const QJsonValue &v : json.value(QLatin1String("units")).toArray()) {
@@ -332,7 +357,7 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
         i.opened = ms(o, "opened");
         i.updated = ms(o, "updated");
         for (const QJsonValue &s : o.value(QLatin1String("entries")).toArray())
-            i.entries.push_back(qint64(s.toDouble()));
+            i.entries.push_back(s.toInteger());
         p.incidents.emplace(i.id, std::move(i));
     }
     for (const QJsonValue &v : json.value(QLatin1String("zones")).toArray()) {

@@ -109,6 +109,8 @@ struct Picture
     void apply(const Entry &entry);
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// The same as compact JSON text (what snapshots store), written without building toJson()'s objects.
+    [[nodiscard]] QByteArray toJsonText() const;
     [[nodiscard]] static Result<Picture> fromJson(const QJsonObject &json);
     friend bool operator==(const Picture &, const Picture &) = default;
 };

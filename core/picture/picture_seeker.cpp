@@ -6,7 +6,7 @@ namespace vigie {
 
 QByteArray serialisePicture(const Picture &picture)
 {
-    return QJsonDocument(picture.toJson()).toJson(QJsonDocument::Compact);
+    return picture.toJsonText();
 }
 
 Result<Picture> deserialisePicture(const QByteArray &bytes)

@@ -3,6 +3,8 @@
 #include "log/entry_kinds.h"
 #include "picture/picture_seeker.h"
 
+#include <QJsonDocument>
+#include <limits>
 #include <random>
 
 using namespace vigie;
@@ -160,6 +162,47 @@ TEST(Picture, JsonRoundTripIsLossless)
     auto back = Picture::fromJson(p.toJson());
     ASSERT_TRUE(back);
     EXPECT_TRUE(*back == p);
+}
+
+// Snapshots are written as text without QJsonObject: every kind of text and number must come back the same.
+TEST(Picture, SnapshotTextKeepsAwkwardTextsAndNumbers)
+{
+    const QString awkward = QStringLiteral("quai \"Nord\" \\ C:\\ é€😀 \b\f\n\r\t \u0001\u001f fin") +
+                            QChar(0xd800) + QStringLiteral("x") + QChar(0xdfff);
+    Picture p;
+    Unit u;
+    u.id = awkward;
+    u.callsign = awkward;
+    u.capabilities = {awkward, QString()};
+    u.position = GeoPoint{5.374000000000001, -1e-7};
+    u.positionTime = Timestamp{std::numeric_limits<qint64>::max()};
+    u.statusTime = Timestamp{std::numeric_limits<qint64>::min()};
+    u.lastSeq = 9007199254740993; // above 2^53: only exact as an integer
+    p.units.emplace(u.id, u);
+    Incident i;
+    i.id = QStringLiteral("I1");
+    i.title = awkward;
+    i.casualties = Casualties{1, 0, 2147483647, -1};
+    i.position = GeoPoint{1e300, 43.2951};
+    i.entries = {1, 2, 9007199254740993};
+    p.incidents.emplace(i.id, i);
+    Zone z;
+    z.id = QStringLiteral("Z");
+    z.ring = {{5.1, 43.1}, {5.2, 43.1}, {5.2, 43.2}, {5.1, 43.1}};
+    p.zones.emplace(z.id, z);
+    Hospital h;
+    h.id = QStringLiteral("timone");
+    h.beds = {{awkward, 3}, {QStringLiteral("icu"), 0}};
+    p.hospitals.emplace(h.id, h);
+    p.decisions.push_back(Decision{7, Timestamp{8}, awkward, QString(), awkward, QString()});
+    p.lastSeq = 9007199254740993;
+    const QByteArray text = serialisePicture(p);
+    QJsonParseError error;
+    (void)QJsonDocument::fromJson(text, &error);
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
+    auto back = deserialisePicture(text);
+    ASSERT_TRUE(back) << back.error().message.toStdString();
+    EXPECT_TRUE(*back == p) << text.toStdString();
 }
 
 // A keeper that meets the first entries of a log (it starts from the empty picture, without reading them
