@@ -37,6 +37,17 @@ Layer layerForAgency(const QString &agency)
     return Layer::Officials;
 }
 
+QString edStatusLabel(const QString &edStatus)
+{
+    if (edStatus == QLatin1String("open"))
+        return tr("ouvertes");
+    if (edStatus == QLatin1String("saturated"))
+        return tr("saturées");
+    if (edStatus == QLatin1String("closed"))
+        return tr("fermées");
+    return edStatus;
+}
+
 QColor agencyColour(const QString &agency)
 {
     if (agency == QLatin1String("fire"))
@@ -245,10 +256,10 @@ LayerContents buildLayers(const Picture &picture, Timestamp now,
             continue;
         }
         ++out.counts[int(Layer::Hospitals)];
-        out.objects.push_back(
-            {Layer::Hospitals, project(*h.position, 0), id, h.name,
-             QStringLiteral("<b>%1</b><br>urgences : %2").arg(h.name.toHtmlEscaped(), h.edStatus),
-             hospitalSymbol(h.edStatus)});
+        out.objects.push_back({Layer::Hospitals, project(*h.position, 0), id, h.name,
+                               tr("<b>%1</b><br>urgences : %2")
+                                   .arg(h.name.toHtmlEscaped(), edStatusLabel(h.edStatus).toHtmlEscaped()),
+                               hospitalSymbol(h.edStatus)});
     }
     for (const auto &[id, z] : picture.zones) {
         MapZone zone{id, z.label, z.agency, {}};

@@ -31,6 +31,8 @@ inline constexpr int layerCount = 9;
 [[nodiscard]] Layer layerForAgency(const QString &agency);
 /// Okabe–Ito colours, distinct for the common colour-vision deficiencies.
 [[nodiscard]] QColor agencyColour(const QString &agency);
+/// An emergency department's status (open, saturated, closed) in the console's words.
+[[nodiscard]] QString edStatusLabel(const QString &edStatus);
 [[nodiscard]] QColor layerColour(Layer layer);
 [[nodiscard]] QString layerName(Layer layer); ///< French, for the layer panel
 /// Stable English ids for scripts and options: zones, hospitals, sensors, cameras, officials, police, samu,

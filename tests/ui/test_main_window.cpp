@@ -408,6 +408,21 @@ TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
               QStringLiteral("Risque chimique ou matières dangereuses"));
 }
 
+TEST(Console, HospitalStatusIsWordedInTheConsolesLanguage)
+{
+    Entry e;
+    e.kind = QStringLiteral("hospital.status");
+    e.data = QJsonObject{{QStringLiteral("hospital"), QStringLiteral("aphm-timone")},
+                         {QStringLiteral("ed_status"), QStringLiteral("saturated")}};
+    ui::useLanguage(QStringLiteral("fr"));
+    EXPECT_EQ(ui::LogModel::summary(e), QStringLiteral("aphm-timone : urgences saturées"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::LogModel::summary(e), QStringLiteral("aphm-timone: emergency department saturated"));
+    ui::useLanguage(QStringLiteral("fr"));
+    e.data.insert(QStringLiteral("ed_status"), QStringLiteral("unknown_state")); // shown as it came
+    EXPECT_EQ(ui::LogModel::summary(e), QStringLiteral("aphm-timone : urgences unknown_state"));
+}
+
 TEST(Console, ScreenshotCommandWritesAPng)
 {
     QTemporaryDir dir;

@@ -390,6 +390,22 @@
 <context>
     <name>vigie::maps::Layers</name>
     <message>
+        <source>ouvertes</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>saturées</source>
+        <translation>saturated</translation>
+    </message>
+    <message>
+        <source>fermées</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;urgences : %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;emergency department: %2</translation>
+    </message>
+    <message>
         <location filename="../../maps/map_layers.cpp"/>
         <source>Marins-pompiers</source>
         <translation>Fire brigade</translation>
@@ -743,6 +759,10 @@
     <message>
         <source>%1 → %2 rejetée : %3</source>
         <translation>%1 → %2 rejected: %3</translation>
+    </message>
+    <message>
+        <source>%1 : urgences %2</source>
+        <translation>%1: emergency department %2</translation>
     </message>
     <message>
         <source>Signalement %1 séparé de l'intervention fusionnée</source>

@@ -2,6 +2,8 @@
 
 #include "ui/labels.h"
 
+#include "maps/map_layers.h"
+
 #include "log/entry_kinds.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -125,7 +127,7 @@ QString LogModel::summary(const Entry &e)
     if (e.kind == kinds::zoneDraw)
         return s("label");
     if (e.kind == kinds::hospitalStatus)
-        return QStringLiteral("%1 %2").arg(s("hospital"), s("ed_status"));
+        return tr("%1 : urgences %2").arg(s("hospital"), maps::edStatusLabel(s("ed_status")));
     if (e.kind == QLatin1String("suggestion"))
         return tr("%1 → %2, ETA %3 min%4")
             .arg(s("callsign").isEmpty() ? s("unit") : s("callsign"), s("incident"))
