@@ -355,13 +355,6 @@ Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &ob
     // Written as JSON text and parsed once: inserting its dozen fields one by one into a QJsonObject, each
     // key and value converted on its own, cost 60 % more, and a merge comes with every other report.
     JsonWriter j(512);
-    auto list = [&j](QStringView name, const QStringList &values) {
-        j.key(name);
-        j.beginArray();
-        for (const QString &v : values)
-            j.value(v);
-        j.endArray();
-    };
     j.beginObject();
     j.field(u"observation", decision.observation);
     j.field(u"incident", decision.incident);
@@ -374,8 +367,8 @@ Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &ob
         j.field(u"span_s", decision.spanMs / 1000);
         j.field(u"nearest_m", decision.nearestM);
         j.field(u"nearest_gap_s", decision.nearestGapMs / 1000);
-        list(u"types", decision.types);
-        list(u"sources", decision.sources);
+        j.field(u"types", decision.types);
+        j.field(u"sources", decision.sources);
     }
     // What the picture folds: the report's incident joins the fused incident's first one.
     if (!decision.from.isEmpty() && !decision.into.isEmpty()) {

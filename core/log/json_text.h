@@ -3,6 +3,7 @@
 // the order given). For what is serialised often: building QJsonObjects first converts every key and value
 // on its own and costs several times the text (entries' data, picture snapshots, fusion's decisions).
 #include <QByteArray>
+#include <QStringList>
 #include <QStringView>
 
 namespace vigie {
@@ -47,6 +48,14 @@ public:
     {
         separate();
         appendJsonDouble(m_out, d);
+    }
+    /// An array of strings.
+    void value(const QStringList &texts)
+    {
+        beginArray();
+        for (const QString &t : texts)
+            value(t);
+        endArray();
     }
     void null()
     {

@@ -211,11 +211,7 @@ QByteArray Picture::toJsonText() const
         j.field(u"type", u.type);
         j.field(u"agency", u.agency);
         j.field(u"station", u.station);
-        j.key(u"capabilities");
-        j.beginArray();
-        for (const QString &c : u.capabilities)
-            j.value(c);
-        j.endArray();
+        j.field(u"capabilities", u.capabilities);
         j.field(u"status", u.status);
         j.field(u"incident", u.incident);
         point(u"position", u.position);
