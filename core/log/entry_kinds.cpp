@@ -2,7 +2,11 @@
 
 #include "log/entry.h"
 
+#include <QJsonArray>
+#include <QUuid>
+
 #include <algorithm>
+#include <cmath>
 
 namespace vigie {
 
@@ -81,6 +85,32 @@ Result<void> validateKind(const Entry &e)
     }
     if (k == kinds::hospitalStatus)
         return requireString(e, QLatin1String("hospital"));
+    if (k == kinds::fusionJoin || k == kinds::fusionSplit) { // fusion/corrections.h
+        const bool join = k == kinds::fusionJoin;
+        const QLatin1String other = join ? QLatin1String("into") : QLatin1String("from");
+        for (const QLatin1String field : {QLatin1String("incident"), other})
+            if (auto r = requireString(e, field); !r)
+                return r;
+        if (e.data.value(QLatin1String("incident")) == e.data.value(other))
+            return Error{QStringLiteral("%1: data.incident and data.%2 are the same incident").arg(k, other)};
+        if (join)
+            return {};
+        if (auto r = requireString(e, QLatin1String("observation")); !r)
+            return r;
+        const QJsonArray reports = e.data.value(QLatin1String("reports")).toArray();
+        if (reports.isEmpty() || !std::all_of(reports.begin(), reports.end(), [](const QJsonValue &v) {
+                return v.isDouble() && v.toDouble() >= 1 && v.toDouble() == std::floor(v.toDouble());
+            }))
+            return Error{
+                QStringLiteral("fusion.split: data.reports must list the seqs of the reports moved")};
+        return {};
+    }
+    if (k == kinds::fusionUndo) {
+        if (QUuid(e.data.value(QLatin1String("undoes")).toString()).isNull())
+            return Error{QStringLiteral("fusion.undo: data.undoes must be the id of a fusion.join or "
+                                        "fusion.split entry")};
+        return {};
+    }
     if (k == QLatin1String("feed.control")) { // feeds/feed_control.h
         if (auto r = requireString(e, QLatin1String("feed")); !r)
             return r;

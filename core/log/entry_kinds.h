@@ -21,6 +21,9 @@ inline constexpr QLatin1String incidentClose("incident.close");
 inline constexpr QLatin1String zoneDraw("zone.draw");
 inline constexpr QLatin1String decision("decision");
 inline constexpr QLatin1String hospitalStatus("hospital.status");
+inline constexpr QLatin1String fusionJoin("fusion.join");
+inline constexpr QLatin1String fusionSplit("fusion.split");
+inline constexpr QLatin1String fusionUndo("fusion.undo");
 } // namespace kinds
 
 /// Unit statuses, as written in unit.status entries.

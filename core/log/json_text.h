@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <concepts>
+
 namespace vigie {
 
 void appendJsonInteger(QByteArray &out, qint64 value);
@@ -56,6 +58,14 @@ public:
         for (const QString &t : texts)
             value(t);
         endArray();
+    }
+    /// Exactly a bool: a pointer (a string literal) must not silently become one.
+    template <typename B>
+    requires std::same_as<B, bool>
+    void value(B b)
+    {
+        separate();
+        m_out += b ? "true" : "false";
     }
     void null()
     {

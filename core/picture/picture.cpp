@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <iterator>
+
 namespace vigie {
 
 namespace {
@@ -79,23 +82,44 @@ void applyUnitPosition(Picture &pic, const Entry &e)
     u.lastSeq = e.seq;
 }
 
-void applyIncident(Picture &pic, const Entry &e)
+Incident *findIncident(Picture &pic, const QString &id)
 {
-    const QString id = str(e.data, "incident");
-    if (e.kind == kinds::incidentClose) {
-        if (pic.incidents.erase(id) > 0)
-            ++pic.closedIncidents;
-        return;
+    if (auto it = pic.incidents.find(id); it != pic.incidents.end())
+        return &it->second;
+    if (auto it = pic.joinedIncidents.find(id); it != pic.joinedIncidents.end())
+        return &it->second;
+    return nullptr;
+}
+
+/// Calls `visit` on `incident` and on each incident it is joined into, up to the one in the list. Joins
+/// cannot make a cycle (a join into an incident already joined into the first is not folded); the bound
+/// is a second guard.
+template <typename Visit> void alongJoins(Picture &pic, Incident *incident, Visit visit)
+{
+    for (int hops = 0; incident && hops < 256; ++hops) {
+        visit(*incident);
+        incident = incident->joinedInto.isEmpty() ? nullptr : findIncident(pic, incident->joinedInto);
     }
-    const bool isNew = !pic.incidents.contains(id);
-    Incident &i = pic.incidents[id];
-    if (isNew) {
-        i.id = id;
-        i.opened = e.eventTime;
-        i.agency = e.agency;
-    }
-    i.updated = e.eventTime;
-    i.entries.push_back(e.seq);
+}
+
+void addSeqs(std::vector<qint64> &entries, const std::vector<qint64> &more)
+{
+    const auto middle = entries.insert(entries.end(), more.begin(), more.end());
+    std::inplace_merge(entries.begin(), middle, entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
+
+void removeSeqs(std::vector<qint64> &entries, const std::vector<qint64> &gone)
+{
+    // Both sorted: one pass.
+    std::vector<qint64> kept;
+    kept.reserve(entries.size());
+    std::set_difference(entries.begin(), entries.end(), gone.begin(), gone.end(), std::back_inserter(kept));
+    entries = std::move(kept);
+}
+
+void foldReport(Incident &i, const Entry &e)
+{
     for (const auto &[key, field] : {std::pair{"type", &i.type}, std::pair{"title", &i.title}}) {
         const QJsonValue v = e.data.value(QLatin1String(key));
         if (v.isString())
@@ -112,6 +136,188 @@ void applyIncident(Picture &pic, const Entry &e)
         i.casualties = casualtiesFrom(casualties.toObject(), i.casualties);
     if (const auto anchor = e.geo.anchor())
         i.position = anchor;
+}
+
+/// Closes an incident and the incidents joined into it; returns how many closed.
+qint64 closeIncident(Picture &pic, const QString &id)
+{
+    Incident *incident = findIncident(pic, id);
+    if (!incident)
+        return 0;
+    qint64 closed = 1;
+    const QStringList joined = incident->joined;
+    if (!incident->joinedInto.isEmpty()) {
+        if (Incident *into = findIncident(pic, incident->joinedInto))
+            into->joined.removeAll(id);
+    }
+    if (pic.incidents.erase(id) == 0)
+        pic.joinedIncidents.erase(id);
+    // A correction about a closed incident can no longer be undone.
+    std::erase_if(pic.corrections,
+                  [&id](const auto &c) { return c.second.incident == id || c.second.other == id; });
+    for (const QString &j : joined)
+        closed += closeIncident(pic, j);
+    return closed;
+}
+
+void applyIncident(Picture &pic, const Entry &e)
+{
+    const QString id = str(e.data, "incident");
+    if (e.kind == kinds::incidentClose) {
+        pic.closedIncidents += closeIncident(pic, id);
+        return;
+    }
+    if (auto joined = pic.joinedIncidents.find(id); joined != pic.joinedIncidents.end()) {
+        // A source still reports on an incident a desk joined into another: it stays up to date aside,
+        // and the incident it is joined into lists the report.
+        foldReport(joined->second, e);
+        alongJoins(pic, &joined->second, [&e](Incident &i) {
+            i.entries.push_back(e.seq);
+            i.updated = std::max(i.updated, e.eventTime);
+        });
+        return;
+    }
+    const bool isNew = !pic.incidents.contains(id);
+    Incident &i = pic.incidents[id];
+    if (isNew) {
+        i.id = id;
+        i.opened = e.eventTime;
+        i.agency = e.agency;
+    }
+    i.updated = e.eventTime;
+    i.entries.push_back(e.seq);
+    foldReport(i, e);
+}
+
+std::vector<qint64> seqsFrom(const QJsonValue &v)
+{
+    std::vector<qint64> seqs;
+    for (const QJsonValue &s : v.toArray())
+        if (s.toInteger() > 0)
+            seqs.push_back(s.toInteger());
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    return seqs;
+}
+
+void applyJoin(Picture &pic, FusionCorrection c)
+{
+    const auto joined = pic.incidents.find(c.incident);
+    Incident *into = findIncident(pic, c.other);
+    if (joined == pic.incidents.end() || !into || c.incident == c.other)
+        return;
+    bool cycle = false;
+    alongJoins(pic, into, [&](const Incident &i) { cycle = cycle || i.id == c.incident; });
+    if (cycle)
+        return;
+    Incident moved = std::move(joined->second);
+    pic.incidents.erase(joined);
+    moved.joinedInto = c.other;
+    into->joined.append(c.incident);
+    alongJoins(pic, into, [&](Incident &i) {
+        addSeqs(i.entries, moved.entries);
+        i.updated = std::max(i.updated, moved.updated);
+    });
+    pic.joinedIncidents.insert_or_assign(c.incident, std::move(moved));
+    pic.corrections.insert_or_assign(c.entry, std::move(c));
+}
+
+/// What an incident becomes when a desk's correction moves reports out of it or back in, as the correction
+/// entry carries it ("from_state": the fields its reports give, folded by the tool that wrote the entry).
+void applyState(Incident &incident, const QJsonValue &state)
+{
+    if (!state.isObject())
+        return;
+    Entry folded;
+    folded.data = state.toObject();
+    if (const auto at = pointFrom(folded.data.value(QLatin1String("position"))))
+        folded.geo = Geometry::point(*at);
+    // The casualties are the reports' whole count: those of the reports that left are not kept.
+    incident.casualties = {};
+    foldReport(incident, folded);
+}
+
+void applySplit(Picture &pic, const Entry &e, FusionCorrection c)
+{
+    Incident *from = findIncident(pic, c.other);
+    if (!from || c.incident.isEmpty() || c.incident == c.other || c.reports.empty())
+        return;
+    alongJoins(pic, from, [&](Incident &i) { removeSeqs(i.entries, c.reports); });
+    applyState(*from, e.data.value(QLatin1String("from_state")));
+    Incident *own = findIncident(pic, c.incident);
+    c.created = own == nullptr;
+    if (!own) {
+        Incident &i = pic.incidents[c.incident];
+        i.id = c.incident;
+        i.agency = str(e.data, "agency");
+        const auto opened = Timestamp::parseIso(str(e.data, "opened"));
+        i.opened = opened ? *opened : e.eventTime;
+        i.updated = e.eventTime;
+        foldReport(i, e);
+        own = &i;
+    }
+    alongJoins(pic, own, [&](Incident &i) { addSeqs(i.entries, c.reports); });
+    pic.corrections.insert_or_assign(c.entry, std::move(c));
+}
+
+void applyUndo(Picture &pic, const Entry &e)
+{
+    const auto found = pic.corrections.find(QUuid(str(e.data, "undoes")).toString(QUuid::WithoutBraces));
+    if (found == pic.corrections.end())
+        return;
+    const FusionCorrection c = std::move(found->second);
+    pic.corrections.erase(found);
+    if (c.kind == u"fusion.join") {
+        const auto joined = pic.joinedIncidents.find(c.incident);
+        if (joined == pic.joinedIncidents.end() || joined->second.joinedInto != c.other)
+            return;
+        Incident back = std::move(joined->second);
+        pic.joinedIncidents.erase(joined);
+        back.joinedInto.clear();
+        alongJoins(pic, findIncident(pic, c.other), [&](Incident &i) {
+            removeSeqs(i.entries, back.entries);
+            if (i.id == c.other)
+                i.joined.removeAll(c.incident);
+        });
+        pic.incidents.insert_or_assign(c.incident, std::move(back));
+        return;
+    }
+    Incident *from = findIncident(pic, c.other);
+    Incident *own = findIncident(pic, c.incident);
+    if (!from || !own)
+        return;
+    // A split that made the incident takes all of it back (the reports its source sent since then too),
+    // unless a desk has joined something into it meanwhile; otherwise only the reports it moved.
+    const bool whole = c.created && own->joined.isEmpty() && own->joinedInto.isEmpty();
+    const std::vector<qint64> moved = whole ? own->entries : c.reports;
+    alongJoins(pic, own, [&](Incident &i) { removeSeqs(i.entries, moved); });
+    alongJoins(pic, from, [&](Incident &i) { addSeqs(i.entries, moved); });
+    applyState(*from, e.data.value(QLatin1String("from_state")));
+    if (whole)
+        pic.incidents.erase(c.incident);
+}
+
+void applyFusionCorrection(Picture &pic, const Entry &e)
+{
+    if (e.kind == u"fusion.undo") {
+        applyUndo(pic, e);
+        return;
+    }
+    FusionCorrection c;
+    c.entry = e.id.toString(QUuid::WithoutBraces);
+    c.seq = e.seq;
+    c.time = e.eventTime;
+    c.author = e.author;
+    c.kind = e.kind;
+    c.incident = str(e.data, "incident");
+    if (e.kind == u"fusion.join") {
+        c.other = str(e.data, "into");
+        applyJoin(pic, std::move(c));
+    } else {
+        c.other = str(e.data, "from");
+        c.reports = seqsFrom(e.data.value(QLatin1String("reports")));
+        applySplit(pic, e, std::move(c));
+    }
 }
 
 void applyZone(Picture &pic, const Entry &e)
@@ -170,6 +376,8 @@ void Picture::apply(const Entry &e)
         applyZone(*this, e);
     else if (k == kinds::hospitalStatus)
         applyHospital(*this, e);
+    else if (k == kinds::fusionJoin || k == kinds::fusionSplit || k == kinds::fusionUndo)
+        applyFusionCorrection(*this, e);
     else if (k == kinds::decision) {
         decisions.push_back(
             {e.seq, e.eventTime, e.author, e.agency, str(e.data, "text"), str(e.data, "incident")});
@@ -177,6 +385,23 @@ void Picture::apply(const Entry &e)
             decisions.erase(decisions.begin());
     } else if (k == kinds::note)
         ++notes;
+}
+
+const Incident *Picture::anyIncident(const QString &id) const
+{
+    if (auto it = incidents.find(id); it != incidents.end())
+        return &it->second;
+    if (auto it = joinedIncidents.find(id); it != joinedIncidents.end())
+        return &it->second;
+    return nullptr;
+}
+
+const Incident *Picture::shownIncident(const QString &id) const
+{
+    const Incident *incident = anyIncident(id);
+    for (int hops = 0; incident && !incident->joinedInto.isEmpty() && hops < 256; ++hops)
+        incident = anyIncident(incident->joinedInto);
+    return incident && incident->joinedInto.isEmpty() ? incident : nullptr;
 }
 
 QJsonObject Picture::toJson() const
@@ -221,34 +446,73 @@ QByteArray Picture::toJsonText() const
         j.endObject();
     }
     j.endArray();
-    j.key(u"incidents");
-    j.beginArray();
-    for (const auto &[id, i] : incidents) {
-        j.beginObject();
-        j.field(u"id", i.id);
-        j.field(u"type", i.type);
-        j.field(u"title", i.title);
-        j.field(u"agency", i.agency);
-        j.field(u"severity", i.severity);
-        j.field(u"status", i.status);
-        j.key(u"casualties");
-        j.beginObject();
-        j.field(u"red", i.casualties.red);
-        j.field(u"yellow", i.casualties.yellow);
-        j.field(u"green", i.casualties.green);
-        j.field(u"black", i.casualties.black);
-        j.endObject();
-        point(u"position", i.position);
-        j.field(u"opened", i.opened.msecs);
-        j.field(u"updated", i.updated.msecs);
-        j.key(u"entries");
+    auto incidentList = [&j](QStringView name, const std::map<QString, Incident> &list) {
+        j.key(name);
         j.beginArray();
-        for (qint64 seq : i.entries)
-            j.value(seq);
+        for (const auto &[id, i] : list) {
+            j.beginObject();
+            j.field(u"id", i.id);
+            j.field(u"type", i.type);
+            j.field(u"title", i.title);
+            j.field(u"agency", i.agency);
+            j.field(u"severity", i.severity);
+            j.field(u"status", i.status);
+            j.key(u"casualties");
+            j.beginObject();
+            j.field(u"red", i.casualties.red);
+            j.field(u"yellow", i.casualties.yellow);
+            j.field(u"green", i.casualties.green);
+            j.field(u"black", i.casualties.black);
+            j.endObject();
+            j.key(u"position");
+            if (i.position) {
+                j.beginArray();
+                j.value(i.position->lon);
+                j.value(i.position->lat);
+                j.endArray();
+            } else {
+                j.null();
+            }
+            j.field(u"opened", i.opened.msecs);
+            j.field(u"updated", i.updated.msecs);
+            j.key(u"entries");
+            j.beginArray();
+            for (qint64 seq : i.entries)
+                j.value(seq);
+            j.endArray();
+            if (!i.joined.isEmpty())
+                j.field(u"joined", i.joined);
+            if (!i.joinedInto.isEmpty())
+                j.field(u"joined_into", i.joinedInto);
+            j.endObject();
+        }
         j.endArray();
-        j.endObject();
+    };
+    incidentList(u"incidents", incidents);
+    if (!joinedIncidents.empty())
+        incidentList(u"joined_incidents", joinedIncidents);
+    if (!corrections.empty()) {
+        j.key(u"corrections");
+        j.beginArray();
+        for (const auto &[id, c] : corrections) {
+            j.beginObject();
+            j.field(u"entry", c.entry);
+            j.field(u"seq", c.seq);
+            j.field(u"time", c.time.msecs);
+            j.field(u"author", c.author);
+            j.field(u"kind", c.kind);
+            j.field(u"incident", c.incident);
+            j.field(u"other", c.other);
+            j.key(u"reports");
+            j.beginArray();
+            for (qint64 seq : c.reports)
+                j.value(seq);
+            j.endArray();
+            j.field(u"created", c.created);
+            j.endObject();
+        }
+        j.endArray();
     }
-    j.endArray();
     j.key(u"zones");
     j.beginArray();
     for (const auto &[id, z] : zones) {
@@ -339,22 +603,44 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
         u.lastSeq = i64(o, "last_seq");
         p.units.emplace(u.id, std::move(u));
     }
-    for (const QJsonValue &v : json.value(QLatin1String("incidents")).toArray()) {
+    auto readIncidents = [&](const char *name, std::map<QString, Incident> &list) {
+        for (const QJsonValue &v : json.value(QLatin1String(name)).toArray()) {
+            const QJsonObject o = v.toObject();
+            Incident i;
+            i.id = str(o, "id");
+            i.type = str(o, "type");
+            i.title = str(o, "title");
+            i.agency = str(o, "agency");
+            i.severity = o.value(QLatin1String("severity")).toInt();
+            i.status = str(o, "status");
+            i.casualties = casualtiesFrom(o.value(QLatin1String("casualties")).toObject(), {});
+            i.position = pointFrom(o.value(QLatin1String("position")));
+            i.opened = ms(o, "opened");
+            i.updated = ms(o, "updated");
+            for (const QJsonValue &s : o.value(QLatin1String("entries")).toArray())
+                i.entries.push_back(s.toInteger());
+            for (const QJsonValue &s : o.value(QLatin1String("joined")).toArray())
+                i.joined.append(s.toString());
+            i.joinedInto = str(o, "joined_into");
+            list.emplace(i.id, std::move(i));
+        }
+    };
+    readIncidents("incidents", p.incidents);
+    readIncidents("joined_incidents", p.joinedIncidents);
+    for (const QJsonValue &v : json.value(QLatin1String("corrections")).toArray()) {
         const QJsonObject o = v.toObject();
-        Incident i;
-        i.id = str(o, "id");
-        i.type = str(o, "type");
-        i.title = str(o, "title");
-        i.agency = str(o, "agency");
-        i.severity = o.value(QLatin1String("severity")).toInt();
-        i.status = str(o, "status");
-        i.casualties = casualtiesFrom(o.value(QLatin1String("casualties")).toObject(), {});
-        i.position = pointFrom(o.value(QLatin1String("position")));
-        i.opened = ms(o, "opened");
-        i.updated = ms(o, "updated");
-        for (const QJsonValue &s : o.value(QLatin1String("entries")).toArray())
-            i.entries.push_back(s.toInteger());
-        p.incidents.emplace(i.id, std::move(i));
+        FusionCorrection c;
+        c.entry = str(o, "entry");
+        c.seq = i64(o, "seq");
+        c.time = ms(o, "time");
+        c.author = str(o, "author");
+        c.kind = str(o, "kind");
+        c.incident = str(o, "incident");
+        c.other = str(o, "other");
+        for (const QJsonValue &s : o.value(QLatin1String("reports")).toArray())
+            c.reports.push_back(s.toInteger());
+        c.created = o.value(QLatin1String("created")).toBool();
+        p.corrections.emplace(c.entry, std::move(c));
     }
     for (const QJsonValue &v : json.value(QLatin1String("zones")).toArray()) {
         const QJsonObject o = v.toObject();

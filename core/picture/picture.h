@@ -52,8 +52,27 @@ struct Incident
     std::optional<GeoPoint> position;
     Timestamp opened;
     Timestamp updated;
-    std::vector<qint64> entries; ///< seqs of the entries behind it
+    std::vector<qint64>
+        entries;        ///< seqs of the entries behind it (those of the incidents joined into it too)
+    QStringList joined; ///< incidents a desk joined into this one (fusion.join), oldest first
+    QString joinedInto; ///< set while this incident is joined into another one
     friend bool operator==(const Incident &, const Incident &) = default;
+};
+
+/// A desk's correction of fusion that is in force: a "fusion.join" or a "fusion.split". The picture keeps it
+/// so that a "fusion.undo" can take it back.
+struct FusionCorrection
+{
+    QString entry; ///< the correction entry's id
+    qint64 seq = 0;
+    Timestamp time;
+    QString author;
+    QString kind;                ///< fusion.join or fusion.split
+    QString incident;            ///< join: the incident joined; split: the incident the reports left for
+    QString other;               ///< join: the incident it joined; split: the incident the reports left
+    std::vector<qint64> reports; ///< split: the seqs of the reports moved
+    bool created = false;        ///< split: the incident did not exist before
+    friend bool operator==(const FusionCorrection &, const FusionCorrection &) = default;
 };
 
 struct Zone
@@ -96,6 +115,10 @@ struct Picture
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;
+    /// Incidents a desk joined into another one: out of the list and the map, kept whole (and still
+    /// updated by their sources) so that undoing the join brings them back as they are.
+    std::map<QString, Incident> joinedIncidents;
+    std::map<QString, FusionCorrection> corrections; ///< in force, by entry id
     std::map<QString, Zone> zones;
     std::map<QString, Hospital> hospitals;
     std::vector<Decision> decisions; ///< the latest ones, oldest first
@@ -107,6 +130,12 @@ struct Picture
 
     /// Applies one entry (entries must come in seq order).
     void apply(const Entry &entry);
+
+    /// The incident `id` is, or is joined into (directly or through other joins); nullptr if neither is in
+    /// the picture.
+    [[nodiscard]] const Incident *shownIncident(const QString &id) const;
+    /// An incident in the list or one joined into another; nullptr if closed or unknown.
+    [[nodiscard]] const Incident *anyIncident(const QString &id) const;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// The same as compact JSON text (what snapshots store), written without building toJson()'s objects.

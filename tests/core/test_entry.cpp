@@ -144,4 +144,31 @@ INSTANTIATE_TEST_SUITE_P(
             "out of range"},
         BadLine{
             R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"LineString","coordinates":[]}})",
-            "unsupported geometry"}));
+            "unsupported geometry"},
+        BadLine{
+            R"({"kind":"fusion.join","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"A"}})",
+            "data.into is required"},
+        BadLine{
+            R"({"kind":"fusion.join","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"A","into":"A"}})",
+            "the same incident"},
+        BadLine{
+            R"({"kind":"fusion.split","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"S","from":"A","observation":"r"}})",
+            "data.reports must list"},
+        BadLine{
+            R"({"kind":"fusion.split","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"S","from":"A","observation":"r","reports":[3,0.5]}})",
+            "data.reports must list"},
+        BadLine{
+            R"({"kind":"fusion.undo","time":"2026-07-14T21:05:00Z","author":"a","data":{"undoes":"last"}})",
+            "data.undoes must be the id"}));
+
+TEST(EntryDraft, AcceptsADesksCorrections)
+{
+    for (
+        const char *line :
+        {R"({"kind":"fusion.join","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"A","into":"B"}})",
+         R"({"kind":"fusion.split","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"S","from":"A","observation":"r","reports":[3,7]}})",
+         R"({"kind":"fusion.undo","time":"2026-07-14T21:05:00Z","author":"a","data":{"undoes":"6f0c1e2a-5b1d-4c3e-9f00-1234567890ab"}})"}) {
+        auto d = draftFromJson(line);
+        EXPECT_TRUE(d) << line << ": " << d.error().message.toStdString();
+    }
+}

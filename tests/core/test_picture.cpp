@@ -3,8 +3,10 @@
 #include "log/entry_kinds.h"
 #include "picture/picture_seeker.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <limits>
+#include <map>
 #include <random>
 
 using namespace vigie;
@@ -25,6 +27,9 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
     std::vector<Entry> out;
     int nextIncident = 0;
     std::vector<int> open;
+    std::map<int, std::vector<qint64>>
+        reports; // incident → seqs of its open/update entries (seq = index + 1)
+    std::vector<QString> corrections;
     qint64 t = 1784055600000;
     const char *statuses[] = {"available", "en_route", "on_scene", "returning", "unavailable"};
     for (int i = 0; i < count; ++i) {
@@ -44,6 +49,7 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
         } else if (k < 62) {
             const int id = nextIncident++;
             open.push_back(id);
+            reports[id].push_back(qint64(out.size()) + 1);
             out.push_back(
                 makeEntry(QStringLiteral("incident.open"), eventTime,
                           {{QStringLiteral("incident"), QStringLiteral("I%1").arg(id)},
@@ -52,9 +58,11 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
                            {QStringLiteral("casualties"), QJsonObject{{QStringLiteral("red"), small(rng)}}}},
                           Geometry::point({lon(rng), lat(rng)}), QStringLiteral("fire")));
         } else if (k < 74 && !open.empty()) {
+            const int id = open[rng() % open.size()];
+            reports[id].push_back(qint64(out.size()) + 1);
             out.push_back(makeEntry(
                 QStringLiteral("incident.update"), eventTime,
-                {{QStringLiteral("incident"), QStringLiteral("I%1").arg(open[rng() % open.size()])},
+                {{QStringLiteral("incident"), QStringLiteral("I%1").arg(id)},
                  {QStringLiteral("severity"), 1 + small(rng)},
                  {QStringLiteral("casualties"), QJsonObject{{QStringLiteral("green"), small(rng)}}}}));
         } else if (k < 82 && !open.empty()) {
@@ -77,9 +85,46 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
                            {QStringLiteral("ed_status"),
                             small(rng) > 2 ? QStringLiteral("saturated") : QStringLiteral("open")},
                            {QStringLiteral("beds"), QJsonObject{{QStringLiteral("icu"), small(rng)}}}}));
-        } else if (k < 95) {
+        } else if (k < 93) {
             out.push_back(makeEntry(QStringLiteral("decision"), eventTime,
                                     {{QStringLiteral("text"), QStringLiteral("décision %1").arg(i)}}));
+        } else if (k < 95 && open.size() >= 2) {
+            // A desk's corrections of fusion: joins (chains and joins into closed incidents included), splits
+            // of reports into a new or an existing incident, undos of anything (undone already or not).
+            const int pick = small(rng);
+            const int a = open[rng() % open.size()], b = open[rng() % open.size()];
+            Entry c;
+            if (pick < 2) {
+                c = makeEntry(QStringLiteral("fusion.join"), eventTime,
+                              {{QStringLiteral("incident"), QStringLiteral("I%1").arg(a)},
+                               {QStringLiteral("into"), QStringLiteral("I%1").arg(b)}});
+            } else if (pick < 4 && !reports[a].empty()) {
+                const int into = pick == 2 ? nextIncident++ : b;
+                if (pick == 2)
+                    open.push_back(into);
+                QJsonArray seqs;
+                for (int n = 1 + small(rng) % 2; n > 0; --n)
+                    seqs.append(reports[a][rng() % reports[a].size()]);
+                c = makeEntry(QStringLiteral("fusion.split"), eventTime,
+                              {{QStringLiteral("observation"), QStringLiteral("r%1").arg(i)},
+                               {QStringLiteral("incident"), QStringLiteral("I%1").arg(into)},
+                               {QStringLiteral("from"), QStringLiteral("I%1").arg(a)},
+                               {QStringLiteral("reports"), seqs},
+                               {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
+                               {QStringLiteral("severity"), 1 + small(rng)}},
+                              Geometry::point({lon(rng), lat(rng)}));
+            } else if (!corrections.empty()) {
+                c = makeEntry(QStringLiteral("fusion.undo"), eventTime,
+                              {{QStringLiteral("undoes"), corrections[rng() % corrections.size()]}});
+            }
+            if (c.kind.isEmpty()) {
+                out.push_back(note(eventTime, QStringLiteral("note %1").arg(i)));
+                continue;
+            }
+            c.id =
+                QUuid::fromString(QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QChar(u'0')));
+            corrections.push_back(c.id.toString(QUuid::WithoutBraces));
+            out.push_back(std::move(c));
         } else {
             out.push_back(note(eventTime, QStringLiteral("note %1").arg(i)));
         }
@@ -150,6 +195,137 @@ TEST(Picture, FoldAppliesEachKind)
     EXPECT_EQ(before->incidents.size(), 1u);
 }
 
+namespace {
+
+/// Folds `entries` into `p`, numbering them after its last seq.
+void fold(Picture &p, std::vector<Entry> entries)
+{
+    for (Entry &e : entries) {
+        e.seq = p.lastSeq + 1;
+        if (e.id.isNull())
+            e.id = QUuid::createUuid();
+        p.apply(e);
+    }
+}
+
+Entry report(const char *incident, qint64 t, QJsonObject more = {}, const char *source = nullptr)
+{
+    more.insert(QStringLiteral("incident"), QLatin1String(incident));
+    if (source)
+        more.insert(QStringLiteral("source_incident"), QLatin1String(source));
+    return makeEntry(QStringLiteral("incident.update"), t, more, Geometry::point({5.37, 43.29}));
+}
+
+} // namespace
+
+// A desk's join and split are folded, kept aside while in force, and undone exactly.
+TEST(Picture, DeskJoinsAndSplitsAreFoldedAndUndone)
+{
+    Picture p;
+    fold(p, {report("cap:F-1", 1,
+                    {{QStringLiteral("title"), QStringLiteral("Feu de véhicule")},
+                     {QStringLiteral("severity"), 3}}),
+             // fusion merged E-7's report into F-1: its fields became F-1's
+             report("cap:F-1", 2,
+                    {{QStringLiteral("severity"), 4},
+                     {QStringLiteral("title"), QStringLiteral("Victime")},
+                     {QStringLiteral("casualties"), QJsonObject{{QStringLiteral("red"), 1}}}},
+                    "emsi:E-7"),
+             report("geojson:cam-7", 3, {{QStringLiteral("title"), QStringLiteral("Caméra 7")}})});
+    ASSERT_EQ(p.incidents.size(), 2u);
+
+    // Join cam-7 into F-1: one incident in the list, holding both; cam-7 kept aside and still updated.
+    const Entry join = makeEntry(QStringLiteral("fusion.join"), 4,
+                                 {{QStringLiteral("incident"), QStringLiteral("geojson:cam-7")},
+                                  {QStringLiteral("into"), QStringLiteral("cap:F-1")}});
+    fold(p, {join});
+    const QString joinId = QUuid::fromString(p.corrections.begin()->first).toString(QUuid::WithoutBraces);
+    ASSERT_EQ(p.incidents.size(), 1u);
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).joined, QStringList{QStringLiteral("geojson:cam-7")});
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).entries, (std::vector<qint64>{1, 2, 3}));
+    fold(p, {report("geojson:cam-7", 5, {{QStringLiteral("title"), QStringLiteral("Caméra 7, fumée")}})});
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).entries, (std::vector<qint64>{1, 2, 3, 5}));
+    EXPECT_EQ(p.joinedIncidents.at(QStringLiteral("geojson:cam-7")).title, QStringLiteral("Caméra 7, fumée"));
+    EXPECT_EQ(p.shownIncident(QStringLiteral("geojson:cam-7"))->id, QStringLiteral("cap:F-1"));
+
+    // Undo: cam-7 comes back as it is now; F-1 as it was.
+    fold(p, {makeEntry(QStringLiteral("fusion.undo"), 6, {{QStringLiteral("undoes"), joinId}})});
+    ASSERT_EQ(p.incidents.size(), 2u);
+    EXPECT_TRUE(p.joinedIncidents.empty());
+    EXPECT_TRUE(p.corrections.empty());
+    EXPECT_EQ(p.incidents.at(QStringLiteral("geojson:cam-7")).entries, (std::vector<qint64>{3, 5}));
+    EXPECT_EQ(p.incidents.at(QStringLiteral("geojson:cam-7")).title, QStringLiteral("Caméra 7, fumée"));
+    EXPECT_TRUE(p.incidents.at(QStringLiteral("cap:F-1")).joined.isEmpty());
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).entries, (std::vector<qint64>{1, 2}));
+
+    // Split E-7's report out of F-1: an incident of its own, with the split's fields.
+    fold(p, {makeEntry(QStringLiteral("fusion.split"), 7,
+                       {{QStringLiteral("observation"), QStringLiteral("r2")},
+                        {QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
+                        {QStringLiteral("from"), QStringLiteral("cap:F-1")},
+                        {QStringLiteral("reports"), QJsonArray{2}},
+                        {QStringLiteral("opened"), QStringLiteral("1970-01-01T00:00:00.002Z")},
+                        {QStringLiteral("type"), QStringLiteral("injury")},
+                        {QStringLiteral("severity"), 4},
+                        {QStringLiteral("from_state"),
+                         QJsonObject{{QStringLiteral("title"), QStringLiteral("Feu de véhicule")},
+                                     {QStringLiteral("severity"), 3},
+                                     {QStringLiteral("position"), QJsonArray{5.36, 43.29}}}}},
+                       Geometry::point({5.38, 43.30}))});
+    ASSERT_EQ(p.incidents.size(), 3u);
+    const Incident &e7 = p.incidents.at(QStringLiteral("emsi:E-7"));
+    EXPECT_EQ(e7.entries, (std::vector<qint64>{2}));
+    EXPECT_EQ(e7.type, QStringLiteral("injury"));
+    EXPECT_EQ(e7.severity, 4);
+    EXPECT_EQ(e7.opened.msecs, 2);
+    EXPECT_DOUBLE_EQ(e7.position->lon, 5.38);
+    // F-1 as its own report gives it, without E-7's.
+    const Incident &f1 = p.incidents.at(QStringLiteral("cap:F-1"));
+    EXPECT_EQ(f1.entries, (std::vector<qint64>{1}));
+    EXPECT_EQ(f1.title, QStringLiteral("Feu de véhicule"));
+    EXPECT_EQ(f1.severity, 3);
+    EXPECT_EQ(f1.casualties, Casualties{});
+    EXPECT_DOUBLE_EQ(f1.position->lon, 5.36);
+    // The source's next report stays there; undoing the split takes the whole incident back.
+    fold(p, {report("emsi:E-7", 8)});
+    EXPECT_EQ(p.incidents.at(QStringLiteral("emsi:E-7")).entries, (std::vector<qint64>{2, 8}));
+    const QString splitId = p.corrections.begin()->first;
+    fold(p, {makeEntry(QStringLiteral("fusion.undo"), 9, {{QStringLiteral("undoes"), splitId}})});
+    EXPECT_EQ(p.incidents.size(), 2u);
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).entries, (std::vector<qint64>{1, 2, 8}));
+
+    // An undo of nothing in force, a join into itself or of an unknown incident change nothing.
+    const Picture before = p;
+    fold(p, {makeEntry(QStringLiteral("fusion.undo"), 10, {{QStringLiteral("undoes"), splitId}}),
+             makeEntry(QStringLiteral("fusion.join"), 11,
+                       {{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                        {QStringLiteral("into"), QStringLiteral("cap:F-1")}}),
+             makeEntry(QStringLiteral("fusion.join"), 12,
+                       {{QStringLiteral("incident"), QStringLiteral("nope")},
+                        {QStringLiteral("into"), QStringLiteral("cap:F-1")}})});
+    p.lastSeq = before.lastSeq;
+    p.applied = before.applied;
+    p.maxEventTime = before.maxEventTime;
+    EXPECT_TRUE(p == before);
+
+    // A join that would make a cycle is not folded; closing an incident closes what was joined into it.
+    fold(p, {makeEntry(QStringLiteral("fusion.join"), 13,
+                       {{QStringLiteral("incident"), QStringLiteral("geojson:cam-7")},
+                        {QStringLiteral("into"), QStringLiteral("cap:F-1")}}),
+             makeEntry(QStringLiteral("fusion.join"), 14,
+                       {{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                        {QStringLiteral("into"), QStringLiteral("geojson:cam-7")}})});
+    EXPECT_EQ(p.incidents.size(), 1u);
+    EXPECT_EQ(p.corrections.size(), 1u);
+    const qint64 closedBefore = p.closedIncidents;
+    fold(p, {makeEntry(QStringLiteral("incident.close"), 15,
+                       {{QStringLiteral("incident"), QStringLiteral("cap:F-1")}})});
+    EXPECT_TRUE(p.incidents.empty());
+    EXPECT_TRUE(p.joinedIncidents.empty());
+    EXPECT_TRUE(p.corrections.empty());
+    EXPECT_EQ(p.closedIncidents, closedBefore + 2);
+}
+
 TEST(Picture, JsonRoundTripIsLossless)
 {
     std::mt19937 rng(7);
@@ -159,6 +335,9 @@ TEST(Picture, JsonRoundTripIsLossless)
         e.seq = ++seq;
         p.apply(e);
     }
+    // The log has desk corrections in force, and incidents joined aside, for the snapshot to carry.
+    EXPECT_FALSE(p.corrections.empty());
+    EXPECT_FALSE(p.joinedIncidents.empty());
     auto back = Picture::fromJson(p.toJson());
     ASSERT_TRUE(back);
     EXPECT_TRUE(*back == p);
