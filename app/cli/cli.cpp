@@ -26,6 +26,7 @@ std::span<const Command> commands()
          runListen},
         {"feed", "pause or resume a feed (what a paused feed sends is set aside), or list paused feeds",
          runFeed},
+        {"fusion", "a desk's corrections of fusion: join incidents, split a source out, undo", runFusion},
     };
     return list;
 }

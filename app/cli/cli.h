@@ -46,5 +46,6 @@ int runIngest(const QStringList &arguments);
 int runImportOsm(const QStringList &arguments);
 int runListen(const QStringList &arguments);
 int runFeed(const QStringList &arguments);
+int runFusion(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -75,7 +75,7 @@ int runIngest(const QStringList &arguments)
     if (!parser.isSet(noFusion)) {
         if (auto loaded = feedFusion.load((*room)->store()); !loaded)
             return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
-        feedFusion.attach(ingestor, fused);
+        feedFusion.attach(ingestor, (*room)->store(), fused);
     }
     int failures = 0;
     for (int i = 1; i < args.size(); ++i) {
@@ -167,7 +167,7 @@ int runListen(const QStringList &arguments)
         return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
     feeds::MqttListener listener(**room, registry, options);
     fusion::FusionSummary fused;
-    feedFusion.attach(listener.ingestor(), fused);
+    feedFusion.attach(listener.ingestor(), (*room)->store(), fused);
     listener.onEvent = [](const QString &event) {
         printLine(event.toUtf8());
         std::fflush(stdout); // a supervisor (or a test) waits for "subscribed"

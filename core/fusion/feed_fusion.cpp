@@ -2,6 +2,9 @@
 
 #include "log/entry_kinds.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace vigie::fusion {
 
 namespace {
@@ -12,24 +15,47 @@ const QString feedKeyField = QStringLiteral("feed_key");
 
 Result<void> FeedFusion::load(const LogStore &store)
 {
-    std::optional<Error> failed;
+    const qint64 head = store.lastSeq();
     auto r = store.read(EntryQuery{}, [&](const Entry &e) {
         if (auto o = observationOf(e)) {
             (void)m_fuser.observe(*o);
             m_placed.insert(e.data.value(feedKeyField).toString());
         } else if (e.kind.startsWith(u"fusion.")) {
-            // Desk corrections; the automatic decisions are recomputed by observe() above.
-            if (auto applied = m_fuser.apply(e); !applied) {
-                failed = Error{QStringLiteral("entry %1: %2").arg(e.seq).arg(applied.error().message)};
-                return false;
-            }
+            // Desk corrections; the automatic decisions are recomputed by observe() above. One that names
+            // nothing fusion knows changes nothing, as in the picture.
+            (void)m_fuser.apply(e);
         }
+        m_afterSeq = e.seq;
         return true;
     });
     if (!r)
         return r.error();
-    if (failed)
-        return *failed;
+    m_afterSeq = std::max(m_afterSeq, head);
+    return {};
+}
+
+Result<void> FeedFusion::refresh(const LogStore &store)
+{
+    // As FeedControls::refresh: after max(head, last returned), nothing is missed.
+    const qint64 head = store.lastSeq();
+    std::vector<Entry> corrections;
+    for (const QLatin1String kind : {kinds::fusionJoin, kinds::fusionSplit, kinds::fusionUndo}) {
+        EntryQuery q;
+        q.kind = QString(kind);
+        q.afterSeq = m_afterSeq;
+        auto found = store.read(q);
+        if (!found)
+            return found.error();
+        std::move(found->begin(), found->end(), std::back_inserter(corrections));
+    }
+    // An undo comes after what it undoes.
+    std::sort(corrections.begin(), corrections.end(),
+              [](const Entry &a, const Entry &b) { return a.seq < b.seq; });
+    for (const Entry &e : corrections) {
+        (void)m_fuser.apply(e);
+        m_afterSeq = std::max(m_afterSeq, e.seq);
+    }
+    m_afterSeq = std::max(m_afterSeq, head);
     return {};
 }
 
@@ -55,7 +81,9 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
                 continue;
             ++summary.reports;
             const FusionDecision decision = m_fuser.observe(*o);
-            if (!decision.merged || decision.into.isEmpty() || decision.from == decision.into)
+            // A source a desk split out keeps its own incident.
+            if (!decision.merged || decision.into.isEmpty() || decision.from == decision.into ||
+                m_fuser.isSplitOut(decision.from))
                 continue;
             d.data.insert(QStringLiteral("source_incident"), decision.from);
             d.data.insert(QStringLiteral("incident"), decision.into);
@@ -74,9 +102,12 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
     return summary;
 }
 
-void FeedFusion::attach(feeds::Ingestor &ingestor, FusionSummary &summary)
+void FeedFusion::attach(feeds::Ingestor &ingestor, const LogStore &store, FusionSummary &summary)
 {
-    ingestor.beforeAppend = [this, &summary](std::vector<FeedArrival> &arrivals) {
+    ingestor.beforeAppend = [this, &store, &summary](std::vector<FeedArrival> &arrivals) {
+        // A join or split a desk wrote since the last batch applies to this one. A read that fails leaves
+        // the corrections as they were; the next batch reads them again.
+        (void)refresh(store);
         const FusionSummary s = place(arrivals);
         summary.reports += s.reports;
         summary.merges += s.merges;

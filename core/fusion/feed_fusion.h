@@ -25,16 +25,20 @@ public:
 
     /// Replays the reports and desk corrections already in the log (nothing is appended).
     [[nodiscard]] Result<void> load(const LogStore &store);
+    /// Applies the desk corrections appended since the last load or refresh (by any process).
+    [[nodiscard]] Result<void> refresh(const LogStore &store);
     /// Places the reports of a batch about to be appended (see the file comment).
     FusionSummary place(std::vector<FeedArrival> &arrivals);
-    /// Makes `ingestor` fuse every batch it appends from now on; the running totals go to `summary`.
-    void attach(feeds::Ingestor &ingestor, FusionSummary &summary);
+    /// Makes `ingestor` fuse every batch it appends from now on, with the corrections in `store` (its room's)
+    /// up to that batch; the running totals go to `summary`.
+    void attach(feeds::Ingestor &ingestor, const LogStore &store, FusionSummary &summary);
     [[nodiscard]] const Fuser &fuser() const { return m_fuser; }
 
 private:
     Fuser m_fuser;
     /// Feed keys (as stored, "feed_key") of the messages placed: a replayed message is not placed twice.
     QSet<QString> m_placed;
+    qint64 m_afterSeq = 0; ///< corrections up to this seq are applied
 };
 
 } // namespace vigie::fusion

@@ -334,14 +334,40 @@ void Fuser::rebuildOverrides()
 {
     m_override.clear();
     m_joined.clear();
+    m_splitIncidents.clear();
     for (const ManualOp &op : m_manual) {
         if (op.undone)
             continue;
-        if (op.kind == u"fusion.split")
-            m_override.insert(op.a, QStringLiteral("split:") + op.a);
-        else
-            m_joined.insert(op.a, op.b);
+        if (op.kind != u"fusion.split") {
+            // A desk names incidents as the picture does (a source's id); fusion's own ids work too.
+            m_joined.insert(clusterIdOf(op.a), clusterIdOf(op.b));
+            continue;
+        }
+        // A split takes out every report of the split report's own incident, as the picture does.
+        const QString own = QStringLiteral("split:") + op.a;
+        const QString &incident = m_observations[m_observationIndex.value(op.a)].incident;
+        if (incident.isEmpty()) {
+            m_override.insert(op.a, own);
+            continue;
+        }
+        m_splitIncidents.insert(incident);
+        for (const Observation &o : m_observations)
+            if (o.incident == incident)
+                m_override.insert(o.id, own);
     }
+}
+
+QString Fuser::clusterIdOf(const QString &incident) const
+{
+    if (m_clusterIndex.contains(incident))
+        return incident;
+    const auto it = m_incidentCluster.find(incident);
+    return it == m_incidentCluster.end() ? incident : m_clusters[it.value()].id;
+}
+
+bool Fuser::isSplitOut(const QString &incident) const
+{
+    return m_splitIncidents.contains(incident);
 }
 
 Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &observation)
@@ -377,39 +403,6 @@ Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &ob
     }
     j.endObject();
     e.data = QJsonDocument::fromJson(j.take()).object();
-    return e;
-}
-
-Entry Fuser::splitEntry(const QString &observation, const QString &author)
-{
-    Entry e;
-    e.kind = QStringLiteral("fusion.split");
-    e.author = author;
-    e.role = QStringLiteral("desk");
-    e.data = QJsonObject{{QStringLiteral("observation"), observation}};
-    e.id = QUuid::createUuid();
-    return e;
-}
-
-Entry Fuser::joinEntry(const QString &incident, const QString &into, const QString &author)
-{
-    Entry e;
-    e.kind = QStringLiteral("fusion.join");
-    e.author = author;
-    e.role = QStringLiteral("desk");
-    e.data = QJsonObject{{QStringLiteral("incident"), incident}, {QStringLiteral("into"), into}};
-    e.id = QUuid::createUuid();
-    return e;
-}
-
-Entry Fuser::undoEntry(const QUuid &undone, const QString &author)
-{
-    Entry e;
-    e.kind = QStringLiteral("fusion.undo");
-    e.author = author;
-    e.role = QStringLiteral("desk");
-    e.data = QJsonObject{{QStringLiteral("undoes"), undone.toString(QUuid::WithoutBraces)}};
-    e.id = QUuid::createUuid();
     return e;
 }
 

@@ -7,6 +7,7 @@
 #include "log/entry.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -83,6 +84,9 @@ public:
     /// "fusion.undo" {undoes: entry id}. Other kinds are ignored. Fails on an unknown reference.
     [[nodiscard]] Result<void> apply(const Entry &entry);
 
+    /// Whether a desk split the reports of this (source's) incident out of the incident fusion put them in:
+    /// its later reports stay on their own.
+    [[nodiscard]] bool isSplitOut(const QString &incident) const;
     /// The incident a report is in now (after manual corrections).
     [[nodiscard]] QString incidentOf(const QString &observation) const;
     [[nodiscard]] std::vector<FusedIncident> incidents() const;
@@ -90,9 +94,6 @@ public:
 
     /// Draft entries: an automatic merge decision, and the desk's corrections.
     [[nodiscard]] static Entry decisionEntry(const FusionDecision &decision, const Observation &observation);
-    [[nodiscard]] static Entry splitEntry(const QString &observation, const QString &author);
-    [[nodiscard]] static Entry joinEntry(const QString &incident, const QString &into, const QString &author);
-    [[nodiscard]] static Entry undoEntry(const QUuid &undone, const QString &author);
 
 private:
     struct Cluster
@@ -112,6 +113,7 @@ private:
         bool undone = false;
     };
     [[nodiscard]] QString autoIncidentOf(int index) const;
+    [[nodiscard]] QString clusterIdOf(const QString &incident) const;
     void rebuildOverrides();
     [[nodiscard]] qint64 cellKey(double x, double y) const;
 
@@ -128,6 +130,7 @@ private:
     std::vector<ManualOp> m_manual;
     QHash<QString, QString> m_override; ///< observation → incident after manual ops
     QHash<QString, QString> m_joined;   ///< incident → incident it was joined into
+    QSet<QString> m_splitIncidents;     ///< source incidents split out by a desk
 };
 
 } // namespace vigie::fusion

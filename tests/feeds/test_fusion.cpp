@@ -1,6 +1,10 @@
 // Fusion of reports into incidents: the labelled replay of data/feeds (precision and recall of merges),
 // reasons and confidences, and the desk's split / join / undo entries.
+#include "feeds/feed_adapters.h"
+#include "fusion/corrections.h"
+#include "fusion/feed_fusion.h"
 #include "fusion/fuser.h"
+#include "log/entry_kinds.h"
 #include "store/feed_stats.h"
 #include "test_util.h"
 
@@ -230,6 +234,27 @@ TEST(Fusion, DecisionEntriesAreStoredInTheRoom)
     EXPECT_GT(merges->front().data.value(QStringLiteral("confidence")).toDouble(), 0.35);
 }
 
+namespace {
+
+Entry correction(QLatin1String kind, QJsonObject data)
+{
+    Entry e;
+    e.kind = kind;
+    e.author = QStringLiteral("desk");
+    e.role = QStringLiteral("desk");
+    e.data = std::move(data);
+    e.id = QUuid::createUuid();
+    return e;
+}
+
+Entry undo(const Entry &undone)
+{
+    return correction(kinds::fusionUndo,
+                      {{QStringLiteral("undoes"), undone.id.toString(QUuid::WithoutBraces)}});
+}
+
+} // namespace
+
 TEST(Fusion, DeskSplitsJoinsAndUndoesWithEntries)
 {
     Fuser fuser;
@@ -241,25 +266,28 @@ TEST(Fusion, DeskSplitsJoinsAndUndoesWithEntries)
     const QString c = fuser.incidentOf(QStringLiteral("c"));
     ASSERT_NE(c, ab);
 
-    const Entry split = Fuser::splitEntry(QStringLiteral("b"), QStringLiteral("desk-samu"));
-    ASSERT_TRUE(validateDraft(split).ok());
+    const Entry split =
+        correction(kinds::fusionSplit, {{QStringLiteral("observation"), QStringLiteral("b")}});
     ASSERT_TRUE(fuser.apply(split).ok());
     EXPECT_NE(fuser.incidentOf(QStringLiteral("b")), ab);
     EXPECT_EQ(fuser.incidents().size(), 3u);
 
-    const Entry join = Fuser::joinEntry(c, ab, QStringLiteral("desk-fire"));
+    const Entry join =
+        correction(kinds::fusionJoin, {{QStringLiteral("incident"), c}, {QStringLiteral("into"), ab}});
     ASSERT_TRUE(fuser.apply(join).ok());
     EXPECT_EQ(fuser.incidentOf(QStringLiteral("c")), ab);
     EXPECT_EQ(fuser.incidents().size(), 2u);
 
-    ASSERT_TRUE(fuser.apply(Fuser::undoEntry(split.id, QStringLiteral("desk-samu"))).ok());
+    ASSERT_TRUE(fuser.apply(undo(split)).ok());
     EXPECT_EQ(fuser.incidentOf(QStringLiteral("b")), ab);
-    ASSERT_TRUE(fuser.apply(Fuser::undoEntry(join.id, QStringLiteral("desk-fire"))).ok());
+    ASSERT_TRUE(fuser.apply(undo(join)).ok());
     EXPECT_EQ(fuser.incidentOf(QStringLiteral("c")), c);
     EXPECT_EQ(fuser.incidents().size(), 2u);
 
-    EXPECT_FALSE(fuser.apply(Fuser::splitEntry(QStringLiteral("nope"), QStringLiteral("desk"))).ok());
-    EXPECT_FALSE(fuser.apply(Fuser::undoEntry(QUuid::createUuid(), QStringLiteral("desk"))).ok());
+    EXPECT_FALSE(
+        fuser.apply(correction(kinds::fusionSplit, {{QStringLiteral("observation"), QStringLiteral("nope")}}))
+            .ok());
+    EXPECT_FALSE(fuser.apply(undo(correction(kinds::fusionJoin, {}))).ok());
 }
 
 namespace {
@@ -400,4 +428,202 @@ TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
         EXPECT_EQ(line.value(QStringLiteral("stored")).toInt(), 0);
         EXPECT_EQ(line.value(QStringLiteral("merges")).toInt(), 0);
     }
+}
+
+namespace {
+
+struct CliRun
+{
+    int code = -1;
+    QString out, err;
+};
+
+CliRun cli(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(QStringLiteral(VIGIE_CLI), arguments);
+    CliRun r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.code = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+/// A camera alert: `id` is the message's, `incident` (default geojson:<id>) the incident it reports on.
+QByteArray camera(const char *id, const char *time, double lon, double lat, const char *type,
+                  const char *incident = nullptr)
+{
+    return QStringLiteral(R"({"type":"Feature","id":"%1","geometry":{"type":"Point","coordinates":[%2,%3]},
+        "properties":{"time":"%4","type":"%5","title":"Camera %1","incident":"%6"}})")
+        .arg(QLatin1String(id))
+        .arg(lon, 0, 'f', 4)
+        .arg(lat, 0, 'f', 4)
+        .arg(QLatin1String(time), QLatin1String(type),
+             incident ? QString::fromLatin1(incident) : QStringLiteral("geojson:") + QLatin1String(id))
+        .toUtf8();
+}
+
+} // namespace
+
+// A desk splits a source out of a fused incident, joins two incidents, and undoes both, with `vigie-cli
+// fusion`; the picture follows each step, and ingestion keeps a split source on its own until the undo.
+TEST(Fusion, DeskCorrectionsFromTheCommandLineAndIngestFollowsThem)
+{
+    test::TempRoom t;
+    const QString room = t.path();
+    t.room.reset(); // the commands own the room while they run
+    const QString cap = writeFile(
+        t.dir, QStringLiteral("cta.xml"),
+        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F-1</identifier>"
+        "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
+        "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
+        "vehicule</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
+        "</certainty><area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area>"
+        "</info></alert>");
+    auto file = [&t](const char *name, const QByteArray &bytes) {
+        return writeFile(t.dir, QLatin1String(name), bytes);
+    };
+    QString errors;
+    ASSERT_EQ(
+        cliIngest(room,
+                  {cap,
+                   file("c7.geojson",
+                        camera("cam-7", "2026-07-14T21:08:00+02:00", 5.3745, 43.2955, "Feu de vehicule")),
+                   file("c9.geojson", camera("cam-9", "2026-07-14T21:09:00+02:00", 5.3990, 43.3050, "Rixe"))},
+                  &errors)
+            .size(),
+        3)
+        << errors.toStdString();
+    auto picture = [&] {
+        auto r = Room::open(room, t.clock);
+        EXPECT_TRUE(r.ok());
+        auto p = (*r)->picture();
+        EXPECT_TRUE(p.ok());
+        return *p;
+    };
+    auto entriesOf = [](const Picture &p, const char *id) {
+        const auto it = p.incidents.find(QLatin1String(id));
+        return it == p.incidents.end() ? std::size_t(0) : it->second.entries.size();
+    };
+    ASSERT_EQ(entriesOf(picture(), "cap:F-1"), 2u);
+
+    // What can be split out of F-1: the camera fusion merged into it.
+    CliRun r = cli({QStringLiteral("fusion"), room, QStringLiteral("sources"), QStringLiteral("cap:F-1")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject source = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_EQ(source.value(QStringLiteral("source")).toString(), QStringLiteral("geojson:cam-7"));
+    EXPECT_EQ(source.value(QStringLiteral("reports")).toInt(), 1);
+
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("split"), QStringLiteral("cap:F-1"),
+             QStringLiteral("geojson:cam-7"), QStringLiteral("--author"), QStringLiteral("poste-bmpm")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    Picture p = picture();
+    EXPECT_EQ(entriesOf(p, "cap:F-1"), 1u);
+    ASSERT_EQ(entriesOf(p, "geojson:cam-7"), 1u);
+    EXPECT_EQ(p.incidents.at(QStringLiteral("geojson:cam-7")).type, QStringLiteral("vehicle_fire"));
+    EXPECT_NEAR(p.incidents.at(QStringLiteral("geojson:cam-7")).position->lon, 5.3745, 1e-9);
+    // F-1 as the brigade's alert alone gives it: the camera's title and place went with the camera.
+    const QString alertTitle = p.incidents.at(QStringLiteral("cap:F-1")).title;
+    EXPECT_FALSE(alertTitle.contains(QStringLiteral("Camera"))) << alertTitle.toStdString();
+    EXPECT_NEAR(p.incidents.at(QStringLiteral("cap:F-1")).position->lon, 5.3740, 1e-9);
+
+    // The camera's next report stays in its own incident: no merge.
+    auto later = cliIngest(room,
+                           {file("c7b.geojson", camera("cam-7b", "2026-07-14T21:11:00+02:00", 5.3744, 43.2954,
+                                                       "Feu de vehicule", "geojson:cam-7"))},
+                           &errors);
+    ASSERT_EQ(later.size(), 1) << errors.toStdString();
+    EXPECT_EQ(later[0].value(QStringLiteral("merges")).toInt(), 0);
+    EXPECT_EQ(entriesOf(picture(), "geojson:cam-7"), 2u);
+    EXPECT_EQ(entriesOf(picture(), "cap:F-1"), 1u);
+
+    // Join the fight into F-1 (a desk knows better), then undo it: the latest correction goes first.
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("join"), QStringLiteral("geojson:cam-9"),
+             QStringLiteral("cap:F-1")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    p = picture();
+    EXPECT_FALSE(p.incidents.contains(QStringLiteral("geojson:cam-9")));
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).joined, QStringList{QStringLiteral("geojson:cam-9")});
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("list")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out.count(u'\n'), 2) << r.out.toStdString();
+    EXPECT_TRUE(r.out.startsWith(QStringLiteral("{\"entry\":"))) << r.out.toStdString();
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("undo")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    p = picture();
+    EXPECT_EQ(entriesOf(p, "geojson:cam-9"), 1u);
+    EXPECT_TRUE(p.incidents.at(QStringLiteral("cap:F-1")).joined.isEmpty());
+
+    // Undo the split: the camera's reports, the later one too, are back in F-1, and its next one merges.
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("undo")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    p = picture();
+    EXPECT_EQ(entriesOf(p, "cap:F-1"), 3u);
+    EXPECT_FALSE(p.incidents.contains(QStringLiteral("geojson:cam-7")));
+    // With the camera's reports back, F-1 is what its latest report says.
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).title, QStringLiteral("Camera cam-7b"));
+    EXPECT_NEAR(p.incidents.at(QStringLiteral("cap:F-1")).position->lon, 5.3744, 1e-9);
+    later = cliIngest(room,
+                      {file("c7c.geojson", camera("cam-7c", "2026-07-14T21:12:00+02:00", 5.3744, 43.2954,
+                                                  "Feu de vehicule", "geojson:cam-7"))},
+                      &errors);
+    ASSERT_EQ(later.size(), 1) << errors.toStdString();
+    p = picture();
+    EXPECT_EQ(entriesOf(p, "cap:F-1"), 4u);
+    EXPECT_EQ(p.incidents.at(QStringLiteral("cap:F-1")).title, QStringLiteral("Camera cam-7c"));
+
+    // Refusals name what is wrong, and write nothing.
+    const qint64 before = picture().lastSeq;
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("undo")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("nothing to undo"))) << r.err.toStdString();
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("split"), QStringLiteral("cap:F-1"),
+             QStringLiteral("geojson:nope")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("geojson:cam-7"))) << r.err.toStdString();
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("join"), QStringLiteral("cap:F-1"),
+             QStringLiteral("geojson:gone")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no incident \"geojson:gone\""))) << r.err.toStdString();
+    r = cli({QStringLiteral("fusion"), room, QStringLiteral("split"), QStringLiteral("cap:F-1")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(picture().lastSeq, before);
+}
+
+// A process that keeps ingesting (as `listen` does) follows a split another desk writes meanwhile.
+TEST(Fusion, ARunningIngestFollowsACorrectionWrittenMeanwhile)
+{
+    test::TempRoom t;
+    feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(*t.room, registry);
+    FeedFusion fusion;
+    FusionSummary summary;
+    ASSERT_TRUE(fusion.load(t.room->store()).ok());
+    fusion.attach(ingestor, t.room->store(), summary);
+    auto ingest = [&](const char *id, const char *time, const char *incident = nullptr) {
+        feeds::FeedContext context;
+        context.source = QStringLiteral("vigie/police/geojson");
+        context.sourceLabel = QStringLiteral("mqtt:vigie/police/geojson");
+        auto r = ingestor.ingest(camera(id, time, 5.3745, 43.2955, "Feu de vehicule", incident), context,
+                                 QStringLiteral("geojson"));
+        EXPECT_TRUE(r.ok());
+    };
+    ingest("cam-1", "2026-07-14T21:05:00+02:00");
+    ingest("cam-2", "2026-07-14T21:06:00+02:00");
+    ASSERT_EQ(summary.merges, 1);
+    auto p = t.room->picture();
+    ASSERT_TRUE(p.ok());
+    ASSERT_EQ(p->incidents.size(), 1u);
+    auto split = splitDraft(t.room->store(), *p, QStringLiteral("geojson:cam-1"),
+                            QStringLiteral("geojson:cam-2"), QStringLiteral("poste"), t.clock.now());
+    ASSERT_TRUE(split.ok()) << split.error().message.toStdString();
+    ASSERT_TRUE(t.room->append({*split}).ok());
+    ingest("cam-2b", "2026-07-14T21:07:00+02:00", "geojson:cam-2");
+    EXPECT_EQ(summary.merges, 1);
+    p = t.room->picture();
+    ASSERT_TRUE(p.ok());
+    ASSERT_EQ(p->incidents.size(), 2u);
+    EXPECT_EQ(p->incidents.at(QStringLiteral("geojson:cam-2")).entries.size(), 2u);
 }
