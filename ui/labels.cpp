@@ -101,8 +101,8 @@ QString kindLabel(const QString &kind)
         {"suggestion.reject", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Proposition rejetée")},
         {"feed.control", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Pause ou reprise d'un flux")},
         {"fusion.merge", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Fusion de signalements")},
-        {"fusion.split", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Séparation d'un signalement")},
-        {"fusion.join", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Regroupement d'interventions")},
+        {"fusion.split", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Source séparée")},
+        {"fusion.join", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Interventions réunies")},
         {"fusion.undo", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Correction annulée")},
     };
     for (const auto &[id, label] : names)

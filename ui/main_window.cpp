@@ -5,6 +5,7 @@
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
 
+#include "fusion/corrections.h"
 #include "log/entry_kinds.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -21,6 +22,8 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vigie::ui {
 
@@ -62,6 +65,8 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     m_incidentsView = makeTable(m_incidents, this);
     m_incidentsView->sortByColumn(IncidentsModel::Severity, Qt::DescendingOrder);
     m_incidentsView->setObjectName(QStringLiteral("IncidentsView"));
+    m_incidentsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    buildIncidentActions();
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -185,6 +190,146 @@ void MainWindow::updateBanner()
                           .arg(available)
                           .arg(p.units.size())
                           .arg(p.lastSeq));
+}
+
+void MainWindow::buildIncidentActions()
+{
+    auto *menu = menuBar()->addMenu(tr("&Interventions"));
+    auto add = [&](const QString &text, const QKeySequence &key, const QString &tip, auto slot) {
+        auto *a = menu->addAction(text, key, this, slot);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        // Also on the table's context menu, and active while the table (in a dock or in the centre) has
+        // focus.
+        m_incidentsView->addAction(a);
+        return a;
+    };
+    add(tr("&Réunir les interventions sélectionnées"), QKeySequence(Qt::CTRL | Qt::Key_J),
+        tr("Les interventions sélectionnées n'en font plus qu'une : celle ouverte la première. Inscrit au "
+           "journal ; Ctrl+Z l'annule."),
+        [this] { joinSelectedIncidents(); });
+    add(tr("&Séparer une source…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
+        tr("Les signalements d'une source fusionnés dans l'intervention sélectionnée en forment une à part. "
+           "Inscrit au journal ; Ctrl+Z l'annule."),
+        [this] {
+            const QStringList selected = selectedIncidents();
+            if (selected.size() != 1) {
+                statusBar()->showMessage(tr("Sélectionnez une intervention."), 10000);
+                return;
+            }
+            splitIncidentSource(selected.front());
+        });
+    add(tr("&Annuler la dernière correction"), QKeySequence(Qt::CTRL | Qt::Key_Z),
+        tr("Annule la dernière réunion ou séparation en vigueur (inscrit au journal)."),
+        [this] { undoLastCorrection(); });
+    m_incidentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QStringList MainWindow::selectedIncidents() const
+{
+    QStringList ids;
+    for (const QModelIndex &row : m_incidentsView->selectionModel()->selectedRows())
+        ids << row.data(IncidentsModel::IdRole).toString();
+    return ids;
+}
+
+bool MainWindow::appendCorrections(std::vector<Entry> drafts, const QString &done)
+{
+    auto r = m_manager.room().append(std::move(drafts));
+    if (!r) {
+        statusBar()->showMessage(tr("Inscription impossible : %1").arg(r.error().message), 15000);
+        return false;
+    }
+    m_manager.poll();
+    statusBar()->showMessage(done, 15000);
+    return true;
+}
+
+bool MainWindow::joinSelectedIncidents()
+{
+    const Picture &p = m_manager.picture();
+    QStringList ids = selectedIncidents();
+    if (ids.size() < 2) {
+        statusBar()->showMessage(tr("Sélectionnez au moins deux interventions à réunir."), 10000);
+        return false;
+    }
+    // Into the one opened first: the others came later about the same thing.
+    std::sort(ids.begin(), ids.end(), [&p](const QString &a, const QString &b) {
+        return p.incidents.at(a).opened.msecs < p.incidents.at(b).opened.msecs;
+    });
+    const QString into = ids.takeFirst();
+    std::vector<Entry> drafts;
+    const Timestamp now = m_manager.room().clock().now();
+    for (const QString &id : ids) {
+        auto draft = fusion::joinDraft(p, id, into, deskAuthor(), now);
+        if (!draft) {
+            statusBar()->showMessage(draft.error().message, 15000);
+            return false;
+        }
+        drafts.push_back(std::move(*draft));
+    }
+    return appendCorrections(std::move(drafts),
+                             ids.size() == 1
+                                 ? tr("%1 réunie dans %2 — Ctrl+Z pour annuler").arg(ids.front(), into)
+                                 : tr("%1 réunies dans %2 — Ctrl+Z annule la dernière réunion")
+                                       .arg(ids.join(QStringLiteral(", ")), into));
+}
+
+bool MainWindow::splitIncidentSource(const QString &incident, const QString &source)
+{
+    const Picture &p = m_manager.picture();
+    QString chosen = source;
+    if (chosen.isEmpty()) {
+        auto choices = fusion::splitChoices(m_manager.room().store(), p, incident);
+        if (!choices) {
+            statusBar()->showMessage(choices.error().message, 15000);
+            return false;
+        }
+        if (choices->empty()) {
+            statusBar()->showMessage(tr("Aucune autre source n'a été fusionnée dans %1.").arg(incident),
+                                     10000);
+            return false;
+        }
+        QStringList items;
+        for (const fusion::SplitChoice &c : *choices) {
+            const QString what = c.title.isEmpty() ? incidentTypeLabel(c.type) : c.title;
+            items << (c.reports.size() == 1
+                          ? tr("%1 — 1 signalement, %2").arg(c.source, what)
+                          : tr("%1 — %2 signalements, %3").arg(c.source).arg(c.reports.size()).arg(what));
+        }
+        bool ok = false;
+        const QString item =
+            QInputDialog::getItem(this, tr("Séparer une source"),
+                                  tr("Source à séparer de %1 :").arg(incident), items, 0, false, &ok);
+        if (!ok)
+            return false;
+        chosen = choices->at(std::size_t(items.indexOf(item))).source;
+    }
+    auto draft = fusion::splitDraft(m_manager.room().store(), p, incident, chosen, deskAuthor(),
+                                    m_manager.room().clock().now());
+    if (!draft) {
+        statusBar()->showMessage(draft.error().message, 15000);
+        return false;
+    }
+    return appendCorrections({std::move(*draft)},
+                             tr("%1 séparée de %2 — Ctrl+Z pour annuler").arg(chosen, incident));
+}
+
+bool MainWindow::undoLastCorrection()
+{
+    auto draft = fusion::undoDraft(m_manager.room().store(), m_manager.picture(), {}, deskAuthor(),
+                                   m_manager.room().clock().now());
+    if (!draft) {
+        statusBar()->showMessage(tr("Aucune réunion ni séparation à annuler."), 10000);
+        return false;
+    }
+    const QJsonObject &d = draft->data;
+    const bool join = d.value(QLatin1String("undone_kind")).toString() == kinds::fusionJoin;
+    const QString incident = d.value(QLatin1String("incident")).toString();
+    const QString other = d.value(QLatin1String(join ? "into" : "from")).toString();
+    return appendCorrections({std::move(*draft)},
+                             join ? tr("Réunion annulée : %1 n'est plus dans %2").arg(incident, other)
+                                  : tr("Séparation annulée : %1 revient dans %2").arg(incident, other));
 }
 
 void MainWindow::addNote(const QString &kind)

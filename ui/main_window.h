@@ -2,13 +2,16 @@
 // The console's main window: the room's mode always visible, the picture in docks around the centre.
 #include <QMainWindow>
 
+#include <vector>
+
 class QLabel;
 class QTableView;
 class QDockWidget;
 
 namespace vigie {
 class PictureManager;
-}
+struct Entry;
+} // namespace vigie
 
 namespace vigie::ui {
 
@@ -30,11 +33,24 @@ public:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
                           Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
 
+    // A desk's corrections of fusion, written to the log (each can be undone). On failure, the reason is
+    // in the status bar and nothing is written.
+    /// The ids of the incidents selected in the incidents table.
+    [[nodiscard]] QStringList selectedIncidents() const;
+    /// Joins the selected incidents into the one opened first (Ctrl+J).
+    bool joinSelectedIncidents();
+    /// Takes `source`'s reports out of `incident`; an empty `source` asks which (Ctrl+Shift+J).
+    bool splitIncidentSource(const QString &incident, const QString &source = {});
+    /// Undoes the latest join or split in force (Ctrl+Z).
+    bool undoLastCorrection();
+
 private:
     void buildBanner();
     void buildActions();
+    void buildIncidentActions();
     void updateBanner();
     void addNote(const QString &kind);
+    bool appendCorrections(std::vector<Entry> drafts, const QString &done);
 
     PictureManager &m_manager;
     QLabel *m_banner = nullptr;

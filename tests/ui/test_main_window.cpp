@@ -8,6 +8,7 @@
 
 #include "allocation/suggestion.h"
 #include "demo/demo_room.h"
+#include "fusion/corrections.h"
 #include "feeds/ingestor.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
@@ -20,6 +21,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -403,9 +405,118 @@ TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
     join.kind = QStringLiteral("fusion.join");
     join.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
                             {QStringLiteral("into"), QStringLiteral("cap:F-1")}};
-    EXPECT_EQ(ui::LogModel::summary(join), QStringLiteral("Intervention emsi:E-7 regroupée avec cap:F-1"));
+    EXPECT_EQ(ui::LogModel::summary(join), QStringLiteral("Intervention emsi:E-7 réunie dans cap:F-1"));
+    join.data.insert(QStringLiteral("into_title"), QStringLiteral("Feu de véhicule"));
+    EXPECT_EQ(ui::LogModel::summary(join),
+              QStringLiteral("Intervention emsi:E-7 réunie dans cap:F-1 (Feu de véhicule)"));
+    Entry split;
+    split.kind = QStringLiteral("fusion.split");
+    split.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
+                             {QStringLiteral("from"), QStringLiteral("cap:F-1")},
+                             {QStringLiteral("reports"), QJsonArray{4, 9}}};
+    EXPECT_EQ(ui::LogModel::summary(split), QStringLiteral("2 signalements de emsi:E-7 séparés de cap:F-1"));
+    Entry undo;
+    undo.kind = QStringLiteral("fusion.undo");
+    undo.data = QJsonObject{{QStringLiteral("undone_kind"), QStringLiteral("fusion.split")},
+                            {QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
+                            {QStringLiteral("from"), QStringLiteral("cap:F-1")}};
+    EXPECT_EQ(ui::LogModel::summary(undo),
+              QStringLiteral("Séparation annulée : emsi:E-7 revient dans cap:F-1"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::LogModel::summary(join),
+              QStringLiteral("Incident emsi:E-7 joined into cap:F-1 (Feu de véhicule)"));
+    EXPECT_EQ(ui::LogModel::summary(split), QStringLiteral("2 reports of emsi:E-7 split from cap:F-1"));
+    EXPECT_EQ(ui::LogModel::summary(undo), QStringLiteral("Split undone: emsi:E-7 is back in cap:F-1"));
+    EXPECT_EQ(ui::kindLabel(join.kind), QStringLiteral("Incidents joined"));
+    ui::useLanguage(QStringLiteral("fr"));
     EXPECT_EQ(ui::incidentTypeLabel(QStringLiteral("hazmat")),
               QStringLiteral("Risque chimique ou matières dangereuses"));
+}
+
+// A desk joins two incidents from the table, undoes it, and splits a merged source out: each a log entry, the
+// table following at once.
+TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created = Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"),
+                                RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    auto report = [](const char *incident, qint64 minute, const char *title, const char *source = nullptr) {
+        Entry e;
+        e.kind = QStringLiteral("incident.open");
+        e.eventTime = Timestamp{1784055600000 + minute * 60000};
+        e.author = QStringLiteral("feed");
+        e.data = QJsonObject{{QStringLiteral("incident"), QLatin1String(incident)},
+                             {QStringLiteral("title"), QString::fromUtf8(title)},
+                             {QStringLiteral("type"), QStringLiteral("vehicle_fire")}};
+        if (source) {
+            e.kind = QStringLiteral("incident.update");
+            e.data.insert(QStringLiteral("source_incident"), QLatin1String(source));
+        }
+        e.geo = Geometry::point({5.3745, 43.2955});
+        return e;
+    };
+    ASSERT_TRUE(room.append({report("cap:F-1", 0, "Feu de véhicule quai du Port"),
+                             report("cap:F-1", 1, "Véhicule en feu", "emsi:E-7"),
+                             report("geojson:cam-9", 2, "Fumée caméra 9")}));
+    PictureManager manager(room);
+    ASSERT_TRUE(manager.load());
+    ui::useLanguage(QStringLiteral("fr"));
+    ui::MainWindow window(manager);
+    auto *view = window.findChild<QTableView *>(QStringLiteral("IncidentsView"));
+    ASSERT_NE(view, nullptr);
+    auto shortcutAction = [view](const QKeySequence &key) -> QAction * {
+        for (QAction *a : view->actions())
+            if (a->shortcut() == key)
+                return a;
+        return nullptr;
+    };
+    ASSERT_NE(shortcutAction(QKeySequence(Qt::CTRL | Qt::Key_J)), nullptr);
+    ASSERT_NE(shortcutAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)), nullptr);
+    QAction *undo = shortcutAction(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    ASSERT_NE(undo, nullptr);
+
+    // One selected: nothing to join, nothing written.
+    view->selectRow(0);
+    const qint64 before = manager.picture().lastSeq;
+    EXPECT_FALSE(window.joinSelectedIncidents());
+    EXPECT_EQ(manager.picture().lastSeq, before);
+
+    view->selectAll();
+    ASSERT_EQ(window.selectedIncidents().size(), 2);
+    ASSERT_TRUE(window.joinSelectedIncidents());
+    ASSERT_EQ(manager.picture().incidents.size(), 1u);
+    EXPECT_EQ(manager.picture().incidents.begin()->first, QStringLiteral("cap:F-1")); // opened first
+    EXPECT_EQ(view->model()->index(0, ui::IncidentsModel::Title).data().toString(),
+              QStringLiteral("Véhicule en feu (+1 réunie)"));
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Ctrl+Z")));
+    const auto joins = entriesOfKind(room, QStringLiteral("fusion.join"));
+    ASSERT_EQ(joins.size(), 1u);
+    EXPECT_EQ(joins[0].role, QStringLiteral("desk"));
+
+    undo->trigger();
+    EXPECT_EQ(manager.picture().incidents.size(), 2u);
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Réunion annulée")));
+
+    ASSERT_TRUE(window.splitIncidentSource(QStringLiteral("cap:F-1"), QStringLiteral("emsi:E-7")));
+    ASSERT_EQ(manager.picture().incidents.size(), 3u);
+    EXPECT_EQ(manager.picture().incidents.at(QStringLiteral("emsi:E-7")).title,
+              QStringLiteral("Véhicule en feu"));
+    // Nothing more merged into F-1: refused, with the reason in the status bar.
+    EXPECT_FALSE(window.splitIncidentSource(QStringLiteral("cap:F-1")));
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Aucune autre source")));
+    undo->trigger();
+    EXPECT_EQ(manager.picture().incidents.size(), 2u);
+    EXPECT_FALSE(window.undoLastCorrection());
+    EXPECT_EQ(entriesOfKind(room, QStringLiteral("fusion.undo")).size(), 2u);
+    // The core's refusals reach the desk in its language.
+    auto refused = fusion::joinDraft(manager.picture(), QStringLiteral("cap:F-1"), QStringLiteral("cap:F-9"),
+                                     QStringLiteral("poste"), clock.now());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message,
+              QStringLiteral("aucune intervention « cap:F-9 » dans la situation (close, ou jamais ouverte)"));
 }
 
 TEST(Console, HospitalStatusIsWordedInTheConsolesLanguage)

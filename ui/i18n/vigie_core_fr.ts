@@ -59,4 +59,39 @@
         <translation>destination</translation>
     </message>
 </context>
+<context>
+    <name>vigie::fusion</name>
+    <message>
+        <source>incident "%1" is joined into "%2": undo that join first, or use "%2"</source>
+        <translation>l’intervention « %1 » est réunie dans « %2 » : annuler d’abord cette réunion, ou choisir « %2 »</translation>
+    </message>
+    <message>
+        <source>no incident "%1" in the picture (closed, or never opened)</source>
+        <translation>aucune intervention « %1 » dans la situation (close, ou jamais ouverte)</translation>
+    </message>
+    <message>
+        <source>"%1" opened the incident: split the other sources out of it instead</source>
+        <translation>« %1 » a ouvert l’intervention : séparer plutôt les autres sources</translation>
+    </message>
+    <message>
+        <source>no report of "%1" was merged into "%2" (sources merged into it: %3)</source>
+        <translation>aucun signalement de « %1 » n’a été fusionné dans « %2 » (sources fusionnées : %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>an incident cannot be joined into itself ("%1")</source>
+        <translation>une intervention ne peut pas être réunie dans elle-même (« %1 »)</translation>
+    </message>
+    <message>
+        <source>no join or split is in force: nothing to undo</source>
+        <translation>aucune réunion ni séparation en vigueur : rien à annuler</translation>
+    </message>
+    <message>
+        <source>"%1" is not a join or split in force (undone already, about a closed incident, or not a correction); in force: %2</source>
+        <translation>« %1 » n’est pas une réunion ou une séparation en vigueur (déjà annulée, sur une intervention close, ou pas une correction) ; en vigueur : %2</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,18 @@
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>vigie::ui::IncidentsModel</name>
+    <message>
+        <source>Réunit : %1 (Ctrl+Z annule la dernière réunion)</source>
+        <translation>Joins: %1 (Ctrl+Z undoes the latest join)</translation>
+    </message>
+    <message>
+        <source>%1 (+1 réunie)</source>
+        <translation>%1 (+1 joined)</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 réunies)</source>
+        <translation>%1 (+%2 joined)</translation>
+    </message>
     <message numerus="yes">
         <location filename="../models/incidents_model.cpp" line="58"/>
         <source>%1 — %n entrée(s) au journal</source>
@@ -60,6 +72,26 @@
 <context>
     <name>vigie::ui::LogModel</name>
     <message>
+        <source>1 signalement de %1 séparé de %2</source>
+        <translation>1 report of %1 split from %2</translation>
+    </message>
+    <message>
+        <source>%3 signalements de %1 séparés de %2</source>
+        <translation>%3 reports of %1 split from %2</translation>
+    </message>
+    <message>
+        <source>Intervention %1 réunie dans %2</source>
+        <translation>Incident %1 joined into %2</translation>
+    </message>
+    <message>
+        <source>Réunion annulée : %1 n'est plus dans %2</source>
+        <translation>Join undone: %1 is no longer in %2</translation>
+    </message>
+    <message>
+        <source>Séparation annulée : %1 revient dans %2</source>
+        <translation>Split undone: %1 is back in %2</translation>
+    </message>
+    <message>
         <location filename="../models/log_model.cpp" line="121"/>
         <source>N°</source>
         <translation>No.</translation>
@@ -92,6 +124,90 @@
 </context>
 <context>
     <name>vigie::ui::MainWindow</name>
+    <message>
+        <source>&amp;Interventions</source>
+        <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+        <source>&amp;Réunir les interventions sélectionnées</source>
+        <translation>&amp;Join the selected incidents</translation>
+    </message>
+    <message>
+        <source>Les interventions sélectionnées n'en font plus qu'une : celle ouverte la première. Inscrit au journal ; Ctrl+Z l'annule.</source>
+        <translation>The selected incidents become one: the one opened first. Written in the log; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>&amp;Séparer une source…</source>
+        <translation>&amp;Split a source out…</translation>
+    </message>
+    <message>
+        <source>Les signalements d'une source fusionnés dans l'intervention sélectionnée en forment une à part. Inscrit au journal ; Ctrl+Z l'annule.</source>
+        <translation>The reports of one source merged into the selected incident become an incident of their own. Written in the log; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une intervention.</source>
+        <translation>Select an incident.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler la dernière correction</source>
+        <translation>&amp;Undo the latest correction</translation>
+    </message>
+    <message>
+        <source>Annule la dernière réunion ou séparation en vigueur (inscrit au journal).</source>
+        <translation>Undoes the latest join or split in force (written in the log).</translation>
+    </message>
+    <message>
+        <source>Inscription impossible : %1</source>
+        <translation>Could not write to the log: %1</translation>
+    </message>
+    <message>
+        <source>Sélectionnez au moins deux interventions à réunir.</source>
+        <translation>Select at least two incidents to join.</translation>
+    </message>
+    <message>
+        <source>%1 réunie dans %2 — Ctrl+Z pour annuler</source>
+        <translation>%1 joined into %2 — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>%1 réunies dans %2 — Ctrl+Z annule la dernière réunion</source>
+        <translation>%1 joined into %2 — Ctrl+Z undoes the latest join</translation>
+    </message>
+    <message>
+        <source>Aucune autre source n'a été fusionnée dans %1.</source>
+        <translation>No other source was merged into %1.</translation>
+    </message>
+    <message>
+        <source>%1 — 1 signalement, %2</source>
+        <translation>%1 — 1 report, %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 signalements, %3</source>
+        <translation>%1 — %2 reports, %3</translation>
+    </message>
+    <message>
+        <source>Séparer une source</source>
+        <translation>Split a source out</translation>
+    </message>
+    <message>
+        <source>Source à séparer de %1 :</source>
+        <translation>Source to split out of %1:</translation>
+    </message>
+    <message>
+        <source>%1 séparée de %2 — Ctrl+Z pour annuler</source>
+        <translation>%1 split from %2 — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>Aucune réunion ni séparation à annuler.</source>
+        <translation>No join or split to undo.</translation>
+    </message>
+    <message>
+        <source>Réunion annulée : %1 n'est plus dans %2</source>
+        <translation>Join undone: %1 is no longer in %2</translation>
+    </message>
+    <message>
+        <source>Séparation annulée : %1 revient dans %2</source>
+        <translation>Split undone: %1 is back in %2</translation>
+    </message>
     <message>
         <location filename="../main_window.cpp" line="58"/>
         <source>&amp;Affichage</source>
@@ -769,10 +885,6 @@
         <translation>Report %1 split from the fused incident</translation>
     </message>
     <message>
-        <source>Intervention %1 regroupée avec %2</source>
-        <translation>Incident %1 joined with %2</translation>
-    </message>
-    <message>
         <source>Correction %1 annulée</source>
         <translation>Correction %1 undone</translation>
     </message>
@@ -808,11 +920,11 @@
         <translation>Reports merged</translation>
     </message>
     <message>
-        <source>Séparation d'un signalement</source>
-        <translation>Report split</translation>
+        <source>Source séparée</source>
+        <translation>Source split out</translation>
     </message>
     <message>
-        <source>Regroupement d'interventions</source>
+        <source>Interventions réunies</source>
         <translation>Incidents joined</translation>
     </message>
     <message>

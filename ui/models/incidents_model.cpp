@@ -54,13 +54,22 @@ QVariant IncidentsModel::data(const QModelIndex &index, int role) const
         return i.id;
     if (role == Qt::BackgroundRole && index.column() == Severity && i.severity >= 4)
         return QColor(0xD5, 0x5E, 0x00, 90);
-    if (role == Qt::ToolTipRole)
-        return tr("%1 — %n entrée(s) au journal", nullptr, int(i.entries.size())).arg(i.id);
+    if (role == Qt::ToolTipRole) {
+        QString tip = tr("%1 — %n entrée(s) au journal", nullptr, int(i.entries.size())).arg(i.id);
+        if (!i.joined.isEmpty())
+            tip += u'\n' + tr("Réunit : %1 (Ctrl+Z annule la dernière réunion)").arg(i.joined.join(u", "));
+        return tip;
+    }
     if (role != Qt::DisplayRole && !(role == Qt::EditRole && index.column() == Severity))
         return {};
     switch (index.column()) {
-    case Title:
-        return i.title.isEmpty() ? i.id : i.title;
+    case Title: {
+        const QString title = i.title.isEmpty() ? i.id : i.title;
+        if (i.joined.isEmpty())
+            return title;
+        return i.joined.size() == 1 ? tr("%1 (+1 réunie)").arg(title)
+                                    : tr("%1 (+%2 réunies)").arg(title).arg(i.joined.size());
+    }
     case Type:
         return incidentTypeLabel(i.type);
     case Severity:

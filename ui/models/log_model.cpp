@@ -78,12 +78,27 @@ QString LogModel::fusionSummary(const Entry &e)
     auto s = [&d](const char *key) {
         return d.value(QLatin1String(key)).toString();
     };
-    if (e.kind == QLatin1String("fusion.split"))
-        return tr("Signalement %1 séparé de l'intervention fusionnée").arg(s("observation"));
+    auto named = [&s](const char *id, const char *title) {
+        return s(title).isEmpty() || s(title) == s(id) ? s(id)
+                                                       : QStringLiteral("%1 (%2)").arg(s(id), s(title));
+    };
+    if (e.kind == QLatin1String("fusion.split")) {
+        if (s("from").isEmpty()) // written by hand before splits carried their reports
+            return tr("Signalement %1 séparé de l'intervention fusionnée").arg(s("observation"));
+        const qsizetype n = d.value(QLatin1String("reports")).toArray().size();
+        return n == 1 ? tr("1 signalement de %1 séparé de %2").arg(s("incident"), s("from"))
+                      : tr("%3 signalements de %1 séparés de %2").arg(s("incident"), s("from")).arg(n);
+    }
     if (e.kind == QLatin1String("fusion.join"))
-        return tr("Intervention %1 regroupée avec %2").arg(s("incident"), s("into"));
-    if (e.kind == QLatin1String("fusion.undo"))
+        return tr("Intervention %1 réunie dans %2")
+            .arg(named("incident", "incident_title"), named("into", "into_title"));
+    if (e.kind == QLatin1String("fusion.undo")) {
+        if (s("undone_kind") == QLatin1String("fusion.join"))
+            return tr("Réunion annulée : %1 n'est plus dans %2").arg(s("incident"), s("into"));
+        if (s("undone_kind") == QLatin1String("fusion.split"))
+            return tr("Séparation annulée : %1 revient dans %2").arg(s("incident"), s("from"));
         return tr("Correction %1 annulée").arg(s("undoes"));
+    }
     // A merge: worded here from its numbers; an entry written before they were kept shows its reason.
     if (!d.contains(QLatin1String("reports")))
         return s("reason");
