@@ -51,20 +51,29 @@ Result<std::vector<Entry>> reportsOf(const LogStore &store, const Picture &pictu
         if (const Incident *j = picture.anyIncident(id))
             pending += j->joined;
     }
-    EntryQuery q;
-    q.afterSeq = incident.entries.front() - 1;
-    const qint64 last = incident.entries.back();
-    auto r = store.read(q, [&](const Entry &e) {
-        if (e.seq > last)
-            return false;
+    auto keep = [&](const Entry &e) {
         if (std::binary_search(incident.entries.begin(), incident.entries.end(), e.seq) &&
             (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate) &&
             !joined.contains(text(e.data, "incident")))
             reports.push_back(e);
-        return true;
-    });
-    if (!r)
-        return r.error();
+    };
+    const qint64 first = incident.entries.front(), last = incident.entries.back();
+    // An incident's entries are usually a few among many: read them one by one (each a primary-key lookup)
+    // rather than decode everything between its first and its last.
+    const bool sparse = last - first + 1 > 4 * qint64(incident.entries.size());
+    for (std::size_t i = 0; i < (sparse ? incident.entries.size() : 1); ++i) {
+        EntryQuery q;
+        q.afterSeq = (sparse ? incident.entries[i] : first) - 1;
+        q.limit = sparse ? 1 : -1;
+        auto r = store.read(q, [&](const Entry &e) {
+            if (e.seq > last)
+                return false;
+            keep(e);
+            return true;
+        });
+        if (!r)
+            return r.error();
+    }
     return reports;
 }
 

@@ -3,7 +3,6 @@
 #include "log/entry_kinds.h"
 
 #include <algorithm>
-#include <iterator>
 
 namespace vigie::fusion {
 
@@ -38,20 +37,13 @@ Result<void> FeedFusion::refresh(const LogStore &store)
 {
     // As FeedControls::refresh: after max(head, last returned), nothing is missed.
     const qint64 head = store.lastSeq();
-    std::vector<Entry> corrections;
-    for (const QLatin1String kind : {kinds::fusionJoin, kinds::fusionSplit, kinds::fusionUndo}) {
-        EntryQuery q;
-        q.kind = QString(kind);
-        q.afterSeq = m_afterSeq;
-        auto found = store.read(q);
-        if (!found)
-            return found.error();
-        std::move(found->begin(), found->end(), std::back_inserter(corrections));
-    }
-    // An undo comes after what it undoes.
-    std::sort(corrections.begin(), corrections.end(),
-              [](const Entry &a, const Entry &b) { return a.seq < b.seq; });
-    for (const Entry &e : corrections) {
+    EntryQuery q;
+    q.kinds = {kinds::fusionJoin, kinds::fusionSplit, kinds::fusionUndo};
+    q.afterSeq = m_afterSeq;
+    auto corrections = store.read(q);
+    if (!corrections)
+        return corrections.error();
+    for (const Entry &e : *corrections) {
         (void)m_fuser.apply(e);
         m_afterSeq = std::max(m_afterSeq, e.seq);
     }

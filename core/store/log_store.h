@@ -3,6 +3,8 @@
 // later, without touching callers.
 #include "log/entry.h"
 
+#include <QStringList>
+
 #include <functional>
 #include <optional>
 #include <vector>
@@ -25,6 +27,7 @@ struct EntryQuery
     qint64 afterSeq = 0;            ///< seq > afterSeq
     std::optional<GeoBox> box;      ///< geometry intersects the box (R*Tree)
     qint64 limit = -1;
+    QStringList kinds; ///< if not empty, only these kinds (with `kind`: both must hold)
 };
 
 /// Input that was refused, kept with its reason. The input is scrubbed of personal data before it is kept.
@@ -95,7 +98,8 @@ public:
     /// Counts each arrival and appends the drafts of those arriving for the first time, all in one
     /// transaction: a message is never counted as seen without its entries, and a batch costs one sync.
     /// Stores without feed bookkeeping refuse.
-    [[nodiscard]] virtual Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received);
+    [[nodiscard]] virtual Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
+                                                        Timestamp received);
     [[nodiscard]] virtual Result<void> saveSnapshot(const Snapshot &snapshot) = 0;
     /// The latest snapshot usable for time t (its maxEventTime <= t), if any.
     [[nodiscard]] virtual Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const = 0;

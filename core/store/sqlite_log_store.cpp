@@ -576,6 +576,12 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? AND seq <= ?";
         if (query.kind)
             sqlText += " AND kind = ?";
+        if (!query.kinds.isEmpty()) {
+            sqlText += " AND kind IN (?";
+            for (qsizetype k = 1; k < query.kinds.size(); ++k)
+                sqlText += ",?";
+            sqlText += ')';
+        }
         if (query.since)
             sqlText += " AND event_time >= ?";
         if (query.until)
@@ -622,6 +628,8 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
         stmt.bind(i++, segment.last);
         if (query.kind)
             stmt.bindText(i++, query.kind->toUtf8());
+        for (const QString &k : query.kinds)
+            stmt.bindText(i++, k.toUtf8());
         if (query.since)
             stmt.bind(i++, query.since->msecs);
         if (query.until)

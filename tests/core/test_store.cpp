@@ -76,6 +76,21 @@ TEST(Store, RangeReadsByKindTimeAndBox)
     EXPECT_EQ(inside->size(), 11u); // points 10..20
     for (const Entry &e : *inside)
         EXPECT_TRUE(box.box->contains(e.geo.points.front()));
+
+    // Several kinds at once, after a seq.
+    ASSERT_TRUE(t.room->append(
+        {makeEntry(QStringLiteral("decision"), 60000, {{QStringLiteral("text"), QStringLiteral("d")}})}));
+    EntryQuery some;
+    some.kinds = {QStringLiteral("decision"), QStringLiteral("note"), QStringLiteral("zone.draw")};
+    some.afterSeq = 90;
+    auto found = t.room->store().read(some);
+    ASSERT_TRUE(found);
+    QStringList kinds;
+    for (const Entry &e : *found)
+        kinds << e.kind;
+    EXPECT_EQ(kinds,
+              (QStringList{QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("note"),
+                           QStringLiteral("note"), QStringLiteral("note"), QStringLiteral("decision")}));
 }
 
 TEST(Store, AppendIsAllOrNothing)

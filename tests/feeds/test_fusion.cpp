@@ -53,6 +53,13 @@ std::vector<Labelled> loadReplay()
     return out;
 }
 
+EntryQuery ofKind(const char *kind)
+{
+    EntryQuery q;
+    q.kind = QString::fromLatin1(kind);
+    return q;
+}
+
 Observation obs(const QString &id, double lat, double lon, qint64 minute, const QString &type)
 {
     return Observation{id, QStringLiteral("test"), type, GeoPoint{lon, lat}, Timestamp{minute * 60000}, {}};
@@ -224,7 +231,7 @@ TEST(Fusion, DecisionEntriesAreStoredInTheRoom)
     }
     auto appended = t.room->append(std::move(drafts));
     ASSERT_TRUE(appended.ok()) << appended.error().message.toStdString();
-    auto merges = t.room->store().read(EntryQuery{QStringLiteral("fusion.merge"), {}, {}, 0, {}, -1});
+    auto merges = t.room->store().read(ofKind("fusion.merge"));
     ASSERT_TRUE(merges.ok());
     ASSERT_EQ(merges->size(), 1u);
     EXPECT_TRUE(merges->front()
@@ -390,7 +397,7 @@ TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
 
     auto reopened = Room::open(room, t.clock);
     ASSERT_TRUE(reopened.ok()) << reopened.error().message.toStdString();
-    auto merges = (*reopened)->store().read(EntryQuery{QStringLiteral("fusion.merge"), {}, {}, 0, {}, -1});
+    auto merges = (*reopened)->store().read(ofKind("fusion.merge"));
     ASSERT_TRUE(merges.ok());
     ASSERT_EQ(merges->size(), 2u);
     for (const Entry &m : *merges) {
@@ -412,8 +419,7 @@ TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
     EXPECT_EQ(fire.entries.size(), 3u);
     EXPECT_EQ(fire.type, QStringLiteral("vehicle_fire"));
     // The reports keep the incident their source named.
-    auto reports =
-        (*reopened)->store().read(EntryQuery{QStringLiteral("incident.update"), {}, {}, 0, {}, -1});
+    auto reports = (*reopened)->store().read(ofKind("incident.update"));
     ASSERT_TRUE(reports.ok());
     QStringList sources;
     for (const Entry &r : *reports)
@@ -626,4 +632,41 @@ TEST(Fusion, ARunningIngestFollowsACorrectionWrittenMeanwhile)
     ASSERT_TRUE(p.ok());
     ASSERT_EQ(p->incidents.size(), 2u);
     EXPECT_EQ(p->incidents.at(QStringLiteral("geojson:cam-2")).entries.size(), 2u);
+}
+
+// The sources of an incident whose reports lie far apart in a busy log (read one by one), and of one whose
+// reports follow each other (read in one pass), are the same.
+TEST(Fusion, SplitChoicesFindAnIncidentsSourcesAmongOtherEntries)
+{
+    for (const int between : {0, 60}) {
+        test::TempRoom t;
+        auto report = [](qint64 minute, const char *source) {
+            QJsonObject data{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                             {QStringLiteral("title"), QStringLiteral("Feu")}};
+            if (source)
+                data.insert(QStringLiteral("source_incident"), QLatin1String(source));
+            return test::makeEntry(QStringLiteral("incident.update"), 1784055600000 + minute * 60000, data,
+                                   Geometry::point({5.37, 43.29}));
+        };
+        std::vector<Entry> log{report(0, nullptr)};
+        auto notes = [&](int n) {
+            for (int i = 0; i < n; ++i)
+                log.push_back(test::note(1784055600000 + i, QStringLiteral("note %1").arg(i)));
+        };
+        notes(between);
+        log.push_back(report(1, "emsi:E-7"));
+        notes(between);
+        log.push_back(report(2, "geojson:cam-7"));
+        log.push_back(report(3, "emsi:E-7"));
+        ASSERT_TRUE(t.room->append(std::move(log)).ok());
+        auto p = t.room->picture();
+        ASSERT_TRUE(p.ok());
+        auto choices = splitChoices(t.room->store(), *p, QStringLiteral("cap:F-1"));
+        ASSERT_TRUE(choices.ok()) << choices.error().message.toStdString();
+        ASSERT_EQ(choices->size(), 2u) << between;
+        EXPECT_EQ(choices->at(0).source, QStringLiteral("emsi:E-7"));
+        EXPECT_EQ(choices->at(0).reports.size(), 2u);
+        EXPECT_EQ(choices->at(0).reports.back(), p->incidents.at(QStringLiteral("cap:F-1")).entries.back());
+        EXPECT_EQ(choices->at(1).source, QStringLiteral("geojson:cam-7"));
+    }
 }
