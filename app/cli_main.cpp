@@ -14,8 +14,8 @@ int main(int argc, char *argv[])
     const bool draws = argc > 1 && std::strcmp(argv[1], "import-osm") == 0;
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application =
-        draws ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> application = draws ? std::make_unique<QGuiApplication>(argc, argv)
+                                                          : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigie-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
     const QStringList args = QCoreApplication::arguments();

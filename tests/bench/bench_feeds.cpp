@@ -7,6 +7,7 @@
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,9 +35,13 @@ QByteArray nmeaChecksum(const QByteArray &body)
     return '$' + body + '*' + QByteArray::number(c, 16).toUpper().rightJustified(2, '0') + "\r\n";
 }
 
-/// `count` messages with ids unique to `round` (so every round stores new messages, not duplicates).
+/// `count` messages with ids unique to `round` (so every round stores new messages, not duplicates), 40 a
+/// minute: each round follows the previous one in time, as a sustained stream does (reports of the same
+/// minutes round after round would pile up in fusion's window as no real stream does).
 std::vector<FeedInput> corpus(int count, int round)
 {
+    const QDateTime start = QDateTime::fromString(QStringLiteral("2026-07-14T21:00:00+02:00"), Qt::ISODate)
+                                .addSecs(qint64(round) * ((count + 39) / 40) * 60);
     QRandomGenerator rng(quint32(round) * 7919u + 17u);
     std::vector<FeedInput> out;
     out.reserve(std::size_t(count));
@@ -46,7 +51,9 @@ std::vector<FeedInput> corpus(int count, int round)
         const double lat = 43.2951 + (rng.generateDouble() - 0.5) * 0.07;
         const double lon = 5.3740 + (rng.generateDouble() - 0.5) * 0.09;
         const QString id = QStringLiteral("%1-%2").arg(round).arg(i);
-        const int minute = (i / 40) % 60;
+        const QDateTime at = start.addSecs(qint64(i / 40) * 60);
+        const QString when = at.toString(Qt::ISODate); // local time with its offset, +02:00
+        const QDateTime utc = at.toUTC().addSecs((i + round) % 60);
         FeedInput in;
         in.context.mode = RoomMode::Live;
         in.context.sourceLabel = QStringLiteral("bench");
@@ -57,15 +64,13 @@ std::vector<FeedInput> corpus(int count, int round)
             in.bytes =
                 QStringLiteral(
                     "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>B%1</identifier>"
-                    "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:%2:00+02:00</sent><status>Actual</"
+                    "<sender>cta@bmpm.fr</sender><sent>%2</sent><status>Actual</"
                     "status><msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category>"
                     "<event>%3</event><urgency>Immediate</urgency><severity>Severe</severity>"
                     "<certainty>Observed</certainty><headline>%3, appelant 06 12 34 56 78</headline>"
                     "<area><areaDesc>Marseille</areaDesc><circle>%4,%5 0.1</circle></area></info>"
                     "</alert>")
-                    .arg(id)
-                    .arg(minute, 2, 10, QChar(u'0'))
-                    .arg(QString::fromLatin1(types[i % 5]))
+                    .arg(id, when, QString::fromLatin1(types[i % 5]))
                     .arg(lat, 0, 'f', 6)
                     .arg(lon, 0, 'f', 6)
                     .toUtf8();
@@ -75,12 +80,10 @@ std::vector<FeedInput> corpus(int count, int round)
             in.context.agency = QStringLiteral("samu");
             in.bytes =
                 QStringLiteral(R"({"emsi":{"CONTEXT":{"ID":"E%1","MODE":"ACTUAL","MSGTYPE":"ALERT",)"
-                               R"("CREATION":"2026-07-14T21:%2:00+02:00","FREETEXT":"Témoin au 0491000000"},)"
+                               R"("CREATION":"%2","FREETEXT":"Témoin au 0491000000"},)"
                                R"("EVENT":{"ID":"EV%1","NAME":"%3","ETYPE":{"CATEGORY":"MED"},)"
                                R"("EGEO":{"TYPE":"GENERAL","POSITION":{"COORD":{"LAT":%4,"LONG":%5}}}}}})")
-                    .arg(id)
-                    .arg(minute, 2, 10, QChar(u'0'))
-                    .arg(QString::fromLatin1(types[i % 5]))
+                    .arg(id, when, QString::fromLatin1(types[i % 5]))
                     .arg(lat, 0, 'f', 6)
                     .arg(lon, 0, 'f', 6)
                     .toUtf8();
@@ -90,30 +93,28 @@ std::vector<FeedInput> corpus(int count, int round)
             in.context.agency = QStringLiteral("fire");
             in.context.unit = QStringLiteral("VSAV%1").arg(i % 30);
             const double alat = std::abs(lat), alon = std::abs(lon);
-            const QByteArray body = QStringLiteral("GPRMC,21%1%2.00,A,%3%4,N,%5%6,E,12.5,87.0,140726,,,A")
-                                        .arg(minute, 2, 10, QChar(u'0'))
-                                        .arg((i + round) % 60, 2, 10, QChar(u'0'))
-                                        .arg(int(alat), 2, 10, QChar(u'0'))
-                                        .arg((alat - int(alat)) * 60.0, 7, 'f', 4, QChar(u'0'))
-                                        .arg(int(alon), 3, 10, QChar(u'0'))
-                                        .arg((alon - int(alon)) * 60.0, 7, 'f', 4, QChar(u'0'))
-                                        .toLatin1();
+            const QByteArray body =
+                QStringLiteral("GPRMC,%1.00,A,%3%4,N,%5%6,E,12.5,87.0,%2,,,A")
+                    .arg(utc.toString(QStringLiteral("hhmmss")), utc.toString(QStringLiteral("ddMMyy")))
+                    .arg(int(alat), 2, 10, QChar(u'0'))
+                    .arg((alat - int(alat)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                    .arg(int(alon), 3, 10, QChar(u'0'))
+                    .arg((alon - int(alon)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                    .toLatin1();
             in.bytes = nmeaChecksum(body);
             break;
         }
         default:
             in.format = QStringLiteral("geojson");
             in.context.agency = QStringLiteral("police");
-            in.bytes =
-                QStringLiteral(R"({"type":"Feature","id":"cam-%1","geometry":{"type":"Point",)"
-                               R"("coordinates":[%2,%3]},"properties":{"time":"2026-07-14T21:%4:00+02:00",)"
-                               R"("type":"%5","title":"Alerte camera, plaque AB-123-CD"}})")
-                    .arg(id)
-                    .arg(lon, 0, 'f', 6)
-                    .arg(lat, 0, 'f', 6)
-                    .arg(minute, 2, 10, QChar(u'0'))
-                    .arg(QString::fromLatin1(types[i % 5]))
-                    .toUtf8();
+            in.bytes = QStringLiteral(R"({"type":"Feature","id":"cam-%1","geometry":{"type":"Point",)"
+                                      R"("coordinates":[%2,%3]},"properties":{"time":"%4",)"
+                                      R"("type":"%5","title":"Alerte camera, plaque AB-123-CD"}})")
+                           .arg(id)
+                           .arg(lon, 0, 'f', 6)
+                           .arg(lat, 0, 'f', 6)
+                           .arg(when, QString::fromLatin1(types[i % 5]))
+                           .toUtf8();
             break;
         }
         out.push_back(std::move(in));

@@ -8,8 +8,8 @@
 
 #include "allocation/suggestion.h"
 #include "demo/demo_room.h"
-#include "fusion/corrections.h"
 #include "feeds/ingestor.h"
+#include "fusion/corrections.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
