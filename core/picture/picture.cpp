@@ -446,7 +446,7 @@ QByteArray Picture::toJsonText() const
         j.endObject();
     }
     j.endArray();
-    auto incidentList = [&j](QStringView name, const std::map<QString, Incident> &list) {
+    auto incidentList = [&j, &point](QStringView name, const std::map<QString, Incident> &list) {
         j.key(name);
         j.beginArray();
         for (const auto &[id, i] : list) {
@@ -464,15 +464,7 @@ QByteArray Picture::toJsonText() const
             j.field(u"green", i.casualties.green);
             j.field(u"black", i.casualties.black);
             j.endObject();
-            j.key(u"position");
-            if (i.position) {
-                j.beginArray();
-                j.value(i.position->lon);
-                j.value(i.position->lat);
-                j.endArray();
-            } else {
-                j.null();
-            }
+            point(u"position", i.position);
             j.field(u"opened", i.opened.msecs);
             j.field(u"updated", i.updated.msecs);
             j.key(u"entries");

@@ -315,6 +315,15 @@ QList<QJsonObject> cliIngest(const QString &room, const QStringList &files, QStr
     return lines;
 }
 
+/// The fire brigade's CAP alert F-1: a vehicle fire on the quay of the Vieux-Port, 21:05.
+constexpr char brigadeAlert[] =
+    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F-1</identifier>"
+    "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
+    "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
+    "vehicule</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
+    "</certainty><area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area>"
+    "</info></alert>";
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     QFile f(dir.filePath(name));
@@ -363,14 +372,7 @@ TEST(Fusion, IngestFusesReportsOfSeveralServicesIntoOneIncident)
     t.room.reset(); // the command owns the room while it runs
     // The fire brigade's CAP alert, then a police camera 60 m and 3 minutes away, then (in a second run,
     // a new process) the brigade's update of its alert and an unrelated fight 2 km away.
-    const QString cap = writeFile(
-        t.dir, QStringLiteral("cta.xml"),
-        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F-1</identifier>"
-        "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
-        "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
-        "vehicule</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
-        "</certainty><area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area>"
-        "</info></alert>");
+    const QString cap = writeFile(t.dir, QStringLiteral("cta.xml"), brigadeAlert);
     const QString camera = writeFile(
         t.dir, QStringLiteral("cam.geojson"),
         R"({"type":"Feature","id":"cam-7","geometry":{"type":"Point","coordinates":[5.3745,43.2955]},
@@ -480,14 +482,7 @@ TEST(Fusion, DeskCorrectionsFromTheCommandLineAndIngestFollowsThem)
     test::TempRoom t;
     const QString room = t.path();
     t.room.reset(); // the commands own the room while they run
-    const QString cap = writeFile(
-        t.dir, QStringLiteral("cta.xml"),
-        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>F-1</identifier>"
-        "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
-        "<msgType>Alert</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de "
-        "vehicule</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
-        "</certainty><area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area>"
-        "</info></alert>");
+    const QString cap = writeFile(t.dir, QStringLiteral("cta.xml"), brigadeAlert);
     auto file = [&t](const char *name, const QByteArray &bytes) {
         return writeFile(t.dir, QLatin1String(name), bytes);
     };
