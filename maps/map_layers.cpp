@@ -238,12 +238,13 @@ LayerContents buildLayers(const Picture &picture, Timestamp now,
         QStringList seqs;
         for (qint64 s : i.entries)
             seqs << QString::number(s);
-        QString details =
-            QStringLiteral("<b>%1</b><br>%2 · gravité %3 · depuis %4 min<br>entrées du journal : %5")
-                .arg(i.title.toHtmlEscaped(), i.type)
-                .arg(i.severity)
-                .arg(ageMin)
-                .arg(seqs.join(QStringLiteral(", ")));
+        QString details = tr("<b>%1</b><br>%2 · gravité %3 · depuis %4 min<br>entrées du journal : %5")
+                              .arg(i.title.toHtmlEscaped(), i.type)
+                              .arg(i.severity)
+                              .arg(ageMin)
+                              .arg(seqs.join(QStringLiteral(", ")));
+        if (!i.joined.isEmpty()) // a desk joined other incidents into this one (fusion.join)
+            details += tr("<br>réunit : %1").arg(i.joined.join(QStringLiteral(", ")).toHtmlEscaped());
         if (layer != Layer::Incidents)
             details += QStringLiteral("<br>%1").arg(how.author.toHtmlEscaped());
         out.objects.push_back({layer, project(*i.position, 0), id, i.title, details,

@@ -306,6 +306,36 @@ TEST(MapView, DetailsShowTheEntriesBehindAnIncident)
     EXPECT_TRUE(html.contains(QStringLiteral("%1 entrée").arg(truth.entries.size()))) << html.toStdString();
 }
 
+// A desk joins one incident into another: it leaves the map, and the other names it.
+TEST(MapView, AJoinedIncidentLeavesTheMapAndIsNamedInTheOther)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    QStringList placed;
+    for (const auto &[id, incident] : demo.manager->picture().incidents)
+        if (incident.position)
+            placed << id;
+    ASSERT_GE(placed.size(), 2);
+    const QString joined = placed[0], into = placed[1];
+    Entry join;
+    join.kind = QStringLiteral("fusion.join");
+    join.eventTime = demo.manager->picture().maxEventTime;
+    join.author = QStringLiteral("poste");
+    join.data = QJsonObject{{QStringLiteral("incident"), joined}, {QStringLiteral("into"), into}};
+    ASSERT_TRUE(demo.room->append({join}));
+    QSignalSpy changed(&view, &MapView::contentsChanged);
+    demo.manager->poll();
+    ASSERT_TRUE(changed.wait(2000));
+    const auto &objects = view.contents().objects;
+    EXPECT_TRUE(
+        std::none_of(objects.begin(), objects.end(), [&](const MapObject &o) { return o.id == joined; }));
+    const auto target =
+        std::find_if(objects.begin(), objects.end(), [&](const MapObject &o) { return o.id == into; });
+    ASSERT_NE(target, objects.end());
+    EXPECT_TRUE(target->details.contains(QStringLiteral("réunit : ") + joined))
+        << target->details.toStdString();
+}
+
 TEST(MapView, ClustersKeepExactCounts)
 {
     MapView view(nullptr);

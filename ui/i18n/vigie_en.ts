@@ -506,6 +506,14 @@
 <context>
     <name>vigie::maps::Layers</name>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · gravité %3 · depuis %4 min&lt;br&gt;entrées du journal : %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · severity %3 · for %4 min&lt;br&gt;log entries: %5</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;réunit : %1</source>
+        <translation>&lt;br&gt;joins: %1</translation>
+    </message>
+    <message>
         <source>ouvertes</source>
         <translation>open</translation>
     </message>
