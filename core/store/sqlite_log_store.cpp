@@ -162,6 +162,10 @@ Result<void> SqliteLogStore::prepareStatements()
     if (!geo)
         return geo.error();
     m_insertGeo = std::move(*geo);
+    auto cell = m_db.prepare("INSERT OR IGNORE INTO entries_cells(cell, seq) VALUES (?, ?)");
+    if (!cell)
+        return cell.error();
+    m_insertCell = std::move(*cell);
     auto block = m_db.prepare(
         "INSERT INTO time_blocks(block, min_event_time, max_event_time) VALUES (?, ?, ?) "
         "ON CONFLICT(block) DO UPDATE SET min_event_time = min(min_event_time, "
@@ -269,7 +273,7 @@ Result<qint64> SqliteLogStore::catchUpGeoIndex(bool wait) const
     const auto [watermark, last] = *range;
     if (!watermark) {
         // No watermark (a damaged or hand-edited file): nothing says what the index holds, so rebuild it.
-        if (auto r = m_db.exec("DELETE FROM entries_geo; "
+        if (auto r = m_db.exec("DELETE FROM entries_geo; DELETE FROM entries_cells; "
                                "INSERT INTO derived_index(name, upto) VALUES ('entries_geo', 0)");
             !r)
             return fail(r.error().message);
@@ -304,6 +308,7 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
+        m_insertCell.reset();
         m_upsertBlock.reset();
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
@@ -407,7 +412,15 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         s.reset();
         if (!indexNow)
             continue;
-        if (const auto box = e.geo.bounds()) {
+        if (e.geo.type == Geometry::Type::Point) {
+            // A point: one B-tree insert, keyed by its cell (schema v8).
+            const GeoPoint &p = e.geo.points.front();
+            m_insertCell.bind(1, schema::spatialCellOf(p.lon, p.lat));
+            m_insertCell.bind(2, e.seq);
+            if (m_insertCell.step() != sql::Statement::Step::Done)
+                return m_insertCell.lastError();
+            m_insertCell.reset();
+        } else if (const auto box = e.geo.bounds()) {
             m_insertGeo.bind(1, e.seq);
             m_insertGeo.bind(2, box->minLon);
             m_insertGeo.bind(3, box->maxLon);
@@ -460,6 +473,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
+        m_insertCell.reset();
         m_upsertBlock.reset();
         return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
@@ -571,6 +585,26 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             return upto.error();
         indexedUpto = *upto;
     }
+    // The cells a box's points can be in (schema v8), one range of cell numbers per row of the grid, widened
+    // by a cell on each side: SQLite reads the coordinates back from the JSON text when it catches the index
+    // up, and may round them to the next double. A box of many rows is read as one range (a superset: the
+    // exact test below keeps what is inside).
+    std::vector<std::pair<qint64, qint64>> cellRanges;
+    if (query.box) {
+        const qint64 r0 = std::max<qint64>(schema::spatialRowOf(query.box->minLat) - 1, 0);
+        const qint64 r1 = std::min(schema::spatialRowOf(query.box->maxLat) + 1, schema::spatialCellRows - 1);
+        const qint64 c0 = std::max<qint64>(schema::spatialColumnOf(query.box->minLon) - 1, 0);
+        const qint64 c1 =
+            std::min(schema::spatialColumnOf(query.box->maxLon) + 1, schema::spatialCellColumns - 1);
+        constexpr qint64 maxRanges = 32;
+        if (r1 - r0 + 1 <= maxRanges)
+            for (qint64 r = r0; r <= r1; ++r)
+                cellRanges.emplace_back(r * schema::spatialCellColumns + c0,
+                                        r * schema::spatialCellColumns + c1);
+        else
+            cellRanges.emplace_back(r0 * schema::spatialCellColumns + c0,
+                                    r1 * schema::spatialCellColumns + c1);
+    }
     auto prepareRead = [&](bool useIndex) {
         QByteArray sqlText =
             "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? AND seq <= ?";
@@ -586,11 +620,16 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             sqlText += " AND event_time >= ?";
         if (query.until)
             sqlText += " AND event_time <= ?";
-        if (query.box)
-            sqlText += useIndex
-                           ? " AND seq IN (SELECT seq FROM entries_geo WHERE max_lon >= ? AND min_lon <= ? "
-                             "AND max_lat >= ? AND min_lat <= ?)"
-                           : " AND geo IS NOT NULL";
+        if (query.box && useIndex) {
+            // Polygons (and points indexed before schema v8) in the R*Tree, points by their cells.
+            sqlText += " AND (seq IN (SELECT seq FROM entries_geo WHERE max_lon >= ? AND min_lon <= ? "
+                       "AND max_lat >= ? AND min_lat <= ?) OR seq IN (SELECT seq FROM entries_cells WHERE ";
+            for (std::size_t r = 0; r < cellRanges.size(); ++r)
+                sqlText += r == 0 ? "cell BETWEEN ? AND ?" : " OR cell BETWEEN ? AND ?";
+            sqlText += "))";
+        } else if (query.box) {
+            sqlText += " AND geo IS NOT NULL";
+        }
         sqlText += " ORDER BY seq";
         // With a box the exact test below may still drop rows: the limit is then counted here only.
         if (query.limit >= 0 && !query.box)
@@ -639,6 +678,10 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             stmt.bind(i++, query.box->maxLon);
             stmt.bind(i++, query.box->minLat);
             stmt.bind(i++, query.box->maxLat);
+            for (const auto &[first, last] : cellRanges) {
+                stmt.bind(i++, first);
+                stmt.bind(i++, last);
+            }
         }
         for (;;) {
             if (query.limit >= 0 && visited >= query.limit)

@@ -67,6 +67,7 @@ private:
     QByteArray m_lastHash;
     sql::Statement m_insertEntry;
     sql::Statement m_insertGeo;
+    sql::Statement m_insertCell;
     sql::Statement m_upsertBlock;
     // Used by catchUpGeoIndex() from reads as well.
     mutable sql::Statement m_geoUpto;

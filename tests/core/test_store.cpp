@@ -196,10 +196,10 @@ TEST(Store, MigrationFillsTheSpatialIndexFromExistingEntries)
                    Geometry::point({5.38, 43.30})),
          makeEntry(QStringLiteral("zone.draw"), 2, {{QStringLiteral("zone"), QStringLiteral("Z")}},
                    Geometry::polygon({{5.1, 43.1}, {5.2, 43.1}, {5.2, 43.2}, {5.1, 43.1}}))}));
-    // Take the file back to version 1 (drop what versions 2 to 6 added), then reopen: migration rebuilds it.
+    // Take the file back to version 1 (drop what versions 2 to 8 added), then reopen: migration rebuilds it.
     tamper(t.path(),
            "DROP TABLE entries_geo; DROP TABLE snapshots; DROP TABLE feed_seen; DROP TABLE time_blocks; "
-           "DROP TABLE derived_index; PRAGMA user_version = 1;");
+           "DROP TABLE derived_index; DROP TABLE entries_cells; PRAGMA user_version = 1;");
     auto reopened = Room::open(t.path(), t.clock);
     ASSERT_TRUE(reopened) << reopened.error().message.toStdString();
     EntryQuery q;

@@ -78,12 +78,14 @@ std::vector<qint64> seqsInBox(const LogStore &store, const GeoBox &box)
     return seqs;
 }
 
+/// Entries in the spatial index: polygons (and points of older files) in the R*Tree, points in their cells.
 qint64 rtreeRows(const QString &path)
 {
     auto db = sql::Database::open(path, sql::Database::Mode::ReadOnly);
     if (!db)
         return -1;
-    auto count = db->prepare("SELECT count(*) FROM entries_geo");
+    auto count =
+        db->prepare("SELECT (SELECT count(*) FROM entries_geo) + (SELECT count(*) FROM entries_cells)");
     if (!count || count->step() != sql::Statement::Step::Row)
         return -1;
     return count->int64(0);
@@ -229,4 +231,44 @@ TEST(StoreGeoIndex, AMissingWatermarkMakesTheStoreRebuildTheIndex)
     ASSERT_TRUE(upto);
     EXPECT_EQ(*upto, 220);
     EXPECT_EQ(rtreeRows(t.path()), 180 + 18);
+}
+
+// Points are found by their grid cell (schema v8): random small boxes, some with edges on the grid's lines
+// and points on them too, give what a scan gives, whether the points were indexed inline or by the catch-up.
+TEST(StoreGeoIndex, CellsFindWhatAScanFindsAtAnyBox)
+{
+    for (const bool inlineIndex : {true, false}) {
+        TempStore t;
+        std::mt19937 rng(inlineIndex ? 11 : 12);
+        std::uniform_real_distribution<double> lon(5.30, 5.50), lat(43.20, 43.40);
+        std::uniform_int_distribution<int> gridLine(0, 20);
+        std::vector<Entry> points;
+        for (int i = 0; i < 3000; ++i) {
+            // One point in three on a grid line of 0.01°, as a box edge may be.
+            const double x = i % 3 == 0 ? 5.30 + 0.01 * gridLine(rng) : lon(rng);
+            const double y = i % 3 == 1 ? 43.20 + 0.01 * gridLine(rng) : lat(rng);
+            points.push_back(makeEntry(QStringLiteral("unit.position"), i,
+                                       {{QStringLiteral("unit"), QStringLiteral("U%1").arg(i % 40)}},
+                                       Geometry::point({x, y})));
+        }
+        if (inlineIndex) {
+            for (std::size_t from = 0; from < points.size(); from += 500)
+                ASSERT_TRUE(t.store->append(std::vector<Entry>(points.begin() + std::ptrdiff_t(from),
+                                                               points.begin() + std::ptrdiff_t(from + 500))));
+        } else {
+            ASSERT_TRUE(t.store->append(std::move(points))); // more than the inline limit: the catch-up
+        }
+        std::uniform_real_distribution<double> size(0.0005, 0.06);
+        for (int b = 0; b < 150; ++b) {
+            const bool onGrid = b % 2 == 0;
+            const double x = onGrid ? 5.30 + 0.01 * gridLine(rng) : lon(rng);
+            const double y = onGrid ? 43.20 + 0.01 * gridLine(rng) : lat(rng);
+            const double w = onGrid ? 0.01 * (1 + gridLine(rng) % 4) : size(rng);
+            const double h = onGrid ? 0.01 * (1 + gridLine(rng) % 4) : size(rng);
+            const GeoBox box{x, y, x + w, y + h};
+            ASSERT_EQ(seqsInBox(*t.store, box), expectedInBox(*t.store, box))
+                << (inlineIndex ? "inline" : "catch-up") << " box " << b;
+        }
+        EXPECT_EQ(rtreeRows(t.path()), 3000);
+    }
 }
