@@ -506,10 +506,30 @@ Result<Entry> draftFromJson(const QByteArray &line)
     return e;
 }
 
+bool isKindName(QStringView kind)
+{
+    // ^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$, checked by hand: every entry of every feed batch is validated,
+    // and the regular expression cost 3 % of a feed's ingest time.
+    bool wordStart = true;
+    for (const QChar c : kind) {
+        const char16_t u = c.unicode();
+        const bool lower = u >= u'a' && u <= u'z';
+        if (wordStart) {
+            if (!lower)
+                return false;
+            wordStart = false;
+        } else if (u == u'.') {
+            wordStart = true;
+        } else if (!lower && !(u >= u'0' && u <= u'9') && u != u'_') {
+            return false;
+        }
+    }
+    return !kind.isEmpty() && !wordStart;
+}
+
 Result<void> validateDraft(const Entry &e)
 {
-    static const QRegularExpression kindPattern(QStringLiteral("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"));
-    if (!kindPattern.match(e.kind).hasMatch())
+    if (!isKindName(e.kind))
         return Error{
             QStringLiteral("kind \"%1\" is not of the form word.word (lower case)").arg(e.kind.left(64))};
     if (e.author.trimmed().isEmpty())

@@ -60,5 +60,7 @@ void appendJsonString(QByteArray &out, QStringView text);
 [[nodiscard]] Result<Entry> draftFromJson(const QByteArray &line);
 /// Checks a draft against the rules of its kind (required fields, types). Unknown kinds are accepted.
 [[nodiscard]] Result<void> validateDraft(const Entry &draft);
+/// Whether `kind` is lower-case words joined by dots ("incident.open", "fusion.join").
+[[nodiscard]] bool isKindName(QStringView kind);
 
 } // namespace vigie

@@ -23,6 +23,9 @@ struct Timestamp
     [[nodiscard]] static std::optional<Timestamp> parseIso(const QString &text);
 };
 
+/// Whether an ISO 8601 time ends with an offset: Z, +hh:mm or +hhmm (- as well).
+[[nodiscard]] bool endsWithOffset(QStringView text);
+
 /// Where "now" comes from: the wall clock live, a simulated clock in exercises, replays and tests.
 class Clock
 {

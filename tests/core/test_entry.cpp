@@ -1,6 +1,10 @@
 #include "log/entry.h"
 #include "log/entry_kinds.h"
 
+#include <QRegularExpression>
+
+#include <random>
+
 #include <gtest/gtest.h>
 
 using namespace vigie;
@@ -171,4 +175,50 @@ TEST(EntryDraft, AcceptsADesksCorrections)
         auto d = draftFromJson(line);
         EXPECT_TRUE(d) << line << ": " << d.error().message.toStdString();
     }
+}
+
+namespace {
+
+/// Random short strings over the characters that matter to kinds and offsets, and a few others.
+std::vector<QString> awkwardStrings(unsigned seed, int count)
+{
+    std::mt19937 rng(seed);
+    const QString alphabet = QStringLiteral("az09_.AZ+-:Zé T");
+    std::uniform_int_distribution<int> length(0, 12), pick(0, int(alphabet.size()) - 1);
+    std::vector<QString> out{QString(),
+                             QStringLiteral("."),
+                             QStringLiteral("a."),
+                             QStringLiteral(".a"),
+                             QStringLiteral("a..b"),
+                             QStringLiteral("2026-07-14T21:05:00+02:00"),
+                             QStringLiteral("2026-07-14T21:05:00+0200"),
+                             QStringLiteral("21:05:00-02:0"),
+                             QStringLiteral("Z"),
+                             QStringLiteral("+02:00"),
+                             QStringLiteral("+0200")};
+    for (int i = 0; i < count; ++i) {
+        QString s;
+        for (int n = length(rng); n > 0; --n)
+            s += alphabet[pick(rng)];
+        out.push_back(s);
+    }
+    return out;
+}
+
+} // namespace
+
+// Kind names and ISO offsets are checked by hand on the hot path; the regular expressions they replace are
+// the oracle.
+TEST(Entry, KindNamesAndOffsetsAgreeWithTheirRegularExpressions)
+{
+    const QRegularExpression kind(QStringLiteral("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"));
+    const QRegularExpression offset(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
+    for (const QString &s : awkwardStrings(5, 200000)) {
+        ASSERT_EQ(isKindName(s), kind.match(s).hasMatch()) << s.toStdString();
+        ASSERT_EQ(endsWithOffset(s), offset.match(s).hasMatch()) << s.toStdString();
+    }
+    EXPECT_TRUE(isKindName(u"fusion.join"));
+    EXPECT_FALSE(isKindName(u"fusion.Join"));
+    EXPECT_TRUE(endsWithOffset(u"2026-07-14T21:05:00+02:00"));
+    EXPECT_FALSE(endsWithOffset(u"2026-07-14T21:05:00"));
 }
