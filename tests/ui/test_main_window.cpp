@@ -484,9 +484,27 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
     EXPECT_FALSE(window.joinSelectedIncidents());
     EXPECT_EQ(manager.picture().lastSeq, before);
 
+    // A unit on its way to the camera's incident.
+    Entry sent;
+    sent.kind = QStringLiteral("unit.status");
+    sent.eventTime = Timestamp{1784055600000 + 3 * 60000};
+    sent.author = QStringLiteral("CTA-CODIS 13");
+    sent.agency = QStringLiteral("fire");
+    sent.data = QJsonObject{{QStringLiteral("unit"), QStringLiteral("FPT-1")},
+                            {QStringLiteral("status"), QStringLiteral("en_route")},
+                            {QStringLiteral("incident"), QStringLiteral("geojson:cam-9")}};
+    ASSERT_TRUE(room.append({sent}));
+    manager.poll();
+
     view->selectAll();
     ASSERT_EQ(window.selectedIncidents().size(), 2);
     ASSERT_TRUE(window.joinSelectedIncidents());
+    // The unit now shows the incident it works on, and the one it was sent to.
+    auto *units = window.findChild<QTableView *>(QStringLiteral("UnitsView"));
+    ASSERT_NE(units, nullptr);
+    ASSERT_EQ(units->model()->rowCount(), 1);
+    EXPECT_EQ(units->model()->index(0, ui::UnitsModel::Incident).data().toString(),
+              QStringLiteral("cap:F-1 (geojson:cam-9)"));
     ASSERT_EQ(manager.picture().incidents.size(), 1u);
     EXPECT_EQ(manager.picture().incidents.begin()->first, QStringLiteral("cap:F-1")); // opened first
     EXPECT_EQ(view->model()->index(0, ui::IncidentsModel::Title).data().toString(),

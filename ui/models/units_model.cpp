@@ -64,8 +64,12 @@ QVariant UnitsModel::data(const QModelIndex &index, int role) const
         return u.type;
     case Status:
         return unitStatusLabel(u.status);
-    case Incident:
-        return u.incident;
+    case Incident: {
+        // A unit sent to an incident a desk has since joined into another works on that one.
+        const vigie::Incident *shown = m_manager.picture().shownIncident(u.incident);
+        return shown && shown->id != u.incident ? QStringLiteral("%1 (%2)").arg(shown->id, u.incident)
+                                                : u.incident;
+    }
     case Station:
         return u.station;
     default:
