@@ -320,16 +320,12 @@ bool MainWindow::undoLastCorrection()
     auto draft = fusion::undoDraft(m_manager.room().store(), m_manager.picture(), {}, deskAuthor(),
                                    m_manager.room().clock().now());
     if (!draft) {
-        statusBar()->showMessage(tr("Aucune réunion ni séparation à annuler."), 10000);
+        statusBar()->showMessage(draft.error().message, 10000);
         return false;
     }
-    const QJsonObject &d = draft->data;
-    const bool join = d.value(QLatin1String("undone_kind")).toString() == kinds::fusionJoin;
-    const QString incident = d.value(QLatin1String("incident")).toString();
-    const QString other = d.value(QLatin1String(join ? "into" : "from")).toString();
-    return appendCorrections({std::move(*draft)},
-                             join ? tr("Réunion annulée : %1 n'est plus dans %2").arg(incident, other)
-                                  : tr("Séparation annulée : %1 revient dans %2").arg(incident, other));
+    // Said as the log says it.
+    const QString done = LogModel::summary(*draft);
+    return appendCorrections({std::move(*draft)}, done);
 }
 
 void MainWindow::addNote(const QString &kind)

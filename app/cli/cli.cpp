@@ -37,8 +37,8 @@ int fail(const QString &message)
     return 1;
 }
 
-bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,
-           int *exitCode)
+bool parseOptions(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
+                  int *exitCode)
 {
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -50,6 +50,14 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, int positio
         *exitCode = 0;
         return false;
     }
+    return true;
+}
+
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional, const QString &usage,
+           int *exitCode)
+{
+    if (!parseOptions(parser, arguments, usage, exitCode))
+        return false;
     if (parser.positionalArguments().size() != positional) {
         *exitCode = fail(QStringLiteral("expected %1 argument(s), got %2\n%3")
                              .arg(positional)

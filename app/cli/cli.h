@@ -20,8 +20,11 @@ struct Command
 
 /// Prints "vigie-cli: <message>" to stderr and returns the exit code for errors (1).
 int fail(const QString &message);
-/// Parses `arguments` with `parser` (adds --help); returns false and sets `exitCode` if the command should
-/// stop.
+/// Parses `arguments` with `parser` (adds --help) without checking the positional arguments; returns false
+/// and sets `exitCode` if the command should stop (an error, or --help printed).
+[[nodiscard]] bool parseOptions(QCommandLineParser &parser, const QStringList &arguments,
+                                const QString &usage, int *exitCode);
+/// The same, then expects exactly `positional` positional arguments.
 [[nodiscard]] bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional,
                          const QString &usage, int *exitCode);
 /// Parses an ISO 8601 time option, printing a clear error on failure.

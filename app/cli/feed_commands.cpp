@@ -43,14 +43,10 @@ int runIngest(const QStringList &arguments)
     QCommandLineOption noFusion(QStringLiteral("no-fusion"),
                                 QStringLiteral("store the reports without fusing them into incidents"));
     parser.addOptions({format, mapping, agency, unit, label, noFusion});
-    parser.addHelpOption();
     const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] [--label NAME] FILE...");
-    if (!parser.parse(arguments))
-        return fail(parser.errorText() + u'\n' + usage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s\n", qPrintable(parser.helpText()));
-        return 0;
-    }
+    int code = 0;
+    if (!parseOptions(parser, arguments, usage, &code))
+        return code;
     const QStringList args = parser.positionalArguments();
     if (args.size() < 2)
         return fail(QStringLiteral("expected a room and at least one file\n") + usage);
@@ -131,14 +127,10 @@ int runListen(const QStringList &arguments)
     QCommandLineOption seconds(QStringLiteral("seconds"),
                                QStringLiteral("stop after this long (default: never)"), QStringLiteral("S"));
     parser.addOptions({mqtt, topic, maxMessages, seconds});
-    parser.addHelpOption();
     const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
-    if (!parser.parse(arguments))
-        return fail(parser.errorText() + u'\n' + usage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s\n", qPrintable(parser.helpText()));
-        return 0;
-    }
+    int code = 0;
+    if (!parseOptions(parser, arguments, usage, &code))
+        return code;
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1 || !parser.isSet(mqtt))
         return fail(QStringLiteral("expected a room and --mqtt HOST:PORT\n") + usage);
@@ -210,14 +202,10 @@ int runFeed(const QStringList &arguments)
     QCommandLineOption author(QStringLiteral("author"), QStringLiteral("who decides (default: vigie-cli)"),
                               QStringLiteral("NAME"), QStringLiteral("vigie-cli"));
     parser.addOption(author);
-    parser.addHelpOption();
     const QString usage = QStringLiteral("usage: vigie-cli feed ROOM [FEED pause|resume] [--author NAME]");
-    if (!parser.parse(arguments))
-        return fail(parser.errorText() + u'\n' + usage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s\n", qPrintable(parser.helpText()));
-        return 0;
-    }
+    int code = 0;
+    if (!parseOptions(parser, arguments, usage, &code))
+        return code;
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1 && args.size() != 3)
         return fail(QStringLiteral("expected a room, or a room, a feed and pause or resume\n") + usage);

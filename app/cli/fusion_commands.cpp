@@ -66,16 +66,12 @@ int runFusion(const QStringList &arguments)
     QCommandLineOption author(QStringLiteral("author"), QStringLiteral("who decides (default: vigie-cli)"),
                               QStringLiteral("NAME"), QStringLiteral("vigie-cli"));
     parser.addOption(author);
-    parser.addHelpOption();
     const QString usage = QStringLiteral(
         "usage: vigie-cli fusion ROOM join INCIDENT INTO | sources INCIDENT | split INCIDENT SOURCE | "
         "undo [ENTRY] | list   [--author NAME]");
-    if (!parser.parse(arguments))
-        return fail(parser.errorText() + u'\n' + usage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s\n", qPrintable(parser.helpText()));
-        return 0;
-    }
+    int code = 0;
+    if (!parseOptions(parser, arguments, usage, &code))
+        return code;
     const QStringList args = parser.positionalArguments();
     if (args.size() < 2)
         return fail(QStringLiteral("expected a room and an action\n") + usage);

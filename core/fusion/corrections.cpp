@@ -123,21 +123,22 @@ Result<const Incident *> listed(const Picture &picture, const QString &id)
                      .arg(id)};
 }
 
-} // namespace
-
-Result<std::vector<SplitChoice>> splitChoices(const LogStore &store, const Picture &picture,
-                                              const QString &incident)
+/// The reports behind an incident of the picture (listed or joined into another).
+Result<std::vector<Entry>> reportsOfIncident(const LogStore &store, const Picture &picture, const QString &id)
 {
-    const Incident *fused = picture.anyIncident(incident);
-    if (!fused)
+    const Incident *incident = picture.anyIncident(id);
+    if (!incident)
         return Error{QCoreApplication::translate(
                          "vigie::fusion", "no incident \"%1\" in the picture (closed, or never opened)")
-                         .arg(incident)};
-    auto reports = reportsOf(store, picture, *fused);
-    if (!reports)
-        return reports.error();
+                         .arg(id)};
+    return reportsOf(store, picture, *incident);
+}
+
+/// The sources merged into `incident` among its reports, in order of their first report.
+std::vector<SplitChoice> choicesIn(const std::vector<Entry> &reports, const QString &incident)
+{
     std::vector<SplitChoice> choices;
-    for (const Entry &e : *reports) {
+    for (const Entry &e : reports) {
         const QString source = sourceOf(e);
         if (source.isEmpty() || source == incident)
             continue;
@@ -161,6 +162,17 @@ Result<std::vector<SplitChoice>> splitChoices(const LogStore &store, const Pictu
     return choices;
 }
 
+} // namespace
+
+Result<std::vector<SplitChoice>> splitChoices(const LogStore &store, const Picture &picture,
+                                              const QString &incident)
+{
+    auto reports = reportsOfIncident(store, picture, incident);
+    if (!reports)
+        return reports.error();
+    return choicesIn(*reports, incident);
+}
+
 Result<Entry> splitDraft(const LogStore &store, const Picture &picture, const QString &incident,
                          const QString &source, const QString &author, Timestamp now)
 {
@@ -169,14 +181,15 @@ Result<Entry> splitDraft(const LogStore &store, const Picture &picture, const QS
             QCoreApplication::translate(
                 "vigie::fusion", "\"%1\" opened the incident: split the other sources out of it instead")
                 .arg(incident)};
-    auto choices = splitChoices(store, picture, incident);
-    if (!choices)
-        return choices.error();
-    const auto choice = std::find_if(choices->begin(), choices->end(),
+    auto reports = reportsOfIncident(store, picture, incident);
+    if (!reports)
+        return reports.error();
+    const std::vector<SplitChoice> choices = choicesIn(*reports, incident);
+    const auto choice = std::find_if(choices.begin(), choices.end(),
                                      [&source](const SplitChoice &c) { return c.source == source; });
-    if (choice == choices->end()) {
+    if (choice == choices.end()) {
         QStringList sources;
-        for (const SplitChoice &c : *choices)
+        for (const SplitChoice &c : choices)
             sources << c.source;
         return Error{
             QCoreApplication::translate(
@@ -185,12 +198,8 @@ Result<Entry> splitDraft(const LogStore &store, const Picture &picture, const QS
                      sources.isEmpty() ? QCoreApplication::translate("vigie::fusion", "none")
                                        : sources.join(QStringLiteral(", ")))};
     }
-    // The incident it makes, as the picture would have folded the source's reports on their own: the
-    // latest value of each field. Read again for the severity, casualties and place, which SplitChoice does
-    // not keep.
-    auto reports = reportsOf(store, picture, *picture.anyIncident(incident));
-    if (!reports)
-        return reports.error();
+    // The incident it makes, as the picture would have folded the source's reports on their own (the latest
+    // value of each field), and what the incident they leave becomes without them.
     const auto moved = [&choice](qint64 seq) {
         return std::binary_search(choice->reports.begin(), choice->reports.end(), seq);
     };
@@ -280,11 +289,9 @@ Result<Entry> undoDraft(const LogStore &store, const Picture &picture, const QSt
     const Incident *from = picture.anyIncident(c->other);
     const Incident *own = picture.anyIncident(c->incident);
     if (!join && from && own) {
-        // The reports that go back, as the picture decides it (picture.cpp, applyUndo), and what the incident
-        // they left becomes with them.
-        const bool whole = c->created && own->joined.isEmpty() && own->joinedInto.isEmpty();
+        // What the incident the reports go back to becomes with them.
         Incident back = *from;
-        const std::vector<qint64> &moved = whole ? own->entries : c->reports;
+        const std::vector<qint64> &moved = picture.undoTakesWholeIncident(*c) ? own->entries : c->reports;
         back.entries.insert(back.entries.end(), moved.begin(), moved.end());
         std::sort(back.entries.begin(), back.entries.end());
         back.entries.erase(std::unique(back.entries.begin(), back.entries.end()), back.entries.end());

@@ -286,9 +286,7 @@ void applyUndo(Picture &pic, const Entry &e)
     Incident *own = findIncident(pic, c.incident);
     if (!from || !own)
         return;
-    // A split that made the incident takes all of it back (the reports its source sent since then too),
-    // unless a desk has joined something into it meanwhile; otherwise only the reports it moved.
-    const bool whole = c.created && own->joined.isEmpty() && own->joinedInto.isEmpty();
+    const bool whole = pic.undoTakesWholeIncident(c);
     const std::vector<qint64> moved = whole ? own->entries : c.reports;
     alongJoins(pic, own, [&](Incident &i) { removeSeqs(i.entries, moved); });
     alongJoins(pic, from, [&](Incident &i) { addSeqs(i.entries, moved); });
@@ -394,6 +392,12 @@ const Incident *Picture::anyIncident(const QString &id) const
     if (auto it = joinedIncidents.find(id); it != joinedIncidents.end())
         return &it->second;
     return nullptr;
+}
+
+bool Picture::undoTakesWholeIncident(const FusionCorrection &split) const
+{
+    const Incident *own = anyIncident(split.incident);
+    return split.created && own && own->joined.isEmpty() && own->joinedInto.isEmpty();
 }
 
 const Incident *Picture::shownIncident(const QString &id) const

@@ -136,6 +136,10 @@ struct Picture
     [[nodiscard]] const Incident *shownIncident(const QString &id) const;
     /// An incident in the list or one joined into another; nullptr if closed or unknown.
     [[nodiscard]] const Incident *anyIncident(const QString &id) const;
+    /// Whether undoing the split `split` takes back the whole incident it made (the reports its source sent
+    /// since, too), not only the reports it moved: when the split made it and nothing was joined into it or
+    /// it into another since.
+    [[nodiscard]] bool undoTakesWholeIncident(const FusionCorrection &split) const;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// The same as compact JSON text (what snapshots store), written without building toJson()'s objects.

@@ -197,18 +197,6 @@
         <translation>%1 split from %2 — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <source>Aucune réunion ni séparation à annuler.</source>
-        <translation>No join or split to undo.</translation>
-    </message>
-    <message>
-        <source>Réunion annulée : %1 n'est plus dans %2</source>
-        <translation>Join undone: %1 is no longer in %2</translation>
-    </message>
-    <message>
-        <source>Séparation annulée : %1 revient dans %2</source>
-        <translation>Split undone: %1 is back in %2</translation>
-    </message>
-    <message>
         <location filename="../main_window.cpp" line="58"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
