@@ -78,6 +78,11 @@ FusionDecision Fuser::observe(const Observation &observation)
     const int index = int(m_observations.size());
     m_observations.push_back(observation);
     m_observationIndex.insert(observation.id, index);
+    if (m_byIncidentKept && !observation.incident.isEmpty())
+        m_byIncident[observation.incident].push_back(index);
+    // A later report of an incident a desk split out goes where the split put it.
+    if (const auto split = m_splitOf.constFind(observation.incident); split != m_splitOf.constEnd())
+        m_override.insert(observation.id, split.value());
 
     const double x = projectX(observation.where), y = projectY(observation.where);
     // An update of an incident already placed stays where its incident is: a source's own incident id is
@@ -334,7 +339,7 @@ void Fuser::rebuildOverrides()
 {
     m_override.clear();
     m_joined.clear();
-    m_splitIncidents.clear();
+    m_splitOf.clear();
     for (const ManualOp &op : m_manual) {
         if (op.undone)
             continue;
@@ -350,10 +355,16 @@ void Fuser::rebuildOverrides()
             m_override.insert(op.a, own);
             continue;
         }
-        m_splitIncidents.insert(incident);
-        for (const Observation &o : m_observations)
-            if (o.incident == incident)
-                m_override.insert(o.id, own);
+        m_splitOf.insert(incident, own);
+        if (!m_byIncidentKept) {
+            // Kept from the first split on, so that a room with many corrections is not scanned per split.
+            for (int i = 0; i < int(m_observations.size()); ++i)
+                if (!m_observations[i].incident.isEmpty())
+                    m_byIncident[m_observations[i].incident].push_back(i);
+            m_byIncidentKept = true;
+        }
+        for (int i : m_byIncident.value(incident))
+            m_override.insert(m_observations[i].id, own);
     }
 }
 
@@ -367,7 +378,7 @@ QString Fuser::clusterIdOf(const QString &incident) const
 
 bool Fuser::isSplitOut(const QString &incident) const
 {
-    return m_splitIncidents.contains(incident);
+    return m_splitOf.contains(incident);
 }
 
 Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &observation)

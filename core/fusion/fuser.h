@@ -7,7 +7,6 @@
 #include "log/entry.h"
 
 #include <QHash>
-#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -130,7 +129,10 @@ private:
     std::vector<ManualOp> m_manual;
     QHash<QString, QString> m_override; ///< observation → incident after manual ops
     QHash<QString, QString> m_joined;   ///< incident → incident it was joined into
-    QSet<QString> m_splitIncidents;     ///< source incidents split out by a desk
+    QHash<QString, QString> m_splitOf;  ///< source incident split out by a desk → its incident since
+    /// Source incident → its reports (indexes into m_observations), kept once a desk has split one out.
+    QHash<QString, std::vector<int>> m_byIncident;
+    bool m_byIncidentKept = false;
 };
 
 } // namespace vigie::fusion

@@ -99,7 +99,9 @@ Result<void> validateKind(const Entry &e)
             return r;
         const QJsonArray reports = e.data.value(QLatin1String("reports")).toArray();
         if (reports.isEmpty() || !std::all_of(reports.begin(), reports.end(), [](const QJsonValue &v) {
-                return v.isDouble() && v.toDouble() >= 1 && v.toDouble() == std::floor(v.toDouble());
+                // Seqs: whole numbers from 1, exact in a JSON number (below 2^53).
+                return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 9007199254740992.0 &&
+                       v.toDouble() == std::floor(v.toDouble());
             }))
             return Error{
                 QStringLiteral("fusion.split: data.reports must list the seqs of the reports moved")};

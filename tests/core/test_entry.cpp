@@ -150,6 +150,9 @@ INSTANTIATE_TEST_SUITE_P(
             R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"LineString","coordinates":[]}})",
             "unsupported geometry"},
         BadLine{
+            R"({"kind":"fusion.split","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"S","from":"A","observation":"r","reports":[1e300]}})",
+            "data.reports must list"},
+        BadLine{
             R"({"kind":"fusion.join","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"A"}})",
             "data.into is required"},
         BadLine{

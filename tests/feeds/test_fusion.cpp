@@ -665,3 +665,33 @@ TEST(Fusion, SplitChoicesFindAnIncidentsSourcesAmongOtherEntries)
         EXPECT_EQ(choices->at(1).source, QStringLiteral("geojson:cam-7"));
     }
 }
+
+// A split takes out every report of the split report's own incident, those that come later too.
+TEST(Fusion, ASplitTakesOutEveryReportOfTheSourcesIncident)
+{
+    Fuser fuser;
+    auto named = [](const char *id, qint64 minute, const char *incident) {
+        Observation o = obs(QLatin1String(id), 43.30, 5.37, minute, QStringLiteral("building_fire"));
+        o.incident = QLatin1String(incident);
+        return o;
+    };
+    (void)fuser.observe(named("a", 0, "cap:F-1"));
+    (void)fuser.observe(named("b", 1, "emsi:E-7"));
+    (void)fuser.observe(named("c", 2, "emsi:E-7"));
+    const QString fused = fuser.incidentOf(QStringLiteral("a"));
+    ASSERT_EQ(fuser.incidentOf(QStringLiteral("c")), fused);
+    ASSERT_TRUE(
+        fuser.apply(correction(kinds::fusionSplit, {{QStringLiteral("observation"), QStringLiteral("b")}}))
+            .ok());
+    EXPECT_TRUE(fuser.isSplitOut(QStringLiteral("emsi:E-7")));
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("c")), fuser.incidentOf(QStringLiteral("b")));
+    EXPECT_NE(fuser.incidentOf(QStringLiteral("b")), fused);
+    (void)fuser.observe(named("d", 3, "emsi:E-7"));
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("d")), fuser.incidentOf(QStringLiteral("b")));
+    const Entry join =
+        correction(kinds::fusionJoin, {{QStringLiteral("incident"), QStringLiteral("geojson:x")},
+                                       {QStringLiteral("into"), QStringLiteral("cap:F-1")}});
+    ASSERT_TRUE(fuser.apply(join).ok()); // and after a rebuild of the corrections
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("d")), fuser.incidentOf(QStringLiteral("b")));
+    EXPECT_EQ(fuser.incidentOf(QStringLiteral("a")), fused);
+}
