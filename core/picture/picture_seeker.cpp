@@ -63,11 +63,17 @@ Result<Picture> latestPicture(const LogStore &store)
 
 Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
 {
-    if (!m_head || m_head->lastSeq - m_lastSnapshotSeq < m_every)
+    if (!m_head)
         return {};
-    if (auto r = store.saveSnapshot({m_head->lastSeq, m_head->maxEventTime, serialisePicture(*m_head)}); !r)
+    const qint64 since = m_head->lastSeq - m_lastSnapshotSeq;
+    if (since < m_every || (m_bytesPerEntry > 0 && since < m_lastSnapshotBytes / m_bytesPerEntry))
+        return {};
+    QByteArray bytes = serialisePicture(*m_head);
+    const qint64 size = bytes.size();
+    if (auto r = store.saveSnapshot({m_head->lastSeq, m_head->maxEventTime, std::move(bytes)}); !r)
         return r;
     m_lastSnapshotSeq = m_head->lastSeq;
+    m_lastSnapshotBytes = size;
     return {};
 }
 

@@ -17,11 +17,20 @@ namespace vigie {
 [[nodiscard]] QByteArray serialisePicture(const Picture &picture);
 [[nodiscard]] Result<Picture> deserialisePicture(const QByteArray &bytes);
 
-/// Keeps the head picture in memory and writes a snapshot every `every` entries.
+/// Keeps the head picture in memory and writes snapshots of it: one after `every` entries, or after more when
+/// the picture is large. A snapshot is a whole copy of the picture, so with one every 4096 entries a picture
+/// that only grows (a stream whose incidents are never closed) would cost more to copy, and more room file,
+/// at every snapshot. A snapshot is therefore due after max(`every`, size of the last one / `bytesPerEntry`)
+/// entries: copying it costs at most `bytesPerEntry` bytes per entry appended, whatever the picture's size,
+/// and a seek replays at most that many entries after it, in proportion to the snapshot it restores first.
+/// A `bytesPerEntry` of 0 keeps the interval fixed. The size of a snapshot written by an earlier process is
+/// not read back: the first one after a restart comes after `every` entries.
 class SnapshotKeeper
 {
 public:
-    explicit SnapshotKeeper(qint64 every = 4096) : m_every(every) {}
+    explicit SnapshotKeeper(qint64 every = 4096, qint64 bytesPerEntry = 64)
+        : m_every(every), m_bytesPerEntry(bytesPerEntry)
+    {}
     /// Brings the head picture up to the store's last entry, writing snapshots on the way.
     [[nodiscard]] Result<void> catchUp(LogStore &store);
     /// Applies entries just appended (must follow the head) and writes snapshots as due.
@@ -31,7 +40,9 @@ public:
 private:
     [[nodiscard]] Result<void> snapshotIfDue(LogStore &store);
     qint64 m_every;
+    qint64 m_bytesPerEntry;
     qint64 m_lastSnapshotSeq = 0;
+    qint64 m_lastSnapshotBytes = 0; ///< 0 when not known (no snapshot written by this keeper yet)
     std::optional<Picture> m_head;
 };
 

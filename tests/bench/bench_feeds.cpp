@@ -224,6 +224,41 @@ void BM_FeedEndToEnd(benchmark::State &state)
 // larger drain.
 BENCHMARK(BM_FeedEndToEnd)->Arg(20)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond);
 
+/// The same pipeline held for 25 rounds (100,000 messages, 1,000 per transaction) in one room: what a
+/// sustained stream costs once the room and its picture have grown, not only in its first seconds. The
+/// corpus's incidents are never closed, so the picture only grows: the harsher case for everything that
+/// copies it (snapshots).
+void BM_FeedSustained(benchmark::State &state)
+{
+    constexpr int rounds = 25, batchSize = 1000;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto p = std::make_unique<Pipeline>();
+        state.ResumeTiming();
+        for (int round = 1; round <= rounds; ++round) {
+            state.PauseTiming();
+            auto inputs = corpus(corpusSize, round);
+            state.ResumeTiming();
+            for (std::size_t from = 0; from < inputs.size(); from += batchSize) {
+                std::vector<FeedInput> batch(
+                    std::make_move_iterator(inputs.begin() + qsizetype(from)),
+                    std::make_move_iterator(inputs.begin() + qsizetype(from + batchSize)));
+                if (!p->process(std::move(batch))) {
+                    state.SkipWithError("ingest failed");
+                    return;
+                }
+            }
+        }
+        state.PauseTiming();
+        state.counters["entries"] = double(p->room->store().lastSeq());
+        state.counters["room_MB"] = double(QFileInfo(p->room->path()).size()) / 1e6;
+        p.reset();
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(qint64(state.iterations()) * rounds * corpusSize);
+}
+BENCHMARK(BM_FeedSustained)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 /// Messages arrive at a steady 2,000/s and are taken as `vigie-cli listen` takes them (group commit): as
 /// soon as the pipeline is free, everything that has arrived (up to 1,000) is ingested and fused in one
 /// transaction, and the live picture applies the new entries, as the console's PictureManager does (it polls

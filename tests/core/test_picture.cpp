@@ -393,7 +393,7 @@ TEST(PictureSeek, KeeperFollowsANewLogFromItsFirstBatch)
     auto appended = t.room->store().append(randomLog(rng, 300));
     ASSERT_TRUE(appended);
     ASSERT_EQ(appended->front().seq, 1);
-    SnapshotKeeper keeper(97);
+    SnapshotKeeper keeper(97, 0);
     ASSERT_TRUE(keeper.applyAppended(t.room->store(), *appended));
     auto latest = latestPicture(t.room->store());
     ASSERT_TRUE(latest);
@@ -402,6 +402,51 @@ TEST(PictureSeek, KeeperFollowsANewLogFromItsFirstBatch)
     auto snapshots = t.room->store().lastSnapshotSeq();
     ASSERT_TRUE(snapshots);
     EXPECT_EQ(*snapshots, 291);
+}
+
+// Snapshots of a growing picture are spaced by its size: the next one comes after max(every, size of the last
+// / bytesPerEntry) entries, exactly, so their copies cost a bounded number of bytes per entry.
+TEST(PictureSeek, KeeperSpacesSnapshotsOfALargePictureByItsSize)
+{
+    std::mt19937 rng(11);
+    TempRoom t;
+    auto appended = t.room->store().append(randomLog(rng, 2000));
+    ASSERT_TRUE(appended);
+    constexpr qint64 every = 10, bytesPerEntry = 64;
+    SnapshotKeeper keeper(every, bytesPerEntry);
+    qint64 lastSeq = 0, lastBytes = 0, total = 0;
+    int snapshots = 0, widened = 0;
+    for (const Entry &e : *appended) {
+        ASSERT_TRUE(keeper.applyAppended(t.room->store(), {e}));
+        auto seq = t.room->store().lastSnapshotSeq();
+        ASSERT_TRUE(seq);
+        if (*seq == lastSeq)
+            continue;
+        const qint64 expected = std::max(every, lastBytes / bytesPerEntry);
+        EXPECT_EQ(*seq - lastSeq, expected) << "snapshot " << snapshots << " at seq " << *seq;
+        widened += expected > every ? 1 : 0;
+        auto snap = t.room->store().snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
+        ASSERT_TRUE(snap && snap->has_value());
+        ASSERT_EQ((*snap)->seq, *seq);
+        lastSeq = *seq;
+        lastBytes = (*snap)->picture.size();
+        total += lastBytes;
+        ++snapshots;
+    }
+    // The picture grew past every × bytesPerEntry bytes, so the interval did widen; the copies written stay
+    // within bytesPerEntry per entry, plus the last one.
+    EXPECT_GT(widened, 3);
+    EXPECT_LE(total, bytesPerEntry * lastSeq + lastBytes);
+    // Seeking across the wider intervals still gives the fold from scratch.
+    const qint64 first = appended->front().eventTime.msecs, last = appended->back().eventTime.msecs;
+    std::uniform_int_distribution<qint64> when(first, last);
+    for (int i = 0; i < 10; ++i) {
+        const Timestamp time{when(rng)};
+        auto seek = pictureAt(t.room->store(), time);
+        auto fold = foldFromScratch(t.room->store(), time);
+        ASSERT_TRUE(seek && fold);
+        ASSERT_TRUE(*seek == *fold) << "time " << time.msecs;
+    }
 }
 
 class PictureSeek : public testing::TestWithParam<unsigned>
@@ -416,8 +461,9 @@ TEST_P(PictureSeek, EqualsFoldFromScratch)
     TempRoom t;
     std::vector<Entry> log = randomLog(rng, 3000);
     const qint64 first = log.front().eventTime.msecs, last = log.back().eventTime.msecs;
-    // Append in uneven batches so snapshots (every 4096 by default, here forced smaller) land anywhere.
-    SnapshotKeeper keeper(97);
+    // Append in uneven batches so snapshots (every 4096 entries or more by default, here every 97) land
+    // anywhere.
+    SnapshotKeeper keeper(97, 0);
     std::size_t at = 0;
     while (at < log.size()) {
         const std::size_t n = std::min<std::size_t>(log.size() - at, 1 + rng() % 250);
