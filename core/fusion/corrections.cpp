@@ -25,7 +25,7 @@ Entry draft(QLatin1String kind, const QString &author, Timestamp now)
     e.author = author;
     e.role = QStringLiteral("desk");
     e.eventTime = now;
-    e.id = QUuid::createUuid();
+    e.id = newEntryId();
     return e;
 }
 

@@ -67,7 +67,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             if (d.kind != kinds::incidentOpen && d.kind != kinds::incidentUpdate)
                 continue;
             if (d.id.isNull())
-                d.id = QUuid::createUuid(); // the decision names the report by its entry id
+                d.id = newEntryId(); // the decision names the report by its entry id
             const auto o = observationOf(d);
             if (!o)
                 continue;

@@ -9,11 +9,13 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -324,6 +326,19 @@ QByteArray compactDataJson(const QJsonObject &data)
     out.reserve(128);
     appendDataObject(out, data);
     return out;
+}
+
+QUuid newEntryId()
+{
+    // Mersenne Twister, its whole state seeded from the system generator: 2^19937 streams, so two threads
+    // or processes do not draw the same ids.
+    thread_local QRandomGenerator generator = QRandomGenerator::securelySeeded();
+    std::array<quint32, 4> words;
+    generator.fillRange(words.data(), qsizetype(words.size()));
+    auto *bytes = reinterpret_cast<uchar *>(words.data());
+    bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(QByteArrayView(bytes, 16));
 }
 
 QByteArray sha256(const QByteArray &bytes)

@@ -62,5 +62,10 @@ void appendJsonString(QByteArray &out, QStringView text);
 [[nodiscard]] Result<void> validateDraft(const Entry &draft);
 /// Whether `kind` is lower-case words joined by dots ("incident.open", "fusion.join").
 [[nodiscard]] bool isKindName(QStringView kind);
+/// A new random (version 4) id for an entry. Ids must be unique, not secret: they are drawn from a
+/// generator of the calling thread, seeded once from the system's, because QUuid::createUuid() asks the
+/// system generator for every id, and on x86 that is one RDRAND instruction per 32 bits (microseconds
+/// under a hypervisor), a cost paid per report at feed rates.
+[[nodiscard]] QUuid newEntryId();
 
 } // namespace vigie

@@ -4,7 +4,6 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 #include <algorithm>
 #include <limits>
@@ -335,15 +334,6 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         if (const QString problem = indexRangeLocked(**indexedUpto, seq); !problem.isEmpty())
             return problem;
 
-    // Random (version 4) ids for the whole batch from one read of the system generator, the source
-    // QUuid::createUuid() reads once per id.
-    const auto missing = std::size_t(
-        std::count_if(drafts.begin(), drafts.end(), [](const Entry &e) { return e.id.isNull(); }));
-    std::vector<quint32> random(missing * 4);
-    if (missing > 0)
-        QRandomGenerator::system()->fillRange(random.data(), qsizetype(random.size()));
-    std::size_t nextRandom = 0;
-
     // Consecutive entries nearly always share author, role, agency and kind: each is converted to UTF-8 once
     // per run of equal values rather than once per entry.
     struct Utf8Of
@@ -366,12 +356,8 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         e.seq = ++seq;
         e.room = m_room.id;
         e.mode = m_room.mode;
-        if (e.id.isNull()) {
-            auto *bytes = reinterpret_cast<uchar *>(random.data() + 4 * nextRandom++);
-            bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
-            bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
-            e.id = QUuid::fromRfc4122(QByteArrayView(bytes, 16));
-        }
+        if (e.id.isNull())
+            e.id = newEntryId();
         e.prevHash = prev;
         const QByteArray geoJson = compactGeoJson(e.geo);
         const QByteArray dataJson = compactDataJson(e.data);

@@ -2,8 +2,10 @@
 #include "log/entry_kinds.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <random>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -224,4 +226,27 @@ TEST(Entry, KindNamesAndOffsetsAgreeWithTheirRegularExpressions)
     EXPECT_FALSE(isKindName(u"fusion.Join"));
     EXPECT_TRUE(endsWithOffset(u"2026-07-14T21:05:00+02:00"));
     EXPECT_FALSE(endsWithOffset(u"2026-07-14T21:05:00"));
+}
+
+// Entry ids drawn by newEntryId are version-4 UUIDs, and no two are equal, within a thread or across threads
+// (each seeds its own generator).
+TEST(Entry, NewEntryIdsAreVersionFourAndDistinctAcrossThreads)
+{
+    constexpr int perThread = 50000;
+    std::vector<QUuid> ids(4 * perThread);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&ids, t] {
+            for (int i = 0; i < perThread; ++i)
+                ids[std::size_t(t * perThread + i)] = newEntryId();
+        });
+    for (auto &t : threads)
+        t.join();
+    QSet<QUuid> seen;
+    for (const QUuid &id : ids) {
+        ASSERT_EQ(id.version(), QUuid::Random) << id.toString().toStdString();
+        ASSERT_EQ(id.variant(), QUuid::DCE) << id.toString().toStdString();
+        seen.insert(id);
+    }
+    EXPECT_EQ(seen.size(), qsizetype(ids.size()));
 }
