@@ -121,7 +121,26 @@ CREATE TABLE IF NOT EXISTS entries_cells(cell INTEGER NOT NULL, seq INTEGER NOT 
                                          PRIMARY KEY(cell, seq)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7, v8};
+// Version 9: feed_seen in arrival order, without an index on its key. The key is a hash, so every new message
+// landed on a random page of the key's B-tree: once the table outgrew a batch, each message dirtied a page of
+// its own, 4 KB written to the WAL and again at the checkpoint, five times the message's own entries. Rows
+// are now appended, and the store finds a key in memory (SqliteLogStore::appendFeed); `id` is the arrival
+// order.
+constexpr const char *v9 = R"sql(
+CREATE TABLE feed_seen_v9(
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL);
+INSERT INTO feed_seen_v9(key, source, first_seen, last_seen, count)
+SELECT key, source, first_seen, last_seen, count FROM feed_seen ORDER BY first_seen, key;
+DROP TABLE feed_seen;
+ALTER TABLE feed_seen_v9 RENAME TO feed_seen;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7, v8, v9};
 
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "store/schema.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -444,6 +445,47 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
     return {};
 }
 
+SqliteLogStore::SeenKey SqliteLogStore::seenKeyOf(const QString &key)
+{
+    // The ingestor's keys are SHA-256 digests in hex: their first 128 bits are the key. Any other text is
+    // hashed first. 128 bits: two different messages share a key with odds of 1 in 10^19 at 10^10 messages.
+    SeenKey k;
+    bool hex = key.size() == 64;
+    for (int i = 0; hex && i < 32; ++i) {
+        const char16_t c = key[i].unicode();
+        const int v = c >= u'0' && c <= u'9' ? c - u'0' : c >= u'a' && c <= u'f' ? c - u'a' + 10 : -1;
+        hex = v >= 0;
+        quint64 &half = i < 16 ? k.high : k.low;
+        half = (half << 4) | quint64(v & 0xf);
+    }
+    if (hex)
+        return k;
+    const QByteArray digest = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256);
+    k = {};
+    for (int i = 0; i < 16; ++i) {
+        quint64 &half = i < 8 ? k.high : k.low;
+        half = (half << 8) | quint64(uchar(digest[i]));
+    }
+    return k;
+}
+
+QString SqliteLogStore::loadSeenLocked()
+{
+    auto rows = m_statements.take("SELECT id, key FROM feed_seen WHERE id > ? ORDER BY id");
+    if (!rows)
+        return rows.error().message;
+    sql::Statement &r = **rows;
+    r.bind(1, m_seenUpto);
+    sql::Statement::Step step;
+    while ((step = r.step()) == sql::Statement::Step::Row) {
+        m_seenUpto = r.int64(0);
+        m_seen.insert(seenKeyOf(r.text(1)), m_seenUpto);
+    }
+    const QString why = step == sql::Statement::Step::Done ? QString() : r.lastError();
+    r.reset();
+    return why;
+}
+
 Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received)
 {
     FeedAppend out;
@@ -455,23 +497,29 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         (void)m_db.exec("ROLLBACK");
         return r.error();
     }
-    auto fail = [this](const QString &why) -> Error {
+    // Keys noted in this transaction leave m_seen again if it is rolled back.
+    std::vector<SeenKey> noted;
+    const qint64 seenUptoBefore = m_seenUpto;
+    auto fail = [this, &noted, seenUptoBefore](const QString &why) -> Error {
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
         m_insertCell.reset();
         m_upsertBlock.reset();
+        for (const SeenKey &k : noted)
+            m_seen.remove(k);
+        m_seenUpto = std::min(m_seenUpto, seenUptoBefore);
         return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
+    if (const QString problem = loadSeenLocked(); !problem.isEmpty())
+        return fail(problem);
     // Prepared once per batch (not with the others) so that opening an old file never needs feed_seen.
-    // A new message is one plain insert; only a repeat pays the update and the read of its count. (One upsert
-    // with RETURNING for every message, into the rowid table of schema 6, cost 3.6 times as much: SQLite runs
-    // such a statement to its end, keeping its rows aside, before it hands out the first.)
-    auto note = m_statements.take("INSERT INTO feed_seen(key, source, first_seen, last_seen, count) "
-                                  "VALUES (?,?,?,?,1) ON CONFLICT(key) DO NOTHING");
+    // A new message is one appended row; only a repeat pays the update and the read of its count.
+    auto note = m_statements.take(
+        "INSERT INTO feed_seen(key, source, first_seen, last_seen, count) VALUES (?,?,?,?,1)");
     if (!note)
         return fail(note.error().message);
-    auto repeat = m_statements.take("UPDATE feed_seen SET count = count + 1, last_seen = ? WHERE key = ? "
+    auto repeat = m_statements.take("UPDATE feed_seen SET count = count + 1, last_seen = ? WHERE id = ? "
                                     "RETURNING count");
     if (!repeat)
         return fail(repeat.error().message);
@@ -480,22 +528,26 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     std::vector<Entry> drafts;
     out.arrivals.reserve(arrivals.size());
     for (FeedArrival &a : arrivals) {
-        const QByteArray key = a.key.toUtf8();
-        noteRow.bindTextView(1, key);
-        noteRow.bindText(2, a.source.toUtf8());
-        noteRow.bind(3, received.msecs);
-        noteRow.bind(4, received.msecs);
-        if (noteRow.step() != sql::Statement::Step::Done) {
-            const QString why = noteRow.lastError();
-            noteRow.reset();
-            return fail(QStringLiteral("cannot record feed message from %1: %2").arg(a.source, why));
-        }
-        const bool seenBefore = m_db.changes() == 0;
-        noteRow.reset();
+        const SeenKey seenKey = seenKeyOf(a.key);
         qint64 count = 1;
-        if (seenBefore) {
+        if (const auto row = m_seen.constFind(seenKey); row == m_seen.constEnd()) {
+            const QByteArray key = a.key.toUtf8();
+            noteRow.bindTextView(1, key);
+            noteRow.bindText(2, a.source.toUtf8());
+            noteRow.bind(3, received.msecs);
+            noteRow.bind(4, received.msecs);
+            if (noteRow.step() != sql::Statement::Step::Done) {
+                const QString why = noteRow.lastError();
+                noteRow.reset();
+                return fail(QStringLiteral("cannot record feed message from %1: %2").arg(a.source, why));
+            }
+            noteRow.reset();
+            m_seenUpto = m_db.lastInsertRowId();
+            m_seen.insert(seenKey, m_seenUpto);
+            noted.push_back(seenKey);
+        } else {
             repeatRow.bind(1, received.msecs);
-            repeatRow.bindTextView(2, key);
+            repeatRow.bind(2, row.value());
             if (repeatRow.step() != sql::Statement::Step::Row) {
                 const QString why = repeatRow.lastError();
                 repeatRow.reset();

@@ -3,6 +3,8 @@
 #include "store/log_store.h"
 #include "store/sqlite_db.h"
 
+#include <QHash>
+
 #include <memory>
 
 namespace vigie {
@@ -56,6 +58,21 @@ private:
     [[nodiscard]] QString indexRangeLocked(qint64 after, qint64 upto) const;
     /// The watermark, or nothing if its row is missing (the index must then be rebuilt).
     [[nodiscard]] Result<std::optional<qint64>> readGeoWatermark() const;
+    /// Brings m_seen up to the last feed_seen row (rows another connection added included); in a
+    /// transaction. The error text or empty.
+    [[nodiscard]] QString loadSeenLocked();
+
+    /// A feed message's key as the store finds it in memory: 128 bits of its hash.
+    struct SeenKey
+    {
+        quint64 high = 0, low = 0;
+        friend bool operator==(const SeenKey &, const SeenKey &) = default;
+        friend std::size_t qHash(const SeenKey &k, std::size_t seed = 0) noexcept
+        {
+            return std::size_t(k.low ^ (k.high * 0x9e3779b97f4a7c15ull)) ^ seed;
+        }
+    };
+    [[nodiscard]] static SeenKey seenKeyOf(const QString &key);
 
     // mutable: a read may bring the derived spatial index up to date (catchUpGeoIndex); the log itself
     // never changes through a const method.
@@ -74,6 +91,11 @@ private:
     mutable sql::Statement m_setGeoUpto;
     mutable sql::Statement m_indexPoints;
     mutable sql::Statement m_indexPolygons;
+    /// Every feed_seen row up to m_seenUpto: the message's key → its row. feed_seen has no index on its key
+    /// (schema 9), so a message is looked up here, and noting a new one appends a row. About 30 bytes per
+    /// distinct message; read from the file at the first feed append.
+    QHash<SeenKey, qint64> m_seen;
+    qint64 m_seenUpto = 0;
 };
 
 } // namespace vigie

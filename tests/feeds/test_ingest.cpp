@@ -59,7 +59,7 @@ TEST(Ingestor, ReplayedMessageIsStoredOnceAndCounted)
     EXPECT_EQ(t.room->store().lastSeq(), 2);
 }
 
-TEST(Ingestor, RepeatCountsSurviveTheMoveOfFeedSeenToItsKeyTree)
+TEST(Ingestor, RepeatCountsSurviveTheMovesOfFeedSeen)
 {
     test::TempRoom t;
     auto arrival = [](const QString &key, qint64 time) {
@@ -95,7 +95,9 @@ TEST(Ingestor, RepeatCountsSurviveTheMoveOfFeedSeenToItsKeyTree)
         auto ddl = db->prepare("SELECT sql FROM sqlite_master WHERE name = 'feed_seen'");
         ASSERT_TRUE(ddl);
         ASSERT_EQ(ddl->step(), sql::Statement::Step::Row);
-        EXPECT_TRUE(ddl->text(0).contains(QStringLiteral("WITHOUT ROWID"))) << ddl->text(0).toStdString();
+        EXPECT_TRUE(ddl->text(0).contains(QStringLiteral("id INTEGER PRIMARY KEY")))
+            << ddl->text(0).toStdString();
+        EXPECT_FALSE(ddl->text(0).contains(QStringLiteral("WITHOUT ROWID"))) << ddl->text(0).toStdString();
     }
     auto again = t.room->appendFeed(arrival(QStringLiteral("k1"), 2000));
     ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
@@ -105,6 +107,60 @@ TEST(Ingestor, RepeatCountsSurviveTheMoveOfFeedSeenToItsKeyTree)
     ASSERT_TRUE(fresh.ok()) << fresh.error().message.toStdString();
     EXPECT_EQ(fresh->arrivals, std::vector<qint64>{1});
     EXPECT_EQ(fresh->appended.size(), 1u);
+}
+
+// feed_seen has no index on its key: each store finds keys in memory. Two processes on one room still store a
+// message once (each reads the other's rows under the write lock), and a batch rolled back forgets its keys.
+TEST(Ingestor, KeysSeenByAnotherConnectionOrRolledBackAreCountedRight)
+{
+    test::TempRoom t;
+    auto arrival = [](const QString &key, qint64 time, const QString &kind = QStringLiteral("note")) {
+        std::vector<FeedArrival> one(1);
+        one[0].key = key;
+        one[0].source = QStringLiteral("gateway");
+        one[0].drafts.push_back(test::note(time, key));
+        one[0].drafts.back().kind = kind;
+        return one;
+    };
+    auto other = Room::open(t.path(), t.clock);
+    ASSERT_TRUE(other) << other.error().message.toStdString();
+    // Both have read feed_seen once; then each notes a key the other has not seen.
+    ASSERT_TRUE(t.room->appendFeed(arrival(QStringLiteral("k0"), 1000)).ok());
+    ASSERT_TRUE((*other)->appendFeed(arrival(QStringLiteral("k0"), 1100)).ok());
+    const QString hexKey = QString(64, u'a');
+    ASSERT_TRUE(t.room->appendFeed(arrival(hexKey, 2000)).ok());
+    ASSERT_TRUE((*other)->appendFeed(arrival(QStringLiteral("k1"), 2100)).ok());
+    auto seenHere = t.room->appendFeed(arrival(QStringLiteral("k1"), 3000));
+    ASSERT_TRUE(seenHere.ok()) << seenHere.error().message.toStdString();
+    EXPECT_EQ(seenHere->arrivals, std::vector<qint64>{2});
+    EXPECT_TRUE(seenHere->appended.empty());
+    auto seenThere = (*other)->appendFeed(arrival(hexKey, 3100));
+    ASSERT_TRUE(seenThere.ok()) << seenThere.error().message.toStdString();
+    EXPECT_EQ(seenThere->arrivals, std::vector<qint64>{2});
+    auto k0 = t.room->appendFeed(arrival(QStringLiteral("k0"), 3200));
+    ASSERT_TRUE(k0.ok());
+    EXPECT_EQ(k0->arrivals, std::vector<qint64>{3});
+
+    // A batch that fails after noting its key leaves nothing, in the file or in memory: the same message
+    // arriving again is new.
+    {
+        auto db = sql::Database::open(t.path(), sql::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(db->exec("CREATE TRIGGER refuse BEFORE INSERT ON entries WHEN NEW.kind = 'boom' "
+                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"))
+            << db->lastError().toStdString();
+    }
+    auto refused = t.room->appendFeed(arrival(QStringLiteral("k2"), 4000, QStringLiteral("boom")));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("refused by the test")))
+        << refused.error().message.toStdString();
+    auto stored = t.room->appendFeed(arrival(QStringLiteral("k2"), 4100));
+    ASSERT_TRUE(stored.ok()) << stored.error().message.toStdString();
+    EXPECT_EQ(stored->arrivals, std::vector<qint64>{1});
+    EXPECT_EQ(stored->appended.size(), 1u);
+    auto elsewhere = (*other)->appendFeed(arrival(QStringLiteral("k2"), 4200));
+    ASSERT_TRUE(elsewhere.ok()) << elsewhere.error().message.toStdString();
+    EXPECT_EQ(elsewhere->arrivals, std::vector<qint64>{2});
 }
 
 TEST(Ingestor, SourceFileNamesAreNotKeptReadable)
