@@ -20,6 +20,7 @@
 
 #include <algorithm>
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 using namespace vigie;
@@ -124,6 +125,22 @@ std::vector<FeedInput> corpus(int count, int round)
 
 constexpr int corpusSize = 4000;
 
+/// The allocator the process runs on, for the report: jemalloc when the build linked it (VIGIE_JEMALLOC).
+std::string allocatorName()
+{
+    using MallCtl = int (*)(const char *, void *, std::size_t *, void *, std::size_t);
+    if (auto *mallctl = reinterpret_cast<MallCtl>(dlsym(RTLD_DEFAULT, "mallctl"))) {
+        const char *version = nullptr;
+        std::size_t size = sizeof version;
+        if (mallctl("version", &version, &size, nullptr, 0) == 0 && version) {
+            const std::string full(version); // "5.3.0-0-g54eaed1…"
+            return "jemalloc " + full.substr(0, full.find('-'));
+        }
+        return "jemalloc";
+    }
+    return "glibc malloc";
+}
+
 void BM_FeedParseOnly(benchmark::State &state)
 {
     const FeedRegistry registry;
@@ -219,6 +236,7 @@ void BM_FeedEndToEnd(benchmark::State &state)
     }
     state.SetItemsProcessed(qint64(state.iterations()) * corpusSize);
     state.counters["entries"] = double(p.room->store().lastSeq());
+    state.SetLabel(allocatorName());
 }
 // Batch sizes: what the listener gathers in one 10 ms tick at 2,000 and 20,000 messages/s (20, 200), and a
 // larger drain.
@@ -256,6 +274,7 @@ void BM_FeedSustained(benchmark::State &state)
         state.ResumeTiming();
     }
     state.SetItemsProcessed(qint64(state.iterations()) * rounds * corpusSize);
+    state.SetLabel(allocatorName());
 }
 BENCHMARK(BM_FeedSustained)->Unit(benchmark::kMillisecond)->Iterations(1);
 
