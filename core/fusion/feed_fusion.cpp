@@ -9,6 +9,8 @@ namespace vigie::fusion {
 namespace {
 
 const QString feedKeyField = QStringLiteral("feed_key");
+const QString incidentField = QStringLiteral("incident");
+const QString sourceIncidentField = QStringLiteral("source_incident");
 
 } // namespace
 
@@ -19,6 +21,10 @@ Result<void> FeedFusion::load(const LogStore &store)
         if (auto o = observationOf(e)) {
             (void)m_fuser.observe(*o);
             m_placed.insert(e.data.value(feedKeyField).toString());
+        } else if (e.kind == kinds::incidentClose) {
+            // Which sources of a fused incident have closed theirs.
+            const QString source = e.data.value(sourceIncidentField).toString();
+            (void)m_fuser.close(source.isEmpty() ? e.data.value(incidentField).toString() : source);
         } else if (e.kind.startsWith(u"fusion.")) {
             // Desk corrections; the automatic decisions are recomputed by observe() above. One that names
             // nothing fusion knows changes nothing, as in the picture.
@@ -64,6 +70,20 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             continue;
         std::vector<Entry> decisions;
         for (Entry &d : arrival.drafts) {
+            if (d.kind == kinds::incidentClose) {
+                // A source closes the incident it named: the close goes where its reports went, and
+                // closes a fused incident only once every source of it has.
+                const QString source = d.data.value(incidentField).toString();
+                if (const auto target = m_fuser.close(source)) {
+                    if (target->incident != source) {
+                        d.data.insert(sourceIncidentField, source);
+                        d.data.insert(incidentField, target->incident);
+                    }
+                    if (target->openSources > 0)
+                        d.data.insert(QStringLiteral("open_sources"), target->openSources);
+                }
+                continue;
+            }
             if (d.kind != kinds::incidentOpen && d.kind != kinds::incidentUpdate)
                 continue;
             if (d.id.isNull())
@@ -77,8 +97,8 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             if (!decision.merged || decision.into.isEmpty() || decision.from == decision.into ||
                 m_fuser.isSplitOut(decision.from))
                 continue;
-            d.data.insert(QStringLiteral("source_incident"), decision.from);
-            d.data.insert(QStringLiteral("incident"), decision.into);
+            d.data.insert(sourceIncidentField, decision.from);
+            d.data.insert(incidentField, decision.into);
             if (d.kind == kinds::incidentOpen)
                 d.kind = kinds::incidentUpdate; // of the fused incident, opened by its first report
             if (!decision.known) {

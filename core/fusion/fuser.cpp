@@ -78,6 +78,8 @@ FusionDecision Fuser::observe(const Observation &observation)
     const int index = int(m_observations.size());
     m_observations.push_back(observation);
     m_observationIndex.insert(observation.id, index);
+    if (!m_closed.isEmpty())
+        m_closed.remove(observation.incident);
     if (m_byIncidentKept && !observation.incident.isEmpty())
         m_byIncident[observation.incident].push_back(index);
     // A later report of an incident a desk split out goes where the split put it.
@@ -379,6 +381,29 @@ QString Fuser::clusterIdOf(const QString &incident) const
 bool Fuser::isSplitOut(const QString &incident) const
 {
     return m_splitOf.contains(incident);
+}
+
+std::optional<Fuser::CloseTarget> Fuser::close(const QString &sourceIncident)
+{
+    if (sourceIncident.isEmpty())
+        return std::nullopt;
+    if (isSplitOut(sourceIncident)) {
+        m_closed.insert(sourceIncident);
+        return CloseTarget{sourceIncident, 0};
+    }
+    const int cluster = m_incidentCluster.value(sourceIncident, -1);
+    if (cluster < 0)
+        return std::nullopt;
+    m_closed.insert(sourceIncident);
+    const Cluster &c = m_clusters[cluster];
+    // The cluster's sources, each once: those a desk split out have an incident of their own.
+    QSet<QString> open;
+    for (const int member : c.members) {
+        const QString &source = m_observations[member].incident;
+        if (!source.isEmpty() && !m_closed.contains(source) && !isSplitOut(source))
+            open.insert(source);
+    }
+    return CloseTarget{c.lead.isEmpty() ? sourceIncident : c.lead, int(open.size())};
 }
 
 Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &observation)

@@ -7,6 +7,7 @@
 #include "log/entry.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -86,6 +87,17 @@ public:
     /// Whether a desk split the reports of this (source's) incident out of the incident fusion put them in:
     /// its later reports stay on their own.
     [[nodiscard]] bool isSplitOut(const QString &incident) const;
+
+    /// Where a source's close of its own incident goes (incident.close naming it).
+    struct CloseTarget
+    {
+        QString incident;    ///< the incident its reports are in: a fused incident's first, or its own
+        int openSources = 0; ///< the other sources of that incident that have not closed theirs
+    };
+    /// Notes that a source closed its incident; nothing if fusion never placed a report of it. A fused
+    /// incident is over when the last of its sources closes: until then its close only says that this one
+    /// has. A source that reports again is open again.
+    std::optional<CloseTarget> close(const QString &sourceIncident);
     /// The incident a report is in now (after manual corrections).
     [[nodiscard]] QString incidentOf(const QString &observation) const;
     [[nodiscard]] std::vector<FusedIncident> incidents() const;
@@ -130,6 +142,7 @@ private:
     QHash<QString, QString> m_override; ///< observation → incident after manual ops
     QHash<QString, QString> m_joined;   ///< incident → incident it was joined into
     QHash<QString, QString> m_splitOf;  ///< source incident split out by a desk → its incident since
+    QSet<QString> m_closed; ///< source incidents their source closed (and has not reported on since)
     /// Source incident → its reports (indexes into m_observations), kept once a desk has split one out.
     QHash<QString, std::vector<int>> m_byIncident;
     bool m_byIncidentKept = false;

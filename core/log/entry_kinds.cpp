@@ -55,6 +55,11 @@ Result<void> validateKind(const Entry &e)
         const QJsonValue severity = e.data.value(QLatin1String("severity"));
         if (!severity.isUndefined() && (!severity.isDouble() || severity.toInt() < 1 || severity.toInt() > 5))
             return Error{QStringLiteral("%1: data.severity must be a number from 1 to 5").arg(k)};
+        const QJsonValue openSources = e.data.value(QLatin1String("open_sources"));
+        if (k == kinds::incidentClose && !openSources.isUndefined() &&
+            (!openSources.isDouble() || openSources.toDouble() < 0 ||
+             openSources.toDouble() != std::floor(openSources.toDouble()) || openSources.toDouble() > 1e6))
+            return Error{QStringLiteral("%1: data.open_sources must be a count >= 0").arg(k)};
         const QJsonValue casualties = e.data.value(QLatin1String("casualties"));
         if (!casualties.isUndefined()) {
             if (!casualties.isObject())

@@ -164,6 +164,14 @@ void applyIncident(Picture &pic, const Entry &e)
 {
     const QString id = str(e.data, "incident");
     if (e.kind == kinds::incidentClose) {
+        if (e.data.value(QLatin1String("open_sources")).toInteger() > 0) {
+            // One source of a fused incident closed its own report; the others have not: it stays.
+            alongJoins(pic, findIncident(pic, id), [&e](Incident &i) {
+                i.entries.push_back(e.seq);
+                i.updated = std::max(i.updated, e.eventTime);
+            });
+            return;
+        }
         pic.closedIncidents += closeIncident(pic, id);
         return;
     }

@@ -143,6 +143,12 @@ INSTANTIATE_TEST_SUITE_P(
             R"({"kind":"incident.open","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"I","casualties":{"blue":1}}})",
             "triage colour"},
         BadLine{
+            R"({"kind":"incident.close","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"I","open_sources":1.5}})",
+            "data.open_sources must be a count"},
+        BadLine{
+            R"({"kind":"incident.close","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"I","open_sources":"2"}})",
+            "data.open_sources must be a count"},
+        BadLine{
             R"({"kind":"zone.draw","time":"2026-07-14T21:05:00Z","author":"a","data":{"zone":"Z"},"geo":{"type":"Point","coordinates":[5,43]}})",
             "geo Polygon"},
         BadLine{

@@ -695,3 +695,89 @@ TEST(Fusion, ASplitTakesOutEveryReportOfTheSourcesIncident)
     EXPECT_EQ(fuser.incidentOf(QStringLiteral("d")), fuser.incidentOf(QStringLiteral("b")));
     EXPECT_EQ(fuser.incidentOf(QStringLiteral("a")), fused);
 }
+
+namespace {
+
+/// A CAP message from `sender` about a vehicle fire on the Quai du Port: an Alert, or a Cancel of its alert.
+QByteArray capAbout(const char *sender, const char *identifier, const char *sent, bool cancel = false)
+{
+    const QString references = QStringLiteral("%1,%2,2026-07-14T21:05:00+02:00")
+                                   .arg(QLatin1String(sender), QLatin1String(identifier));
+    return QStringLiteral(
+               "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>%1%2</identifier>"
+               "<sender>%3</sender><sent>%4</sent><status>Actual</status><msgType>%5</msgType>"
+               "<scope>Public</scope>%6<info><category>Fire</category><event>Feu de vehicule</event>"
+               "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+               "<area><areaDesc>Quai du Port</areaDesc><circle>43.2951,5.3740 0.1</circle></area></info>"
+               "</alert>")
+        .arg(QLatin1String(identifier), cancel ? QStringLiteral("-fin") : QString(), QLatin1String(sender),
+             QLatin1String(sent), cancel ? QStringLiteral("Cancel") : QStringLiteral("Alert"),
+             cancel ? QStringLiteral("<references>%1</references>").arg(references) : QString())
+        .toUtf8();
+}
+
+} // namespace
+
+// Two services report the same fire; fusion makes it one incident. Each closes its own report: the fused
+// incident stays until the last one has, whichever closes first, and also when a new process does the rest.
+TEST(Fusion, AFusedIncidentClosesWhenItsLastSourceCloses)
+{
+    for (const bool leadClosesFirst : {true, false}) {
+        SCOPED_TRACE(leadClosesFirst ? "the first source closes first" : "the merged source closes first");
+        test::TempRoom t;
+        feeds::FeedRegistry registry;
+        auto ingestor = std::make_unique<feeds::Ingestor>(*t.room, registry);
+        auto fusion = std::make_unique<FeedFusion>();
+        FusionSummary summary;
+        ASSERT_TRUE(fusion->load(t.room->store()).ok());
+        fusion->attach(*ingestor, t.room->store(), summary);
+        auto ingest = [&](const QByteArray &bytes) {
+            feeds::FeedContext context;
+            context.sourceLabel = QStringLiteral("gateway");
+            auto r = ingestor->ingest(bytes, context, QStringLiteral("cap"));
+            ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+            ASSERT_EQ(r->stored, 1);
+        };
+        ingest(capAbout("cta@bmpm.fr", "F-1", "2026-07-14T21:05:00+02:00"));
+        ingest(capAbout("regulation@samu13.fr", "S-9", "2026-07-14T21:06:00+02:00"));
+        ASSERT_EQ(summary.merges, 1);
+        auto p = t.room->picture();
+        ASSERT_TRUE(p.ok());
+        ASSERT_EQ(p->incidents.size(), 1u);
+        const QString fire = p->incidents.begin()->first;
+        EXPECT_EQ(fire, QStringLiteral("cap:F-1"));
+
+        const char *first = leadClosesFirst ? "cta@bmpm.fr" : "regulation@samu13.fr";
+        const char *last = leadClosesFirst ? "regulation@samu13.fr" : "cta@bmpm.fr";
+        ingest(capAbout(first, leadClosesFirst ? "F-1" : "S-9", "2026-07-14T22:00:00+02:00", true));
+        p = t.room->picture();
+        ASSERT_TRUE(p.ok());
+        ASSERT_EQ(p->incidents.size(), 1u) << "one source has closed, the other has not";
+        EXPECT_EQ(p->incidents.at(fire).entries.size(), 3u);
+        EXPECT_EQ(p->closedIncidents, 0);
+        auto closes = t.room->store().read(ofKind("incident.close"));
+        ASSERT_TRUE(closes.ok());
+        ASSERT_EQ(closes->size(), 1u);
+        EXPECT_EQ(closes->front().data.value(QStringLiteral("incident")).toString(), fire);
+        EXPECT_EQ(closes->front().data.value(QStringLiteral("open_sources")).toInt(), 1);
+        EXPECT_EQ(closes->front().data.value(QStringLiteral("source_incident")).toString(),
+                  leadClosesFirst ? QString() : QStringLiteral("cap:S-9"));
+
+        // The last close comes through a new process, whose fusion learns from the log who has closed.
+        ingestor.reset();
+        fusion = std::make_unique<FeedFusion>();
+        ingestor = std::make_unique<feeds::Ingestor>(*t.room, registry);
+        ASSERT_TRUE(fusion->load(t.room->store()).ok());
+        fusion->attach(*ingestor, t.room->store(), summary);
+        ingest(capAbout(last, leadClosesFirst ? "S-9" : "F-1", "2026-07-14T22:10:00+02:00", true));
+        p = t.room->picture();
+        ASSERT_TRUE(p.ok());
+        EXPECT_TRUE(p->incidents.empty());
+        EXPECT_EQ(p->closedIncidents, 1);
+        closes = t.room->store().read(ofKind("incident.close"));
+        ASSERT_TRUE(closes.ok());
+        ASSERT_EQ(closes->size(), 2u);
+        EXPECT_EQ(closes->back().data.value(QStringLiteral("incident")).toString(), fire);
+        EXPECT_FALSE(closes->back().data.contains(QStringLiteral("open_sources")));
+    }
+}
