@@ -368,6 +368,30 @@ TEST(Console, CoreMessagesAreShownInTheConsolesLanguage)
     ui::useLanguage(QStringLiteral("fr")); // back to the language the other tests run in
 }
 
+// A source's close of a fused incident that others still report says so, in both languages; a plain close
+// reads as before.
+TEST(Console, APartialCloseOfAFusedIncidentIsWordedAsSuch)
+{
+    Entry close;
+    close.kind = QStringLiteral("incident.close");
+    close.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                             {QStringLiteral("source_incident"), QStringLiteral("cap:S-9")},
+                             {QStringLiteral("open_sources"), 2}};
+    ui::useLanguage(QStringLiteral("fr"));
+    EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
+              "cap:F-1 : cap:S-9 clôt son signalement, 2 autre(s) source(s) encore ouverte(s)");
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
+              "cap:F-1: cap:S-9 closes its report, 2 other sources still open");
+    close.data.insert(QStringLiteral("open_sources"), 1);
+    EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
+              "cap:F-1: cap:S-9 closes its report, 1 other source still open");
+    ui::useLanguage(QStringLiteral("fr"));
+    close.data.remove(QStringLiteral("open_sources"));
+    close.data.insert(QStringLiteral("reason"), QStringLiteral("fin"));
+    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("cap:F-1 fin"));
+}
+
 TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
 {
     Entry merge;

@@ -872,6 +872,13 @@
         <source>%1 → %2 rejetée : %3</source>
         <translation>%1 → %2 rejected: %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)</source>
+        <translation>
+            <numerusform>%1: %2 closes its report, %n other source still open</numerusform>
+            <numerusform>%1: %2 closes its report, %n other sources still open</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 : urgences %2</source>
         <translation>%1: emergency department %2</translation>

@@ -137,8 +137,13 @@ QString LogModel::summary(const Entry &e)
         return s("unit");
     if (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate)
         return QStringLiteral("%1 %2").arg(s("incident"), s("title"));
-    if (e.kind == kinds::incidentClose)
+    if (e.kind == kinds::incidentClose) {
+        // One source of a fused incident closes its own report; the incident stays while others have not.
+        if (const int open = d.value(QLatin1String("open_sources")).toInt(); open > 0)
+            return tr("%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)", nullptr, open)
+                .arg(s("incident"), s("source_incident").isEmpty() ? s("incident") : s("source_incident"));
         return QStringLiteral("%1 %2").arg(s("incident"), s("reason"));
+    }
     if (e.kind == kinds::zoneDraw)
         return s("label");
     if (e.kind == kinds::hospitalStatus)
