@@ -392,6 +392,42 @@ TEST(Console, APartialCloseOfAFusedIncidentIsWordedAsSuch)
     EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("cap:F-1 fin"));
 }
 
+// In the log table, such a close reads as a report closed, not as the incident's close.
+TEST(Console, ThePartialCloseRowSaysAReportClosed)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created =
+        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    auto close = [](qint64 minute, QJsonObject data) {
+        Entry e;
+        e.kind = QStringLiteral("incident.close");
+        e.eventTime = Timestamp{1784055600000 + minute * 60000};
+        e.author = QStringLiteral("feed");
+        e.agency = QStringLiteral("samu");
+        e.data = std::move(data);
+        return e;
+    };
+    ASSERT_TRUE(room.append({close(1, {{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                                       {QStringLiteral("source_incident"), QStringLiteral("cap:S-9")},
+                                       {QStringLiteral("open_sources"), 1}}),
+                             close(2, {{QStringLiteral("incident"), QStringLiteral("cap:F-1")}})}));
+    PictureManager manager(room);
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager, 50);
+    ASSERT_EQ(log.rowCount(), 2);
+    ui::useLanguage(QStringLiteral("fr"));
+    EXPECT_EQ(log.data(log.index(0, ui::LogModel::Kind)).toString(),
+              QStringLiteral("Clôture d'un signalement"));
+    EXPECT_EQ(log.data(log.index(1, ui::LogModel::Kind)).toString(),
+              QStringLiteral("Clôture d'intervention"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(log.data(log.index(0, ui::LogModel::Kind)).toString(), QStringLiteral("Report closed"));
+    ui::useLanguage(QStringLiteral("fr"));
+}
+
 TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
 {
     Entry merge;

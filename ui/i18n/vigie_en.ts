@@ -872,6 +872,10 @@
         <source>%1 → %2 rejetée : %3</source>
         <translation>%1 → %2 rejected: %3</translation>
     </message>
+    <message>
+        <source>Clôture d&apos;un signalement</source>
+        <translation>Report closed</translation>
+    </message>
     <message numerus="yes">
         <source>%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)</source>
         <translation>

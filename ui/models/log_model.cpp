@@ -188,6 +188,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Author:
         return e.author;
     case Kind:
+        // A source's close of a fused incident that others still report does not close the incident.
+        if (e.kind == kinds::incidentClose && e.data.value(QLatin1String("open_sources")).toInt() > 0)
+            return tr("Clôture d'un signalement");
         return kindLabel(e.kind);
     case Summary:
         return summary(e);
