@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QtEndian>
 
 #include <algorithm>
 #include <limits>
@@ -449,24 +450,12 @@ SqliteLogStore::SeenKey SqliteLogStore::seenKeyOf(const QString &key)
 {
     // The ingestor's keys are SHA-256 digests in hex: their first 128 bits are the key. Any other text is
     // hashed first. 128 bits: two different messages share a key with odds of 1 in 10^19 at 10^10 messages.
-    SeenKey k;
-    bool hex = key.size() == 64;
-    for (int i = 0; hex && i < 32; ++i) {
-        const char16_t c = key[i].unicode();
-        const int v = c >= u'0' && c <= u'9' ? c - u'0' : c >= u'a' && c <= u'f' ? c - u'a' + 10 : -1;
-        hex = v >= 0;
-        quint64 &half = i < 16 ? k.high : k.low;
-        half = (half << 4) | quint64(v & 0xf);
-    }
-    if (hex)
-        return k;
-    const QByteArray digest = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256);
-    k = {};
-    for (int i = 0; i < 16; ++i) {
-        quint64 &half = i < 8 ? k.high : k.low;
-        half = (half << 8) | quint64(uchar(digest[i]));
-    }
-    return k;
+    const bool hex = key.size() == 64 && std::all_of(key.begin(), key.end(), [](QChar c) {
+                         return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+                     });
+    const QByteArray bytes = hex ? QByteArray::fromHex(QStringView(key).left(32).toLatin1())
+                                 : QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256);
+    return {qFromBigEndian<quint64>(bytes.constData()), qFromBigEndian<quint64>(bytes.constData() + 8)};
 }
 
 QString SqliteLogStore::loadSeenLocked()
