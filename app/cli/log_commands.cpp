@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <utility>
 
 namespace vigie::cli {
 
@@ -76,22 +77,19 @@ int runAppend(const QStringList &arguments)
     QElapsedTimer sinceCommit;
     sinceCommit.start();
     auto flush = [&]() -> bool {
-        if (!rejected.empty()) {
-            if (auto r = (*room)->quarantine(parser.value(source), rejected); !r) {
-                fail(r.error().message);
-                return false;
-            }
-            quarantined += qint64(rejected.size());
-            rejected.clear();
-        }
-        if (pending.empty())
+        if (pending.empty() && rejected.empty())
             return true;
-        auto r = (*room)->append(std::move(pending));
-        pending.clear();
+        // The batch's refused lines are kept in its own transaction: both land or neither.
+        const qint64 refused = qint64(rejected.size());
+        auto r = (*room)->append(std::exchange(pending, {}),
+                                 {{parser.value(source), std::exchange(rejected, {})}});
         if (!r) {
             fail(r.error().message);
             return false;
         }
+        quarantined += refused;
+        if (r->empty())
+            return true;
         committed += qint64(r->size());
         std::printf("committed %lld (seq %lld)\n", static_cast<long long>(committed),
                     static_cast<long long>(r->back().seq));

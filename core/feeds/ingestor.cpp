@@ -31,8 +31,8 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
     if (auto r = m_controls.refresh(m_room.store()); !r)
         return r.error();
     std::vector<FeedArrival> arrivals;
-    // Refused items per source, quarantined after the append.
-    std::vector<std::pair<QString, std::vector<Rejected>>> refused;
+    // Refused items per source, kept in the quarantine in the batch's own transaction.
+    std::vector<Refused> refused;
     for (FeedInput &input : inputs) {
         FeedBatch batch;
         // File names of exports often carry a patient's or caller's name, which no pattern recognises:
@@ -45,7 +45,7 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
             ++report.held;
             report.rejected += 1;
             report.reasons << QStringLiteral("message: ") + pausedReason(*pause);
-            refused.emplace_back(label, std::move(batch.rejected));
+            refused.push_back({label, std::move(batch.rejected)});
             continue;
         }
         FeedContext ctx = input.context;
@@ -96,14 +96,14 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
             report.rejected += qint64(batch.rejected.size());
             for (const auto &r : batch.rejected)
                 report.reasons << r.position + QStringLiteral(": ") + r.reason;
-            refused.emplace_back(label, std::move(batch.rejected));
+            refused.push_back({label, std::move(batch.rejected)});
         }
     }
-    // One transaction for the whole batch: counted and stored together, one sync.
-    if (!arrivals.empty()) {
-        if (beforeAppend)
+    // One transaction for the whole batch, its refusals included: counted and stored together, one sync.
+    if (!arrivals.empty() || !refused.empty()) {
+        if (beforeAppend && !arrivals.empty())
             beforeAppend(arrivals);
-        auto appended = m_room.appendFeed(std::move(arrivals));
+        auto appended = m_room.appendFeed(std::move(arrivals), refused);
         if (!appended)
             return appended.error();
         for (const qint64 count : appended->arrivals) {
@@ -116,9 +116,6 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
         report.entries = qint64(appended->appended.size());
         report.appended = std::move(appended->appended);
     }
-    for (const auto &[label, items] : refused)
-        if (auto q = m_room.quarantine(label, items); !q)
-            return q.error();
     return report;
 }
 

@@ -61,6 +61,13 @@ Result<Picture> latestPicture(const LogStore &store)
     return pictureAt(store, Timestamp{std::numeric_limits<qint64>::max()});
 }
 
+qint64 SnapshotKeeper::entriesUntilDue() const
+{
+    const qint64 interval =
+        std::max(m_every, m_bytesPerEntry > 0 ? m_lastSnapshotBytes / m_bytesPerEntry : 0);
+    return std::max<qint64>(1, interval - (m_head->lastSeq - m_lastSnapshotSeq));
+}
+
 Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
 {
     if (!m_head)
@@ -70,11 +77,12 @@ Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
         return {};
     QByteArray bytes = serialisePicture(*m_head);
     const qint64 size = bytes.size();
-    if (auto r = store.saveSnapshot({m_head->lastSeq, m_head->maxEventTime, std::move(bytes)}); !r)
-        return r;
+    // A snapshot is a cache: one that cannot be written now (the disk full, another writer holding the
+    // lock past the busy timeout) is skipped, and the next falls due as if it had been written.
+    auto saved = store.saveSnapshot({m_head->lastSeq, m_head->maxEventTime, std::move(bytes)});
     m_lastSnapshotSeq = m_head->lastSeq;
     m_lastSnapshotBytes = size;
-    return {};
+    return saved;
 }
 
 Result<void> SnapshotKeeper::catchUp(LogStore &store)
@@ -105,34 +113,48 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
             }
         }
     }
-    EntryQuery query;
-    query.afterSeq = m_head->lastSeq;
-    Result<void> snapshotResult;
-    auto r = store.read(query, [this, &store, &snapshotResult](const Entry &e) {
-        m_head->apply(e);
-        snapshotResult = snapshotIfDue(store);
-        return snapshotResult.ok();
-    });
-    if (!r)
-        return r;
-    return snapshotResult;
+    // Read in runs that end where a snapshot falls due, and write it between two reads, never from inside
+    // one: a write inside a read must upgrade SQLite's read transaction, which fails at once, without
+    // waiting, when another connection has committed since the read began ("database is locked").
+    Result<void> saved;
+    for (;;) {
+        EntryQuery query;
+        query.afterSeq = m_head->lastSeq;
+        query.limit = entriesUntilDue();
+        qint64 read = 0;
+        auto r = store.read(query, [this, &read](const Entry &e) {
+            m_head->apply(e);
+            ++read;
+            return true;
+        });
+        if (!r)
+            return r;
+        if (auto s = snapshotIfDue(store); !s)
+            saved = s;
+        if (read < query.limit)
+            break;
+    }
+    return saved;
 }
 
 Result<void> SnapshotKeeper::applyAppended(LogStore &store, const std::vector<Entry> &entries)
 {
+    if (entries.empty())
+        return {};
     // The first entries of a log: the picture before them is the empty one, no need to read them back.
-    if (!m_head && !entries.empty() && entries.front().seq == 1) {
+    if (!m_head && entries.front().seq == 1) {
         m_head = Picture{};
         m_lastSnapshotSeq = 0;
     }
-    if (!m_head || (!entries.empty() && entries.front().seq != m_head->lastSeq + 1))
+    if (!m_head || entries.front().seq != m_head->lastSeq + 1)
         return catchUp(store);
+    Result<void> saved;
     for (const Entry &e : entries) {
         m_head->apply(e);
         if (auto r = snapshotIfDue(store); !r)
-            return r;
+            saved = r;
     }
-    return {};
+    return saved;
 }
 
 } // namespace vigie

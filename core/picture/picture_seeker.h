@@ -31,14 +31,18 @@ public:
     explicit SnapshotKeeper(qint64 every = 4096, qint64 bytesPerEntry = 64)
         : m_every(every), m_bytesPerEntry(bytesPerEntry)
     {}
-    /// Brings the head picture up to the store's last entry, writing snapshots on the way.
+    /// Brings the head picture up to the store's last entry, writing snapshots on the way. An error from
+    /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn.
     [[nodiscard]] Result<void> catchUp(LogStore &store);
-    /// Applies entries just appended (must follow the head) and writes snapshots as due.
+    /// Applies entries just appended (must follow the head) and writes snapshots as due; the same errors.
     [[nodiscard]] Result<void> applyAppended(LogStore &store, const std::vector<Entry> &entries);
     [[nodiscard]] const std::optional<Picture> &head() const { return m_head; }
 
 private:
+    /// Writes a snapshot of the head if one is due. A failure is returned but skips that snapshot only.
     [[nodiscard]] Result<void> snapshotIfDue(LogStore &store);
+    /// Entries to apply to the head before the next snapshot is due (at least 1).
+    [[nodiscard]] qint64 entriesUntilDue() const;
     qint64 m_every;
     qint64 m_bytesPerEntry;
     qint64 m_lastSnapshotSeq = 0;

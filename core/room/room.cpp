@@ -2,6 +2,7 @@
 
 #include "store/sqlite_log_store.h"
 
+#include <QDebug>
 #include <QFile>
 #include <QFileInfo>
 
@@ -73,7 +74,34 @@ Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock
     return std::unique_ptr<Room>(new Room(std::move(*store), *key, clock, path));
 }
 
-Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts)
+void Room::keepSnapshots(const std::vector<Entry> &appended)
+{
+    // The entries are committed: whatever happens to the snapshot cache now, the append succeeded and must
+    // be reported as such (a caller told otherwise would append the batch again).
+    if (auto r = m_snapshots.applyAppended(*m_store, appended); !r)
+        qWarning().noquote() << QStringLiteral("%1: snapshot not written (the log is intact): %2")
+                                    .arg(m_path, r.error().message);
+}
+
+std::vector<QuarantineItem> Room::quarantineItems(const std::vector<Refused> &refused, Timestamp now) const
+{
+    std::vector<QuarantineItem> items;
+    for (const Refused &from : refused) {
+        const QString source = m_anonymiser.scrubText(from.source);
+        for (const Rejected &item : from.items) {
+            QuarantineItem q;
+            q.received = now;
+            q.source = source;
+            q.position = item.position;
+            q.reason = m_anonymiser.scrubText(item.reason);
+            q.input = m_anonymiser.scrubBytes(item.input);
+            items.push_back(std::move(q));
+        }
+    }
+    return items;
+}
+
+Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::vector<Refused> &refused)
 {
     const Timestamp now = m_clock.now();
     for (Entry &e : drafts) {
@@ -86,15 +114,14 @@ Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts)
         e.data = m_anonymiser.scrubJson(e.data);
         e.recordTime = now;
     }
-    auto appended = m_store->append(std::move(drafts));
+    auto appended = m_store->append(std::move(drafts), quarantineItems(refused, now));
     if (!appended)
         return appended;
-    if (auto r = m_snapshots.applyAppended(*m_store, *appended); !r)
-        return r.error();
+    keepSnapshots(*appended);
     return appended;
 }
 
-Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals)
+Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std::vector<Refused> &refused)
 {
     const Timestamp now = m_clock.now();
     for (FeedArrival &a : arrivals)
@@ -106,28 +133,20 @@ Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals)
             e.data = m_anonymiser.scrubJson(e.data);
             e.recordTime = now;
         }
-    auto appended = m_store->appendFeed(std::move(arrivals), now);
+    auto appended = m_store->appendFeed(std::move(arrivals), now, quarantineItems(refused, now));
     if (!appended)
         return appended;
-    if (!appended->appended.empty())
-        if (auto r = m_snapshots.applyAppended(*m_store, appended->appended); !r)
-            return r.error();
+    keepSnapshots(appended->appended);
     return appended;
 }
 
 Result<void> Room::quarantine(const QString &source, const std::vector<Rejected> &items)
 {
-    const Timestamp now = m_clock.now();
-    for (const Rejected &item : items) {
-        QuarantineItem q;
-        q.received = now;
-        q.source = m_anonymiser.scrubText(source);
-        q.position = item.position;
-        q.reason = m_anonymiser.scrubText(item.reason);
-        q.input = m_anonymiser.scrubBytes(item.input);
-        if (auto r = m_store->quarantine(q); !r)
-            return r.error();
-    }
+    if (items.empty())
+        return {};
+    auto r = m_store->append({}, quarantineItems({{source, items}}, m_clock.now()));
+    if (!r)
+        return r.error();
     return {};
 }
 

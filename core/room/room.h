@@ -18,6 +18,13 @@ struct Rejected
     QByteArray input;
 };
 
+/// Input refused from one source, to keep with the batch it came with.
+struct Refused
+{
+    QString source;
+    std::vector<Rejected> items;
+};
+
 class Room
 {
 public:
@@ -34,11 +41,14 @@ public:
     [[nodiscard]] const Clock &clock() const { return m_clock; }
     [[nodiscard]] const QString &path() const { return m_path; }
 
-    /// Validates, scrubs, stamps (record time) and appends the drafts in one transaction.
-    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts);
+    /// Validates, scrubs, stamps (record time) and appends the drafts in one transaction, with the input
+    /// refused on the way (kept in the quarantine, scrubbed): both land or neither.
+    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts,
+                                                    const std::vector<Refused> &refused = {});
     /// Feed messages: counts each arrival and appends (validated, scrubbed, stamped) the drafts of first
-    /// arrivals in one transaction (LogStore::appendFeed).
-    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals);
+    /// arrivals in one transaction with the batch's refused input (LogStore::appendFeed).
+    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
+                                                const std::vector<Refused> &refused = {});
     /// Keeps refused input, scrubbed of personal data, with its source, position and reason.
     [[nodiscard]] Result<void> quarantine(const QString &source, const std::vector<Rejected> &items);
 
@@ -52,6 +62,11 @@ public:
 
 private:
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
+    /// Brings the snapshot keeper past entries just committed; only warns on failure.
+    void keepSnapshots(const std::vector<Entry> &appended);
+    /// Quarantine rows for refused input, scrubbed of personal data.
+    [[nodiscard]] std::vector<QuarantineItem> quarantineItems(const std::vector<Refused> &refused,
+                                                              Timestamp now) const;
     std::unique_ptr<LogStore> m_store;
     Anonymiser m_anonymiser;
     const Clock &m_clock;

@@ -14,7 +14,8 @@ Result<std::vector<Entry>> LogStore::read(const EntryQuery &query) const
     return out;
 }
 
-Result<FeedAppend> LogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp)
+Result<FeedAppend> LogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp,
+                                        std::vector<QuarantineItem>)
 {
     return Error{QStringLiteral("%1: this room store keeps no feed bookkeeping; use a SQLite room")
                      .arg(arrivals.empty() ? QStringLiteral("feed") : arrivals.front().source)};

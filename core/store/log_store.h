@@ -84,8 +84,10 @@ public:
     [[nodiscard]] virtual QByteArray lastHash() const = 0;
 
     /// Appends drafts in one transaction: assigns seq, room, mode, chain hashes (and an id if null).
-    /// record time is the caller's. All or nothing.
-    [[nodiscard]] virtual Result<std::vector<Entry>> append(std::vector<Entry> drafts) = 0;
+    /// record time is the caller's. The input refused on the way (`refused`) is kept in the quarantine in
+    /// the same transaction, so a crash never leaves refusals of a batch that was not stored. All or nothing.
+    [[nodiscard]] virtual Result<std::vector<Entry>> append(std::vector<Entry> drafts,
+                                                            std::vector<QuarantineItem> refused = {}) = 0;
     /// Entries matching the query in seq order.
     [[nodiscard]] virtual Result<void> read(const EntryQuery &query, const Visitor &visit) const = 0;
     [[nodiscard]] Result<std::vector<Entry>> read(const EntryQuery &query) const;
@@ -96,10 +98,10 @@ public:
     [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;
 
     /// Counts each arrival and appends the drafts of those arriving for the first time, all in one
-    /// transaction: a message is never counted as seen without its entries, and a batch costs one sync.
-    /// Stores without feed bookkeeping refuse.
-    [[nodiscard]] virtual Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
-                                                        Timestamp received);
+    /// transaction with the batch's refused input: a message is never counted as seen without its entries,
+    /// and a batch costs one sync. Stores without feed bookkeeping refuse.
+    [[nodiscard]] virtual Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
+                                                        std::vector<QuarantineItem> refused = {});
     [[nodiscard]] virtual Result<void> saveSnapshot(const Snapshot &snapshot) = 0;
     /// The latest snapshot usable for time t (its maxEventTime <= t), if any.
     [[nodiscard]] virtual Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const = 0;

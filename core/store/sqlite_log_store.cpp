@@ -291,9 +291,10 @@ Result<qint64> SqliteLogStore::catchUpGeoIndex(bool wait) const
     return last - upto;
 }
 
-Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
+Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
+                                                  std::vector<QuarantineItem> refused)
 {
-    if (drafts.empty())
+    if (drafts.empty() && refused.empty())
         return drafts;
     if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
         return r.error();
@@ -314,6 +315,8 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts)
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
+        return fail(problem);
+    if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
         return fail(problem);
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);
@@ -475,10 +478,11 @@ QString SqliteLogStore::loadSeenLocked()
     return why;
 }
 
-Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received)
+Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
+                                              std::vector<QuarantineItem> refused)
 {
     FeedAppend out;
-    if (arrivals.empty())
+    if (arrivals.empty() && refused.empty())
         return out;
     if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
         return r.error();
@@ -556,6 +560,8 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     qint64 seq = m_lastSeq;
     QByteArray prev = m_lastHash;
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
+        return fail(problem);
+    if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
         return fail(problem);
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);
@@ -786,21 +792,45 @@ Result<VerifyReport> SqliteLogStore::verify(const Progress &progress) const
     return report;
 }
 
+QString SqliteLogStore::quarantineLocked(const std::vector<QuarantineItem> &items)
+{
+    if (items.empty())
+        return {};
+    auto stmt = m_statements.take(
+        "INSERT INTO quarantine(received, source, position, reason, input) VALUES (?,?,?,?,?)");
+    if (!stmt)
+        return stmt.error().message;
+    sql::Statement &s = **stmt;
+    for (const QuarantineItem &item : items) {
+        s.bind(1, item.received.msecs);
+        s.bindText(2, item.source.toUtf8());
+        s.bindText(3, item.position.toUtf8());
+        s.bindText(4, item.reason.toUtf8());
+        s.bindBlob(5, item.input);
+        const auto step = s.step();
+        const QString why = step == sql::Statement::Step::Done ? QString() : s.lastError();
+        s.reset();
+        if (!why.isEmpty())
+            return QStringLiteral("cannot write to the quarantine: %1").arg(why);
+    }
+    return {};
+}
+
 Result<qint64> SqliteLogStore::quarantine(const QuarantineItem &item)
 {
-    auto stmt =
-        m_db.prepare("INSERT INTO quarantine(received, source, position, reason, input) VALUES (?,?,?,?,?)");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, item.received.msecs);
-    stmt->bindText(2, item.source.toUtf8());
-    stmt->bindText(3, item.position.toUtf8());
-    stmt->bindText(4, item.reason.toUtf8());
-    stmt->bindBlob(5, item.input);
-    if (stmt->step() != sql::Statement::Step::Done)
+    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
+        return r.error();
+    if (const QString problem = quarantineLocked({item}); !problem.isEmpty()) {
+        (void)m_db.exec("ROLLBACK");
+        return Error{m_db.path() + QStringLiteral(": ") + problem};
+    }
+    const qint64 id = m_db.lastInsertRowId();
+    if (auto r = m_db.exec("COMMIT"); !r) {
+        (void)m_db.exec("ROLLBACK");
         return Error{
-            QStringLiteral("%1: cannot write to the quarantine: %2").arg(m_db.path(), stmt->lastError())};
-    return m_db.lastInsertRowId();
+            QStringLiteral("%1: cannot write to the quarantine: %2").arg(m_db.path(), r.error().message)};
+    }
+    return id;
 }
 
 Result<std::vector<QuarantineItem>> SqliteLogStore::quarantined() const

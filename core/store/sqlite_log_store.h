@@ -22,14 +22,15 @@ public:
     [[nodiscard]] const RoomInfo &room() const override { return m_room; }
     [[nodiscard]] qint64 lastSeq() const override { return m_lastSeq; }
     [[nodiscard]] QByteArray lastHash() const override { return m_lastHash; }
-    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts) override;
+    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts,
+                                                    std::vector<QuarantineItem> refused = {}) override;
     using LogStore::read;
     [[nodiscard]] Result<void> read(const EntryQuery &query, const Visitor &visit) const override;
     [[nodiscard]] Result<VerifyReport> verify(const Progress &progress = {}) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
-    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
-                                                Timestamp received) override;
+    [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
+                                                std::vector<QuarantineItem> refused = {}) override;
     [[nodiscard]] Result<void> saveSnapshot(const Snapshot &snapshot) override;
     [[nodiscard]] Result<std::optional<Snapshot>> snapshotFor(Timestamp t) const override;
     [[nodiscard]] Result<qint64> lastSnapshotSeq() const override;
@@ -51,6 +52,8 @@ private:
     SqliteLogStore() = default;
     [[nodiscard]] Result<void> prepareStatements();
     [[nodiscard]] Result<void> loadState();
+    /// Inserts quarantine rows inside an open transaction; the error text or empty.
+    [[nodiscard]] QString quarantineLocked(const std::vector<QuarantineItem> &items);
     /// Inserts drafts inside an open transaction, continuing the chain from seq/prev; the error text or
     /// empty.
     [[nodiscard]] QString insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev);
