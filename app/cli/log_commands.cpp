@@ -197,26 +197,62 @@ int runPicture(const QStringList &arguments)
 int runVerify(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Check every entry's hash and link. Exit 0 if the chain is "
-                       "intact, 4 naming the first bad sequence number otherwise."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Check every entry's hash and link, and the end of the log against the head recorded beside the room "
+        "(ROOM.head): entries missing at the end are reported like a broken chain. Exit 0 if intact, 4 "
+        "naming "
+        "the first bad sequence number otherwise."));
     parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
+    QCommandLineOption acceptLoss(
+        QStringLiteral("accept-loss"),
+        QStringLiteral("when only the end of the log is missing: log the loss (a log.truncated entry) and "
+                       "record the log's present end as its head"));
+    QCommandLineOption author(QStringLiteral("author"), QStringLiteral("who accepts the loss"),
+                              QStringLiteral("NAME"), QStringLiteral("vigie-cli"));
+    parser.addOptions({acceptLoss, author});
     int code = 0;
-    if (!parse(parser, arguments, 1, QStringLiteral("usage: vigie-cli verify ROOM"), &code))
+    if (!parse(parser, arguments, 1, QStringLiteral("usage: vigie-cli verify ROOM [--accept-loss]"), &code))
         return code;
     auto room = openRoom(parser.positionalArguments().at(0));
     if (!room)
         return fail(room.error().message);
-    auto report = (*room)->store().verify();
+    auto report = (*room)->verify();
     if (!report)
         return fail(report.error().message);
+    if (!report->intact() && parser.isSet(acceptLoss)) {
+        // Only a lost end can be accepted: a chain broken inside the log stays broken.
+        auto chain = (*room)->store().verify();
+        if (!chain)
+            return fail(chain.error().message);
+        if (!chain->intact())
+            return fail(
+                QStringLiteral("the chain itself is broken at seq %1 (%2): --accept-loss only accepts "
+                               "a lost end")
+                    .arg(*chain->firstBadSeq)
+                    .arg(chain->problem));
+        auto logged = (*room)->acceptLoss(parser.value(author));
+        if (!logged)
+            return fail(logged.error().message);
+        std::printf("ACCEPTED: %s; logged at seq %lld\n", qPrintable(report->problem),
+                    static_cast<long long>(logged->seq));
+        return 0;
+    }
     if (!report->intact()) {
         std::fprintf(stderr, "vigie-cli: chain broken at seq %lld: %s\n",
                      static_cast<long long>(*report->firstBadSeq), qPrintable(report->problem));
         std::printf("BROKEN at seq %lld\n", static_cast<long long>(*report->firstBadSeq));
         return 4;
     }
-    std::printf("OK: %lld entries, chain intact\n", static_cast<long long>(report->checked));
+    const auto &anchor = (*room)->headAnchor();
+    auto record = anchor ? anchor->read() : Result<std::optional<HeadRecord>>(std::optional<HeadRecord>());
+    const bool recorded = record && record->has_value();
+    std::printf("OK: %lld entries, chain intact%s\n", static_cast<long long>(report->checked),
+                recorded ? ", end matches its head record" : "");
+    if (anchor && !recorded)
+        std::fprintf(stderr,
+                     "vigie-cli: no head record yet (%s): a cut end of this log cannot be detected "
+                     "until the next append records one\n",
+                     qPrintable(HeadAnchor::pathFor((*room)->path())));
     return 0;
 }
 

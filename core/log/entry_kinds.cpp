@@ -34,6 +34,12 @@ Result<void> validateKind(const Entry &e)
     const QString &k = e.kind;
     if (k == kinds::note || k == kinds::decision)
         return requireString(e, QLatin1String("text"));
+    if (k == kinds::logTruncated) {
+        if (!e.data.value(QLatin1String("found_seq")).isDouble())
+            return Error{
+                QStringLiteral("log.truncated: data.found_seq (where the log now ends) is required")};
+        return requireString(e, QLatin1String("problem"));
+    }
     if (k == kinds::unitStatus) {
         if (auto r = requireString(e, QLatin1String("unit")); !r)
             return r;

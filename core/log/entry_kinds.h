@@ -24,6 +24,7 @@ inline constexpr QLatin1String hospitalStatus("hospital.status");
 inline constexpr QLatin1String fusionJoin("fusion.join");
 inline constexpr QLatin1String fusionSplit("fusion.split");
 inline constexpr QLatin1String fusionUndo("fusion.undo");
+inline constexpr QLatin1String logTruncated("log.truncated");
 } // namespace kinds
 
 /// Unit statuses, as written in unit.status entries.

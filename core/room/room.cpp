@@ -1,10 +1,13 @@
 #include "room/room.h"
 
+#include "log/entry_kinds.h"
 #include "store/sqlite_log_store.h"
 
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
+
+#include <utility>
 
 namespace vigie {
 
@@ -38,8 +41,10 @@ Result<void> writeKey(const QString &path, const QByteArray &key)
 } // namespace
 
 Room::Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path)
-    : m_store(std::move(store)), m_anonymiser(std::move(key)), m_clock(clock), m_path(std::move(path))
-{}
+    : m_store(std::move(store)), m_anonymiser(key), m_clock(clock), m_path(std::move(path))
+{
+    m_anchor.emplace(HeadAnchor::pathFor(m_path), keyPath(m_path), std::move(key), m_store->room().id);
+}
 
 Room::~Room() = default;
 
@@ -60,7 +65,11 @@ Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &n
     const QByteArray key = Anonymiser::generateKey();
     if (auto r = writeKey(keyFile, key); !r)
         return r.error();
-    return std::unique_ptr<Room>(new Room(std::move(*store), key, clock, path));
+    std::unique_ptr<Room> room(new Room(std::move(*store), key, clock, path));
+    // From the first moment on, a log cut back to nothing is told from a new room.
+    if (auto r = room->m_anchor->reset(*room->m_store, clock.now()); !r)
+        return r.error();
+    return room;
 }
 
 Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
@@ -81,6 +90,63 @@ void Room::keepSnapshots(const std::vector<Entry> &appended)
     if (auto r = m_snapshots.applyAppended(*m_store, appended); !r)
         qWarning().noquote() << QStringLiteral("%1: snapshot not written (the log is intact): %2")
                                     .arg(m_path, r.error().message);
+}
+
+void Room::recordHead(const std::vector<Entry> &appended)
+{
+    if (appended.empty() || !m_anchor)
+        return;
+    if (auto r = m_anchor->advance(*m_store, appended.back().seq, appended.back().hash, m_clock.now()); !r)
+        qWarning().noquote()
+            << QStringLiteral("%1: head of the log not recorded: %2").arg(m_path, r.error().message);
+}
+
+Result<VerifyReport> Room::verify(const LogStore::Progress &progress) const
+{
+    auto report = m_store->verify(progress);
+    if (!report || !report->intact() || !m_anchor)
+        return report;
+    auto head = m_anchor->check(*m_store);
+    if (!head)
+        return head.error();
+    if (!head->problem.isEmpty()) {
+        report->firstBadSeq = head->firstMissingSeq.value_or(m_store->lastSeq() + 1);
+        report->problem = head->problem;
+    }
+    return report;
+}
+
+Result<Entry> Room::acceptLoss(const QString &author)
+{
+    if (!m_anchor)
+        return Error{QStringLiteral("%1 keeps no head record").arg(m_path)};
+    auto head = m_anchor->check(*m_store);
+    if (!head)
+        return head.error();
+    if (head->problem.isEmpty())
+        return Error{
+            QStringLiteral("%1: the end of the log matches its head record; nothing to accept").arg(m_path)};
+    Entry draft;
+    draft.kind = kinds::logTruncated;
+    draft.author = author;
+    draft.eventTime = m_clock.now();
+    QJsonObject data{{QStringLiteral("found_seq"), m_store->lastSeq()},
+                     {QStringLiteral("problem"), head->problem}};
+    if (head->record) {
+        data.insert(QStringLiteral("recorded_seq"), head->record->seq);
+        data.insert(QStringLiteral("recorded_hash"), QString::fromLatin1(head->record->hash.toHex()));
+        data.insert(QStringLiteral("recorded_at"), head->record->recorded.toIso());
+    }
+    draft.data = data;
+    // Appended without moving the record (it would refuse: the recorded head is gone), then recorded.
+    const std::optional<HeadAnchor> anchor = std::exchange(m_anchor, std::nullopt);
+    auto appended = append({std::move(draft)});
+    m_anchor = anchor;
+    if (!appended)
+        return appended.error();
+    if (auto r = m_anchor->reset(*m_store, m_clock.now()); !r)
+        return r.error();
+    return appended->front();
 }
 
 std::vector<QuarantineItem> Room::quarantineItems(const std::vector<Refused> &refused, Timestamp now) const
@@ -118,6 +184,7 @@ Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::ve
     if (!appended)
         return appended;
     keepSnapshots(*appended);
+    recordHead(*appended);
     return appended;
 }
 
@@ -137,6 +204,7 @@ Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std
     if (!appended)
         return appended;
     keepSnapshots(appended->appended);
+    recordHead(appended->appended);
     return appended;
 }
 

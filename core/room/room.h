@@ -4,6 +4,7 @@
 // goes to the quarantine with its reason, scrubbed the same way.
 #include "picture/picture_seeker.h"
 #include "privacy/anonymiser.h"
+#include "room/head_anchor.h"
 #include "store/log_store.h"
 
 #include <memory>
@@ -52,6 +53,15 @@ public:
     /// Keeps refused input, scrubbed of personal data, with its source, position and reason.
     [[nodiscard]] Result<void> quarantine(const QString &source, const std::vector<Rejected> &items);
 
+    /// Every hash and link of the chain, then the end of the log against its head record (HeadAnchor): a
+    /// log whose last entries went missing is reported like a broken chain, at the first missing seq.
+    [[nodiscard]] Result<VerifyReport> verify(const LogStore::Progress &progress = {}) const;
+    /// After a person accepted that the end of the log is lost: logs it (a log.truncated entry naming the
+    /// recorded head and where the log now ends) and records the new head.
+    [[nodiscard]] Result<Entry> acceptLoss(const QString &author);
+    /// The head record of a room file (nothing for other rooms).
+    [[nodiscard]] const std::optional<HeadAnchor> &headAnchor() const { return m_anchor; }
+
     [[nodiscard]] Result<Picture> pictureAt(Timestamp t) const { return vigie::pictureAt(*m_store, t); }
     [[nodiscard]] Result<Picture> picture() const { return latestPicture(*m_store); }
 
@@ -64,6 +74,8 @@ private:
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
     /// Brings the snapshot keeper past entries just committed; only warns on failure.
     void keepSnapshots(const std::vector<Entry> &appended);
+    /// Records the new head outside the log; only warns on failure.
+    void recordHead(const std::vector<Entry> &appended);
     /// Quarantine rows for refused input, scrubbed of personal data.
     [[nodiscard]] std::vector<QuarantineItem> quarantineItems(const std::vector<Refused> &refused,
                                                               Timestamp now) const;
@@ -72,6 +84,7 @@ private:
     const Clock &m_clock;
     QString m_path;
     SnapshotKeeper m_snapshots;
+    std::optional<HeadAnchor> m_anchor;
 };
 
 } // namespace vigie

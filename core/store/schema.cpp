@@ -140,7 +140,15 @@ DROP TABLE feed_seen;
 ALTER TABLE feed_seen_v9 RENAME TO feed_seen;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7, v8, v9};
+// Version 10: each message seen remembers the seq its entries reach. A log whose end was cut (a file
+// restored from an older copy) would otherwise keep the messages of the lost entries as seen, and the same
+// files ingested again would store nothing: their loss permanent and silent. Rows of earlier versions get 0
+// (never forgotten: which entries they had is not known).
+constexpr const char *v10 = R"sql(
+ALTER TABLE feed_seen ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10};
 
 } // namespace
 

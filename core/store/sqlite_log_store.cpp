@@ -3,6 +3,7 @@
 #include "store/schema.h"
 
 #include <QCryptographicHash>
+#include <QDebug>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QtEndian>
@@ -463,7 +464,7 @@ SqliteLogStore::SeenKey SqliteLogStore::seenKeyOf(const QString &key)
 
 QString SqliteLogStore::loadSeenLocked()
 {
-    auto rows = m_statements.take("SELECT id, key FROM feed_seen WHERE id > ? ORDER BY id");
+    auto rows = m_statements.take("SELECT id, key, seq FROM feed_seen WHERE id > ? ORDER BY id");
     if (!rows)
         return rows.error().message;
     sql::Statement &r = **rows;
@@ -472,10 +473,32 @@ QString SqliteLogStore::loadSeenLocked()
     while ((step = r.step()) == sql::Statement::Step::Row) {
         m_seenUpto = r.int64(0);
         m_seen.insert(seenKeyOf(r.text(1)), m_seenUpto);
+        m_seenMaxSeq = std::max(m_seenMaxSeq, r.int64(2));
     }
     const QString why = step == sql::Statement::Step::Done ? QString() : r.lastError();
     r.reset();
     return why;
+}
+
+QString SqliteLogStore::forgetSeenBeyondLocked(qint64 lastSeq)
+{
+    auto forget = m_statements.take("DELETE FROM feed_seen WHERE seq > ?");
+    if (!forget)
+        return forget.error().message;
+    (*forget)->bind(1, lastSeq);
+    const auto step = (*forget)->step();
+    if (step != sql::Statement::Step::Done)
+        return QStringLiteral("cannot forget the messages of a cut log: %1").arg((*forget)->lastError());
+    qWarning().noquote() << QStringLiteral("%1: the log ends at seq %2, before the entries of %3 message(s) "
+                                           "recorded as seen; they are forgotten and will be stored again if "
+                                           "they arrive (see `vigie-cli verify`)")
+                                .arg(m_db.path())
+                                .arg(lastSeq)
+                                .arg(m_db.changes());
+    m_seen.clear();
+    m_seenUpto = 0;
+    m_seenMaxSeq = 0;
+    return loadSeenLocked();
 }
 
 Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
@@ -493,7 +516,9 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     // Keys noted in this transaction leave m_seen again if it is rolled back.
     std::vector<SeenKey> noted;
     const qint64 seenUptoBefore = m_seenUpto;
-    auto fail = [this, &noted, seenUptoBefore](const QString &why) -> Error {
+    const qint64 seenMaxBefore = m_seenMaxSeq;
+    bool forgot = false;
+    auto fail = [this, &noted, &forgot, seenUptoBefore, seenMaxBefore](const QString &why) -> Error {
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
@@ -502,14 +527,25 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         for (const SeenKey &k : noted)
             m_seen.remove(k);
         m_seenUpto = std::min(m_seenUpto, seenUptoBefore);
+        m_seenMaxSeq = std::min(m_seenMaxSeq, seenMaxBefore);
+        if (forgot) { // the rows forgotten are back: read them all again at the next batch
+            m_seen.clear();
+            m_seenUpto = 0;
+            m_seenMaxSeq = 0;
+        }
         return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
     if (const QString problem = loadSeenLocked(); !problem.isEmpty())
         return fail(problem);
+    if (m_seenMaxSeq > m_lastSeq) {
+        forgot = true;
+        if (const QString problem = forgetSeenBeyondLocked(m_lastSeq); !problem.isEmpty())
+            return fail(problem);
+    }
     // Prepared once per batch (not with the others) so that opening an old file never needs feed_seen.
     // A new message is one appended row; only a repeat pays the update and the read of its count.
     auto note = m_statements.take(
-        "INSERT INTO feed_seen(key, source, first_seen, last_seen, count) VALUES (?,?,?,?,1)");
+        "INSERT INTO feed_seen(key, source, first_seen, last_seen, count, seq) VALUES (?,?,?,?,1,?)");
     if (!note)
         return fail(note.error().message);
     auto repeat = m_statements.take("UPDATE feed_seen SET count = count + 1, last_seen = ? WHERE id = ? "
@@ -525,10 +561,13 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         qint64 count = 1;
         if (const auto row = m_seen.constFind(seenKey); row == m_seen.constEnd()) {
             const QByteArray key = a.key.toUtf8();
+            // The seq of the message's last entry: its drafts follow those of the batch's earlier messages.
+            const qint64 upto = m_lastSeq + qint64(drafts.size() + a.drafts.size());
             noteRow.bindTextView(1, key);
             noteRow.bindText(2, a.source.toUtf8());
             noteRow.bind(3, received.msecs);
             noteRow.bind(4, received.msecs);
+            noteRow.bind(5, upto);
             if (noteRow.step() != sql::Statement::Step::Done) {
                 const QString why = noteRow.lastError();
                 noteRow.reset();
@@ -537,6 +576,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
             noteRow.reset();
             m_seenUpto = m_db.lastInsertRowId();
             m_seen.insert(seenKey, m_seenUpto);
+            m_seenMaxSeq = std::max(m_seenMaxSeq, upto);
             noted.push_back(seenKey);
         } else {
             repeatRow.bind(1, received.msecs);

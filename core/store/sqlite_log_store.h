@@ -64,6 +64,9 @@ private:
     /// Brings m_seen up to the last feed_seen row (rows another connection added included); in a
     /// transaction. The error text or empty.
     [[nodiscard]] QString loadSeenLocked();
+    /// Forgets the messages whose entries lie beyond the end of the log (a cut log): they may be stored
+    /// again. In a transaction. The error text or empty.
+    [[nodiscard]] QString forgetSeenBeyondLocked(qint64 lastSeq);
 
     /// A feed message's key as the store finds it in memory: 128 bits of its hash.
     struct SeenKey
@@ -99,6 +102,8 @@ private:
     /// distinct message; read from the file at the first feed append.
     QHash<SeenKey, qint64> m_seen;
     qint64 m_seenUpto = 0;
+    /// The highest seq that a message of m_seen has its entries up to (feed_seen.seq, schema 10).
+    qint64 m_seenMaxSeq = 0;
 };
 
 } // namespace vigie

@@ -406,3 +406,64 @@ TEST(Ingestor, FeedCommandPausesListsAndResumes)
     EXPECT_EQ(run({}, &out), 0);
     EXPECT_TRUE(out.trimmed().isEmpty()) << out.toStdString();
 }
+
+// A log whose end was cut (a file restored from an older copy) keeps no record of its lost messages as seen:
+// ingesting the same files again stores them again, and verify reports the cut meanwhile.
+class IngestAfterCut : public testing::TestWithParam<int>
+{
+};
+
+TEST_P(IngestAfterCut, MessagesOfTheLostEntriesAreStoredAgain)
+{
+    const int cut = GetParam();
+    test::TempRoom t;
+    const FeedRegistry registry;
+    const FeedContext context{QStringLiteral("gateway"), RoomMode::Live, {}, {}, {}};
+    std::vector<QByteArray> alerts;
+    for (int i = 0; i < 120; ++i)
+        alerts.push_back(
+            cap(QStringLiteral("A%1").arg(i), QStringLiteral("Feu %1").arg(i), QStringLiteral("Quai")));
+    auto ingestAll = [&](Room &room) {
+        Ingestor ingestor(room, registry);
+        qint64 stored = 0;
+        for (std::size_t first = 0; first < alerts.size(); first += 40) {
+            std::vector<FeedInput> batch;
+            for (std::size_t i = first; i < first + 40; ++i)
+                batch.push_back({alerts[i], context, {}});
+            auto r = ingestor.ingestAll(std::move(batch));
+            EXPECT_TRUE(r.ok()) << r.error().message.toStdString();
+            stored += r ? r->stored : 0;
+        }
+        return stored;
+    };
+    EXPECT_EQ(ingestAll(*t.room), 120);
+    const qint64 last = t.room->store().lastSeq();
+    auto before = t.room->picture();
+    ASSERT_TRUE(before.ok());
+    t.room.reset();
+    {
+        auto db = sql::Database::open(t.path(), sql::Database::Mode::ReadWrite);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(
+            db->exec(QByteArray("DELETE FROM entries WHERE seq > ") + QByteArray::number(last - cut)));
+    }
+    auto reopened = Room::open(t.path(), t.clock);
+    ASSERT_TRUE(reopened.ok());
+    auto report = (*reopened)->verify();
+    ASSERT_TRUE(report.ok());
+    EXPECT_FALSE(report->intact());
+    EXPECT_EQ(*report->firstBadSeq, last - cut + 1);
+
+    // Only the messages whose entries were lost are new again; the others stay duplicates.
+    const qint64 restored = ingestAll(**reopened);
+    EXPECT_GE(restored, 1);
+    EXPECT_LE(restored, cut);
+    auto after = (*reopened)->picture();
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->incidents.size(), before->incidents.size());
+    for (const auto &[id, incident] : before->incidents)
+        EXPECT_TRUE(after->incidents.contains(id)) << id.toStdString();
+    EXPECT_EQ(ingestAll(**reopened), 0) << "a third pass stores nothing";
+}
+
+INSTANTIATE_TEST_SUITE_P(LastEntries, IngestAfterCut, testing::Values(1, 10, 100));
