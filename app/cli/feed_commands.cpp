@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <csignal>
 #include <cstdio>
 #include <utility>
 
@@ -110,6 +111,10 @@ int runIngest(const QStringList &arguments)
 
 namespace vigie::cli {
 
+namespace {
+volatile std::sig_atomic_t stopRequested = 0;
+} // namespace
+
 int runListen(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -126,7 +131,12 @@ int runListen(const QStringList &arguments)
                                    QStringLiteral("N"));
     QCommandLineOption seconds(QStringLiteral("seconds"),
                                QStringLiteral("stop after this long (default: never)"), QStringLiteral("S"));
-    parser.addOptions({mqtt, topic, maxMessages, seconds});
+    QCommandLineOption clientId(
+        QStringLiteral("client-id"),
+        QStringLiteral("the session's name at the broker, which keeps what was not yet stored for it across "
+                       "restarts (default: one per room and topic filter)"),
+        QStringLiteral("ID"));
+    parser.addOptions({mqtt, topic, maxMessages, seconds, clientId});
     const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
@@ -154,6 +164,7 @@ int runListen(const QStringList &arguments)
     options.host = address.left(colon);
     options.port = port;
     options.topic = parser.value(topic);
+    options.clientId = parser.value(clientId);
     fusion::FeedFusion feedFusion;
     if (auto loaded = feedFusion.load((*room)->store()); !loaded)
         return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
@@ -164,18 +175,29 @@ int runListen(const QStringList &arguments)
         printLine(event.toUtf8());
         std::fflush(stdout); // a supervisor (or a test) waits for "subscribed"
     };
+    // SIGTERM and SIGINT finish the batch under way: it is stored and acknowledged, and the broker keeps the
+    // rest for the next run.
+    stopRequested = 0;
+    struct sigaction stop = {};
+    stop.sa_handler = [](int) {
+        stopRequested = 1;
+    };
+    sigemptyset(&stop.sa_mask);
+    ::sigaction(SIGTERM, &stop, nullptr);
+    ::sigaction(SIGINT, &stop, nullptr);
     QElapsedTimer timer;
     timer.start();
     auto r = listener.run([&] {
-        return (limit < 0 || listener.stats().messages < limit) &&
+        return stopRequested == 0 && (limit < 0 || listener.stats().messages < limit) &&
                (duration < 0 || double(timer.elapsed()) < duration * 1000.0);
     });
     const auto &s = listener.stats();
     const QJsonObject line{
-        {QStringLiteral("messages"), s.messages},     {QStringLiteral("stored"), s.stored},
-        {QStringLiteral("duplicates"), s.duplicates}, {QStringLiteral("rejected"), s.rejected},
-        {QStringLiteral("connects"), s.connects},     {QStringLiteral("failures"), s.failures},
-        {QStringLiteral("batches"), s.batches},       {QStringLiteral("merges"), fused.merges}};
+        {QStringLiteral("messages"), s.messages},         {QStringLiteral("stored"), s.stored},
+        {QStringLiteral("duplicates"), s.duplicates},     {QStringLiteral("rejected"), s.rejected},
+        {QStringLiteral("connects"), s.connects},         {QStringLiteral("failures"), s.failures},
+        {QStringLiteral("acknowledged"), s.acknowledged}, {QStringLiteral("batches"), s.batches},
+        {QStringLiteral("merges"), fused.merges}};
     printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
     if (!r)
         return fail(r.error().message);

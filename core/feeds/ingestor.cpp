@@ -24,15 +24,14 @@ Result<IngestReport> Ingestor::ingest(const QByteArray &bytes, const FeedContext
     return ingestAll(std::move(one));
 }
 
-Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs)
+Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vector<Refused> refused)
 {
     IngestReport report;
     // A pause decided at a desk since the last batch applies from this batch on.
     if (auto r = m_controls.refresh(m_room.store()); !r)
         return r.error();
     std::vector<FeedArrival> arrivals;
-    // Refused items per source, kept in the quarantine in the batch's own transaction.
-    std::vector<Refused> refused;
+    // Refused items per source (the caller's first), kept in the quarantine in the batch's own transaction.
     for (FeedInput &input : inputs) {
         FeedBatch batch;
         // File names of exports often carry a patient's or caller's name, which no pattern recognises:

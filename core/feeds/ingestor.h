@@ -42,9 +42,11 @@ public:
     /// Ingests one input; `format` empty = detect. Fails only when the room cannot be written.
     [[nodiscard]] Result<IngestReport> ingest(const QByteArray &bytes, const FeedContext &context,
                                               const QString &format = {});
-    /// Ingests several inputs with one append transaction (group commit for live transports); the report
+    /// Ingests several inputs with one append transaction (group commit for live transports), with input
+    /// the caller refused already (`refused`, kept in the quarantine in the same transaction); the report
     /// sums them.
-    [[nodiscard]] Result<IngestReport> ingestAll(std::vector<FeedInput> inputs);
+    [[nodiscard]] Result<IngestReport> ingestAll(std::vector<FeedInput> inputs,
+                                                 std::vector<Refused> refused = {});
 
     /// Called with each batch's messages just before their append (fusion places the reports here, see
     /// fusion/feed_fusion.h); drafts it adds to a message are appended with it.

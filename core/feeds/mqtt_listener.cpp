@@ -2,50 +2,27 @@
 
 #include "model/agency.h"
 
+#include <QCryptographicHash>
 #include <QThread>
-#include <QUuid>
-
-#include <mosquitto.h>
 
 #include <algorithm>
-#include <mutex>
 #include <utility>
 
 namespace vigie::feeds {
-
-namespace {
-
-// mosquitto_lib_init is process-wide and not reentrant: once, on first use.
-void initLibrary()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { mosquitto_lib_init(); });
-}
-
-QString mosquittoError(int rc)
-{
-    return QString::fromUtf8(mosquitto_strerror(rc));
-}
-
-} // namespace
-
-struct MqttListener::Client
-{
-    mosquitto *mosq = nullptr;
-    ~Client()
-    {
-        if (mosq) {
-            mosquitto_disconnect(mosq);
-            mosquitto_destroy(mosq);
-        }
-    }
-};
 
 MqttListener::MqttListener(Room &room, const FeedRegistry &registry, MqttOptions options)
     : m_room(room), m_registry(registry), m_ingestor(room, registry), m_options(std::move(options))
 {}
 
 MqttListener::~MqttListener() = default;
+
+QString MqttListener::defaultClientId(const QString &roomId, const QString &topic)
+{
+    // MQTT 3.1.1 brokers must accept ids of up to 23 characters: "vigie-" and 17 hex digits.
+    const QByteArray digest =
+        QCryptographicHash::hash((roomId + u'\n' + topic).toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QStringLiteral("vigie-") + QString::fromLatin1(digest.left(17));
+}
 
 Result<std::pair<QString, QString>> MqttListener::parseTopic(const QString &topic,
                                                              const FeedRegistry &registry)
@@ -63,131 +40,101 @@ Result<std::pair<QString, QString>> MqttListener::parseTopic(const QString &topi
     return std::pair{parts[1], parts[2] == u"auto" ? QString() : parts[2]};
 }
 
-void MqttListener::handleMessage(const QString &topic, const QByteArray &payload)
+void MqttListener::handleMessage(const MqttMessage &message)
 {
     if (m_fatal)
         return;
     ++m_stats.messages;
     m_stats.lastMessage = m_room.clock().now();
-    const QString label = QStringLiteral("mqtt:") + topic.left(200);
-    auto parsed = parseTopic(topic, m_registry);
+    if (m_pending.empty() && m_pendingRefused.empty())
+        m_pendingSince.start();
+    if (message.packetId != 0)
+        m_pendingAcks.emplace_back(message.packetId, m_connection);
+    const QString label = QStringLiteral("mqtt:") + message.topic.left(200);
+    auto parsed = parseTopic(message.topic, m_registry);
     if (!parsed) {
-        ++m_stats.rejected;
-        if (auto q = m_room.quarantine(
-                label, {{QStringLiteral("topic"), parsed.error().message, payload.left(64 * 1024)}});
-            !q)
-            m_fatal = q.error();
+        // Kept with the batch, in its transaction, and acknowledged with it.
+        m_pendingRefused.push_back(
+            {label, {{QStringLiteral("topic"), parsed.error().message, message.payload.left(64 * 1024)}}});
         if (onEvent)
             onEvent(QStringLiteral("rejected ") + parsed.error().message);
         return;
     }
     FeedContext context;
-    context.source = topic;
+    context.source = message.topic;
     context.sourceLabel = label;
     context.mode = m_room.info().mode;
     context.agency = parsed->first;
     context.unit = parsed->first + QStringLiteral("-avl");
-    if (m_pending.empty())
-        m_pendingSince.start();
-    m_pending.push_back({payload, std::move(context), parsed->second});
-    m_pendingTopics << topic;
-    if (qsizetype(m_pending.size()) >= m_options.maxBatchMessages)
-        flush();
+    m_pending.push_back({message.payload, std::move(context), parsed->second});
+    m_pendingTopics << message.topic;
 }
 
 bool MqttListener::flushDue() const
 {
-    return !m_pending.empty() && m_pendingSince.elapsed() >= m_options.maxBatchDelayMs;
+    const qsizetype held = qsizetype(m_pending.size() + m_pendingRefused.size());
+    return held > 0 &&
+           (held >= m_options.maxBatchMessages || m_pendingSince.elapsed() >= m_options.maxBatchDelayMs);
 }
 
-void MqttListener::flush()
+void MqttListener::flush(MqttSession &session)
 {
-    if (m_pending.empty() || m_fatal)
+    if ((m_pending.empty() && m_pendingRefused.empty()) || m_fatal)
         return;
     const QStringList topics = std::exchange(m_pendingTopics, {});
-    auto report = m_ingestor.ingestAll(std::exchange(m_pending, {}));
+    const qint64 refusedTopics = qint64(m_pendingRefused.size());
+    auto report = m_ingestor.ingestAll(std::exchange(m_pending, {}), std::exchange(m_pendingRefused, {}));
     if (!report) {
+        // Nothing of the batch is stored, so nothing is acknowledged: the broker keeps it for the next run.
         m_fatal = report.error();
+        m_pendingAcks.clear();
         return;
     }
     ++m_stats.batches;
     m_stats.stored += report->stored;
     m_stats.duplicates += report->duplicates;
-    m_stats.rejected += report->rejected;
+    m_stats.rejected += report->rejected + refusedTopics;
+    // Committed: now, and only now, the broker may forget these messages.
+    for (const auto &[packetId, connection] : std::exchange(m_pendingAcks, {})) {
+        if (connection != m_connection || !session.connected())
+            continue; // that connection is gone: the broker sends the message again, a repeat
+        if (auto r = session.acknowledge(packetId); !r)
+            break;
+        ++m_stats.acknowledged;
+    }
     if (onEvent) {
         for (const QString &topic : topics)
             onEvent(QStringLiteral("message %1").arg(topic));
         onEvent(QStringLiteral("batch of %1: %2 stored, %3 duplicate, %4 rejected")
-                    .arg(topics.size())
+                    .arg(topics.size() + refusedTopics)
                     .arg(report->stored)
                     .arg(report->duplicates)
-                    .arg(report->rejected));
+                    .arg(report->rejected + refusedTopics));
     }
 }
 
 Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
 {
-    initLibrary();
-    const QByteArray id =
-        (m_options.clientId.isEmpty()
-             ? QStringLiteral("vigie-") + QUuid::createUuid().toString(QUuid::Id128).left(12)
-             : m_options.clientId)
-            .toUtf8();
-    m_client = std::make_unique<Client>();
-    // clean_session=false with a fixed id would keep messages while we are away; a random id cannot, so a
-    // clean session is the honest choice there.
-    m_client->mosq = mosquitto_new(id.constData(), m_options.clientId.isEmpty(), this);
-    if (!m_client->mosq)
-        return Error{
-            QStringLiteral("MQTT %1:%2: cannot create a client").arg(m_options.host).arg(m_options.port)};
-    mosquitto *mosq = m_client->mosq;
-    mosquitto_connect_callback_set(mosq, [](mosquitto *m, void *self, int rc) {
-        auto *l = static_cast<MqttListener *>(self);
-        if (rc != 0) {
-            ++l->m_stats.failures;
-            return;
-        }
-        l->m_connected = true;
-        ++l->m_stats.connects;
-        mosquitto_subscribe(m, nullptr, l->m_options.topic.toUtf8().constData(), 1);
-    });
-    mosquitto_subscribe_callback_set(mosq, [](mosquitto *, void *self, int, int, const int *) {
-        auto *l = static_cast<MqttListener *>(self);
-        if (l->onEvent)
-            l->onEvent(QStringLiteral("subscribed %1 on %2:%3")
-                           .arg(l->m_options.topic, l->m_options.host)
-                           .arg(l->m_options.port));
-    });
-    mosquitto_disconnect_callback_set(mosq, [](mosquitto *, void *self, int rc) {
-        auto *l = static_cast<MqttListener *>(self);
-        l->m_connected = false;
-        if (rc != 0)
-            ++l->m_stats.failures;
-    });
-    mosquitto_message_callback_set(mosq, [](mosquitto *, void *self, const mosquitto_message *msg) {
-        auto *l = static_cast<MqttListener *>(self);
-        l->handleMessage(QString::fromUtf8(msg->topic),
-                         QByteArray(static_cast<const char *>(msg->payload), msg->payloadlen));
-    });
-
-    const QByteArray host = m_options.host.toUtf8();
+    const QString clientId = m_options.clientId.isEmpty() ? defaultClientId(m_room.info().id, m_options.topic)
+                                                          : m_options.clientId;
+    MqttSession session;
     int backoff = m_options.minBackoffMs;
-    bool needConnect = true;
-    bool everConnected = false;
     while (keepGoing() && !m_fatal) {
-        if (flushDue())
-            flush();
-        if (needConnect) {
-            const int rc = everConnected ? mosquitto_reconnect(mosq)
-                                         : mosquitto_connect(mosq, host.constData(), m_options.port,
-                                                             m_options.keepAliveSeconds);
-            if (rc != MOSQ_ERR_SUCCESS) {
+        if (!session.connected()) {
+            // What arrived before the loss is stored; its acknowledgements went with the connection.
+            flush(session);
+            auto connected =
+                session.connect(m_options.host, m_options.port, clientId, false, m_options.keepAliveSeconds);
+            Result<void> subscribed =
+                connected ? session.subscribe(m_options.topic) : Result<void>(connected.error());
+            if (!subscribed) {
                 ++m_stats.failures;
+                session.disconnect();
                 if (onEvent)
                     onEvent(QStringLiteral("cannot connect to %1:%2 (%3); retrying in %4 ms")
                                 .arg(m_options.host)
                                 .arg(m_options.port)
-                                .arg(mosquittoError(rc))
+                                .arg(subscribed.error().message)
                                 .arg(backoff));
                 // Sleep in short slices so that keepGoing() stays responsive during long back-offs.
                 for (int waited = 0; waited < backoff && keepGoing(); waited += 50)
@@ -195,30 +142,40 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
                 backoff = std::min(backoff * 2, m_options.maxBackoffMs);
                 continue;
             }
-            everConnected = true;
-            needConnect = false;
+            ++m_connection;
+            ++m_stats.connects;
+            backoff = m_options.minBackoffMs;
+            if (onEvent)
+                onEvent(QStringLiteral("subscribed %1 on %2:%3 as %4 (%5)")
+                            .arg(m_options.topic, m_options.host)
+                            .arg(m_options.port)
+                            .arg(clientId, *connected ? QStringLiteral("session resumed")
+                                                      : QStringLiteral("new session")));
         }
+        if (flushDue())
+            flush(session);
         // Group commit: with a batch pending, only take what has already arrived, and write the batch as
         // soon as nothing more is waiting. A quiet feed is written at once; under a burst, the messages that
-        // arrive while one batch is written form the next, so batches grow with the load and each sync
-        // serves more messages (the delay and size limits above still bound a batch).
-        const qint64 received = m_stats.messages;
-        const int rc = mosquitto_loop(mosq, m_pending.empty() ? 100 : 0, 1);
-        if (!m_pending.empty() && m_stats.messages == received)
-            flush();
-        if (m_connected)
-            backoff = m_options.minBackoffMs;
-        if (rc != MOSQ_ERR_SUCCESS) {
-            m_connected = false;
-            needConnect = true;
+        // arrive while one batch is written form the next, so batches grow with the load (up to what the
+        // broker sends before it has acknowledgements back: its max_inflight_messages).
+        const bool holding = !m_pending.empty() || !m_pendingRefused.empty();
+        auto received = session.poll(holding ? 0 : 100);
+        if (!received) {
+            ++m_stats.failures;
             if (onEvent)
                 onEvent(QStringLiteral("connection to %1:%2 lost (%3)")
                             .arg(m_options.host)
                             .arg(m_options.port)
-                            .arg(mosquittoError(rc)));
+                            .arg(received.error().message));
+            continue;
         }
+        for (const MqttMessage &m : *received)
+            handleMessage(m);
+        if (received->empty() && (!m_pending.empty() || !m_pendingRefused.empty()))
+            flush(session);
     }
-    flush(); // what arrived before the stop is stored too
+    flush(session); // what arrived before the stop is stored and acknowledged
+    session.disconnect();
     if (m_fatal)
         return *m_fatal;
     return {};

@@ -1,9 +1,13 @@
 #pragma once
-// Live feeds over MQTT (libmosquitto, the Mosquitto project's C client): subscribes to
-// vigie/<agency>/<format> and ingests every message as it arrives. The agency and format come from the
-// topic ("auto" detects the format). A lost broker is retried with exponential back-off; nothing that
-// arrives is dropped silently: refused messages go to the quarantine like any other input.
+// Live feeds over MQTT: subscribes to vigie/<agency>/<format> and ingests every message as it arrives. The
+// agency and format come from the topic ("auto" detects the format). A message is acknowledged to the broker
+// only once the batch that holds it is committed to the room (MqttSession), on a persistent session with a
+// stable client id: what the listener has not stored when it stops, crashes or loses the broker is sent
+// again by the broker, and a message sent twice is counted, not stored twice (the room's feed keys). A lost
+// broker is retried with exponential back-off; refused messages go to the quarantine in their batch's
+// transaction. The broker must keep what it queues: see docs/mqtt.md.
 #include "feeds/ingestor.h"
+#include "feeds/mqtt_session.h"
 
 #include <QElapsedTimer>
 
@@ -16,7 +20,9 @@ struct MqttOptions
 {
     QString host = QStringLiteral("127.0.0.1");
     int port = 1883;
-    QString clientId; ///< empty = a random one
+    /// The session's name at the broker, stable across restarts so that the broker keeps what was not
+    /// acknowledged; empty = defaultClientId(room, topic).
+    QString clientId;
     QString topic = QStringLiteral("vigie/+/+");
     int keepAliveSeconds = 30;
     int minBackoffMs = 200;    ///< first retry after a lost connection
@@ -33,11 +39,12 @@ struct MqttStats
     qint64 messages = 0; ///< MQTT messages received
     qint64 stored = 0;   ///< feed messages stored for the first time
     qint64 duplicates = 0;
-    qint64 rejected = 0;   ///< items quarantined
-    qint64 batches = 0;    ///< append transactions
-    qint64 connects = 0;   ///< successful connections (1 + reconnections)
-    qint64 failures = 0;   ///< failed connection attempts or lost connections
-    Timestamp lastMessage; ///< arrival of the last message (for staleness)
+    qint64 rejected = 0;     ///< items quarantined
+    qint64 batches = 0;      ///< append transactions
+    qint64 acknowledged = 0; ///< messages acknowledged to the broker (each after its batch committed)
+    qint64 connects = 0;     ///< successful connections (1 + reconnections)
+    qint64 failures = 0;     ///< failed connection attempts or lost connections
+    Timestamp lastMessage;   ///< arrival of the last message (for staleness)
 };
 
 class MqttListener
@@ -58,15 +65,16 @@ public:
     [[nodiscard]] Result<void> run(const std::function<bool()> &keepGoing);
     [[nodiscard]] const MqttStats &stats() const { return m_stats; }
 
+    /// "vigie-" and a digest of the room's id and the topic filter: one session per room and feed.
+    [[nodiscard]] static QString defaultClientId(const QString &roomId, const QString &topic);
     /// Agency and format named by a topic vigie/<agency>/<format>; an error naming the topic otherwise.
     [[nodiscard]] static Result<std::pair<QString, QString>> parseTopic(const QString &topic,
                                                                         const FeedRegistry &registry);
 
 private:
-    struct Client;
-    void handleMessage(const QString &topic, const QByteArray &payload);
-    /// Ingests the pending batch (if any) in one transaction.
-    void flush();
+    void handleMessage(const MqttMessage &message);
+    /// Ingests the pending batch (if any) in one transaction, then acknowledges its messages.
+    void flush(MqttSession &session);
     [[nodiscard]] bool flushDue() const;
 
     Room &m_room;
@@ -74,11 +82,14 @@ private:
     Ingestor m_ingestor;
     MqttOptions m_options;
     MqttStats m_stats;
-    std::unique_ptr<Client> m_client;
     std::optional<Error> m_fatal;
-    bool m_connected = false;
     std::vector<FeedInput> m_pending;
+    std::vector<Refused> m_pendingRefused;
     QStringList m_pendingTopics;
+    /// Packet ids to acknowledge once the pending batch is committed, with the connection they came on (an
+    /// id means nothing on another connection: those messages come again and count as repeats).
+    std::vector<std::pair<quint16, qint64>> m_pendingAcks;
+    qint64 m_connection = 0;      ///< counts connections
     QElapsedTimer m_pendingSince; ///< started at the first message of the pending batch
 };
 

@@ -1,6 +1,7 @@
 // Live MQTT feed against a real Mosquitto broker started here on a free loopback port: messages published
 // on vigie/<agency>/<format> reach the room, a bad topic is quarantined, and the listener comes back after
 // the broker restarts.
+#include "feeds/mqtt_session.h"
 #include "test_util.h"
 
 #include <QDir>
@@ -193,4 +194,60 @@ TEST(Mqtt, MessagesFromARealBrokerReachTheRoomAndSurviveARestart)
     ASSERT_EQ(q->size(), 1u);
     EXPECT_TRUE(q->front().reason.contains(QStringLiteral("agency \"nobody\" is unknown")))
         << q->front().reason.toStdString();
+}
+
+// The session acknowledges only what the caller acknowledges: a message received but not acknowledged before
+// the connection ends is sent again on the same persistent session, marked as a possible duplicate.
+TEST(Mqtt, AMessageNotAcknowledgedIsSentAgain)
+{
+    if (findProgram(QStringLiteral("mosquitto")).isEmpty() ||
+        findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
+        GTEST_SKIP()
+            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    QTemporaryDir dir;
+    const int port = freeLoopbackPort();
+    Broker broker;
+    ASSERT_TRUE(broker.start(dir.path(), port)) << broker.process.readAll().toStdString();
+    auto receiveAll = [&](feeds::MqttSession &session, std::size_t count, int ms = 10000) {
+        std::vector<feeds::MqttMessage> got;
+        QElapsedTimer t;
+        t.start();
+        while (got.size() < count && t.elapsed() < ms) {
+            auto polled = session.poll(100);
+            EXPECT_TRUE(polled.ok()) << polled.error().message.toStdString();
+            if (!polled)
+                break;
+            for (auto &m : *polled)
+                got.push_back(std::move(m));
+        }
+        return got;
+    };
+    {
+        feeds::MqttSession session;
+        auto connected =
+            session.connect(QStringLiteral("127.0.0.1"), port, QStringLiteral("desk-test"), false, 30);
+        ASSERT_TRUE(connected.ok()) << connected.error().message.toStdString();
+        EXPECT_FALSE(*connected) << "a new session";
+        ASSERT_TRUE(session.subscribe(QStringLiteral("vigie/+/+")).ok());
+        for (const char *payload : {"one", "two", "three"})
+            ASSERT_TRUE(publish(port, QStringLiteral("vigie/fire/cap"), payload));
+        const auto got = receiveAll(session, 3);
+        ASSERT_EQ(got.size(), 3u);
+        EXPECT_EQ(got[0].payload, "one");
+        EXPECT_EQ(got[0].qos, 1);
+        ASSERT_TRUE(session.acknowledge(got[0].packetId).ok());
+        session.disconnect(); // "two" and "three" were never acknowledged
+    }
+    feeds::MqttSession again;
+    auto resumed = again.connect(QStringLiteral("127.0.0.1"), port, QStringLiteral("desk-test"), false, 30);
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message.toStdString();
+    EXPECT_TRUE(*resumed) << "the broker kept the session";
+    const auto redelivered = receiveAll(again, 2);
+    ASSERT_EQ(redelivered.size(), 2u);
+    EXPECT_EQ(redelivered[0].payload, "two");
+    EXPECT_EQ(redelivered[1].payload, "three");
+    EXPECT_TRUE(redelivered[0].duplicate);
+    for (const auto &m : redelivered)
+        ASSERT_TRUE(again.acknowledge(m.packetId).ok());
+    EXPECT_TRUE(receiveAll(again, 1, 500).empty()) << "nothing else";
 }
