@@ -1,5 +1,7 @@
 #include "picture/picture_manager.h"
 
+#include <QDebug>
+
 #include "room/room.h"
 
 namespace vigie {
@@ -34,6 +36,7 @@ qint64 PictureManager::poll()
         return true;
     });
     if (!r) {
+        qWarning().noquote() << r.error().message; // the status bar shows it for a while; the log keeps it
         Q_EMIT errorOccurred(r.error().message);
         return 0;
     }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Several writers on one room, as at a desk: three `vigie-cli append` and one `vigie-cli ingest` write at once
-# while `vigie-cli log` and `vigie-cli picture` read in a loop (the console's poll). Every writer must finish
+# while `vigie-cli log` and `vigie-cli picture` read in a loop, and the console (VIGIE, offscreen) follows the
+# room with its poll. Every writer must finish
 # with exit 0, every entry it reported committed must be in the log exactly once, every reader call must
 # succeed, and `vigie-cli verify` must find the chain intact. Repeated RUNS times on a fresh room.
 #
-#   concurrent_writers.sh VIGIE_CLI [RUNS] [SEED]
+#   concurrent_writers.sh VIGIE_CLI [RUNS] [SEED] [VIGIE]
 #
 # SEED (default 1, printed) sets the writers' batch sizes and stream lengths of every run, so a failing run is
 # replayed by passing the same seed. Needs sqlite3 (the command-line shell) to count entries per writer.
@@ -13,6 +14,7 @@ set -euo pipefail
 cli=${1:?usage: concurrent_writers.sh VIGIE_CLI [RUNS] [SEED]}
 runs=${2:-50}
 seed=${3:-1}
+gui=${4:-}
 RANDOM=$seed
 command -v sqlite3 >/dev/null || { echo "concurrent_writers: sqlite3 is needed" >&2; exit 2; }
 
@@ -63,6 +65,12 @@ for run in $(seq 1 "$runs"); do
   done
   make_feeds "$dir/feeds" $((4 + RANDOM % 8))
 
+  console=""
+  if [[ -n $gui ]]; then
+    QT_QPA_PLATFORM=offscreen "$gui" --room "$room" >"$dir/console.out" 2>"$dir/console.err" &
+    console=$!
+    sleep 1 # open and show the room before the writers start
+  fi
   # Readers until the writers are done; each call's exit code is kept.
   : >"$dir/readers.fail"
   : >"$dir/reads"
@@ -93,6 +101,18 @@ for run in $(seq 1 "$runs"); do
   fi
   touch "$dir/done"
   wait "$reader" || true
+  if [[ -n $console ]]; then
+    sleep 0.3 # a last poll
+    if ! kill -0 "$console" 2>/dev/null; then
+      problem+="the console died: $(tail -n 3 "$dir/console.err" | tr '\n' ' ')"$'\n'
+    else
+      kill -TERM "$console" 2>/dev/null || true
+    fi
+    wait "$console" 2>/dev/null || true
+    if grep -iE "locked|failed|error" "$dir/console.err" >"$dir/console.problems"; then
+      problem+="console: $(head -n 2 "$dir/console.problems" | tr '\n' ' ')"$'\n'
+    fi
+  fi
   # A snapshot is a cache and its failure only warns, but none should fail: each is written outside any read.
   if grep -h "snapshot" "$dir"/err.* >"$dir/snapshot.warn"; then
     problem+="snapshots: $(head -n 2 "$dir/snapshot.warn" | tr '\n' ' ')"$'\n'
@@ -128,7 +148,7 @@ for run in $(seq 1 "$runs"); do
     continue
   fi
   total=$(sed -nE 's/^OK: ([0-9]+) entries.*/\1/p' <<<"$verify")
-  echo "run $run: 3 writers (${lines[1]}+${lines[2]}+${lines[3]} lines, batches ${batches[1]}/${batches[2]}/${batches[3]}) + ingest ($features features) + $reads reader rounds: $total entries, every reported entry once, chain intact"
+  echo "run $run: 3 writers (${lines[1]}+${lines[2]}+${lines[3]} lines, batches ${batches[1]}/${batches[2]}/${batches[3]}) + ingest ($features features) + $reads reader rounds${console:+ + the console}: $total entries, every reported entry once, chain intact"
   rm -rf "$dir"
 done
 
