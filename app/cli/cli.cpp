@@ -27,6 +27,8 @@ std::span<const Command> commands()
         {"feed", "pause or resume a feed (what a paused feed sends is set aside), or list paused feeds",
          runFeed},
         {"fusion", "a desk's corrections of fusion: join incidents, split a source out, undo", runFusion},
+        {"desk", "a desk without a screen: writes notes at a pace, reports how fast others' notes reach it",
+         runDesk},
     };
     return list;
 }

@@ -50,5 +50,6 @@ int runImportOsm(const QStringList &arguments);
 int runListen(const QStringList &arguments);
 int runFeed(const QStringList &arguments);
 int runFusion(const QStringList &arguments);
+int runDesk(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -1,0 +1,35 @@
+#pragma once
+// A desk without a screen, for tests and benchmarks of a shared room: it writes notes at a steady pace, as a
+// liaison at a desk would, and follows the room as the console does (reading what was appended since its last
+// look), recording for each note another desk wrote how long it took from that desk's commit to this desk's
+// sight of it. Every desk of a run on one machine shares the wall clock, so the delays are comparable.
+#include "room/room.h"
+
+#include <functional>
+
+namespace vigie {
+
+struct DeskOptions
+{
+    QString name;            ///< the desk's name, written in each note (data.desk)
+    QString agency;          ///< fire, samu, police or officials (or empty)
+    double perSecond = 10;   ///< notes written per second
+    double seconds = 10;     ///< how long the desk writes
+    double drainSeconds = 2; ///< how long it keeps following the room after its last note
+    int pollMs = 20;         ///< how often it looks for new entries (the console polls every 100 ms)
+};
+
+struct DeskReport
+{
+    qint64 written = 0;              ///< notes committed (and only those)
+    qint64 seen = 0;                 ///< other desks' notes seen
+    std::vector<double> latenciesMs; ///< commit at the other desk → seen here, one per note seen
+    qint64 lastSeq = 0;              ///< the room's last seq when the desk stopped
+    [[nodiscard]] double percentile(double p) const; ///< of latenciesMs (0 when empty)
+};
+
+/// Runs the desk on `room` until its time is up or `keepGoing` says stop. Fails only when the room fails.
+[[nodiscard]] Result<DeskReport> runDesk(Room &room, const DeskOptions &options,
+                                         const std::function<bool()> &keepGoing = {});
+
+} // namespace vigie
