@@ -13,6 +13,7 @@
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
+#include "room/room_writer.h"
 #include "routing/road_graph.h"
 
 #include <QApplication>
@@ -139,7 +140,12 @@ int main(int argc, char *argv[])
         return fail(opened.error().message);
     room = std::move(*opened);
 
+    // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
+    auto writer = vigie::RoomWriter::start(roomPath, clock);
+    if (!writer)
+        return fail(writer.error().message);
     vigie::PictureManager manager(*room);
+    manager.setWriter(writer->get());
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
 

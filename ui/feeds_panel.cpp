@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -211,15 +212,20 @@ void FeedsPanel::togglePause()
     if (feed.isEmpty())
         return;
     const bool pause = !m_controls.paused(feed);
-    auto stored = m_manager.room().append(
-        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.room().clock().now())});
-    if (!stored) {
-        QMessageBox::warning(
-            this, tr("Flux"),
-            tr("Impossible d'inscrire la décision au journal : %1").arg(stored.error().message));
-        return;
-    }
-    refresh();
+    QPointer<FeedsPanel> self(this);
+    m_manager.append(
+        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.room().clock().now())},
+        [self](const Result<std::vector<Entry>> &stored) {
+            if (!self)
+                return;
+            if (!stored) {
+                QMessageBox::warning(
+                    self, tr("Flux"),
+                    tr("Impossible d'inscrire la décision au journal : %1").arg(stored.error().message));
+                return;
+            }
+            self->refresh();
+        });
 }
 
 void FeedsPanel::showRefused()

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -235,14 +236,20 @@ QStringList MainWindow::selectedIncidents() const
 
 bool MainWindow::appendCorrections(std::vector<Entry> drafts, const QString &done)
 {
-    auto r = m_manager.room().append(std::move(drafts));
-    if (!r) {
-        statusBar()->showMessage(tr("Inscription impossible : %1").arg(r.error().message), 15000);
-        return false;
-    }
-    m_manager.poll();
-    statusBar()->showMessage(done, 15000);
-    return true;
+    // Written by the room's writer thread; the status bar says how it went once it is known. Without a writer
+    // (tests) the answer comes at once and is returned.
+    auto outcome = std::make_shared<std::optional<bool>>();
+    QPointer<MainWindow> self(this);
+    m_manager.append(std::move(drafts), [self, done, outcome](const Result<std::vector<Entry>> &r) {
+        *outcome = r.ok();
+        if (!self)
+            return;
+        if (!r)
+            self->statusBar()->showMessage(tr("Inscription impossible : %1").arg(r.error().message), 15000);
+        else
+            self->statusBar()->showMessage(done, 15000);
+    });
+    return outcome->value_or(true);
 }
 
 bool MainWindow::joinSelectedIncidents()
@@ -345,10 +352,11 @@ void MainWindow::addNote(const QString &kind)
     e.author = qEnvironmentVariable("USER", QStringLiteral("poste"));
     e.role = QStringLiteral("desk");
     e.data = QJsonObject{{QStringLiteral("text"), text.trimmed()}};
-    auto r = m_manager.room().append({e});
-    if (!r)
-        QMessageBox::warning(this, tr("Inscription impossible"), r.error().message);
-    m_manager.poll();
+    QPointer<MainWindow> self(this);
+    m_manager.append({e}, [self](const Result<std::vector<Entry>> &r) {
+        if (!r && self)
+            QMessageBox::warning(self, tr("Inscription impossible"), r.error().message);
+    });
 }
 
 } // namespace vigie::ui

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTreeWidget>
@@ -194,25 +195,37 @@ void SuggestionsPanel::propose()
 void SuggestionsPanel::onComputed()
 {
     QApplication::restoreOverrideCursor();
-    m_propose->setEnabled(true);
     Computed computed = m_watcher.result();
     m_set = std::move(computed.set);
     m_routes = std::move(computed.routes);
     m_recorded.clear();
+    m_state.clear();
+    ++m_generation;
+    // Suggestions are log entries: what was proposed, when and on what basis stays on record. They can be
+    // decided once stored, which the writer thread says.
+    if (m_set.items.empty()) {
+        onRecorded(std::vector<Entry>{});
+        return;
+    }
+    m_status->setText(tr("Inscription des propositions à la main courante…"));
+    QPointer<SuggestionsPanel> self(this);
+    m_manager.append(allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.room().clock().now()),
+                     [self](const Result<std::vector<Entry>> &stored) {
+                         if (self)
+                             self->onRecorded(stored);
+                     });
+}
 
-    // Suggestions are log entries: what was proposed, when and on what basis stays on record.
+void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
+{
+    m_propose->setEnabled(true);
     QString refused;
-    if (!m_set.items.empty()) {
-        auto stored = m_manager.room().append(
-            allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.room().clock().now()));
-        if (!stored) {
-            refused = stored.error().message;
-            m_set.items.clear();
-            m_routes.clear();
-        } else {
-            m_recorded = std::move(*stored);
-            m_manager.poll();
-        }
+    if (!stored) {
+        refused = stored.error().message;
+        m_set.items.clear();
+        m_routes.clear();
+    } else {
+        m_recorded = *stored;
     }
     m_state.assign(m_set.items.size(), QString());
     fill();
@@ -223,6 +236,10 @@ void SuggestionsPanel::onComputed()
     else
         m_status->setText(tr("%n proposition(s) inscrite(s) à la main courante, en attente de décision.",
                              nullptr, int(m_set.items.size())));
+    const int row = currentRow();
+    const bool open = row >= 0 && std::size_t(row) < m_state.size() && m_state[std::size_t(row)].isEmpty();
+    m_accept->setEnabled(open);
+    m_reject->setEnabled(open);
     Q_EMIT routesChanged(m_routes);
     Q_EMIT proposalFinished();
 }
@@ -299,17 +316,12 @@ bool SuggestionsPanel::accept(int row)
         return false;
     auto drafts =
         allocation::acceptDrafts(m_recorded[std::size_t(row)], deskAuthor(), m_manager.room().clock().now());
-    if (drafts) {
-        if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {
-            m_status->setText(tr("Acceptation non inscrite : %1").arg(stored.error().message));
-            return false;
-        }
-    } else {
+    if (!drafts) {
         m_status->setText(drafts.error().message);
         return false;
     }
-    decided(row, QStringLiteral("accepted"));
-    return true;
+    return submitDecision(row, std::move(*drafts), QStringLiteral("accepted"),
+                          tr("Acceptation non inscrite : %1"));
 }
 
 bool SuggestionsPanel::reject(int row, const QString &reason)
@@ -318,17 +330,36 @@ bool SuggestionsPanel::reject(int row, const QString &reason)
         return false;
     auto drafts = allocation::rejectDrafts(m_recorded[std::size_t(row)], deskAuthor(),
                                            m_manager.room().clock().now(), reason);
-    if (drafts) {
-        if (auto stored = m_manager.room().append(std::move(*drafts)); !stored) {
-            m_status->setText(tr("Rejet non inscrit : %1").arg(stored.error().message));
-            return false;
-        }
-    } else {
+    if (!drafts) {
         m_status->setText(drafts.error().message);
         return false;
     }
-    decided(row, QStringLiteral("rejected"));
-    return true;
+    return submitDecision(row, std::move(*drafts), QStringLiteral("rejected"), tr("Rejet non inscrit : %1"));
+}
+
+bool SuggestionsPanel::submitDecision(int row, std::vector<Entry> drafts, const QString &state,
+                                      const QString &refusedText)
+{
+    // The row is taken while the writer thread stores the decision, so that it cannot be decided twice.
+    m_state[std::size_t(row)] = QStringLiteral("pending");
+    updateButtons();
+    auto outcome = std::make_shared<std::optional<bool>>();
+    QPointer<SuggestionsPanel> self(this);
+    const quint64 generation = m_generation;
+    m_manager.append(std::move(drafts), [self, row, state, refusedText, outcome,
+                                         generation](const Result<std::vector<Entry>> &stored) {
+        *outcome = stored.ok();
+        if (!self || self->m_generation != generation)
+            return; // a new proposal replaced the list meanwhile
+        if (!stored) {
+            self->m_state[std::size_t(row)].clear();
+            self->m_status->setText(refusedText.arg(stored.error().message));
+            self->updateButtons();
+            return;
+        }
+        self->decided(row, state);
+    });
+    return outcome->value_or(true);
 }
 
 void SuggestionsPanel::decided(int row, const QString &state)

@@ -67,6 +67,10 @@ private:
         std::vector<SuggestedRoute> routes;
     };
     void onComputed();
+    /// The proposals as stored (or why not): the list is shown and can be decided.
+    void onRecorded(const Result<std::vector<Entry>> &stored);
+    /// Stores a decision on a row through the writer; the row shows it once stored.
+    bool submitDecision(int row, std::vector<Entry> drafts, const QString &state, const QString &refusedText);
     void fill();
     void decided(int row, const QString &state);
     void updateButtons();
@@ -77,8 +81,9 @@ private:
     QFutureWatcher<Computed> m_watcher;
     allocation::SuggestionSet m_set;
     std::vector<Entry> m_recorded; ///< the `suggestion` entries, per item, as stored
-    std::vector<QString> m_state;  ///< per item: empty, "accepted" or "rejected"
+    std::vector<QString> m_state;  ///< per item: empty, "pending", "accepted" or "rejected"
     std::vector<SuggestedRoute> m_routes;
+    quint64 m_generation = 0; ///< counts proposals: a decision stored after a new proposal is not shown on it
     QLabel *m_method = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_messages = nullptr;

@@ -3,6 +3,7 @@
 #include <QDebug>
 
 #include "room/room.h"
+#include "room/room_writer.h"
 
 namespace vigie {
 
@@ -47,6 +48,24 @@ qint64 PictureManager::poll()
     Q_EMIT entriesAppended(fresh);
     Q_EMIT pictureChanged();
     return qint64(fresh.size());
+}
+
+} // namespace vigie
+
+namespace vigie {
+
+void PictureManager::append(std::vector<Entry> drafts, AppendDone done)
+{
+    auto finish = [this, done = std::move(done)](const Result<std::vector<Entry>> &stored) {
+        if (stored)
+            poll(); // fold them now rather than at the next tick
+        if (done)
+            done(stored);
+    };
+    if (m_writer)
+        m_writer->append(std::move(drafts), this, std::move(finish));
+    else
+        finish(m_room.append(std::move(drafts)));
 }
 
 } // namespace vigie

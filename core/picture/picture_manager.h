@@ -6,9 +6,12 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace vigie {
 
 class Room;
+class RoomWriter;
 
 class PictureManager : public QObject
 {
@@ -25,6 +28,14 @@ public:
     /// Reads and applies entries appended since the last poll; returns how many.
     qint64 poll();
 
+    using AppendDone = std::function<void(const Result<std::vector<Entry>> &)>;
+    /// Appends drafts, as a desk does: through the writer thread when one is set (the console: no write on
+    /// the GUI thread), else at once. `done` runs on this object's thread once the entries are stored (and
+    /// folded into the picture) or refused.
+    void append(std::vector<Entry> drafts, AppendDone done = {});
+    /// The room's writer thread; not owned, must outlive this manager (nullptr: append at once).
+    void setWriter(RoomWriter *writer) { m_writer = writer; }
+
 Q_SIGNALS:
     /// New entries, in seq order, already applied to the picture.
     void entriesAppended(const std::vector<vigie::Entry> &entries);
@@ -33,6 +44,7 @@ Q_SIGNALS:
 
 private:
     Room &m_room;
+    RoomWriter *m_writer = nullptr;
     Picture m_picture;
     QTimer m_timer;
 };

@@ -12,6 +12,7 @@
 #include "fusion/corrections.h"
 #include "picture/picture_manager.h"
 #include "room/room.h"
+#include "room/room_writer.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -25,11 +26,15 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
 #include <QTextBrowser>
 #include <QTranslator>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <atomic>
 
 using namespace vigie;
 
@@ -629,6 +634,67 @@ TEST(Console, ScreenshotCommandWritesAPng)
     QImage image(png);
     ASSERT_FALSE(image.isNull());
     EXPECT_EQ(image.size(), QSize(1024, 700));
+}
+
+namespace {
+/// The wall clock, remembering the thread that last read it: Room::append reads it as it stamps a batch.
+class ThreadRecordingClock final : public Clock
+{
+public:
+    Timestamp now() const override
+    {
+        lastThread.store(QThread::currentThread());
+        return m_wall.now();
+    }
+    mutable std::atomic<QThread *> lastThread{nullptr};
+
+private:
+    SystemClock m_wall;
+};
+} // namespace
+
+// The console writes a desk's entries on the room writer's thread, never on the GUI thread, and hears back on
+// its own thread once they are stored and folded.
+TEST(Console, DeskEntriesAreWrittenOffTheGuiThread)
+{
+    QTemporaryDir dir;
+    ThreadRecordingClock clock;
+    const QString path = dir.filePath(QStringLiteral("r.vigie"));
+    auto created = Room::create(path, QStringLiteral("Salle"), RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    auto writer = RoomWriter::start(path, clock);
+    ASSERT_TRUE(writer) << writer.error().message.toStdString();
+    PictureManager manager(**created);
+    ASSERT_TRUE(manager.load());
+    manager.setWriter(writer->get());
+
+    Entry note;
+    note.kind = QStringLiteral("note");
+    note.author = QStringLiteral("poste");
+    note.eventTime = Timestamp{1784055600000};
+    note.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("Point de situation")}};
+    clock.lastThread = nullptr;
+    std::optional<Result<std::vector<Entry>>> answer;
+    QThread *answeredOn = nullptr;
+    manager.append({note}, [&](const Result<std::vector<Entry>> &stored) {
+        answer = stored;
+        answeredOn = QThread::currentThread();
+    });
+    EXPECT_FALSE(answer.has_value()) << "the answer comes later, from the writer";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
+    ASSERT_TRUE(answer->ok()) << answer->error().message.toStdString();
+    EXPECT_EQ(answeredOn, QThread::currentThread());
+    EXPECT_EQ(clock.lastThread.load(), writer->get()->writerThread());
+    EXPECT_NE(clock.lastThread.load(), QThread::currentThread());
+    EXPECT_EQ(manager.picture().lastSeq, (*answer)->back().seq) << "folded before the answer";
+
+    // A refused draft comes back as a refusal, on the GUI thread too.
+    Entry bad = note;
+    bad.data = {};
+    answer.reset();
+    manager.append({bad}, [&](const Result<std::vector<Entry>> &stored) { answer = stored; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
+    EXPECT_FALSE(answer->ok());
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,45 @@
+#pragma once
+// The room's writer in a process with a screen: appends run on a thread of their own, with a connection to
+// the room of their own, so that no write and no sync to disk ever runs on the GUI thread. Requests are
+// served in order, one transaction each; the caller hears back on its own thread. (LogWriter groups the
+// commits of many writers of one store; here a desk appends a few entries at a human pace, so each request
+// is its own transaction and keeps Room::append's validation, scrubbing, snapshots and head record.)
+#include "room/room.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace vigie {
+
+class RoomWriter : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const Result<std::vector<Entry>> &)>;
+
+    /// Starts the thread and opens the room at `location` there (waits for the answer). `clock` must be
+    /// usable from any thread and outlive the writer.
+    [[nodiscard]] static Result<std::unique_ptr<RoomWriter>> start(const QString &location,
+                                                                   const Clock &clock);
+    /// Commits what is queued, then stops the thread and closes the room.
+    ~RoomWriter() override;
+
+    /// Queues drafts for one transaction; `done` runs on `context`'s thread with the entries as stored or
+    /// why they were not (not at all if `context` is gone by then).
+    void append(std::vector<Entry> drafts, QObject *context, Done done);
+    /// Blocks until everything queued before the call is committed (tests, shutdown).
+    void waitForIdle();
+    /// The thread the room is written on.
+    [[nodiscard]] const QThread *writerThread() const { return &m_thread; }
+
+private:
+    RoomWriter() = default;
+    QThread m_thread;
+    QObject *m_worker = nullptr;  ///< lives on m_thread; deleted there
+    std::unique_ptr<Room> m_room; ///< opened, used and closed on m_thread only
+};
+
+} // namespace vigie
