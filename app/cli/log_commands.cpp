@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "demo/demo_room.h"
+#include "util/line_reader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -52,7 +53,10 @@ int runAppend(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Append entries read as JSON Lines on stdin: {kind, time, author, role?, agency?, geo?, "
         "data?}. Lines are committed in batches; after each commit a line \"committed N\" is "
-        "printed. A bad line is quarantined with its line number and reason; the others commit."));
+        "printed. A bad line is quarantined with its line number and reason; the others commit. A line "
+        "longer than 1 MiB (one entry) is refused while it is read. Exit 0 when every line was taken, 3 "
+        "when some were quarantined and the rest stored, 1 on an error (a room or standard input that "
+        "cannot be read or written)."));
     parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
     QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("lines per transaction (default 1000)"),
                              QStringLiteral("N"), QStringLiteral("1000"));
@@ -68,9 +72,8 @@ int runAppend(const QStringList &arguments)
     if (!room)
         return fail(room.error().message);
 
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read standard input"));
+    // Read with a cap per line: a line over the limit is refused as it streams by, never held whole.
+    LineReader in(fileno(stdin), maxEntryLineBytes);
     qint64 committed = 0, quarantined = 0, lineNumber = 0;
     std::vector<Entry> pending;
     std::vector<Rejected> rejected;
@@ -97,16 +100,44 @@ int runAppend(const QStringList &arguments)
         sinceCommit.restart();
         return true;
     };
-    while (!in.atEnd()) {
-        const QByteArray line = in.readLine();
-        ++lineNumber;
-        if (line.trimmed().isEmpty())
+    for (;;) {
+        auto next = in.next();
+        if (!next) {
+            // The lines read whole before the failure are committed (and reported); the one being read is
+            // not.
+            if (!flush())
+                return 1;
+            return fail(QStringLiteral("standard input: cannot read after line %1: %2. %3 entries committed "
+                                       "from the lines before, %4 lines quarantined; nothing after line %1 "
+                                       "was taken. Give the entries as a file or a pipe of JSON Lines "
+                                       "(vigie-cli append ROOM < entries.jsonl)")
+                            .arg(in.lineNumber())
+                            .arg(next.error().message)
+                            .arg(committed)
+                            .arg(quarantined));
+        }
+        if (!next->has_value())
+            break;
+        const InputLine &line = **next;
+        lineNumber = line.number;
+        if (line.tooLong) {
+            rejected.push_back(
+                {QStringLiteral("line %1").arg(lineNumber),
+                 QStringLiteral("line of %1 bytes exceeds the limit of %2 bytes (1 MiB) per "
+                                "entry; only its first %3 bytes are kept here. Keep large "
+                                "documents outside the log and enter a note that refers to them")
+                     .arg(line.length)
+                     .arg(maxEntryLineBytes)
+                     .arg(line.bytes.size()),
+                 line.bytes});
+        } else if (line.bytes.trimmed().isEmpty()) {
             continue;
-        auto draft = draftFromJson(line);
-        if (draft)
+        } else if (auto draft = draftFromJson(line.bytes)) {
             pending.push_back(std::move(*draft));
-        else
-            rejected.push_back({QStringLiteral("line %1").arg(lineNumber), draft.error().message, line});
+        } else {
+            rejected.push_back(
+                {QStringLiteral("line %1").arg(lineNumber), draft.error().message, line.bytes});
+        }
         if (int(pending.size()) >= batchSize || sinceCommit.elapsed() > 250 || rejected.size() > 100) {
             if (!flush())
                 return 1;
