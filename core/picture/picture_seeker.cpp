@@ -117,6 +117,10 @@ Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
 
 Result<void> SnapshotKeeper::catchUp(LogStore &store)
 {
+    // Damage found once is not looked for again at every batch (each look checks the whole tail): this
+    // keeper writes no more snapshots, and the error was returned once.
+    if (m_damaged)
+        return {};
     if (!m_head) {
         auto last = store.lastSnapshotSeq();
         if (!last)
@@ -126,11 +130,13 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
         auto checked = checkedPictureAt(store);
         if (!checked)
             return checked.error();
-        if (checked->damage)
+        if (checked->damage) {
+            m_damaged = true;
             return Error{QStringLiteral("the log does not verify at seq %1 (%2): no snapshot is written past "
                                         "it; run `vigie-cli verify`")
                              .arg(checked->damage->seq)
                              .arg(checked->damage->problem)};
+        }
         std::optional<Picture> pic = std::move(checked->picture);
         m_lastSnapshotSeq = *last;
         // If entries since the last snapshot are many, re-fold in steps so snapshots land every m_every.

@@ -61,7 +61,8 @@ public:
         : m_every(every), m_bytesPerEntry(bytesPerEntry)
     {}
     /// Brings the head picture up to the store's last entry, writing snapshots on the way. An error from
-    /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn.
+    /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn. A log
+    /// that does not verify after the last snapshot gets no more snapshots (an error, returned once).
     [[nodiscard]] Result<void> catchUp(LogStore &store);
     /// Applies entries just appended (must follow the head) and writes snapshots as due; the same errors.
     [[nodiscard]] Result<void> applyAppended(LogStore &store, const std::vector<Entry> &entries);
@@ -77,6 +78,7 @@ private:
     qint64 m_lastSnapshotSeq = 0;
     qint64 m_lastSnapshotBytes = 0; ///< 0 when not known (no snapshot written by this keeper yet)
     std::optional<Picture> m_head;
+    bool m_damaged = false; ///< the log did not verify: no snapshot is written any more
 };
 
 } // namespace vigie
