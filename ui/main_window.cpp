@@ -72,6 +72,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_damage);
     layout->addWidget(m_incidentsView, 1);
     setCentralWidget(centre);
 
@@ -94,8 +95,13 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     m_counts = new QLabel(this);
     statusBar()->addPermanentWidget(m_counts);
     connect(&manager, &PictureManager::pictureChanged, this, &MainWindow::updateBanner);
+    connect(&manager, &PictureManager::damageFound, this, [this] {
+        updateDamage();
+        updateBanner();
+    });
     connect(&manager, &PictureManager::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    updateDamage();
     updateBanner();
     resize(1600, 900);
 }
@@ -114,6 +120,39 @@ void MainWindow::buildBanner()
     const bool exercise = m_manager.room().info().mode == RoomMode::Exercise;
     m_banner->setStyleSheet(exercise ? QStringLiteral("background:#E69F00;color:black;")
                                      : QStringLiteral("background:#1f3b57;color:white;"));
+
+    // Damage to the log is said where every desk looks, not in a log file: the picture stops before it.
+    m_damage = new QLabel(this);
+    m_damage->setObjectName(QStringLiteral("DamageBanner"));
+    m_damage->setAlignment(Qt::AlignCenter);
+    m_damage->setMargin(6);
+    m_damage->setWordWrap(true);
+    m_damage->setTextFormat(Qt::RichText);
+    m_damage->setTextInteractionFlags(Qt::TextSelectableByMouse); // the command can be copied
+    m_damage->setFont(f);
+    m_damage->setStyleSheet(QStringLiteral("background:#B00020;color:white;"));
+    m_damage->hide();
+}
+
+void MainWindow::updateDamage()
+{
+    const auto &damage = m_manager.damage();
+    m_damage->setVisible(damage.has_value());
+    if (!damage)
+        return;
+    // The command in a typewriter face: it is to be typed (or copied) as it is.
+    const QString command =
+        QStringLiteral("<tt>%1</tt>")
+            .arg(QString(QStringLiteral("vigie-cli verify ") + m_manager.room().path()).toHtmlEscaped());
+    // Two lines, the command starting the second: it is not cut at its hyphen.
+    m_damage->setText(
+        tr("JOURNAL ENDOMMAGÉ à l'entrée n° %1 : la situation affichée s'arrête à l'entrée n° %2.")
+            .arg(damage->seq)
+            .arg(damage->seq - 1)
+            .toHtmlEscaped() +
+        QStringLiteral("<br>") +
+        tr("Lancez %1 et restaurez la salle depuis une copie ou un autre poste.").arg(command));
+    m_damage->setToolTip(damage->problem);
 }
 
 void MainWindow::buildActions()
@@ -186,6 +225,17 @@ void MainWindow::updateBanner()
     qint64 available = 0;
     for (const auto &[id, u] : p.units)
         available += u.status == QLatin1String("available");
+    if (m_manager.damage()) {
+        // Counted as folded: the entries past the damage are not part of the picture.
+        m_counts->setText(
+            tr("Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées vérifiées : %4 sur %5")
+                .arg(p.incidents.size())
+                .arg(available)
+                .arg(p.units.size())
+                .arg(p.lastSeq)
+                .arg(std::max(p.lastSeq, m_manager.room().store().lastSeq())));
+        return;
+    }
     m_counts->setText(tr("Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées au journal : %4")
                           .arg(p.incidents.size())
                           .arg(available)

@@ -49,11 +49,14 @@ private:
     void buildActions();
     void buildIncidentActions();
     void updateBanner();
+    /// The red banner when the log stops verifying (PictureManager::damage), hidden otherwise.
+    void updateDamage();
     void addNote(const QString &kind);
     bool appendCorrections(std::vector<Entry> drafts, const QString &done);
 
     PictureManager &m_manager;
     QLabel *m_banner = nullptr;
+    QLabel *m_damage = nullptr;
     QLabel *m_counts = nullptr;
     QTableView *m_incidentsView = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -22,7 +22,12 @@ int runIngest(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Ingest feed files (CAP, EDXL-DE/HAVE/RM, EMSI and Hub Santé, NMEA, CSV, GeoJSON) into a room. "
         "A message already seen is counted, not stored again; refused input goes to the quarantine. "
-        "Reports are fused into incidents: each merge is logged with its reason and confidence."));
+        "Reports are fused into incidents: each merge is logged with its reason and confidence. One JSON "
+        "line "
+        "per file is printed (and flushed) once the file is committed. A file is at most 16 MiB (64 MiB for "
+        "NMEA streams): a bigger one is refused from its size, or once a stream passes the limit, without "
+        "being read whole. Exit 0 when everything was taken, 3 when some input was refused (quarantined) "
+        "and the rest stored, 1 on an error (a file or the room that cannot be read or written)."));
     parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("feed files"),
                                  QStringLiteral("FILE..."));
@@ -75,6 +80,7 @@ int runIngest(const QStringList &arguments)
         feedFusion.attach(ingestor, (*room)->store(), fused);
     }
     int failures = 0;
+    qint64 refused = 0;
     for (int i = 1; i < args.size(); ++i) {
         QFile file(args.at(i));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -86,9 +92,21 @@ int runIngest(const QStringList &arguments)
                                    parser.isSet(unit) ? parser.value(unit)
                                                       : QFileInfo(file).completeBaseName(),
                                    parser.value(label).trimmed()};
-        auto report = ingestor.ingest(file.readAll(), context, parser.value(format));
+        // Read with the limit of the format: an input over it is refused without being read whole.
+        auto input = feeds::readFeedInput(file, registry, parser.value(format));
+        if (!input) {
+            fail(input.error().message);
+            ++failures;
+            continue;
+        }
+        auto report = input->refusal.isEmpty() ? ingestor.ingest(input->bytes, context, parser.value(format))
+                                               : ingestor.refuse(context, QStringLiteral("document"),
+                                                                 input->refusal, input->bytes);
         if (!report)
             return fail(report.error().message);
+        if (!input->refusal.isEmpty())
+            report->format = input->format;
+        refused += report->rejected;
         const qint64 merges = std::exchange(fused.merges, 0);
         const QJsonObject line{{QStringLiteral("file"), file.fileName()},
                                {QStringLiteral("format"), report->format},
@@ -101,10 +119,19 @@ int runIngest(const QStringList &arguments)
                                {QStringLiteral("held"), report->held},
                                {QStringLiteral("merges"), merges}};
         printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        // Each line right after its file's commit: after a kill, what was printed is what was stored.
+        std::fflush(stdout);
         for (const auto &reason : report->reasons)
             std::fprintf(stderr, "%s: %s\n", qPrintable(file.fileName()), qPrintable(reason));
     }
-    return failures > 0 ? 1 : 0;
+    if (failures > 0)
+        return 1;
+    if (refused > 0) {
+        std::fprintf(stderr, "vigie-cli: %lld item(s) refused; see `vigie-cli quarantine %s`\n",
+                     static_cast<long long>(refused), qPrintable(args.at(0)));
+        return 3;
+    }
+    return 0;
 }
 
 } // namespace vigie::cli

@@ -49,6 +49,11 @@ QString utf8Problem(const QByteArray &bytes)
     return {};
 }
 
+qsizetype maxInputBytes(const QString &format)
+{
+    return format == QLatin1String("nmea") ? maxStreamBytes : maxMessageBytes;
+}
+
 QString inputProblem(const QByteArray &bytes)
 {
     if (bytes.isEmpty())

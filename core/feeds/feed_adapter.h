@@ -54,6 +54,10 @@ public:
 
 /// Largest single input accepted: bigger inputs are refused whole (a gateway bug or an attack).
 inline constexpr qsizetype maxMessageBytes = 16 * 1024 * 1024;
+/// Largest input of a line stream (NMEA), whose lines are many small messages: read in one batch up to this.
+inline constexpr qsizetype maxStreamBytes = 4 * maxMessageBytes;
+/// The largest input of a format, read no further than this: maxStreamBytes for "nmea", else maxMessageBytes.
+[[nodiscard]] qsizetype maxInputBytes(const QString &format);
 
 /// Reason to refuse a message whose exercise status (CAP status, EDXL distributionStatus, EMSI MODE) does
 /// not match the room's mode; nullopt when it may enter.

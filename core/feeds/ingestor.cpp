@@ -16,6 +16,67 @@ QString sourceLabel(const Anonymiser &anonymiser, const FeedContext &context)
            (suffix.isEmpty() ? QString() : u'.' + suffix);
 }
 
+Result<FeedRead> readFeedInput(QFile &file, const FeedRegistry &registry, const QString &format)
+{
+    constexpr qsizetype headBytes = 4096;
+    constexpr qsizetype chunkBytes = 1024 * 1024;
+    // QFile::read gives nothing both at the end and on an error; error() tells them apart.
+    auto read = [&file](qsizetype n) -> Result<QByteArray> {
+        QByteArray chunk = file.read(n);
+        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
+            return Error{QStringLiteral("%1: cannot read: %2").arg(file.fileName(), file.errorString())};
+        return chunk;
+    };
+    FeedRead out;
+    out.format = format;
+    // The first bytes tell the format, hence the limit, before anything else is read.
+    auto head = read(headBytes);
+    if (!head)
+        return head.error();
+    QByteArray bytes = std::move(*head);
+    if (out.format.isEmpty())
+        if (auto detected = registry.detect(bytes, file.fileName()))
+            out.format = (*detected)->format();
+    const qsizetype limit = maxInputBytes(out.format);
+    auto refuse = [&](const QString &size) {
+        out.refusal = QStringLiteral("input of %1 exceeds the %2 MiB limit per %3 input; refused without "
+                                     "reading it whole. Split it into smaller files")
+                          .arg(size)
+                          .arg(limit / (1024 * 1024))
+                          .arg(out.format.isEmpty() ? QStringLiteral("feed") : out.format);
+        out.bytes = bytes.left(headBytes);
+        return out;
+    };
+    // A file says its size: refused from it, without reading further.
+    if (!file.isSequential() && file.size() > limit)
+        return refuse(QStringLiteral("%1 bytes").arg(file.size()));
+    // A stream (a pipe, a device), or a file that grows, is read up to the limit and one byte more.
+    while (bytes.size() <= limit) {
+        auto chunk = read(std::min(chunkBytes, limit + 1 - bytes.size()));
+        if (!chunk)
+            return chunk.error();
+        if (chunk->isEmpty())
+            break;
+        bytes += *chunk;
+    }
+    if (bytes.size() > limit)
+        return refuse(QStringLiteral("more than %1 bytes").arg(limit));
+    out.bytes = std::move(bytes);
+    return out;
+}
+
+Result<IngestReport> Ingestor::refuse(const FeedContext &context, const QString &position,
+                                      const QString &reason, const QByteArray &input)
+{
+    IngestReport report;
+    const QString label = sourceLabel(m_room.anonymiser(), context);
+    if (auto r = m_room.quarantine(label, {{position, reason, input}}); !r)
+        return r.error();
+    report.rejected = 1;
+    report.reasons << position + QStringLiteral(": ") + reason;
+    return report;
+}
+
 Result<IngestReport> Ingestor::ingest(const QByteArray &bytes, const FeedContext &context,
                                       const QString &format)
 {

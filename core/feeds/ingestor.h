@@ -4,6 +4,8 @@
 #include "feeds/feed_adapters.h"
 #include "feeds/feed_control.h"
 
+#include <QFile>
+
 #include <functional>
 
 namespace vigie::feeds {
@@ -35,6 +37,20 @@ struct FeedInput
     QString format;
 };
 
+/// One feed input read from a file or a stream, or the reason it was refused without being read whole.
+struct FeedRead
+{
+    QByteArray bytes; ///< the whole input; for a refused one, its first 4 KiB (kept in the quarantine)
+    QString refusal;  ///< empty when the input was read whole
+    QString format;   ///< the format given or detected from the first bytes (empty when not recognised)
+};
+
+/// Reads one input from an open `file`, never more than the limit of its format (maxInputBytes) plus a byte:
+/// a file whose size is over the limit is refused from its size, a stream (pipe, device) once it passes the
+/// limit. `format` empty = detect from the first bytes. Fails only when the file cannot be read.
+[[nodiscard]] Result<FeedRead> readFeedInput(QFile &file, const FeedRegistry &registry,
+                                             const QString &format = {});
+
 class Ingestor
 {
 public:
@@ -47,6 +63,9 @@ public:
     /// sums them.
     [[nodiscard]] Result<IngestReport> ingestAll(std::vector<FeedInput> inputs,
                                                  std::vector<Refused> refused = {});
+    /// Keeps an input refused before parsing (readFeedInput's refusal) in the quarantine, at `position`.
+    [[nodiscard]] Result<IngestReport> refuse(const FeedContext &context, const QString &position,
+                                              const QString &reason, const QByteArray &input);
 
     /// Called with each batch's messages just before their append (fusion places the reports here, see
     /// fusion/feed_fusion.h); drafts it adds to a message are appended with it.

@@ -106,7 +106,7 @@ int NmeaAdapter::sniff(const QByteArray &bytes) const
 FeedBatch NmeaAdapter::parse(const QByteArray &bytes, const FeedContext &context) const
 {
     FeedBatch out;
-    if (bytes.size() > maxMessageBytes * 4) {
+    if (bytes.size() > maxStreamBytes) {
         out.reject(
             QStringLiteral("stream"),
             QStringLiteral("NMEA: input of %1 bytes is too large for one batch; stream it").arg(bytes.size()),

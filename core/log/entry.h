@@ -55,6 +55,13 @@ void appendJsonString(QByteArray &out, QStringView text);
 /// One entry as JSON for `vigie-cli log` and exports.
 [[nodiscard]] QJsonObject entryToJson(const Entry &entry);
 
+/// Largest input line of `vigie-cli append` (one entry): 1 MiB. An entry is one fact — a note, a position, an
+/// incident, a drawn zone — a few hundred bytes; the largest legitimate ones, zones, stay far below this (1
+/// MiB holds a polygon of some 30,000 points). Every desk folds every entry into memory when it opens the
+/// room, so a bigger line is a script's mistake (a whole file on one line) that would cost every reader, and
+/// it is refused while it is read, never held whole.
+inline constexpr qsizetype maxEntryLineBytes = 1024 * 1024;
+
 /// Parses one input line of `vigie-cli append` ({kind, time, author, role?, agency?, geo?, data?}) into a
 /// draft entry; record time, seq, room and hashes are set at append.
 [[nodiscard]] Result<Entry> draftFromJson(const QByteArray &line);

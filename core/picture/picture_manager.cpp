@@ -14,10 +14,11 @@ PictureManager::PictureManager(Room &room, QObject *parent) : QObject(parent), m
 
 Result<void> PictureManager::load()
 {
-    auto picture = m_room.picture();
-    if (!picture)
-        return picture.error();
-    m_picture = std::move(*picture);
+    auto checked = m_room.checkedPicture();
+    if (!checked)
+        return checked.error();
+    m_picture = std::move(checked->picture);
+    m_damage = std::move(checked->damage);
     return {};
 }
 
@@ -28,25 +29,43 @@ void PictureManager::startWatching(int intervalMs)
 
 qint64 PictureManager::poll()
 {
-    std::vector<Entry> fresh;
-    EntryQuery query;
-    query.afterSeq = m_picture.lastSeq;
-    query.limit = 20000; // keep one batch short; the rest comes at the next tick
-    auto r = m_room.store().read(query, [&fresh](const Entry &e) {
-        fresh.push_back(e);
-        return true;
-    });
-    if (!r) {
-        qWarning().noquote() << r.error().message; // the status bar shows it for a while; the log keeps it
-        Q_EMIT errorOccurred(r.error().message);
+    if (m_damage)
+        return 0;
+    // Entries another process appended are checked before they are folded: hash of the content, link to
+    // the last one folded. At most 20000 a batch, to keep one short; the rest comes at the next tick.
+    constexpr qint64 batch = 20000;
+    auto checked = m_room.store().verifyAfter(m_picture.lastSeq, batch);
+    if (!checked) {
+        qWarning().noquote()
+            << checked.error().message; // the status bar shows it for a while; the log keeps it
+        Q_EMIT errorOccurred(checked.error().message);
         return 0;
     }
-    if (fresh.empty())
-        return 0;
-    for (const Entry &e : fresh)
-        m_picture.apply(e);
-    Q_EMIT entriesAppended(fresh);
-    Q_EMIT pictureChanged();
+    const qint64 good = checked->intact() ? checked->checked : *checked->firstBadSeq - 1 - m_picture.lastSeq;
+    std::vector<Entry> fresh;
+    if (good > 0) {
+        EntryQuery query;
+        query.afterSeq = m_picture.lastSeq;
+        query.limit = good;
+        auto r = m_room.store().read(query, [&fresh](const Entry &e) {
+            fresh.push_back(e);
+            return true;
+        });
+        if (!r) {
+            Q_EMIT errorOccurred(r.error().message);
+            return 0;
+        }
+        for (const Entry &e : fresh)
+            m_picture.apply(e);
+    }
+    if (!checked->intact())
+        m_damage = LogDamage{*checked->firstBadSeq, checked->problem};
+    if (!fresh.empty()) {
+        Q_EMIT entriesAppended(fresh);
+        Q_EMIT pictureChanged();
+    }
+    if (m_damage)
+        Q_EMIT damageFound();
     return qint64(fresh.size());
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Owns the live picture of a room and keeps it current: polls the log for entries appended by anyone (this
 // console, vigie-cli, a feed process) and applies them in batches, at most `rate` times a second.
-#include "picture/picture.h"
+#include "picture/picture_seeker.h"
 
 #include <QObject>
 #include <QTimer>
@@ -20,12 +20,15 @@ public:
     explicit PictureManager(Room &room, QObject *parent = nullptr);
 
     [[nodiscard]] const Picture &picture() const { return m_picture; }
+    /// Where the log stops verifying, if it does: the picture holds the entries before it and no more.
+    [[nodiscard]] const std::optional<LogDamage> &damage() const { return m_damage; }
     [[nodiscard]] Room &room() { return m_room; }
     /// Loads the latest picture; call once before use.
     [[nodiscard]] Result<void> load();
     /// Polls the log every `intervalMs` (default 100 ms: at most 10 batches a second).
     void startWatching(int intervalMs = 100);
-    /// Reads and applies entries appended since the last poll; returns how many.
+    /// Reads and applies entries appended since the last poll, once they verify (hash and link); returns how
+    /// many. Stops for good at the first that does not.
     qint64 poll();
 
     using AppendDone = std::function<void(const Result<std::vector<Entry>> &)>;
@@ -41,11 +44,14 @@ Q_SIGNALS:
     void entriesAppended(const std::vector<vigie::Entry> &entries);
     void pictureChanged();
     void errorOccurred(const QString &message);
+    /// The log stops verifying at damage().seq: nothing from there on is folded.
+    void damageFound();
 
 private:
     Room &m_room;
     RoomWriter *m_writer = nullptr;
     Picture m_picture;
+    std::optional<LogDamage> m_damage;
     QTimer m_timer;
 };
 

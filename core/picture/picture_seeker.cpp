@@ -32,28 +32,58 @@ Result<Picture> foldFromScratch(const LogStore &store, std::optional<Timestamp> 
     return picture;
 }
 
-Result<Picture> pictureAt(const LogStore &store, Timestamp t)
+Result<Picture> pictureAt(const LogStore &store, Timestamp t, qint64 lastSeq)
 {
     Picture picture;
     auto snapshot = store.snapshotFor(t);
     if (!snapshot)
         return snapshot.error();
-    if (snapshot->has_value()) {
+    if (snapshot->has_value() && (*snapshot)->seq <= lastSeq) {
         auto restored = deserialisePicture((*snapshot)->picture);
         if (!restored)
             return restored.error();
         picture = std::move(*restored);
     }
+    if (picture.lastSeq >= lastSeq)
+        return picture;
     EntryQuery query;
     query.afterSeq = picture.lastSeq;
     query.until = t;
-    auto r = store.read(query, [&picture](const Entry &e) {
+    // Never a row past lastSeq: the read stops before stepping onto it (it may sit on a damaged page).
+    if (lastSeq < std::numeric_limits<qint64>::max())
+        query.limit = lastSeq - picture.lastSeq;
+    auto r = store.read(query, [&picture, lastSeq](const Entry &e) {
+        if (e.seq > lastSeq)
+            return false;
         picture.apply(e);
         return true;
     });
     if (!r)
         return r.error();
     return picture;
+}
+
+Result<CheckedPicture> checkedPictureAt(const LogStore &store, std::optional<Timestamp> t)
+{
+    const Timestamp at = t.value_or(Timestamp{std::numeric_limits<qint64>::max()});
+    auto snapshot = store.snapshotFor(at);
+    if (!snapshot)
+        return snapshot.error();
+    const qint64 from = snapshot->has_value() ? (*snapshot)->seq : 0;
+    auto report = store.verifyAfter(from);
+    if (!report)
+        return report.error();
+    CheckedPicture out;
+    qint64 lastSeq = std::numeric_limits<qint64>::max();
+    if (!report->intact()) {
+        out.damage = LogDamage{*report->firstBadSeq, report->problem};
+        lastSeq = *report->firstBadSeq - 1;
+    }
+    auto picture = pictureAt(store, at, lastSeq);
+    if (!picture)
+        return picture.error();
+    out.picture = std::move(*picture);
+    return out;
 }
 
 Result<Picture> latestPicture(const LogStore &store)
@@ -87,13 +117,27 @@ Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
 
 Result<void> SnapshotKeeper::catchUp(LogStore &store)
 {
+    // Damage found once is not looked for again at every batch (each look checks the whole tail): this
+    // keeper writes no more snapshots, and the error was returned once.
+    if (m_damaged)
+        return {};
     if (!m_head) {
         auto last = store.lastSnapshotSeq();
         if (!last)
             return last.error();
-        auto pic = latestPicture(store);
-        if (!pic)
-            return pic.error();
+        // Snapshots are folded only from entries that verify: a snapshot written past damage would hide it
+        // from every later check of the tail.
+        auto checked = checkedPictureAt(store);
+        if (!checked)
+            return checked.error();
+        if (checked->damage) {
+            m_damaged = true;
+            return Error{QStringLiteral("the log does not verify at seq %1 (%2): no snapshot is written past "
+                                        "it; run `vigie-cli verify`")
+                             .arg(checked->damage->seq)
+                             .arg(checked->damage->problem)};
+        }
+        std::optional<Picture> pic = std::move(checked->picture);
         m_lastSnapshotSeq = *last;
         // If entries since the last snapshot are many, re-fold in steps so snapshots land every m_every.
         if (pic->lastSeq - m_lastSnapshotSeq < m_every) {

@@ -5,14 +5,43 @@
 #include "picture/picture.h"
 #include "store/log_store.h"
 
+#include <limits>
+#include <optional>
+
 namespace vigie {
 
 /// Folds the whole log from the start (entries with event time <= until, if given). The reference result.
 [[nodiscard]] Result<Picture> foldFromScratch(const LogStore &store, std::optional<Timestamp> until = {});
-/// The picture at event time t, starting from the best snapshot.
-[[nodiscard]] Result<Picture> pictureAt(const LogStore &store, Timestamp t);
+/// The picture at event time t, starting from the best snapshot; entries after `lastSeq` are left out (a
+/// snapshot past it too).
+[[nodiscard]] Result<Picture> pictureAt(const LogStore &store, Timestamp t,
+                                        qint64 lastSeq = std::numeric_limits<qint64>::max());
 /// The picture after the last entry (live view).
 [[nodiscard]] Result<Picture> latestPicture(const LogStore &store);
+
+/// Where the log stops verifying: the first entry whose hash, link or page is bad, and what is wrong.
+struct LogDamage
+{
+    qint64 seq = 0;
+    QString problem;
+};
+
+/// A picture folded only from entries that verify, and the damage that stopped it, if any.
+struct CheckedPicture
+{
+    Picture picture;
+    std::optional<LogDamage> damage;
+};
+
+/// The picture at event time t (default: after the last entry) folded only from entries that verify: the
+/// entries after the snapshot it starts from are checked first (LogStore::verifyAfter: hash of the content,
+/// link to the previous one), and the fold stops before the first that does not. A snapshot was folded from
+/// entries that verified when they were appended, and checking the whole log on every open would cost a
+/// desk seconds per million entries, each time it opens the room; so only the tail is checked here, as
+/// much as the fold reads anyway, and damage further back is `vigie-cli verify`'s to find (the picture
+/// command checks the whole chain).
+[[nodiscard]] Result<CheckedPicture> checkedPictureAt(const LogStore &store,
+                                                      std::optional<Timestamp> t = std::nullopt);
 
 [[nodiscard]] QByteArray serialisePicture(const Picture &picture);
 [[nodiscard]] Result<Picture> deserialisePicture(const QByteArray &bytes);
@@ -32,7 +61,8 @@ public:
         : m_every(every), m_bytesPerEntry(bytesPerEntry)
     {}
     /// Brings the head picture up to the store's last entry, writing snapshots on the way. An error from
-    /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn.
+    /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn. A log
+    /// that does not verify after the last snapshot gets no more snapshots (an error, returned once).
     [[nodiscard]] Result<void> catchUp(LogStore &store);
     /// Applies entries just appended (must follow the head) and writes snapshots as due; the same errors.
     [[nodiscard]] Result<void> applyAppended(LogStore &store, const std::vector<Entry> &entries);
@@ -48,6 +78,7 @@ private:
     qint64 m_lastSnapshotSeq = 0;
     qint64 m_lastSnapshotBytes = 0; ///< 0 when not known (no snapshot written by this keeper yet)
     std::optional<Picture> m_head;
+    bool m_damaged = false; ///< the log did not verify: no snapshot is written any more
 };
 
 } // namespace vigie

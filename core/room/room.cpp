@@ -88,7 +88,7 @@ void Room::keepSnapshots(const std::vector<Entry> &appended)
     // The entries are committed: whatever happens to the snapshot cache now, the append succeeded and must
     // be reported as such (a caller told otherwise would append the batch again).
     if (auto r = m_snapshots.applyAppended(*m_store, appended); !r)
-        qWarning().noquote() << QStringLiteral("%1: snapshot not written (the log is intact): %2")
+        qWarning().noquote() << QStringLiteral("%1: snapshot not written (the entries are committed): %2")
                                     .arg(m_path, r.error().message);
 }
 

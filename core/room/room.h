@@ -62,8 +62,16 @@ public:
     /// The head record of a room file (nothing for other rooms).
     [[nodiscard]] const std::optional<HeadAnchor> &headAnchor() const { return m_anchor; }
 
-    [[nodiscard]] Result<Picture> pictureAt(Timestamp t) const { return vigie::pictureAt(*m_store, t); }
-    [[nodiscard]] Result<Picture> picture() const { return latestPicture(*m_store); }
+    /// The picture at event time t (default: after the last entry), folded only from entries that verify, and
+    /// where the log stops verifying if it does (checkedPictureAt: the entries after the snapshot it starts
+    /// from are checked; verify() checks them all).
+    [[nodiscard]] Result<CheckedPicture> checkedPicture(std::optional<Timestamp> t = std::nullopt) const
+    {
+        return checkedPictureAt(*m_store, t);
+    }
+    /// The same pictures, for callers that do not report damage.
+    [[nodiscard]] Result<Picture> pictureAt(Timestamp t) const { return pictureOf(checkedPicture(t)); }
+    [[nodiscard]] Result<Picture> picture() const { return pictureOf(checkedPicture()); }
 
     [[nodiscard]] static QString keyPath(const QString &roomPath)
     {
@@ -71,6 +79,12 @@ public:
     }
 
 private:
+    [[nodiscard]] static Result<Picture> pictureOf(Result<CheckedPicture> checked)
+    {
+        if (!checked)
+            return checked.error();
+        return std::move(checked->picture);
+    }
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
     /// Brings the snapshot keeper past entries just committed; only warns on failure.
     void keepSnapshots(const std::vector<Entry> &appended);

@@ -93,6 +93,10 @@ public:
     [[nodiscard]] Result<std::vector<Entry>> read(const EntryQuery &query) const;
     /// Recomputes every hash and link of the chain.
     [[nodiscard]] virtual Result<VerifyReport> verify(const Progress &progress = {}) const = 0;
+    /// The same check for the entries after `afterSeq` only (at most `limit` of them when >= 0), linked from
+    /// the hash of entry `afterSeq`: what a fold checks before it trusts the entries it reads after a
+    /// snapshot. `checked` counts the entries of that range. The default verifies the whole log.
+    [[nodiscard]] virtual Result<VerifyReport> verifyAfter(qint64 afterSeq, qint64 limit = -1) const;
 
     [[nodiscard]] virtual Result<qint64> quarantine(const QuarantineItem &item) = 0;
     [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;

@@ -202,6 +202,14 @@ QString Statement::lastError() const
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
 }
 
+bool Statement::lastErrorIsDamage() const
+{
+    if (!m_db)
+        return false;
+    const int code = sqlite3_errcode(m_db) & 0xff;
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
 Result<StatementCache::Lease> StatementCache::take(const QByteArray &sql)
 {
     if (auto it = m_free.find(sql); it != m_free.end() && !it->second.empty()) {

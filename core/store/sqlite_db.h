@@ -88,6 +88,9 @@ public:
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] QString lastError() const;
+    /// Whether the last error says the file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB), not busy or
+    /// out of space.
+    [[nodiscard]] bool lastErrorIsDamage() const;
     [[nodiscard]] bool isValid() const { return m_stmt != nullptr; }
     [[nodiscard]] sqlite3_stmt *handle() const { return m_stmt; }
 

@@ -790,25 +790,60 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
 
 Result<VerifyReport> SqliteLogStore::verify(const Progress &progress) const
 {
+    return verifyRange(0, -1, progress);
+}
+
+Result<VerifyReport> SqliteLogStore::verifyAfter(qint64 afterSeq, qint64 limit) const
+{
+    return verifyRange(afterSeq, limit, {});
+}
+
+Result<VerifyReport> SqliteLogStore::verifyRange(qint64 afterSeq, qint64 limit,
+                                                 const Progress &progress) const
+{
     VerifyReport report;
-    auto stmt = m_db.prepare("SELECT " + QByteArray(entryColumns) + " FROM entries ORDER BY seq");
-    if (!stmt)
-        return stmt.error();
-    QByteArray prev;
-    qint64 expectedSeq = 1;
-    QByteArray geoJson, dataJson;
     auto bad = [&report](qint64 seq, QString why) {
         report.firstBadSeq = seq;
         report.problem = std::move(why);
         return report;
     };
+    // A page of the file overwritten (a disk or a copy gone wrong) makes SQLite refuse to read on: that is
+    // damage at the first entry not read, reported like a broken link, not an error of the command.
+    auto readFailed = [&](const sql::Statement &s, qint64 seq) -> Result<VerifyReport> {
+        if (s.lastErrorIsDamage())
+            return bad(seq, QStringLiteral("entry %1 cannot be read: %2 (the room file is damaged)")
+                                .arg(seq)
+                                .arg(s.lastError()));
+        return Error{QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), s.lastError())};
+    };
+    QByteArray prev;
+    if (afterSeq > 0) {
+        auto link = m_db.prepare("SELECT hash FROM entries WHERE seq = ?");
+        if (!link)
+            return link.error();
+        link->bind(1, afterSeq);
+        const auto step = link->step();
+        if (step == sql::Statement::Step::Error)
+            return readFailed(*link, afterSeq);
+        if (step == sql::Statement::Step::Done)
+            return bad(afterSeq, QStringLiteral("entry %1 is missing").arg(afterSeq));
+        prev = link->bytes(0);
+    }
+    QByteArray sqlText = "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? ORDER BY seq";
+    if (limit >= 0)
+        sqlText += " LIMIT " + QByteArray::number(limit);
+    auto stmt = m_db.prepare(sqlText);
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, afterSeq);
+    qint64 expectedSeq = afterSeq + 1;
+    QByteArray geoJson, dataJson;
     for (;;) {
         const auto step = stmt->step();
         if (step == sql::Statement::Step::Done)
             break;
         if (step == sql::Statement::Step::Error)
-            return Error{
-                QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt->lastError())};
+            return readFailed(*stmt, expectedSeq);
         const Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson);
         if (e.seq != expectedSeq)
             return bad(
@@ -826,9 +861,9 @@ Result<VerifyReport> SqliteLogStore::verify(const Progress &progress) const
         if (progress && report.checked % 65536 == 0)
             progress(report.checked, m_lastSeq);
     }
-    if (report.checked != m_lastSeq && m_lastSeq > 0 && report.checked < m_lastSeq)
-        return bad(report.checked + 1,
-                   QStringLiteral("log ends early at %1 of %2").arg(report.checked).arg(m_lastSeq));
+    const qint64 reached = afterSeq + report.checked;
+    if ((limit < 0 || report.checked < limit) && m_lastSeq > 0 && reached < m_lastSeq)
+        return bad(reached + 1, QStringLiteral("log ends early at %1 of %2").arg(reached).arg(m_lastSeq));
     return report;
 }
 

@@ -27,6 +27,7 @@ public:
     using LogStore::read;
     [[nodiscard]] Result<void> read(const EntryQuery &query, const Visitor &visit) const override;
     [[nodiscard]] Result<VerifyReport> verify(const Progress &progress = {}) const override;
+    [[nodiscard]] Result<VerifyReport> verifyAfter(qint64 afterSeq, qint64 limit = -1) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
@@ -52,6 +53,9 @@ private:
     SqliteLogStore() = default;
     [[nodiscard]] Result<void> prepareStatements();
     [[nodiscard]] Result<void> loadState();
+    /// verify() and verifyAfter(): the entries after `afterSeq`, at most `limit` when >= 0.
+    [[nodiscard]] Result<VerifyReport> verifyRange(qint64 afterSeq, qint64 limit,
+                                                   const Progress &progress) const;
     /// Inserts quarantine rows inside an open transaction; the error text or empty.
     [[nodiscard]] QString quarantineLocked(const std::vector<QuarantineItem> &items);
     /// Inserts drafts inside an open transaction, continuing the chain from seq/prev; the error text or

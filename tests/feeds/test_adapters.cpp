@@ -2,7 +2,10 @@
 #include "feeds/feed_adapters.h"
 #include "feeds/xml_tree.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMap>
 #include <QRandomGenerator>
 
@@ -333,6 +336,53 @@ TEST(GeoJsonAdapter, SensorFeaturesAndBadFeatures)
     EXPECT_TRUE(b.rejected[1].reason.contains(u"geometry"));
     EXPECT_TRUE(firstReason(GeoJsonAdapter().parse(gj.left(50), live)).contains(u"malformed"));
 }
+
+// Golden files: each tests/data/feeds/geojson/CASE.geojson beside CASE.expected.json, the batch it gives
+// (keys, positions, geometries of the messages; positions and reasons of the refusals). VIGIE_UPDATE_GOLDEN=1
+// rewrites the expected files from the adapter, to be read before they are committed.
+class GeoJsonGolden : public ::testing::TestWithParam<std::string>
+{
+public:
+    static QString dir() { return QStringLiteral(VIGIE_SOURCE_DIR "/tests/data/feeds/geojson"); }
+    static std::vector<std::string> cases()
+    {
+        std::vector<std::string> out;
+        for (const QString &f : QDir(dir()).entryList({QStringLiteral("*.geojson")}, QDir::Files, QDir::Name))
+            out.push_back(f.chopped(8).toStdString());
+        return out;
+    }
+};
+
+TEST_P(GeoJsonGolden, BatchMatchesItsExpectedFile)
+{
+    const QString name = QString::fromStdString(GetParam());
+    QFile input(dir() + u'/' + name + QStringLiteral(".geojson"));
+    ASSERT_TRUE(input.open(QIODevice::ReadOnly)) << input.fileName().toStdString();
+    const FeedBatch b = GeoJsonAdapter().parse(input.readAll(), live);
+    QJsonArray messages, rejected;
+    for (const FeedMessage &m : b.messages)
+        messages.append(QJsonObject{{QStringLiteral("key"), m.key},
+                                    {QStringLiteral("position"), m.position},
+                                    {QStringLiteral("geo"), geometryToGeoJson(m.drafts.front().geo)},
+                                    {QStringLiteral("title"), m.drafts.front().data.value(u"title")}});
+    for (const Rejected &r : b.rejected)
+        rejected.append(
+            QJsonObject{{QStringLiteral("position"), r.position}, {QStringLiteral("reason"), r.reason}});
+    const QByteArray actual = QJsonDocument(QJsonObject{{QStringLiteral("messages"), messages},
+                                                        {QStringLiteral("rejected"), rejected}})
+                                  .toJson(QJsonDocument::Indented);
+    QFile expected(dir() + u'/' + name + QStringLiteral(".expected.json"));
+    if (qEnvironmentVariableIsSet("VIGIE_UPDATE_GOLDEN")) {
+        ASSERT_TRUE(expected.open(QIODevice::WriteOnly));
+        expected.write(actual);
+        return;
+    }
+    ASSERT_TRUE(expected.open(QIODevice::ReadOnly)) << expected.fileName().toStdString();
+    EXPECT_EQ(actual.toStdString(), expected.readAll().toStdString());
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, GeoJsonGolden, ::testing::ValuesIn(GeoJsonGolden::cases()),
+                         [](const ::testing::TestParamInfo<std::string> &info) { return info.param; });
 
 TEST(FeedRegistry, DetectsEachFormat)
 {

@@ -13,6 +13,7 @@
 #include "picture/picture_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
+#include "store/sqlite_db.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -106,6 +107,88 @@ TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
         for (int y = 0; y < 200 && !hasBanner; y += 3)
             hasBanner = shot.pixelColor(x, y) == QColor(0xE6, 0x9F, 0x00);
     EXPECT_TRUE(hasBanner);
+}
+
+namespace {
+
+/// Breaks the JSON of entry `seq`'s data, as a flipped byte would: its hash no longer matches.
+void flipData(const QString &path, qint64 seq)
+{
+    auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec(QByteArrayLiteral("UPDATE entries SET data = CAST(replace(CAST(data AS TEXT), '\"', "
+                                           "'\"\"') AS BLOB) WHERE seq = ") +
+                         QByteArray::number(seq)));
+}
+
+bool hasColour(const QImage &shot, const QColor &colour)
+{
+    for (int x = 0; x < shot.width(); x += 7)
+        for (int y = 0; y < 250; y += 3)
+            if (shot.pixelColor(x, y) == colour)
+                return true;
+    return false;
+}
+
+} // namespace
+
+TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
+{
+    const qint64 last = room->store().lastSeq();
+    const qint64 bad = last - 80;
+    flipData(room->path(), bad);
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    ASSERT_TRUE(manager.damage().has_value());
+    EXPECT_EQ(manager.picture().lastSeq, bad - 1);
+    ui::MainWindow window(manager);
+    window.resize(1280, 800);
+    window.show();
+    QApplication::processEvents();
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("DamageBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("JOURNAL ENDOMMAGÉ à l'entrée n° %1").arg(bad)))
+        << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("vigie-cli verify"))) << banner->text().toStdString();
+    EXPECT_TRUE(hasColour(window.grab().toImage(), QColor(0xB0, 0x00, 0x20)));
+    // The status bar counts what the picture holds, not every row of the file.
+    bool counted = false;
+    for (auto *label : window.statusBar()->findChildren<QLabel *>())
+        counted |=
+            label->text().contains(QStringLiteral("entrées vérifiées : %1 sur %2").arg(bad - 1).arg(last));
+    EXPECT_TRUE(counted);
+    auto *log = window.findChild<QTableView *>(QStringLiteral("LogView"));
+    ASSERT_NE(log, nullptr);
+    EXPECT_EQ(log->model()->rowCount(), bad - 1);
+}
+
+TEST_F(DemoFixture, DamageInEntriesAppendedLaterStopsTheLiveFold)
+{
+    PictureManager manager(*room);
+    ASSERT_TRUE(manager.load());
+    ui::MainWindow window(manager);
+    window.show();
+    QApplication::processEvents();
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("DamageBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_FALSE(banner->isVisible());
+    Entry e;
+    e.kind = QStringLiteral("note");
+    e.eventTime = clock.now();
+    e.author = QStringLiteral("test");
+    e.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("a")}};
+    auto appended = room->append({e, e, e});
+    ASSERT_TRUE(appended);
+    const qint64 bad = appended->at(1).seq;
+    flipData(room->path(), bad);
+    QSignalSpy damaged(&manager, &PictureManager::damageFound);
+    EXPECT_EQ(manager.poll(), 1);
+    EXPECT_EQ(damaged.count(), 1);
+    EXPECT_EQ(manager.picture().lastSeq, bad - 1);
+    EXPECT_EQ(manager.poll(), 0);
+    QApplication::processEvents();
+    EXPECT_TRUE(banner->isVisible());
 }
 
 namespace {

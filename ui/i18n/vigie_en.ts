@@ -277,6 +277,21 @@
         <translation>Active incidents: %1 · units available: %2/%3 · log entries: %4</translation>
     </message>
     <message>
+        <location filename="../main_window.cpp" line="230"/>
+        <source>Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées vérifiées : %4 sur %5</source>
+        <translation>Active incidents: %1 · units available: %2/%3 · verified log entries: %4 of %5</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="148"/>
+        <source>JOURNAL ENDOMMAGÉ à l&apos;entrée n° %1 : la situation affichée s&apos;arrête à l&apos;entrée n° %2.</source>
+        <translation>LOG DAMAGED at entry %1: the picture shown stops at entry %2.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="153"/>
+        <source>Lancez %1 et restaurez la salle depuis une copie ou un autre poste.</source>
+        <translation>Run %1 and restore the room from a copy or another desk.</translation>
+    </message>
+    <message>
         <location filename="../main_window.cpp" line="193"/>
         <source>Décision</source>
         <translation>Decision</translation>

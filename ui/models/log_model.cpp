@@ -20,6 +20,8 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
 {
     EntryQuery query;
     query.afterSeq = std::max<qint64>(0, manager.picture().lastSeq - keep);
+    // Up to what the picture folded: past it the log may not verify (PictureManager::damage).
+    query.limit = manager.picture().lastSeq - query.afterSeq;
     auto r = manager.room().store().read(query, [this](const Entry &e) {
         m_entries.push_back(e);
         return true;
