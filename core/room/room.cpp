@@ -1,5 +1,6 @@
 #include "room/room.h"
 
+#include "store/pg_log_store.h"
 #include "store/sqlite_log_store.h"
 
 #include <QDebug>
@@ -46,18 +47,30 @@ Room::~Room() = default;
 Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &name, RoomMode mode,
                                            const Clock &clock)
 {
+    RoomInfo info;
+    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.name = name;
+    info.mode = mode;
+    info.created = clock.now();
+    const QByteArray key = Anonymiser::generateKey();
+    if (isPgUrl(path)) {
+        // A shared room: its secret lives on the server beside it, for every desk to use the same.
+        auto where = parsePgUrl(path);
+        if (!where)
+            return where.error();
+        auto store = PgLogStore::create(*where, info, key);
+        if (!store)
+            return store.error();
+        return std::unique_ptr<Room>(new Room(std::move(*store), key, clock, path));
+    }
     const QString keyFile = keyPath(path);
     if (QFileInfo::exists(keyFile))
         return Error{QStringLiteral("%1 already exists; remove it or choose another room file").arg(keyFile)};
-    RoomInfo info;
-    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    info.name = name.isEmpty() ? QFileInfo(path).completeBaseName() : name;
-    info.mode = mode;
-    info.created = clock.now();
+    if (info.name.isEmpty())
+        info.name = QFileInfo(path).completeBaseName();
     auto store = SqliteLogStore::create(path, info);
     if (!store)
         return store.error();
-    const QByteArray key = Anonymiser::generateKey();
     if (auto r = writeKey(keyFile, key); !r)
         return r.error();
     return std::unique_ptr<Room>(new Room(std::move(*store), key, clock, path));
@@ -65,6 +78,18 @@ Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &n
 
 Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
 {
+    if (isPgUrl(path)) {
+        auto where = parsePgUrl(path);
+        if (!where)
+            return where.error();
+        auto store = PgLogStore::open(*where);
+        if (!store)
+            return store.error();
+        auto key = (*store)->secret();
+        if (!key)
+            return key.error();
+        return std::unique_ptr<Room>(new Room(std::move(*store), *key, clock, path));
+    }
     auto store = SqliteLogStore::open(path);
     if (!store)
         return store.error();
