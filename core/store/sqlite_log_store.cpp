@@ -314,6 +314,9 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
         m_upsertBlock.reset();
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
+    std::vector<Placed> placed;
+    if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
+        return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
     if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
@@ -322,7 +325,7 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    return drafts;
+    return placeStored(std::move(drafts), std::move(placed));
 }
 
 QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev)
@@ -559,6 +562,9 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     }
     qint64 seq = m_lastSeq;
     QByteArray prev = m_lastHash;
+    std::vector<Placed> placed;
+    if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
+        return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
     if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
@@ -567,7 +573,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    out.appended = std::move(drafts);
+    out.appended = placeStored(std::move(drafts), std::move(placed));
     return out;
 }
 
