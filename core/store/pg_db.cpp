@@ -260,8 +260,11 @@ Result<Rows> Connection::check(pg_result *r, const char *what)
 {
     Rows rows(r);
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    m_sqlState.clear();
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
         return rows;
+    if (const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr)
+        m_sqlState = QString::fromLatin1(state);
     if (broken())
         return lost(QString::fromUtf8(what));
     const QString message =

@@ -131,6 +131,8 @@ public:
     /// How many times ready() reconnected; a caller's session state (LISTEN) must be set up again.
     [[nodiscard]] int reconnections() const { return m_reconnections; }
     [[nodiscard]] const QString &server() const { return m_server; }
+    /// The SQLSTATE of the last statement that failed ("23505": a unique key taken), empty if none did.
+    [[nodiscard]] const QString &lastSqlState() const { return m_sqlState; }
     [[nodiscard]] pg_conn *raw() const { return m_conn.get(); }
 
 private:
@@ -139,6 +141,7 @@ private:
     std::unique_ptr<pg_conn, ConnectionDeleter> m_conn;
     QString m_server;
     QSet<QByteArray> m_prepared;
+    QString m_sqlState;
     int m_reconnections = 0;
 };
 

@@ -169,47 +169,54 @@ Error PgLogStore::rollback(const Error &why, const char *what)
         QStringLiteral("%1 failed, nothing was written: %2").arg(QString::fromUtf8(what), why.message)};
 }
 
-Result<std::vector<Entry>> PgLogStore::appendLocked(std::vector<Entry> drafts, qint64 &seq, QByteArray &prev)
+Result<QHash<QUuid, Entry>> PgLogStore::storedWithIds(const std::vector<Entry> &drafts)
 {
-    // Drafts that carry an id may be a retry of a batch whose reply was lost: what the room already holds is
-    // returned as stored, never appended twice.
     pg::Array ids(pg::Type::Uuid);
     for (const Entry &d : drafts)
         if (!d.id.isNull())
             ids.addUuid(d.id);
     QHash<QUuid, Entry> stored;
-    if (ids.size() > 0) {
-        auto rows = m_db.run("vigie_stored",
-                             "SELECT seq, uuid, mode, event_time, record_time, author, role, agency, kind, "
-                             "geo, data, prev_hash, "
-                             "hash FROM entries WHERE room_id = $1 AND uuid = ANY($2::uuid[])",
-                             pg::Params().uuid(m_roomId).array(ids));
-        if (!rows)
-            return rows.error();
-        for (int r = 0; r < rows->size(); ++r) {
-            Entry e = rowToEntry(*rows, r, m_room);
-            parseJson(e, rows->isNull(r, 9) ? QByteArrayView() : rows->bytes(r, 9), rows->bytes(r, 10));
-            stored.insert(e.id, std::move(e));
-        }
+    if (ids.size() == 0)
+        return stored;
+    auto rows =
+        m_db.run("vigie_stored",
+                 "SELECT seq, uuid, mode, event_time, record_time, author, role, agency, kind, geo, data, "
+                 "prev_hash, hash FROM entries WHERE room_id = $1 AND uuid = ANY($2::uuid[])",
+                 pg::Params().uuid(m_roomId).array(ids));
+    if (!rows)
+        return rows.error();
+    for (int r = 0; r < rows->size(); ++r) {
+        Entry e = rowToEntry(*rows, r, m_room);
+        parseJson(e, rows->isNull(r, 9) ? QByteArrayView() : rows->bytes(r, 9), rows->bytes(r, 10));
+        stored.insert(e.id, std::move(e));
     }
+    return stored;
+}
 
+PgLogStore::Chained PgLogStore::chain(std::vector<Entry> drafts, const QHash<QUuid, Entry> &stored,
+                                      const std::vector<QuarantineItem> &refused) const
+{
+    Chained c;
+    c.expectedSeq = m_lastSeq;
+    c.expectedHash = m_lastHash;
+    qint64 seq = m_lastSeq;
+    QByteArray prev = m_lastHash;
     pg::Array seqs(pg::Type::Int8), uuids(pg::Type::Uuid), modes(pg::Type::Int2), events(pg::Type::Int8),
         records(pg::Type::Int8), authors(pg::Type::Text), roles(pg::Type::Text), agencies(pg::Type::Text),
         kinds(pg::Type::Text), geos(pg::Type::Text), datas(pg::Type::Text), prevs(pg::Type::Bytea),
         hashes(pg::Type::Bytea), minLons(pg::Type::Float8), maxLons(pg::Type::Float8),
         minLats(pg::Type::Float8), maxLats(pg::Type::Float8);
-    std::vector<Entry> out;
-    out.reserve(drafts.size());
+    c.out.reserve(drafts.size());
     QHash<QUuid, std::size_t> fresh; // id → its place in `out`, for an id twice in one batch
     QByteArray canonical;
     for (Entry &e : drafts) {
         if (e.id.isNull()) {
             e.id = newEntryId();
         } else if (const auto it = stored.constFind(e.id); it != stored.constEnd()) {
-            out.push_back(*it);
+            c.out.push_back(*it);
             continue;
         } else if (const auto again = fresh.constFind(e.id); again != fresh.constEnd()) {
-            out.push_back(out[*again]);
+            c.out.push_back(c.out[*again]);
             continue;
         }
         e.seq = ++seq;
@@ -248,85 +255,58 @@ Result<std::vector<Entry>> PgLogStore::appendLocked(std::vector<Entry> drafts, q
             for (pg::Array *a : {&minLons, &maxLons, &minLats, &maxLats})
                 a->addNull();
         }
-        fresh.insert(e.id, out.size());
-        out.push_back(std::move(e));
+        fresh.insert(e.id, c.out.size());
+        c.out.push_back(std::move(e));
     }
-    if (seqs.size() == 0)
-        return out;
-    // The whole batch in one statement: one array per column.
-    auto inserted = m_db.run(
-        "vigie_insert_entries",
-        "INSERT INTO entries(room_id, seq, uuid, mode, event_time, record_time, author, role, agency, kind, "
-        "geo, data, prev_hash, hash, min_lon, max_lon, min_lat, max_lat) "
-        "SELECT $1, * FROM unnest($2::int8[], $3::uuid[], $4::int2[], $5::int8[], $6::int8[], $7::text[], "
-        "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bytea[], $14::bytea[], "
-        "$15::float8[], $16::float8[], $17::float8[], $18::float8[])",
-        pg::Params()
-            .uuid(m_roomId)
-            .array(seqs)
-            .array(uuids)
-            .array(modes)
-            .array(events)
-            .array(records)
-            .array(authors)
-            .array(roles)
-            .array(agencies)
-            .array(kinds)
-            .array(geos)
-            .array(datas)
-            .array(prevs)
-            .array(hashes)
-            .array(minLons)
-            .array(maxLons)
-            .array(minLats)
-            .array(maxLats));
-    if (!inserted)
-        return inserted.error();
-    return out;
-}
+    c.lastSeq = seq;
+    c.lastHash = prev;
 
-Result<void> PgLogStore::quarantineLocked(const std::vector<QuarantineItem> &items)
-{
-    if (items.empty())
-        return {};
     pg::Array received(pg::Type::Int8), sources(pg::Type::Text), positions(pg::Type::Text),
         reasons(pg::Type::Text), inputs(pg::Type::Bytea);
-    for (const QuarantineItem &q : items) {
+    for (const QuarantineItem &q : refused) {
         received.addInt8(q.received.msecs);
         sources.add(q.source.toUtf8());
         positions.add(q.position.toUtf8());
         reasons.add(q.reason.toUtf8());
         inputs.add(q.input);
     }
-    auto r = m_db.run(
-        "vigie_quarantine_batch",
-        "INSERT INTO quarantine(room_id, received, source, position, reason, input) "
-        "SELECT $1, * FROM unnest($2::int8[], $3::text[], $4::text[], $5::text[], $6::bytea[])",
-        pg::Params().uuid(m_roomId).array(received).array(sources).array(positions).array(reasons).array(
-            inputs));
-    if (!r)
-        return r.error();
-    return {};
+    c.params.uuid(m_roomId).int8(c.expectedSeq).bytea(c.expectedHash).int8(c.lastSeq).bytea(c.lastHash);
+    for (const pg::Array *a :
+         {&seqs,    &uuids,    &modes,   &events,    &records, &authors, &roles,   &agencies,
+          &kinds,   &geos,     &datas,   &prevs,     &hashes,  &minLons, &maxLons, &minLats,
+          &maxLats, &received, &sources, &positions, &reasons, &inputs})
+        c.params.array(*a);
+    return c;
 }
 
-Result<void> PgLogStore::commit(qint64 seq, const QByteArray &prev, bool appended)
+Result<PgLogStore::Written> PgLogStore::send(const Chained &c, bool first)
 {
-    if (appended) {
-        // The head moves and listeners are told in the same statement; NOTIFY is delivered at commit.
-        auto moved = m_db.run("vigie_move_head",
-                              "WITH moved AS (UPDATE rooms SET last_seq = $2, last_hash = $3 WHERE id = $1 "
-                              "RETURNING id) SELECT pg_notify('vigie_room', $4) FROM moved",
-                              pg::Params().uuid(m_roomId).int8(seq).bytea(prev).text(
-                                  QStringLiteral("%1:%2").arg(m_room.id).arg(seq)));
-        if (!moved)
-            return rollback(moved.error(), "moving the room's head");
-    }
+    // vigie_append (schema 2) locks the head, checks it is still the one the batch was chained from, writes
+    // entries and refusals, moves the head and notifies: one statement.
+    static constexpr const char *sql =
+        "SELECT written, head_seq, head_hash FROM vigie_append($1, $2, $3, $4, $5, $6::int8[], $7::uuid[], "
+        "$8::int2[], $9::int8[], $10::int8[], $11::text[], $12::text[], $13::text[], $14::text[], "
+        "$15::text[], "
+        "$16::text[], $17::bytea[], $18::bytea[], $19::float8[], $20::float8[], $21::float8[], "
+        "$22::float8[], "
+        "$23::int8[], $24::text[], $25::text[], $26::text[], $27::bytea[])";
+    auto rows =
+        first ? m_db.runFirst("vigie_append", sql, c.params) : m_db.run("vigie_append", sql, c.params);
+    if (!rows)
+        return rows.error();
+    if (rows->size() != 1)
+        return Error{QStringLiteral("%1: vigie_append returned no head").arg(m_db.server())};
+    return Written{!rows->bytes(0, 0).isEmpty() && rows->bytes(0, 0)[0] != 0, rows->int8(0, 1),
+                   rows->bytes(0, 2).toByteArray()};
+}
+
+Result<void> PgLogStore::commit()
+{
     if (auto r = m_db.exec("COMMIT"); !r) {
         if (m_db.broken())
-            return Error{
-                r.error().message +
-                QStringLiteral(". Whether the server committed the batch is unknown: appending the same "
-                               "entries again (with the same ids) stores each of them once")};
+            return Error{r.error().message +
+                         QStringLiteral(". Whether the server committed the batch is unknown: appending the "
+                                        "same entries again (with the same ids) stores each of them once")};
         return rollback(r.error(), "committing");
     }
     return {};
@@ -336,20 +316,47 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
 {
     if (drafts.empty() && refused.empty())
         return std::vector<Entry>();
+    // Ids first: whatever happens below, a batch sent again is the same entries, which the room stores once.
+    for (Entry &d : drafts)
+        if (d.id.isNull())
+            d.id = newEntryId();
+    // One statement, chained from the head as this store last saw it: the server writes it if the head has
+    // not moved, or answers with the head as it is, to chain again from (another desk wrote meanwhile).
+    for (int attempt = 0; attempt < optimisticAttempts; ++attempt) {
+        const Chained c = chain(drafts, {}, refused);
+        auto w = send(c, true);
+        if (!w) {
+            if (m_db.lastSqlState() == QLatin1String("23505"))
+                break; // an id the room already holds: sorted out under the lock below
+            if (m_db.broken())
+                return Error{
+                    w.error().message +
+                    QStringLiteral(". Whether the server committed the batch is unknown: appending the "
+                                   "same entries again (with the same ids) stores each of them once")};
+            return Error{QStringLiteral("append failed, nothing was written: %1").arg(w.error().message)};
+        }
+        m_lastSeq = w->seq;
+        m_lastHash = w->hash;
+        if (w->written)
+            return c.out;
+    }
+    // Under the head's lock: the entries the room holds already are returned as stored, the others chained.
     if (auto r = beginAndLock(); !r)
         return r.error();
-    qint64 seq = m_lastSeq;
-    QByteArray prev = m_lastHash;
-    auto out = appendLocked(std::move(drafts), seq, prev);
-    if (!out)
-        return rollback(out.error(), "append");
-    if (auto r = quarantineLocked(refused); !r)
-        return rollback(r.error(), "append");
-    if (auto r = commit(seq, prev, seq != m_lastSeq); !r)
+    auto stored = storedWithIds(drafts);
+    if (!stored)
+        return rollback(stored.error(), "append");
+    const Chained c = chain(std::move(drafts), *stored, refused);
+    auto w = send(c, false);
+    if (!w)
+        return rollback(w.error(), "append");
+    if (!w->written)
+        return rollback(Error{QStringLiteral("the head moved under its lock")}, "append");
+    if (auto r = commit(); !r)
         return r.error();
-    m_lastSeq = seq;
-    m_lastHash = prev;
-    return out;
+    m_lastSeq = c.lastSeq;
+    m_lastHash = c.lastHash;
+    return c.out;
 }
 
 Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
@@ -358,6 +365,7 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
     FeedAppend out;
     if (arrivals.empty() && refused.empty())
         return out;
+    // Which arrivals are first depends on the counts as the server has them: under the head's lock.
     if (auto r = beginAndLock(); !r)
         return r.error();
     // One upsert for the batch: each distinct key with how many times it arrives in it (an ON CONFLICT
@@ -401,18 +409,20 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
             for (Entry &d : a.drafts)
                 drafts.push_back(std::move(d));
     }
-    qint64 seq = m_lastSeq;
-    QByteArray prev = m_lastHash;
-    auto appended = appendLocked(std::move(drafts), seq, prev);
-    if (!appended)
-        return rollback(appended.error(), "feed append");
-    if (auto r = quarantineLocked(refused); !r)
-        return rollback(r.error(), "feed append");
-    if (auto r = commit(seq, prev, seq != m_lastSeq); !r)
+    auto stored = storedWithIds(drafts);
+    if (!stored)
+        return rollback(stored.error(), "feed append");
+    Chained c = chain(std::move(drafts), *stored, refused);
+    auto w = send(c, false);
+    if (!w)
+        return rollback(w.error(), "feed append");
+    if (!w->written)
+        return rollback(Error{QStringLiteral("the head moved under its lock")}, "feed append");
+    if (auto r = commit(); !r)
         return r.error();
-    m_lastSeq = seq;
-    m_lastHash = prev;
-    out.appended = std::move(*appended);
+    m_lastSeq = c.lastSeq;
+    m_lastHash = c.lastHash;
+    out.appended = std::move(c.out);
     return out;
 }
 
@@ -448,7 +458,9 @@ Result<void> PgLogStore::read(const EntryQuery &query, const Visitor &visit) con
     params.uuid(m_roomId).int8(query.afterSeq);
     QByteArray where;
     int n = 2;
-    auto next = [&n]() -> QByteArray { return "$" + QByteArray::number(++n); };
+    auto next = [&n]() -> QByteArray {
+        return "$" + QByteArray::number(++n);
+    };
     if (query.kind) {
         where += " AND kind = " + next();
         params.text(*query.kind);

@@ -3,25 +3,33 @@
 // share one database (table `rooms`); each has one hash chain, the same as a SQLite room's (the same
 // canonical bytes, so an entry hashes the same on both backends).
 //
-// Ordering: an append locks its room's head row (`SELECT … FOR UPDATE` on `rooms`), continues the chain from
-// the last seq and hash read there, inserts its entries and moves the head, all in one transaction. Writers
-// on other connections or machines wait for the lock, so seqs have no gaps and the chain never forks. After
-// the entries the transaction sends `NOTIFY vigie_room, '<room id>:<last seq>'`, delivered at commit.
+// Ordering: the server orders the log under a row lock on the room's head (`rooms.last_seq`, `last_hash`,
+// `SELECT … FOR UPDATE`). An append is one statement, `vigie_append` (pg_schema.cpp, version 2), run in its
+// own transaction: the client chains the batch from the head as it last saw it; the server locks the head,
+// and writes the batch (entries, refused input, new head, `NOTIFY vigie_room, '<room id>:<last seq>'`,
+// delivered at commit) only if the head is still that one. Otherwise it writes nothing and answers with the
+// head as it is, and the client chains again from there. Seqs are thus confirmed inside the committing
+// transaction under the lock: no gaps, no fork, whatever the number of writers. After a few misses (a room
+// written by many desks at once) the client takes the lock first in a transaction of its own, so it cannot
+// starve.
 //
-// Idempotency: entries are unique by (room, id). A draft whose id the room already holds is not stored
-// again: the append returns the stored entry, so retrying a batch whose reply was lost never duplicates.
+// Idempotency: entries are unique by (room, id), and an append gives its drafts their ids before it sends
+// anything. A draft whose id the room already holds is not stored again: the append returns the stored
+// entry, so sending a batch again after a lost reply never duplicates.
 //
-// Through libpq's C API directly, as the SQLite store talks to SQLite's: statements are prepared once per
-// connection, parameters and results travel in binary (no numbers printed and parsed, the hashed JSON text
-// passed through as it is), and a batch's rows go as arrays in one INSERT, so a batch of any size costs the
-// same few round trips (begin and lock, insert, move the head, commit) rather than one per entry. Qt's
-// QPSQL driver would send one statement per row with text parameters.
+// Through libpq's C API directly, as the SQLite store talks to SQLite's: statements prepared once per
+// connection, parameters and results in binary (no numbers printed and parsed, the hashed JSON text passed
+// through as it is), a batch's rows as one array per column: one round trip per batch when nobody else
+// wrote since, two when someone did; the head is locked only while the server writes, never while a reply
+// crosses the network. Qt's QPSQL driver would send one statement per row, with text parameters.
 //
 // A connection lost (server restarted, network cut) fails the call under way with a message naming the
 // server; the next call reconnects. Not thread-safe: one object per thread, as for SQLite.
 #include "store/log_store.h"
 #include "store/pg_db.h"
 #include "store/pg_url.h"
+
+#include <QHash>
 
 #include <memory>
 
@@ -68,15 +76,33 @@ private:
     [[nodiscard]] Result<void> load(const QString &name);
     /// Begins a transaction and locks the room's head, reading it into m_lastSeq/m_lastHash.
     [[nodiscard]] Result<void> beginAndLock();
-    /// Appends drafts inside the open transaction (the head locked); stored entries with the same ids are
-    /// returned in place of their drafts.
-    [[nodiscard]] Result<std::vector<Entry>> appendLocked(std::vector<Entry> drafts, qint64 &seq,
-                                                          QByteArray &prev);
-    [[nodiscard]] Result<void> quarantineLocked(const std::vector<QuarantineItem> &items);
-    /// Moves the head and notifies listeners; then commits.
-    [[nodiscard]] Result<void> commit(qint64 seq, const QByteArray &prev, bool appended);
+    /// The stored entries whose ids some drafts carry; in the open transaction.
+    [[nodiscard]] Result<QHash<QUuid, Entry>> storedWithIds(const std::vector<Entry> &drafts);
+    /// A batch chained from the head as this store last saw it, ready for vigie_append.
+    struct Chained
+    {
+        std::vector<Entry> out; ///< per draft: as it will be stored, or as stored already
+        qint64 expectedSeq = 0, lastSeq = 0;
+        QByteArray expectedHash, lastHash;
+        pg::Params params;
+    };
+    [[nodiscard]] Chained chain(std::vector<Entry> drafts, const QHash<QUuid, Entry> &stored,
+                                const std::vector<QuarantineItem> &refused) const;
+    /// What vigie_append answered: written, or not because the head had moved (and where it is).
+    struct Written
+    {
+        bool written = false;
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+    /// Runs vigie_append; `first`: the first statement of the call, outside a transaction.
+    [[nodiscard]] Result<Written> send(const Chained &c, bool first);
+    [[nodiscard]] Result<void> commit();
+    /// Optimistic sends before an append takes the head's lock for itself.
+    static constexpr int optimisticAttempts = 3;
+    /// Rolls the open transaction back; the error says what failed and that nothing was written.
     [[nodiscard]] Error rollback(const Error &why, const char *what);
-    /// Reads the room's entries with seq in (after, upto] in pages, in seq order.
+    /// Reads the room's entries with seq > after matching `where` in pages, in seq order.
     [[nodiscard]] Result<void>
     scan(const QByteArray &where, const pg::Params &params, qint64 after,
          const std::function<bool(Entry &, QByteArrayView geo, QByteArrayView data)> &visit) const;

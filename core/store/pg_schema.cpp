@@ -71,7 +71,47 @@ CREATE TABLE snapshots(
     PRIMARY KEY (room_id, seq));
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1};
+// Version 2: an append as one statement. vigie_append locks the room's head, checks that it is still the
+// head the client chained the batch from (else writes nothing and answers with the head as it is), inserts
+// the entries and the batch's refused input, moves the head and notifies listeners. Called outside a
+// transaction it is one round trip per batch, and the head stays locked only while the server writes, not
+// while a reply crosses the network.
+constexpr const char *v2 = R"sql(
+CREATE FUNCTION vigie_append(
+    p_room uuid, p_expected_seq bigint, p_expected_hash bytea, p_last_seq bigint, p_last_hash bytea,
+    p_seq bigint[], p_uuid uuid[], p_mode smallint[], p_event bigint[], p_record bigint[], p_author text[],
+    p_role text[], p_agency text[], p_kind text[], p_geo text[], p_data text[], p_prev bytea[], p_hash bytea[],
+    p_min_lon float8[], p_max_lon float8[], p_min_lat float8[], p_max_lat float8[],
+    q_received bigint[], q_source text[], q_position text[], q_reason text[], q_input bytea[])
+RETURNS TABLE(written boolean, head_seq bigint, head_hash bytea) LANGUAGE plpgsql AS $$
+DECLARE
+    s bigint;
+    h bytea;
+BEGIN
+    SELECT r.last_seq, r.last_hash INTO s, h FROM rooms AS r WHERE r.id = p_room FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'room % is not on this server', p_room USING ERRCODE = 'no_data_found';
+    END IF;
+    IF s <> p_expected_seq OR h <> p_expected_hash THEN
+        RETURN QUERY SELECT false, s, h;
+        RETURN;
+    END IF;
+    INSERT INTO entries(room_id, seq, uuid, mode, event_time, record_time, author, role, agency, kind, geo, data,
+                        prev_hash, hash, min_lon, max_lon, min_lat, max_lat)
+    SELECT p_room, * FROM unnest(p_seq, p_uuid, p_mode, p_event, p_record, p_author, p_role, p_agency, p_kind,
+                                 p_geo, p_data, p_prev, p_hash, p_min_lon, p_max_lon, p_min_lat, p_max_lat);
+    INSERT INTO quarantine(room_id, received, source, position, reason, input)
+    SELECT p_room, * FROM unnest(q_received, q_source, q_position, q_reason, q_input);
+    IF p_last_seq <> s THEN
+        UPDATE rooms SET last_seq = p_last_seq, last_hash = p_last_hash WHERE id = p_room;
+        PERFORM pg_notify('vigie_room', p_room::text || ':' || p_last_seq);
+    END IF;
+    RETURN QUERY SELECT true, p_last_seq, p_last_hash;
+END
+$$;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2};
 
 // Any constant will do, as long as it is ours: pg_advisory_xact_lock serialises the migrations of every
 // process that opens this database.

@@ -2,7 +2,8 @@
 // one INSERT of arrays, move the head, NOTIFY, commit) against a raw multi-row INSERT of the same rows (as
 // stored, hashes included) into a table of the same shape and indexes, one statement per batch in its own
 // transaction, in the same run on a throwaway cluster. The raw side's parameters are built before its timing
-// starts, so it measures the server and the wire only: the hardest baseline.
+// starts, so it measures the server and the wire only: the hardest baseline. Argument 0: durable commits
+// (each waits for its fsync); 1: synchronous_commit off on both sides, which leaves what is not the disk.
 //   build/tests/bench/vigie_bench_pg_append --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include "bench_workload.h"
 #include "pg_cluster.h"
@@ -20,6 +21,13 @@ constexpr int batchesPerRun = 200;
 
 PgCluster *cluster = nullptr;
 QString clusterMissing;
+/// VIGIE_BENCH_PG=postgresql://user@host:port runs against that server instead of a throwaway cluster.
+const QString ownServer = qEnvironmentVariable("VIGIE_BENCH_PG");
+
+QString uri(const QString &db)
+{
+    return ownServer.isEmpty() ? cluster->uri(db) : ownServer + QLatin1Char('/') + db;
+}
 
 /// What one repetition of the store's benchmark stored, for the raw side to insert again.
 struct Run
@@ -33,9 +41,9 @@ bool ensureCluster(benchmark::State &state)
 {
     if (!cluster) {
         cluster = new PgCluster;
-        clusterMissing = cluster->start();
+        clusterMissing = ownServer.isEmpty() ? cluster->start() : QString();
         if (clusterMissing.isEmpty()) {
-            PGconn *c = PQconnectdb(cluster->uri().toUtf8().constData());
+            PGconn *c = PQconnectdb(uri(QStringLiteral("postgres")).toUtf8().constData());
             PQclear(PQexec(c, "CREATE DATABASE bench"));
             PQfinish(c);
         }
@@ -49,8 +57,7 @@ void BM_PgLogStoreAppend(benchmark::State &state)
 {
     if (!ensureCluster(state))
         return;
-    const QString url =
-        cluster->uri(QStringLiteral("bench")) + QStringLiteral("?room=run-%1").arg(runs.size());
+    const QString url = uri(QStringLiteral("bench")) + QStringLiteral("?room=run-%1").arg(runs.size());
     RoomInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("bench"), RoomMode::Live,
                   Timestamp{bench::startMs}};
     auto store = PgLogStore::create(*parsePgUrl(url), info, QByteArray(32, 'k'));
@@ -92,8 +99,10 @@ void BM_PgRawInsert(benchmark::State &state)
         return;
     }
     const Run &run = runs[rawRun++];
-    PGconn *c = PQconnectdb(cluster->uri(QStringLiteral("bench")).toUtf8().constData());
+    PGconn *c = PQconnectdb(uri(QStringLiteral("bench")).toUtf8().constData());
     PQclear(PQexec(c, "SET client_min_messages = warning"));
+    if (state.range(0) == 1)
+        PQclear(PQexec(c, "SET synchronous_commit = off"));
     PQclear(PQexec(c, "CREATE TABLE IF NOT EXISTS raw_entries (LIKE entries INCLUDING ALL)"));
     // The statement for one batch: 100 rows of 18 columns, text parameters.
     QByteArray sql =
@@ -164,8 +173,18 @@ void BM_PgRawInsert(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(BM_PgLogStoreAppend)->Iterations(batchesPerRun)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_PgRawInsert)->Iterations(batchesPerRun)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgLogStoreAppend)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(batchesPerRun)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PgRawInsert)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(batchesPerRun)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
