@@ -7,6 +7,7 @@
 #include "pg_cluster.h"
 #include "picture/picture_seeker.h"
 #include "store/pg_log_store.h"
+#include "store/pg_schema.h"
 #include "store/sqlite_db.h"
 
 #include <QJsonArray>
@@ -46,9 +47,9 @@ public:
 [[maybe_unused]] const auto *const environment = ::testing::AddGlobalTestEnvironment(new PgEnvironment);
 
 /// Runs SQL on the cluster as the superuser, beside the store (to tamper with rows, or cut connections).
-void pgExec(const QByteArray &sql)
+void pgExec(const QByteArray &sql, const QString &db = QStringLiteral("postgres"))
 {
-    PGconn *c = PQconnectdb(cluster->uri().toUtf8().constData());
+    PGconn *c = PQconnectdb(cluster->uri(db).toUtf8().constData());
     ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
     PGresult *r = PQexec(c, sql.constData());
     const ExecStatusType status = PQresultStatus(r);
@@ -564,6 +565,53 @@ TEST_F(PgOnly, ADroppedConnectionIsReopenedOnTheNextCall)
     ASSERT_TRUE(after) << after.error().message.toStdString();
     EXPECT_EQ(after->front().seq, 3);
     EXPECT_TRUE(m_room->store().verify()->intact());
+}
+
+TEST_F(PgOnly, RoomsOfOneDatabaseKeepTheirOwnChainsAndNews)
+{
+    const QString otherUrl = m_url + QStringLiteral("-other");
+    auto other = Room::create(otherUrl, QStringLiteral("Autre salle"), RoomMode::Exercise, m_clock);
+    ASSERT_TRUE(other) << other.error().message.toStdString();
+    auto listener = PgLogStore::open(*parsePgUrl(m_url));
+    ASSERT_TRUE(listener);
+    ASSERT_TRUE((*listener)->waitForNotification(0));
+    for (int i = 1; i <= 3; ++i) {
+        ASSERT_TRUE(m_room->append(notes(i, i)));
+        ASSERT_TRUE((*other)->append(notes(i, i + 1)));
+    }
+    EXPECT_EQ(m_room->store().lastSeq(), 3);
+    EXPECT_EQ((*other)->store().lastSeq(), 6);
+    EXPECT_EQ((*other)->store().read(EntryQuery{})->front().mode, RoomMode::Exercise);
+    EXPECT_TRUE(m_room->store().verify()->intact());
+    EXPECT_TRUE((*other)->store().verify()->intact());
+    // The other room's commits are not this room's news.
+    auto seen = (*listener)->waitForNotification(5000);
+    ASSERT_TRUE(seen);
+    ASSERT_TRUE(seen->has_value());
+    EXPECT_EQ(**seen, 3);
+}
+
+TEST(PgSchema, MigratesStepByStepAndRefusesANewerDatabase)
+{
+    if (!clusterMissing.isEmpty())
+        GTEST_SKIP() << clusterMissing.toStdString();
+    pgExec("CREATE DATABASE migrations");
+    auto db = pg::Connection::open(cluster->uri(QStringLiteral("migrations")).toUtf8(),
+                                   QStringLiteral("migrations"));
+    ASSERT_TRUE(db) << db.error().message.toStdString();
+    EXPECT_EQ(*pgschema::version(*db), 0);
+    ASSERT_TRUE(pgschema::migrate(*db, 1));
+    EXPECT_EQ(*pgschema::version(*db), 1);
+    ASSERT_TRUE(pgschema::migrate(*db));
+    EXPECT_EQ(*pgschema::version(*db), pgschema::currentVersion);
+    ASSERT_TRUE(pgschema::migrate(*db)); // nothing left to do
+
+    pgExec("INSERT INTO schema_version(version) VALUES (99)", QStringLiteral("migrations"));
+    SimulatedClock clock{Timestamp{0}};
+    auto room = Room::create(cluster->uri(QStringLiteral("migrations")) + QStringLiteral("?room=r"), {},
+                             RoomMode::Live, clock);
+    ASSERT_FALSE(room);
+    EXPECT_TRUE(room.error().message.contains(QStringLiteral("newer"))) << room.error().message.toStdString();
 }
 
 TEST(PgServer, AnUnreachableServerIsNamedWithWhatToDo)
