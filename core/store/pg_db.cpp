@@ -37,9 +37,13 @@ QByteArray int2Bytes(qint16 value)
     return bytes;
 }
 
+/// libpq's message on one line, without its final punctuation (it is quoted inside ours).
 QString errorText(const PGconn *conn)
 {
-    return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    QString text = QString::fromUtf8(PQerrorMessage(conn)).simplified();
+    while (text.endsWith(QLatin1Char('.')) || text.endsWith(QLatin1Char('?')))
+        text.chop(1);
+    return text;
 }
 
 } // namespace
@@ -215,7 +219,7 @@ Result<Connection> Connection::open(const QByteArray &conninfo, const QString &s
     if (!c.m_conn)
         return Error{QStringLiteral("cannot connect to the PostgreSQL server %1: out of memory").arg(server)};
     if (PQstatus(c.m_conn.get()) != CONNECTION_OK)
-        return Error{QStringLiteral("cannot connect to the PostgreSQL server %1: %2. Check that the server "
+        return Error{QStringLiteral("cannot connect to the PostgreSQL server %1 (%2). Check that the server "
                                     "runs and that this machine may connect to it (host, port, database, "
                                     "user, ~/.pgpass)")
                          .arg(server, errorText(c.m_conn.get()))};
@@ -234,7 +238,7 @@ bool Connection::broken() const
 Error Connection::lost(const QString &what) const
 {
     return Error{
-        QStringLiteral("lost the connection to the PostgreSQL server %1 while %2: %3. Check that the "
+        QStringLiteral("lost the connection to the PostgreSQL server %1 while %2 (%3). Check that the "
                        "server runs and is reachable; the next command reconnects")
             .arg(m_server, what, errorText(m_conn.get()))};
 }
@@ -249,7 +253,7 @@ Result<void> Connection::ready()
     m_prepared.clear();
     if (broken())
         return Error{
-            QStringLiteral("the PostgreSQL server %1 is unreachable: %2. Check that it runs and that "
+            QStringLiteral("the PostgreSQL server %1 is unreachable (%2). Check that it runs and that "
                            "this machine can reach it, then try again")
                 .arg(m_server, errorText(m_conn.get()))};
     ++m_reconnections;

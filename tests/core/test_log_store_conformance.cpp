@@ -614,6 +614,31 @@ TEST(PgSchema, MigratesStepByStepAndRefusesANewerDatabase)
     EXPECT_TRUE(room.error().message.contains(QStringLiteral("newer"))) << room.error().message.toStdString();
 }
 
+TEST(PgServer, AServerThatStopsIsNamedWithWhatToDoAndNothingCrashes)
+{
+    if (!clusterMissing.isEmpty())
+        GTEST_SKIP() << clusterMissing.toStdString();
+    auto own = std::make_unique<PgCluster>(); // a server of its own, to stop
+    ASSERT_TRUE(own->start().isEmpty());
+    const QString server = QStringLiteral("127.0.0.1:%1/postgres").arg(own->port());
+    SimulatedClock clock{Timestamp{0}};
+    auto room = Room::create(own->uri() + QStringLiteral("?room=r"), {}, RoomMode::Live, clock);
+    ASSERT_TRUE(room) << room.error().message.toStdString();
+    ASSERT_TRUE((*room)->append(notes(1, 2)));
+    own.reset();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto appended = (*room)->append(notes(3, 3));
+        ASSERT_FALSE(appended);
+        EXPECT_TRUE(appended.error().message.contains(server)) << appended.error().message.toStdString();
+        EXPECT_TRUE(appended.error().message.contains(QStringLiteral("Check that it runs")))
+            << appended.error().message.toStdString();
+        auto read = (*room)->store().read(EntryQuery{});
+        ASSERT_FALSE(read);
+        EXPECT_TRUE(read.error().message.contains(server)) << read.error().message.toStdString();
+    }
+    EXPECT_EQ((*room)->store().lastSeq(), 2);
+}
+
 TEST(PgServer, AnUnreachableServerIsNamedWithWhatToDo)
 {
     // Port 1: nothing listens there.
