@@ -9,6 +9,7 @@
 #include "store/pg_log_store.h"
 #include "store/pg_schema.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_log_store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -589,6 +590,46 @@ TEST_F(PgOnly, RoomsOfOneDatabaseKeepTheirOwnChainsAndNews)
     ASSERT_TRUE(seen);
     ASSERT_TRUE(seen->has_value());
     EXPECT_EQ(**seen, 3);
+}
+
+TEST(PgServer, AnEntryHashesTheSameOnBothBackends)
+{
+    if (!clusterMissing.isEmpty())
+        GTEST_SKIP() << clusterMissing.toStdString();
+    // The same room (same id and mode) on both backends, the same drafts: the same chain, byte for byte.
+    const RoomInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("Même salle"),
+                        RoomMode::Exercise, Timestamp{1784055600000}};
+    QTemporaryDir dir;
+    auto file = SqliteLogStore::create(dir.filePath(QStringLiteral("same.vigie")), info);
+    ASSERT_TRUE(file) << file.error().message.toStdString();
+    auto server = PgLogStore::create(*parsePgUrl(cluster->uri() + QStringLiteral("?room=same")), info, "key");
+    ASSERT_TRUE(server) << server.error().message.toStdString();
+    std::vector<Entry> drafts{
+        makeEntry(QStringLiteral("incident.open"), 1784056000000,
+                  {{QStringLiteral("incident"), QStringLiteral("I-1")},
+                   {QStringLiteral("severity"), 3},
+                   {QStringLiteral("note"), QStringLiteral("Chute d'un échafaudage, « deux blessés »\n")}},
+                  Geometry::point({5.3795, 43.2987}), QStringLiteral("fire")),
+        makeEntry(QStringLiteral("zone.draw"), 1784056001000, {{QStringLiteral("zone"), QStringLiteral("Z")}},
+                  Geometry::polygon({{5.30, 43.30}, {5.40, 43.30}, {5.40, 43.40}, {5.30, 43.30}})),
+        note(1784056002000, QStringLiteral("point de situation"))};
+    for (Entry &d : drafts) {
+        d.id = newEntryId();
+        d.recordTime = Timestamp{1784056005000};
+    }
+    auto onFile = (*file)->append(drafts);
+    auto onServer = (*server)->append(drafts);
+    ASSERT_TRUE(onFile && onServer);
+    auto readBack = (*server)->read(EntryQuery{});
+    ASSERT_TRUE(readBack);
+    ASSERT_EQ(readBack->size(), drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        EXPECT_EQ((*onServer)[i].hash, (*onFile)[i].hash) << i;
+        EXPECT_EQ((*readBack)[i].hash, (*onFile)[i].hash) << i;
+        EXPECT_EQ(QJsonDocument(entryToJson((*readBack)[i])).toJson(),
+                  QJsonDocument(entryToJson((*onFile)[i])).toJson())
+            << i;
+    }
 }
 
 TEST(PgSchema, MigratesStepByStepAndRefusesANewerDatabase)
