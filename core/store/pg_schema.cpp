@@ -115,7 +115,7 @@ constexpr std::array<const char *, currentVersion> migrations{v1, v2};
 
 // Any constant will do, as long as it is ours: pg_advisory_xact_lock serialises the migrations of every
 // process that opens this database.
-constexpr const char *lockMigrations = "SELECT pg_advisory_xact_lock(7626967)"; // "vig" in ASCII
+constexpr const char *lockMigrations = "SELECT pg_advisory_xact_lock(7760231)"; // 0x766967, "vig" in ASCII
 
 } // namespace
 
@@ -134,6 +134,19 @@ Result<int> version(pg::Connection &db)
 
 Result<void> migrate(pg::Connection &db, int target)
 {
+    // Up to date (every open but the first after an upgrade): nothing to lock, nothing to create, so a role
+    // that may not create tables can open rooms.
+    auto found = version(db);
+    if (!found)
+        return found.error();
+    if (*found > currentVersion)
+        return Error{QStringLiteral("%1: the database's schema version %2 is newer than this program (%3); "
+                                    "update Vigie to use it")
+                         .arg(db.server())
+                         .arg(*found)
+                         .arg(currentVersion)};
+    if (*found >= target)
+        return {};
     auto fail = [&db](const QString &why) -> Result<void> {
         (void)db.exec("ROLLBACK");
         return Error{why};

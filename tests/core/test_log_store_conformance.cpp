@@ -680,6 +680,28 @@ TEST(PgServer, AServerThatStopsIsNamedWithWhatToDoAndNothingCrashes)
     EXPECT_EQ((*room)->store().lastSeq(), 2);
 }
 
+TEST(PgSchema, TwoDesksCreatingRoomsInAFreshDatabaseAtOnceBothSucceed)
+{
+    if (!clusterMissing.isEmpty())
+        GTEST_SKIP() << clusterMissing.toStdString();
+    pgExec("CREATE DATABASE race");
+    SimulatedClock clock{Timestamp{0}};
+    QString errors[2];
+    auto create = [&clock](const QString &url, QString *error) {
+        auto room = Room::create(url, {}, RoomMode::Live, clock);
+        if (!room)
+            *error = room.error().message;
+    };
+    const QString urlA = cluster->uri(QStringLiteral("race")) + QStringLiteral("?room=a");
+    const QString urlB = cluster->uri(QStringLiteral("race")) + QStringLiteral("?room=b");
+    std::thread a(create, urlA, &errors[0]);
+    std::thread b(create, urlB, &errors[1]);
+    a.join();
+    b.join();
+    EXPECT_TRUE(errors[0].isEmpty()) << errors[0].toStdString();
+    EXPECT_TRUE(errors[1].isEmpty()) << errors[1].toStdString();
+}
+
 TEST(PgServer, AnUnreachableServerIsNamedWithWhatToDo)
 {
     // Port 1: nothing listens there.
