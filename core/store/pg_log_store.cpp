@@ -346,7 +346,11 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
     auto stored = storedWithIds(drafts);
     if (!stored)
         return rollback(stored.error(), "append");
-    const Chained c = chain(std::move(drafts), *stored, refused);
+    // A batch whose every entry is stored already is a batch sent again: its refusals were kept with it.
+    const bool sentAgain = !drafts.empty() && std::all_of(drafts.begin(), drafts.end(), [&](const Entry &d) {
+        return stored->contains(d.id);
+    });
+    const Chained c = chain(std::move(drafts), *stored, sentAgain ? std::vector<QuarantineItem>() : refused);
     auto w = send(c, false);
     if (!w)
         return rollback(w.error(), "append");

@@ -319,7 +319,9 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
         return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
-    if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
+    // A batch whose every entry is stored already is a batch sent again: its refusals were kept with it.
+    const bool sentAgain = !placed.empty() && drafts.empty();
+    if (const QString problem = sentAgain ? QString() : quarantineLocked(refused); !problem.isEmpty())
         return fail(problem);
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);

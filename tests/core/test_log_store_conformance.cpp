@@ -423,10 +423,14 @@ TEST_P(Conformance, AnEntryAppendedAgainByIdIsStoredOnce)
     std::vector<Entry> batch = notes(1, 3);
     for (Entry &e : batch)
         e.id = newEntryId();
-    auto first = m_room->append(batch);
+    for (Entry &e : batch)
+        e.recordTime = m_clock.now();
+    auto first = store().append(batch, {QuarantineItem{0, m_clock.now(), QStringLiteral("desk"),
+                                                       QStringLiteral("line 4"), QStringLiteral("r"), "x"}});
     ASSERT_TRUE(first) << first.error().message.toStdString();
-    // The reply was lost: the desk sends the same batch again.
-    auto retry = m_room->append(batch);
+    // The reply was lost: the desk sends the same batch again, refusals included.
+    auto retry = store().append(batch, {QuarantineItem{0, m_clock.now(), QStringLiteral("desk"),
+                                                       QStringLiteral("line 4"), QStringLiteral("r"), "x"}});
     ASSERT_TRUE(retry) << retry.error().message.toStdString();
     ASSERT_EQ(retry->size(), 3u);
     for (std::size_t i = 0; i < 3; ++i) {
@@ -435,6 +439,7 @@ TEST_P(Conformance, AnEntryAppendedAgainByIdIsStoredOnce)
         EXPECT_EQ((*retry)[i].hash, (*first)[i].hash);
     }
     EXPECT_EQ(store().lastSeq(), 3);
+    EXPECT_EQ(store().quarantined()->size(), 1u) << "the refusals of a batch sent again were kept twice";
 
     // Half of a batch already stored, one id twice in the batch.
     Entry fresh = note(4, QStringLiteral("new"));
