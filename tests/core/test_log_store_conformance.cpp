@@ -561,6 +561,28 @@ TEST_F(PgOnly, ACommitNotifiesItsRoomsLastSeq)
     EXPECT_FALSE(quiet->has_value());
 }
 
+TEST_F(PgOnly, AListenerThatLostItsConnectionListensAgain)
+{
+    auto listener = PgLogStore::open(*parsePgUrl(m_url));
+    ASSERT_TRUE(listener);
+    ASSERT_TRUE((*listener)->waitForNotification(0));
+    pgExec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+           "AND backend_type = 'client backend'");
+    // The first wait learns of the loss (an error naming the server), the next reconnects and listens again.
+    bool lost = false;
+    for (int i = 0; i < 3; ++i)
+        if (auto r = (*listener)->waitForNotification(200); !r) {
+            lost = true;
+            EXPECT_TRUE(r.error().message.contains((*listener)->server())) << r.error().message.toStdString();
+        }
+    EXPECT_TRUE(lost);
+    ASSERT_TRUE(m_room->append(notes(1, 4)));
+    auto seen = (*listener)->waitForNotification(5000);
+    ASSERT_TRUE(seen) << seen.error().message.toStdString();
+    ASSERT_TRUE(seen->has_value());
+    EXPECT_EQ(**seen, 4);
+}
+
 TEST_F(PgOnly, ADroppedConnectionIsReopenedOnTheNextCall)
 {
     ASSERT_TRUE(m_room->append(notes(1, 2)));
