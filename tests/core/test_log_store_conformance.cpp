@@ -498,6 +498,53 @@ TEST_P(Conformance, TwoConnectionsAppendingAtOnceMakeOneGaplessChain)
     EXPECT_TRUE(report->intact()) << report->problem.toStdString();
 }
 
+TEST_P(Conformance, WhatEachOfFourWritersIsToldIsWhatTheLogHolds)
+{
+    // Four connections write small batches at once: on the server most batches find the head moved and are
+    // chained again, some take the lock first. What each append returns must be what was stored.
+    constexpr int writers = 4, batches = 25, perBatch = 3;
+    std::vector<std::unique_ptr<Room>> rooms;
+    for (int w = 0; w < writers; ++w) {
+        rooms.push_back(reopen());
+        ASSERT_TRUE(rooms.back());
+    }
+    std::vector<std::vector<Entry>> told(writers);
+    std::vector<QString> errors(writers);
+    std::vector<std::thread> threads;
+    for (int w = 0; w < writers; ++w)
+        threads.emplace_back([&, w] {
+            for (int i = 0; i < batches && errors[std::size_t(w)].isEmpty(); ++i) {
+                std::vector<Entry> batch;
+                for (int j = 0; j < perBatch; ++j)
+                    batch.push_back(note(i, QStringLiteral("w%1 %2.%3").arg(w).arg(i).arg(j)));
+                auto r = rooms[std::size_t(w)]->store().append(std::move(batch));
+                if (!r)
+                    errors[std::size_t(w)] = r.error().message;
+                else
+                    told[std::size_t(w)].insert(told[std::size_t(w)].end(), r->begin(), r->end());
+            }
+        });
+    for (std::thread &t : threads)
+        t.join();
+    for (const QString &e : errors)
+        ASSERT_TRUE(e.isEmpty()) << e.toStdString();
+    auto all = store().read(EntryQuery{});
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), std::size_t(writers * batches * perBatch));
+    for (const auto &entries : told)
+        for (const Entry &e : entries) {
+            ASSERT_GE(e.seq, 1);
+            ASSERT_LE(e.seq, qint64(all->size()));
+            const Entry &stored = (*all)[std::size_t(e.seq - 1)];
+            EXPECT_EQ(stored.id, e.id);
+            EXPECT_EQ(stored.hash, e.hash);
+            EXPECT_EQ(stored.prevHash, e.prevHash);
+        }
+    auto report = store().verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->intact()) << report->problem.toStdString();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<const char *> &info) {
                              return std::string(info.param);
