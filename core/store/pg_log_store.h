@@ -68,7 +68,8 @@ public:
     [[nodiscard]] const QString &server() const { return m_db.server(); }
     /// LISTENs for the room's commits (from the first call on) and waits up to `timeoutMs` for one: the
     /// last seq notified for this room, or nothing if none came in time. Commits from any connection count,
-    /// this one's included.
+    /// this one's included. A wait that finds the connection lost says so; the next reconnects and listens
+    /// again, and what was notified meanwhile is lost: a notification is a hint, read the log after it.
     [[nodiscard]] Result<std::optional<qint64>> waitForNotification(int timeoutMs);
 
 private:
