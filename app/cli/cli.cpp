@@ -7,7 +7,9 @@ namespace vigie::cli {
 std::span<const Command> commands()
 {
     static const Command list[] = {
-        {"init", "create a room file", runInit},
+        {"init", "create a room file (or a shared room at a postgresql:// URL)", runInit},
+        {"room", "manage rooms: `room create ROOM` creates a room file or a shared room on PostgreSQL",
+         runRoom},
         {"append", "append entries (JSON Lines on stdin); bad lines go to the quarantine", runAppend},
         {"log", "print entries as JSON Lines", runLog},
         {"picture", "print the picture (the situation) at a time, as JSON", runPicture},

@@ -34,6 +34,7 @@ int fail(const QString &message);
 void printLine(const QByteArray &line);
 
 int runInit(const QStringList &arguments);
+int runRoom(const QStringList &arguments);
 int runAppend(const QStringList &arguments);
 int runLog(const QStringList &arguments);
 int runPicture(const QStringList &arguments);

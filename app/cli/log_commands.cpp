@@ -27,8 +27,11 @@ Result<std::unique_ptr<Room>> openRoom(const QString &path)
 int runInit(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Create a room file (and its secret ROOM.key)."));
-    parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file to create"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Create a room: a room file (and its secret ROOM.key), or a shared room on a PostgreSQL server "
+        "named by postgresql://[user@]HOST[:PORT]/DB?room=NAME (its secret kept on the server; the password, "
+        "if any, in ~/.pgpass, PGPASSFILE or a service file, never in the URL)."));
+    parser.addPositionalArgument(QStringLiteral("ROOM"), QStringLiteral("room file or URL to create"));
     QCommandLineOption name(QStringLiteral("name"), QStringLiteral("room name shown on every screen"),
                             QStringLiteral("NAME"));
     QCommandLineOption exercise(QStringLiteral("exercise"),
@@ -46,6 +49,21 @@ int runInit(const QStringList &arguments)
     std::printf("created %s room \"%s\" in %s\n", qPrintable(roomModeId((*room)->info().mode)),
                 qPrintable((*room)->info().name), qPrintable(path));
     return 0;
+}
+
+int runRoom(const QStringList &arguments)
+{
+    const QString usage = QStringLiteral("usage: vigie-cli room create ROOM [--name NAME] [--exercise]");
+    if (arguments.size() < 2)
+        return fail(QStringLiteral("expected a subcommand\n") + usage);
+    if (arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        std::printf("Usage: %s\n", qPrintable(usage.mid(7)));
+        return 0;
+    }
+    if (arguments.at(1) != QLatin1String("create"))
+        return fail(QStringLiteral("unknown subcommand \"%1\"\n%2").arg(arguments.at(1), usage));
+    // The same as init, which takes a file or a URL alike.
+    return runInit(QStringList{arguments.at(0) + QStringLiteral(" create")} + arguments.mid(2));
 }
 
 int runAppend(const QStringList &arguments)

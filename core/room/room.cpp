@@ -1,6 +1,7 @@
 #include "room/room.h"
 
 #include "log/entry_kinds.h"
+#include "store/pg_log_store.h"
 #include "store/sqlite_log_store.h"
 
 #include <QDebug>
@@ -43,7 +44,10 @@ Result<void> writeKey(const QString &path, const QByteArray &key)
 Room::Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path)
     : m_store(std::move(store)), m_anonymiser(key), m_clock(clock), m_path(std::move(path))
 {
-    m_anchor.emplace(HeadAnchor::pathFor(m_path), keyPath(m_path), std::move(key), m_store->room().id);
+    // A room file's head is recorded beside it. A shared room's head is the server's own (rooms.last_seq and
+    // last_hash, which its verify checks); each desk's view of it comes with the desk's replica.
+    if (!isPgUrl(m_path))
+        m_anchor.emplace(HeadAnchor::pathFor(m_path), keyPath(m_path), std::move(key), m_store->room().id);
 }
 
 Room::~Room() = default;
@@ -51,18 +55,30 @@ Room::~Room() = default;
 Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &name, RoomMode mode,
                                            const Clock &clock)
 {
+    RoomInfo info;
+    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.name = name;
+    info.mode = mode;
+    info.created = clock.now();
+    const QByteArray key = Anonymiser::generateKey();
+    if (isPgUrl(path)) {
+        // A shared room: its secret lives on the server beside it, for every desk to use the same.
+        auto where = parsePgUrl(path);
+        if (!where)
+            return where.error();
+        auto store = PgLogStore::create(*where, info, key);
+        if (!store)
+            return store.error();
+        return std::unique_ptr<Room>(new Room(std::move(*store), key, clock, path));
+    }
     const QString keyFile = keyPath(path);
     if (QFileInfo::exists(keyFile))
         return Error{QStringLiteral("%1 already exists; remove it or choose another room file").arg(keyFile)};
-    RoomInfo info;
-    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    info.name = name.isEmpty() ? QFileInfo(path).completeBaseName() : name;
-    info.mode = mode;
-    info.created = clock.now();
+    if (info.name.isEmpty())
+        info.name = QFileInfo(path).completeBaseName();
     auto store = SqliteLogStore::create(path, info);
     if (!store)
         return store.error();
-    const QByteArray key = Anonymiser::generateKey();
     if (auto r = writeKey(keyFile, key); !r)
         return r.error();
     std::unique_ptr<Room> room(new Room(std::move(*store), key, clock, path));
@@ -74,6 +90,18 @@ Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &n
 
 Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
 {
+    if (isPgUrl(path)) {
+        auto where = parsePgUrl(path);
+        if (!where)
+            return where.error();
+        auto store = PgLogStore::open(*where);
+        if (!store)
+            return store.error();
+        auto key = (*store)->secret();
+        if (!key)
+            return key.error();
+        return std::unique_ptr<Room>(new Room(std::move(*store), *key, clock, path));
+    }
     auto store = SqliteLogStore::open(path);
     if (!store)
         return store.error();

@@ -29,9 +29,12 @@ struct Refused
 class Room
 {
 public:
-    /// Creates a room file and its secret (`PATH.key`, readable by the owner only).
+    /// Creates a room and its secret: a room file with `PATH.key` (readable by the owner only), or, for a
+    /// `postgresql://…?room=NAME` URL (pg_url.h), a shared room on that server with its secret in the
+    /// server's `room_secrets`.
     [[nodiscard]] static Result<std::unique_ptr<Room>> create(const QString &path, const QString &name,
                                                               RoomMode mode, const Clock &clock);
+    /// Opens a room file or a shared room's URL.
     [[nodiscard]] static Result<std::unique_ptr<Room>> open(const QString &path, const Clock &clock);
     ~Room();
 
@@ -40,7 +43,7 @@ public:
     [[nodiscard]] const LogStore &store() const { return *m_store; }
     [[nodiscard]] const Anonymiser &anonymiser() const { return m_anonymiser; }
     [[nodiscard]] const Clock &clock() const { return m_clock; }
-    [[nodiscard]] const QString &path() const { return m_path; }
+    [[nodiscard]] const QString &path() const { return m_path; } ///< the file or the URL it was opened with
 
     /// Validates, scrubs, stamps (record time) and appends the drafts in one transaction, with the input
     /// refused on the way (kept in the quarantine, scrubbed): both land or neither.

@@ -315,15 +315,20 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
         m_upsertBlock.reset();
         return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
+    std::vector<Placed> placed;
+    if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
+        return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
-    if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
+    // A batch whose every entry is stored already is a batch sent again: its refusals were kept with it.
+    const bool sentAgain = !placed.empty() && drafts.empty();
+    if (const QString problem = sentAgain ? QString() : quarantineLocked(refused); !problem.isEmpty())
         return fail(problem);
     if (auto r = m_db.exec("COMMIT"); !r)
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    return drafts;
+    return placeStored(std::move(drafts), std::move(placed));
 }
 
 QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QByteArray &prev)
@@ -599,6 +604,9 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     }
     qint64 seq = m_lastSeq;
     QByteArray prev = m_lastHash;
+    std::vector<Placed> placed;
+    if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
+        return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
     if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
@@ -607,7 +615,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    out.appended = std::move(drafts);
+    out.appended = placeStored(std::move(drafts), std::move(placed));
     return out;
 }
 

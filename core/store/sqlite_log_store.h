@@ -72,6 +72,21 @@ private:
     /// again. In a transaction. The error text or empty.
     [[nodiscard]] QString forgetSeenBeyondLocked(qint64 lastSeq);
 
+    /// Where each draft of a batch ends up: a stored entry with its id, or the fresh draft at `fresh`.
+    struct Placed
+    {
+        std::optional<Entry> stored;
+        std::size_t fresh = 0;
+    };
+    /// Takes out of `drafts` those whose id the room already holds or that repeat an id earlier in the batch
+    /// (sqlite_entry_ids.cpp); `placed` stays empty when no draft carries an id. In a transaction. The error
+    /// text or empty.
+    [[nodiscard]] QString takeStoredLocked(std::vector<Entry> &drafts, std::vector<Placed> &placed);
+    /// The batch's result in draft order: fresh drafts as stored, the others as found.
+    [[nodiscard]] static std::vector<Entry> placeStored(std::vector<Entry> fresh, std::vector<Placed> placed);
+    /// Brings m_ids up to the last entry; in a transaction. The error text or empty.
+    [[nodiscard]] QString loadIdsLocked();
+
     /// A feed message's key as the store finds it in memory: 128 bits of its hash.
     struct SeenKey
     {
@@ -108,6 +123,11 @@ private:
     qint64 m_seenUpto = 0;
     /// The highest seq that a message of m_seen has its entries up to (feed_seen.seq, schema 10).
     qint64 m_seenMaxSeq = 0;
+    /// Every entry's id (64 bits of it) → its seq, up to m_idsUpto: entries are unique by id, as on the
+    /// server, and the file has no index on the id (a random key would dirty a page of its own per entry).
+    /// Read at the first batch that brings ids of its own; about 30 bytes per entry.
+    QMultiHash<quint64, qint64> m_ids;
+    qint64 m_idsUpto = 0;
 };
 
 } // namespace vigie

@@ -224,7 +224,7 @@ PgSide *pg(const Fixture *f)
     if (side)
         return side.get();
     side = std::make_unique<PgSide>();
-    if (const QString why = side->cluster.start(); !why.isEmpty()) {
+    if (const QString why = side->cluster.start(true); !why.isEmpty()) {
         side->error = why;
         return side.get();
     }

@@ -54,7 +54,7 @@ QByteArray noteLine(const QByteArray &text)
 
 TEST(Cli, EveryCommandHasHelp)
 {
-    for (const char *c : {"init", "append", "log", "picture", "verify", "demo", "quarantine"}) {
+    for (const char *c : {"init", "room", "append", "log", "picture", "verify", "demo", "quarantine"}) {
         const CliRun r = cli({QLatin1String(c), QStringLiteral("--help")});
         EXPECT_EQ(r.code, 0) << c;
         EXPECT_TRUE(r.out.contains("Usage")) << c << r.out.toStdString();

@@ -45,12 +45,13 @@ int freePort()
 
 } // namespace
 
-QString PgCluster::start()
+QString PgCluster::start(bool withPgRouting)
 {
     if (!QFileInfo::exists(pgBin + QStringLiteral("/initdb")))
         return QStringLiteral("PostgreSQL 15 binaries absent (%1): install the postgresql package")
             .arg(pgBin);
-    if (!QFileInfo::exists(QStringLiteral("/usr/share/postgresql/15/extension/pgrouting.control")))
+    if (withPgRouting &&
+        !QFileInfo::exists(QStringLiteral("/usr/share/postgresql/15/extension/pgrouting.control")))
         return QStringLiteral("pgRouting absent: install postgresql-15-pgrouting");
     if (::geteuid() != 0)
         return QStringLiteral("starting a cluster as the postgres user needs root (runuser)");
