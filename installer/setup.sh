@@ -4,6 +4,8 @@
 #
 #   installer/setup.sh demo [vigie options]   build and open the console on the embedded Marseille demo
 #   installer/setup.sh test                   build and run every test (what CI runs)
+#   installer/setup.sh shared [DIR]           build, start a local shared room (PostgreSQL in DIR) and open
+#                                             two desks on it (installer/shared_room.sh)
 #   installer/setup.sh build                  build only
 set -euo pipefail
 
@@ -59,12 +61,17 @@ MSG
     fi
     exec build/app/vigie "$@"
     ;;
+  shared)
+    cmake --preset dev >/dev/null
+    cmake --build --preset dev -j"$jobs" --target vigie vigie-cli
+    exec bash installer/shared_room.sh start "$@"
+    ;;
   build)
     cmake --preset dev >/dev/null
     cmake --build --preset dev -j"$jobs"
     ;;
   *)
-    echo "usage: installer/setup.sh demo|test|build" >&2
+    echo "usage: installer/setup.sh demo|test|shared|build" >&2
     exit 2
     ;;
 esac
