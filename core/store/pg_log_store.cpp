@@ -1,5 +1,7 @@
 #include "store/pg_log_store.h"
 
+#include "store/chain_check.h"
+
 #include "store/pg_schema.h"
 
 #include <QDeadlineTimer>
@@ -522,42 +524,20 @@ Result<VerifyReport> PgLogStore::verify(const Progress &progress) const
     if (!head)
         return head.error();
     const qint64 lastSeq = head->size() == 1 ? head->int8(0, 0) : 0;
-    VerifyReport report;
-    QByteArray prev;
-    qint64 expectedSeq = 1;
-    auto bad = [&report](qint64 seq, QString why) {
-        report.firstBadSeq = seq;
-        report.problem = std::move(why);
-        return false;
-    };
+    ChainCheck check(m_room.mode);
     pg::Params params;
     params.uuid(m_roomId).int8(0);
     auto scanned = scan({}, params, 0, [&](Entry &e, QByteArrayView geoJson, QByteArrayView dataJson) {
-        if (e.seq != expectedSeq)
-            return bad(
-                expectedSeq,
-                QStringLiteral("entry %1 is missing (next present is %2)").arg(expectedSeq).arg(e.seq));
-        if (e.prevHash != prev)
-            return bad(e.seq, QStringLiteral("previous-hash link does not match entry %1").arg(e.seq - 1));
-        if ((e.mode == RoomMode::Live) != (m_room.mode == RoomMode::Live))
-            return bad(e.seq, QStringLiteral("entry mode differs from the room's mode"));
-        QByteArray canonical;
-        appendCanonicalBytes(canonical, e, geoJson, dataJson);
-        if (sha256(canonical) != e.hash)
-            return bad(e.seq, QStringLiteral("content does not match its hash (entry altered)"));
-        prev = e.hash;
-        ++expectedSeq;
-        ++report.checked;
-        if (progress && report.checked % 65536 == 0)
-            progress(report.checked, lastSeq);
+        if (!check.next(e, geoJson, dataJson))
+            return false;
+        if (progress && check.report().checked % 65536 == 0)
+            progress(check.report().checked, lastSeq);
         return true;
     });
     if (!scanned)
         return scanned.error();
-    if (report.intact() && report.checked < lastSeq)
-        bad(report.checked + 1,
-            QStringLiteral("log ends early at %1 of %2").arg(report.checked).arg(lastSeq));
-    return report;
+    check.endsAt(lastSeq);
+    return check.report();
 }
 
 Result<qint64> PgLogStore::quarantine(const QuarantineItem &item)

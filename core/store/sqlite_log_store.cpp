@@ -1,5 +1,6 @@
 #include "store/sqlite_log_store.h"
 
+#include "store/chain_check.h"
 #include "store/schema.h"
 
 #include <QCryptographicHash>
@@ -809,20 +810,15 @@ Result<VerifyReport> SqliteLogStore::verifyAfter(qint64 afterSeq, qint64 limit) 
 Result<VerifyReport> SqliteLogStore::verifyRange(qint64 afterSeq, qint64 limit,
                                                  const Progress &progress) const
 {
-    VerifyReport report;
-    auto bad = [&report](qint64 seq, QString why) {
-        report.firstBadSeq = seq;
-        report.problem = std::move(why);
-        return report;
-    };
     // A page of the file overwritten (a disk or a copy gone wrong) makes SQLite refuse to read on: that is
     // damage at the first entry not read, reported like a broken link, not an error of the command.
-    auto readFailed = [&](const sql::Statement &s, qint64 seq) -> Result<VerifyReport> {
-        if (s.lastErrorIsDamage())
-            return bad(seq, QStringLiteral("entry %1 cannot be read: %2 (the room file is damaged)")
-                                .arg(seq)
-                                .arg(s.lastError()));
-        return Error{QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), s.lastError())};
+    auto readFailed = [this](const sql::Statement &s, ChainCheck &check, qint64 seq) -> Result<VerifyReport> {
+        if (!s.lastErrorIsDamage())
+            return Error{QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), s.lastError())};
+        check.damaged(seq, QStringLiteral("entry %1 cannot be read: %2 (the room file is damaged)")
+                               .arg(seq)
+                               .arg(s.lastError()));
+        return check.report();
     };
     QByteArray prev;
     if (afterSeq > 0) {
@@ -831,12 +827,16 @@ Result<VerifyReport> SqliteLogStore::verifyRange(qint64 afterSeq, qint64 limit,
             return link.error();
         link->bind(1, afterSeq);
         const auto step = link->step();
+        ChainCheck start(m_room.mode, afterSeq - 1);
         if (step == sql::Statement::Step::Error)
-            return readFailed(*link, afterSeq);
-        if (step == sql::Statement::Step::Done)
-            return bad(afterSeq, QStringLiteral("entry %1 is missing").arg(afterSeq));
+            return readFailed(*link, start, afterSeq);
+        if (step == sql::Statement::Step::Done) {
+            start.damaged(afterSeq, QStringLiteral("entry %1 is missing").arg(afterSeq));
+            return start.report();
+        }
         prev = link->bytes(0);
     }
+    ChainCheck check(m_room.mode, afterSeq, prev);
     QByteArray sqlText = "SELECT " + QByteArray(entryColumns) + " FROM entries WHERE seq > ? ORDER BY seq";
     if (limit >= 0)
         sqlText += " LIMIT " + QByteArray::number(limit);
@@ -844,35 +844,22 @@ Result<VerifyReport> SqliteLogStore::verifyRange(qint64 afterSeq, qint64 limit,
     if (!stmt)
         return stmt.error();
     stmt->bind(1, afterSeq);
-    qint64 expectedSeq = afterSeq + 1;
     QByteArray geoJson, dataJson;
     for (;;) {
         const auto step = stmt->step();
         if (step == sql::Statement::Step::Done)
             break;
         if (step == sql::Statement::Step::Error)
-            return readFailed(*stmt, expectedSeq);
-        const Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson);
-        if (e.seq != expectedSeq)
-            return bad(
-                expectedSeq,
-                QStringLiteral("entry %1 is missing (next present is %2)").arg(expectedSeq).arg(e.seq));
-        if (e.prevHash != prev)
-            return bad(e.seq, QStringLiteral("previous-hash link does not match entry %1").arg(e.seq - 1));
-        if ((e.mode == RoomMode::Live) != (m_room.mode == RoomMode::Live))
-            return bad(e.seq, QStringLiteral("entry mode differs from the room's mode"));
-        if (sha256(canonicalBytes(e, geoJson, dataJson)) != e.hash)
-            return bad(e.seq, QStringLiteral("content does not match its hash (entry altered)"));
-        prev = e.hash;
-        ++expectedSeq;
-        ++report.checked;
-        if (progress && report.checked % 65536 == 0)
-            progress(report.checked, m_lastSeq);
+            return readFailed(*stmt, check, check.expectedSeq());
+        const Entry e = rowToEntry(*stmt, m_room, &geoJson, &dataJson); // fills geoJson and dataJson first
+        if (!check.next(e, geoJson, dataJson))
+            return check.report();
+        if (progress && check.report().checked % 65536 == 0)
+            progress(check.report().checked, m_lastSeq);
     }
-    const qint64 reached = afterSeq + report.checked;
-    if ((limit < 0 || report.checked < limit) && m_lastSeq > 0 && reached < m_lastSeq)
-        return bad(reached + 1, QStringLiteral("log ends early at %1 of %2").arg(reached).arg(m_lastSeq));
-    return report;
+    if (limit < 0 || check.report().checked < limit)
+        check.endsAt(m_lastSeq);
+    return check.report();
 }
 
 QString SqliteLogStore::quarantineLocked(const std::vector<QuarantineItem> &items)

@@ -1,5 +1,7 @@
 // vigie-cli accept / reject: a recorded suggestion is decided once, as log entries; acceptance sends the
 // unit.
+#include "cli_run.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,18 +12,11 @@
 
 namespace {
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForFinished(120000));
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args);
 }
 
 std::vector<QJsonObject> entries(const QString &room, const QString &kind)

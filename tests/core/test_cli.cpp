@@ -1,4 +1,6 @@
 // vigie-cli end to end: the commands as a user or a script runs them.
+#include "cli_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,22 +12,11 @@
 
 namespace {
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForStarted());
-    p.write(input);
-    p.closeWriteChannel();
-    EXPECT_TRUE(p.waitForFinished(120000));
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args, input);
 }
 
 /// Runs vigie-cli with standard input read from `inputFile`; a command still running after `seconds` is

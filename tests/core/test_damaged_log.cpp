@@ -2,6 +2,7 @@
 // folded into a picture, and every reader says where the damage is.
 #include "test_util.h"
 
+#include "cli_run.h"
 #include "log/entry_kinds.h"
 #include "picture/picture_seeker.h"
 #include "store/sqlite_db.h"
@@ -40,19 +41,11 @@ Entry incident(qint64 ms, const QString &id)
         {{QStringLiteral("incident"), id}, {QStringLiteral("title"), id}, {QStringLiteral("severity"), 2}});
 }
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForFinished(60000));
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "pg_test_server.h"
 #include "test_util.h"
 
+#include "cli_run.h"
 #include "store/pg_log_store.h"
 #include "store/pg_schema.h"
 #include "store/sqlite_log_store.h"
@@ -250,22 +251,11 @@ TEST(PgServer, AnUnreachableServerIsNamedWithWhatToDo)
 
 namespace {
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForStarted());
-    p.write(input);
-    p.closeWriteChannel();
-    EXPECT_TRUE(p.waitForFinished(120000));
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args, input);
 }
 
 } // namespace

@@ -1,4 +1,6 @@
 // `vigie-cli ingest` end to end: exit codes, limits checked while reading, output that never lags the log.
+#include "cli_run.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -12,24 +14,11 @@
 
 namespace {
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args, int seconds = 60)
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForStarted());
-    if (!p.waitForFinished(seconds * 1000)) {
-        p.kill();
-        p.waitForFinished();
-        return {-2, p.readAllStandardOutput(), p.readAllStandardError()};
-    }
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args, {}, seconds);
 }
 
 /// A GeoJSON FeatureCollection of `count` valid incidents whose ids start with `prefix`.

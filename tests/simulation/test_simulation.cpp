@@ -1,5 +1,6 @@
 // Dispatch simulation: hand-checkable scenarios, conservation on a generated day, determinism, the
 // calibration against its source records, and the CLI.
+#include "cli_run.h"
 #include "simulation/dispatch_simulator.h"
 
 #include <QFile>
@@ -383,18 +384,11 @@ TEST(Simulation, CalibrationMatchesTheSanFranciscoRecords)
 
 namespace {
 
-struct CliRun
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using vigie::test::CliRun;
 
 CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    EXPECT_TRUE(p.waitForFinished(120000));
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return vigie::test::runCli(args);
 }
 
 } // namespace
