@@ -5,8 +5,8 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
 #include <fcntl.h>
@@ -17,30 +17,27 @@ namespace vigie {
 
 namespace {
 
-/// An exclusive advisory lock on a file for the lifetime of the object.
+/// An exclusive advisory lock on an open file, for the lifetime of the object.
 class FileLock
 {
 public:
-    explicit FileLock(const QString &path)
-    {
-        m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        if (m_fd >= 0 && ::flock(m_fd, LOCK_EX) != 0) {
-            ::close(m_fd);
-            m_fd = -1;
-        }
-    }
+    explicit FileLock(int fd) : m_fd(fd >= 0 && ::flock(fd, LOCK_EX) == 0 ? fd : -1) {}
     ~FileLock()
     {
         if (m_fd >= 0)
-            ::close(m_fd); // releases the lock
+            ::flock(m_fd, LOCK_UN);
     }
     FileLock(const FileLock &) = delete;
     FileLock &operator=(const FileLock &) = delete;
     [[nodiscard]] bool held() const { return m_fd >= 0; }
 
 private:
-    int m_fd = -1;
+    int m_fd;
 };
+
+/// The record's two slots: a write goes to the slot that does not hold the latest record, so that a write
+/// cut short by a crash can only damage the older one.
+constexpr qint64 slotBytes = 512;
 
 /// The hash of the entry at `seq`, nothing if the log does not reach it.
 Result<std::optional<QByteArray>> hashAt(const LogStore &store, qint64 seq)
@@ -61,10 +58,27 @@ Result<std::optional<QByteArray>> hashAt(const LogStore &store, qint64 seq)
 
 } // namespace
 
-HeadAnchor::HeadAnchor(QString path, QString lockPath, QByteArray key, QString roomId)
-    : m_path(std::move(path)), m_lockPath(std::move(lockPath)), m_key(std::move(key)),
-      m_room(std::move(roomId))
+HeadAnchor::HeadAnchor(QString path, QByteArray key, QString roomId)
+    : m_path(std::move(path)), m_key(std::move(key)), m_room(std::move(roomId))
 {}
+
+HeadAnchor::~HeadAnchor()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<int> HeadAnchor::file(bool create) const
+{
+    // Opened once and kept: a commit pays a lock, two reads and a write, not an open and a close.
+    if (m_fd < 0)
+        m_fd =
+            ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+    if (m_fd < 0)
+        return Error{QStringLiteral("cannot open the head record %1: %2")
+                         .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
+    return m_fd;
+}
 
 QByteArray HeadAnchor::mac(const HeadRecord &record) const
 {
@@ -77,92 +91,131 @@ QByteArray HeadAnchor::mac(const HeadRecord &record) const
     return code.result();
 }
 
-Result<std::optional<HeadRecord>> HeadAnchor::read() const
+std::array<std::optional<HeadRecord>, 2> HeadAnchor::readSlots(int fd) const
 {
-    QFile file(m_path);
-    if (!file.exists())
-        return std::optional<HeadRecord>();
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot read the head record %1: %2").arg(m_path, file.errorString())};
-    const QByteArray bytes = file.read(4096);
-    QJsonParseError error;
-    const QJsonObject o = QJsonDocument::fromJson(bytes, &error).object();
-    HeadRecord record;
-    record.room = o.value(QStringLiteral("room")).toString();
-    record.seq = o.value(QStringLiteral("seq")).toInteger(-1);
-    record.hash = QByteArray::fromHex(o.value(QStringLiteral("hash")).toString().toLatin1());
-    record.recorded = Timestamp{o.value(QStringLiteral("recorded")).toInteger()};
-    const QByteArray signature = QByteArray::fromHex(o.value(QStringLiteral("mac")).toString().toLatin1());
-    if (error.error != QJsonParseError::NoError || record.seq < 0 || signature.isEmpty())
-        return Error{QStringLiteral("the head record %1 is damaged; the end of the log cannot be checked "
-                                    "against it")
-                         .arg(m_path)};
-    if (record.room != m_room || signature != mac(record))
-        return Error{QStringLiteral("the head record %1 is not signed with this room's secret (altered, or "
-                                    "copied from another room)")
-                         .arg(m_path)};
-    return std::optional<HeadRecord>(std::move(record));
+    std::array<std::optional<HeadRecord>, 2> out;
+    for (int index = 0; index < 2; ++index) {
+        QByteArray bytes(slotBytes, Qt::Uninitialized);
+        const ssize_t n = ::pread(fd, bytes.data(), size_t(slotBytes), off_t(index * slotBytes));
+        bytes.truncate(std::max<ssize_t>(n, 0));
+        const QJsonObject o = QJsonDocument::fromJson(bytes.trimmed()).object();
+        HeadRecord record;
+        record.room = o.value(QStringLiteral("room")).toString();
+        record.seq = o.value(QStringLiteral("seq")).toInteger(-1);
+        record.hash = QByteArray::fromHex(o.value(QStringLiteral("hash")).toString().toLatin1());
+        record.recorded = Timestamp{o.value(QStringLiteral("recorded")).toInteger()};
+        const QByteArray signature =
+            QByteArray::fromHex(o.value(QStringLiteral("mac")).toString().toLatin1());
+        if (bytes.trimmed().isEmpty())
+            continue; // never written
+        if (record.seq < 0 || record.room != m_room || signature.isEmpty() || signature != mac(record))
+            return {}; // a slot written but not signed by this room: the whole record is suspect
+        out[std::size_t(index)] = std::move(record);
+    }
+    return out;
 }
 
-Result<void> HeadAnchor::write(const HeadRecord &record) const
+namespace {
+/// The latest of the two slots' records; which slot holds it (-1: none).
+std::pair<const HeadRecord *, int> latest(const std::array<std::optional<HeadRecord>, 2> &slots)
+{
+    if (slots[0] && (!slots[1] || slots[0]->seq >= slots[1]->seq))
+        return {&*slots[0], 0};
+    if (slots[1])
+        return {&*slots[1], 1};
+    return {nullptr, -1};
+}
+} // namespace
+
+Result<std::optional<HeadRecord>> HeadAnchor::read() const
+{
+    if (m_fd < 0 && !QFile::exists(m_path))
+        return std::optional<HeadRecord>();
+    auto fd = file(false);
+    if (!fd)
+        return fd.error();
+    const auto slots = readSlots(*fd);
+    const auto [record, index] = latest(slots);
+    if (!record) {
+        if (::lseek(*fd, 0, SEEK_END) == 0)
+            return std::optional<HeadRecord>(); // created, never written
+        return Error{QStringLiteral("the head record %1 is damaged or not signed with this room's secret "
+                                    "(altered, or copied from another room)")
+                         .arg(m_path)};
+    }
+    return std::optional<HeadRecord>(*record);
+}
+
+Result<void> HeadAnchor::write(const HeadRecord &record, int fd, int slot) const
 {
     const QJsonObject o{{QStringLiteral("room"), record.room},
                         {QStringLiteral("seq"), record.seq},
                         {QStringLiteral("hash"), QString::fromLatin1(record.hash.toHex())},
                         {QStringLiteral("recorded"), record.recorded.msecs},
                         {QStringLiteral("mac"), QString::fromLatin1(mac(record).toHex())}};
-    // Written whole under another name and renamed over the record: a reader sees the old or the new one.
-    // Not synced (QSaveFile would sync, doubling the cost of a commit): see the header.
-    const QString temporary = m_path + QStringLiteral(".new");
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error{
-            QStringLiteral("cannot write the head record %1: %2").arg(temporary, file.errorString())};
-    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-    if (file.write(text) != text.size() || !file.flush())
-        return Error{
-            QStringLiteral("cannot write the head record %1: %2").arg(temporary, file.errorString())};
-    file.close();
-    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) != 0)
-        return Error{QStringLiteral("cannot replace the head record %1: %2")
+    const QByteArray text =
+        QJsonDocument(o).toJson(QJsonDocument::Compact).leftJustified(slotBytes - 1, ' ') + '\n';
+    // In place, not synced: see the header.
+    if (::pwrite(fd, text.constData(), size_t(text.size()), off_t(slot * slotBytes)) != text.size())
+        return Error{QStringLiteral("cannot write the head record %1: %2")
                          .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
     return {};
 }
 
-Result<void> HeadAnchor::advance(const LogStore &store, qint64 seq, const QByteArray &hash,
+Result<void> HeadAnchor::advance(const LogStore &store, const std::vector<Entry> &appended,
                                  Timestamp now) const
 {
-    const FileLock lock(m_lockPath);
+    if (appended.empty())
+        return {};
+    const Entry &first = appended.front();
+    const Entry &last = appended.back();
+    auto fd = file(true);
+    if (!fd)
+        return fd.error();
+    const FileLock lock(*fd);
     if (!lock.held())
-        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_lockPath)};
-    auto current = read();
-    if (!current)
-        return current.error();
-    if (*current) {
-        const HeadRecord &recorded = **current;
-        if (recorded.seq >= seq)
+        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_path)};
+    const auto slots = readSlots(*fd);
+    const auto [recorded, index] = latest(slots);
+    if (!recorded && ::lseek(*fd, 0, SEEK_END) > 0)
+        return Error{QStringLiteral("the head record %1 is damaged; it is kept as evidence: run `vigie-cli "
+                                    "verify`")
+                         .arg(m_path)};
+    if (recorded) {
+        if (recorded->seq >= last.seq)
             return {}; // another writer recorded a later head
-        if (recorded.seq == 0)
-            return write({m_room, seq, hash, now}); // the record of a new room: nothing to check
-        auto held = hashAt(store, recorded.seq);
-        if (!held)
-            return held.error();
-        if (!*held || **held != recorded.hash)
-            return Error{QStringLiteral("the log no longer holds the head recorded at seq %1; the record is "
-                                        "kept as evidence: run `vigie-cli verify`")
-                             .arg(recorded.seq)};
+        const bool chainedOnto = recorded->seq == first.seq - 1 && recorded->hash == first.prevHash;
+        if (recorded->seq > 0 && !chainedOnto) {
+            auto held = hashAt(store, recorded->seq);
+            if (!held)
+                return held.error();
+            if (!*held || **held != recorded->hash)
+                return Error{
+                    QStringLiteral("the log no longer holds the head recorded at seq %1; the record is "
+                                   "kept as evidence: run `vigie-cli verify`")
+                        .arg(recorded->seq)};
+        }
     }
-    return write({m_room, seq, hash, now});
+    // Over the other slot than the latest record's.
+    return write({m_room, last.seq, last.hash, now}, *fd, index == 0 ? 1 : 0);
 }
 
 Result<void> HeadAnchor::reset(const LogStore &store, Timestamp now) const
 {
-    const FileLock lock(m_lockPath);
+    auto fd = file(true);
+    if (!fd)
+        return fd.error();
+    const FileLock lock(*fd);
     if (!lock.held())
-        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_lockPath)};
-    if (store.lastSeq() == 0)
-        return write({m_room, 0, {}, now});
-    return write({m_room, store.lastSeq(), store.lastHash(), now});
+        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_path)};
+    const HeadRecord record = store.lastSeq() == 0
+                                  ? HeadRecord{m_room, 0, {}, now}
+                                  : HeadRecord{m_room, store.lastSeq(), store.lastHash(), now};
+    // Both slots: the record of a lost head must not outlive its acceptance in the other one.
+    for (int slot : {0, 1})
+        if (auto r = write(record, *fd, slot); !r)
+            return r;
+    return {};
 }
 
 Result<HeadCheck> HeadAnchor::check(const LogStore &store) const

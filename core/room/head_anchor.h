@@ -8,11 +8,15 @@
 // The record only moves forward, and only past a head the log still holds: a writer that finds the recorded
 // entry gone or replaced leaves the record as it is (the evidence of the cut) until a person accepts the loss
 // (`vigie-cli verify ROOM --accept-loss`, which logs it). Writers of several processes take turns through an
-// advisory lock (flock) on the room's secret file, which is never replaced. The record is not synced to disk
-// after each commit: after a power loss it may lag the log, which weakens the check but never raises a false
-// alarm, since the log itself is synced before the record is written.
+// advisory lock (flock) on the record. The record has two slots of 512 bytes and a write goes over the older
+// one, in place (a 512-byte aligned write, which disks write whole): the latest record survives any write
+// cut short, and a slot that is not signed with the room's secret makes the record suspect as a whole. It is
+// not synced after each commit: after a power loss it may lag the log, which weakens the check but never
+// raises a false alarm, since the log itself is synced before the record is written.
 #include "model/time.h"
 #include "store/log_store.h"
+
+#include <array>
 
 namespace vigie {
 
@@ -35,16 +39,21 @@ struct HeadCheck
 class HeadAnchor
 {
 public:
-    /// `path` is the record's file, `lockPath` a file that is never replaced (the room's secret).
-    HeadAnchor(QString path, QString lockPath, QByteArray key, QString roomId);
+    /// `path` is the record's file (HeadAnchor::pathFor the room file).
+    HeadAnchor(QString path, QByteArray key, QString roomId);
+    ~HeadAnchor();
+    HeadAnchor(const HeadAnchor &) = delete;
+    HeadAnchor &operator=(const HeadAnchor &) = delete;
     [[nodiscard]] static QString pathFor(const QString &roomPath)
     {
         return roomPath + QStringLiteral(".head");
     }
 
-    /// Records (seq, hash) as the head if it lies beyond the recorded head and the log still holds that one.
-    /// An error says why the record was left as it is; the log itself is never touched.
-    [[nodiscard]] Result<void> advance(const LogStore &store, qint64 seq, const QByteArray &hash,
+    /// Records the last of `appended` (entries just committed, in seq order) as the head if it lies beyond
+    /// the recorded head and the log still holds that one: when the batch was chained right onto the recorded
+    /// head (one writer, the common case) its first link says so; otherwise the log is read. An error says
+    /// why the record was left as it is; the log itself is never touched.
+    [[nodiscard]] Result<void> advance(const LogStore &store, const std::vector<Entry> &appended,
                                        Timestamp now) const;
     /// Records the log's current head whatever the record says (after a person accepted a loss).
     [[nodiscard]] Result<void> reset(const LogStore &store, Timestamp now) const;
@@ -56,11 +65,16 @@ public:
 
 private:
     [[nodiscard]] QByteArray mac(const HeadRecord &record) const;
-    [[nodiscard]] Result<void> write(const HeadRecord &record) const;
+    /// The record file, opened at the first use and kept open.
+    [[nodiscard]] Result<int> file(bool create) const;
+    /// Both slots (nothing where a slot was never written); both nothing if a slot is not signed with this
+    /// room's secret.
+    [[nodiscard]] std::array<std::optional<HeadRecord>, 2> readSlots(int fd) const;
+    [[nodiscard]] Result<void> write(const HeadRecord &record, int fd, int slot) const;
     QString m_path;
-    QString m_lockPath;
     QByteArray m_key;
     QString m_room;
+    mutable int m_fd = -1;
 };
 
 } // namespace vigie

@@ -47,7 +47,7 @@ Room::Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, 
     // A room file's head is recorded beside it. A shared room's head is the server's own (rooms.last_seq and
     // last_hash, which its verify checks); each desk's view of it comes with the desk's replica.
     if (!isPgUrl(m_path))
-        m_anchor.emplace(HeadAnchor::pathFor(m_path), keyPath(m_path), std::move(key), m_store->room().id);
+        m_anchor.emplace(HeadAnchor::pathFor(m_path), std::move(key), m_store->room().id);
 }
 
 Room::~Room() = default;
@@ -122,9 +122,9 @@ void Room::keepSnapshots(const std::vector<Entry> &appended)
 
 void Room::recordHead(const std::vector<Entry> &appended)
 {
-    if (appended.empty() || !m_anchor)
+    if (appended.empty() || !m_anchor || !m_recordHeads)
         return;
-    if (auto r = m_anchor->advance(*m_store, appended.back().seq, appended.back().hash, m_clock.now()); !r)
+    if (auto r = m_anchor->advance(*m_store, appended, m_clock.now()); !r)
         qWarning().noquote()
             << QStringLiteral("%1: head of the log not recorded: %2").arg(m_path, r.error().message);
 }
@@ -167,9 +167,9 @@ Result<Entry> Room::acceptLoss(const QString &author)
     }
     draft.data = data;
     // Appended without moving the record (it would refuse: the recorded head is gone), then recorded.
-    const std::optional<HeadAnchor> anchor = std::exchange(m_anchor, std::nullopt);
+    m_recordHeads = false;
     auto appended = append({std::move(draft)});
-    m_anchor = anchor;
+    m_recordHeads = true;
     if (!appended)
         return appended.error();
     if (auto r = m_anchor->reset(*m_store, m_clock.now()); !r)

@@ -102,6 +102,7 @@ private:
     QString m_path;
     SnapshotKeeper m_snapshots;
     std::optional<HeadAnchor> m_anchor;
+    bool m_recordHeads = true; ///< false while acceptLoss() logs a loss
 };
 
 } // namespace vigie
