@@ -13,7 +13,7 @@ std::span<const Command> commands()
         {"append", "append entries (JSON Lines on stdin); bad lines go to the quarantine", runAppend},
         {"log", "print entries as JSON Lines", runLog},
         {"picture", "print the picture (the situation) at a time, as JSON", runPicture},
-        {"verify", "check the whole hash chain", runVerify},
+        {"verify", "check the whole hash chain, and that the log still reaches its recorded head", runVerify},
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
         {"import-roads", "import the road network of an OpenStreetMap extract (.osm.pbf)", runImportRoads},
