@@ -75,6 +75,13 @@ private:
     QByteArray m_key;
     QString m_room;
     mutable int m_fd = -1;
+    /// Each slot's bytes as this object last read or wrote them, with the record they hold.
+    struct Seen
+    {
+        QByteArray bytes;
+        HeadRecord record;
+    };
+    mutable std::array<Seen, 2> m_seen;
 };
 
 } // namespace vigie
