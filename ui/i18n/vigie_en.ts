@@ -707,6 +707,10 @@
         <translation>Suggestions not recorded: %1</translation>
     </message>
     <message>
+        <source>Inscription des propositions à la main courante…</source>
+        <translation>Recording the suggestions in the log…</translation>
+    </message>
+    <message>
         <source>Aucune proposition (voir les messages ci-dessous).</source>
         <translation>No suggestion (see the messages below).</translation>
     </message>
