@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <csignal>
 #include <cstdio>
 
 namespace vigie::cli {
@@ -91,6 +92,27 @@ void printLine(const QByteArray &line)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
+}
+
+namespace {
+volatile std::sig_atomic_t terminationSignalled = 0;
+} // namespace
+
+void catchTermination()
+{
+    terminationSignalled = 0;
+    struct sigaction onSignal = {};
+    onSignal.sa_handler = [](int) {
+        terminationSignalled = 1;
+    };
+    sigemptyset(&onSignal.sa_mask);
+    ::sigaction(SIGTERM, &onSignal, nullptr);
+    ::sigaction(SIGINT, &onSignal, nullptr);
+}
+
+bool terminationRequested()
+{
+    return terminationSignalled != 0;
 }
 
 } // namespace vigie::cli

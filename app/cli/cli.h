@@ -32,6 +32,10 @@ int fail(const QString &message);
 /// The wall clock used by every command.
 [[nodiscard]] const Clock &clock();
 void printLine(const QByteArray &line);
+/// From now on SIGTERM and SIGINT only set a flag (terminationRequested), so that a long-running command
+/// finishes what it has under way (a batch stored and acknowledged) and exits cleanly.
+void catchTermination();
+[[nodiscard]] bool terminationRequested();
 
 int runInit(const QStringList &arguments);
 int runRoom(const QStringList &arguments);

@@ -5,13 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <csignal>
-
 namespace vigie::cli {
-
-namespace {
-volatile std::sig_atomic_t deskStop = 0;
-} // namespace
 
 int runDesk(const QStringList &arguments)
 {
@@ -50,10 +44,8 @@ int runDesk(const QStringList &arguments)
     auto room = Room::open(parser.positionalArguments().at(0), clock());
     if (!room)
         return fail(room.error().message);
-    deskStop = 0;
-    std::signal(SIGTERM, [](int) { deskStop = 1; });
-    std::signal(SIGINT, [](int) { deskStop = 1; });
-    auto report = runDesk(**room, options, [] { return deskStop == 0; });
+    catchTermination();
+    auto report = runDesk(**room, options, [] { return !terminationRequested(); });
     if (!report)
         return fail(report.error().message);
     const QJsonObject line{{QStringLiteral("desk"), options.name},

@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <csignal>
 #include <cstdio>
 #include <utility>
 
@@ -138,10 +137,6 @@ int runIngest(const QStringList &arguments)
 
 namespace vigie::cli {
 
-namespace {
-volatile std::sig_atomic_t stopRequested = 0;
-} // namespace
-
 int runListen(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -204,18 +199,11 @@ int runListen(const QStringList &arguments)
     };
     // SIGTERM and SIGINT finish the batch under way: it is stored and acknowledged, and the broker keeps the
     // rest for the next run.
-    stopRequested = 0;
-    struct sigaction stop = {};
-    stop.sa_handler = [](int) {
-        stopRequested = 1;
-    };
-    sigemptyset(&stop.sa_mask);
-    ::sigaction(SIGTERM, &stop, nullptr);
-    ::sigaction(SIGINT, &stop, nullptr);
+    catchTermination();
     QElapsedTimer timer;
     timer.start();
     auto r = listener.run([&] {
-        return stopRequested == 0 && (limit < 0 || listener.stats().messages < limit) &&
+        return !terminationRequested() && (limit < 0 || listener.stats().messages < limit) &&
                (duration < 0 || double(timer.elapsed()) < duration * 1000.0);
     });
     const auto &s = listener.stats();

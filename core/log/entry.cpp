@@ -556,3 +556,17 @@ Result<void> validateDraft(const Entry &e)
 }
 
 } // namespace vigie
+
+namespace vigie {
+
+EntryTexts chainEntry(Entry &entry, const QByteArray &prev, QByteArray &scratch)
+{
+    entry.prevHash = prev;
+    EntryTexts texts{compactGeoJson(entry.geo), compactDataJson(entry.data)};
+    scratch.truncate(0);
+    appendCanonicalBytes(scratch, entry, texts.geoJson, texts.dataJson);
+    entry.hash = sha256(scratch);
+    return texts;
+}
+
+} // namespace vigie

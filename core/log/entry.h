@@ -49,6 +49,16 @@ void appendCanonicalBytes(QByteArray &out, const Entry &entry, QByteArrayView ge
 [[nodiscard]] QByteArray compactDataJson(const QJsonObject &data);
 [[nodiscard]] QByteArray sha256(const QByteArray &bytes);
 
+/// The texts a store keeps beside an entry, as its hash covers them.
+struct EntryTexts
+{
+    QByteArray geoJson;
+    QByteArray dataJson;
+};
+/// Links `entry` after the entry whose hash is `prev` and sets its hash from its canonical form (seq, id,
+/// room and mode must be set); `scratch` is a buffer reused from entry to entry. Every store chains this way.
+[[nodiscard]] EntryTexts chainEntry(Entry &entry, const QByteArray &prev, QByteArray &scratch);
+
 /// Appends `text` to `out` as a JSON string literal (quotes included).
 void appendJsonString(QByteArray &out, QStringView text);
 

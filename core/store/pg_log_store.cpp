@@ -224,12 +224,7 @@ PgLogStore::Chained PgLogStore::chain(std::vector<Entry> drafts, const QHash<QUu
         e.seq = ++seq;
         e.room = m_room.id;
         e.mode = m_room.mode;
-        e.prevHash = prev;
-        const QByteArray geoJson = compactGeoJson(e.geo);
-        const QByteArray dataJson = compactDataJson(e.data);
-        canonical.truncate(0);
-        appendCanonicalBytes(canonical, e, geoJson, dataJson);
-        e.hash = sha256(canonical);
+        const auto [geoJson, dataJson] = chainEntry(e, prev, canonical);
         prev = e.hash;
 
         seqs.addInt8(e.seq);

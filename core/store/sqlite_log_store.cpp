@@ -370,12 +370,7 @@ QString SqliteLogStore::insertLocked(std::vector<Entry> &drafts, qint64 &seq, QB
         e.mode = m_room.mode;
         if (e.id.isNull())
             e.id = newEntryId();
-        e.prevHash = prev;
-        const QByteArray geoJson = compactGeoJson(e.geo);
-        const QByteArray dataJson = compactDataJson(e.data);
-        canonical.truncate(0);
-        appendCanonicalBytes(canonical, e, geoJson, dataJson);
-        e.hash = sha256(canonical);
+        const auto [geoJson, dataJson] = chainEntry(e, prev, canonical);
         prev = e.hash;
 
         // Bound without copies: every buffer lives until the step below. The id as QUuid::toRfc4122() writes
