@@ -182,7 +182,7 @@ Result<void> HeadAnchor::advance(const LogStore &store, const std::vector<Entry>
         return fd.error();
     const FileLock lock(*fd);
     if (!lock.held())
-        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_path)};
+        return lockError();
     const auto slots = readSlots(*fd);
     const auto [recorded, index] = latest(slots);
     if (!recorded && ::lseek(*fd, 0, SEEK_END) > 0)
@@ -208,6 +208,12 @@ Result<void> HeadAnchor::advance(const LogStore &store, const std::vector<Entry>
     return write({m_room, last.seq, last.hash, now}, *fd, index == 0 ? 1 : 0);
 }
 
+Error HeadAnchor::lockError() const
+{
+    return Error{QStringLiteral("cannot lock %1 to record the head of the log: %2")
+                     .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
+}
+
 Result<void> HeadAnchor::reset(const LogStore &store, Timestamp now) const
 {
     auto fd = file(true);
@@ -215,7 +221,7 @@ Result<void> HeadAnchor::reset(const LogStore &store, Timestamp now) const
         return fd.error();
     const FileLock lock(*fd);
     if (!lock.held())
-        return Error{QStringLiteral("cannot lock %1 to record the head of the log").arg(m_path)};
+        return lockError();
     const HeadRecord record = store.lastSeq() == 0
                                   ? HeadRecord{m_room, 0, {}, now}
                                   : HeadRecord{m_room, store.lastSeq(), store.lastHash(), now};

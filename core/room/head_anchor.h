@@ -71,6 +71,7 @@ private:
     /// room's secret.
     [[nodiscard]] std::array<std::optional<HeadRecord>, 2> readSlots(int fd) const;
     [[nodiscard]] Result<void> write(const HeadRecord &record, int fd, int slot) const;
+    [[nodiscard]] Error lockError() const;
     QString m_path;
     QByteArray m_key;
     QString m_room;

@@ -316,19 +316,25 @@ void BM_CommitPerEntry(benchmark::State &state)
 
 // What recording the head of the log outside it (room/head_anchor.h) adds to each commit: Room::append of a
 // desk-sized batch (20 entries: validation, scrub, one synced transaction, snapshot keeper, head record)
-// beside HeadAnchor::advance alone (lock, read and check the record, see the batch chained onto it, write the
-// new record by rename).
-void BM_RoomAppend20(benchmark::State &state)
+// beside HeadAnchor::advance alone (lock, read the record's slots, see the batch chained onto it, write the
+// older slot in place).
+std::unique_ptr<Room> benchRoom(const QTemporaryDir &dir, const Clock &clock)
 {
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/vigie-bench-XXXXXX"));
-    SimulatedClock clock{Timestamp{startMs}};
     auto room = Room::create(dir.filePath(QStringLiteral("bench.vigie")), QStringLiteral("bench"),
                              RoomMode::Live, clock);
     if (!room)
         qFatal("%s", qPrintable(room.error().message));
+    return std::move(*room);
+}
+
+void BM_RoomAppend20(benchmark::State &state)
+{
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/vigie-bench-XXXXXX"));
+    SimulatedClock clock{Timestamp{startMs}};
+    auto room = benchRoom(dir, clock);
     const auto &source = drafts(20);
     for (auto _ : state) {
-        auto r = (*room)->append(source);
+        auto r = room->append(source);
         if (!r)
             state.SkipWithError(qPrintable(r.error().message));
     }
@@ -339,11 +345,8 @@ void BM_HeadAnchorAdvance(benchmark::State &state)
 {
     QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/vigie-bench-XXXXXX"));
     SimulatedClock clock{Timestamp{startMs}};
-    auto room = Room::create(dir.filePath(QStringLiteral("bench.vigie")), QStringLiteral("bench"),
-                             RoomMode::Live, clock);
-    if (!room)
-        qFatal("%s", qPrintable(room.error().message));
-    auto stored = (*room)->append(drafts(1000));
+    auto room = benchRoom(dir, clock);
+    auto stored = room->append(drafts(1000));
     if (!stored)
         qFatal("%s", qPrintable(stored.error().message));
     // Each call records the next stored entry as the head, as successive commits of one entry would; a new
@@ -355,11 +358,11 @@ void BM_HeadAnchorAdvance(benchmark::State &state)
         if (next == stored->size()) {
             state.PauseTiming();
             anchor = std::make_unique<HeadAnchor>(dir.filePath(QStringLiteral("pass-%1.head").arg(++pass)),
-                                                  QByteArray(32, 'k'), (*room)->info().id);
+                                                  QByteArray(32, 'k'), room->info().id);
             next = 0;
             state.ResumeTiming();
         }
-        if (auto r = anchor->advance((*room)->store(), {(*stored)[next++]}, clock.now()); !r)
+        if (auto r = anchor->advance(room->store(), {(*stored)[next++]}, clock.now()); !r)
             state.SkipWithError(qPrintable(r.error().message));
     }
 }
