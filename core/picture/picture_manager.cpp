@@ -3,7 +3,7 @@
 #include <QDebug>
 
 #include "room/room.h"
-#include "room/room_writer.h"
+#include "room/entry_sink.h"
 
 namespace vigie {
 

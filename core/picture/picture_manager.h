@@ -11,7 +11,7 @@
 namespace vigie {
 
 class Room;
-class RoomWriter;
+class EntrySink;
 
 class PictureManager : public QObject
 {
@@ -37,7 +37,7 @@ public:
     /// folded into the picture) or refused.
     void append(std::vector<Entry> drafts, AppendDone done = {});
     /// The room's writer thread; not owned, must outlive this manager (nullptr: append at once).
-    void setWriter(RoomWriter *writer) { m_writer = writer; }
+    void setWriter(EntrySink *writer) { m_writer = writer; }
 
 Q_SIGNALS:
     /// New entries, in seq order, already applied to the picture.
@@ -49,7 +49,7 @@ Q_SIGNALS:
 
 private:
     Room &m_room;
-    RoomWriter *m_writer = nullptr;
+    EntrySink *m_writer = nullptr;
     Picture m_picture;
     std::optional<LogDamage> m_damage;
     QTimer m_timer;

@@ -4,6 +4,7 @@
 // served in order, one transaction each; the caller hears back on its own thread. (LogWriter groups the
 // commits of many writers of one store; here a desk appends a few entries at a human pace, so each request
 // is its own transaction and keeps Room::append's validation, scrubbing, snapshots and head record.)
+#include "room/entry_sink.h"
 #include "room/room.h"
 
 #include <QObject>
@@ -14,12 +15,10 @@
 
 namespace vigie {
 
-class RoomWriter : public QObject
+class RoomWriter : public QObject, public EntrySink
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(const Result<std::vector<Entry>> &)>;
-
     /// Starts the thread and opens the room at `location` there (waits for the answer). `clock` must be
     /// usable from any thread and outlive the writer.
     [[nodiscard]] static Result<std::unique_ptr<RoomWriter>> start(const QString &location,
@@ -29,7 +28,7 @@ public:
 
     /// Queues drafts for one transaction; `done` runs on `context`'s thread with the entries as stored or
     /// why they were not (not at all if `context` is gone by then).
-    void append(std::vector<Entry> drafts, QObject *context, Done done);
+    void append(std::vector<Entry> drafts, QObject *context, Done done) override;
     /// Blocks until everything queued before the call is committed (tests, shutdown).
     void waitForIdle();
     /// The thread the room is written on.
