@@ -88,6 +88,23 @@ Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &n
     return room;
 }
 
+Result<std::unique_ptr<Room>> Room::createReplica(const QString &path, const RoomInfo &info,
+                                                  const QByteArray &secret, const Clock &clock)
+{
+    const QString keyFile = keyPath(path);
+    if (QFileInfo::exists(path) || QFileInfo::exists(keyFile))
+        return Error{QStringLiteral("%1 already exists; a replica is created only once").arg(path)};
+    auto store = SqliteLogStore::create(path, info);
+    if (!store)
+        return store.error();
+    if (auto r = writeKey(keyFile, secret); !r)
+        return r.error();
+    std::unique_ptr<Room> room(new Room(std::move(*store), secret, clock, path));
+    if (auto r = room->m_anchor->reset(*room->m_store, clock.now()); !r)
+        return r.error();
+    return room;
+}
+
 Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
 {
     if (isPgUrl(path)) {
@@ -195,9 +212,13 @@ std::vector<QuarantineItem> Room::quarantineItems(const std::vector<Refused> &re
     return items;
 }
 
-Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::vector<Refused> &refused)
+Result<std::vector<Entry>> Room::prepare(std::vector<Entry> drafts) const
 {
-    const Timestamp now = m_clock.now();
+    return prepareAt(std::move(drafts), m_clock.now());
+}
+
+Result<std::vector<Entry>> Room::prepareAt(std::vector<Entry> drafts, Timestamp now) const
+{
     for (Entry &e : drafts) {
         if (auto valid = validateDraft(e); !valid)
             return Error{QStringLiteral("entry %1 of the batch: %2")
@@ -207,7 +228,66 @@ Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::ve
         e.role = m_anonymiser.scrubText(e.role);
         e.data = m_anonymiser.scrubJson(e.data);
         e.recordTime = now;
+        if (e.id.isNull())
+            e.id = newEntryId();
     }
+    return drafts;
+}
+
+Result<void> Room::replicate(const std::vector<Entry> &chained)
+{
+    if (chained.empty())
+        return {};
+    if (!m_anchor)
+        return Error{QStringLiteral("%1 is not a room file: only a room file can be a replica").arg(m_path)};
+    // Check the server's chain before storing a byte of it: a copy that is not the server's would verify
+    // here (the store chains it again) and hide the difference.
+    qint64 seq = m_store->lastSeq();
+    QByteArray prev = m_store->lastHash();
+    QByteArray scratch;
+    std::vector<Entry> drafts;
+    drafts.reserve(chained.size());
+    for (const Entry &e : chained) {
+        Entry check = e;
+        if (e.seq != seq + 1 || e.room != info().id || e.mode != info().mode)
+            return Error{QStringLiteral("%1: the server sent seq %2 of room %3 after seq %4 of room %5; the "
+                                        "replica keeps what it has")
+                             .arg(m_path)
+                             .arg(e.seq)
+                             .arg(e.room)
+                             .arg(seq)
+                             .arg(info().id)};
+        (void)chainEntry(check, prev, scratch);
+        if (check.hash != e.hash || e.prevHash != prev)
+            return Error{QStringLiteral("%1: seq %2 from the server does not link to this replica's chain or "
+                                        "does not match its hash; the replica keeps what it has")
+                             .arg(m_path)
+                             .arg(e.seq)};
+        prev = e.hash;
+        ++seq;
+        drafts.push_back(e);
+    }
+    auto stored = m_store->append(std::move(drafts));
+    if (!stored)
+        return stored.error();
+    if (stored->size() != chained.size() || stored->back().seq != chained.back().seq ||
+        stored->back().hash != chained.back().hash)
+        return Error{
+            QStringLiteral("%1: the replica stored the server's entries at other places (an entry id "
+                           "it held already?); run `vigie-cli verify` on it")
+                .arg(m_path)};
+    keepSnapshots(*stored);
+    recordHead(*stored);
+    return {};
+}
+
+Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::vector<Refused> &refused)
+{
+    const Timestamp now = m_clock.now();
+    auto prepared = prepareAt(std::move(drafts), now);
+    if (!prepared)
+        return prepared.error();
+    drafts = std::move(*prepared);
     auto appended = m_store->append(std::move(drafts), quarantineItems(refused, now));
     if (!appended)
         return appended;

@@ -36,6 +36,10 @@ public:
                                                               RoomMode mode, const Clock &clock);
     /// Opens a room file or a shared room's URL.
     [[nodiscard]] static Result<std::unique_ptr<Room>> open(const QString &path, const Clock &clock);
+    /// Creates a desk's replica of a shared room: a room file at `path` with the server's room (same id,
+    /// name, mode) and secret, filled only by replicate().
+    [[nodiscard]] static Result<std::unique_ptr<Room>>
+    createReplica(const QString &path, const RoomInfo &info, const QByteArray &secret, const Clock &clock);
     ~Room();
 
     [[nodiscard]] const RoomInfo &info() const { return m_store->room(); }
@@ -49,6 +53,14 @@ public:
     /// refused on the way (kept in the quarantine, scrubbed): both land or neither.
     [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts,
                                                     const std::vector<Refused> &refused = {});
+    /// What append() does before it stores: validates, scrubs, stamps the record time and gives each draft
+    /// its id. A desk's link queues drafts prepared so, and sends them later as they are: the same ids
+    /// however often they are sent, and the time they were written at the desk.
+    [[nodiscard]] Result<std::vector<Entry>> prepare(std::vector<Entry> drafts) const;
+    /// A replica's side of a shared room: appends entries as the server chained them (their seqs follow
+    /// this log's last, their hashes link from its last hash and match their content), or nothing, saying
+    /// where the server's chain and this copy part.
+    [[nodiscard]] Result<void> replicate(const std::vector<Entry> &chained);
     /// Feed messages: counts each arrival and appends (validated, scrubbed, stamped) the drafts of first
     /// arrivals in one transaction with the batch's refused input (LogStore::appendFeed).
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
@@ -89,6 +101,7 @@ private:
         return std::move(checked->picture);
     }
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
+    [[nodiscard]] Result<std::vector<Entry>> prepareAt(std::vector<Entry> drafts, Timestamp now) const;
     /// Brings the snapshot keeper past entries just committed; only warns on failure.
     void keepSnapshots(const std::vector<Entry> &appended);
     /// Records the new head outside the log; only warns on failure.

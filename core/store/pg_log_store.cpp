@@ -610,7 +610,41 @@ Result<qint64> PgLogStore::lastSnapshotSeq() const
     return rows->int8(0, 0);
 }
 
-Result<std::optional<qint64>> PgLogStore::waitForNotification(int timeoutMs)
+Result<void> PgLogStore::heartbeat(const QString &desk, const QString &agency, bool gone)
+{
+    // A desk silent for longer than three heartbeats was away: its presence starts again now.
+    auto r = m_db.runFirst(
+        "vigie_heartbeat",
+        "INSERT INTO desks(room_id, desk, agency, since, last_seen, gone) VALUES ($1, $2, $3, now(), now(), "
+        "$4 <> 0) "
+        "ON CONFLICT (room_id, desk) DO UPDATE SET agency = excluded.agency, gone = excluded.gone, "
+        "since = CASE WHEN desks.gone OR desks.last_seen < now() - interval '15 seconds' THEN now() "
+        "ELSE desks.since END, last_seen = now()",
+        pg::Params().uuid(m_roomId).text(desk).text(agency).int2(gone ? 1 : 0));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<std::vector<PgLogStore::DeskRow>> PgLogStore::desks() const
+{
+    auto rows = m_db.runFirst(
+        "vigie_desks",
+        "SELECT desk, agency, (extract(epoch FROM since) * 1000)::int8, "
+        "(extract(epoch FROM last_seen) * 1000)::int8, (extract(epoch FROM now() - last_seen) * 1000)::int8, "
+        "gone::int::int2 FROM desks WHERE room_id = $1 ORDER BY desk",
+        pg::Params().uuid(m_roomId));
+    if (!rows)
+        return rows.error();
+    std::vector<DeskRow> out;
+    out.reserve(std::size_t(rows->size()));
+    for (int i = 0; i < rows->size(); ++i)
+        out.push_back({rows->text(i, 0), rows->text(i, 1), Timestamp{rows->int8(i, 2)},
+                       Timestamp{rows->int8(i, 3)}, rows->int8(i, 4), rows->int2(i, 5) != 0});
+    return out;
+}
+
+Result<std::optional<qint64>> PgLogStore::waitForNotification(int timeoutMs, int wakeFd)
 {
     if (auto r = m_db.ready(); !r)
         return r.error();
@@ -637,9 +671,11 @@ Result<std::optional<qint64>> PgLogStore::waitForNotification(int timeoutMs)
         const qint64 remaining = deadline.remainingTime();
         if (latest || remaining == 0)
             return latest;
-        pollfd fd{PQsocket(m_db.raw()), POLLIN, 0};
-        if (::poll(&fd, 1, int(std::min<qint64>(remaining, 1000))) < 0 && errno != EINTR)
+        pollfd fds[2] = {{PQsocket(m_db.raw()), POLLIN, 0}, {wakeFd, POLLIN, 0}};
+        if (::poll(fds, wakeFd >= 0 ? 2 : 1, int(std::min<qint64>(remaining, 1000))) < 0 && errno != EINTR)
             return Error{QStringLiteral("%1: waiting for the room's news failed").arg(m_db.server())};
+        if (wakeFd >= 0 && (fds[1].revents & POLLIN) != 0)
+            return latest;
     }
 }
 

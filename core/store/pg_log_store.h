@@ -70,7 +70,24 @@ public:
     /// last seq notified for this room, or nothing if none came in time. Commits from any connection count,
     /// this one's included. A wait that finds the connection lost says so; the next reconnects and listens
     /// again, and what was notified meanwhile is lost: a notification is a hint, read the log after it.
-    [[nodiscard]] Result<std::optional<qint64>> waitForNotification(int timeoutMs);
+    /// `wakeFd` (if >= 0): a descriptor that, once readable, ends the wait early with nothing (another
+    /// thread has work for the caller).
+    [[nodiscard]] Result<std::optional<qint64>> waitForNotification(int timeoutMs, int wakeFd = -1);
+
+    /// Presence: tells the server that desk `desk` of agency `agency` is in the room now (one row per desk
+    /// and room, refreshed every few seconds by its link); `gone`: it leaves.
+    [[nodiscard]] Result<void> heartbeat(const QString &desk, const QString &agency, bool gone = false);
+    struct DeskRow
+    {
+        QString desk;
+        QString agency;
+        Timestamp since;     ///< when it joined, or came back after a silence
+        Timestamp lastSeen;  ///< its last heartbeat (server clock)
+        qint64 silentMs = 0; ///< how long ago that was (server clock)
+        bool gone = false;   ///< it left cleanly
+    };
+    /// Every desk that was ever in the room, by name.
+    [[nodiscard]] Result<std::vector<DeskRow>> desks() const;
 
 private:
     PgLogStore() = default;

@@ -111,7 +111,20 @@ END
 $$;
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2};
+// Version 3: who is in the room. Each desk's link keeps its row fresh (`last_seen`) every few seconds;
+// `since` restarts when a desk comes back after a silence; `gone` is set when a desk leaves cleanly.
+constexpr const char *v3 = R"sql(
+CREATE TABLE desks(
+    room_id uuid NOT NULL REFERENCES rooms(id),
+    desk text NOT NULL,
+    agency text NOT NULL,
+    since timestamptz NOT NULL,
+    last_seen timestamptz NOT NULL,
+    gone boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (room_id, desk));
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3};
 
 // Any constant will do, as long as it is ours: pg_advisory_xact_lock serialises the migrations of every
 // process that opens this database.

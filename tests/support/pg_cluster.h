@@ -18,6 +18,15 @@ public:
 
     /// Empty on success, else the reason it could not start. `withPgRouting`: also require the extension.
     [[nodiscard]] QString start(bool withPgRouting = false);
+    /// A hot standby of `primary` (pg_basebackup, streaming replication), started on a port of its own;
+    /// `synchronous`: the primary then acknowledges a commit only once this standby has it.
+    [[nodiscard]] QString startStandby(PgCluster &primary, bool synchronous);
+    /// kill -9 of the server (the postmaster), then waits until its backends are gone: a crash.
+    [[nodiscard]] QString killServer();
+    /// Starts the server again on the same port and folder (after killServer: crash recovery).
+    [[nodiscard]] QString restart();
+    /// pg_ctl promote: the standby becomes a primary.
+    [[nodiscard]] QString promote();
     [[nodiscard]] int port() const { return m_port; }
     /// A libpq URI to database `db` on this cluster as the superuser (trust authentication, no password).
     [[nodiscard]] QString uri(const QString &db = QStringLiteral("postgres")) const
@@ -28,7 +37,10 @@ public:
     [[nodiscard]] QString dir() const { return m_dir ? m_dir->path() : QString(); }
 
 private:
+    [[nodiscard]] QString initFolder();
+    [[nodiscard]] QString startServer();
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_pg;
     QString m_data;
     int m_port = 0;
     bool m_running = false;

@@ -1,0 +1,582 @@
+#include "room/desk_link.h"
+
+#include "store/pg_log_store.h"
+#include "store/pg_url.h"
+#include "store/sqlite_db.h"
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QStandardPaths>
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace vigie {
+
+namespace {
+
+qint64 monotonicMs()
+{
+    static const QElapsedTimer started = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return started.elapsed();
+}
+
+/// A desk must notice a dead link within seconds, not the system's TCP timeouts (minutes): libpq's own
+/// settings, unless the URL sets them.
+QString withDeskTimeouts(QString conninfo)
+{
+    const std::pair<const char *, const char *> defaults[] = {
+        {"connect_timeout", "3"},     {"tcp_user_timeout", "6000"}, {"keepalives_idle", "5"},
+        {"keepalives_interval", "2"}, {"keepalives_count", "2"},
+    };
+    for (const auto &[key, value] : defaults) {
+        if (conninfo.contains(QLatin1String(key) + QLatin1Char('=')))
+            continue;
+        conninfo += conninfo.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?');
+        conninfo += QLatin1String(key) + QLatin1Char('=') + QLatin1String(value);
+    }
+    return conninfo;
+}
+
+} // namespace
+
+// The queue file: drafts as prepared when written at the desk (id, event and record time included), in
+// the order they were written. A file of its own beside the replica, so that the replica stays a room file
+// holding the server's chain and nothing else.
+class DeskLink::Queue
+{
+public:
+    static Result<std::unique_ptr<Queue>> open(const QString &path)
+    {
+        auto db = sql::Database::open(path, sql::Database::Mode::ReadWriteCreate);
+        if (!db)
+            return db.error();
+        std::unique_ptr<Queue> q(new Queue);
+        q->m_db = std::move(*db);
+        for (const char *s :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+              "CREATE TABLE IF NOT EXISTS queue(pos INTEGER PRIMARY KEY AUTOINCREMENT, "
+              "id TEXT NOT NULL UNIQUE, event_time INTEGER NOT NULL, record_time INTEGER NOT "
+              "NULL, author TEXT NOT NULL, role TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT "
+              "NOT NULL, geo TEXT NOT NULL, data TEXT NOT NULL)"})
+            if (auto r = q->m_db.exec(s); !r)
+                return Error{
+                    QStringLiteral("%1: cannot open the desk's queue: %2").arg(path, r.error().message)};
+        return q;
+    }
+
+    /// Stores prepared drafts, all or none.
+    Result<void> push(const std::vector<Entry> &prepared)
+    {
+        if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
+            return r;
+        auto insert =
+            m_db.prepare("INSERT INTO queue(id, event_time, record_time, author, role, agency, kind, "
+                         "geo, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert) {
+            (void)m_db.exec("ROLLBACK");
+            return insert.error();
+        }
+        for (const Entry &e : prepared) {
+            insert->reset();
+            insert->bindText(1, e.id.toString(QUuid::WithoutBraces).toUtf8());
+            insert->bind(2, e.eventTime.msecs);
+            insert->bind(3, e.recordTime.msecs);
+            insert->bindText(4, e.author.toUtf8());
+            insert->bindText(5, e.role.toUtf8());
+            insert->bindText(6, e.agency.toUtf8());
+            insert->bindText(7, e.kind.toUtf8());
+            insert->bindText(8, compactGeoJson(e.geo));
+            insert->bindText(9, compactDataJson(e.data));
+            if (insert->step() != sql::Statement::Step::Done) {
+                const QString why = insert->lastError();
+                (void)m_db.exec("ROLLBACK");
+                return Error{QStringLiteral("%1: cannot queue the entries: %2").arg(m_db.path(), why)};
+            }
+        }
+        return m_db.exec("COMMIT");
+    }
+
+    struct Row
+    {
+        qint64 pos = 0;
+        Entry draft;
+    };
+    /// The first `limit` rows (all if < 0), in the order written.
+    Result<std::vector<Row>> front(qint64 limit) const
+    {
+        auto select =
+            m_db.prepare("SELECT pos, id, event_time, record_time, author, role, agency, kind, geo, "
+                         "data FROM queue ORDER BY pos LIMIT ?");
+        if (!select)
+            return select.error();
+        select->bind(1, limit);
+        std::vector<Row> out;
+        for (;;) {
+            const auto step = select->step();
+            if (step == sql::Statement::Step::Done)
+                break;
+            if (step == sql::Statement::Step::Error)
+                return Error{QStringLiteral("%1: cannot read the desk's queue: %2")
+                                 .arg(m_db.path(), select->lastError())};
+            Row row;
+            row.pos = select->int64(0);
+            Entry &e = row.draft;
+            e.id = QUuid::fromString(select->text(1));
+            e.eventTime = Timestamp{select->int64(2)};
+            e.recordTime = Timestamp{select->int64(3)};
+            e.author = select->text(4);
+            e.role = select->text(5);
+            e.agency = select->text(6);
+            e.kind = select->text(7);
+            if (const QByteArray geo = select->bytes(8); !geo.isEmpty()) {
+                auto g = geometryFromGeoJson(QJsonDocument::fromJson(geo).object());
+                if (!g)
+                    return Error{
+                        QStringLiteral("%1: queued entry %2 has a geometry this program cannot read: %3")
+                            .arg(m_db.path(), select->text(1), g.error().message)};
+                e.geo = std::move(*g);
+            }
+            e.data = QJsonDocument::fromJson(select->bytes(9)).object();
+            out.push_back(std::move(row));
+        }
+        return out;
+    }
+
+    Result<void> removeThrough(qint64 pos)
+    {
+        auto del = m_db.prepare("DELETE FROM queue WHERE pos <= ?");
+        if (!del)
+            return del.error();
+        del->bind(1, pos);
+        if (del->step() != sql::Statement::Step::Done)
+            return Error{QStringLiteral("%1: cannot clear sent entries from the desk's queue: %2")
+                             .arg(m_db.path(), del->lastError())};
+        return {};
+    }
+
+private:
+    Queue() = default;
+    sql::Database m_db;
+};
+
+// The server side of the link: the room on the server, reconnected by replacing it.
+class DeskLink::Server
+{
+public:
+    PgLocation where;
+    std::unique_ptr<PgLogStore> store;
+};
+
+QString DeskLink::defaultReplicaPath(const QString &url)
+{
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/replicas");
+    auto where = parsePgUrl(url);
+    const QString room = where ? where->room : QStringLiteral("room");
+    QString safe;
+    for (const QChar c : room)
+        safe += c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_');
+    // One file per server, database and room: the room's name alone may exist on several servers.
+    const QByteArray server = where ? where->server.toUtf8() : url.toUtf8();
+    const QString tag =
+        QString::fromLatin1(QCryptographicHash::hash(server, QCryptographicHash::Sha256).toHex().left(12));
+    return dir + QLatin1Char('/') + safe + QLatin1Char('-') + tag + QStringLiteral(".vigie");
+}
+
+DeskLink::DeskLink(DeskLinkOptions options, const Clock &clock)
+    : m_options(std::move(options)), m_clock(clock)
+{}
+
+Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options, const Clock &clock,
+                                                  const Progress &progress)
+{
+    DeskLinkOptions o = options;
+    if (o.replicaPath.isEmpty())
+        o.replicaPath = defaultReplicaPath(o.url);
+    auto where = parsePgUrl(o.url);
+    if (!where)
+        return where.error();
+    where->conninfo = withDeskTimeouts(where->conninfo);
+    std::unique_ptr<DeskLink> link(new DeskLink(o, clock));
+    link->m_server = std::make_unique<Server>();
+    link->m_server->where = *where;
+    const PgLocation location = *where;
+
+    if (QFileInfo::exists(o.replicaPath)) {
+        auto replica = Room::open(o.replicaPath, clock);
+        if (!replica)
+            return replica.error();
+        link->m_replica = std::move(*replica);
+        auto server = PgLogStore::open(location);
+        if (server) {
+            if ((*server)->room().id != link->m_replica->info().id)
+                return Error{QStringLiteral("%1 is the replica of another room (%2) than %3 (%4); give the "
+                                            "desk another replica file")
+                                 .arg(o.replicaPath, link->m_replica->info().id, location.server,
+                                      (*server)->room().id)};
+            link->m_server->store = std::move(*server);
+        } else {
+            link->m_status.problem = server.error().message;
+        }
+    } else {
+        // The first time: the room's identity and secret come from the server, which must answer.
+        auto server = PgLogStore::open(location);
+        if (!server)
+            return Error{
+                QStringLiteral("%1; this desk has no copy of the room yet, so it needs the server once")
+                    .arg(server.error().message)};
+        auto secret = (*server)->secret();
+        if (!secret)
+            return secret.error();
+        QDir().mkpath(QFileInfo(o.replicaPath).absolutePath());
+        auto replica = Room::createReplica(o.replicaPath, (*server)->room(), *secret, clock);
+        if (!replica)
+            return replica.error();
+        link->m_replica = std::move(*replica);
+        link->m_server->store = std::move(*server);
+    }
+    link->m_info = link->m_replica->info();
+    auto queue = Queue::open(queuePath(o.replicaPath));
+    if (!queue)
+        return queue.error();
+    link->m_queue = std::move(*queue);
+    auto queued = link->m_queue->front(-1);
+    if (!queued)
+        return queued.error();
+    for (auto &row : *queued)
+        link->m_pending.push_back(std::move(row.draft));
+
+    link->m_status.replicaSeq = link->m_replica->store().lastSeq();
+    link->m_status.pending = qint64(link->m_pending.size());
+    if (link->m_server->store) {
+        if (auto caught = link->catchUp(progress); !caught) {
+            link->m_server->store.reset();
+            link->m_status.problem = caught.error().message;
+        }
+    }
+    link->m_status.online = link->m_server->store != nullptr;
+    if (!link->m_status.online)
+        link->m_status.offlineSince = clock.now();
+
+    link->m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (link->m_wakeFd < 0)
+        return Error{QStringLiteral("cannot create the desk link's wake-up descriptor")};
+    DeskLink *raw = link.get();
+    link->m_thread = std::thread([raw] { raw->run(); });
+    return link;
+}
+
+DeskLink::~DeskLink()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    wake();
+    if (m_thread.joinable())
+        m_thread.join();
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+}
+
+void DeskLink::wake()
+{
+    if (m_wakeFd >= 0) {
+        const quint64 one = 1;
+        [[maybe_unused]] const auto n = ::write(m_wakeFd, &one, sizeof one);
+    }
+}
+
+void DeskLink::append(std::vector<Entry> drafts, QObject *context, Done done)
+{
+    QPointer<QObject> answerTo(context);
+    Request r{std::move(drafts),
+              [answerTo, done = std::move(done)](const Result<std::vector<Entry>> &queued) {
+                  if (!answerTo || !done)
+                      return;
+                  QMetaObject::invokeMethod(
+                      answerTo.data(), [done, queued] { done(queued); }, Qt::QueuedConnection);
+              }};
+    {
+        std::lock_guard lock(m_mutex);
+        m_requests.push_back(std::move(r));
+    }
+    wake();
+}
+
+Result<std::vector<Entry>> DeskLink::enqueue(std::vector<Entry> drafts)
+{
+    std::mutex m;
+    std::condition_variable cv;
+    std::optional<Result<std::vector<Entry>>> answer;
+    {
+        std::lock_guard lock(m_mutex);
+        m_requests.push_back({std::move(drafts), [&](const Result<std::vector<Entry>> &queued) {
+                                  std::lock_guard l(m);
+                                  answer = queued;
+                                  cv.notify_one();
+                              }});
+    }
+    wake();
+    std::unique_lock l(m);
+    cv.wait(l, [&] { return answer.has_value(); });
+    return std::move(*answer);
+}
+
+std::vector<Entry> DeskLink::pending() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_pending;
+}
+
+DeskStatus DeskLink::status() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+void DeskLink::setObserver(std::function<void()> observer)
+{
+    std::lock_guard lock(m_mutex);
+    m_observer = std::move(observer);
+}
+
+bool DeskLink::waitForSync(int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    // Two rounds: the one under way may have started before the caller's last entries were queued.
+    const qint64 target = m_rounds + 2;
+    lock.unlock();
+    wake();
+    lock.lock();
+    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_rounds >= target; });
+}
+
+void DeskLink::publish()
+{
+    std::function<void()> observer;
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.replicaSeq = m_replica->store().lastSeq();
+        m_status.pending = qint64(m_pending.size());
+        observer = m_observer;
+    }
+    m_changed.notify_all();
+    if (observer)
+        observer();
+}
+
+void DeskLink::serveRequests()
+{
+    std::deque<Request> requests;
+    {
+        std::lock_guard lock(m_mutex);
+        requests.swap(m_requests);
+    }
+    if (requests.empty())
+        return;
+    for (Request &r : requests) {
+        auto prepared = m_replica->prepare(std::move(r.drafts));
+        if (prepared) {
+            if (auto stored = m_queue->push(*prepared); !stored)
+                prepared = stored.error();
+        }
+        if (prepared) {
+            std::lock_guard lock(m_mutex);
+            m_pending.insert(m_pending.end(), prepared->begin(), prepared->end());
+            m_status.pending = qint64(m_pending.size());
+        }
+        // Acknowledged once in the queue file: stored at this desk, to be chained by the server.
+        r.answer(prepared);
+    }
+    publish();
+}
+
+Result<qint64> DeskLink::catchUp(const Progress &progress)
+{
+    PgLogStore &server = *m_server->store;
+    qint64 total = 0;
+    for (;;) {
+        EntryQuery q;
+        q.afterSeq = m_replica->store().lastSeq();
+        q.limit = m_options.page;
+        auto page = server.read(q);
+        if (!page)
+            return page.error();
+        if (page->empty())
+            return total;
+        if (auto r = m_replica->replicate(*page); !r)
+            return r.error();
+        total += qint64(page->size());
+        if (progress)
+            progress(m_replica->store().lastSeq(), 0);
+        if (qint64(page->size()) < m_options.page)
+            return total;
+    }
+}
+
+Result<void> DeskLink::sendQueue()
+{
+    for (;;) {
+        auto rows = m_queue->front(m_options.batch);
+        if (!rows)
+            return rows.error();
+        if (rows->empty())
+            return {};
+        std::vector<Entry> drafts;
+        drafts.reserve(rows->size());
+        for (const auto &row : *rows)
+            drafts.push_back(row.draft);
+        // Sent as prepared at the desk: same ids (a batch sent again after a lost reply is stored once), same
+        // event and record times.
+        auto sent = m_server->store->append(std::move(drafts));
+        if (!sent)
+            return sent.error();
+        // The batch leaves the queue only once the replica holds it.
+        if (auto caught = catchUp(); !caught)
+            return caught.error();
+        if (auto r = m_queue->removeThrough(rows->back().pos); !r)
+            return r;
+        {
+            std::lock_guard lock(m_mutex);
+            m_pending.erase(m_pending.begin(),
+                            m_pending.begin() + std::min<std::ptrdiff_t>(std::ptrdiff_t(rows->size()),
+                                                                         std::ptrdiff_t(m_pending.size())));
+            m_status.pending = qint64(m_pending.size());
+        }
+        publish();
+    }
+}
+
+void DeskLink::goOffline(const QString &why)
+{
+    m_server->store.reset();
+    m_retryMs = m_options.retryMs;
+    m_nextTryMs = monotonicMs() + m_retryMs;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_status.online) {
+            m_status.online = false;
+            m_status.offlineSince = m_clock.now();
+        }
+        m_status.problem = why;
+        for (DeskPresence &p : m_status.presence)
+            if (p.desk == m_options.desk)
+                p.online = false;
+    }
+    publish();
+}
+
+void DeskLink::tryConnect()
+{
+    if (monotonicMs() < m_nextTryMs)
+        return;
+    auto server = PgLogStore::open(m_server->where);
+    if (server && (*server)->room().id != m_info.id)
+        server =
+            Error{QStringLiteral("%1 now holds another room (%2) under this name than this desk's replica "
+                                 "(%3); the desk stays offline")
+                      .arg(m_server->where.server, (*server)->room().id, m_info.id)};
+    if (!server) {
+        m_retryMs = std::min(std::max(m_retryMs * 2, m_options.retryMs), m_options.maxRetryMs);
+        m_nextTryMs = monotonicMs() + m_retryMs;
+        std::lock_guard lock(m_mutex);
+        m_status.problem = server.error().message;
+        return;
+    }
+    m_server->store = std::move(*server);
+    m_nextHeartbeatMs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.online = true;
+        m_status.problem.clear();
+    }
+}
+
+bool DeskLink::round()
+{
+    auto fail = [this](const Error &e) {
+        // A refusal on a live link (not a lost one) would come back at every round: keep the queue, say
+        // why, and try again after a pause rather than in a loop.
+        goOffline(e.message);
+        return false;
+    };
+    if (auto r = catchUp(); !r)
+        return fail(r.error());
+    if (auto r = sendQueue(); !r)
+        return fail(r.error());
+    if (monotonicMs() >= m_nextHeartbeatMs) {
+        if (auto r = m_server->store->heartbeat(m_options.desk, m_options.agency); !r)
+            return fail(r.error());
+        auto desks = m_server->store->desks();
+        if (!desks)
+            return fail(desks.error());
+        std::vector<DeskPresence> presence;
+        for (const auto &d : *desks) {
+            const bool online = !d.gone && d.silentMs < 3 * m_options.heartbeatMs;
+            presence.push_back({d.desk, d.agency, online ? d.since : d.lastSeen, d.lastSeen, online});
+        }
+        std::lock_guard lock(m_mutex);
+        m_status.presence = std::move(presence);
+        m_nextHeartbeatMs = monotonicMs() + m_options.heartbeatMs;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.online = true;
+        m_status.problem.clear();
+        if (m_pending.empty() && m_requests.empty())
+            ++m_rounds;
+    }
+    publish();
+    return true;
+}
+
+void DeskLink::run()
+{
+    for (;;) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stop)
+                break;
+        }
+        serveRequests();
+        if (!m_server->store)
+            tryConnect();
+        if (m_server->store)
+            round();
+        // Wait for news from the server, a request from this desk, or the next heartbeat, head read or
+        // reconnection attempt.
+        quint64 drained = 0;
+        if (m_server->store) {
+            const qint64 untilHeartbeat = std::max<qint64>(0, m_nextHeartbeatMs - monotonicMs());
+            const int timeout = int(std::min<qint64>(m_options.headPollMs, untilHeartbeat));
+            auto news = m_server->store->waitForNotification(timeout, m_wakeFd);
+            if (!news)
+                goOffline(news.error().message);
+        } else {
+            pollfd fd{m_wakeFd, POLLIN, 0};
+            const qint64 untilRetry = std::max<qint64>(0, m_nextTryMs - monotonicMs());
+            (void)::poll(&fd, 1, int(std::min<qint64>(untilRetry, 1000)));
+        }
+        [[maybe_unused]] const auto n = ::read(m_wakeFd, &drained, sizeof drained);
+    }
+    // Leaving: whatever was handed over is stored in the queue; the server hears that this desk left.
+    serveRequests();
+    if (m_server->store) {
+        (void)sendQueue();
+        (void)m_server->store->heartbeat(m_options.desk, m_options.agency, true);
+    }
+}
+
+} // namespace vigie
