@@ -33,8 +33,16 @@ double DeskReport::percentile(double p) const
 
 Result<DeskReport> runDesk(Room &room, const DeskOptions &options, const std::function<bool()> &keepGoing)
 {
+    return runDesk(DeskIo{[&room](std::vector<Entry> drafts) { return room.append(std::move(drafts)); },
+                          room.store(), room.clock()},
+                   options, keepGoing);
+}
+
+Result<DeskReport> runDesk(const DeskIo &io, const DeskOptions &options,
+                           const std::function<bool()> &keepGoing)
+{
     DeskReport report;
-    qint64 followed = room.store().lastSeq();
+    qint64 followed = io.follow.lastSeq();
     QElapsedTimer clock;
     clock.start();
     const double writeMs = options.seconds * 1000.0;
@@ -52,22 +60,25 @@ Result<DeskReport> runDesk(Room &room, const DeskOptions &options, const std::fu
                 e.author = options.name;
                 e.role = QStringLiteral("desk");
                 e.agency = options.agency;
-                e.eventTime = room.clock().now();
+                e.eventTime = io.clock.now();
                 e.data = QJsonObject{
                     {QStringLiteral("text"), QStringLiteral("%1 : point %2").arg(options.name).arg(n + 1)},
                     {QStringLiteral("desk"), options.name},
                     {QStringLiteral("n"), n + 1}};
                 drafts.push_back(std::move(e));
             }
-            // The other desks measure from the entries' record time: stamped by the room as it commits them.
-            auto stored = room.append(std::move(drafts));
+            // The other desks measure from the entries' record time: stamped by the room as it commits them,
+            // or by the desk's link as it queues them.
+            auto stored = io.write(std::move(drafts));
             if (!stored)
                 return stored.error();
             report.written += qint64(stored->size());
+            if (io.written)
+                io.written(*stored);
         }
         EntryQuery query;
         query.afterSeq = followed;
-        auto r = room.store().read(query, [&](const Entry &e) {
+        auto r = io.follow.read(query, [&](const Entry &e) {
             followed = e.seq;
             const QString desk = e.data.value(QStringLiteral("desk")).toString();
             if (e.kind == kinds::note && !desk.isEmpty() && desk != options.name) {

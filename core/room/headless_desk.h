@@ -28,7 +28,20 @@ struct DeskReport
     [[nodiscard]] double percentile(double p) const; ///< of latenciesMs (0 when empty)
 };
 
-/// Runs the desk on `room` until its time is up or `keepGoing` says stop. Fails only when the room fails.
+/// How a desk writes and what it follows: a room directly (a room file, or a server without a replica), or a
+/// desk link's queue and replica.
+struct DeskIo
+{
+    std::function<Result<std::vector<Entry>>(std::vector<Entry>)> write; ///< stores, or queues, the drafts
+    const LogStore &follow;                                              ///< read for the others' notes
+    const Clock &clock;
+    std::function<void(const std::vector<Entry> &)> written = {}; ///< after each write that succeeded
+};
+
+/// Runs the desk until its time is up or `keepGoing` says stop. Fails only when the room fails.
+[[nodiscard]] Result<DeskReport> runDesk(const DeskIo &io, const DeskOptions &options,
+                                         const std::function<bool()> &keepGoing = {});
+/// The same on `room` directly.
 [[nodiscard]] Result<DeskReport> runDesk(Room &room, const DeskOptions &options,
                                          const std::function<bool()> &keepGoing = {});
 
