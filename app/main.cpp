@@ -12,9 +12,11 @@
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
 #include "picture/picture_manager.h"
+#include "room/desk_link.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "routing/road_graph.h"
+#include "store/pg_url.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,8 +28,11 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
+
 #include <QTextBrowser>
 #include <QTimer>
+#include <atomic>
+#include <memory>
 
 #include <algorithm>
 #include <cstdio>
@@ -111,8 +116,23 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Panneau à mettre au premier plan au démarrage (log, feeds, "
                                                  "suggestions, units, incidents)."),
                                   QStringLiteral("NOM"));
+    QCommandLineOption deskOption(
+        QStringLiteral("desk"),
+        QStringLiteral(
+            "Nom de ce poste dans une salle partagée et auteur de ses entrées (défaut : l'utilisateur)."),
+        QStringLiteral("NOM"));
+    QCommandLineOption agencyOption(QStringLiteral("agency"),
+                                    QStringLiteral("Service de ce poste : fire, samu, police, officials."),
+                                    QStringLiteral("SERVICE"));
+    QCommandLineOption replicaOption(
+        QStringLiteral("replica"),
+        QStringLiteral(
+            "Copie locale d'une salle partagée, pour travailler hors ligne (défaut : dans le dossier "
+            "de données)."),
+        QStringLiteral("FICHIER"));
     parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
-                       layersOption, centerOption, roadsOption, proposeOption, dockOption});
+                       layersOption, centerOption, roadsOption, proposeOption, dockOption, deskOption,
+                       agencyOption, replicaOption});
     parser.process(app);
 
     vigie::ui::useLanguage(parser.value(langOption));
@@ -135,17 +155,42 @@ int main(int argc, char *argv[])
                 return fail(written.error().message);
         }
     }
+    if (parser.isSet(deskOption))
+        vigie::ui::setDeskAuthor(parser.value(deskOption).trimmed());
+    // A shared room: this desk reads its local replica and writes through its link (queue, then server), so
+    // it keeps working when the network does not.
+    std::unique_ptr<vigie::DeskLink> link;
+    if (vigie::isPgUrl(roomPath)) {
+        vigie::DeskLinkOptions o;
+        o.url = roomPath;
+        o.replicaPath = parser.value(replicaOption);
+        o.desk = vigie::ui::deskAuthor();
+        o.agency = parser.value(agencyOption);
+        auto started = vigie::DeskLink::start(o, clock, [](qint64 done, qint64) {
+            std::fprintf(stderr, "vigie: copie de la salle : %lld entrées\r", static_cast<long long>(done));
+        });
+        if (!started)
+            return fail(started.error().message);
+        link = std::move(*started);
+        roomPath = link->replicaPath();
+    }
     auto opened = vigie::Room::open(roomPath, clock);
     if (!opened)
         return fail(opened.error().message);
     room = std::move(*opened);
 
     // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
-    auto writer = vigie::RoomWriter::start(roomPath, clock);
-    if (!writer)
-        return fail(writer.error().message);
+    std::unique_ptr<vigie::RoomWriter> roomWriter;
     vigie::PictureManager manager(*room);
-    manager.setWriter(writer->get());
+    if (link) {
+        manager.setWriter(link.get());
+    } else {
+        auto writer = vigie::RoomWriter::start(roomPath, clock);
+        if (!writer)
+            return fail(writer.error().message);
+        roomWriter = std::move(*writer);
+        manager.setWriter(roomWriter.get());
+    }
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
 
@@ -249,14 +294,51 @@ int main(int argc, char *argv[])
         window.tabifyDockWidget(logDock, feedsDock);
         logDock->raise();
     }
+    // A shared room's desk: its banner and presence list follow the link, and the picture folds as soon as
+    // the link says the replica grew (live push) rather than at the next poll.
+    auto deskAlive = std::make_shared<bool>(true); // false once the window goes: late news are dropped
+    struct DeskGuard
+    {
+        std::shared_ptr<bool> alive;
+        vigie::DeskLink *link;
+        ~DeskGuard()
+        {
+            *alive = false;
+            if (link)
+                link->setObserver({});
+        }
+    } deskGuard{deskAlive, link.get()};
+    if (link) {
+        window.attachDesk(vigie::ui::deskAuthor());
+        auto follow = [&manager, &window, l = link.get()] {
+            manager.poll();
+            manager.setPending(l->pending());
+            window.showDeskStatus(l->status());
+        };
+        follow();
+        auto queued = std::make_shared<std::atomic<bool>>(false); // one refresh queued at a time
+        link->setObserver([follow, queued, deskAlive] {
+            if (queued->exchange(true))
+                return;
+            QMetaObject::invokeMethod(
+                qApp,
+                [follow, queued, deskAlive] {
+                    *queued = false;
+                    if (*deskAlive)
+                        follow();
+                },
+                Qt::QueuedConnection);
+        });
+    }
     if (parser.isSet(dockOption)) {
         const QString wanted = parser.value(dockOption).toLower() + QStringLiteral("dock");
         const auto docks = window.findChildren<QDockWidget *>();
         const auto dock = std::find_if(docks.begin(), docks.end(),
                                        [&](QDockWidget *d) { return d->objectName().toLower() == wanted; });
         if (dock == docks.end())
-            return fail(QStringLiteral("no panel \"%1\" (log, feeds, suggestions, units, incidents)")
-                            .arg(parser.value(dockOption)));
+            return fail(
+                QStringLiteral("no panel \"%1\" (log, feeds, suggestions, units, incidents, presence)")
+                    .arg(parser.value(dockOption)));
         (*dock)->raise();
     }
 

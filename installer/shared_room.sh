@@ -67,17 +67,19 @@ fi
 echo "shared-room: room $url"
 
 if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
-  "$gui" --room "$url" --dock log &
-  "$gui" --room "$url" --dock incidents &
+  "$gui" --room "$url" --desk poste-bmpm --agency fire --dock log &
+  "$gui" --room "$url" --desk poste-samu --agency samu --dock presence &
   echo "shared-room: two desks open; what one writes (Ctrl+N, a note) the other shows"
   wait
 else
-  for d in 1 2; do
-    QT_QPA_PLATFORM=offscreen "$gui" --room "$url" --screenshot "$dir/desk-$d.png" --size 1600x900 >/dev/null 2>&1
-  done
+  QT_QPA_PLATFORM=offscreen "$gui" --room "$url" --desk poste-bmpm --agency fire --replica "$dir/desk-1.vigie" \
+    --screenshot "$dir/desk-1.png" --size 1600x900 >/dev/null 2>&1
+  QT_QPA_PLATFORM=offscreen "$gui" --room "$url" --desk poste-samu --agency samu --replica "$dir/desk-2.vigie" \
+    --dock presence --screenshot "$dir/desk-2.png" --size 1600x900 >/dev/null 2>&1
   cat <<MSG
 shared-room: no display here. The two desks are rendered to $dir/desk-1.png and desk-2.png.
-  Open them in a virtual display:  xvfb-run -a $gui --room '$url' &  xvfb-run -a $gui --room '$url'
+  Open them in a virtual display:  xvfb-run -a $gui --room '$url' --desk poste-bmpm &
+                                   xvfb-run -a $gui --room '$url' --desk poste-samu
   Or write from a desk without a screen and watch the other: $cli desk '$url' --name desk-2 --seconds 10
 MSG
 fi

@@ -123,9 +123,22 @@ QDateTime roomTime(qint64 msecsSinceEpoch)
     return zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
 }
 
+namespace {
+QString &deskName()
+{
+    static QString name;
+    return name;
+}
+} // namespace
+
 QString deskAuthor()
 {
-    return qEnvironmentVariable("USER", QStringLiteral("poste"));
+    return deskName().isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("poste")) : deskName();
+}
+
+void setDeskAuthor(const QString &name)
+{
+    deskName() = name;
 }
 
 void useLanguage(const QString &language)

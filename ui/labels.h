@@ -17,6 +17,8 @@ namespace vigie::ui {
 [[nodiscard]] QDateTime roomTime(qint64 msecsSinceEpoch);
 /// The author of the entries this desk appends (decisions, pauses): the desk's login.
 [[nodiscard]] QString deskAuthor();
+/// The desk's name from now on (the console's --desk), instead of the user's login.
+void setDeskAuthor(const QString &name);
 /// Installs the translations and the locale for `language` ("fr", the default, or "en"): the console's own
 /// words are written in French and translated to English; the core's messages are written in English and
 /// translated to French.

@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "ui/desk_panel.h"
 #include "ui/labels.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
@@ -73,6 +74,16 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addWidget(m_damage);
+    m_offline = new QLabel(this);
+    m_offline->setObjectName(QStringLiteral("OfflineBanner"));
+    m_offline->setAlignment(Qt::AlignCenter);
+    m_offline->setMargin(6);
+    m_offline->setWordWrap(true);
+    m_offline->setFont(m_damage->font());
+    // Dark blue, white text: not the exercise's orange nor the damage's red, readable from a wall.
+    m_offline->setStyleSheet(QStringLiteral("background:#0B3C5D;color:white;"));
+    m_offline->hide();
+    layout->addWidget(m_offline);
     layout->addWidget(m_incidentsView, 1);
     setCentralWidget(centre);
 
@@ -104,6 +115,24 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     updateDamage();
     updateBanner();
     resize(1600, 900);
+}
+
+void MainWindow::attachDesk(const QString &deskName)
+{
+    m_deskName = deskName;
+    m_presence = new PresencePanel(this);
+    addPanel(QStringLiteral("PresenceDock"), tr("Salle"), m_presence, Qt::RightDockWidgetArea,
+             QKeySequence(Qt::CTRL | Qt::Key_7));
+}
+
+void MainWindow::showDeskStatus(const DeskStatus &status)
+{
+    const QString text = deskBannerText(status);
+    m_offline->setText(text);
+    m_offline->setToolTip(status.problem);
+    m_offline->setVisible(!text.isEmpty());
+    if (m_presence)
+        m_presence->showStatus(status, m_deskName);
 }
 
 void MainWindow::buildBanner()

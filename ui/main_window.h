@@ -10,7 +10,9 @@ class QDockWidget;
 
 namespace vigie {
 class PictureManager;
+class DeskLink;
 struct Entry;
+struct DeskStatus;
 } // namespace vigie
 
 namespace vigie::ui {
@@ -18,6 +20,7 @@ namespace vigie::ui {
 class UnitsModel;
 class IncidentsModel;
 class LogModel;
+class PresencePanel;
 
 class MainWindow : public QMainWindow
 {
@@ -44,6 +47,11 @@ public:
     /// Undoes the latest join or split in force (Ctrl+Z).
     bool undoLastCorrection();
 
+    /// A shared room's desk: the banner says when the desk works offline and what waits to be sent, the
+    /// "Salle" dock lists the room's desks (Ctrl+7). Call showDeskStatus whenever the link's status changes.
+    void attachDesk(const QString &deskName);
+    void showDeskStatus(const DeskStatus &status);
+
 private:
     void buildBanner();
     void buildActions();
@@ -57,6 +65,9 @@ private:
     PictureManager &m_manager;
     QLabel *m_banner = nullptr;
     QLabel *m_damage = nullptr;
+    QLabel *m_offline = nullptr; ///< a shared room's desk working offline
+    PresencePanel *m_presence = nullptr;
+    QString m_deskName;
     QLabel *m_counts = nullptr;
     QTableView *m_incidentsView = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -2,8 +2,10 @@
 
 #include <QDebug>
 
-#include "room/room.h"
+#include <algorithm>
+
 #include "room/entry_sink.h"
+#include "room/room.h"
 
 namespace vigie {
 
@@ -61,6 +63,8 @@ qint64 PictureManager::poll()
     if (!checked->intact())
         m_damage = LogDamage{*checked->firstBadSeq, checked->problem};
     if (!fresh.empty()) {
+        if (!m_pending.empty())
+            foldPending();
         Q_EMIT entriesAppended(fresh);
         Q_EMIT pictureChanged();
     }
@@ -72,6 +76,34 @@ qint64 PictureManager::poll()
 } // namespace vigie
 
 namespace vigie {
+
+void PictureManager::setPending(std::vector<Entry> pending)
+{
+    const auto same = [](const Entry &a, const Entry &b) {
+        return a.id == b.id;
+    };
+    if (std::equal(pending.begin(), pending.end(), m_pending.begin(), m_pending.end(), same))
+        return;
+    // Those the log now holds were folded by poll(): the pending list only shrinks from its front.
+    m_pending = std::move(pending);
+    foldPending();
+    Q_EMIT pendingChanged(m_pending);
+    Q_EMIT pictureChanged();
+}
+
+void PictureManager::foldPending()
+{
+    if (m_pending.empty()) {
+        m_withPending.reset();
+        return;
+    }
+    m_withPending = m_picture;
+    qint64 seq = m_picture.lastSeq;
+    for (Entry e : m_pending) {
+        e.seq = ++seq;
+        m_withPending->apply(e);
+    }
+}
 
 void PictureManager::append(std::vector<Entry> drafts, AppendDone done)
 {

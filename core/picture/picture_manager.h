@@ -19,7 +19,8 @@ class PictureManager : public QObject
 public:
     explicit PictureManager(Room &room, QObject *parent = nullptr);
 
-    [[nodiscard]] const Picture &picture() const { return m_picture; }
+    /// The picture the desk sees: the log's, with this desk's pending entries folded on top (setPending).
+    [[nodiscard]] const Picture &picture() const { return m_withPending ? *m_withPending : m_picture; }
     /// Where the log stops verifying, if it does: the picture holds the entries before it and no more.
     [[nodiscard]] const std::optional<LogDamage> &damage() const { return m_damage; }
     [[nodiscard]] Room &room() { return m_room; }
@@ -38,6 +39,11 @@ public:
     void append(std::vector<Entry> drafts, AppendDone done = {});
     /// The room's writer thread; not owned, must outlive this manager (nullptr: append at once).
     void setWriter(EntrySink *writer) { m_writer = writer; }
+    /// Entries written at this desk and not yet in the log: a shared room's desk whose server does not
+    /// answer keeps them in its queue (DeskLink). The picture shows them folded on top of the log's, with
+    /// provisional seqs after its last; the log dock shows them apart, marked pending.
+    void setPending(std::vector<Entry> pending);
+    [[nodiscard]] const std::vector<Entry> &pending() const { return m_pending; }
 
 Q_SIGNALS:
     /// New entries, in seq order, already applied to the picture.
@@ -46,11 +52,17 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     /// The log stops verifying at damage().seq: nothing from there on is folded.
     void damageFound();
+    /// The desk's pending entries changed (setPending).
+    void pendingChanged(const std::vector<vigie::Entry> &pending);
 
 private:
     Room &m_room;
     EntrySink *m_writer = nullptr;
+    /// The log's picture with the pending entries on top, when there are any.
+    void foldPending();
     Picture m_picture;
+    std::vector<Entry> m_pending;
+    std::optional<Picture> m_withPending;
     std::optional<LogDamage> m_damage;
     QTimer m_timer;
 };

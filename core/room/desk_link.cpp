@@ -8,13 +8,16 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QStandardPaths>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace vigie {
@@ -178,14 +181,14 @@ public:
     std::unique_ptr<PgLogStore> store;
 };
 
-QString DeskLink::defaultReplicaPath(const QString &url)
+QString DeskLink::defaultReplicaPath(const QString &url, const QString &desk)
 {
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/replicas");
     auto where = parsePgUrl(url);
     const QString room = where ? where->room : QStringLiteral("room");
     QString safe;
-    for (const QChar c : room)
+    for (const QChar c : QString(room + QLatin1Char('-') + desk))
         safe += c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_');
     // One file per server, database and room: the room's name alone may exist on several servers.
     const QByteArray server = where ? where->server.toUtf8() : url.toUtf8();
@@ -203,12 +206,20 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
 {
     DeskLinkOptions o = options;
     if (o.replicaPath.isEmpty())
-        o.replicaPath = defaultReplicaPath(o.url);
+        o.replicaPath = defaultReplicaPath(o.url, o.desk);
     auto where = parsePgUrl(o.url);
     if (!where)
         return where.error();
     where->conninfo = withDeskTimeouts(where->conninfo);
     std::unique_ptr<DeskLink> link(new DeskLink(o, clock));
+    QDir().mkpath(QFileInfo(o.replicaPath).absolutePath());
+    // One link per replica: a second console of the same desk would send the same queue twice over.
+    link->m_lockFd = ::open(QFile::encodeName(o.replicaPath + QStringLiteral(".lock")).constData(),
+                            O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (link->m_lockFd < 0 || ::flock(link->m_lockFd, LOCK_EX | LOCK_NB) != 0)
+        return Error{QStringLiteral("%1 is in use by another console or desk of this machine; give this one "
+                                    "another desk name (--desk) or replica (--replica)")
+                         .arg(o.replicaPath)};
     link->m_server = std::make_unique<Server>();
     link->m_server->where = *where;
     const PgLocation location = *where;
@@ -239,7 +250,6 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
         auto secret = (*server)->secret();
         if (!secret)
             return secret.error();
-        QDir().mkpath(QFileInfo(o.replicaPath).absolutePath());
         auto replica = Room::createReplica(o.replicaPath, (*server)->room(), *secret, clock);
         if (!replica)
             return replica.error();
@@ -288,6 +298,8 @@ DeskLink::~DeskLink()
         m_thread.join();
     if (m_wakeFd >= 0)
         ::close(m_wakeFd);
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
 }
 
 void DeskLink::wake()

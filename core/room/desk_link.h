@@ -88,9 +88,9 @@ public:
     [[nodiscard]] const QString &replicaPath() const { return m_options.replicaPath; }
     [[nodiscard]] const RoomInfo &room() const { return m_info; }
 
-    /// Where a desk keeps the replica of `url` when not told: the user's data folder, one file per server,
-    /// database and room.
-    [[nodiscard]] static QString defaultReplicaPath(const QString &url);
+    /// Where desk `desk` keeps the replica of `url` when not told: the user's data folder, one file per
+    /// server, database, room and desk (two desks on one machine each have their own).
+    [[nodiscard]] static QString defaultReplicaPath(const QString &url, const QString &desk);
     /// The queue file beside a replica.
     [[nodiscard]] static QString queuePath(const QString &replicaPath) { return replicaPath + ".queue"; }
 
@@ -123,6 +123,7 @@ private:
     std::unique_ptr<Queue> m_queue;
     std::unique_ptr<Server> m_server;
     int m_wakeFd = -1;
+    int m_lockFd = -1; ///< PATH.lock, held while the link runs: one link per replica
     std::thread m_thread;
 
     mutable std::mutex m_mutex; ///< guards what follows

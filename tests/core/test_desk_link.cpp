@@ -59,8 +59,11 @@ Entry deskNote(const QString &desk, int n, const Clock &clock)
 class Writer
 {
 public:
-    Writer(DeskLink &link, QString desk, unsigned seed, const Clock &clock)
-        : m_link(link), m_desk(std::move(desk)), m_rng(seed), m_clock(clock)
+    /// Between writes, a pause of `minPauseMs`..`maxPauseMs`.
+    Writer(DeskLink &link, QString desk, unsigned seed, const Clock &clock, int minPauseMs = 5,
+           int maxPauseMs = 60)
+        : m_link(link), m_desk(std::move(desk)), m_rng(seed), m_clock(clock), m_minPause(minPauseMs),
+          m_maxPause(maxPauseMs)
     {
         m_thread = std::thread([this] { run(); });
     }
@@ -77,7 +80,7 @@ public:
 private:
     void run()
     {
-        std::uniform_int_distribution<int> pause(5, 60), count(1, 4);
+        std::uniform_int_distribution<int> pause(m_minPause, m_maxPause), count(1, 4);
         int n = 0;
         while (!m_stop) {
             std::vector<Entry> drafts;
@@ -98,6 +101,7 @@ private:
     QString m_desk;
     std::mt19937 m_rng;
     const Clock &m_clock;
+    int m_minPause, m_maxPause;
     std::atomic<bool> m_stop{false};
     QSet<QUuid> m_acked;
     QString m_error;
@@ -156,7 +160,8 @@ QString roomProblems(const QString &url, const std::vector<QString> &replicas,
             QStringList missing;
             for (const Entry &e : *all)
                 if (e.seq > (*replica)->store().lastSeq())
-                    missing << QStringLiteral("%1 by %2 at %3").arg(e.seq).arg(e.author, e.recordTime.toIso());
+                    missing
+                        << QStringLiteral("%1 by %2 at %3").arg(e.seq).arg(e.author, e.recordTime.toIso());
             problems << QStringLiteral("%1: at seq %2, the server at %3 (missing %4)")
                             .arg(path)
                             .arg((*replica)->store().lastSeq())
@@ -391,7 +396,7 @@ unsigned seedOf(int run)
 } // namespace
 
 // Twenty desks, each in a room of its own with a partner desk, are cut off together for a minute while they
-// keep writing (VIGIE_CUT_SECONDS, default 60), then healed.
+// keep writing (VIGIE_CUT_SECONDS, default 60; about 12 notes a second each, a very busy desk), then healed.
 TEST_F(DeskLinkTest, FaultDesksCutOffForAMinuteWhileWriting)
 {
     const int runs = envInt("VIGIE_FAULT_RUNS", 20);
@@ -414,9 +419,9 @@ TEST_F(DeskLinkTest, FaultDesksCutOffForAMinuteWhileWriting)
         r.cut = startDesk(through(r.url, r.proxy->port()), QStringLiteral("coupe"));
         r.partner = startDesk(r.url, QStringLiteral("partenaire"));
         ASSERT_TRUE(r.cut && r.partner);
-        r.cutWriter = std::make_unique<Writer>(*r.cut, QStringLiteral("coupe"), r.seed, m_clock);
-        r.partnerWriter =
-            std::make_unique<Writer>(*r.partner, QStringLiteral("partenaire"), r.seed + 7919, m_clock);
+        r.cutWriter = std::make_unique<Writer>(*r.cut, QStringLiteral("coupe"), r.seed, m_clock, 50, 350);
+        r.partnerWriter = std::make_unique<Writer>(*r.partner, QStringLiteral("partenaire"), r.seed + 7919,
+                                                   m_clock, 50, 350);
     }
     std::this_thread::sleep_for(std::chrono::seconds(2));
     for (Run &r : all)
@@ -576,6 +581,54 @@ TEST_F(DeskLinkTest, FaultDeskKilledInTheMiddleOfItsResync)
         // Every note the killed desk acknowledged is stored once; notes it queued but had not yet printed may
         // be stored too (they were in its queue file), never twice.
         EXPECT_EQ(roomProblems(url, {replica, partner->replicaPath()}, acked, m_clock, false).toStdString(),
+                  "")
+            << "seed " << seed;
+    }
+}
+
+// A primary with a synchronous hot standby: the primary is killed while two desks write, the standby is
+// promoted, and the desks, given both hosts (target_session_attrs=read-write), reconnect to it.
+TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
+{
+    const int runs = envInt("VIGIE_FAILOVER_RUNS", envInt("VIGIE_FAULT_RUNS", 20));
+    for (int i = 0; i < runs; ++i) {
+        const unsigned seed = seedOf(i);
+        std::mt19937 rng(seed);
+        const int before = std::uniform_int_distribution<int>(200, 1500)(rng);
+        PgCluster primary, standby;
+        ASSERT_EQ(primary.start().toStdString(), "");
+        ASSERT_EQ(standby.startStandby(primary, true).toStdString(), "");
+        std::printf("failover run %d: seed %u (primary killed after %d ms)\n", i, seed, before);
+        const QString name = QStringLiteral("failover-%1").arg(i);
+        const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1,127.0.0.1:%2/postgres?room=%3&"
+                                           "target_session_attrs=read-write")
+                                .arg(primary.port())
+                                .arg(standby.port())
+                                .arg(name);
+        auto created = Room::create(url, {}, RoomMode::Live, m_clock);
+        ASSERT_TRUE(created) << created.error().message.toStdString();
+        created->reset();
+        auto a = startDesk(url, QStringLiteral("poste-a"));
+        auto b = startDesk(url, QStringLiteral("poste-b"));
+        ASSERT_TRUE(a && b);
+        Writer wa(*a, QStringLiteral("poste-a"), seed, m_clock);
+        Writer wb(*b, QStringLiteral("poste-b"), seed + 1, m_clock);
+        std::this_thread::sleep_for(std::chrono::milliseconds(before));
+        ASSERT_EQ(primary.killServer().toStdString(), "");
+        ASSERT_EQ(standby.promote().toStdString(), "");
+        std::this_thread::sleep_for(std::chrono::milliseconds(800));
+        wa.stop();
+        wb.stop();
+        ASSERT_EQ(wa.error().toStdString(), "");
+        ASSERT_EQ(wb.error().toStdString(), "");
+        ASSERT_TRUE(a->waitForSync(20000)) << "seed " << seed << ": " << a->status().problem.toStdString();
+        ASSERT_TRUE(b->waitForSync(20000)) << "seed " << seed << ": " << b->status().problem.toStdString();
+        QSet<QUuid> acked = wa.acknowledged();
+        acked.unite(wb.acknowledged());
+        const QString promoted = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?room=%2")
+                                     .arg(standby.port())
+                                     .arg(name);
+        ASSERT_EQ(roomProblems(promoted, {a->replicaPath(), b->replicaPath()}, acked, m_clock).toStdString(),
                   "")
             << "seed " << seed;
     }

@@ -8,6 +8,8 @@
 #include "picture/picture_manager.h"
 #include "room/room.h"
 
+#include <QColor>
+#include <QFont>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -29,12 +31,37 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     if (!r)
         qWarning("%s", qPrintable(r.error().message));
     connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
+    connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
+    m_pending = manager.pending();
+}
+
+void LogModel::setPending(const std::vector<Entry> &pending)
+{
+    // Few rows, changed rarely (a desk offline): reset them as a block.
+    const int first = int(m_entries.size());
+    if (!m_pending.empty()) {
+        beginRemoveRows({}, first, first + int(m_pending.size()) - 1);
+        m_pending.clear();
+        endRemoveRows();
+    }
+    if (!pending.empty()) {
+        beginInsertRows({}, first, first + int(pending.size()) - 1);
+        m_pending = pending;
+        endInsertRows();
+    }
 }
 
 void LogModel::append(const std::vector<Entry> &entries)
 {
     if (entries.empty())
         return;
+    // The log's new entries go before the pending ones (which, once in the log, leave the pending list).
+    const std::vector<Entry> pending = std::move(m_pending);
+    if (!pending.empty()) {
+        beginRemoveRows({}, int(m_entries.size()), int(m_entries.size() + pending.size()) - 1);
+        m_pending.clear();
+        endRemoveRows();
+    }
     const int overflow = int(m_entries.size() + entries.size()) - m_keep;
     if (overflow > 0) {
         const int drop = std::min(overflow, int(m_entries.size()));
@@ -46,16 +73,27 @@ void LogModel::append(const std::vector<Entry> &entries)
     beginInsertRows({}, first, first + int(entries.size()) - 1);
     m_entries.insert(m_entries.end(), entries.begin(), entries.end());
     endInsertRows();
+    // Those the log does not hold yet stay pending.
+    std::vector<Entry> still;
+    for (const Entry &p : pending)
+        if (std::none_of(entries.begin(), entries.end(), [&p](const Entry &e) { return e.id == p.id; }))
+            still.push_back(p);
+    setPending(still);
 }
 
 const Entry *LogModel::entryAt(int row) const
 {
-    return row >= 0 && row < int(m_entries.size()) ? &m_entries[row] : nullptr;
+    if (row < 0)
+        return nullptr;
+    if (row < int(m_entries.size()))
+        return &m_entries[std::size_t(row)];
+    const auto pendingRow = std::size_t(row) - m_entries.size();
+    return pendingRow < m_pending.size() ? &m_pending[pendingRow] : nullptr;
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_entries.size() + m_pending.size());
 }
 
 int LogModel::columnCount(const QModelIndex &parent) const
@@ -168,13 +206,25 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Entry &e = m_entries[index.row()];
+    const Entry &e = *entryAt(index.row());
+    const bool pending = isPending(index.row());
+    if (pending && role == Qt::FontRole) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    if (pending && role == Qt::ForegroundRole && index.column() != Agency)
+        return QColor(0x60, 0x60, 0x60);
     if (role == Qt::ForegroundRole && index.column() == Agency)
         return agencyColour(e.agency);
     if (role == Qt::ToolTipRole) {
         // The whole summary first: the column cuts long ones (fusion's reasons) short.
         const QString detail =
-            QStringLiteral("#%1 %2\n%3").arg(e.seq).arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
+            pending ? tr("En attente : écrite à ce poste, pas encore dans le journal de la salle\n%1\n%2")
+                          .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)))
+                    : QStringLiteral("#%1 %2\n%3")
+                          .arg(e.seq)
+                          .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
         const QString line = summary(e);
         return line.isEmpty() ? detail : line + QStringLiteral("\n\n") + detail;
     }
@@ -182,6 +232,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Seq:
+        if (pending)
+            return tr("en attente");
         return e.seq;
     case Time:
         return QLocale().toString(roomTime(e.eventTime.msecs), QStringLiteral("dd/MM HH:mm:ss"));

@@ -40,9 +40,14 @@ public:
     /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
     [[nodiscard]] static QString fusionSummary(const Entry &entry);
 
+    /// Whether `row` is one of this desk's pending entries (written, not yet in the shared room's log).
+    [[nodiscard]] bool isPending(int row) const { return row >= int(m_entries.size()); }
+
 private:
     void append(const std::vector<Entry> &entries);
+    void setPending(const std::vector<Entry> &pending);
     std::vector<Entry> m_entries;
+    std::vector<Entry> m_pending; ///< shown after the log, marked pending
     int m_keep;
 };
 
