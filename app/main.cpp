@@ -310,6 +310,12 @@ int main(int argc, char *argv[])
     } deskGuard{deskAlive, link.get()};
     if (link) {
         window.attachDesk(vigie::ui::deskAuthor());
+        // The room's desks share the layers' place, in front: who is here matters more during a shift.
+        auto *presence = window.findChild<QDockWidget *>(QStringLiteral("PresenceDock"));
+        if (auto *layers = window.findChild<QDockWidget *>(QStringLiteral("LayersDock")); presence && layers) {
+            window.tabifyDockWidget(layers, presence);
+            presence->raise();
+        }
         auto follow = [&manager, &window, l = link.get()] {
             manager.poll();
             manager.setPending(l->pending());

@@ -24,14 +24,17 @@ QString deskBannerText(const DeskStatus &status)
     if (status.online)
         return {};
     const QString since = clockTime(status.offlineSince);
+    // French is the source language: its plural is chosen here, English's in the catalogue.
     if (status.pending == 0)
         return PresencePanel::tr(
-                   "Hors ligne depuis %1 — rien en attente ; le poste continue sur sa copie de la "
-                   "salle")
+                   "Hors ligne depuis %1 — rien en attente ; le poste travaille sur sa copie de "
+                   "la salle")
             .arg(since);
-    return PresencePanel::tr("Hors ligne depuis %1 — %n entrée(s) en attente, envoyée(s) au retour du réseau",
-                             nullptr, int(status.pending))
-        .arg(since);
+    if (status.pending == 1)
+        return PresencePanel::tr("Hors ligne depuis %1 — 1 entrée en attente, envoyée au retour du réseau")
+            .arg(since);
+    return PresencePanel::tr("Hors ligne depuis %1 — %2 entrées en attente, envoyées au retour du réseau")
+        .arg(since, QLocale().toString(status.pending));
 }
 
 PresencePanel::PresencePanel(QWidget *parent) : QWidget(parent)
@@ -64,9 +67,16 @@ void PresencePanel::showStatus(const DeskStatus &status, const QString &thisDesk
     });
     const qsizetype online =
         std::count_if(desks.begin(), desks.end(), [](const DeskPresence &d) { return d.online; });
-    m_heading->setText(status.online ? tr("%n poste(s) en ligne dans la salle", nullptr, int(online))
-                                     : tr("Ce poste est hors ligne : la liste est celle connue à %1")
-                                           .arg(clockTime(status.offlineSince)));
+    if (status.online)
+        m_heading->setText(online == 1 ? tr("1 poste en ligne dans la salle")
+                                       : tr("%1 postes en ligne dans la salle").arg(online));
+    else if (desks.empty())
+        m_heading->setText(
+            tr("Ce poste est hors ligne depuis %1 : la liste des postes reviendra avec le réseau")
+                .arg(clockTime(status.offlineSince)));
+    else
+        m_heading->setText(tr("Ce poste est hors ligne depuis %1 : voici la liste connue alors")
+                               .arg(clockTime(status.offlineSince)));
     m_table->setRowCount(int(desks.size()));
     for (int row = 0; row < int(desks.size()); ++row) {
         const DeskPresence &d = desks[std::size_t(row)];

@@ -265,11 +265,15 @@ void MainWindow::updateBanner()
                 .arg(std::max(p.lastSeq, m_manager.room().store().lastSeq())));
         return;
     }
+    // Pending entries (a desk offline) are in the picture with provisional seqs, not yet in the journal.
+    const qint64 pending = qint64(m_manager.pending().size());
+    const QString inLog = pending == 0 ? QString::number(p.lastSeq)
+                                       : tr("%1 (+ %2 en attente)").arg(p.lastSeq - pending).arg(pending);
     m_counts->setText(tr("Interventions en cours : %1 · moyens disponibles : %2/%3 · entrées au journal : %4")
                           .arg(p.incidents.size())
                           .arg(available)
                           .arg(p.units.size())
-                          .arg(p.lastSeq));
+                          .arg(inLog));
 }
 
 void MainWindow::buildIncidentActions()

@@ -1072,4 +1072,85 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>vigie::ui::PresencePanel</name>
+    <message>
+        <source>Hors ligne depuis %1 — rien en attente ; le poste travaille sur sa copie de la salle</source>
+        <translation>Offline since %1 — nothing waiting; this desk works on its copy of the room</translation>
+    </message>
+    <message>
+        <source>Hors ligne depuis %1 — 1 entrée en attente, envoyée au retour du réseau</source>
+        <translation>Offline since %1 — 1 entry waiting, sent when the network returns</translation>
+    </message>
+    <message>
+        <source>Hors ligne depuis %1 — %2 entrées en attente, envoyées au retour du réseau</source>
+        <translation>Offline since %1 — %2 entries waiting, sent when the network returns</translation>
+    </message>
+    <message>
+        <source>Poste</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Présence</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <source>1 poste en ligne dans la salle</source>
+        <translation>1 desk online in the room</translation>
+    </message>
+    <message>
+        <source>%1 postes en ligne dans la salle</source>
+        <translation>%1 desks online in the room</translation>
+    </message>
+    <message>
+        <source>Ce poste est hors ligne depuis %1 : la liste des postes reviendra avec le réseau</source>
+        <translation>This desk has been offline since %1: the list of desks comes back with the network</translation>
+    </message>
+    <message>
+        <source>Ce poste est hors ligne depuis %1 : voici la liste connue alors</source>
+        <translation>This desk has been offline since %1: the list as it was then</translation>
+    </message>
+    <message>
+        <source>%1 (ce poste)</source>
+        <translation>%1 (this desk)</translation>
+    </message>
+    <message>
+        <source>en ligne depuis %1</source>
+        <translation>online since %1</translation>
+    </message>
+    <message>
+        <source>hors ligne depuis %1</source>
+        <translation>offline since %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::MainWindow</name>
+    <message>
+        <source>Salle</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>%1 (+ %2 en attente)</source>
+        <translation>%1 (+ %2 waiting)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::LogModel</name>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>En attente : écrite à ce poste, pas encore dans le journal de la salle
+%1
+%2</source>
+        <translation>Waiting: written at this desk, not yet in the room's log
+%1
+%2</translation>
+    </message>
+</context>
 </TS>
