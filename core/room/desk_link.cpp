@@ -16,6 +16,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+
+#include <future>
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -418,22 +420,32 @@ void DeskLink::serveRequests()
 Result<qint64> DeskLink::catchUp(const Progress &progress)
 {
     PgLogStore &server = *m_server->store;
+    auto fetch = [&server, page = m_options.page](qint64 after) {
+        EntryQuery q;
+        q.afterSeq = after;
+        q.limit = page;
+        return server.read(q);
+    };
+    // Reading the next page from the server overlaps storing this one in the replica: a desk back from a
+    // long absence waits for the slower of the two, not for their sum. The server's connection is used by
+    // one thread at a time (the fetch under way), the replica's by this one.
+    auto next = std::async(std::launch::async, fetch, m_replica->store().lastSeq());
     qint64 total = 0;
     for (;;) {
-        EntryQuery q;
-        q.afterSeq = m_replica->store().lastSeq();
-        q.limit = m_options.page;
-        auto page = server.read(q);
+        auto page = next.get();
         if (!page)
             return page.error();
         if (page->empty())
             return total;
+        const bool more = qint64(page->size()) >= m_options.page;
+        if (more)
+            next = std::async(std::launch::async, fetch, page->back().seq);
         if (auto r = m_replica->replicate(*page); !r)
-            return r.error();
+            return r.error(); // the fetch under way ends before `next` goes
         total += qint64(page->size());
         if (progress)
             progress(m_replica->store().lastSeq(), 0);
-        if (qint64(page->size()) < m_options.page)
+        if (!more)
             return total;
     }
 }

@@ -54,7 +54,7 @@ struct DeskLinkOptions
     int heartbeatMs = 5000; ///< presence; a desk silent for 15 s is shown offline
     int headPollMs = 2000;  ///< reads the head this often even without a notification
     int retryMs = 500;      ///< first reconnection attempt after a loss; doubles up to maxRetryMs
-    int maxRetryMs = 4000;
+    int maxRetryMs = 1000;
     qint64 batch = 1000; ///< entries per round trip when sending the queue
     qint64 page = 5000;  ///< entries per read and per replica transaction when catching up
 };
