@@ -11,7 +11,7 @@
 
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
-#include "picture/picture_manager.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "routing/road_graph.h"
@@ -144,7 +144,7 @@ int main(int argc, char *argv[])
     auto writer = vigie::RoomWriter::start(roomPath, clock);
     if (!writer)
         return fail(writer.error().message);
-    vigie::PictureManager manager(*room);
+    vigie::PictureManager manager(room->store(), clock, roomPath);
     manager.setWriter(writer->get());
     if (auto r = manager.load(); !r)
         return fail(r.error().message);

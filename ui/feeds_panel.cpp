@@ -2,8 +2,7 @@
 
 #include "ui/labels.h"
 
-#include "picture/picture_manager.h"
-#include "room/room.h"
+#include "room/picture_manager.h"
 #include "store/feed_stats.h"
 
 #include <QHBoxLayout>
@@ -115,13 +114,13 @@ QString FeedsPanel::stalenessText(qint64 seconds)
 
 void FeedsPanel::refresh()
 {
-    const Timestamp now = m_manager.room().clock().now();
-    auto stats = feedStats(m_manager.room().path(), Timestamp{now.msecs - rateWindowSeconds * 1000});
+    const Timestamp now = m_manager.clock().now();
+    auto stats = feedStats(m_manager.location(), Timestamp{now.msecs - rateWindowSeconds * 1000});
     if (!stats) {
         m_summary->setText(stats.error().message);
         return;
     }
-    if (auto r = m_controls.refresh(m_manager.room().store()); !r) {
+    if (auto r = m_controls.refresh(m_manager.store()); !r) {
         m_summary->setText(r.error().message);
         return;
     }
@@ -214,7 +213,7 @@ void FeedsPanel::togglePause()
     const bool pause = !m_controls.paused(feed);
     QPointer<FeedsPanel> self(this);
     m_manager.append(
-        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.room().clock().now())},
+        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.clock().now())},
         [self](const Result<std::vector<Entry>> &stored) {
             if (!self)
                 return;
@@ -234,7 +233,7 @@ void FeedsPanel::showRefused()
     if (row < 0 || !m_table->item(row, Source))
         return;
     const QString source = m_table->item(row, Source)->text();
-    auto items = m_manager.room().store().quarantined();
+    auto items = m_manager.store().quarantined();
     if (!items) {
         m_refused->setPlainText(items.error().message);
         return;

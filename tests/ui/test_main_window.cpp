@@ -10,7 +10,8 @@
 #include "demo/demo_room.h"
 #include "feeds/ingestor.h"
 #include "fusion/corrections.h"
-#include "picture/picture_manager.h"
+#include "room/direct_sink.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "store/sqlite_db.h"
@@ -28,8 +29,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTranslator>
 #include <QTreeWidget>
 
@@ -60,7 +61,9 @@ struct DemoFixture : testing::Test
 
 TEST_F(DemoFixture, ModelsPassTheModelTester)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::UnitsModel units(manager);
     ui::IncidentsModel incidents(manager);
@@ -89,7 +92,9 @@ TEST_F(DemoFixture, ModelsPassTheModelTester)
 
 TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.resize(1280, 800);
@@ -137,7 +142,9 @@ TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
     const qint64 last = room->store().lastSeq();
     const qint64 bad = last - 80;
     flipData(room->path(), bad);
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ASSERT_TRUE(manager.damage().has_value());
     EXPECT_EQ(manager.picture().lastSeq, bad - 1);
@@ -165,7 +172,9 @@ TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
 
 TEST_F(DemoFixture, DamageInEntriesAppendedLaterStopsTheLiveFold)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.show();
@@ -219,7 +228,9 @@ ui::SuggestionsPanel::Context straightLineContext()
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::SuggestionsPanel panel(manager, straightLineContext());
     // Without roads the panel says the ETAs are approximate, in the words the issue asks for.
@@ -279,7 +290,9 @@ TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
 {
     // Every unit unavailable: no proposal, no entry, and a message that says why.
     std::vector<Entry> busy;
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     for (const auto &[id, u] : manager.picture().units) {
         Entry e;
@@ -310,7 +323,9 @@ TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
 
 TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     std::vector<FeedArrival> arrivals;
     for (const char *key : {"cap:A1", "cap:A2", "cap:A2"}) {
@@ -356,7 +371,9 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
 
 TEST_F(DemoFixture, FeedsPanelPausesAndResumesTheSelectedFeed)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     const feeds::FeedRegistry registry;
     feeds::Ingestor ingestor(*room, registry);
@@ -502,7 +519,9 @@ TEST(Console, ThePartialCloseRowSaysAReportClosed)
                                        {QStringLiteral("source_incident"), QStringLiteral("cap:S-9")},
                                        {QStringLiteral("open_sources"), 1}}),
                              close(2, {{QStringLiteral("incident"), QStringLiteral("cap:F-1")}})}));
-    PictureManager manager(room);
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::LogModel log(manager, 50);
     ASSERT_EQ(log.rowCount(), 2);
@@ -609,7 +628,9 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
     ASSERT_TRUE(room.append({report("cap:F-1", 0, "Feu de véhicule quai du Port"),
                              report("cap:F-1", 1, "Véhicule en feu", "emsi:E-7"),
                              report("geojson:cam-9", 2, "Fumée caméra 9")}));
-    PictureManager manager(room);
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::useLanguage(QStringLiteral("fr"));
     ui::MainWindow window(manager);
@@ -747,7 +768,7 @@ TEST(Console, DeskEntriesAreWrittenOffTheGuiThread)
     ASSERT_TRUE(created);
     auto writer = RoomWriter::start(path, clock);
     ASSERT_TRUE(writer) << writer.error().message.toStdString();
-    PictureManager manager(**created);
+    PictureManager manager((*created)->store(), clock, path);
     ASSERT_TRUE(manager.load());
     manager.setWriter(writer->get());
 
