@@ -37,6 +37,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <limits>
 
 using namespace vigie;
 
@@ -799,6 +800,79 @@ TEST(Console, DeskEntriesAreWrittenOffTheGuiThread)
     manager.append({bad}, [&](const Result<std::vector<Entry>> &stored) { answer = stored; });
     ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
     EXPECT_FALSE(answer->ok());
+}
+
+// The console folds the log once: its writer's Room keeps no fold of its own, and the snapshots it stores are
+// the manager's picture, handed over every SnapshotPolicy-many entries and serialised on the writer's thread.
+TEST(Console, SnapshotsAreTheManagersPictureStoredByTheWriter)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    const QString path = dir.filePath(QStringLiteral("r.vigie"));
+    auto created = Room::create(path, QStringLiteral("Salle"), RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    const LogStore &store = (*created)->store();
+    auto writer = RoomWriter::start(path, clock);
+    ASSERT_TRUE(writer) << writer.error().message.toStdString();
+    auto lastSnapshot = [&store] {
+        auto seq = store.lastSnapshotSeq();
+        return seq ? *seq : -1;
+    };
+    auto notes = [&clock](int count) {
+        std::vector<Entry> drafts;
+        for (int i = 0; i < count; ++i) {
+            Entry e;
+            e.kind = QStringLiteral("note");
+            e.author = QStringLiteral("poste");
+            e.eventTime = clock.now();
+            e.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("Point %1").arg(i)}};
+            drafts.push_back(std::move(e));
+        }
+        return drafts;
+    };
+    // Appended through the writer alone: no snapshot, even past SnapshotKeeper's 4096 entries (it has no
+    // picture to store).
+    std::optional<Result<std::vector<Entry>>> answer;
+    for (int batch = 0; batch < 4; ++batch)
+        writer->get()->append(notes(1025), nullptr, {});
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 0) << "the writer's Room folded the log itself";
+
+    PictureManager manager(store, clock, path);
+    manager.setWriter(writer->get());
+    manager.setSnapshotPolicy(SnapshotPolicy(16, 0));
+    ASSERT_TRUE(manager.load());
+    ASSERT_EQ(manager.picture().lastSeq, 4100);
+    manager.append(notes(1), [&](const Result<std::vector<Entry>> &stored) { answer = stored; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
+    ASSERT_TRUE(answer->ok()) << answer->error().message.toStdString();
+    writer->get()->waitForIdle(); // the snapshot is queued on the writer after the append's answer
+    EXPECT_EQ(lastSnapshot(), 4101);
+
+    // Entries another process appends are folded, and the next snapshot falls due from the last one.
+    ASSERT_TRUE((*created)->append(notes(10)));
+    EXPECT_EQ(manager.poll(), 10);
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 4101) << "not due before 16 entries";
+    ASSERT_TRUE((*created)->append(notes(6)));
+    EXPECT_EQ(manager.poll(), 6);
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 4117);
+
+    // The snapshot is the manager's picture, and a fresh load starts from it and reaches the same picture
+    // as a fold from scratch.
+    auto snapshot = store.snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
+    ASSERT_TRUE(snapshot && snapshot->has_value());
+    auto restored = deserialisePicture((*snapshot)->picture);
+    ASSERT_TRUE(restored);
+    EXPECT_TRUE(*restored == manager.picture());
+    auto opened = Room::open(path, clock);
+    ASSERT_TRUE(opened);
+    PictureManager fresh((*opened)->store(), clock, path);
+    ASSERT_TRUE(fresh.load());
+    auto scratch = foldFromScratch((*opened)->store());
+    ASSERT_TRUE(scratch);
+    EXPECT_TRUE(fresh.picture() == *scratch);
 }
 
 int main(int argc, char **argv)
