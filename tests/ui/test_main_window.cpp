@@ -337,7 +337,10 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
         e.kind = QStringLiteral("note");
         e.eventTime = clock.now();
         e.author = QStringLiteral("passerelle");
-        e.data = QJsonObject{{QStringLiteral("text"), a.key}};
+        // As the ingestor marks a feed message's entries.
+        e.data = QJsonObject{{QStringLiteral("text"), a.key},
+                             {QStringLiteral("feed_source"), a.source},
+                             {QStringLiteral("feed_key"), a.key}};
         a.drafts.push_back(e);
         arrivals.push_back(a);
     }
@@ -368,6 +371,51 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
     ASSERT_NE(refused, nullptr);
     EXPECT_TRUE(refused->toPlainText().contains(QStringLiteral("XML mal formé")));
     EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
+}
+
+// The dock follows the entries the manager folds and the quarantine rows after the last one it read, through
+// the store it was given: it never opens the room file again (here moved away while the console runs, as a
+// shared room's replica would not have its file's bookkeeping either).
+TEST_F(DemoFixture, FeedsPanelUpdatesFromFoldedEntriesWithoutOpeningTheFile)
+{
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    auto message = [this](const QString &key) {
+        Entry e;
+        e.kind = QStringLiteral("note");
+        e.eventTime = clock.now();
+        e.author = QStringLiteral("passerelle");
+        e.data = QJsonObject{{QStringLiteral("text"), key},
+                             {QStringLiteral("feed_source"), QStringLiteral("vigie/samu/emsi")},
+                             {QStringLiteral("feed_key"), key}};
+        return FeedArrival{key, QStringLiteral("vigie/samu/emsi"), {e, e}};
+    };
+    ASSERT_TRUE(room->appendFeed({message(QStringLiteral("E1"))}));
+    manager.poll();
+    ui::FeedsPanel panel(manager);
+    QTableWidget *table = panel.table();
+    ASSERT_EQ(table->rowCount(), 1);
+    auto cell = [table](int column) {
+        return table->item(0, column)->text();
+    };
+    EXPECT_EQ(cell(ui::FeedsPanel::Messages), QStringLiteral("1")) << "two entries, one message";
+
+    ASSERT_TRUE(QFile::rename(room->path(), room->path() + QStringLiteral(".moved")));
+    clock.advance(1000);
+    ASSERT_TRUE(room->appendFeed({message(QStringLiteral("E2")), message(QStringLiteral("E3"))},
+                                 {{QStringLiteral("vigie/samu/emsi"),
+                                   {{QStringLiteral("byte 0"), QStringLiteral("JSON tronqué"), "{"}}}}));
+    EXPECT_EQ(manager.poll(), 4);
+    panel.refresh();
+    ASSERT_EQ(table->rowCount(), 1);
+    EXPECT_EQ(cell(ui::FeedsPanel::Messages), QStringLiteral("3"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Refused), QStringLiteral("1"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Rate), QLocale().toString(3.0 / 5.0, 'f', 1));
+    auto *summary = panel.findChild<QLabel *>(QStringLiteral("FeedsSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().startsWith(QStringLiteral("1 flux"))) << summary->text().toStdString();
 }
 
 TEST_F(DemoFixture, FeedsPanelPausesAndResumesTheSelectedFeed)
