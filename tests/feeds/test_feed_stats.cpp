@@ -87,7 +87,9 @@ TEST(FeedHealth, FollowsEntriesAndQuarantineAndAgreesWithTheBookkeeping)
     auto follow = [&] {
         // What a console does: the new entries (here read, there handed by PictureManager), the new
         // quarantine rows, the repeats.
-        auto fresh = t.room->store().read(EntryQuery{{}, {}, {}, health.appliedUpTo()});
+        EntryQuery after;
+        after.afterSeq = health.appliedUpTo();
+        auto fresh = t.room->store().read(after);
         ASSERT_TRUE(fresh);
         health.apply(*fresh);
         ASSERT_TRUE(health.readQuarantine(t.room->store()));
