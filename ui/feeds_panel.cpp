@@ -212,6 +212,10 @@ void FeedsPanel::refresh()
                                  .arg(stale)
                                  .arg(staleSeconds / 60)
                                  .arg(refused));
+    if (!*caughtUp) // counts still growing: the log's past is being read, in steps
+        m_summary->setText(m_summary->text() + tr(" · lecture du journal : entrée %1 sur %2")
+                                                   .arg(m_health.appliedUpTo())
+                                                   .arg(m_manager.picture().lastSeq));
     updatePauseButton();
 }
 
