@@ -11,8 +11,8 @@
 
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
-#include "picture/picture_manager.h"
 #include "room/desk_link.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "routing/road_graph.h"
@@ -166,6 +166,7 @@ int main(int argc, char *argv[])
         o.replicaPath = parser.value(replicaOption);
         o.desk = vigie::ui::deskAuthor();
         o.agency = parser.value(agencyOption);
+        o.snapshots = vigie::SnapshotKeeping::ByCaller; // the picture manager's fold writes them
         auto started = vigie::DeskLink::start(o, clock, [](qint64 done, qint64) {
             std::fprintf(stderr, "vigie: copie de la salle : %lld entrées\r", static_cast<long long>(done));
         });
@@ -181,7 +182,7 @@ int main(int argc, char *argv[])
 
     // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
     std::unique_ptr<vigie::RoomWriter> roomWriter;
-    vigie::PictureManager manager(*room);
+    vigie::PictureManager manager(room->store(), clock, roomPath);
     if (link) {
         manager.setWriter(link.get());
     } else {
@@ -312,7 +313,8 @@ int main(int argc, char *argv[])
         window.attachDesk(vigie::ui::deskAuthor());
         // The room's desks share the layers' place, in front: who is here matters more during a shift.
         auto *presence = window.findChild<QDockWidget *>(QStringLiteral("PresenceDock"));
-        if (auto *layers = window.findChild<QDockWidget *>(QStringLiteral("LayersDock")); presence && layers) {
+        if (auto *layers = window.findChild<QDockWidget *>(QStringLiteral("LayersDock"));
+            presence && layers) {
             window.tabifyDockWidget(layers, presence);
             presence->raise();
         }

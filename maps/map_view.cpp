@@ -3,8 +3,7 @@
 #include "maps/entry_details.h"
 #include "maps/web_mercator.h"
 
-#include "picture/picture_manager.h"
-#include "room/room.h"
+#include "room/picture_manager.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -66,7 +65,7 @@ Opening MapView::openingOf(const Incident &incident)
         EntryQuery q;
         q.afterSeq = incident.entries.front() - 1;
         q.limit = 1;
-        if (auto read = m_manager->room().store().read(q); read && !read->empty()) {
+        if (auto read = m_manager->store().read(q); read && !read->empty()) {
             o.feed = read->front().data.value(QLatin1String("feed")).toString();
             o.author = read->front().author;
         }
@@ -443,7 +442,7 @@ QString MapView::detailsHtml(const MapObject &o) const
     }
     if (seqs.empty())
         return o.details;
-    return o.details + entriesHtml(m_manager->room().store(), seqs);
+    return o.details + entriesHtml(m_manager->store(), seqs);
 }
 
 std::vector<QRect> MapView::markers() const

@@ -2,9 +2,7 @@
 
 #include "ui/labels.h"
 
-#include "picture/picture_manager.h"
-#include "room/room.h"
-#include "store/feed_stats.h"
+#include "room/picture_manager.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -88,6 +86,8 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &FeedsPanel::showRefused);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &FeedsPanel::updatePauseButton);
+    connect(&manager, &PictureManager::entriesAppended, this,
+            [this](const std::vector<Entry> &entries) { m_health.apply(entries); });
     connect(&manager, &PictureManager::pictureChanged, this, [this] {
         // New entries: refresh soon, at most twice a second however fast the feeds arrive.
         if (!m_timer.isActive() || m_timer.remainingTime() > 500)
@@ -96,10 +96,12 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         refresh();
-        m_timer.start(5000); // staleness grows even when nothing arrives
+        if (!m_timer.isActive()) // sooner while the log's past is still being read
+            m_timer.start(5000); // staleness grows even when nothing arrives
     });
     refresh();
-    m_timer.start(5000);
+    if (!m_timer.isActive())
+        m_timer.start(5000);
 }
 
 QString FeedsPanel::stalenessText(qint64 seconds)
@@ -115,37 +117,58 @@ QString FeedsPanel::stalenessText(qint64 seconds)
 
 void FeedsPanel::refresh()
 {
-    const Timestamp now = m_manager.room().clock().now();
-    auto stats = feedStats(m_manager.room().path(), Timestamp{now.msecs - rateWindowSeconds * 1000});
-    if (!stats) {
-        m_summary->setText(stats.error().message);
+    const Timestamp now = m_manager.clock().now();
+    // What arrived since the last refresh: a step of the log's past while a long room is read for the first
+    // time (the rest at the next tick, soon), the new quarantine rows, and now and then the repeats.
+    auto caughtUp = m_health.catchUp(m_manager.store(), m_manager.picture().lastSeq);
+    auto refusedRead = caughtUp ? m_health.readQuarantine(m_manager.store()) : Result<bool>(caughtUp.error());
+    if (!refusedRead) {
+        m_summary->setText(refusedRead.error().message);
         return;
     }
-    if (auto r = m_controls.refresh(m_manager.room().store()); !r) {
+    if (!*caughtUp || !*refusedRead)
+        m_timer.start(50);
+    if (m_repeatsReadAt == 0 || now.msecs - m_repeatsReadAt >= repeatsEverySeconds * 1000) {
+        if (auto r = m_health.readRepeats(m_manager.store()); !r) {
+            m_summary->setText(r.error().message);
+            return;
+        }
+        m_repeatsReadAt = now.msecs;
+    }
+    std::vector<feeds::FeedHealthRow> stats = m_health.rows(now);
+    if (auto r = m_controls.refresh(m_manager.store()); !r) {
         m_summary->setText(r.error().message);
         return;
     }
     // A paused feed stays listed even before it sent anything.
     for (const auto &[feed, pause] : m_controls.pausedFeeds())
-        if (std::none_of(stats->begin(), stats->end(),
-                         [&name = feed](const FeedSourceStats &s) { return s.source == name; }))
-            stats->push_back({feed, 0, 0, 0, 0, {}, {}, {}});
+        if (std::none_of(stats.begin(), stats.end(),
+                         [&name = feed](const feeds::FeedHealthRow &s) { return s.source == name; }))
+            stats.push_back({feed, 0, std::nullopt, 0, 0, {}, {}});
     const QString selected = selectedFeed();
     m_table->setSortingEnabled(false);
-    m_table->setRowCount(int(stats->size()));
+    m_table->setRowCount(int(stats.size()));
     qint64 stale = 0, refused = 0, paused = 0;
     int row = 0;
-    for (const FeedSourceStats &s : *stats) {
+    for (const feeds::FeedHealthRow &s : stats) {
         auto *source = new QTableWidgetItem(s.source);
         m_table->setItem(row, Source, source);
         m_table->setItem(row, Messages, numberItem(s.messages));
-        m_table->setItem(row, Repeats, numberItem(s.repeats()));
+        // Not known on a replica: said as a dash, not as a count of zero.
+        QTableWidgetItem *repeats =
+            s.repeats ? numberItem(*s.repeats) : new QTableWidgetItem(QStringLiteral("—"));
+        if (!s.repeats) {
+            repeats->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            repeats->setToolTip(
+                tr("Inconnu ici : seul le serveur qui a reçu les messages compte les répétitions."));
+        }
+        m_table->setItem(row, Repeats, repeats);
         auto *rate = new QTableWidgetItem(
             QLocale().toString(double(s.recent) * 60.0 / double(rateWindowSeconds), 'f', 1));
         rate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, Rate, rate);
         // The last thing heard from the source, accepted or refused.
-        const qint64 last = std::max(s.lastSeen.msecs, s.lastRefused.msecs);
+        const qint64 last = std::max(s.lastMessage.msecs, s.lastRefused.msecs);
         m_table->setItem(row, LastMessage,
                          new QTableWidgetItem(last > 0
                                                   ? QLocale().toString(roomTime(last), QLocale::ShortFormat)
@@ -180,15 +203,19 @@ void FeedsPanel::refresh()
     }
     m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
-    m_summary->setText(stats->empty()
+    m_summary->setText(stats.empty()
                            ? tr("Aucun flux reçu dans cette salle.")
                            : tr("%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · %5 entrées "
                                 "refusées")
-                                 .arg(stats->size())
+                                 .arg(stats.size())
                                  .arg(paused)
                                  .arg(stale)
                                  .arg(staleSeconds / 60)
                                  .arg(refused));
+    if (!*caughtUp) // counts still growing: the log's past is being read, in steps
+        m_summary->setText(m_summary->text() + tr(" · lecture du journal : entrée %1 sur %2")
+                                                   .arg(m_health.appliedUpTo())
+                                                   .arg(m_manager.picture().lastSeq));
     updatePauseButton();
 }
 
@@ -214,7 +241,7 @@ void FeedsPanel::togglePause()
     const bool pause = !m_controls.paused(feed);
     QPointer<FeedsPanel> self(this);
     m_manager.append(
-        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.room().clock().now())},
+        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.clock().now())},
         [self](const Result<std::vector<Entry>> &stored) {
             if (!self)
                 return;
@@ -234,23 +261,17 @@ void FeedsPanel::showRefused()
     if (row < 0 || !m_table->item(row, Source))
         return;
     const QString source = m_table->item(row, Source)->text();
-    auto items = m_manager.room().store().quarantined();
-    if (!items) {
-        m_refused->setPlainText(items.error().message);
-        return;
-    }
+    // The latest refusals the dock keeps, read with the quarantine (not the whole quarantine again).
+    const std::deque<QuarantineItem> &items = m_health.latestRefused(source);
+    qint64 total = 0;
+    for (const feeds::FeedHealthRow &s : m_health.rows(m_manager.clock().now()))
+        if (s.source == source)
+            total = s.quarantined;
     QString html;
-    int shown = 0, total = 0;
-    for (auto it = items->rbegin(); it != items->rend(); ++it) {
-        if (it->source != source)
-            continue;
-        ++total;
-        if (shown++ >= 50)
-            continue;
+    for (auto it = items.rbegin(); it != items.rend(); ++it)
         html += QStringLiteral("<p><b>%1</b> — %2<br>%3</p>")
                     .arg(QLocale().toString(roomTime(it->received.msecs), QLocale::ShortFormat),
                          it->position.toHtmlEscaped(), it->reason.toHtmlEscaped());
-    }
     if (total == 0)
         html = tr("<p>Aucune entrée refusée pour %1.</p>").arg(source.toHtmlEscaped());
     else if (total > 50)

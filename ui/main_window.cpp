@@ -8,8 +8,7 @@
 
 #include "fusion/corrections.h"
 #include "log/entry_kinds.h"
-#include "picture/picture_manager.h"
-#include "room/room.h"
+#include "room/picture_manager.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -146,7 +145,7 @@ void MainWindow::buildBanner()
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.3);
     m_banner->setFont(f);
-    const bool exercise = m_manager.room().info().mode == RoomMode::Exercise;
+    const bool exercise = m_manager.info().mode == RoomMode::Exercise;
     m_banner->setStyleSheet(exercise ? QStringLiteral("background:#E69F00;color:black;")
                                      : QStringLiteral("background:#1f3b57;color:white;"));
 
@@ -172,7 +171,7 @@ void MainWindow::updateDamage()
     // The command in a typewriter face: it is to be typed (or copied) as it is.
     const QString command =
         QStringLiteral("<tt>%1</tt>")
-            .arg(QString(QStringLiteral("vigie-cli verify ") + m_manager.room().path()).toHtmlEscaped());
+            .arg(QString(QStringLiteral("vigie-cli verify ") + m_manager.location()).toHtmlEscaped());
     // Two lines, the command starting the second: it is not cut at its hyphen.
     m_damage->setText(
         tr("JOURNAL ENDOMMAGÉ à l'entrée n° %1 : la situation affichée s'arrête à l'entrée n° %2.")
@@ -246,7 +245,7 @@ void MainWindow::setSharedScreen(bool on)
 void MainWindow::updateBanner()
 {
     const Picture &p = m_manager.picture();
-    const RoomInfo &room = m_manager.room().info();
+    const RoomInfo &room = m_manager.info();
     const bool exercise = room.mode == RoomMode::Exercise;
     m_banner->setText(exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
                                : tr("SALLE RÉELLE — %1").arg(room.name));
@@ -262,7 +261,7 @@ void MainWindow::updateBanner()
                 .arg(available)
                 .arg(p.units.size())
                 .arg(p.lastSeq)
-                .arg(std::max(p.lastSeq, m_manager.room().store().lastSeq())));
+                .arg(std::max(p.lastSeq, m_manager.store().lastSeq())));
         return;
     }
     // Pending entries (a desk offline) are in the picture with provisional seqs, not yet in the journal.
@@ -349,7 +348,7 @@ bool MainWindow::joinSelectedIncidents()
     });
     const QString into = ids.takeFirst();
     std::vector<Entry> drafts;
-    const Timestamp now = m_manager.room().clock().now();
+    const Timestamp now = m_manager.clock().now();
     for (const QString &id : ids) {
         auto draft = fusion::joinDraft(p, id, into, deskAuthor(), now);
         if (!draft) {
@@ -370,7 +369,7 @@ bool MainWindow::splitIncidentSource(const QString &incident, const QString &sou
     const Picture &p = m_manager.picture();
     QString chosen = source;
     if (chosen.isEmpty()) {
-        auto choices = fusion::splitChoices(m_manager.room().store(), p, incident);
+        auto choices = fusion::splitChoices(m_manager.store(), p, incident);
         if (!choices) {
             statusBar()->showMessage(choices.error().message, 15000);
             return false;
@@ -395,8 +394,8 @@ bool MainWindow::splitIncidentSource(const QString &incident, const QString &sou
             return false;
         chosen = choices->at(std::size_t(items.indexOf(item))).source;
     }
-    auto draft = fusion::splitDraft(m_manager.room().store(), p, incident, chosen, deskAuthor(),
-                                    m_manager.room().clock().now());
+    auto draft =
+        fusion::splitDraft(m_manager.store(), p, incident, chosen, deskAuthor(), m_manager.clock().now());
     if (!draft) {
         statusBar()->showMessage(draft.error().message, 15000);
         return false;
@@ -407,8 +406,8 @@ bool MainWindow::splitIncidentSource(const QString &incident, const QString &sou
 
 bool MainWindow::undoLastCorrection()
 {
-    auto draft = fusion::undoDraft(m_manager.room().store(), m_manager.picture(), {}, deskAuthor(),
-                                   m_manager.room().clock().now());
+    auto draft =
+        fusion::undoDraft(m_manager.store(), m_manager.picture(), {}, deskAuthor(), m_manager.clock().now());
     if (!draft) {
         statusBar()->showMessage(draft.error().message, 10000);
         return false;
@@ -431,7 +430,7 @@ void MainWindow::addNote(const QString &kind)
         return;
     Entry e;
     e.kind = kind;
-    e.eventTime = m_manager.room().clock().now();
+    e.eventTime = m_manager.clock().now();
     e.author = qEnvironmentVariable("USER", QStringLiteral("poste"));
     e.role = QStringLiteral("desk");
     e.data = QJsonObject{{QStringLiteral("text"), text.trimmed()}};

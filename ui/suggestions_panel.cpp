@@ -2,8 +2,7 @@
 
 #include "ui/labels.h"
 
-#include "picture/picture_manager.h"
-#include "room/room.h"
+#include "room/picture_manager.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -209,7 +208,7 @@ void SuggestionsPanel::onComputed()
     }
     m_status->setText(tr("Inscription des propositions à la main courante…"));
     QPointer<SuggestionsPanel> self(this);
-    m_manager.append(allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.room().clock().now()),
+    m_manager.append(allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.clock().now()),
                      [self](const Result<std::vector<Entry>> &stored) {
                          if (self)
                              self->onRecorded(stored);
@@ -315,7 +314,7 @@ bool SuggestionsPanel::accept(int row)
     if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
         return false;
     auto drafts =
-        allocation::acceptDrafts(m_recorded[std::size_t(row)], deskAuthor(), m_manager.room().clock().now());
+        allocation::acceptDrafts(m_recorded[std::size_t(row)], deskAuthor(), m_manager.clock().now());
     if (!drafts) {
         m_status->setText(drafts.error().message);
         return false;
@@ -328,8 +327,8 @@ bool SuggestionsPanel::reject(int row, const QString &reason)
 {
     if (row < 0 || std::size_t(row) >= m_recorded.size() || !m_state[std::size_t(row)].isEmpty())
         return false;
-    auto drafts = allocation::rejectDrafts(m_recorded[std::size_t(row)], deskAuthor(),
-                                           m_manager.room().clock().now(), reason);
+    auto drafts =
+        allocation::rejectDrafts(m_recorded[std::size_t(row)], deskAuthor(), m_manager.clock().now(), reason);
     if (!drafts) {
         m_status->setText(drafts.error().message);
         return false;

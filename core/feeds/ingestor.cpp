@@ -146,7 +146,10 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vec
             arrival.key = QString::fromLatin1(
                 QCryptographicHash::hash(message.key.toUtf8(), QCryptographicHash::Sha256).toHex());
             arrival.source = label;
+            // Every entry says which feed and which message it came from: a reader of the log alone (a
+            // desk's replica, the Feeds dock) can count a feed's messages without the feed bookkeeping.
             for (auto &d : message.drafts) {
+                d.data.insert(QStringLiteral("feed_source"), label);
                 d.data.insert(QStringLiteral("feed_key"), arrival.key.left(16));
                 arrival.drafts.push_back(std::move(d));
             }

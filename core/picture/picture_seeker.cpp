@@ -91,28 +91,20 @@ Result<Picture> latestPicture(const LogStore &store)
     return pictureAt(store, Timestamp{std::numeric_limits<qint64>::max()});
 }
 
-qint64 SnapshotKeeper::entriesUntilDue() const
+Snapshot snapshotOf(const Picture &picture)
 {
-    const qint64 interval =
-        std::max(m_every, m_bytesPerEntry > 0 ? m_lastSnapshotBytes / m_bytesPerEntry : 0);
-    return std::max<qint64>(1, interval - (m_head->lastSeq - m_lastSnapshotSeq));
+    return {picture.lastSeq, picture.maxEventTime, serialisePicture(picture)};
 }
 
 Result<void> SnapshotKeeper::snapshotIfDue(LogStore &store)
 {
-    if (!m_head)
+    if (!m_head || !m_policy.due(m_head->lastSeq))
         return {};
-    const qint64 since = m_head->lastSeq - m_lastSnapshotSeq;
-    if (since < m_every || (m_bytesPerEntry > 0 && since < m_lastSnapshotBytes / m_bytesPerEntry))
-        return {};
-    QByteArray bytes = serialisePicture(*m_head);
-    const qint64 size = bytes.size();
+    Snapshot snapshot = snapshotOf(*m_head);
     // A snapshot is a cache: one that cannot be written now (the disk full, another writer holding the
     // lock past the busy timeout) is skipped, and the next falls due as if it had been written.
-    auto saved = store.saveSnapshot({m_head->lastSeq, m_head->maxEventTime, std::move(bytes)});
-    m_lastSnapshotSeq = m_head->lastSeq;
-    m_lastSnapshotBytes = size;
-    return saved;
+    m_policy.taken(snapshot.seq, snapshot.picture.size());
+    return store.saveSnapshot(snapshot);
 }
 
 Result<void> SnapshotKeeper::catchUp(LogStore &store)
@@ -138,14 +130,14 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
                              .arg(checked->damage->problem)};
         }
         std::optional<Picture> pic = std::move(checked->picture);
-        m_lastSnapshotSeq = *last;
-        // If entries since the last snapshot are many, re-fold in steps so snapshots land every m_every.
-        if (pic->lastSeq - m_lastSnapshotSeq < m_every) {
+        m_policy.taken(*last, 0);
+        // If entries since the last snapshot are many, re-fold in steps so snapshots land as they fall due.
+        if (!m_policy.due(pic->lastSeq)) {
             m_head = std::move(*pic);
             return {};
         }
         m_head = Picture{};
-        if (m_lastSnapshotSeq > 0) {
+        if (*last > 0) {
             auto snap = store.snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
             if (!snap)
                 return snap.error();
@@ -164,7 +156,7 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
     for (;;) {
         EntryQuery query;
         query.afterSeq = m_head->lastSeq;
-        query.limit = entriesUntilDue();
+        query.limit = m_policy.entriesUntilDue(m_head->lastSeq);
         qint64 read = 0;
         auto r = store.read(query, [this, &read](const Entry &e) {
             m_head->apply(e);
@@ -188,7 +180,7 @@ Result<void> SnapshotKeeper::applyAppended(LogStore &store, const std::vector<En
     // The first entries of a log: the picture before them is the empty one, no need to read them back.
     if (!m_head && entries.front().seq == 1) {
         m_head = Picture{};
-        m_lastSnapshotSeq = 0;
+        m_policy.taken(0, 0);
     }
     if (!m_head || entries.front().seq != m_head->lastSeq + 1)
         return catchUp(store);

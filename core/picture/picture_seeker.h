@@ -5,6 +5,7 @@
 #include "picture/picture.h"
 #include "store/log_store.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -46,19 +47,56 @@ struct CheckedPicture
 [[nodiscard]] QByteArray serialisePicture(const Picture &picture);
 [[nodiscard]] Result<Picture> deserialisePicture(const QByteArray &bytes);
 
-/// Keeps the head picture in memory and writes snapshots of it: one after `every` entries, or after more when
-/// the picture is large. A snapshot is a whole copy of the picture, so with one every 4096 entries a picture
-/// that only grows (a stream whose incidents are never closed) would cost more to copy, and more room file,
-/// at every snapshot. A snapshot is therefore due after max(`every`, size of the last one / `bytesPerEntry`)
-/// entries: copying it costs at most `bytesPerEntry` bytes per entry appended, whatever the picture's size,
-/// and a seek replays at most that many entries after it, in proportion to the snapshot it restores first.
-/// A `bytesPerEntry` of 0 keeps the interval fixed. The size of a snapshot written by an earlier process is
-/// not read back: the first one after a restart comes after `every` entries.
+/// When a snapshot falls due. A snapshot is a whole copy of the picture, so with one every 4096 entries a
+/// picture that only grows (a stream whose incidents are never closed) would cost more to copy, and more
+/// room file, at every snapshot. A snapshot is therefore due after max(`every`, size of the last one /
+/// `bytesPerEntry`) entries: copying it costs at most `bytesPerEntry` bytes per entry appended, whatever the
+/// picture's size, and a seek replays at most that many entries after it, in proportion to the snapshot it
+/// restores first. A `bytesPerEntry` of 0 keeps the interval fixed. The size of a snapshot written by an
+/// earlier process is not read back: the first one after a restart comes after `every` entries. Both folds
+/// that write snapshots follow it: SnapshotKeeper (a process that appends: vigie-cli) and the console's
+/// PictureManager (room/picture_manager.h), which hands its own picture to its writer thread.
+class SnapshotPolicy
+{
+public:
+    explicit SnapshotPolicy(qint64 every = 4096, qint64 bytesPerEntry = 64)
+        : m_every(every), m_bytesPerEntry(bytesPerEntry)
+    {}
+    /// Whether a picture after entry `seq` is due for a snapshot.
+    [[nodiscard]] bool due(qint64 seq) const { return seq - m_lastSeq >= interval(); }
+    /// Entries to apply after entry `seq` before the next snapshot is due (at least 1).
+    [[nodiscard]] qint64 entriesUntilDue(qint64 seq) const
+    {
+        return std::max<qint64>(1, interval() - (seq - m_lastSeq));
+    }
+    /// A snapshot after entry `seq` was written, or skipped (a cache: the next falls due as if written);
+    /// `bytes` 0 when its size is not known.
+    void taken(qint64 seq, qint64 bytes)
+    {
+        m_lastSeq = seq;
+        m_lastBytes = bytes;
+    }
+    /// The size of the last snapshot, once known (it is serialised after `taken`, on another thread).
+    void sized(qint64 bytes) { m_lastBytes = bytes; }
+    [[nodiscard]] qint64 lastSeq() const { return m_lastSeq; }
+
+private:
+    [[nodiscard]] qint64 interval() const
+    {
+        return std::max(m_every, m_bytesPerEntry > 0 ? m_lastBytes / m_bytesPerEntry : 0);
+    }
+    qint64 m_every;
+    qint64 m_bytesPerEntry;
+    qint64 m_lastSeq = 0;
+    qint64 m_lastBytes = 0; ///< 0 when not known (no snapshot written by this process yet)
+};
+
+/// Keeps the head picture in memory and writes snapshots of it as SnapshotPolicy says: the fold of a process
+/// that appends and has no picture of its own (vigie-cli append, ingest, listen).
 class SnapshotKeeper
 {
 public:
-    explicit SnapshotKeeper(qint64 every = 4096, qint64 bytesPerEntry = 64)
-        : m_every(every), m_bytesPerEntry(bytesPerEntry)
+    explicit SnapshotKeeper(qint64 every = 4096, qint64 bytesPerEntry = 64) : m_policy(every, bytesPerEntry)
     {}
     /// Brings the head picture up to the store's last entry, writing snapshots on the way. An error from
     /// writing a snapshot leaves the head up to date: snapshots are a cache, the caller may only warn. A log
@@ -71,14 +109,12 @@ public:
 private:
     /// Writes a snapshot of the head if one is due. A failure is returned but skips that snapshot only.
     [[nodiscard]] Result<void> snapshotIfDue(LogStore &store);
-    /// Entries to apply to the head before the next snapshot is due (at least 1).
-    [[nodiscard]] qint64 entriesUntilDue() const;
-    qint64 m_every;
-    qint64 m_bytesPerEntry;
-    qint64 m_lastSnapshotSeq = 0;
-    qint64 m_lastSnapshotBytes = 0; ///< 0 when not known (no snapshot written by this keeper yet)
+    SnapshotPolicy m_policy;
     std::optional<Picture> m_head;
     bool m_damaged = false; ///< the log did not verify: no snapshot is written any more
 };
+
+/// The snapshot of a picture, as a store keeps it.
+[[nodiscard]] Snapshot snapshotOf(const Picture &picture);
 
 } // namespace vigie

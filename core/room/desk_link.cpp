@@ -227,7 +227,7 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
     const PgLocation location = *where;
 
     if (QFileInfo::exists(o.replicaPath)) {
-        auto replica = Room::open(o.replicaPath, clock);
+        auto replica = Room::open(o.replicaPath, clock, o.snapshots);
         if (!replica)
             return replica.error();
         link->m_replica = std::move(*replica);
@@ -252,7 +252,7 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
         auto secret = (*server)->secret();
         if (!secret)
             return secret.error();
-        auto replica = Room::createReplica(o.replicaPath, (*server)->room(), *secret, clock);
+        auto replica = Room::createReplica(o.replicaPath, (*server)->room(), *secret, clock, o.snapshots);
         if (!replica)
             return replica.error();
         link->m_replica = std::move(*replica);
@@ -329,6 +329,22 @@ void DeskLink::append(std::vector<Entry> drafts, QObject *context, Done done)
     wake();
 }
 
+void DeskLink::keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done)
+{
+    QPointer<QObject> answerTo(context);
+    {
+        std::lock_guard lock(m_mutex);
+        m_snapshotRequests.push_back([this, picture = std::move(picture), answerTo, done = std::move(done)] {
+            auto stored = m_replica->storeSnapshot(*picture);
+            if (!answerTo || !done)
+                return;
+            QMetaObject::invokeMethod(
+                answerTo.data(), [done, stored] { done(stored); }, Qt::QueuedConnection);
+        });
+    }
+    wake();
+}
+
 Result<std::vector<Entry>> DeskLink::enqueue(std::vector<Entry> drafts)
 {
     std::mutex m;
@@ -394,10 +410,14 @@ void DeskLink::publish()
 void DeskLink::serveRequests()
 {
     std::deque<Request> requests;
+    std::deque<std::function<void()>> snapshots;
     {
         std::lock_guard lock(m_mutex);
         requests.swap(m_requests);
+        snapshots.swap(m_snapshotRequests);
     }
+    for (auto &store : snapshots)
+        store();
     if (requests.empty())
         return;
     for (Request &r : requests) {

@@ -57,6 +57,9 @@ struct DeskLinkOptions
     int maxRetryMs = 1000;
     qint64 batch = 1000; ///< entries per round trip when sending the queue
     qint64 page = 5000;  ///< entries per read and per replica transaction when catching up
+    /// Who keeps the replica's picture snapshots: the link, folding what it copies (a desk without a
+    /// screen), or the caller through keepSnapshot (a console, whose picture manager is its one fold).
+    SnapshotKeeping snapshots = SnapshotKeeping::ByRoom;
 };
 
 class DeskLink final : public EntrySink
@@ -75,6 +78,8 @@ public:
     /// Queues drafts: validated, scrubbed, stamped and stored in the queue file by the link's thread; `done`
     /// runs on `context`'s thread with the entries as queued (seq 0: pending) or why they were refused.
     void append(std::vector<Entry> drafts, QObject *context, Done done) override;
+    /// Stores a snapshot of the console's picture in the replica, on the link's thread.
+    void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
     /// The same, waiting for the answer (not on a GUI thread).
     [[nodiscard]] Result<std::vector<Entry>> enqueue(std::vector<Entry> drafts);
     /// Queued entries not yet on the server, in the order they were written.
@@ -130,6 +135,7 @@ private:
     std::condition_variable m_changed;
     bool m_stop = false;
     std::deque<Request> m_requests;
+    std::deque<std::function<void()>> m_snapshotRequests; ///< run on the link's thread
     std::vector<Entry> m_pending;
     DeskStatus m_status;
     qint64 m_rounds = 0; ///< rounds completed with the server answering and the queue empty

@@ -7,9 +7,12 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace vigie {
+
+struct Picture;
 
 class EntrySink
 {
@@ -19,6 +22,17 @@ public:
     /// Queues drafts for one transaction; `done` runs on `context`'s thread with the entries as stored or
     /// why they were not (not at all if `context` is gone by then).
     virtual void append(std::vector<Entry> drafts, QObject *context, Done done) = 0;
+
+    using SnapshotDone = std::function<void(const Result<qint64> &bytes)>;
+    /// Stores a snapshot of the caller's picture (a copy nobody changes any more), serialised off the
+    /// caller's thread; `done` runs on `context`'s thread with its size in bytes or why it was not stored.
+    /// The default stores none and never answers: a sink whose store is not the caller's cache.
+    virtual void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done)
+    {
+        (void)picture;
+        (void)context;
+        (void)done;
+    }
 };
 
 } // namespace vigie

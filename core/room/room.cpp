@@ -42,7 +42,8 @@ Result<void> writeKey(const QString &path, const QByteArray &key)
 } // namespace
 
 Room::Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path)
-    : m_store(std::move(store)), m_anonymiser(key), m_clock(clock), m_path(std::move(path))
+    : m_store(std::move(store)), m_anonymiser(key), m_clock(clock), m_path(std::move(path)),
+      m_snapshots(std::in_place)
 {
     // A room file's head is recorded beside it. A shared room's head is the server's own (rooms.last_seq and
     // last_hash, which its verify checks); each desk's view of it comes with the desk's replica.
@@ -89,7 +90,8 @@ Result<std::unique_ptr<Room>> Room::create(const QString &path, const QString &n
 }
 
 Result<std::unique_ptr<Room>> Room::createReplica(const QString &path, const RoomInfo &info,
-                                                  const QByteArray &secret, const Clock &clock)
+                                                  const QByteArray &secret, const Clock &clock,
+                                                  SnapshotKeeping snapshots)
 {
     const QString keyFile = keyPath(path);
     if (QFileInfo::exists(path) || QFileInfo::exists(keyFile))
@@ -100,12 +102,22 @@ Result<std::unique_ptr<Room>> Room::createReplica(const QString &path, const Roo
     if (auto r = writeKey(keyFile, secret); !r)
         return r.error();
     std::unique_ptr<Room> room(new Room(std::move(*store), secret, clock, path));
+    if (snapshots == SnapshotKeeping::ByCaller)
+        room->m_snapshots.reset();
     if (auto r = room->m_anchor->reset(*room->m_store, clock.now()); !r)
         return r.error();
     return room;
 }
 
-Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock)
+Result<std::unique_ptr<Room>> Room::open(const QString &path, const Clock &clock, SnapshotKeeping snapshots)
+{
+    auto room = openWithKeeper(path, clock);
+    if (room && snapshots == SnapshotKeeping::ByCaller)
+        (*room)->m_snapshots.reset();
+    return room;
+}
+
+Result<std::unique_ptr<Room>> Room::openWithKeeper(const QString &path, const Clock &clock)
 {
     if (isPgUrl(path)) {
         auto where = parsePgUrl(path);
@@ -132,7 +144,9 @@ void Room::keepSnapshots(const std::vector<Entry> &appended)
 {
     // The entries are committed: whatever happens to the snapshot cache now, the append succeeded and must
     // be reported as such (a caller told otherwise would append the batch again).
-    if (auto r = m_snapshots.applyAppended(*m_store, appended); !r)
+    if (!m_snapshots)
+        return;
+    if (auto r = m_snapshots->applyAppended(*m_store, appended); !r)
         qWarning().noquote() << QStringLiteral("%1: snapshot not written (the entries are committed): %2")
                                     .arg(m_path, r.error().message);
 }
@@ -314,6 +328,15 @@ Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std
     keepSnapshots(appended->appended);
     recordHead(appended->appended);
     return appended;
+}
+
+Result<qint64> Room::storeSnapshot(const Picture &picture)
+{
+    Snapshot snapshot = snapshotOf(picture);
+    const qint64 bytes = snapshot.picture.size();
+    if (auto r = m_store->saveSnapshot(snapshot); !r)
+        return r.error();
+    return bytes;
 }
 
 Result<void> Room::quarantine(const QString &source, const std::vector<Rejected> &items)

@@ -2,6 +2,11 @@
 // A room: its log store, its secret (for keyed hashing of personal data), its clock. Everything that enters
 // the log goes through Room::append: validated, scrubbed of personal data, stamped, appended; what is refused
 // goes to the quarantine with its reason, scrubbed the same way.
+//
+// Inside vigie_core, dependencies point one way: core/room (the room as a service: Room, its writer thread,
+// the live picture a console follows) builds on core/picture (the fold, seeking, the snapshot policy), which
+// builds on core/store and core/log. Nothing under core/picture or core/store includes core/room (a test
+// checks it).
 #include "picture/picture_seeker.h"
 #include "privacy/anonymiser.h"
 #include "room/head_anchor.h"
@@ -26,6 +31,16 @@ struct Refused
     std::vector<Rejected> items;
 };
 
+/// Who writes a room's snapshots. A process that appends without a picture of its own (vigie-cli append,
+/// ingest, listen) lets its Room keep one for them (SnapshotKeeper: a fold brought up to date at each
+/// append). A console already folds the log in its PictureManager: its writer's Room keeps none and stores
+/// the snapshots the manager hands it (storeSnapshot), so the process folds the log once.
+enum class SnapshotKeeping
+{
+    ByRoom,
+    ByCaller
+};
+
 class Room
 {
 public:
@@ -35,11 +50,13 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<Room>> create(const QString &path, const QString &name,
                                                               RoomMode mode, const Clock &clock);
     /// Opens a room file or a shared room's URL.
-    [[nodiscard]] static Result<std::unique_ptr<Room>> open(const QString &path, const Clock &clock);
+    [[nodiscard]] static Result<std::unique_ptr<Room>>
+    open(const QString &path, const Clock &clock, SnapshotKeeping snapshots = SnapshotKeeping::ByRoom);
     /// Creates a desk's replica of a shared room: a room file at `path` with the server's room (same id,
     /// name, mode) and secret, filled only by replicate().
     [[nodiscard]] static Result<std::unique_ptr<Room>>
-    createReplica(const QString &path, const RoomInfo &info, const QByteArray &secret, const Clock &clock);
+    createReplica(const QString &path, const RoomInfo &info, const QByteArray &secret, const Clock &clock,
+                  SnapshotKeeping snapshots = SnapshotKeeping::ByRoom);
     ~Room();
 
     [[nodiscard]] const RoomInfo &info() const { return m_store->room(); }
@@ -65,6 +82,9 @@ public:
     /// arrivals in one transaction with the batch's refused input (LogStore::appendFeed).
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
                                                 const std::vector<Refused> &refused = {});
+    /// Serialises and stores a snapshot of `picture` (folded by the caller from entries that verify); returns
+    /// its size in bytes.
+    [[nodiscard]] Result<qint64> storeSnapshot(const Picture &picture);
     /// Keeps refused input, scrubbed of personal data, with its source, position and reason.
     [[nodiscard]] Result<void> quarantine(const QString &source, const std::vector<Rejected> &items);
 
@@ -102,6 +122,8 @@ private:
     }
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
     [[nodiscard]] Result<std::vector<Entry>> prepareAt(std::vector<Entry> drafts, Timestamp now) const;
+    [[nodiscard]] static Result<std::unique_ptr<Room>> openWithKeeper(const QString &path,
+                                                                      const Clock &clock);
     /// Brings the snapshot keeper past entries just committed; only warns on failure.
     void keepSnapshots(const std::vector<Entry> &appended);
     /// Records the new head outside the log; only warns on failure.
@@ -113,7 +135,7 @@ private:
     Anonymiser m_anonymiser;
     const Clock &m_clock;
     QString m_path;
-    SnapshotKeeper m_snapshots;
+    std::optional<SnapshotKeeper> m_snapshots; ///< none when the caller keeps them (SnapshotKeeping)
     std::optional<HeadAnchor> m_anchor;
     bool m_recordHeads = true; ///< false while acceptLoss() logs a loss
 };

@@ -4,7 +4,8 @@
 
 namespace vigie {
 
-Result<std::unique_ptr<RoomWriter>> RoomWriter::start(const QString &location, const Clock &clock)
+Result<std::unique_ptr<RoomWriter>> RoomWriter::start(const QString &location, const Clock &clock,
+                                                      SnapshotKeeping snapshots)
 {
     std::unique_ptr<RoomWriter> writer(new RoomWriter);
     writer->m_thread.setObjectName(QStringLiteral("vigie-room-writer"));
@@ -16,8 +17,8 @@ Result<std::unique_ptr<RoomWriter>> RoomWriter::start(const QString &location, c
     RoomWriter *w = writer.get();
     QMetaObject::invokeMethod(
         writer->m_worker,
-        [w, &opened, &location, &clock] {
-            auto room = Room::open(location, clock);
+        [w, &opened, &location, &clock, snapshots] {
+            auto room = Room::open(location, clock, snapshots);
             if (!room)
                 opened = room.error();
             else
@@ -48,6 +49,21 @@ void RoomWriter::append(std::vector<Entry> drafts, QObject *context, Done done)
         m_worker,
         [this, batch, answerTo, done = std::move(done)] {
             auto stored = m_room->append(std::move(*batch));
+            if (!answerTo || !done)
+                return;
+            QMetaObject::invokeMethod(
+                answerTo.data(), [done, stored] { done(stored); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void RoomWriter::keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done)
+{
+    QPointer<QObject> answerTo(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, picture = std::move(picture), answerTo, done = std::move(done)] {
+            auto stored = m_room->storeSnapshot(*picture);
             if (!answerTo || !done)
                 return;
             QMetaObject::invokeMethod(

@@ -3,7 +3,8 @@
 // the room of their own, so that no write and no sync to disk ever runs on the GUI thread. Requests are
 // served in order, one transaction each; the caller hears back on its own thread. (LogWriter groups the
 // commits of many writers of one store; here a desk appends a few entries at a human pace, so each request
-// is its own transaction and keeps Room::append's validation, scrubbing, snapshots and head record.)
+// is its own transaction and keeps Room::append's validation, scrubbing and head record.) Its Room keeps no
+// fold of its own: the snapshots it writes are the console's picture, handed over by PictureManager.
 #include "room/entry_sink.h"
 #include "room/room.h"
 
@@ -20,15 +21,18 @@ class RoomWriter : public QObject, public EntrySink
     Q_OBJECT
 public:
     /// Starts the thread and opens the room at `location` there (waits for the answer). `clock` must be
-    /// usable from any thread and outlive the writer.
-    [[nodiscard]] static Result<std::unique_ptr<RoomWriter>> start(const QString &location,
-                                                                   const Clock &clock);
+    /// usable from any thread and outlive the writer. By default the snapshots are the caller's to hand
+    /// over (keepSnapshot); SnapshotKeeping::ByRoom gives the writer's Room a fold of its own.
+    [[nodiscard]] static Result<std::unique_ptr<RoomWriter>>
+    start(const QString &location, const Clock &clock, SnapshotKeeping snapshots = SnapshotKeeping::ByCaller);
     /// Commits what is queued, then stops the thread and closes the room.
     ~RoomWriter() override;
 
     /// Queues drafts for one transaction; `done` runs on `context`'s thread with the entries as stored or
     /// why they were not (not at all if `context` is gone by then).
     void append(std::vector<Entry> drafts, QObject *context, Done done) override;
+    /// Serialises the picture and stores the snapshot on the writer's thread, after what is queued before.
+    void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
     /// Blocks until everything queued before the call is committed (tests, shutdown).
     void waitForIdle();
     /// The thread the room is written on.

@@ -27,4 +27,9 @@ Result<FeedAppend> LogStore::appendFeed(std::vector<FeedArrival> arrivals, Times
                      .arg(arrivals.empty() ? QStringLiteral("feed") : arrivals.front().source)};
 }
 
+Result<std::optional<std::vector<FeedRepeats>>> LogStore::feedRepeats() const
+{
+    return std::optional<std::vector<FeedRepeats>>{};
+}
+
 } // namespace vigie

@@ -65,6 +65,15 @@ struct FeedArrival
     std::vector<Entry> drafts;
 };
 
+/// Messages of one feed that arrived more than once (gateways replay): counted by the store that received
+/// them (its feed bookkeeping), never entered twice in the log.
+struct FeedRepeats
+{
+    QString source;
+    qint64 repeats = 0;   ///< arrivals beyond the first, over every message of the source
+    Timestamp lastRepeat; ///< when the last of them arrived
+};
+
 struct FeedAppend
 {
     std::vector<qint64> arrivals; ///< per arrival: how many times its key has now arrived (1 = stored now)
@@ -100,6 +109,14 @@ public:
 
     [[nodiscard]] virtual Result<qint64> quarantine(const QuarantineItem &item) = 0;
     [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantined() const = 0;
+    /// The quarantine rows after row `afterId`, in id order, at most `limit` of them when >= 0: how a reader
+    /// follows the quarantine without reading it whole each time.
+    [[nodiscard]] virtual Result<std::vector<QuarantineItem>> quarantinedAfter(qint64 afterId,
+                                                                               qint64 limit = -1) const = 0;
+    /// Repeated arrivals per feed source, from the bookkeeping of the store that received the messages.
+    /// Nothing (not an error) where they are not known: a store that keeps no such bookkeeping, such as a
+    /// desk's replica of a shared room, which holds the entries but not the server's arrivals.
+    [[nodiscard]] virtual Result<std::optional<std::vector<FeedRepeats>>> feedRepeats() const;
 
     /// Counts each arrival and appends the drafts of those arriving for the first time, all in one
     /// transaction with the batch's refused input: a message is never counted as seen without its entries,

@@ -12,6 +12,7 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace vigie {
 
@@ -565,6 +566,38 @@ Result<std::vector<QuarantineItem>> PgLogStore::quarantined() const
         items.push_back({rows->int8(r, 0), Timestamp{rows->int8(r, 1)}, rows->text(r, 2), rows->text(r, 3),
                          rows->text(r, 4), rows->bytes(r, 5).toByteArray()});
     return items;
+}
+
+Result<std::vector<QuarantineItem>> PgLogStore::quarantinedAfter(qint64 afterId, qint64 limit) const
+{
+    // LIMIT ALL when no limit: one prepared statement for both.
+    auto rows = m_db.runFirst("vigie_quarantined_after",
+                              "SELECT id, received, source, position, reason, input FROM quarantine "
+                              "WHERE room_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                              pg::Params().uuid(m_roomId).int8(afterId).int8(
+                                  limit >= 0 ? limit : std::numeric_limits<qint64>::max()));
+    if (!rows)
+        return rows.error();
+    std::vector<QuarantineItem> items;
+    for (int r = 0; r < rows->size(); ++r)
+        items.push_back({rows->int8(r, 0), Timestamp{rows->int8(r, 1)}, rows->text(r, 2), rows->text(r, 3),
+                         rows->text(r, 4), rows->bytes(r, 5).toByteArray()});
+    return items;
+}
+
+Result<std::optional<std::vector<FeedRepeats>>> PgLogStore::feedRepeats() const
+{
+    // The server that received the messages counted their arrivals (feed_seen).
+    auto rows = m_db.runFirst("vigie_feed_repeats",
+                              "SELECT source, SUM(count - 1)::int8, MAX(last_seen) FROM feed_seen "
+                              "WHERE room_id = $1 AND count > 1 GROUP BY source ORDER BY source",
+                              pg::Params().uuid(m_roomId));
+    if (!rows)
+        return rows.error();
+    std::vector<FeedRepeats> out;
+    for (int r = 0; r < rows->size(); ++r)
+        out.push_back({rows->text(r, 0), rows->int8(r, 1), Timestamp{rows->int8(r, 2)}});
+    return std::optional<std::vector<FeedRepeats>>(std::move(out));
 }
 
 Result<void> PgLogStore::saveSnapshot(const Snapshot &snapshot)

@@ -30,6 +30,9 @@ public:
     [[nodiscard]] Result<VerifyReport> verifyAfter(qint64 afterSeq, qint64 limit = -1) const override;
     [[nodiscard]] Result<qint64> quarantine(const QuarantineItem &item) override;
     [[nodiscard]] Result<std::vector<QuarantineItem>> quarantined() const override;
+    [[nodiscard]] Result<std::vector<QuarantineItem>> quarantinedAfter(qint64 afterId,
+                                                                       qint64 limit = -1) const override;
+    [[nodiscard]] Result<std::optional<std::vector<FeedRepeats>>> feedRepeats() const override;
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,
                                                 std::vector<QuarantineItem> refused = {}) override;
     [[nodiscard]] Result<void> saveSnapshot(const Snapshot &snapshot) override;

@@ -4,7 +4,7 @@
 #include "feeds/ingestor.h"
 #include "feeds/xml_tree.h"
 #include "fusion/feed_fusion.h"
-#include "picture/picture_manager.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 
 #include <QDateTime>
@@ -295,7 +295,7 @@ void BM_FeedLatencyAt2000PerSecond(benchmark::State &state)
     qint64 batches = 0;
     for (auto _ : state) {
         Pipeline p(inMemory);
-        PictureManager manager(*p.room);
+        PictureManager manager(p.room->store(), p.room->clock(), p.room->path());
         if (!manager.load()) {
             state.SkipWithError("cannot load the picture");
             return;

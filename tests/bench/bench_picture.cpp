@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 using namespace vigie;
 using namespace vigie::bench;
@@ -116,6 +117,23 @@ void BM_SerialiseSnapshot(benchmark::State &state)
     }
 }
 
+// Copying the head picture: what the console's GUI thread pays to hand its picture to the writer thread,
+// which serialises and stores the snapshot there.
+void BM_CopyPicture(benchmark::State &state)
+{
+    const BigLog &log = bigLog();
+    auto snap = log.room.store->snapshotFor(log.last);
+    auto picture = deserialisePicture((*snap)->picture);
+    if (!picture) {
+        state.SkipWithError("no picture");
+        return;
+    }
+    for (auto _ : state) {
+        auto copy = std::make_shared<const Picture>(*picture);
+        benchmark::DoNotOptimize(copy);
+    }
+}
+
 // The reference: every entry of the log read and applied in seq order.
 void BM_FoldWholeLog(benchmark::State &state)
 {
@@ -134,6 +152,7 @@ void BM_FoldWholeLog(benchmark::State &state)
 BENCHMARK(BM_SeekRandomTime)->Unit(benchmark::kMillisecond)->Iterations(40);
 BENCHMARK(BM_RestoreSnapshot)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SerialiseSnapshot)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CopyPicture)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FoldWholeLog)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();

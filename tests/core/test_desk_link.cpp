@@ -292,6 +292,7 @@ TEST_F(DeskLinkTest, ADeskCutOffKeepsWritingToItsQueueAndCatchesUpWithoutLossOrD
     EXPECT_GT(offline.offlineSince.msecs, 0);
     EXPECT_FALSE(offline.problem.isEmpty());
     EXPECT_EQ(a->pending().size(), 10u);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20)); // B writes later than A, by the clock
     auto fromB = b->enqueue({deskNote(QStringLiteral("poste-samu"), 1, m_clock)});
     ASSERT_TRUE(fromB);
     acked.insert(fromB->front().id);
@@ -309,7 +310,9 @@ TEST_F(DeskLinkTest, ADeskCutOffKeepsWritingToItsQueueAndCatchesUpWithoutLossOrD
     ASSERT_TRUE(all);
     ASSERT_EQ(all->size(), 11u);
     EXPECT_EQ(all->front().author, QStringLiteral("poste-samu"));
-    EXPECT_LT(all->back().recordTime, all->front().recordTime);
+    EXPECT_LT(all->back().recordTime, all->front().recordTime)
+        << all->back().recordTime.toIso().toStdString() << " "
+        << all->front().recordTime.toIso().toStdString();
 }
 
 TEST_F(DeskLinkTest, ADeskStartsOfflineFromItsReplicaAndItsQueueOutlivesItsProcess)
@@ -349,6 +352,12 @@ TEST_F(DeskLinkTest, ADeskStartsOfflineFromItsReplicaAndItsQueueOutlivesItsProce
     ASSERT_TRUE(server);
     EXPECT_EQ((*server)->store().read(EntryQuery{})->size(), 3u);
     EXPECT_EQ((*back)->status().replicaSeq, 3);
+    // One link per replica: a second one would send the same queue.
+    auto twice = DeskLink::start(o, m_clock);
+    ASSERT_FALSE(twice);
+    EXPECT_TRUE(twice.error().message.contains(QStringLiteral("in use")))
+        << twice.error().message.toStdString();
+    back->reset();
     // A replica is of one room only.
     const QString other = newRoom(QStringLiteral("other"));
     DeskLinkOptions wrong = o;

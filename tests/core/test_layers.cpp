@@ -29,3 +29,26 @@ TEST(Layers, CoreIncludesNoGuiHeaders)
     }
     EXPECT_GT(files, 10);
 }
+
+// Inside core, the room builds on the picture and the stores, never the other way round (room/room.h says
+// why): a fold or a store that reached back for the room would make the room a service locator again.
+TEST(Layers, PictureAndStoresDoNotIncludeTheRoom)
+{
+    const QRegularExpression roomInclude(QStringLiteral(R"(^\s*#\s*include\s*"room/)"),
+                                         QRegularExpression::MultilineOption);
+    int files = 0;
+    for (const char *folder : {"/core/picture", "/core/store", "/core/log", "/core/model"}) {
+        QDirIterator it(QStringLiteral(VIGIE_SOURCE_DIR) + QLatin1String(folder),
+                        {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+            ++files;
+            EXPECT_FALSE(roomInclude.match(QString::fromUtf8(f.readAll())).hasMatch())
+                << path.toStdString() << " includes core/room";
+        }
+    }
+    EXPECT_GT(files, 10);
+}

@@ -317,6 +317,51 @@ TEST_P(Conformance, FeedArrivalsAreCountedAndFirstArrivalsAppendedOnce)
     EXPECT_TRUE(store().verify()->intact());
 }
 
+// A reader follows the quarantine by the last row it read (the Feeds dock), and reads the repeats the store
+// counted; rows of another room on the same server are not its own.
+TEST_P(Conformance, QuarantineIsReadAfterTheLastRowSeenAndRepeatsAreCounted)
+{
+    auto empty = store().quarantinedAfter(0);
+    ASSERT_TRUE(empty) << empty.error().message.toStdString();
+    EXPECT_TRUE(empty->empty());
+    for (int i = 1; i <= 5; ++i)
+        ASSERT_TRUE(m_room->quarantine(QStringLiteral("feed-%1").arg(i % 2),
+                                       {{QStringLiteral("line %1").arg(i), QStringLiteral("bad"), "x"}}));
+    auto all = store().quarantined();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 5u);
+    auto firstTwo = store().quarantinedAfter(0, 2);
+    ASSERT_TRUE(firstTwo) << firstTwo.error().message.toStdString();
+    ASSERT_EQ(firstTwo->size(), 2u);
+    EXPECT_EQ(firstTwo->front().id, all->front().id);
+    EXPECT_EQ(firstTwo->back().position, QStringLiteral("line 2"));
+    auto rest = store().quarantinedAfter(firstTwo->back().id);
+    ASSERT_TRUE(rest);
+    ASSERT_EQ(rest->size(), 3u);
+    EXPECT_EQ(rest->front().id, (*all)[2].id);
+    EXPECT_EQ(rest->back().position, QStringLiteral("line 5"));
+    EXPECT_EQ(rest->back().source, QStringLiteral("feed-1"));
+    EXPECT_TRUE(store().quarantinedAfter(all->back().id)->empty());
+
+    auto arrival = [](const QString &key, const QString &source) {
+        return FeedArrival{key, source, {note(1000, key)}};
+    };
+    ASSERT_TRUE(m_room->appendFeed({arrival(QStringLiteral("a"), QStringLiteral("cap")),
+                                    arrival(QStringLiteral("b"), QStringLiteral("cap")),
+                                    arrival(QStringLiteral("c"), QStringLiteral("gps"))}));
+    m_clock.advance(60000);
+    ASSERT_TRUE(m_room->appendFeed({arrival(QStringLiteral("a"), QStringLiteral("cap")),
+                                    arrival(QStringLiteral("a"), QStringLiteral("cap")),
+                                    arrival(QStringLiteral("b"), QStringLiteral("cap"))}));
+    auto repeats = store().feedRepeats();
+    ASSERT_TRUE(repeats) << repeats.error().message.toStdString();
+    ASSERT_TRUE(repeats->has_value()) << "a store of record knows the arrivals it counted";
+    ASSERT_EQ((*repeats)->size(), 1u) << "gps sent nothing twice";
+    EXPECT_EQ((*repeats)->front().source, QStringLiteral("cap"));
+    EXPECT_EQ((*repeats)->front().repeats, 3);
+    EXPECT_EQ((*repeats)->front().lastRepeat, m_clock.now());
+}
+
 TEST_P(Conformance, SnapshotsAndSeeksEqualTheFoldFromScratch)
 {
     EXPECT_EQ(*store().lastSnapshotSeq(), 0);

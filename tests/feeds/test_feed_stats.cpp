@@ -1,4 +1,5 @@
 // Feed health as the Feeds dock reads it: distinct messages, repeats, recent rate, refused input per source.
+#include "feeds/feed_health.h"
 #include "feeds/ingestor.h"
 #include "store/feed_stats.h"
 #include "test_util.h"
@@ -71,4 +72,68 @@ TEST(FeedStats, AnEmptyRoomHasNoFeed)
     auto stats = feedStats(t.path(), t.clock.now());
     ASSERT_TRUE(stats.ok());
     EXPECT_TRUE(stats->empty());
+}
+
+// The dock's statistics, kept from the entries and the quarantine rows as they arrive, agree with the room
+// file's bookkeeping; repeats come from the store, and read nothing on a store that does not know them.
+TEST(FeedHealth, FollowsEntriesAndQuarantineAndAgreesWithTheBookkeeping)
+{
+    test::TempRoom t;
+    const FeedRegistry registry;
+    Ingestor ingestor(*t.room, registry);
+    const FeedContext topic{
+        QStringLiteral("vigie/fire/cap"), RoomMode::Live, {}, {}, QStringLiteral("vigie/fire/cap")};
+    FeedHealth health(5 * 60 * 1000);
+    auto follow = [&] {
+        // What a console does: the new entries (here read, there handed by PictureManager), the new
+        // quarantine rows, the repeats.
+        EntryQuery after;
+        after.afterSeq = health.appliedUpTo();
+        auto fresh = t.room->store().read(after);
+        ASSERT_TRUE(fresh);
+        health.apply(*fresh);
+        ASSERT_TRUE(health.readQuarantine(t.room->store()));
+        ASSERT_TRUE(health.readRepeats(t.room->store()));
+    };
+    for (const char *id : {"A1", "A2"})
+        ASSERT_TRUE(ingestor.ingest(cap(QString::fromLatin1(id)), topic));
+    follow();
+    auto rows = health.rows(t.clock.now());
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].messages, 2);
+    EXPECT_EQ(rows[0].recent, 2);
+    EXPECT_EQ(rows[0].repeats, std::optional<qint64>(0));
+
+    t.clock.advance(10 * 60 * 1000);
+    ASSERT_TRUE(ingestor.ingest(cap(QStringLiteral("A2")), topic));
+    ASSERT_TRUE(ingestor.ingest(cap(QStringLiteral("A3")), topic));
+    ASSERT_TRUE(ingestor.ingest("<alert>truncated", topic));
+    follow();
+    rows = health.rows(t.clock.now());
+    auto reference = feedStats(t.path(), Timestamp{t.clock.now().msecs - 5 * 60 * 1000});
+    ASSERT_TRUE(reference);
+    const FeedSourceStats *s = find(*reference, QStringLiteral("vigie/fire/cap"));
+    ASSERT_NE(s, nullptr);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].source, s->source);
+    EXPECT_EQ(rows[0].messages, s->messages);
+    EXPECT_EQ(rows[0].repeats, std::optional<qint64>(s->repeats()));
+    EXPECT_EQ(rows[0].quarantined, s->quarantined);
+    EXPECT_EQ(rows[0].lastMessage, s->lastSeen);
+    EXPECT_EQ(rows[0].recent, 1) << "the new message; the replayed one was counted in its window already";
+    ASSERT_EQ(health.latestRefused(s->source).size(), 1u);
+    EXPECT_EQ(rows[0].lastRefused, t.clock.now());
+
+    // Entries that do not follow the last one applied are left for catchUp, which reads them.
+    FeedHealth late(5 * 60 * 1000);
+    auto all = t.room->store().read(EntryQuery{});
+    ASSERT_TRUE(all);
+    late.apply({all->back()});
+    EXPECT_EQ(late.appliedUpTo(), 0);
+    auto caughtUp = late.catchUp(t.room->store(), t.room->store().lastSeq(), 2);
+    ASSERT_TRUE(caughtUp);
+    EXPECT_FALSE(*caughtUp) << "at most 2 entries a step";
+    while (!*caughtUp)
+        caughtUp = late.catchUp(t.room->store(), t.room->store().lastSeq(), 2);
+    EXPECT_EQ(late.rows(t.clock.now()).front().messages, 3);
 }

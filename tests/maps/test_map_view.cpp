@@ -9,7 +9,8 @@
 #include "demo/demo_room.h"
 #include "feeds/feed_adapters.h"
 #include "feeds/ingestor.h"
-#include "picture/picture_manager.h"
+#include "room/direct_sink.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 
 #include <QApplication>
@@ -33,6 +34,7 @@ struct DemoMap
     QTemporaryDir dir;
     SimulatedClock clock{Timestamp{1784055600000}};
     std::unique_ptr<Room> room;
+    std::unique_ptr<DirectSink> sink;
     std::unique_ptr<PictureManager> manager;
 
     DemoMap()
@@ -66,7 +68,9 @@ struct DemoMap
         auto fed = ingestor.ingest(devices, context, QStringLiteral("geojson"));
         if (!fed || fed->rejected != 0)
             throw std::runtime_error("GeoJSON devices not ingested");
-        manager = std::make_unique<PictureManager>(*room);
+        manager = std::make_unique<PictureManager>(room->store(), room->clock(), room->path());
+        sink = std::make_unique<DirectSink>(*room);
+        manager->setWriter(sink.get());
         if (auto r = manager->load(); !r)
             throw std::runtime_error(r.error().message.toStdString());
     }

@@ -7,7 +7,7 @@
 
 #include "demo/demo_room.h"
 #include "log/entry_kinds.h"
-#include "picture/picture_manager.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 
 #include <QDockWidget>
@@ -80,7 +80,7 @@ TEST_F(DeskUi, TheBannerSaysSinceWhenTheDeskIsOfflineAndHowMuchWaits)
     online.online = true;
     EXPECT_TRUE(ui::deskBannerText(online).isEmpty());
 
-    PictureManager manager(*room);
+    PictureManager manager(room->store(), clock, room->path());
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.attachDesk(QStringLiteral("poste-samu"));
@@ -98,7 +98,7 @@ TEST_F(DeskUi, TheBannerSaysSinceWhenTheDeskIsOfflineAndHowMuchWaits)
 
 TEST_F(DeskUi, ThePresenceListPutsThisDeskFirstAndSaysWhoIsOnline)
 {
-    PictureManager manager(*room);
+    PictureManager manager(room->store(), clock, room->path());
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.attachDesk(QStringLiteral("poste-samu"));
@@ -120,7 +120,7 @@ TEST_F(DeskUi, ThePresenceListPutsThisDeskFirstAndSaysWhoIsOnline)
 
 TEST_F(DeskUi, PendingEntriesAreFoldedOnTopAndShownApartInTheLog)
 {
-    PictureManager manager(*room);
+    PictureManager manager(room->store(), clock, room->path());
     ASSERT_TRUE(manager.load());
     const qint64 lastSeq = manager.picture().lastSeq;
     const std::size_t zones = manager.picture().zones.size();

@@ -10,7 +10,8 @@
 #include "demo/demo_room.h"
 #include "feeds/ingestor.h"
 #include "fusion/corrections.h"
-#include "picture/picture_manager.h"
+#include "room/direct_sink.h"
+#include "room/picture_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "store/sqlite_db.h"
@@ -28,14 +29,15 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTranslator>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <limits>
 
 using namespace vigie;
 
@@ -60,7 +62,9 @@ struct DemoFixture : testing::Test
 
 TEST_F(DemoFixture, ModelsPassTheModelTester)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::UnitsModel units(manager);
     ui::IncidentsModel incidents(manager);
@@ -89,7 +93,9 @@ TEST_F(DemoFixture, ModelsPassTheModelTester)
 
 TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.resize(1280, 800);
@@ -137,7 +143,9 @@ TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
     const qint64 last = room->store().lastSeq();
     const qint64 bad = last - 80;
     flipData(room->path(), bad);
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ASSERT_TRUE(manager.damage().has_value());
     EXPECT_EQ(manager.picture().lastSeq, bad - 1);
@@ -165,7 +173,9 @@ TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
 
 TEST_F(DemoFixture, DamageInEntriesAppendedLaterStopsTheLiveFold)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::MainWindow window(manager);
     window.show();
@@ -219,7 +229,9 @@ ui::SuggestionsPanel::Context straightLineContext()
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::SuggestionsPanel panel(manager, straightLineContext());
     // Without roads the panel says the ETAs are approximate, in the words the issue asks for.
@@ -279,7 +291,9 @@ TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
 {
     // Every unit unavailable: no proposal, no entry, and a message that says why.
     std::vector<Entry> busy;
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     for (const auto &[id, u] : manager.picture().units) {
         Entry e;
@@ -310,7 +324,9 @@ TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
 
 TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     std::vector<FeedArrival> arrivals;
     for (const char *key : {"cap:A1", "cap:A2", "cap:A2"}) {
@@ -321,7 +337,10 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
         e.kind = QStringLiteral("note");
         e.eventTime = clock.now();
         e.author = QStringLiteral("passerelle");
-        e.data = QJsonObject{{QStringLiteral("text"), a.key}};
+        // As the ingestor marks a feed message's entries.
+        e.data = QJsonObject{{QStringLiteral("text"), a.key},
+                             {QStringLiteral("feed_source"), a.source},
+                             {QStringLiteral("feed_key"), a.key}};
         a.drafts.push_back(e);
         arrivals.push_back(a);
     }
@@ -354,9 +373,56 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
     EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
 }
 
+// The dock follows the entries the manager folds and the quarantine rows after the last one it read, through
+// the store it was given: it never opens the room file again (here moved away while the console runs, as a
+// shared room's replica would not have its file's bookkeeping either).
+TEST_F(DemoFixture, FeedsPanelUpdatesFromFoldedEntriesWithoutOpeningTheFile)
+{
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    auto message = [this](const QString &key) {
+        Entry e;
+        e.kind = QStringLiteral("note");
+        e.eventTime = clock.now();
+        e.author = QStringLiteral("passerelle");
+        e.data = QJsonObject{{QStringLiteral("text"), key},
+                             {QStringLiteral("feed_source"), QStringLiteral("vigie/samu/emsi")},
+                             {QStringLiteral("feed_key"), key}};
+        return FeedArrival{key, QStringLiteral("vigie/samu/emsi"), {e, e}};
+    };
+    ASSERT_TRUE(room->appendFeed({message(QStringLiteral("E1"))}));
+    manager.poll();
+    ui::FeedsPanel panel(manager);
+    QTableWidget *table = panel.table();
+    ASSERT_EQ(table->rowCount(), 1);
+    auto cell = [table](int column) {
+        return table->item(0, column)->text();
+    };
+    EXPECT_EQ(cell(ui::FeedsPanel::Messages), QStringLiteral("1")) << "two entries, one message";
+
+    ASSERT_TRUE(QFile::rename(room->path(), room->path() + QStringLiteral(".moved")));
+    clock.advance(1000);
+    ASSERT_TRUE(room->appendFeed({message(QStringLiteral("E2")), message(QStringLiteral("E3"))},
+                                 {{QStringLiteral("vigie/samu/emsi"),
+                                   {{QStringLiteral("byte 0"), QStringLiteral("JSON tronqué"), "{"}}}}));
+    EXPECT_EQ(manager.poll(), 4);
+    panel.refresh();
+    ASSERT_EQ(table->rowCount(), 1);
+    EXPECT_EQ(cell(ui::FeedsPanel::Messages), QStringLiteral("3"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Refused), QStringLiteral("1"));
+    EXPECT_EQ(cell(ui::FeedsPanel::Rate), QLocale().toString(3.0 / 5.0, 'f', 1));
+    auto *summary = panel.findChild<QLabel *>(QStringLiteral("FeedsSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().startsWith(QStringLiteral("1 flux"))) << summary->text().toStdString();
+}
+
 TEST_F(DemoFixture, FeedsPanelPausesAndResumesTheSelectedFeed)
 {
-    PictureManager manager(*room);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     const feeds::FeedRegistry registry;
     feeds::Ingestor ingestor(*room, registry);
@@ -502,7 +568,9 @@ TEST(Console, ThePartialCloseRowSaysAReportClosed)
                                        {QStringLiteral("source_incident"), QStringLiteral("cap:S-9")},
                                        {QStringLiteral("open_sources"), 1}}),
                              close(2, {{QStringLiteral("incident"), QStringLiteral("cap:F-1")}})}));
-    PictureManager manager(room);
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::LogModel log(manager, 50);
     ASSERT_EQ(log.rowCount(), 2);
@@ -609,7 +677,9 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
     ASSERT_TRUE(room.append({report("cap:F-1", 0, "Feu de véhicule quai du Port"),
                              report("cap:F-1", 1, "Véhicule en feu", "emsi:E-7"),
                              report("geojson:cam-9", 2, "Fumée caméra 9")}));
-    PictureManager manager(room);
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
     ASSERT_TRUE(manager.load());
     ui::useLanguage(QStringLiteral("fr"));
     ui::MainWindow window(manager);
@@ -747,7 +817,7 @@ TEST(Console, DeskEntriesAreWrittenOffTheGuiThread)
     ASSERT_TRUE(created);
     auto writer = RoomWriter::start(path, clock);
     ASSERT_TRUE(writer) << writer.error().message.toStdString();
-    PictureManager manager(**created);
+    PictureManager manager((*created)->store(), clock, path);
     ASSERT_TRUE(manager.load());
     manager.setWriter(writer->get());
 
@@ -778,6 +848,79 @@ TEST(Console, DeskEntriesAreWrittenOffTheGuiThread)
     manager.append({bad}, [&](const Result<std::vector<Entry>> &stored) { answer = stored; });
     ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
     EXPECT_FALSE(answer->ok());
+}
+
+// The console folds the log once: its writer's Room keeps no fold of its own, and the snapshots it stores are
+// the manager's picture, handed over every SnapshotPolicy-many entries and serialised on the writer's thread.
+TEST(Console, SnapshotsAreTheManagersPictureStoredByTheWriter)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    const QString path = dir.filePath(QStringLiteral("r.vigie"));
+    auto created = Room::create(path, QStringLiteral("Salle"), RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    const LogStore &store = (*created)->store();
+    auto writer = RoomWriter::start(path, clock);
+    ASSERT_TRUE(writer) << writer.error().message.toStdString();
+    auto lastSnapshot = [&store] {
+        auto seq = store.lastSnapshotSeq();
+        return seq ? *seq : -1;
+    };
+    auto notes = [&clock](int count) {
+        std::vector<Entry> drafts;
+        for (int i = 0; i < count; ++i) {
+            Entry e;
+            e.kind = QStringLiteral("note");
+            e.author = QStringLiteral("poste");
+            e.eventTime = clock.now();
+            e.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("Point %1").arg(i)}};
+            drafts.push_back(std::move(e));
+        }
+        return drafts;
+    };
+    // Appended through the writer alone: no snapshot, even past SnapshotKeeper's 4096 entries (it has no
+    // picture to store).
+    std::optional<Result<std::vector<Entry>>> answer;
+    for (int batch = 0; batch < 4; ++batch)
+        writer->get()->append(notes(1025), nullptr, {});
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 0) << "the writer's Room folded the log itself";
+
+    PictureManager manager(store, clock, path);
+    manager.setWriter(writer->get());
+    manager.setSnapshotPolicy(SnapshotPolicy(16, 0));
+    ASSERT_TRUE(manager.load());
+    ASSERT_EQ(manager.picture().lastSeq, 4100);
+    manager.append(notes(1), [&](const Result<std::vector<Entry>> &stored) { answer = stored; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return answer.has_value(); }, 5000));
+    ASSERT_TRUE(answer->ok()) << answer->error().message.toStdString();
+    writer->get()->waitForIdle(); // the snapshot is queued on the writer after the append's answer
+    EXPECT_EQ(lastSnapshot(), 4101);
+
+    // Entries another process appends are folded, and the next snapshot falls due from the last one.
+    ASSERT_TRUE((*created)->append(notes(10)));
+    EXPECT_EQ(manager.poll(), 10);
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 4101) << "not due before 16 entries";
+    ASSERT_TRUE((*created)->append(notes(6)));
+    EXPECT_EQ(manager.poll(), 6);
+    writer->get()->waitForIdle();
+    EXPECT_EQ(lastSnapshot(), 4117);
+
+    // The snapshot is the manager's picture, and a fresh load starts from it and reaches the same picture
+    // as a fold from scratch.
+    auto snapshot = store.snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
+    ASSERT_TRUE(snapshot && snapshot->has_value());
+    auto restored = deserialisePicture((*snapshot)->picture);
+    ASSERT_TRUE(restored);
+    EXPECT_TRUE(*restored == manager.picture());
+    auto opened = Room::open(path, clock);
+    ASSERT_TRUE(opened);
+    PictureManager fresh((*opened)->store(), clock, path);
+    ASSERT_TRUE(fresh.load());
+    auto scratch = foldFromScratch((*opened)->store());
+    ASSERT_TRUE(scratch);
+    EXPECT_TRUE(fresh.picture() == *scratch);
 }
 
 int main(int argc, char **argv)

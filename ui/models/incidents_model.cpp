@@ -2,7 +2,7 @@
 
 #include "ui/labels.h"
 
-#include "picture/picture_manager.h"
+#include "room/picture_manager.h"
 
 #include <QColor>
 #include <QLocale>

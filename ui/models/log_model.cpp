@@ -5,8 +5,7 @@
 #include "maps/map_layers.h"
 
 #include "log/entry_kinds.h"
-#include "picture/picture_manager.h"
-#include "room/room.h"
+#include "room/picture_manager.h"
 
 #include <QColor>
 #include <QFont>
@@ -24,7 +23,7 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     query.afterSeq = std::max<qint64>(0, manager.picture().lastSeq - keep);
     // Up to what the picture folded: past it the log may not verify (PictureManager::damage).
     query.limit = manager.picture().lastSeq - query.afterSeq;
-    auto r = manager.room().store().read(query, [this](const Entry &e) {
+    auto r = manager.store().read(query, [this](const Entry &e) {
         m_entries.push_back(e);
         return true;
     });

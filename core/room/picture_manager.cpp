@@ -1,26 +1,30 @@
-#include "picture/picture_manager.h"
+#include "room/picture_manager.h"
 
 #include <QDebug>
 
-#include <algorithm>
-
 #include "room/entry_sink.h"
-#include "room/room.h"
+
+#include <algorithm>
+#include <memory>
 
 namespace vigie {
 
-PictureManager::PictureManager(Room &room, QObject *parent) : QObject(parent), m_room(room)
+PictureManager::PictureManager(const LogStore &store, const Clock &clock, QString location, QObject *parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_location(std::move(location))
 {
     connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
 }
 
 Result<void> PictureManager::load()
 {
-    auto checked = m_room.checkedPicture();
+    auto checked = checkedPictureAt(m_store);
     if (!checked)
         return checked.error();
     m_picture = std::move(checked->picture);
     m_damage = std::move(checked->damage);
+    // The next snapshot falls due counting from the last one stored, by whichever process wrote it.
+    if (auto last = m_store.lastSnapshotSeq())
+        m_snapshots.taken(*last, 0);
     return {};
 }
 
@@ -36,7 +40,7 @@ qint64 PictureManager::poll()
     // Entries another process appended are checked before they are folded: hash of the content, link to
     // the last one folded. At most 20000 a batch, to keep one short; the rest comes at the next tick.
     constexpr qint64 batch = 20000;
-    auto checked = m_room.store().verifyAfter(m_picture.lastSeq, batch);
+    auto checked = m_store.verifyAfter(m_picture.lastSeq, batch);
     if (!checked) {
         qWarning().noquote()
             << checked.error().message; // the status bar shows it for a while; the log keeps it
@@ -49,7 +53,7 @@ qint64 PictureManager::poll()
         EntryQuery query;
         query.afterSeq = m_picture.lastSeq;
         query.limit = good;
-        auto r = m_room.store().read(query, [&fresh](const Entry &e) {
+        auto r = m_store.read(query, [&fresh](const Entry &e) {
             fresh.push_back(e);
             return true;
         });
@@ -59,6 +63,7 @@ qint64 PictureManager::poll()
         }
         for (const Entry &e : fresh)
             m_picture.apply(e);
+        snapshotIfDue();
     }
     if (!checked->intact())
         m_damage = LogDamage{*checked->firstBadSeq, checked->problem};
@@ -84,7 +89,6 @@ void PictureManager::setPending(std::vector<Entry> pending)
     };
     if (std::equal(pending.begin(), pending.end(), m_pending.begin(), m_pending.end(), same))
         return;
-    // Those the log now holds were folded by poll(): the pending list only shrinks from its front.
     m_pending = std::move(pending);
     foldPending();
     Q_EMIT pendingChanged(m_pending);
@@ -116,7 +120,40 @@ void PictureManager::append(std::vector<Entry> drafts, AppendDone done)
     if (m_writer)
         m_writer->append(std::move(drafts), this, std::move(finish));
     else
-        finish(m_room.append(std::move(drafts)));
+        finish(Error{QStringLiteral("%1: this console has no writer; nothing was written").arg(m_location)});
+}
+
+void PictureManager::setSnapshotPolicy(SnapshotPolicy policy)
+{
+    const qint64 last = m_snapshots.lastSeq();
+    m_snapshots = policy;
+    m_snapshots.taken(last, 0);
+}
+
+void PictureManager::snapshotIfDue()
+{
+    // Only entries that verified are folded, and none past damage: the picture is fit to be a snapshot.
+    if (!m_writer || m_damage || !m_snapshots.due(m_picture.lastSeq))
+        return;
+    // Another process appending to the room (vigie-cli ingest, listen) keeps snapshots of its own: count
+    // from the latest one, whoever wrote it, rather than store a second one beside it.
+    if (auto last = m_store.lastSnapshotSeq(); last && *last > m_snapshots.lastSeq()) {
+        m_snapshots.taken(*last, 0);
+        if (!m_snapshots.due(m_picture.lastSeq))
+            return;
+    }
+    // A copy costs the GUI thread far less than serialising it (tests/bench/logbook.md): the writer's
+    // thread serialises and stores it, while this picture moves on.
+    m_snapshots.taken(m_picture.lastSeq, 0);
+    m_writer->keepSnapshot(
+        std::make_shared<const Picture>(m_picture), this, [this](const Result<qint64> &bytes) {
+            if (bytes)
+                m_snapshots.sized(*bytes);
+            else
+                qWarning().noquote() << QStringLiteral(
+                                            "%1: snapshot not written (a cache; the log is intact): %2")
+                                            .arg(m_location, bytes.error().message);
+        });
 }
 
 } // namespace vigie

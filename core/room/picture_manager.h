@@ -1,6 +1,13 @@
 #pragma once
 // Owns the live picture of a room and keeps it current: polls the log for entries appended by anyone (this
-// console, vigie-cli, a feed process) and applies them in batches, at most `rate` times a second.
+// console, vigie-cli, a feed process) and applies them in batches, at most `rate` times a second. It is the
+// one fold of the log in a console: every reader (map, docks, suggestions) follows its picture and its
+// entriesAppended signal, and its snapshots are written from it, by the writer thread.
+//
+// Its dependencies are narrow on purpose: the log read-only (const LogStore: queries, never a write), the
+// clock, the room's location for messages, and a writer (EntrySink) through which every write goes — the
+// desk's entries and the snapshots of this picture. It hands readers the same read-only views and nothing
+// that writes.
 #include "picture/picture_seeker.h"
 
 #include <QObject>
@@ -10,20 +17,27 @@
 
 namespace vigie {
 
-class Room;
 class EntrySink;
+class Clock;
 
 class PictureManager : public QObject
 {
     Q_OBJECT
 public:
-    explicit PictureManager(Room &room, QObject *parent = nullptr);
+    /// Folds the log of `store` (read on this object's thread); `location` is the room file or URL, for
+    /// messages. Both references must outlive the manager.
+    PictureManager(const LogStore &store, const Clock &clock, QString location, QObject *parent = nullptr);
 
     /// The picture the desk sees: the log's, with this desk's pending entries folded on top (setPending).
     [[nodiscard]] const Picture &picture() const { return m_withPending ? *m_withPending : m_picture; }
     /// Where the log stops verifying, if it does: the picture holds the entries before it and no more.
     [[nodiscard]] const std::optional<LogDamage> &damage() const { return m_damage; }
-    [[nodiscard]] Room &room() { return m_room; }
+    /// The log, for read-only queries (entries behind an object, the quarantine, feed controls).
+    [[nodiscard]] const LogStore &store() const { return m_store; }
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
+    [[nodiscard]] const RoomInfo &info() const { return m_store.room(); }
+    /// The room file or URL the room was opened with, as a person types it (`vigie-cli verify …`).
+    [[nodiscard]] const QString &location() const { return m_location; }
     /// Loads the latest picture; call once before use.
     [[nodiscard]] Result<void> load();
     /// Polls the log every `intervalMs` (default 100 ms: at most 10 batches a second).
@@ -33,12 +47,16 @@ public:
     qint64 poll();
 
     using AppendDone = std::function<void(const Result<std::vector<Entry>> &)>;
-    /// Appends drafts, as a desk does: through the writer thread when one is set (the console: no write on
-    /// the GUI thread), else at once. `done` runs on this object's thread once the entries are stored (and
-    /// folded into the picture) or refused.
+    /// Appends drafts, as a desk does, through the writer (the console: its writer thread, no write on the
+    /// GUI thread). `done` runs on this object's thread once the entries are stored (and folded into the
+    /// picture) or refused; without a writer they are refused.
     void append(std::vector<Entry> drafts, AppendDone done = {});
-    /// The room's writer thread; not owned, must outlive this manager (nullptr: append at once).
+    /// Where entries and snapshots are written; not owned, must outlive this manager. Every
+    /// SnapshotPolicy-many entries folded, a copy of the picture goes to it, to be serialised and stored
+    /// on its thread.
     void setWriter(EntrySink *writer) { m_writer = writer; }
+    /// When snapshots are handed to the writer (default: SnapshotPolicy's).
+    void setSnapshotPolicy(SnapshotPolicy policy);
     /// Entries written at this desk and not yet in the log: a shared room's desk whose server does not
     /// answer keeps them in its queue (DeskLink). The picture shows them folded on top of the log's, with
     /// provisional seqs after its last; the log dock shows them apart, marked pending.
@@ -56,11 +74,16 @@ Q_SIGNALS:
     void pendingChanged(const std::vector<vigie::Entry> &pending);
 
 private:
-    Room &m_room;
-    EntrySink *m_writer = nullptr;
+    /// Hands a copy of the picture to the writer when a snapshot is due.
+    void snapshotIfDue();
     /// The log's picture with the pending entries on top, when there are any.
     void foldPending();
-    Picture m_picture;
+    const LogStore &m_store;
+    const Clock &m_clock;
+    QString m_location;
+    EntrySink *m_writer = nullptr;
+    SnapshotPolicy m_snapshots;
+    Picture m_picture; ///< the log's: snapshots are made of it, never of pending entries
     std::vector<Entry> m_pending;
     std::optional<Picture> m_withPending;
     std::optional<LogDamage> m_damage;

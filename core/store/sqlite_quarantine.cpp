@@ -1,0 +1,36 @@
+// SqliteLogStore's readers of the feed bookkeeping and the quarantine, apart from the log's append and read
+// paths (sqlite_log_store.cpp).
+#include "store/sqlite_log_store.h"
+
+namespace vigie {
+
+Result<std::vector<QuarantineItem>> SqliteLogStore::quarantinedAfter(qint64 afterId, qint64 limit) const
+{
+    // The row id is the primary key: a reader that follows the quarantine pays for the new rows only.
+    auto stmt = m_db.prepare("SELECT id, received, source, position, reason, input FROM quarantine "
+                             "WHERE id > ? ORDER BY id LIMIT ?");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, afterId);
+    stmt->bind(2, limit);
+    std::vector<QuarantineItem> items;
+    while (stmt->step() == sql::Statement::Step::Row)
+        items.push_back({stmt->int64(0), Timestamp{stmt->int64(1)}, stmt->text(2), stmt->text(3),
+                         stmt->text(4), stmt->bytes(5)});
+    return items;
+}
+
+Result<std::optional<std::vector<FeedRepeats>>> SqliteLogStore::feedRepeats() const
+{
+    // A room file counts the arrivals of the messages it received (feed_seen, one row per message).
+    auto stmt = m_db.prepare("SELECT source, SUM(count - 1), MAX(last_seen) FROM feed_seen WHERE count > 1 "
+                             "GROUP BY source ORDER BY source");
+    if (!stmt)
+        return stmt.error();
+    std::vector<FeedRepeats> out;
+    while (stmt->step() == sql::Statement::Step::Row)
+        out.push_back({stmt->text(0), stmt->int64(1), Timestamp{stmt->int64(2)}});
+    return std::optional<std::vector<FeedRepeats>>(std::move(out));
+}
+
+} // namespace vigie
