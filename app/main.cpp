@@ -146,6 +146,7 @@ int main(int argc, char *argv[])
         return fail(writer.error().message);
     vigie::PictureManager manager(*room);
     manager.setWriter(writer->get());
+    manager.setDeskAuthor(vigie::ui::deskAuthor()); // it reports the conflicts its own entries lose
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
 

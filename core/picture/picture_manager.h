@@ -4,6 +4,7 @@
 #include "picture/picture_seeker.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -38,6 +39,9 @@ public:
     void append(std::vector<Entry> drafts, AppendDone done = {});
     /// The room's writer thread; not owned, must outlive this manager (nullptr: append at once).
     void setWriter(EntrySink *writer) { m_writer = writer; }
+    /// Who this desk writes as: the conflicts whose losing entry it wrote are reported by it, in a
+    /// `conflict` entry, after the poll that finds them (empty: reports none).
+    void setDeskAuthor(const QString &author) { m_deskAuthor = author; }
 
 Q_SIGNALS:
     /// New entries, in seq order, already applied to the picture.
@@ -48,11 +52,16 @@ Q_SIGNALS:
     void damageFound();
 
 private:
+    /// Appends a `conflict` entry for each conflict of the picture not reported yet whose loser this desk
+    /// wrote. Desks that find the same one store it once (its id comes from the loser's).
+    void reportConflicts();
     Room &m_room;
     EntrySink *m_writer = nullptr;
     Picture m_picture;
     std::optional<LogDamage> m_damage;
     QTimer m_timer;
+    QString m_deskAuthor;
+    QSet<QUuid> m_conflictsSent; ///< losers whose conflict entry is on its way to the log
 };
 
 } // namespace vigie
