@@ -16,12 +16,6 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-/// A unit that an accept may engage: one the suggestions propose (available, or returning when asked).
-bool isFree(const Unit &unit)
-{
-    return unit.status == QLatin1String("available") || unit.status == QLatin1String("returning");
-}
-
 QString unitLabel(const Picture &picture, const QString &id)
 {
     const auto it = picture.units.find(id);
@@ -123,6 +117,11 @@ std::vector<Entry> conflictDrafts(const Picture &picture, const QString &author,
 }
 
 namespace conflicts {
+
+bool isFree(const Unit &unit)
+{
+    return unit.status == QLatin1String("available") || unit.status == QLatin1String("returning");
+}
 
 void applyDecision(Picture &pic, const Entry &e)
 {

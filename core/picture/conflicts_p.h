@@ -11,6 +11,8 @@ class JsonWriter;
 
 namespace conflicts {
 
+/// Whether an accept may engage `unit`: the units a suggestion may propose (available, or returning).
+[[nodiscard]] bool isFree(const Unit &unit);
 /// A `suggestion.accept` or `suggestion.reject`: becomes the suggestion's decision, or a conflict when the
 /// suggestion was decided already or, for an accept, when its unit is not free.
 void applyDecision(Picture &picture, const Entry &entry);

@@ -52,7 +52,9 @@ void applyUnitStatus(Picture &pic, const Entry &e)
     u.id = id;
     u.status = str(e.data, "status");
     u.statusTime = e.eventTime;
-    u.statusBy = std::move(*by);
+    // Kept only while the unit is not free: then an accept of it loses to that entry. (Kept for every unit,
+    // it made the demo's snapshot 40 % larger.)
+    u.statusBy = conflicts::isFree(u) ? EntryRef{} : std::move(*by);
     u.lastSeq = e.seq;
     const bool engaged = u.status == QLatin1String("en_route") || u.status == QLatin1String("on_scene");
     u.incident = engaged ? str(e.data, "incident") : QString();

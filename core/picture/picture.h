@@ -36,7 +36,8 @@ struct Unit
     std::optional<GeoPoint> position;
     Timestamp positionTime;
     Timestamp statusTime;
-    /// The entry its status is owed to: the accept that engaged it, else its last unit.status.
+    /// While it is not free (en route, on scene, unavailable): the entry its status is owed to, the accept
+    /// that engaged it, else its last unit.status. What an accept of it loses to.
     EntryRef statusBy;
     qint64 lastSeq = 0;
     friend bool operator==(const Unit &, const Unit &) = default;
