@@ -192,6 +192,7 @@ int main(int argc, char *argv[])
         roomWriter = std::move(*writer);
         manager.setWriter(roomWriter.get());
     }
+    manager.setDeskAuthor(vigie::ui::deskAuthor()); // it reports the conflicts its own entries lose
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
 

@@ -104,6 +104,7 @@ QString kindLabel(const QString &kind)
         {"fusion.split", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Source séparée")},
         {"fusion.join", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Interventions réunies")},
         {"fusion.undo", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Correction annulée")},
+        {"conflict", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Conflit")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))

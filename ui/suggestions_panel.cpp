@@ -1,6 +1,7 @@
 #include "ui/suggestions_panel.h"
 
 #include "ui/labels.h"
+#include "ui/models/log_model.h"
 
 #include "room/picture_manager.h"
 
@@ -127,6 +128,8 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &SuggestionsPanel::updateButtons);
     connect(&m_watcher, &QFutureWatcher<Computed>::finished, this, &SuggestionsPanel::onComputed);
+    // A decision chained after another desk's (a shared room, a desk back online) may lose to it.
+    connect(&m_manager, &PictureManager::pictureChanged, this, &SuggestionsPanel::showConflicts);
 
     // The shortcuts work wherever the focus is in the window: the dock is often not focused.
     auto *f5 = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SuggestionsPanel::propose);
@@ -227,6 +230,7 @@ void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
         m_recorded = *stored;
     }
     m_state.assign(m_set.items.size(), QString());
+    m_decisions.assign(m_set.items.size(), QUuid());
     fill();
     if (!refused.isEmpty())
         m_status->setText(tr("Propositions non inscrites : %1").arg(refused));
@@ -356,7 +360,9 @@ bool SuggestionsPanel::submitDecision(int row, std::vector<Entry> drafts, const 
             self->updateButtons();
             return;
         }
+        self->m_decisions[std::size_t(row)] = stored->front().id;
         self->decided(row, state);
+        self->showConflicts();
     });
     return outcome->value_or(true);
 }
@@ -386,6 +392,35 @@ void SuggestionsPanel::decided(int row, const QString &state)
             m_tree->setCurrentItem(m_tree->topLevelItem(next));
             break;
         }
+    updateButtons();
+}
+
+void SuggestionsPanel::showConflicts()
+{
+    const std::vector<Conflict> &conflicts = m_manager.picture().conflicts;
+    for (std::size_t row = 0; row < m_decisions.size(); ++row) {
+        if (m_decisions[row].isNull() || m_state[row] == QLatin1String("conflict"))
+            continue;
+        const auto c = std::find_if(conflicts.begin(), conflicts.end(),
+                                    [&](const Conflict &k) { return k.loser.id == m_decisions[row]; });
+        if (c == conflicts.end())
+            continue;
+        m_state[row] = QStringLiteral("conflict");
+        QTreeWidgetItem *item = m_tree->topLevelItem(int(row));
+        item->setText(StateColumn, tr("non prise en compte"));
+        const QString why =
+            tr("%1 l'avait fait avant vous, à %2 (n° %3) : votre décision (n° %4) n'a pas pris "
+               "effet. Voir la main courante.")
+                .arg(c->winner.author, roomTime(c->winner.time.msecs).toString(QStringLiteral("HH:mm")))
+                .arg(c->winner.seq)
+                .arg(c->loser.seq);
+        for (int col = 0; col < ColumnCount; ++col) {
+            item->setToolTip(col, why);
+            item->setForeground(col, QColor(Qt::black));
+            item->setBackground(col, LogModel::conflictBackground());
+        }
+        m_status->setText(why);
+    }
     updateButtons();
 }
 

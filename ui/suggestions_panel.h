@@ -73,6 +73,8 @@ private:
     bool submitDecision(int row, std::vector<Entry> drafts, const QString &state, const QString &refusedText);
     void fill();
     void decided(int row, const QString &state);
+    /// Rows whose decision took no effect (an earlier entry did the same: Picture::conflicts) say so.
+    void showConflicts();
     void updateButtons();
     int currentRow() const;
 
@@ -80,8 +82,9 @@ private:
     Context m_context;
     QFutureWatcher<Computed> m_watcher;
     allocation::SuggestionSet m_set;
-    std::vector<Entry> m_recorded; ///< the `suggestion` entries, per item, as stored
-    std::vector<QString> m_state;  ///< per item: empty, "pending", "accepted" or "rejected"
+    std::vector<Entry> m_recorded;  ///< the `suggestion` entries, per item, as stored
+    std::vector<QString> m_state;   ///< per item: empty, "pending", "accepted", "rejected" or "conflict"
+    std::vector<QUuid> m_decisions; ///< per item: the decision's entry once stored
     std::vector<SuggestedRoute> m_routes;
     quint64 m_generation = 0; ///< counts proposals: a decision stored after a new proposal is not shown on it
     QLabel *m_method = nullptr;

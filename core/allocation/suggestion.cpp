@@ -375,14 +375,22 @@ Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &
     auto accept = decision(suggestion, QStringLiteral("suggestion.accept"), author, eventTime);
     if (!accept)
         return accept.error();
+    // The status names the accept it comes with (ids given now, as a desk's offline queue keeps them): when
+    // another desk's earlier entry wins over the accept, the picture leaves this status out too
+    // (conflicts.h).
+    accept->id = newEntryId();
     Entry status;
+    status.id = newEntryId();
     status.kind = kinds::unitStatus;
     status.author = author;
     status.agency = suggestion.agency;
     status.eventTime = eventTime;
-    status.data = QJsonObject{{QStringLiteral("unit"), suggestion.data.value(QLatin1String("unit"))},
-                              {QStringLiteral("status"), QStringLiteral("en_route")},
-                              {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))}};
+    status.data =
+        QJsonObject{{QStringLiteral("unit"), suggestion.data.value(QLatin1String("unit"))},
+                    {QStringLiteral("status"), QStringLiteral("en_route")},
+                    {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))},
+                    {QStringLiteral("suggestion"), suggestion.data.value(QLatin1String("suggestion"))},
+                    {QStringLiteral("accept"), accept->id.toString(QUuid::WithoutBraces)}};
     return std::vector<Entry>{*accept, status};
 }
 

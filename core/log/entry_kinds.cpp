@@ -124,6 +124,33 @@ Result<void> validateKind(const Entry &e)
                                         "fusion.split entry")};
         return {};
     }
+    if (k == kinds::conflict) { // picture/conflicts.h
+        for (const QLatin1String field : {QLatin1String("loser"), QLatin1String("winner")})
+            if (QUuid(e.data.value(field).toString()).isNull())
+                return Error{QStringLiteral("conflict: data.%1 must be an entry id").arg(field)};
+        for (const QLatin1String field : {QLatin1String("loser_seq"), QLatin1String("winner_seq")}) {
+            const QJsonValue seq = e.data.value(field);
+            if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() != std::floor(seq.toDouble()))
+                return Error{
+                    QStringLiteral("conflict: data.%1 must be a seq (a whole number from 1)").arg(field)};
+        }
+        if (e.data.value(QLatin1String("loser_seq")).toDouble() <=
+            e.data.value(QLatin1String("winner_seq")).toDouble())
+            return Error{
+                QStringLiteral("conflict: the loser comes after the winner in the chain (loser_seq > "
+                               "winner_seq)")};
+        const QString object = e.data.value(QLatin1String("object_kind")).toString();
+        if (object != QLatin1String("suggestion") && object != QLatin1String("unit") &&
+            object != QLatin1String("incident"))
+            return Error{
+                QStringLiteral("conflict: data.object_kind \"%1\" is not suggestion, unit or incident")
+                    .arg(object.left(64))};
+        for (const QLatin1String field :
+             {QLatin1String("object"), QLatin1String("rule"), QLatin1String("reason")})
+            if (auto r = requireString(e, field); !r)
+                return r;
+        return {};
+    }
     if (k == QLatin1String("feed.control")) { // feeds/feed_control.h
         if (auto r = requireString(e, QLatin1String("feed")); !r)
             return r;

@@ -25,6 +25,9 @@ inline constexpr QLatin1String fusionJoin("fusion.join");
 inline constexpr QLatin1String fusionSplit("fusion.split");
 inline constexpr QLatin1String fusionUndo("fusion.undo");
 inline constexpr QLatin1String logTruncated("log.truncated");
+inline constexpr QLatin1String suggestionAccept("suggestion.accept");
+inline constexpr QLatin1String suggestionReject("suggestion.reject");
+inline constexpr QLatin1String conflict("conflict");
 } // namespace kinds
 
 /// Unit statuses, as written in unit.status entries.

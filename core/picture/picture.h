@@ -2,6 +2,7 @@
 // The picture: the live situation as a fold of the log. Units, incidents, zones, hospitals and the latest
 // decisions. It holds only what is active: a closed incident leaves the picture (its history is in the log).
 #include "log/entry.h"
+#include "picture/conflicts.h"
 
 #include <QStringList>
 
@@ -35,6 +36,9 @@ struct Unit
     std::optional<GeoPoint> position;
     Timestamp positionTime;
     Timestamp statusTime;
+    /// While it is not free (en route, on scene, unavailable): the entry its status is owed to, the accept
+    /// that engaged it, else its last unit.status. What an accept of it loses to.
+    EntryRef statusBy;
     qint64 lastSeq = 0;
     friend bool operator==(const Unit &, const Unit &) = default;
 };
@@ -112,6 +116,9 @@ struct Decision
 struct Picture
 {
     static constexpr std::size_t keptDecisions = 100;
+    /// The snapshot text's format ("format", its first field). A snapshot of another format is not restored:
+    /// the picture is folded from the log instead (2: decisions on suggestions, conflicts, units' statusBy).
+    static constexpr int snapshotFormat = 2;
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;
@@ -122,8 +129,12 @@ struct Picture
     std::map<QString, Zone> zones;
     std::map<QString, Hospital> hospitals;
     std::vector<Decision> decisions; ///< the latest ones, oldest first
-    qint64 lastSeq = 0;              ///< last entry applied
-    qint64 applied = 0;              ///< entries applied
+    /// The decision in force on each suggestion decided, by suggestion id (data.suggestion).
+    std::map<QString, SuggestionDecision> suggestions;
+    /// Entries that took no effect because an earlier one did the same thing (conflicts.h), in seq order.
+    std::vector<Conflict> conflicts;
+    qint64 lastSeq = 0; ///< last entry applied
+    qint64 applied = 0; ///< entries applied
     qint64 closedIncidents = 0;
     qint64 notes = 0;
     Timestamp maxEventTime; ///< latest event time applied
@@ -141,6 +152,8 @@ struct Picture
     /// it into another since.
     [[nodiscard]] bool undoTakesWholeIncident(const FusionCorrection &split) const;
 
+    /// Whether `snapshot` (serialised picture text) is of snapshotFormat, without parsing it.
+    [[nodiscard]] static bool isCurrentSnapshot(QByteArrayView snapshot);
     [[nodiscard]] QJsonObject toJson() const;
     /// The same as compact JSON text (what snapshots store), written without building toJson()'s objects.
     [[nodiscard]] QByteArray toJsonText() const;

@@ -38,7 +38,9 @@ Result<Picture> pictureAt(const LogStore &store, Timestamp t, qint64 lastSeq)
     auto snapshot = store.snapshotFor(t);
     if (!snapshot)
         return snapshot.error();
-    if (snapshot->has_value() && (*snapshot)->seq <= lastSeq) {
+    // A snapshot of an earlier format lacks what the fold keeps now: the picture is folded from the start.
+    if (snapshot->has_value() && (*snapshot)->seq <= lastSeq &&
+        Picture::isCurrentSnapshot((*snapshot)->picture)) {
         auto restored = deserialisePicture((*snapshot)->picture);
         if (!restored)
             return restored.error();
@@ -69,7 +71,8 @@ Result<CheckedPicture> checkedPictureAt(const LogStore &store, std::optional<Tim
     auto snapshot = store.snapshotFor(at);
     if (!snapshot)
         return snapshot.error();
-    const qint64 from = snapshot->has_value() ? (*snapshot)->seq : 0;
+    const qint64 from =
+        snapshot->has_value() && Picture::isCurrentSnapshot((*snapshot)->picture) ? (*snapshot)->seq : 0;
     auto report = store.verifyAfter(from);
     if (!report)
         return report.error();
@@ -130,18 +133,28 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
                              .arg(checked->damage->problem)};
         }
         std::optional<Picture> pic = std::move(checked->picture);
-        m_policy.taken(*last, 0);
+        qint64 lastCurrent = *last;
+        if (*last > 0) {
+            // Snapshots of an earlier format are not restored (Picture::isCurrentSnapshot): fold the log
+            // again in steps, as if there were none, so that seeking finds current ones all along it.
+            auto latest = store.snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
+            if (!latest)
+                return latest.error();
+            if (latest->has_value() && !Picture::isCurrentSnapshot((*latest)->picture))
+                lastCurrent = 0;
+        }
+        m_policy.taken(lastCurrent, 0);
         // If entries since the last snapshot are many, re-fold in steps so snapshots land as they fall due.
         if (!m_policy.due(pic->lastSeq)) {
             m_head = std::move(*pic);
             return {};
         }
         m_head = Picture{};
-        if (*last > 0) {
+        if (lastCurrent > 0) { // a current one (above)
             auto snap = store.snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
             if (!snap)
                 return snap.error();
-            if (snap->has_value()) {
+            if (snap->has_value() && Picture::isCurrentSnapshot((*snap)->picture)) {
                 auto restored = deserialisePicture((*snap)->picture);
                 if (!restored)
                     return restored.error();

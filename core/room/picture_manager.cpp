@@ -2,6 +2,7 @@
 
 #include <QDebug>
 
+#include "picture/conflicts.h"
 #include "room/entry_sink.h"
 
 #include <algorithm>
@@ -75,7 +76,34 @@ qint64 PictureManager::poll()
     }
     if (m_damage)
         Q_EMIT damageFound();
+    else if (!fresh.empty())
+        reportConflicts();
     return qint64(fresh.size());
+}
+
+void PictureManager::reportConflicts()
+{
+    if (m_deskAuthor.isEmpty())
+        return;
+    std::vector<Entry> drafts =
+        conflictDrafts(m_picture, m_deskAuthor, m_clock.now(), [this](const Conflict &c) {
+            return c.loser.author == m_deskAuthor && !m_conflictsSent.contains(c.loser.id);
+        });
+    if (drafts.empty())
+        return;
+    QList<QUuid> losers;
+    for (const Entry &d : drafts)
+        losers.append(QUuid(d.data.value(QLatin1String("loser")).toString()));
+    for (const QUuid &id : losers)
+        m_conflictsSent.insert(id);
+    // Stored, they are folded (and the conflicts marked reported); refused, the next poll tries again.
+    append(std::move(drafts), [this, losers](const Result<std::vector<Entry>> &stored) {
+        if (!stored) {
+            Q_EMIT errorOccurred(stored.error().message);
+            for (const QUuid &id : losers)
+                m_conflictsSent.remove(id);
+        }
+    });
 }
 
 } // namespace vigie

@@ -11,6 +11,7 @@
 #include "picture/picture_seeker.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -55,6 +56,9 @@ public:
     /// SnapshotPolicy-many entries folded, a copy of the picture goes to it, to be serialised and stored
     /// on its thread.
     void setWriter(EntrySink *writer) { m_writer = writer; }
+    /// Who this desk writes as: the conflicts whose losing entry it wrote are reported by it, in a
+    /// `conflict` entry, after the poll that finds them (empty: reports none).
+    void setDeskAuthor(const QString &author) { m_deskAuthor = author; }
     /// When snapshots are handed to the writer (default: SnapshotPolicy's).
     void setSnapshotPolicy(SnapshotPolicy policy);
     /// Entries written at this desk and not yet in the log: a shared room's desk whose server does not
@@ -78,6 +82,9 @@ private:
     void snapshotIfDue();
     /// The log's picture with the pending entries on top, when there are any.
     void foldPending();
+    /// Appends a `conflict` entry for each conflict of the picture not reported yet whose loser this desk
+    /// wrote. Desks that find the same one store it once (its id comes from the loser's).
+    void reportConflicts();
     const LogStore &m_store;
     const Clock &m_clock;
     QString m_location;
@@ -88,6 +95,8 @@ private:
     std::optional<Picture> m_withPending;
     std::optional<LogDamage> m_damage;
     QTimer m_timer;
+    QString m_deskAuthor;
+    QSet<QUuid> m_conflictsSent; ///< losers whose conflict entry is on its way to the log
 };
 
 } // namespace vigie

@@ -486,10 +486,18 @@ TEST(Suggest, AcceptanceIsLoggedAndSendsTheUnit)
     ASSERT_EQ(drafts->size(), 2u);
     EXPECT_EQ((*drafts)[0].kind, QStringLiteral("suggestion.accept"));
     EXPECT_TRUE(validateDraft((*drafts)[1]).ok());
+    // The status names the accept it comes with, and takes effect with it (a status whose accept lost to an
+    // earlier entry does not: tests/core/test_conflicts.cpp).
+    EXPECT_FALSE((*drafts)[0].id.isNull());
+    EXPECT_EQ((*drafts)[1].data.value(QLatin1String("accept")).toString(),
+              (*drafts)[0].id.toString(QUuid::WithoutBraces));
+    EXPECT_EQ((*drafts)[1].data.value(QLatin1String("suggestion")).toString(), QStringLiteral("abc"));
     Picture pic;
-    Entry status = (*drafts)[1];
-    status.seq = 8;
-    pic.apply(status);
+    qint64 seq = 7;
+    for (Entry e : *drafts) {
+        e.seq = ++seq;
+        pic.apply(e);
+    }
     EXPECT_EQ(pic.units.at(QStringLiteral("FPT-1")).status, QStringLiteral("en_route"));
     EXPECT_EQ(pic.units.at(QStringLiteral("FPT-1")).incident, QStringLiteral("inc-1"));
     auto reject = rejectDrafts(s, QStringLiteral("liaison"), Timestamp{1000}, QStringLiteral("already busy"));

@@ -30,6 +30,7 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
     std::map<int, std::vector<qint64>>
         reports; // incident → seqs of its open/update entries (seq = index + 1)
     std::vector<QString> corrections;
+    std::vector<QString> decisions; // ids of suggestion.accept and suggestion.reject entries
     qint64 t = 1784055600000;
     const char *statuses[] = {"available", "en_route", "on_scene", "returning", "unavailable"};
     for (int i = 0; i < count; ++i) {
@@ -125,6 +126,41 @@ std::vector<Entry> randomLog(std::mt19937 &rng, int count)
                 QUuid::fromString(QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QChar(u'0')));
             corrections.push_back(c.id.toString(QUuid::WithoutBraces));
             out.push_back(std::move(c));
+        } else if (k < 98 && !open.empty()) {
+            // Desks deciding apart: a suggestion decided twice, a unit engaged by two accepts, an accept's
+            // unit.status (which names it) left out with it when it loses.
+            const QString suggestion = QStringLiteral("S%1").arg(rng() % 12);
+            const QString incident = QStringLiteral("I%1").arg(open[rng() % open.size()]);
+            const QJsonObject d{{QStringLiteral("suggestion"), suggestion},
+                                {QStringLiteral("unit"), u},
+                                {QStringLiteral("incident"), incident}};
+            Entry decision = makeEntry(small(rng) == 0 ? QStringLiteral("suggestion.reject")
+                                                       : QStringLiteral("suggestion.accept"),
+                                       eventTime, d, {}, QStringLiteral("fire"));
+            decision.author = QStringLiteral("poste-%1").arg(small(rng));
+            decision.id =
+                QUuid::fromString(QStringLiteral("00000000-0000-4000-9000-%1").arg(i, 12, 10, QChar(u'0')));
+            decisions.push_back(decision.id.toString(QUuid::WithoutBraces));
+            const bool accepted = decision.kind == QLatin1String("suggestion.accept");
+            out.push_back(decision);
+            if (accepted) {
+                QJsonObject status = d;
+                status.insert(QStringLiteral("status"), QStringLiteral("en_route"));
+                status.insert(QStringLiteral("accept"), decisions.back());
+                out.push_back(
+                    makeEntry(QStringLiteral("unit.status"), eventTime, status, {}, QStringLiteral("fire")));
+            }
+        } else if (k < 99 && !decisions.empty()) {
+            // A desk reports a conflict (about an entry that did lose, or not: then it changes nothing).
+            out.push_back(makeEntry(QStringLiteral("conflict"), eventTime,
+                                    {{QStringLiteral("loser"), decisions[rng() % decisions.size()]},
+                                     {QStringLiteral("loser_seq"), 2},
+                                     {QStringLiteral("winner"), decisions.front()},
+                                     {QStringLiteral("winner_seq"), 1},
+                                     {QStringLiteral("object"), QStringLiteral("S0")},
+                                     {QStringLiteral("object_kind"), QStringLiteral("suggestion")},
+                                     {QStringLiteral("rule"), QStringLiteral("first_in_chain")},
+                                     {QStringLiteral("reason"), QStringLiteral("test")}}));
         } else {
             out.push_back(note(eventTime, QStringLiteral("note %1").arg(i)));
         }
@@ -328,7 +364,7 @@ TEST(Picture, DeskJoinsAndSplitsAreFoldedAndUndone)
 
 TEST(Picture, JsonRoundTripIsLossless)
 {
-    std::mt19937 rng(7);
+    std::mt19937 rng(8); // a log whose end has joins, decisions and conflicts (reported or not) in force
     Picture p;
     qint64 seq = 0;
     for (Entry &e : randomLog(rng, 2000)) {
@@ -338,6 +374,14 @@ TEST(Picture, JsonRoundTripIsLossless)
     // The log has desk corrections in force, and incidents joined aside, for the snapshot to carry.
     EXPECT_FALSE(p.corrections.empty());
     EXPECT_FALSE(p.joinedIncidents.empty());
+    // …and decisions, and conflicts, some reported.
+    EXPECT_FALSE(p.suggestions.empty());
+    EXPECT_GT(
+        std::count_if(p.conflicts.begin(), p.conflicts.end(), [](const Conflict &c) { return c.reported; }),
+        0);
+    EXPECT_GT(std::count_if(p.conflicts.begin(), p.conflicts.end(),
+                            [](const Conflict &c) { return c.objectKind == QLatin1String("unit"); }),
+              0);
     auto back = Picture::fromJson(p.toJson());
     ASSERT_TRUE(back);
     EXPECT_TRUE(*back == p);

@@ -287,6 +287,37 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
     EXPECT_EQ(panel.tree()->topLevelItem(1)->text(6), QStringLiteral("rejetée"));
 }
 
+// Another desk decided the suggestion first (its accept is chained before this desk's): this desk's accept
+// is shown as not taken, and the unit stays where the first accept sent it.
+TEST_F(DemoFixture, SuggestionsPanelShowsADecisionThatLostAsNotTaken)
+{
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::SuggestionsPanel panel(manager, straightLineContext());
+    QSignalSpy finished(&panel, &ui::SuggestionsPanel::proposalFinished);
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_GE(panel.current().items.size(), 1u) << panel.statusText().toStdString();
+    const auto recorded = entriesOfKind(*room, QStringLiteral("suggestion"));
+    ASSERT_FALSE(recorded.empty());
+    auto first = allocation::acceptDrafts(recorded.front(), QStringLiteral("poste-codis"), clock.now());
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(room->append(*first));
+
+    ASSERT_TRUE(panel.accept(0));
+    QTreeWidgetItem *row = panel.tree()->topLevelItem(0);
+    EXPECT_EQ(row->text(6), QStringLiteral("non prise en compte"));
+    EXPECT_TRUE(row->toolTip(6).startsWith(QStringLiteral("poste-codis l'avait fait avant vous")))
+        << row->toolTip(6).toStdString();
+    EXPECT_EQ(row->background(0).color(), ui::LogModel::conflictBackground());
+    ASSERT_EQ(manager.picture().conflicts.size(), 1u);
+    EXPECT_EQ(manager.picture().units.at(panel.current().items[0].unit).statusBy.author,
+              QStringLiteral("poste-codis"));
+    EXPECT_FALSE(panel.accept(0));
+}
+
 TEST_F(DemoFixture, SuggestionsPanelExplainsAnEmptyFleet)
 {
     // Every unit unavailable: no proposal, no entry, and a message that says why.

@@ -72,6 +72,54 @@
 <context>
     <name>vigie::ui::LogModel</name>
     <message>
+        <source>votre acceptation (n° %1)</source>
+        <translation>your acceptance (no. %1)</translation>
+    </message>
+    <message>
+        <source>l&apos;acceptation de %2 (n° %1)</source>
+        <translation>%2&apos;s acceptance (no. %1)</translation>
+    </message>
+    <message>
+        <source>votre rejet (n° %1)</source>
+        <translation>your rejection (no. %1)</translation>
+    </message>
+    <message>
+        <source>le rejet de %2 (n° %1)</source>
+        <translation>%2&apos;s rejection (no. %1)</translation>
+    </message>
+    <message>
+        <source>votre réunion (n° %1)</source>
+        <translation>your join (no. %1)</translation>
+    </message>
+    <message>
+        <source>la réunion de %2 (n° %1)</source>
+        <translation>%2&apos;s join (no. %1)</translation>
+    </message>
+    <message>
+        <source>l&apos;entrée n° %1</source>
+        <translation>entry no. %1</translation>
+    </message>
+    <message>
+        <source>Conflit : %1 était déjà engagé sur %2 par %3 à %4 — %5 n&apos;a pas pris effet</source>
+        <translation>Conflict: %1 was already committed to %2 by %3 at %4 — %5 did not take effect</translation>
+    </message>
+    <message>
+        <source>Conflit : %1 était déjà %2 (%3 à %4) — %5 n&apos;a pas pris effet</source>
+        <translation>Conflict: %1 was already %2 (%3 at %4) — %5 did not take effect</translation>
+    </message>
+    <message>
+        <source>Conflit : la proposition %1 avait déjà été rejetée par %2 à %3 — %4 n&apos;a pas pris effet</source>
+        <translation>Conflict: the suggestion %1 had already been rejected by %2 at %3 — %4 did not take effect</translation>
+    </message>
+    <message>
+        <source>Conflit : la proposition %1 avait déjà été acceptée par %2 à %3 — %4 n&apos;a pas pris effet</source>
+        <translation>Conflict: the suggestion %1 had already been accepted by %2 at %3 — %4 did not take effect</translation>
+    </message>
+    <message>
+        <source>Conflit : %1 était déjà réunie dans %2 par %3 à %4 — %5 n&apos;a pas pris effet</source>
+        <translation>Conflict: %1 was already joined into %2 by %3 at %4 — %5 did not take effect</translation>
+    </message>
+    <message>
         <source>1 signalement de %1 séparé de %2</source>
         <translation>1 report of %1 split from %2</translation>
     </message>
@@ -623,6 +671,14 @@
 <context>
     <name>vigie::ui::SuggestionsPanel</name>
     <message>
+        <source>non prise en compte</source>
+        <translation>not taken</translation>
+    </message>
+    <message>
+        <source>%1 l&apos;avait fait avant vous, à %2 (n° %3) : votre décision (n° %4) n&apos;a pas pris effet. Voir la main courante.</source>
+        <translation>%1 did it before you, at %2 (no. %3): your decision (no. %4) did not take effect. See the log.</translation>
+    </message>
+    <message>
         <source>ETA par la route (réseau importé : %L1 nœuds).</source>
         <translation>ETA by road (imported network: %L1 nodes).</translation>
     </message>
@@ -972,6 +1028,10 @@
     <message>
         <source>Pause ou reprise d&apos;un flux</source>
         <translation>Feed paused or resumed</translation>
+    </message>
+    <message>
+        <source>Conflit</source>
+        <translation>Conflict</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,12 @@
 #include "log/entry_kinds.h"
 #include "room/picture_manager.h"
 
+#include <QApplication>
 #include <QColor>
 #include <QFont>
 #include <QJsonArray>
 #include <QLocale>
+#include <QStyle>
 
 #include <cmath>
 
@@ -160,6 +162,59 @@ QString LogModel::fusionSummary(const Entry &e)
              locale.toString(d.value(QLatin1String("confidence")).toDouble(), 'f', 2));
 }
 
+QColor LogModel::conflictBackground()
+{
+    // Vermillion (Okabe–Ito), under black bold text: 5.4:1, and apart from the exercise banner's orange.
+    return QColor(0xD5, 0x5E, 0x00);
+}
+
+QString LogModel::conflictSummary(const Entry &e)
+{
+    const QJsonObject &d = e.data;
+    auto s = [&d](const char *key) {
+        return d.value(QLatin1String(key)).toString();
+    };
+    const auto winnerTime = Timestamp::parseIso(s("winner_time"));
+    const QString when =
+        winnerTime ? roomTime(winnerTime->msecs).toString(QStringLiteral("HH:mm")) : QStringLiteral("?");
+    const bool own = s("loser_author") == deskAuthor();
+    const QString seq = QLocale().toString(d.value(QLatin1String("loser_seq")).toInteger());
+    const QString loserKind = s("loser_kind");
+    QString lost;
+    if (loserKind == kinds::suggestionAccept)
+        lost = own ? tr("votre acceptation (n° %1)").arg(seq)
+                   : tr("l'acceptation de %2 (n° %1)").arg(seq, s("loser_author"));
+    else if (loserKind == kinds::suggestionReject)
+        lost = own ? tr("votre rejet (n° %1)").arg(seq)
+                   : tr("le rejet de %2 (n° %1)").arg(seq, s("loser_author"));
+    else if (loserKind == kinds::fusionJoin)
+        lost = own ? tr("votre réunion (n° %1)").arg(seq)
+                   : tr("la réunion de %2 (n° %1)").arg(seq, s("loser_author"));
+    else
+        lost = tr("l'entrée n° %1").arg(seq);
+    const QString objectKind = s("object_kind");
+    const QString label = s("label").isEmpty() ? s("object") : s("label");
+    if (objectKind == QLatin1String("unit")) {
+        const QString status = s("unit_status");
+        if (status == QLatin1String("en_route") || status == QLatin1String("on_scene"))
+            return tr("Conflit : %1 était déjà engagé sur %2 par %3 à %4 — %5 n'a pas pris effet")
+                .arg(label, s("held_on"), s("winner_author"), when, lost);
+        return tr("Conflit : %1 était déjà %2 (%3 à %4) — %5 n'a pas pris effet")
+            .arg(label, unitStatusLabel(status), s("winner_author"), when, lost);
+    }
+    if (objectKind == QLatin1String("suggestion"))
+        return (s("winner_kind") == kinds::suggestionReject
+                    ? tr("Conflit : la proposition %1 avait déjà été rejetée par %2 à %3 — %4 n'a pas pris "
+                         "effet")
+                    : tr("Conflit : la proposition %1 avait déjà été acceptée par %2 à %3 — %4 n'a pas pris "
+                         "effet"))
+            .arg(label, s("winner_author"), when, lost);
+    if (objectKind == QLatin1String("incident"))
+        return tr("Conflit : %1 était déjà réunie dans %2 par %3 à %4 — %5 n'a pas pris effet")
+            .arg(s("object"), s("held_on"), s("winner_author"), when, lost);
+    return s("reason");
+}
+
 QString LogModel::summary(const Entry &e)
 {
     const QJsonObject &d = e.data;
@@ -198,6 +253,8 @@ QString LogModel::summary(const Entry &e)
         return fusionSummary(e);
     if (e.kind == QLatin1String("suggestion.reject"))
         return tr("%1 → %2 rejetée : %3").arg(s("unit"), s("incident"), s("reason"));
+    if (e.kind == kinds::conflict)
+        return conflictSummary(e);
     return QString::fromUtf8(compactDataJson(d).left(160));
 }
 
@@ -214,6 +271,20 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     }
     if (pending && role == Qt::ForegroundRole && index.column() != Agency)
         return QColor(0x60, 0x60, 0x60);
+    if (e.kind == kinds::conflict) {
+        // A conflict stands out on every screen: a whole row in colour, bold, a warning sign.
+        if (role == Qt::BackgroundRole)
+            return conflictBackground();
+        if (role == Qt::ForegroundRole)
+            return QColor(Qt::black);
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        if (role == Qt::DecorationRole && index.column() == Kind)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
     if (role == Qt::ForegroundRole && index.column() == Agency)
         return agencyColour(e.agency);
     if (role == Qt::ToolTipRole) {

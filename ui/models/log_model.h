@@ -3,6 +3,7 @@
 #include "log/entry.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 #include <vector>
 
@@ -39,6 +40,11 @@ public:
     [[nodiscard]] static QString summary(const Entry &entry);
     /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
     [[nodiscard]] static QString fusionSummary(const Entry &entry);
+    /// A `conflict` entry: what had been done already, by whom and when, and which entry took no effect
+    /// ("votre …" when this desk wrote it).
+    [[nodiscard]] static QString conflictSummary(const Entry &entry);
+    /// The background of a conflict's row, the same on every screen (wall screens included).
+    [[nodiscard]] static QColor conflictBackground();
 
     /// Whether `row` is one of this desk's pending entries (written, not yet in the shared room's log).
     [[nodiscard]] bool isPending(int row) const { return row >= int(m_entries.size()); }
