@@ -26,6 +26,9 @@ Result<void> PictureManager::load()
     // The next snapshot falls due counting from the last one stored, by whichever process wrote it.
     if (auto last = m_store.lastSnapshotSeq())
         m_snapshots.taken(*last, 0);
+    // A desk back after an absence may find at once that some of what it wrote lost to another desk.
+    if (!m_damage)
+        reportConflicts();
     return {};
 }
 

@@ -20,9 +20,15 @@ if [[ $room == new ]]; then
   "$cli" init "$room" --name desks >/dev/null
 fi
 agencies=(fire samu police officials)
+# On a shared room each desk works as a console does: through its link, a replica and a queue of its own
+# (VIGIE_DESKS_DIRECT=1: straight to the server, as before the link existed).
 for d in $(seq 1 "$desks"); do
+  replica=()
+  if [[ $room == postgres* && -z ${VIGIE_DESKS_DIRECT:-} ]]; then
+    replica=(--replica "$work/desk-$d.vigie")
+  fi
   "$cli" desk "$room" --name "desk-$d" --agency "${agencies[$((d % 4))]}" --rate "$rate" --seconds "$seconds" \
-    --drain 3 >"$work/desk.$d" &
+    --drain 3 "${replica[@]}" >"$work/desk.$d" &
 done
 wait
 cat "$work"/desk.*

@@ -7,9 +7,11 @@
 #include "tcp_proxy.h"
 #include "test_util.h"
 
+#include "allocation/suggestion.h"
 #include "cli_run.h"
 #include "log/entry_kinds.h"
 #include "room/desk_link.h"
+#include "room/picture_manager.h"
 #include "store/pg_log_store.h"
 
 #include <libpq-fe.h>
@@ -641,4 +643,92 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
                   "")
             << "seed " << seed;
     }
+}
+
+// Two desks apart accept the same suggestion. Back online, the first in the chain wins; the other desk's
+// console (its picture manager, writing through its link) reports the conflict to the room, stored once,
+// and every desk folds the same picture.
+TEST_F(DeskLinkTest, TwoDesksApartAcceptTheSameSuggestionAndTheLaterOneIsToldOfTheConflict)
+{
+    const QString url = newRoom(QStringLiteral("conflict"));
+    TcpProxy toA(pgCluster()->port()), toB(pgCluster()->port());
+    auto a = startDesk(through(url, toA.port()), QStringLiteral("poste-codis"), QStringLiteral("fire"));
+    auto b = startDesk(through(url, toB.port()), QStringLiteral("poste-samu"), QStringLiteral("samu"));
+    ASSERT_TRUE(a && b);
+    const qint64 t = m_clock.now().msecs;
+    Entry available = makeEntry(QStringLiteral("unit.status"), t,
+                                {{QStringLiteral("unit"), QStringLiteral("VSAV-PLOM-1")},
+                                 {QStringLiteral("status"), QStringLiteral("available")}},
+                                {}, QStringLiteral("fire"));
+    available.author = QStringLiteral("poste-codis");
+    Entry proposed = makeEntry(QStringLiteral("suggestion"), t,
+                               {{QStringLiteral("suggestion"), QStringLiteral("S-1")},
+                                {QStringLiteral("unit"), QStringLiteral("VSAV-PLOM-1")},
+                                {QStringLiteral("incident"), QStringLiteral("INC-0002")}},
+                               {}, QStringLiteral("fire"));
+    proposed.author = QStringLiteral("poste-codis");
+    ASSERT_TRUE(a->enqueue({available, proposed}));
+    ASSERT_TRUE(a->waitForSync(10000));
+    ASSERT_TRUE(b->waitForSync(10000));
+    auto replicaB = Room::open(b->replicaPath(), m_clock);
+    ASSERT_TRUE(replicaB);
+    auto recorded = (*replicaB)->store().read(EntryQuery{.kind = QStringLiteral("suggestion")});
+    ASSERT_TRUE(recorded && recorded->size() == 1);
+    const Entry suggestion = recorded->front();
+
+    toA.cut();
+    toB.cut();
+    auto acceptA = allocation::acceptDrafts(suggestion, QStringLiteral("poste-codis"), m_clock.now());
+    ASSERT_TRUE(acceptA);
+    auto queuedA = a->enqueue(*acceptA);
+    ASSERT_TRUE(queuedA);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto acceptB = allocation::acceptDrafts(suggestion, QStringLiteral("poste-samu"), m_clock.now());
+    ASSERT_TRUE(acceptB);
+    auto queuedB = b->enqueue(*acceptB);
+    ASSERT_TRUE(queuedB);
+    // A comes back first: its accept is first in the chain.
+    toA.heal();
+    ASSERT_TRUE(a->waitForSync(10000));
+    toB.heal();
+    ASSERT_TRUE(b->waitForSync(10000));
+
+    // The desks' consoles: each folds its replica and writes through its link.
+    auto consoleOf = [this](DeskLink &link, const QString &desk, std::unique_ptr<Room> &replica) {
+        auto opened = Room::open(link.replicaPath(), m_clock);
+        EXPECT_TRUE(opened);
+        replica = std::move(*opened);
+        auto manager = std::make_unique<PictureManager>(replica->store(), m_clock, link.replicaPath());
+        manager->setWriter(&link);
+        manager->setDeskAuthor(desk);
+        EXPECT_TRUE(manager->load());
+        return manager;
+    };
+    std::unique_ptr<Room> roomA, roomB;
+    auto consoleA = consoleOf(*a, QStringLiteral("poste-codis"), roomA);
+    auto consoleB = consoleOf(*b, QStringLiteral("poste-samu"), roomB);
+    ASSERT_TRUE(b->waitForSync(10000));
+    ASSERT_TRUE(a->waitForSync(10000));
+    ASSERT_TRUE(b->waitForSync(10000));
+    consoleA->poll();
+    consoleB->poll();
+
+    auto server = Room::open(url, m_clock);
+    ASSERT_TRUE(server);
+    auto conflicts = (*server)->store().read(EntryQuery{.kind = QStringLiteral("conflict")});
+    ASSERT_TRUE(conflicts);
+    ASSERT_EQ(conflicts->size(), 1u);
+    const Entry &c = conflicts->front();
+    EXPECT_EQ(c.author, QStringLiteral("poste-samu")); // told by the desk whose accept lost
+    EXPECT_EQ(c.data.value(QStringLiteral("loser")).toString(),
+              queuedB->front().id.toString(QUuid::WithoutBraces));
+    EXPECT_EQ(c.data.value(QStringLiteral("winner")).toString(),
+              queuedA->front().id.toString(QUuid::WithoutBraces));
+    auto picture = (*server)->picture();
+    ASSERT_TRUE(picture);
+    ASSERT_EQ(picture->conflicts.size(), 1u);
+    EXPECT_TRUE(picture->conflicts.front().reported);
+    EXPECT_EQ(picture->units.at(QStringLiteral("VSAV-PLOM-1")).incident, QStringLiteral("INC-0002"));
+    EXPECT_EQ(consoleA->picture().toJson(), consoleB->picture().toJson());
+    EXPECT_EQ(roomProblems(url, {a->replicaPath(), b->replicaPath()}, {}, m_clock, false).toStdString(), "");
 }
