@@ -73,7 +73,8 @@ public:
               "CREATE TABLE IF NOT EXISTS queue(pos INTEGER PRIMARY KEY AUTOINCREMENT, "
               "id TEXT NOT NULL UNIQUE, event_time INTEGER NOT NULL, record_time INTEGER NOT "
               "NULL, author TEXT NOT NULL, role TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT "
-              "NOT NULL, geo TEXT NOT NULL, data TEXT NOT NULL)"})
+              "NOT NULL, geo TEXT NOT NULL, data TEXT NOT NULL)",
+              "CREATE TABLE IF NOT EXISTS link_state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)"})
             if (auto r = q->m_db.exec(s); !r)
                 return Error{
                     QStringLiteral("%1: cannot open the desk's queue: %2").arg(path, r.error().message)};
@@ -156,6 +157,29 @@ public:
             out.push_back(std::move(row));
         }
         return out;
+    }
+
+    /// A number the link keeps across its runs (the last quarantine row copied from the server).
+    Result<qint64> state(const char *key) const
+    {
+        auto select = m_db.prepare("SELECT value FROM link_state WHERE key = ?");
+        if (!select)
+            return select.error();
+        select->bindText(1, key);
+        return select->step() == sql::Statement::Step::Row ? select->int64(0) : 0;
+    }
+    Result<void> setState(const char *key, qint64 value)
+    {
+        auto upsert =
+            m_db.prepare("INSERT INTO link_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                         "SET value = excluded.value");
+        if (!upsert)
+            return upsert.error();
+        upsert->bindText(1, key);
+        upsert->bind(2, value);
+        if (upsert->step() != sql::Statement::Step::Done)
+            return Error{QStringLiteral("%1: %2").arg(m_db.path(), upsert->lastError())};
+        return {};
     }
 
     Result<void> removeThrough(qint64 pos)
@@ -252,7 +276,9 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
         auto secret = (*server)->secret();
         if (!secret)
             return secret.error();
-        auto replica = Room::createReplica(o.replicaPath, (*server)->room(), *secret, clock, o.snapshots);
+        RoomInfo info = (*server)->room();
+        info.replicaOf = location.server;
+        auto replica = Room::createReplica(o.replicaPath, info, *secret, clock, o.snapshots);
         if (!replica)
             return replica.error();
         link->m_replica = std::move(*replica);
@@ -470,6 +496,28 @@ Result<qint64> DeskLink::catchUp(const Progress &progress)
     }
 }
 
+Result<void> DeskLink::copyQuarantine()
+{
+    // Refused input stays on the server, where it was refused; the desk's Feeds dock reads a copy. The rows
+    // are copied after the last one copied (its server id kept in the queue file), already scrubbed.
+    auto after = m_queue->state("quarantine_copied");
+    if (!after)
+        return after.error();
+    for (;;) {
+        auto rows = m_server->store->quarantinedAfter(*after, 1000);
+        if (!rows)
+            return rows.error();
+        if (rows->empty())
+            return {};
+        for (const QuarantineItem &item : *rows)
+            if (auto r = m_replica->store().quarantine(item); !r)
+                return r.error();
+        *after = rows->back().id;
+        if (auto r = m_queue->setState("quarantine_copied", *after); !r)
+            return r;
+    }
+}
+
 Result<void> DeskLink::sendQueue()
 {
     for (;;) {
@@ -561,6 +609,8 @@ bool DeskLink::round()
     if (auto r = sendQueue(); !r)
         return fail(r.error());
     if (monotonicMs() >= m_nextHeartbeatMs) {
+        if (auto r = copyQuarantine(); !r)
+            return fail(r.error());
         if (auto r = m_server->store->heartbeat(m_options.desk, m_options.agency); !r)
             return fail(r.error());
         auto desks = m_server->store->desks();

@@ -111,6 +111,8 @@ private:
     bool round();
     [[nodiscard]] Result<qint64> catchUp(const Progress &progress = {});
     [[nodiscard]] Result<void> sendQueue();
+    /// Copies the server's new quarantine rows into the replica (with the heartbeat, every few seconds).
+    [[nodiscard]] Result<void> copyQuarantine();
     void goOffline(const QString &why);
     void tryConnect();
     void publish();

@@ -17,6 +17,9 @@ struct RoomInfo
     QString name;
     RoomMode mode = RoomMode::Live;
     Timestamp created;
+    /// A desk's replica of a shared room: the server it copies (its feed bookkeeping stays there); empty
+    /// for a room of record.
+    QString replicaOf;
 };
 
 struct EntryQuery

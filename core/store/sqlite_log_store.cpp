@@ -78,12 +78,14 @@ Result<std::unique_ptr<SqliteLogStore>> SqliteLogStore::create(const QString &pa
     auto insert = store->m_db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
     if (!insert)
         return insert.error();
-    const std::pair<const char *, QString> meta[] = {
+    std::vector<std::pair<const char *, QString>> meta = {
         {"room_id", room.id},
         {"room_name", room.name},
         {"mode", roomModeId(room.mode)},
         {"created", QString::number(room.created.msecs)},
     };
+    if (!room.replicaOf.isEmpty())
+        meta.emplace_back("replica_of", room.replicaOf);
     for (const auto &[key, value] : meta) {
         insert->bindText(1, key);
         insert->bindText(2, value.toUtf8());
@@ -140,6 +142,8 @@ Result<void> SqliteLogStore::loadState()
             m_room.mode = roomModeFromId(value).value_or(RoomMode::Live);
         else if (key == QLatin1String("created"))
             m_room.created = Timestamp{value.toLongLong()};
+        else if (key == QLatin1String("replica_of"))
+            m_room.replicaOf = value;
     }
     if (m_room.id.isEmpty())
         return Error{QStringLiteral("%1: the room has no id (damaged meta table)").arg(m_db.path())};

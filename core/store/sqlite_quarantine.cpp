@@ -22,7 +22,10 @@ Result<std::vector<QuarantineItem>> SqliteLogStore::quarantinedAfter(qint64 afte
 
 Result<std::optional<std::vector<FeedRepeats>>> SqliteLogStore::feedRepeats() const
 {
-    // A room file counts the arrivals of the messages it received (feed_seen, one row per message).
+    // A room file counts the arrivals of the messages it received (feed_seen, one row per message). A desk's
+    // replica received none: the server counted them, and the desk does not know.
+    if (!m_room.replicaOf.isEmpty())
+        return std::optional<std::vector<FeedRepeats>>{};
     auto stmt = m_db.prepare("SELECT source, SUM(count - 1), MAX(last_seen) FROM feed_seen WHERE count > 1 "
                              "GROUP BY source ORDER BY source");
     if (!stmt)

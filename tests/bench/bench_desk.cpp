@@ -16,6 +16,7 @@
 #include "room/desk_link.h"
 #include "store/pg_log_store.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
@@ -138,7 +139,10 @@ void BM_DeskOpen(benchmark::State &state)
     static QString replica;
     static double firstCopy = 0;
     if (replica.isEmpty()) {
-        const QString url = roomUrl(serverPort(), QStringLiteral("open-%1").arg(++roomsMade));
+        const QString url =
+            roomUrl(serverPort(),
+                    QStringLiteral("open-%1-%2").arg(++roomsMade).arg(QDateTime::currentMSecsSinceEpoch()));
+        std::fprintf(stderr, "room %s\n", qPrintable(url));
         auto created = Room::create(url, {}, RoomMode::Live, clock);
         if (!created) {
             state.SkipWithError(created.error().message.toUtf8().constData());
@@ -150,7 +154,10 @@ void BM_DeskOpen(benchmark::State &state)
             return;
         DeskLinkOptions o;
         o.url = url;
-        o.replicaPath = dir.filePath(QStringLiteral("large.vigie"));
+        // VIGIE_BENCH_KEEP=DIR keeps the replica there, to open it in the console afterwards.
+        const QString keep = qEnvironmentVariable("VIGIE_BENCH_KEEP");
+        o.replicaPath = keep.isEmpty() ? dir.filePath(QStringLiteral("large.vigie"))
+                                       : keep + QStringLiteral("/large.vigie");
         o.desk = QStringLiteral("poste-mur");
         QElapsedTimer t;
         t.start();

@@ -249,7 +249,7 @@ TEST_F(DeskLinkTest, AnEntryWrittenAtOneDeskReachesTheOthersReplicaAndPresence)
     ASSERT_EQ(queued->size(), 2u);
     EXPECT_EQ(queued->front().seq, 0); // pending: the server has not chained it yet
     EXPECT_FALSE(queued->front().id.isNull());
-    ASSERT_TRUE(a->waitForSync(10000));
+    ASSERT_TRUE(a->waitForSync(10000)) << a->status().problem.toStdString();
     ASSERT_TRUE(waitFor([&] { return b->status().replicaSeq == 2; }, 5000)) << b->status().replicaSeq;
     EXPECT_EQ(a->status().pending, 0);
     ASSERT_TRUE(b->waitForSync(10000));
@@ -731,4 +731,38 @@ TEST_F(DeskLinkTest, TwoDesksApartAcceptTheSameSuggestionAndTheLaterOneIsToldOfT
     EXPECT_EQ(picture->units.at(QStringLiteral("VSAV-PLOM-1")).incident, QStringLiteral("INC-0002"));
     EXPECT_EQ(consoleA->picture().toJson(), consoleB->picture().toJson());
     EXPECT_EQ(roomProblems(url, {a->replicaPath(), b->replicaPath()}, {}, m_clock, false).toStdString(), "");
+}
+
+// The Feeds dock at a desk reads its replica: the server's refused input is copied there (scrubbed as it
+// was kept), and the repeats the server counted are "not known here" rather than zero.
+TEST_F(DeskLinkTest, AReplicaHoldsTheServersRefusedInputAndDoesNotClaimToKnowRepeats)
+{
+    const QString url = newRoom(QStringLiteral("quarantine"));
+    auto server = Room::open(url, m_clock);
+    ASSERT_TRUE(server);
+    ASSERT_TRUE((*server)->quarantine(QStringLiteral("mqtt:vigie/fire/cap"),
+                                      {{QStringLiteral("message 3"), QStringLiteral("not a CAP alert"),
+                                        QByteArrayLiteral("<alert>appel du 06 11 22 33 44</alert>")}}));
+    auto a = startDesk(url, QStringLiteral("poste-a"));
+    ASSERT_TRUE(a);
+    ASSERT_TRUE(a->waitForSync(10000));
+    auto replica = Room::open(a->replicaPath(), m_clock);
+    ASSERT_TRUE(replica);
+    auto copied = (*replica)->store().quarantined();
+    ASSERT_TRUE(copied);
+    ASSERT_EQ(copied->size(), 1u);
+    EXPECT_EQ(copied->front().source, QStringLiteral("mqtt:vigie/fire/cap"));
+    EXPECT_EQ(copied->front().reason, QStringLiteral("not a CAP alert"));
+    EXPECT_FALSE(copied->front().input.contains("06 11 22 33 44")); // scrubbed on the server, copied so
+    // Copied once, however many rounds pass; a new row comes after.
+    ASSERT_TRUE(
+        (*server)->quarantine(QStringLiteral("mqtt:vigie/fire/cap"),
+                              {{QStringLiteral("message 4"), QStringLiteral("truncated"), "<alert>"}}));
+    ASSERT_TRUE(waitFor([&] { return (*replica)->store().quarantined()->size() == 2; }, 5000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200)); // two more heartbeats
+    EXPECT_EQ((*replica)->store().quarantined()->size(), 2u);
+    auto repeats = (*replica)->store().feedRepeats();
+    ASSERT_TRUE(repeats);
+    EXPECT_FALSE(repeats->has_value());
+    EXPECT_EQ((*replica)->info().replicaOf, QStringLiteral("127.0.0.1:%1/postgres").arg(pgCluster()->port()));
 }
