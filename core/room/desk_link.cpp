@@ -205,6 +205,8 @@ class DeskLink::Server
 public:
     PgLocation where;
     std::unique_ptr<PgLogStore> store;
+    std::optional<PgLocation> readWhere; ///< a standby, when the URL names several hosts
+    std::unique_ptr<PgLogStore> reader;
 };
 
 QString DeskLink::defaultReplicaPath(const QString &url, const QString &desk)
@@ -249,6 +251,20 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
     link->m_server = std::make_unique<Server>();
     link->m_server->where = *where;
     const PgLocation location = *where;
+    if (o.readFromStandby && location.server.section(QLatin1Char('/'), 0, 0).contains(QLatin1Char(','))) {
+        PgLocation standby = location;
+        QString &c = standby.conninfo;
+        const qsizetype at = c.indexOf(QLatin1String("target_session_attrs="));
+        if (at >= 0) {
+            const qsizetype end = c.indexOf(QLatin1Char('&'), at);
+            c.remove(at, (end < 0 ? c.size() : end + 1) - at);
+            if (c.endsWith(QLatin1Char('&')) || c.endsWith(QLatin1Char('?')))
+                c.chop(1);
+        }
+        c += c.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?');
+        c += QStringLiteral("target_session_attrs=prefer-standby");
+        link->m_server->readWhere = standby;
+    }
 
     if (QFileInfo::exists(o.replicaPath)) {
         auto replica = Room::open(o.replicaPath, clock, o.snapshots);
@@ -304,6 +320,8 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
         }
     }
     link->m_status.online = link->m_server->store != nullptr;
+    if (link->m_status.online)
+        link->openReader();
     if (!link->m_status.online)
         link->m_status.offlineSince = clock.now();
 
@@ -408,6 +426,24 @@ void DeskLink::setObserver(std::function<void()> observer)
     m_observer = std::move(observer);
 }
 
+bool DeskLink::readsFromStandby() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_readsFromStandby;
+}
+
+void DeskLink::openReader()
+{
+    if (!m_server->readWhere || m_server->reader || monotonicMs() < m_nextReaderTryMs)
+        return;
+    m_nextReaderTryMs = monotonicMs() + 10000;
+    auto reader = PgLogStore::open(*m_server->readWhere);
+    // No standby answering (prefer-standby then lands on the primary), or one of another room, only means
+    // reading from the primary.
+    if (reader && (*reader)->onStandby() && (*reader)->room().id == m_info.id)
+        m_server->reader = std::move(*reader);
+}
+
 bool DeskLink::waitForSync(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
@@ -463,9 +499,9 @@ void DeskLink::serveRequests()
     publish();
 }
 
-Result<qint64> DeskLink::catchUp(const Progress &progress)
+Result<qint64> DeskLink::catchUp(const Progress &progress, bool fromStandby)
 {
-    PgLogStore &server = *m_server->store;
+    PgLogStore &server = fromStandby && m_server->reader ? *m_server->reader : *m_server->store;
     auto fetch = [&server, page = m_options.page](qint64 after) {
         EntryQuery q;
         q.afterSeq = after;
@@ -554,6 +590,7 @@ Result<void> DeskLink::sendQueue()
 void DeskLink::goOffline(const QString &why)
 {
     m_server->store.reset();
+    m_server->reader.reset();
     m_retryMs = m_options.retryMs;
     m_nextTryMs = monotonicMs() + m_retryMs;
     {
@@ -604,6 +641,17 @@ bool DeskLink::round()
         goOffline(e.message);
         return false;
     };
+    // The bulk from a standby if there is one (a lost standby only sends the reads back to the primary),
+    // then the tail it has not replayed yet from the primary, which has everything acknowledged.
+    openReader();
+    if (m_server->reader) {
+        if (auto r = catchUp({}, true); !r)
+            m_server->reader.reset();
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_readsFromStandby = m_server->reader != nullptr;
+    }
     if (auto r = catchUp(); !r)
         return fail(r.error());
     if (auto r = sendQueue(); !r)

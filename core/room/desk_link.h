@@ -57,6 +57,10 @@ struct DeskLinkOptions
     int maxRetryMs = 1000;
     qint64 batch = 1000; ///< entries per round trip when sending the queue
     qint64 page = 5000;  ///< entries per read and per replica transaction when catching up
+    /// With several hosts in the URL (a primary and its hot standbys), read the room from a standby when
+    /// one answers (libpq's target_session_attrs=prefer-standby), so that the desks' catch-ups do not load
+    /// the primary; the primary still takes every write, and the tail a standby has not replayed yet.
+    bool readFromStandby = true;
     /// Who keeps the replica's picture snapshots: the link, folding what it copies (a desk without a
     /// screen), or the caller through keepSnapshot (a console, whose picture manager is its one fold).
     SnapshotKeeping snapshots = SnapshotKeeping::ByRoom;
@@ -85,6 +89,8 @@ public:
     /// Queued entries not yet on the server, in the order they were written.
     [[nodiscard]] std::vector<Entry> pending() const;
     [[nodiscard]] DeskStatus status() const;
+    /// Whether the link reads the room from a hot standby now (readFromStandby, a standby answering).
+    [[nodiscard]] bool readsFromStandby() const;
     /// Runs on the link's thread whenever the replica grew, the queue changed or the status did.
     void setObserver(std::function<void()> observer);
     /// Waits until a full round (catch-up and sending) ran after this call with the server answering and
@@ -109,7 +115,10 @@ private:
     void serveRequests();
     /// One round with the server: catch up, send the queue, heartbeat when due. False if the server was lost.
     bool round();
-    [[nodiscard]] Result<qint64> catchUp(const Progress &progress = {});
+    /// Reads what the replica lacks from the primary, or from the standby (`fromStandby`, when one is open).
+    [[nodiscard]] Result<qint64> catchUp(const Progress &progress = {}, bool fromStandby = false);
+    /// Opens the connection to a standby for reading, when the URL names several hosts.
+    void openReader();
     [[nodiscard]] Result<void> sendQueue();
     /// Copies the server's new quarantine rows into the replica (with the heartbeat, every few seconds).
     [[nodiscard]] Result<void> copyQuarantine();
@@ -140,13 +149,15 @@ private:
     std::deque<std::function<void()>> m_snapshotRequests; ///< run on the link's thread
     std::vector<Entry> m_pending;
     DeskStatus m_status;
-    qint64 m_rounds = 0; ///< rounds completed with the server answering and the queue empty
+    bool m_readsFromStandby = false; ///< the last catch-up read from a standby (for tests and status)
+    qint64 m_rounds = 0;             ///< rounds completed with the server answering and the queue empty
     std::function<void()> m_observer;
 
     // Link thread only.
     qint64 m_nextTryMs = 0;
     int m_retryMs = 0;
     qint64 m_nextHeartbeatMs = 0;
+    qint64 m_nextReaderTryMs = 0;
 };
 
 } // namespace vigie

@@ -643,6 +643,13 @@ Result<qint64> PgLogStore::lastSnapshotSeq() const
     return rows->int8(0, 0);
 }
 
+bool PgLogStore::onStandby() const
+{
+    // Reported by the server at connection time (PostgreSQL 14 and later), no round trip.
+    const char *v = PQparameterStatus(m_db.raw(), "in_hot_standby");
+    return v && qstrcmp(v, "on") == 0;
+}
+
 Result<void> PgLogStore::heartbeat(const QString &desk, const QString &agency, bool gone)
 {
     // A desk silent for longer than three heartbeats was away: its presence starts again now.

@@ -67,6 +67,8 @@ public:
 
     /// The room's secret, from `room_secrets`.
     [[nodiscard]] Result<QByteArray> secret() const;
+    /// Whether this connection reached a hot standby (read-only, replaying a primary's log).
+    [[nodiscard]] bool onStandby() const;
     /// The server and database, for messages.
     [[nodiscard]] const QString &server() const { return m_db.server(); }
     /// LISTENs for the room's commits (from the first call on) and waits up to `timeoutMs` for one: the

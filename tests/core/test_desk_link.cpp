@@ -597,8 +597,9 @@ TEST_F(DeskLinkTest, FaultDeskKilledInTheMiddleOfItsResync)
     }
 }
 
-// A primary with a synchronous hot standby: the primary is killed while two desks write, the standby is
-// promoted, and the desks, given both hosts (target_session_attrs=read-write), reconnect to it.
+// A primary with a synchronous hot standby: the desks read from the standby and write to the primary; the
+// primary is killed while two desks write, the standby is promoted, and the desks, given both hosts
+// (target_session_attrs=read-write), reconnect to it.
 TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
 {
     const int runs = envInt("VIGIE_FAILOVER_RUNS", envInt("VIGIE_FAULT_RUNS", 20));
@@ -622,6 +623,8 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
         auto a = startDesk(url, QStringLiteral("poste-a"));
         auto b = startDesk(url, QStringLiteral("poste-b"));
         ASSERT_TRUE(a && b);
+        // The desks read the room from the standby, and write to the primary.
+        ASSERT_TRUE(waitFor([&] { return a->readsFromStandby() && b->readsFromStandby(); }, 5000));
         Writer wa(*a, QStringLiteral("poste-a"), seed, m_clock);
         Writer wb(*b, QStringLiteral("poste-b"), seed + 1, m_clock);
         std::this_thread::sleep_for(std::chrono::milliseconds(before));
