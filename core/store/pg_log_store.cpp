@@ -657,7 +657,8 @@ Result<void> PgLogStore::heartbeat(const QString &desk, const QString &agency, b
         "vigie_heartbeat",
         "INSERT INTO desks(room_id, desk, agency, since, last_seen, gone) VALUES ($1, $2, $3, now(), now(), "
         "$4 <> 0) "
-        "ON CONFLICT (room_id, desk) DO UPDATE SET agency = excluded.agency, gone = excluded.gone, "
+        "ON CONFLICT (room_id, desk) DO UPDATE SET agency = CASE WHEN excluded.agency = '' THEN desks.agency "
+        "ELSE excluded.agency END, gone = excluded.gone, "
         "since = CASE WHEN desks.gone OR desks.last_seen < now() - interval '15 seconds' THEN now() "
         "ELSE desks.since END, last_seen = now()",
         pg::Params().uuid(m_roomId).text(desk).text(agency).int2(gone ? 1 : 0));

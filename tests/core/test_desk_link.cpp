@@ -271,6 +271,16 @@ TEST_F(DeskLinkTest, AnEntryWrittenAtOneDeskReachesTheOthersReplicaAndPresence)
             return p.size() == 2 && !p[0].online;
         },
         5000));
+    // Back without saying its agency (a console started without --agency): the room still knows it.
+    auto again = startDesk(url, QStringLiteral("poste-codis"));
+    ASSERT_TRUE(again);
+    ASSERT_TRUE(waitFor(
+        [&] {
+            const auto p = b->status().presence;
+            return p.size() == 2 && p[0].online;
+        },
+        5000));
+    EXPECT_EQ(b->status().presence[0].agency, QStringLiteral("fire"));
 }
 
 TEST_F(DeskLinkTest, ADeskCutOffKeepsWritingToItsQueueAndCatchesUpWithoutLossOrDuplicate)
