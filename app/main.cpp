@@ -58,9 +58,13 @@ bool hasDisplay()
 int main(int argc, char *argv[])
 {
     // Decide before QApplication exists: without a display Qt would abort with an obscure xcb message.
+    // --help and --version print like any command-line tool's, display or not.
     bool wantsScreenshot = false;
-    for (int i = 1; i < argc; ++i)
-        wantsScreenshot |= QByteArray(argv[i]).startsWith("--screenshot");
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        wantsScreenshot |= arg.startsWith("--screenshot") || arg == "--help" || arg == "-h" ||
+                           arg == "--help-all" || arg == "--version" || arg == "-v";
+    }
     if (wantsScreenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     else if (!hasDisplay()) {
@@ -135,7 +139,10 @@ int main(int argc, char *argv[])
                        agencyOption, replicaOption});
     parser.process(app);
 
-    vigie::ui::useLanguage(parser.value(langOption));
+    if (!vigie::ui::useLanguage(parser.value(langOption)))
+        std::fprintf(stderr,
+                     "vigie: la console ne parle pas « %s » ; elle reste en français (langues : fr, en)\n",
+                     qPrintable(parser.value(langOption)));
 
     vigie::SystemClock clock;
     QString roomPath = parser.value(roomOption);

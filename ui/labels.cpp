@@ -3,6 +3,7 @@
 #include "maps/map_layers.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimeZone>
 #include <QTranslator>
@@ -142,21 +143,29 @@ void setDeskAuthor(const QString &name)
     deskName() = name;
 }
 
-void useLanguage(const QString &language)
+bool useLanguage(const QString &language)
 {
     // One translator per catalogue, kept for the life of the application; the previous language's go first.
-    static QTranslator console, core;
+    // Qt's own words (Annuler, the file dialog) come from Qt's catalogue, installed with Qt
+    // (qt6-translations-l10n).
+    static QTranslator console, core, qt;
     QCoreApplication::removeTranslator(&console);
     QCoreApplication::removeTranslator(&core);
-    if (language == QLatin1String("fr")) {
+    QCoreApplication::removeTranslator(&qt);
+    const bool known = language == QLatin1String("fr") || language == QLatin1String("en");
+    const QString chosen = known ? language : QStringLiteral("fr");
+    if (qt.load(QStringLiteral("qtbase_%1").arg(chosen), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    if (chosen == QLatin1String("fr")) {
         if (core.load(QStringLiteral(":/i18n/vigie_core_fr.qm")))
             QCoreApplication::installTranslator(&core);
         QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
-        return;
+        return known;
     }
-    if (console.load(QStringLiteral(":/i18n/vigie_%1.qm").arg(language)))
+    if (console.load(QStringLiteral(":/i18n/vigie_%1.qm").arg(chosen)))
         QCoreApplication::installTranslator(&console);
-    QLocale::setDefault(QLocale(language));
+    QLocale::setDefault(QLocale(chosen));
+    return known;
 }
 
 } // namespace vigie::ui

@@ -22,6 +22,8 @@ void setDeskAuthor(const QString &name);
 /// Installs the translations and the locale for `language` ("fr", the default, or "en"): the console's own
 /// words are written in French and translated to English; the core's messages are written in English and
 /// translated to French.
-void useLanguage(const QString &language);
+/// French (the default) or English for the console's words, Qt's own and the core's messages; false, and
+/// French, for a language the console does not speak.
+bool useLanguage(const QString &language);
 
 } // namespace vigie::ui

@@ -19,7 +19,7 @@ struct RoomInfo
     Timestamp created;
     /// A desk's replica of a shared room: the server it copies (its feed bookkeeping stays there); empty
     /// for a room of record.
-    QString replicaOf;
+    QString replicaOf = {};
 };
 
 struct EntryQuery

@@ -685,7 +685,9 @@ TEST_F(DeskLinkTest, TwoDesksApartAcceptTheSameSuggestionAndTheLaterOneIsToldOfT
     ASSERT_TRUE(b->waitForSync(10000));
     auto replicaB = Room::open(b->replicaPath(), m_clock);
     ASSERT_TRUE(replicaB);
-    auto recorded = (*replicaB)->store().read(EntryQuery{.kind = QStringLiteral("suggestion")});
+    EntryQuery suggestions;
+    suggestions.kind = QStringLiteral("suggestion");
+    auto recorded = (*replicaB)->store().read(suggestions);
     ASSERT_TRUE(recorded && recorded->size() == 1);
     const Entry suggestion = recorded->front();
 
@@ -728,7 +730,9 @@ TEST_F(DeskLinkTest, TwoDesksApartAcceptTheSameSuggestionAndTheLaterOneIsToldOfT
 
     auto server = Room::open(url, m_clock);
     ASSERT_TRUE(server);
-    auto conflicts = (*server)->store().read(EntryQuery{.kind = QStringLiteral("conflict")});
+    EntryQuery conflictQuery;
+    conflictQuery.kind = QStringLiteral("conflict");
+    auto conflicts = (*server)->store().read(conflictQuery);
     ASSERT_TRUE(conflicts);
     ASSERT_EQ(conflicts->size(), 1u);
     const Entry &c = conflicts->front();

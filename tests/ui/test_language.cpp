@@ -1,0 +1,64 @@
+// The console's languages: its own words, the core's messages it shows, and Qt's own (buttons, the file
+// dialog), in French by default; a language it does not speak is said, not silently replaced.
+#include "ui/labels.h"
+
+#include "room/room.h"
+
+#include <QDialogButtonBox>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+
+TEST(Language, QtsOwnWordsFollowTheConsolesLanguage)
+{
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    {
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text().toStdString(), "Annuler");
+    }
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("en")));
+    {
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text().toStdString(), "Cancel");
+    }
+    // A language the console does not speak: French, and the caller is told.
+    EXPECT_FALSE(ui::useLanguage(QStringLiteral("de")));
+    {
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text().toStdString(), "Annuler");
+    }
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr"))); // the language the other tests run in
+}
+
+TEST(Language, HelpPrintsWithoutADisplayAndAnUnknownLanguageIsSaid)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    QProcess help;
+    help.setProcessEnvironment(env);
+    help.start(QStringLiteral(VIGIE_GUI), {QStringLiteral("--help")});
+    ASSERT_TRUE(help.waitForFinished(30000));
+    EXPECT_EQ(help.exitCode(), 0) << help.readAllStandardError().toStdString();
+    const QByteArray out = help.readAllStandardOutput();
+    EXPECT_TRUE(out.contains("--room")) << out.toStdString();
+    EXPECT_TRUE(out.contains("--desk")) << out.toStdString();
+
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    const QString room = dir.filePath(QStringLiteral("r.vigie"));
+    ASSERT_TRUE(Room::create(room, QStringLiteral("Salle"), RoomMode::Live, clock));
+    QProcess german;
+    german.start(QStringLiteral(VIGIE_GUI),
+                 {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--room"), room,
+                  QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))});
+    ASSERT_TRUE(german.waitForFinished(60000));
+    EXPECT_EQ(german.exitCode(), 0);
+    EXPECT_TRUE(german.readAllStandardError().contains("ne parle pas « de »"));
+}
