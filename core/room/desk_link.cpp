@@ -446,13 +446,19 @@ void DeskLink::openReader()
 
 bool DeskLink::waitForSync(int timeoutMs)
 {
+    // Two rounds: the one under way may have started before the caller's last entries were queued. The
+    // thread is woken for each, rather than left to its next head read.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     std::unique_lock lock(m_mutex);
-    // Two rounds: the one under way may have started before the caller's last entries were queued.
     const qint64 target = m_rounds + 2;
-    lock.unlock();
-    wake();
-    lock.lock();
-    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_rounds >= target; });
+    for (qint64 next = m_rounds + 1; next <= target; ++next) {
+        lock.unlock();
+        wake();
+        lock.lock();
+        if (!m_changed.wait_until(lock, deadline, [&] { return m_rounds >= next; }))
+            return false;
+    }
+    return true;
 }
 
 void DeskLink::publish()

@@ -223,6 +223,21 @@ protected:
     int m_replicas = 0;
 };
 
+/// How many entries of `author` (every author: empty) the server holds in room `name`.
+qint64 serverCount(const QString &name, const QString &author)
+{
+    PGconn *c = PQconnectdb(pgCluster()->uri().toUtf8().constData());
+    QByteArray sql = "SELECT count(*) FROM entries e JOIN rooms r ON r.id = e.room_id WHERE r.name = '" +
+                     name.toUtf8() + "'";
+    if (!author.isEmpty())
+        sql += " AND e.author = '" + author.toUtf8() + "'";
+    PGresult *r = PQexec(c, sql.constData());
+    const qint64 n = PQresultStatus(r) == PGRES_TUPLES_OK ? QByteArray(PQgetvalue(r, 0, 0)).toLongLong() : -1;
+    PQclear(r);
+    PQfinish(c);
+    return n;
+}
+
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
     QElapsedTimer t;
@@ -455,16 +470,32 @@ TEST_F(DeskLinkTest, FaultDesksCutOffForAMinuteWhileWriting)
     }
     QElapsedTimer healed;
     healed.start();
-    std::this_thread::sleep_for(std::chrono::seconds(2));
-    qint64 slowest = 0;
+    std::this_thread::sleep_for(std::chrono::seconds(2)); // the desks keep writing as they come back
     for (Run &r : all) {
         r.cutWriter->stop();
         r.partnerWriter->stop();
         ASSERT_EQ(r.cutWriter->error().toStdString(), "");
+        ASSERT_EQ(r.partnerWriter->error().toStdString(), "");
+    }
+    const qint64 stopped = healed.elapsed();
+    // Every room in step: both desks' queues empty and both replicas at the server's head.
+    std::vector<qint64> inStep(all.size(), -1);
+    while (healed.elapsed() < 60000 && std::count(inStep.begin(), inStep.end(), -1) > 0) {
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (inStep[i] >= 0)
+                continue;
+            const DeskStatus c = all[i].cut->status(), p = all[i].partner->status();
+            const qint64 head = serverCount(m_names[m_names.size() - all.size() + i], {});
+            if (c.pending == 0 && p.pending == 0 && c.replicaSeq == head && p.replicaSeq == head)
+                inStep[i] = healed.elapsed();
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    const qint64 slowest = *std::max_element(inStep.begin(), inStep.end());
+    for (Run &r : all) {
         ASSERT_TRUE(r.cut->waitForSync(20000))
             << "seed " << r.seed << ": " << r.cut->status().problem.toStdString();
         ASSERT_TRUE(r.partner->waitForSync(20000)) << "seed " << r.seed;
-        slowest = std::max(slowest, healed.elapsed());
         QSet<QUuid> acked = r.cutWriter->acknowledged();
         acked.unite(r.partnerWriter->acknowledged());
         EXPECT_EQ(roomProblems(r.url, {r.cut->replicaPath(), r.partner->replicaPath()}, acked, m_clock)
@@ -472,9 +503,10 @@ TEST_F(DeskLinkTest, FaultDesksCutOffForAMinuteWhileWriting)
                   "")
             << "seed " << r.seed;
     }
-    std::printf(
-        "%d desks cut for %d s; the last in step again %lld ms after healing (writers stopped at 2000 ms)\n",
-        runs, cutSeconds, static_cast<long long>(slowest));
+    std::printf("%d desks cut for %d s, healed, writing on for %lld ms: every room in step %lld ms after "
+                "healing (%lld ms after the last write)\n",
+                runs, cutSeconds, static_cast<long long>(stopped), static_cast<long long>(slowest),
+                static_cast<long long>(slowest - stopped));
 }
 
 // The server is killed (kill -9, postmaster and backends) while two desks write, and restarted after a
@@ -514,20 +546,6 @@ TEST_F(DeskLinkTest, FaultServerKilledWhileTwoDesksWrite)
 
 namespace {
 
-/// How many entries of `author` the server holds in room `name`.
-qint64 serverCount(const QString &name, const QString &author)
-{
-    PGconn *c = PQconnectdb(pgCluster()->uri().toUtf8().constData());
-    const QByteArray sql =
-        "SELECT count(*) FROM entries e JOIN rooms r ON r.id = e.room_id WHERE r.name = '" + name.toUtf8() +
-        "' AND e.author = '" + author.toUtf8() + "'";
-    PGresult *r = PQexec(c, sql.constData());
-    const qint64 n = PQresultStatus(r) == PGRES_TUPLES_OK ? QByteArray(PQgetvalue(r, 0, 0)).toLongLong() : -1;
-    PQclear(r);
-    PQfinish(c);
-    return n;
-}
-
 QSet<QUuid> storedIds(const QByteArray &out)
 {
     QSet<QUuid> ids;
@@ -565,15 +583,22 @@ TEST_F(DeskLinkTest, FaultDeskKilledInTheMiddleOfItsResync)
         QProcess desk;
         desk.start(QStringLiteral(VIGIE_CLI), args);
         ASSERT_TRUE(desk.waitForStarted());
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        proxy.cut();
+        // Cut once the desk has its replica and writes (its first start needs the server), then let it
+        // queue while cut.
         QByteArray out;
+        while (desk.state() == QProcess::Running && storedIds(out).isEmpty()) {
+            desk.waitForReadyRead(100);
+            out += desk.readAllStandardOutput();
+        }
+        proxy.cut();
+        const qint64 beforeCut = serverCount(name, QStringLiteral("tuee")); // sent before the cut
         while (desk.state() == QProcess::Running && storedIds(out).size() < 700) {
             desk.waitForReadyRead(100);
             out += desk.readAllStandardOutput();
         }
         const qint64 written = storedIds(out).size();
-        const qint64 target = std::uniform_int_distribution<qint64>(5, written * 4 / 5)(rng);
+        ASSERT_GE(written, 700) << "seed " << seed << ": " << desk.readAllStandardError().toStdString();
+        const qint64 target = std::uniform_int_distribution<qint64>(beforeCut + 5, written * 4 / 5)(rng);
         std::printf("resync kill run %d: seed %u, %lld notes queued, kill after %lld on the server\n", i,
                     seed, static_cast<long long>(written), static_cast<long long>(target));
         proxy.heal();
