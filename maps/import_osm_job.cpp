@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMetaObject>
 #include <QPointer>
@@ -35,9 +36,11 @@ void ImportOsmJob::start(QThreadPool &pool)
             }
         });
         const QString error = stats ? QString() : stats.error().message;
-        const QString summary = stats ? tr("%n tuile(s) en %1 s", nullptr, int(stats->tiles))
-                                            .arg(stats->readSeconds + stats->renderSeconds, 0, 'f', 1)
-                                      : QString();
+        // The decimal separator of the console's language (7,0 s in French).
+        const QString summary =
+            stats ? tr("%n tuile(s) en %1 s", nullptr, int(stats->tiles))
+                        .arg(QLocale().toString(stats->readSeconds + stats->renderSeconds, 'f', 1))
+                  : QString();
         QMetaObject::invokeMethod(
             this, [this, error, summary] { Q_EMIT finished(error, summary); }, Qt::QueuedConnection);
     });

@@ -2,9 +2,12 @@
 // dialog), in French by default; a language it does not speak is said, not silently replaced.
 #include "ui/labels.h"
 
+#include "room/picture_manager.h"
 #include "room/room.h"
+#include "ui/models/log_model.h"
 
 #include <QDialogButtonBox>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -61,4 +64,25 @@ TEST(Language, HelpPrintsWithoutADisplayAndAnUnknownLanguageIsSaid)
     ASSERT_TRUE(german.waitForFinished(60000));
     EXPECT_EQ(german.exitCode(), 0);
     EXPECT_TRUE(german.readAllStandardError().contains("ne parle pas « de »"));
+}
+
+TEST(Language, TheLogsTimesCarryTheYear)
+{
+    // A room's log can span the new year, and an exercise replays a past one.
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}}; // 2026-07-14T19:00:00Z, 21:00 in Marseille
+    auto room =
+        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
+    ASSERT_TRUE(room);
+    Entry note;
+    note.kind = QStringLiteral("note");
+    note.author = QStringLiteral("poste-samu");
+    note.eventTime = clock.now();
+    note.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("point de situation")}};
+    ASSERT_TRUE((*room)->append({note}));
+    PictureManager manager((*room)->store(), clock, (*room)->path());
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    ASSERT_EQ(log.rowCount(), 1);
+    EXPECT_EQ(log.data(log.index(0, ui::LogModel::Time)).toString().toStdString(), "14/07/2026 21:00:00");
 }

@@ -306,7 +306,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return tr("en attente");
         return e.seq;
     case Time:
-        return QLocale().toString(roomTime(e.eventTime.msecs), QStringLiteral("dd/MM HH:mm:ss"));
+        // With the year: a room's log can span the new year, and an exercise replays a past one.
+        return QLocale().toString(roomTime(e.eventTime.msecs), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
     case Agency:
         return agencyLabel(e.agency);
     case Author:
