@@ -164,6 +164,11 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(deskOption))
         vigie::ui::setDeskAuthor(parser.value(deskOption).trimmed());
+    const QString agency = parser.value(agencyOption).trimmed();
+    if (!agency.isEmpty() && agency != QLatin1String("fire") && agency != QLatin1String("samu") &&
+        agency != QLatin1String("police") && agency != QLatin1String("officials"))
+        return fail(QStringLiteral("--agency \"%1\": expected fire, samu, police or officials").arg(agency));
+    vigie::ui::setDeskAgency(agency);
     // A shared room: this desk reads its local replica and writes through its link (queue, then server), so
     // it keeps working when the network does not.
     std::unique_ptr<vigie::DeskLink> link;

@@ -143,6 +143,24 @@ void setDeskAuthor(const QString &name)
     deskName() = name;
 }
 
+namespace {
+QString &deskAgencyValue()
+{
+    static QString agency;
+    return agency;
+}
+} // namespace
+
+QString deskAgency()
+{
+    return deskAgencyValue();
+}
+
+void setDeskAgency(const QString &agency)
+{
+    deskAgencyValue() = agency;
+}
+
 bool useLanguage(const QString &language)
 {
     // One translator per catalogue, kept for the life of the application; the previous language's go first.

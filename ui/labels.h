@@ -19,6 +19,9 @@ namespace vigie::ui {
 [[nodiscard]] QString deskAuthor();
 /// The desk's name from now on (the console's --desk), instead of the user's login.
 void setDeskAuthor(const QString &name);
+/// The service this desk speaks for (the console's --agency: fire, samu, police, officials), or "".
+[[nodiscard]] QString deskAgency();
+void setDeskAgency(const QString &agency);
 /// Installs the translations and the locale for `language` ("fr", the default, or "en"): the console's own
 /// words are written in French and translated to English; the core's messages are written in English and
 /// translated to French.

@@ -5,6 +5,7 @@
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
+#include "ui/note_dialog.h"
 
 #include "fusion/corrections.h"
 #include "log/entry_kinds.h"
@@ -419,26 +420,15 @@ bool MainWindow::undoLastCorrection()
 
 void MainWindow::addNote(const QString &kind)
 {
-    const bool isDecision = kind == kinds::decision;
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(
-        this, isDecision ? tr("Décision") : tr("Note"),
-        isDecision ? tr("Décision prise (elle sera signée et inscrite à la main courante) :")
-                   : tr("Note pour la main courante :"),
-        {}, &ok);
-    if (!ok || text.trimmed().isEmpty())
+    NoteDialog dialog(kind, m_manager.picture(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;
-    Entry e;
-    e.kind = kind;
-    e.eventTime = m_manager.clock().now();
-    e.author = qEnvironmentVariable("USER", QStringLiteral("poste"));
-    e.role = QStringLiteral("desk");
-    e.data = QJsonObject{{QStringLiteral("text"), text.trimmed()}};
     QPointer<MainWindow> self(this);
-    m_manager.append({e}, [self](const Result<std::vector<Entry>> &r) {
-        if (!r && self)
-            QMessageBox::warning(self, tr("Inscription impossible"), r.error().message);
-    });
+    m_manager.append({dialog.draft(deskAuthor(), m_manager.clock().now())},
+                     [self](const Result<std::vector<Entry>> &r) {
+                         if (!r && self)
+                             QMessageBox::warning(self, tr("Inscription impossible"), r.error().message);
+                     });
 }
 
 } // namespace vigie::ui

@@ -1213,4 +1213,43 @@
 %2</translation>
     </message>
 </context>
+<context>
+    <name>vigie::ui::NoteDialog</name>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Décision prise (elle sera signée et inscrite à la main courante) :</source>
+        <translation>Decision taken (it will be signed and written to the logbook):</translation>
+    </message>
+    <message>
+        <source>Note pour la main courante :</source>
+        <translation>Note for the logbook:</translation>
+    </message>
+    <message>
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>&amp;Intervention :</source>
+        <translation>&amp;Incident:</translation>
+    </message>
+    <message>
+        <source>Aucun</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>&amp;Service :</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>Inscrire (Ctrl+Entrée)</source>
+        <translation>Record (Ctrl+Enter)</translation>
+    </message>
+</context>
 </TS>
