@@ -35,20 +35,40 @@ cleanup() {
 trap cleanup EXIT
 echo "mqtt_delivery: $mode, seed $seed, $runs runs of $messages messages, in $work"
 
-free_port() { # a loopback port nothing listens on (another test may take it meanwhile: rare, and then fails)
+free_port() { # a loopback port nothing listens on, below the kernel's ephemeral range (32768 and up), where
+  # the many client connections of the tests running beside this one take their local ports
   local p
   while :; do
-    p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
 
-start_broker() {
-  "$mosquitto_bin" -c "$dir/mosquitto.conf" >>"$dir/broker.log" 2>&1 &
-  broker=$!
-  for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    sleep 0.05
+write_broker_config() {
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_queued_messages 0\nmax_inflight_messages 100\n' \
+    "$port" "$dir/persist" >"$dir/mosquitto.conf"
+}
+
+start_broker() { # `again`: a restart, on the port the listener knows
+  # Another test may take the port between free_port and the broker's bind: then, for a first start, another
+  # port; for a restart, the same one a moment later.
+  for _ in 1 2 3 4 5; do
+    "$mosquitto_bin" -c "$dir/mosquitto.conf" >>"$dir/broker.log" 2>&1 &
+    broker=$!
+    for _ in $(seq 1 100); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+      if ! kill -0 "$broker" 2>/dev/null; then break; fi
+      sleep 0.05
+    done
+    if ! grep -q "Address already in use" "$dir/broker.log"; then break; fi
+    wait "$broker" 2>/dev/null || true
+    : >"$dir/broker.log"
+    if [[ ${1:-} == again ]]; then
+      sleep 0.5
+    else
+      port=$(free_port)
+      write_broker_config
+    fi
   done
   echo "mqtt_delivery: the broker did not start: $(tail -n 3 "$dir/broker.log")" >&2
   return 1
@@ -91,8 +111,7 @@ for run in $(seq 1 "$runs"); do
   mkdir -p "$dir/persist"
   port=$(free_port)
   room=$dir/room.vigie
-  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_queued_messages 0\nmax_inflight_messages 100\n' \
-    "$port" "$dir/persist" >"$dir/mosquitto.conf"
+  write_broker_config
   # Run as root, Mosquitto drops to its own user, which must be able to write its persistence file.
   if [[ $(id -u) == 0 ]] && id mosquitto >/dev/null 2>&1; then
     chmod 711 "$work" "$dir"
@@ -118,7 +137,7 @@ for run in $(seq 1 "$runs"); do
     start_listen
   else
     stop_broker
-    start_broker
+    start_broker again
     # The publisher may have been cut off by the restart: what it has not had acknowledged is published
     # again in a second pass (the room counts the repeats).
     if ! wait "$pub"; then
