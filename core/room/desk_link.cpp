@@ -41,7 +41,7 @@ qint64 monotonicMs()
 QString withDeskTimeouts(QString conninfo)
 {
     const std::pair<const char *, const char *> defaults[] = {
-        {"connect_timeout", "3"},     {"tcp_user_timeout", "6000"}, {"keepalives_idle", "5"},
+        {"connect_timeout", "10"},    {"tcp_user_timeout", "6000"}, {"keepalives_idle", "5"},
         {"keepalives_interval", "2"}, {"keepalives_count", "2"},
     };
     for (const auto &[key, value] : defaults) {
