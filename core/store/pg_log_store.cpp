@@ -349,15 +349,8 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
         return stored->contains(d.id);
     });
     const Chained c = chain(std::move(drafts), *stored, sentAgain ? std::vector<QuarantineItem>() : refused);
-    auto w = send(c, false);
-    if (!w)
-        return rollback(w.error(), "append");
-    if (!w->written)
-        return rollback(Error{QStringLiteral("the head moved under its lock")}, "append");
-    if (auto r = commit(); !r)
+    if (auto r = sendLockedAndCommit(c, "append"); !r)
         return r.error();
-    m_lastSeq = c.lastSeq;
-    m_lastHash = c.lastHash;
     return c.out;
 }
 
@@ -415,15 +408,8 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
     if (!stored)
         return rollback(stored.error(), "feed append");
     Chained c = chain(std::move(drafts), *stored, refused);
-    auto w = send(c, false);
-    if (!w)
-        return rollback(w.error(), "feed append");
-    if (!w->written)
-        return rollback(Error{QStringLiteral("the head moved under its lock")}, "feed append");
-    if (auto r = commit(); !r)
+    if (auto r = sendLockedAndCommit(c, "feed append"); !r)
         return r.error();
-    m_lastSeq = c.lastSeq;
-    m_lastHash = c.lastHash;
     out.appended = std::move(c.out);
     return out;
 }
@@ -648,6 +634,21 @@ bool PgLogStore::onStandby() const
     // Reported by the server at connection time (PostgreSQL 14 and later), no round trip.
     const char *v = PQparameterStatus(m_db.raw(), "in_hot_standby");
     return v && qstrcmp(v, "on") == 0;
+}
+
+Result<void> PgLogStore::sendLockedAndCommit(const Chained &c, const char *what)
+{
+    // Under the head's lock (beginAndLock): the batch is chained from the head as locked, so it is written.
+    auto w = send(c, false);
+    if (!w)
+        return rollback(w.error(), what);
+    if (!w->written)
+        return rollback(Error{QStringLiteral("the head moved under its lock")}, what);
+    if (auto r = commit(); !r)
+        return r.error();
+    m_lastSeq = c.lastSeq;
+    m_lastHash = c.lastHash;
+    return {};
 }
 
 Result<void> PgLogStore::heartbeat(const QString &desk, const QString &agency, bool gone)

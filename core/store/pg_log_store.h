@@ -121,6 +121,9 @@ private:
     /// Runs vigie_append; `first`: the first statement of the call, outside a transaction.
     [[nodiscard]] Result<Written> send(const Chained &c, bool first);
     [[nodiscard]] Result<void> commit();
+    /// Sends a batch chained under the head's lock, commits, and moves this store's head; `what` names the
+    /// operation in errors.
+    [[nodiscard]] Result<void> sendLockedAndCommit(const Chained &c, const char *what);
     /// Optimistic sends before an append takes the head's lock for itself.
     static constexpr int optimisticAttempts = 3;
     /// Rolls the open transaction back; the error says what failed and that nothing was written.

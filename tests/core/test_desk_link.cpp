@@ -217,6 +217,25 @@ protected:
         EXPECT_TRUE(link) << link.error().message.toStdString();
         return link ? std::move(*link) : nullptr;
     }
+    /// After a fault: stops the writers, waits until their desks are in step, and checks the room
+    /// (roomProblems, exactly the entries the writers had acknowledged). Empty when all holds.
+    std::string healedProblems(const QString &url, const std::vector<std::pair<DeskLink *, Writer *>> &desks)
+    {
+        QSet<QUuid> acked;
+        std::vector<QString> replicas;
+        for (const auto &[link, writer] : desks) {
+            writer->stop();
+            if (!writer->error().isEmpty())
+                return writer->error().toStdString();
+            acked.unite(writer->acknowledged());
+        }
+        for (const auto &[link, writer] : desks) {
+            if (!link->waitForSync(20000))
+                return "not in step: " + link->status().problem.toStdString();
+            replicas.push_back(link->replicaPath());
+        }
+        return roomProblems(url, replicas, acked, m_clock).toStdString();
+    }
     SystemClock m_clock;
     QTemporaryDir m_dir;
     std::vector<QString> m_names;
@@ -531,16 +550,7 @@ TEST_F(DeskLinkTest, FaultServerKilledWhileTwoDesksWrite)
         std::this_thread::sleep_for(std::chrono::milliseconds(down));
         ASSERT_EQ(pgCluster()->restart().toStdString(), "");
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        wa.stop();
-        wb.stop();
-        ASSERT_EQ(wa.error().toStdString(), "");
-        ASSERT_EQ(wb.error().toStdString(), "");
-        ASSERT_TRUE(a->waitForSync(20000)) << "seed " << seed << ": " << a->status().problem.toStdString();
-        ASSERT_TRUE(b->waitForSync(20000)) << "seed " << seed << ": " << b->status().problem.toStdString();
-        QSet<QUuid> acked = wa.acknowledged();
-        acked.unite(wb.acknowledged());
-        ASSERT_EQ(roomProblems(url, {a->replicaPath(), b->replicaPath()}, acked, m_clock).toStdString(), "")
-            << "seed " << seed;
+        ASSERT_EQ(healedProblems(url, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
     }
 }
 
@@ -666,20 +676,10 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
         ASSERT_EQ(primary.killServer().toStdString(), "");
         ASSERT_EQ(standby.promote().toStdString(), "");
         std::this_thread::sleep_for(std::chrono::milliseconds(800));
-        wa.stop();
-        wb.stop();
-        ASSERT_EQ(wa.error().toStdString(), "");
-        ASSERT_EQ(wb.error().toStdString(), "");
-        ASSERT_TRUE(a->waitForSync(20000)) << "seed " << seed << ": " << a->status().problem.toStdString();
-        ASSERT_TRUE(b->waitForSync(20000)) << "seed " << seed << ": " << b->status().problem.toStdString();
-        QSet<QUuid> acked = wa.acknowledged();
-        acked.unite(wb.acknowledged());
         const QString promoted = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?room=%2")
                                      .arg(standby.port())
                                      .arg(name);
-        ASSERT_EQ(roomProblems(promoted, {a->replicaPath(), b->replicaPath()}, acked, m_clock).toStdString(),
-                  "")
-            << "seed " << seed;
+        ASSERT_EQ(healedProblems(promoted, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
     }
 }
 
