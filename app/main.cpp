@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 #include <QTextBrowser>
 #include <QTimer>
@@ -331,7 +332,24 @@ int main(int argc, char *argv[])
             window.tabifyDockWidget(layers, presence);
             presence->raise();
         }
-        auto follow = [&manager, &window, l = link.get()] {
+        // The replica went back to its server's chain (the server had lost commits): the log's end shown here
+        // may be gone, so the picture is folded again before anything new is.
+        auto rewinds = std::make_shared<qint64>(link->status().rewinds);
+        auto follow = [&manager, &window, &room, rewinds, l = link.get()] {
+            if (const vigie::DeskStatus s = l->status(); s.rewinds != *rewinds) {
+                *rewinds = s.rewinds;
+                auto reloaded = room->reloadHead();
+                if (reloaded)
+                    reloaded = manager.reload();
+                if (!reloaded)
+                    qWarning().noquote() << reloaded.error().message;
+                window.statusBar()->showMessage(
+                    QObject::tr(
+                        "Le serveur avait perdu les dernières entrées de la salle (bascule sur un "
+                        "serveur de secours) : %n entrée(s) renvoyée(s) par ce poste, rien n'est perdu.",
+                        nullptr, int(s.lastRewindResent)),
+                    30000);
+            }
             manager.poll();
             manager.setPending(l->pending());
             window.showDeskStatus(l->status());

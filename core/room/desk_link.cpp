@@ -5,6 +5,7 @@
 #include "store/sqlite_db.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -108,6 +109,48 @@ public:
                 const QString why = insert->lastError();
                 (void)m_db.exec("ROLLBACK");
                 return Error{QStringLiteral("%1: cannot queue the entries: %2").arg(m_db.path(), why)};
+            }
+        }
+        return m_db.exec("COMMIT");
+    }
+
+    /// Queues entries ahead of every row (they were written before them), those whose id is queued
+    /// already excepted; all or none.
+    Result<void> pushFront(const std::vector<Entry> &entries)
+    {
+        if (entries.empty())
+            return {};
+        if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
+            return r;
+        auto first = m_db.prepare("SELECT coalesce(min(pos), 1) FROM queue");
+        if (!first || first->step() != sql::Statement::Step::Row) {
+            (void)m_db.exec("ROLLBACK");
+            return Error{QStringLiteral("%1: cannot read the desk's queue").arg(m_db.path())};
+        }
+        qint64 pos = first->int64(0) - qint64(entries.size());
+        auto insert =
+            m_db.prepare("INSERT OR IGNORE INTO queue(pos, id, event_time, record_time, author, role, "
+                         "agency, kind, geo, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert) {
+            (void)m_db.exec("ROLLBACK");
+            return insert.error();
+        }
+        for (const Entry &e : entries) {
+            insert->reset();
+            insert->bind(1, pos++);
+            insert->bindText(2, e.id.toString(QUuid::WithoutBraces).toUtf8());
+            insert->bind(3, e.eventTime.msecs);
+            insert->bind(4, e.recordTime.msecs);
+            insert->bindText(5, e.author.toUtf8());
+            insert->bindText(6, e.role.toUtf8());
+            insert->bindText(7, e.agency.toUtf8());
+            insert->bindText(8, e.kind.toUtf8());
+            insert->bindText(9, compactGeoJson(e.geo));
+            insert->bindText(10, compactDataJson(e.data));
+            if (insert->step() != sql::Statement::Step::Done) {
+                const QString why = insert->lastError();
+                (void)m_db.exec("ROLLBACK");
+                return Error{QStringLiteral("%1: cannot queue the entries again: %2").arg(m_db.path(), why)};
             }
         }
         return m_db.exec("COMMIT");
@@ -314,9 +357,14 @@ Result<std::unique_ptr<DeskLink>> DeskLink::start(const DeskLinkOptions &options
     link->m_status.replicaSeq = link->m_replica->store().lastSeq();
     link->m_status.pending = qint64(link->m_pending.size());
     if (link->m_server->store) {
-        if (auto caught = link->catchUp(progress); !caught) {
+        QString problem;
+        if (auto rejoined = link->rejoinIfDiverged(); !rejoined)
+            problem = rejoined.error().message;
+        else if (auto caught = link->catchUp(progress); !caught)
+            problem = caught.error().message;
+        if (!problem.isEmpty()) {
             link->m_server->store.reset();
-            link->m_status.problem = caught.error().message;
+            link->m_status.problem = problem;
         }
     }
     link->m_status.online = link->m_server->store != nullptr;
@@ -577,9 +625,24 @@ Result<void> DeskLink::sendQueue()
         auto sent = m_server->store->append(std::move(drafts));
         if (!sent)
             return sent.error();
-        // The batch leaves the queue only once the replica holds it.
+        // The batch leaves the queue only once the replica holds it, as the server stored it.
         if (auto caught = catchUp(); !caught)
             return caught.error();
+        if (!sent->empty()) {
+            EntryQuery q;
+            q.afterSeq = sent->back().seq - 1;
+            q.limit = 1;
+            auto held = m_replica->store().read(q);
+            if (!held)
+                return held.error();
+            if (held->empty() || held->front().id != sent->back().id)
+                return Error{
+                    QStringLiteral("%1: the server stored entry %2 at seq %3, which this desk's replica "
+                                   "does not hold there: the server's chain and the replica's part "
+                                   "(the server lost commits?); the desk reconnects to compare them")
+                        .arg(m_options.replicaPath, sent->back().id.toString(QUuid::WithoutBraces))
+                        .arg(sent->back().seq)};
+        }
         if (auto r = m_queue->removeThrough(rows->back().pos); !r)
             return r;
         {
@@ -591,6 +654,88 @@ Result<void> DeskLink::sendQueue()
         }
         publish();
     }
+}
+
+Result<void> DeskLink::rejoinIfDiverged()
+{
+    const qint64 mine = m_replica->store().lastSeq();
+    if (mine == 0)
+        return {};
+    PgLogStore &server = *m_server->store;
+    auto hashAt = [](const LogStore &store, qint64 seq) -> Result<QByteArray> {
+        EntryQuery q;
+        q.afterSeq = seq - 1;
+        q.limit = 1;
+        auto e = store.read(q);
+        if (!e)
+            return e.error();
+        return e->empty() || e->front().seq != seq ? QByteArray() : e->front().hash;
+    };
+    auto theirs = hashAt(server, mine);
+    if (!theirs)
+        return theirs.error();
+    if (*theirs == m_replica->store().lastHash())
+        return {};
+    // The chains agree up to some seq and differ after it (hashes chain: equal at a seq, equal before it).
+    qint64 agreed = 0, differs = mine;
+    while (differs - agreed > 1) {
+        const qint64 mid = agreed + (differs - agreed) / 2;
+        auto a = hashAt(server, mid);
+        if (!a)
+            return a.error();
+        auto b = hashAt(m_replica->store(), mid);
+        if (!b)
+            return b.error();
+        (!a->isEmpty() && *a == *b ? agreed : differs) = mid;
+    }
+    const QString aside =
+        QStringLiteral("%1.lost-%2.jsonl")
+            .arg(m_options.replicaPath,
+                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    // Written aside first, then queued again, then dropped: a crash between two steps leaves either the
+    // replica as it was (found again at the next start) or the entries queued (each id stored once).
+    EntryQuery q;
+    q.afterSeq = agreed;
+    auto tail = m_replica->store().read(q);
+    if (!tail)
+        return tail.error();
+    if (!tail->empty() && m_clock.now().msecs - tail->front().recordTime.msecs > m_options.maxRewindAgeMs)
+        return Error{QStringLiteral("%1: the server's chain parts from this replica's after seq %2, and the "
+                                    "entries it lacks were recorded %3 min ago: not a failover's last "
+                                    "seconds but a history rewritten. The replica keeps what it has and the "
+                                    "desk stays offline; compare the two chains (`vigie-cli log`) before "
+                                    "moving the replica aside (the desk's queue is kept)")
+                         .arg(m_options.replicaPath)
+                         .arg(agreed)
+                         .arg((m_clock.now().msecs - tail->front().recordTime.msecs) / 60000)};
+    if (auto r = m_queue->pushFront(*tail); !r)
+        return r;
+    auto dropped = m_replica->rewindReplica(agreed, aside);
+    if (!dropped)
+        return dropped.error();
+    auto queued = m_queue->front(-1);
+    if (!queued)
+        return queued.error();
+    qWarning().noquote() << QStringLiteral(
+                                "%1: the server had lost the room's entries after seq %2 that this "
+                                "desk had copied (a failover?); %3 entr(ies) are sent again, and "
+                                "kept as the lost server chained them in %4")
+                                .arg(m_options.replicaPath)
+                                .arg(agreed)
+                                .arg(dropped->size())
+                                .arg(aside);
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.clear();
+        for (auto &row : *queued)
+            m_pending.push_back(std::move(row.draft));
+        ++m_status.rewinds;
+        m_status.lastRewindSeq = agreed;
+        m_status.lastRewindResent = qint64(dropped->size());
+        m_status.lastRewindFile = aside;
+    }
+    publish();
+    return {};
 }
 
 void DeskLink::goOffline(const QString &why)
@@ -631,6 +776,10 @@ void DeskLink::tryConnect()
         return;
     }
     m_server->store = std::move(*server);
+    if (auto r = rejoinIfDiverged(); !r) {
+        goOffline(r.error().message);
+        return;
+    }
     m_nextHeartbeatMs = 0;
     {
         std::lock_guard lock(m_mutex);

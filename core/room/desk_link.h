@@ -42,6 +42,12 @@ struct DeskStatus
     qint64 pending = 0;     ///< entries written here, stored in the queue, not yet on the server
     qint64 replicaSeq = 0;  ///< the replica's last seq
     QString problem;        ///< why the server does not answer, or what it refused (empty if all is well)
+    /// Times the replica went back to the server's chain because the server had lost its last commits
+    /// (a failover to a standby that had not received them); a reader of the replica folds it again.
+    qint64 rewinds = 0;
+    qint64 lastRewindSeq = 0;    ///< where the last one went back to
+    qint64 lastRewindResent = 0; ///< how many entries it queued again (the server's lost tail)
+    QString lastRewindFile;      ///< where those entries were set aside, as the lost server chained them
     std::vector<DeskPresence> presence; ///< the room's desks as last heard (this one included)
 };
 
@@ -64,6 +70,11 @@ struct DeskLinkOptions
     /// Who keeps the replica's picture snapshots: the link, folding what it copies (a desk without a
     /// screen), or the caller through keepSnapshot (a console, whose picture manager is its one fold).
     SnapshotKeeping snapshots = SnapshotKeeping::ByRoom;
+    /// A server that lacks the replica's end (a failover with asynchronous replication loses the last
+    /// seconds) is followed back only if what it lacks was recorded within this time: an older end that the
+    /// server no longer has is a history rewritten, and the desk, the witness of that history, refuses it
+    /// and stays offline saying where the chains part.
+    qint64 maxRewindAgeMs = 3600 * 1000;
 };
 
 class DeskLink final : public EntrySink
@@ -122,6 +133,11 @@ private:
     [[nodiscard]] Result<void> sendQueue();
     /// Copies the server's new quarantine rows into the replica (with the heartbeat, every few seconds).
     [[nodiscard]] Result<void> copyQuarantine();
+    /// Right after connecting: if the server lacks the replica's last entry or holds another one there, the
+    /// server lost commits the replica had copied. The replica goes back to where both chains agree and
+    /// the entries it drops are queued again, ahead of this desk's own (the server stores each id once, so
+    /// what it still has elsewhere is not duplicated).
+    [[nodiscard]] Result<void> rejoinIfDiverged();
     void goOffline(const QString &why);
     void tryConnect();
     void publish();

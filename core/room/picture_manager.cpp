@@ -32,6 +32,19 @@ Result<void> PictureManager::load()
     return {};
 }
 
+Result<void> PictureManager::reload()
+{
+    m_picture = Picture{};
+    m_damage.reset();
+    m_snapshots.taken(0, 0); // load() counts from the last snapshot kept
+    if (auto r = load(); !r)
+        return r;
+    foldPending();
+    Q_EMIT reloaded();
+    Q_EMIT pictureChanged();
+    return {};
+}
+
 void PictureManager::startWatching(int intervalMs)
 {
     m_timer.start(intervalMs);

@@ -41,6 +41,9 @@ public:
     [[nodiscard]] const QString &location() const { return m_location; }
     /// Loads the latest picture; call once before use.
     [[nodiscard]] Result<void> load();
+    /// Folds the log again from its last snapshot: its end was replaced (a desk's replica that went back to
+    /// its server's chain, DeskLink). The store must have re-read its head first.
+    [[nodiscard]] Result<void> reload();
     /// Polls the log every `intervalMs` (default 100 ms: at most 10 batches a second).
     void startWatching(int intervalMs = 100);
     /// Reads and applies entries appended since the last poll, once they verify (hash and link); returns how
@@ -76,6 +79,8 @@ Q_SIGNALS:
     void damageFound();
     /// The desk's pending entries changed (setPending).
     void pendingChanged(const std::vector<vigie::Entry> &pending);
+    /// The picture was folded again (reload): what was shown of the log's end may be gone.
+    void reloaded();
 
 private:
     /// Hands a copy of the picture to the writer when a snapshot is due.

@@ -7,6 +7,8 @@
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 #include <utility>
 
@@ -246,6 +248,49 @@ Result<std::vector<Entry>> Room::prepareAt(std::vector<Entry> drafts, Timestamp 
             e.id = newEntryId();
     }
     return drafts;
+}
+
+Result<std::vector<Entry>> Room::rewindReplica(qint64 keep, const QString &setAside)
+{
+    auto *file = dynamic_cast<SqliteLogStore *>(m_store.get());
+    if (!file || !m_anchor || info().replicaOf.isEmpty())
+        return Error{QStringLiteral("%1 is not a desk's replica: its log is never cut").arg(m_path)};
+    EntryQuery q;
+    q.afterSeq = keep;
+    auto tail = m_store->read(q);
+    if (!tail)
+        return tail.error();
+    // Kept before anything is dropped: what the lost server had chained stays readable beside the replica.
+    QSaveFile out(setAside);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error{
+            QStringLiteral("%1: cannot write the entries set aside: %2").arg(setAside, out.errorString())};
+    for (const Entry &e : *tail) {
+        out.write(QJsonDocument(entryToJson(e)).toJson(QJsonDocument::Compact));
+        out.write("\n");
+    }
+    if (!out.commit())
+        return Error{
+            QStringLiteral("%1: cannot write the entries set aside: %2").arg(setAside, out.errorString())};
+    if (auto r = file->rewindReplica(keep); !r)
+        return r.error();
+    if (m_snapshots)
+        m_snapshots.emplace(); // its head went with the tail: it folds again from the last snapshot kept
+    if (auto r = m_anchor->reset(*m_store, m_clock.now()); !r)
+        return r.error();
+    return tail;
+}
+
+Result<void> Room::reloadHead()
+{
+    auto *file = dynamic_cast<SqliteLogStore *>(m_store.get());
+    if (!file)
+        return {};
+    if (auto r = file->reloadHead(); !r)
+        return r;
+    if (m_snapshots)
+        m_snapshots.emplace();
+    return {};
 }
 
 Result<void> Room::replicate(const std::vector<Entry> &chained)

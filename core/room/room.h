@@ -78,6 +78,12 @@ public:
     /// this log's last, their hashes link from its last hash and match their content), or nothing, saying
     /// where the server's chain and this copy part.
     [[nodiscard]] Result<void> replicate(const std::vector<Entry> &chained);
+    /// A replica whose server lost its last commits (a failover to a standby that had not received them):
+    /// writes the entries after `keep` to `setAside` (JSON lines, as `vigie-cli log` prints them), then drops
+    /// them from the replica and records its new head. Returns them, for the desk to send again.
+    [[nodiscard]] Result<std::vector<Entry>> rewindReplica(qint64 keep, const QString &setAside);
+    /// Re-reads the head of a room file that another connection rewound (a desk's replica, rewindReplica).
+    [[nodiscard]] Result<void> reloadHead();
     /// Feed messages: counts each arrival and appends (validated, scrubbed, stamped) the drafts of first
     /// arrivals in one transaction with the batch's refused input (LogStore::appendFeed).
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,

@@ -157,6 +157,57 @@ Result<void> SqliteLogStore::loadState()
     return {};
 }
 
+Result<void> SqliteLogStore::rewindReplica(qint64 keep)
+{
+    if (m_room.replicaOf.isEmpty())
+        return Error{QStringLiteral("%1 is a room file of record, not a desk's replica: its log is never cut")
+                         .arg(m_db.path())};
+    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
+        return r.error();
+    auto fail = [this](const QString &why) -> Error {
+        (void)m_db.exec("ROLLBACK");
+        return Error{QStringLiteral("%1: cannot go back to the server's chain, nothing was changed: %2")
+                         .arg(m_db.path(), why)};
+    };
+    const qint64 block = keep > 0 ? (keep - 1) >> 12 : -1;
+    const std::pair<const char *, qint64> steps[] = {
+        {"DELETE FROM entries WHERE seq > ?", keep},
+        {"DELETE FROM entries_geo WHERE seq > ?", keep},
+        {"DELETE FROM entries_cells WHERE seq > ?", keep},
+        {"DELETE FROM snapshots WHERE seq > ?", keep},
+        {"DELETE FROM feed_seen WHERE seq > ?", keep},
+        {"UPDATE derived_index SET upto = min(upto, ?) WHERE name = 'entries_geo'", keep},
+        {"DELETE FROM time_blocks WHERE block >= ?", block},
+        // The block cut in its middle keeps the times of the entries it still holds.
+        {"INSERT INTO time_blocks(block, min_event_time, max_event_time) SELECT (seq - 1) >> 12, "
+         "min(event_time), max(event_time) FROM entries WHERE seq > (? << 12) GROUP BY (seq - 1) >> 12",
+         std::max<qint64>(block, 0)},
+    };
+    for (const auto &[sql, value] : steps) {
+        auto stmt = m_db.prepare(sql);
+        if (!stmt)
+            return fail(stmt.error().message);
+        stmt->bind(1, value);
+        if (stmt->step() != sql::Statement::Step::Done)
+            return fail(stmt->lastError());
+    }
+    if (auto r = m_db.exec("COMMIT"); !r)
+        return fail(r.error().message);
+    return reloadHead();
+}
+
+Result<void> SqliteLogStore::reloadHead()
+{
+    m_lastSeq = 0;
+    m_lastHash.clear();
+    m_ids.clear();
+    m_idsUpto = 0;
+    m_seen.clear();
+    m_seenUpto = 0;
+    m_seenMaxSeq = 0;
+    return loadState();
+}
+
 Result<void> SqliteLogStore::prepareStatements()
 {
     auto insert = m_db.prepare("INSERT INTO entries(" + QByteArray(entryColumns) +

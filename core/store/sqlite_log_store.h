@@ -41,6 +41,16 @@ public:
 
     [[nodiscard]] const QString &path() const { return m_db.path(); }
 
+    /// A desk's replica only (meta replica_of): drops the entries after `keep`, with what is derived from
+    /// them (spatial and time indexes, snapshots, messages seen), in one transaction. The server a replica
+    /// copies can lose its last commits when it fails over to a standby that had not received them
+    /// (asynchronous replication); the desk then goes back to where both agree (DeskLink). A room file of
+    /// record is never cut: it refuses.
+    [[nodiscard]] Result<void> rewindReplica(qint64 keep);
+    /// Re-reads the head and forgets the ids and messages cached from the file, after another connection
+    /// rewound it.
+    [[nodiscard]] Result<void> reloadHead();
+
     /// Entries with seq up to this one are in the spatial index (R*Tree); the rest of the log is not yet.
     [[nodiscard]] Result<qint64> geoIndexedUpto() const;
     /// Brings the spatial index up to the last entry, in its own transaction (rebuilding it whole if its

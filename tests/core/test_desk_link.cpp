@@ -17,6 +17,7 @@
 #include <libpq-fe.h>
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
@@ -438,6 +439,54 @@ TEST_F(DeskLinkTest, AReplicaRefusesAChainThatIsNotTheServers)
         << (*b)->status().problem.toStdString();
 }
 
+// A server that lost the end of a desk's replica: followed back when that end is recent (a failover's last
+// seconds), refused when it is old (a history rewritten: the replica is its witness).
+TEST_F(DeskLinkTest, AServerThatLostTheReplicasEndIsFollowedBackOnlyIfThatEndIsRecent)
+{
+    const QString url = newRoom(QStringLiteral("lost-end"));
+    const QString replica = m_dir.filePath(QStringLiteral("lost-end.vigie"));
+    DeskLinkOptions o;
+    o.url = url;
+    o.replicaPath = replica;
+    o.desk = QStringLiteral("poste-a");
+    {
+        auto a = DeskLink::start(o, m_clock);
+        ASSERT_TRUE(a);
+        for (int n = 1; n <= 5; ++n)
+            ASSERT_TRUE((*a)->enqueue({deskNote(QStringLiteral("poste-a"), n, m_clock)}));
+        ASSERT_TRUE((*a)->waitForSync(10000));
+        ASSERT_EQ((*a)->status().replicaSeq, 5);
+    }
+    // The server loses its last two entries, as a standby promoted without them would.
+    const QByteArray room = "(SELECT id FROM rooms WHERE name = '" + m_names.back().toUtf8() + "')";
+    pgExec("DELETE FROM entries WHERE seq > 3 AND room_id = " + room);
+    pgExec(
+        "UPDATE rooms SET last_seq = 3, last_hash = (SELECT hash FROM entries WHERE seq = 3 AND room_id = " +
+        room + ") WHERE id = " + room);
+    {
+        // Two hours later by the desk's clock, that end is history: refused, the replica kept as it is.
+        SimulatedClock later(Timestamp{m_clock.now().msecs + 2 * 3600 * 1000});
+        auto a = DeskLink::start(o, later);
+        ASSERT_TRUE(a);
+        EXPECT_FALSE((*a)->status().online);
+        EXPECT_EQ((*a)->status().replicaSeq, 5);
+        EXPECT_EQ((*a)->status().rewinds, 0);
+        EXPECT_TRUE((*a)->status().problem.contains(QStringLiteral("history rewritten")))
+            << (*a)->status().problem.toStdString();
+    }
+    EXPECT_EQ(serverCount(m_names.back(), {}), 3);
+    // Now, it is a failover's loss: the desk goes back to seq 3 and sends the two entries again.
+    auto a = DeskLink::start(o, m_clock);
+    ASSERT_TRUE(a);
+    ASSERT_TRUE((*a)->waitForSync(10000));
+    EXPECT_EQ((*a)->status().rewinds, 1);
+    EXPECT_EQ((*a)->status().lastRewindSeq, 3);
+    EXPECT_EQ((*a)->status().lastRewindResent, 2);
+    EXPECT_EQ((*a)->status().replicaSeq, 5);
+    EXPECT_EQ(serverCount(m_names.back(), {}), 5);
+    EXPECT_EQ(roomProblems(url, {replica}, {}, m_clock, false).toStdString(), "");
+}
+
 // ---- Faults, repeated with seeds -------------------------------------------------------------------------
 
 namespace {
@@ -688,6 +737,60 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
                                      .arg(standby.port())
                                      .arg(name);
         ASSERT_EQ(healedProblems(promoted, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
+    }
+}
+
+// Asynchronous replication: the standby stops receiving (killed) while two desks go on writing to the
+// primary, then the primary is killed and the standby, started again, is promoted without the last commits.
+// The desks had copied them: each finds that the new primary lacks its replica's end, goes back to where both
+// chains agree, sets the lost end aside and sends it again. No entry a desk acknowledged is lost, none is
+// stored twice (both desks send the other's entries too: the server keeps each id once).
+TEST_F(DeskLinkTest, FaultFailoverToAnAsynchronousStandbyThatMissedTheLastCommits)
+{
+    const int runs = envInt("VIGIE_FAILOVER_RUNS", envInt("VIGIE_FAULT_RUNS", 20));
+    for (int i = 0; i < runs; ++i) {
+        const unsigned seed = seedOf(i);
+        std::mt19937 rng(seed);
+        const int before = std::uniform_int_distribution<int>(200, 1000)(rng);
+        const int apart = std::uniform_int_distribution<int>(300, 1200)(rng);
+        PgCluster primary, standby;
+        ASSERT_EQ(primary.start().toStdString(), "");
+        ASSERT_EQ(standby.startStandby(primary, false).toStdString(), "");
+        std::printf("async failover run %d: seed %u (standby lost after %d ms, primary %d ms later)\n", i,
+                    seed, before, apart);
+        const QString name = QStringLiteral("async-failover-%1").arg(i);
+        const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1,127.0.0.1:%2/postgres?room=%3&"
+                                           "target_session_attrs=read-write")
+                                .arg(primary.port())
+                                .arg(standby.port())
+                                .arg(name);
+        auto created = Room::create(url, {}, RoomMode::Live, m_clock);
+        ASSERT_TRUE(created) << created.error().message.toStdString();
+        created->reset();
+        auto a = startDesk(url, QStringLiteral("poste-a"));
+        auto b = startDesk(url, QStringLiteral("poste-b"));
+        ASSERT_TRUE(a && b);
+        Writer wa(*a, QStringLiteral("poste-a"), seed, m_clock);
+        Writer wb(*b, QStringLiteral("poste-b"), seed + 1, m_clock);
+        std::this_thread::sleep_for(std::chrono::milliseconds(before));
+        ASSERT_EQ(standby.killServer().toStdString(), "");
+        std::this_thread::sleep_for(std::chrono::milliseconds(apart));
+        const qint64 lostSeqs = a->status().replicaSeq;
+        ASSERT_EQ(primary.killServer().toStdString(), "");
+        ASSERT_EQ(standby.restart().toStdString(), "");
+        ASSERT_EQ(standby.promote().toStdString(), "");
+        const QString promoted = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?room=%2")
+                                     .arg(standby.port())
+                                     .arg(name);
+        ASSERT_EQ(healedProblems(promoted, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
+        // The case under test happened: the desks had copied commits the new primary never received.
+        const DeskStatus sa = a->status(), sb = b->status();
+        EXPECT_GE(sa.rewinds + sb.rewinds, 1) << "seed " << seed << " (replica at " << lostSeqs << ")";
+        for (const DeskStatus &st : {sa, sb})
+            if (st.rewinds > 0) {
+                EXPECT_GT(st.lastRewindResent, 0) << "seed " << seed;
+                EXPECT_TRUE(QFileInfo::exists(st.lastRewindFile)) << "seed " << seed;
+            }
     }
 }
 

@@ -1036,6 +1036,13 @@
 </context>
 <context>
     <name>QObject</name>
+    <message numerus="yes">
+        <source>Le serveur avait perdu les dernières entrées de la salle (bascule sur un serveur de secours) : %n entrée(s) renvoyée(s) par ce poste, rien n&apos;est perdu.</source>
+        <translation>
+            <numerusform>The server had lost the room&apos;s last entries (failover to a standby server): %n entry sent again by this desk, nothing is lost.</numerusform>
+            <numerusform>The server had lost the room&apos;s last entries (failover to a standby server): %n entries sent again by this desk, nothing is lost.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Importer une carte OSM</source>
         <translation>Import an OSM map</translation>

@@ -21,18 +21,31 @@ namespace vigie::ui {
 LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     : QAbstractTableModel(parent), m_keep(keep)
 {
+    fill(manager);
+    connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
+    connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
+    connect(&manager, &PictureManager::reloaded, this, [this, &manager] {
+        beginResetModel();
+        m_entries.clear();
+        fill(manager);
+        endResetModel();
+    });
+}
+
+void LogModel::fill(const PictureManager &manager)
+{
     EntryQuery query;
-    query.afterSeq = std::max<qint64>(0, manager.picture().lastSeq - keep);
+    // The picture's last seq counts the desk's pending entries folded on top (provisional seqs).
+    const qint64 folded = manager.picture().lastSeq - qint64(manager.pending().size());
+    query.afterSeq = std::max<qint64>(0, folded - m_keep);
     // Up to what the picture folded: past it the log may not verify (PictureManager::damage).
-    query.limit = manager.picture().lastSeq - query.afterSeq;
+    query.limit = folded - query.afterSeq;
     auto r = manager.store().read(query, [this](const Entry &e) {
         m_entries.push_back(e);
         return true;
     });
     if (!r)
         qWarning("%s", qPrintable(r.error().message));
-    connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
-    connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
     m_pending = manager.pending();
 }
 

@@ -50,6 +50,8 @@ public:
     [[nodiscard]] bool isPending(int row) const { return row >= int(m_entries.size()); }
 
 private:
+    /// Reads the last m_keep entries the picture folded, and its pending ones.
+    void fill(const PictureManager &manager);
     void append(const std::vector<Entry> &entries);
     void setPending(const std::vector<Entry> &pending);
     std::vector<Entry> m_entries;
