@@ -1,6 +1,7 @@
 #include "allocation/suggestion.h"
 
 #include "log/entry_kinds.h"
+#include "model/geo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -64,8 +66,19 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         unitPoints.push_back(*u.position);
         unitIds.append(id);
     }
+    // Units engaged on each incident, and where the fleet is (every unit with a position).
+    std::map<QString, std::vector<const Unit *>> engaged;
+    std::vector<GeoPoint> fleet;
+    for (const auto &[id, u] : picture.units) {
+        if (!u.incident.isEmpty() && u.status != QLatin1String("available") &&
+            u.status != QLatin1String("returning"))
+            engaged[u.incident].push_back(&u);
+        if (u.position)
+            fleet.push_back(*u.position);
+    }
     std::vector<const Incident *> incidents;
     std::vector<GeoPoint> incidentPoints;
+    std::vector<std::vector<Need>> incidentNeeds;
     for (const auto &[id, i] : picture.incidents) {
         if (!i.position) {
             out.messages.append(
@@ -74,9 +87,46 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                     .arg(id, i.title));
             continue;
         }
+        if (!fleet.empty()) {
+            double nearest = std::numeric_limits<double>::infinity();
+            for (const GeoPoint &f : fleet)
+                nearest = std::min(nearest, distanceMeters(f, *i.position));
+            if (nearest > options.maxFleetDistanceMeters) {
+                out.messages.append(
+                    QCoreApplication::translate("vigie::allocation",
+                                                "incident %1 (%2) lies %3 km from the nearest unit of the "
+                                                "fleet, beyond %4 km: outside its area, no unit proposed")
+                        .arg(id, i.title)
+                        .arg(std::round(nearest / 1000.0))
+                        .arg(std::round(options.maxFleetDistanceMeters / 1000.0)));
+                continue;
+            }
+        }
+        std::vector<Need> needs = needsFor(table, i.type);
+        if (auto it = engaged.find(id); it != engaged.end()) {
+            for (const Unit *u : it->second) {
+                const Candidate c{u->id, u->type, u->agency, u->capabilities};
+                for (Need &n : needs)
+                    if (n.count > 0 && matches(c, n)) {
+                        --n.count;
+                        break;
+                    }
+            }
+            std::erase_if(needs, [](const Need &n) { return n.count <= 0; });
+            if (needs.empty()) {
+                out.messages.append(
+                    QCoreApplication::translate(
+                        "vigie::allocation",
+                        "incident %1 (%2): the %3 unit(s) engaged fill its needs, none proposed")
+                        .arg(id, i.title)
+                        .arg(it->second.size()));
+                continue;
+            }
+        }
         incidents.push_back(&i);
         incidentPoints.push_back(*i.position);
         incidentIds.append(id);
+        incidentNeeds.push_back(std::move(needs));
     }
     if (incidents.empty()) {
         out.messages.append(QCoreApplication::translate(
@@ -90,8 +140,27 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     Problem p;
     for (const Unit *u : units)
         p.units.push_back({u->id, u->type, u->agency, u->capabilities});
-    for (const Incident *i : incidents)
-        p.needs.push_back(needsFor(table, i->type));
+    p.needs = std::move(incidentNeeds);
+    // Units turned down for an incident that has not changed since (no report or update after the
+    // rejection) are kept out of its column.
+    std::vector<bool> turnedDown(units.size() * incidents.size(), false);
+    for (const auto &[suggestion, d] : picture.suggestions) {
+        if (d.entry.kind != kinds::suggestionReject)
+            continue;
+        const auto u =
+            std::find_if(units.begin(), units.end(), [&](const Unit *x) { return x->id == d.unit; });
+        const auto i = std::find_if(incidents.begin(), incidents.end(),
+                                    [&](const Incident *x) { return x->id == d.incident; });
+        if (u == units.end() || i == incidents.end() || (*i)->updated > d.entry.time)
+            continue;
+        turnedDown[std::size_t(u - units.begin()) * incidents.size() + std::size_t(i - incidents.begin())] =
+            true;
+        out.messages.append(
+            QCoreApplication::translate("vigie::allocation",
+                                        "unit %1 was turned down for incident %2 (%3): not "
+                                        "proposed for it again until the incident changes")
+                .arg((*u)->callsign.isEmpty() ? (*u)->id : (*u)->callsign, (*i)->id, (*i)->title));
+    }
     // Units are snapped once for both matrices (incidents, and sectors for coverage).
     const routing::SnappedPoints unitSnaps = routing::snapPoints(
         graph, unitPoints, QT_TRANSLATE_NOOP("vigie::routing", "unit"), options.matrix, unitIds);
@@ -118,7 +187,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         return it->second;
     };
     const auto eta = [&](std::size_t u, std::size_t i) {
-        return m.at(u, i).seconds / speed[u];
+        return turnedDown[u * incidents.size() + i] ? routing::unreachable : m.at(u, i).seconds / speed[u];
     };
     // Units of `n` known to be nearer incident i than any unit its search has not reached yet.
     const auto surelyNearest = [&](const Need &n, std::size_t i) {

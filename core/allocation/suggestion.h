@@ -15,6 +15,10 @@ struct SuggestOptions
     /// emergency driving is beyond any useful first response in a city, and bounding the searches keeps a
     /// suggestion fast on a large network.
     double maxEtaSeconds = 3600.0;
+    /// An incident farther than this, in a straight line, from every unit of the fleet (whatever its status)
+    /// lies outside the fleet's area: no unit is proposed for it, a message says so. 50 km covers the
+    /// Bouches-du-Rhône from Marseille's stations and keeps out reports placed in another département.
+    double maxFleetDistanceMeters = 50000.0;
     /// Each incident's search first stops once it has reached, for each need, `count + 2` matching units
     /// (the count, and the two alternatives shown), starting at `firstSearchSeconds` and doubling; it goes
     /// farther only for the incidents where the allocation's optimality check or the alternatives ask for
@@ -66,6 +70,12 @@ struct SuggestionSet
     [[nodiscard]] QString toText() const;
 };
 
+/// What `suggest` takes from the picture beyond the free units and open incidents:
+/// - units engaged on an incident (en route or on scene, naming it) count toward its needs: a need they fill
+///   is not proposed again, and an incident whose needs they all fill gets no proposal;
+/// - a unit a desk turned down for an incident (suggestion.reject) is not proposed for it again until the
+///   situation changes, that is until the incident gets a report or an update after the rejection; it may
+///   still be proposed elsewhere.
 [[nodiscard]] SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                                     const std::vector<Sector> &sectors, const NeedsTable &needs,
                                     const SuggestOptions &options = {});

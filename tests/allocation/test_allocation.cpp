@@ -472,6 +472,137 @@ TEST(Suggest, BadInputGivesSpecificMessagesAndPartialSuggestions)
     EXPECT_TRUE(none.messages.join(QLatin1Char('\n')).contains(QStringLiteral("no available unit")));
 }
 
+namespace {
+
+Unit fleetUnit(const char *id, const char *type, GeoPoint where, const char *status = "available",
+               const char *incident = "")
+{
+    Unit u;
+    u.id = QString::fromLatin1(id);
+    u.callsign = u.id;
+    u.type = QString::fromLatin1(type);
+    u.agency = QStringLiteral("fire");
+    u.position = where;
+    u.status = QString::fromLatin1(status);
+    u.incident = QString::fromLatin1(incident);
+    return u;
+}
+
+std::vector<const Suggestion *> itemsFor(const SuggestionSet &set, const QString &incident)
+{
+    std::vector<const Suggestion *> out;
+    for (const Suggestion &s : set.items)
+        if (s.incident == incident)
+            out.push_back(&s);
+    return out;
+}
+
+} // namespace
+
+// Units on scene count toward the incident's needs: a building fire (2 FPT, EPA, VSAV, command) with one FPT
+// on scene gets one more FPT proposed, not two; with all its needs met by engaged units it gets none.
+TEST(Suggest, UnitsEngagedOnAnIncidentCountTowardItsNeeds)
+{
+    Picture pic;
+    const GeoPoint here{5.38, 43.30};
+    for (const Unit &u :
+         {fleetUnit("FPT-1", "FPT", {5.37, 43.30}), fleetUnit("FPT-2", "FPT", {5.39, 43.31}),
+          fleetUnit("FPT-3", "FPT", {5.40, 43.29}), fleetUnit("FPT-ON", "FPT", here, "on_scene", "inc-1")})
+        pic.units[u.id] = u;
+    Incident fire;
+    fire.id = QStringLiteral("inc-1");
+    fire.title = QStringLiteral("Feu d'appartement");
+    fire.type = QStringLiteral("building_fire");
+    fire.position = here;
+    pic.incidents[fire.id] = fire;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    SuggestionSet set = suggest(pic, nullptr, {}, *table);
+    int fpts = 0;
+    for (const Suggestion *s : itemsFor(set, fire.id))
+        fpts += s->need.name == QLatin1String("FPT") ? 1 : 0;
+    EXPECT_EQ(fpts, 1) << "one FPT is on scene already";
+
+    // Every need filled by units engaged on it (en route counts too): nothing proposed, and said.
+    for (const Unit &u : {fleetUnit("FPT-R", "FPT", here, "en_route", "inc-1"),
+                          fleetUnit("EPA-ON", "EPA", here, "on_scene", "inc-1"),
+                          fleetUnit("VSAV-ON", "VSAV", here, "on_scene", "inc-1"),
+                          fleetUnit("VLCG-ON", "VLCG", here, "on_scene", "inc-1")}) {
+        pic.units[u.id] = u;
+        pic.units[u.id].capabilities =
+            u.type == QLatin1String("VLCG") ? QStringList{QStringLiteral("command")} : QStringList{};
+    }
+    Unit patrol = fleetUnit("PS-ON", "PS", here, "on_scene", "inc-1");
+    patrol.agency = QStringLiteral("police");
+    pic.units[patrol.id] = patrol;
+    set = suggest(pic, nullptr, {}, *table);
+    EXPECT_TRUE(itemsFor(set, fire.id).empty());
+    EXPECT_TRUE(set.messages.join(QLatin1Char('\n')).contains(QStringLiteral("engaged fill its needs")))
+        << set.messages.join(QLatin1Char('\n')).toStdString();
+}
+
+// A report placed in another département (a Hub Santé sample in Loire-Atlantique) gets no Marseille unit.
+TEST(Suggest, AnIncidentOutsideTheFleetsAreaGetsAMessageNotAUnit)
+{
+    Picture pic;
+    pic.units[QStringLiteral("VSAV-1")] = fleetUnit("VSAV-1", "VSAV", {5.37, 43.30});
+    Incident far;
+    far.id = QStringLiteral("inc-nantes");
+    far.title = QStringLiteral("Chute");
+    far.type = QStringLiteral("injury");
+    far.position = GeoPoint{-1.55, 47.22};
+    pic.incidents[far.id] = far;
+    Incident near = far;
+    near.id = QStringLiteral("inc-marseille");
+    near.position = GeoPoint{5.38, 43.29};
+    pic.incidents[near.id] = near;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    const SuggestionSet set = suggest(pic, nullptr, {}, *table);
+    EXPECT_TRUE(itemsFor(set, far.id).empty());
+    EXPECT_FALSE(itemsFor(set, near.id).empty()) << "the bound keeps the city's incidents";
+    const QString all = set.messages.join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("inc-nantes")) &&
+                all.contains(QStringLiteral("outside its area")))
+        << all.toStdString();
+}
+
+// A unit turned down for an incident is not proposed for it again until the incident changes.
+TEST(Suggest, AUnitTurnedDownIsNotProposedAgainUntilTheIncidentChanges)
+{
+    Picture pic;
+    pic.units[QStringLiteral("VSAV-NEAR")] = fleetUnit("VSAV-NEAR", "VSAV", {5.381, 43.291});
+    pic.units[QStringLiteral("VSAV-FAR")] = fleetUnit("VSAV-FAR", "VSAV", {5.42, 43.33});
+    Incident call;
+    call.id = QStringLiteral("inc-1");
+    call.title = QStringLiteral("Chute");
+    call.type = QStringLiteral("injury");
+    call.position = GeoPoint{5.38, 43.29};
+    call.updated = Timestamp{1000};
+    pic.incidents[call.id] = call;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    auto unitsFor = [&] {
+        QStringList units;
+        for (const Suggestion *s : itemsFor(suggest(pic, nullptr, {}, *table), call.id))
+            units.append(s->unit);
+        return units;
+    };
+    ASSERT_TRUE(unitsFor().contains(QStringLiteral("VSAV-NEAR")));
+    SuggestionDecision rejected;
+    rejected.entry.kind = QStringLiteral("suggestion.reject");
+    rejected.entry.time = Timestamp{2000};
+    rejected.unit = QStringLiteral("VSAV-NEAR");
+    rejected.incident = call.id;
+    pic.suggestions[QStringLiteral("s-1")] = rejected;
+    const QStringList after = unitsFor();
+    EXPECT_FALSE(after.contains(QStringLiteral("VSAV-NEAR")));
+    EXPECT_TRUE(after.contains(QStringLiteral("VSAV-FAR")));
+    // A new report on the incident after the rejection: the situation changed, the unit may come back.
+    pic.incidents[call.id].updated = Timestamp{3000};
+    EXPECT_TRUE(unitsFor().contains(QStringLiteral("VSAV-NEAR")));
+}
+
 TEST(Suggest, AcceptanceIsLoggedAndSendsTheUnit)
 {
     Entry s;

@@ -229,6 +229,17 @@ ui::SuggestionsPanel::Context straightLineContext()
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 {
+    // The demo's incidents are served by the units engaged on them; a new building fire needs several.
+    Entry fire;
+    fire.kind = QStringLiteral("incident.open");
+    fire.eventTime = room->clock().now();
+    fire.author = QStringLiteral("test");
+    fire.agency = QStringLiteral("fire");
+    fire.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-NEW")},
+                            {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
+                            {QStringLiteral("type"), QStringLiteral("building_fire")}};
+    fire.geo = Geometry::point({5.3745, 43.2955});
+    ASSERT_TRUE(room->append({fire}));
     DirectSink sink(*room);
     PictureManager manager(room->store(), room->clock(), room->path());
     manager.setWriter(&sink);

@@ -4,6 +4,18 @@
 <context>
     <name>vigie::allocation</name>
     <message>
+        <source>incident %1 (%2) lies %3 km from the nearest unit of the fleet, beyond %4 km: outside its area, no unit proposed</source>
+        <translation>l’intervention %1 (%2) est à %3 km du moyen le plus proche, au-delà de %4 km : hors du secteur des moyens, aucun moyen proposé</translation>
+    </message>
+    <message>
+        <source>incident %1 (%2): the %3 unit(s) engaged fill its needs, none proposed</source>
+        <translation>intervention %1 (%2) : les %3 moyen(s) engagé(s) couvrent ses besoins, aucun autre proposé</translation>
+    </message>
+    <message>
+        <source>unit %1 was turned down for incident %2 (%3): not proposed for it again until the incident changes</source>
+        <translation>%1 a été refusé pour l’intervention %2 (%3) : il n’y sera pas reproposé tant que l’intervention n’a pas évolué</translation>
+    </message>
+    <message>
         <source>%1 × %2 (%3, priority %4)</source>
         <translation>%1 × %2 (%3, priorité %4)</translation>
     </message>
