@@ -2,6 +2,7 @@
 #include "ui/feeds_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
 #include "ui/wall_layout.h"
 
@@ -422,8 +423,12 @@ int main(int argc, char *argv[])
         (*dock)->raise();
     }
 
+    // Sized for the screen it opens on, and its docks laid out for that size (compact on a laptop).
     if (wanted.isValid())
         window.resize(wanted);
+    else if (const QScreen *screen = QGuiApplication::primaryScreen())
+        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    vigie::ui::applyScreenLayout(window, vigie::ui::screenLayoutFor(window.size()));
 
     if (parser.isSet(shotOption)) {
         window.show();
