@@ -9,7 +9,7 @@ namespace vigie::ui {
 
 ScreenLayout screenLayoutFor(QSize size)
 {
-    return size.width() < 1600 || size.height() < 1000 ? ScreenLayout::Compact : ScreenLayout::Standard;
+    return size.width() < 1600 || size.height() < 900 ? ScreenLayout::Compact : ScreenLayout::Standard;
 }
 
 void applyScreenLayout(QMainWindow &window, ScreenLayout layout)

@@ -10,7 +10,7 @@ namespace vigie::ui {
 
 enum class ScreenLayout
 {
-    Standard, ///< docks left, right and below the map (1600×1000 and more)
+    Standard, ///< docks left, right and below the map (1600×900 and more)
     Compact,  ///< every dock a tab of one column on the right
 };
 

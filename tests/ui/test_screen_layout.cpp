@@ -79,6 +79,7 @@ TEST(ScreenLayout, ChosenFromTheWindowSize)
 {
     EXPECT_EQ(ui::screenLayoutFor({1366, 768}), ui::ScreenLayout::Compact);
     EXPECT_EQ(ui::screenLayoutFor({1280, 1024}), ui::ScreenLayout::Compact);
+    EXPECT_EQ(ui::screenLayoutFor({1600, 900}), ui::ScreenLayout::Standard); // the default window
     EXPECT_EQ(ui::screenLayoutFor({1920, 1080}), ui::ScreenLayout::Standard);
     EXPECT_EQ(ui::screenLayoutFor({3840, 2160}), ui::ScreenLayout::Standard);
 }
