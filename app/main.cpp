@@ -279,6 +279,7 @@ int main(int argc, char *argv[])
         vigie::ui::WallLayout::Options o;
         o.mode = wall ? vigie::ui::WallLayout::Mode::Wall : vigie::ui::WallLayout::Mode::SharedScreen;
         o.rotateSeconds = parser.value(rotateOption).toInt();
+        o.startWithCity = !parser.isSet(centerOption);
         o.diagonalInches = parser.value(inchesOption).toDouble();
         o.distanceMetres = parser.value(distanceOption).toDouble();
         if (o.diagonalInches <= 0)

@@ -267,7 +267,7 @@ FrameStats MapView::render(QPainter &p, QSize deviceSize)
             m_static.image = QImage(pixels, QImage::Format_RGB32);
         m_basemap.setDevicePixelRatio(dpr, pixels);
         m_static.image.setDevicePixelRatio(dpr);
-        m_static = {std::move(m_static.image), origin(size), m_zoom, zones, m_staticVersion, 0};
+        m_static = {std::move(m_static.image), origin(size), m_zoom, zones, m_staticVersion, 0, false};
         QPainter sp(&m_static.image);
         m_static.builtIn = drawBasemap(sp, size);
         if (zones)

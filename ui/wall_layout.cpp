@@ -220,7 +220,7 @@ void WallLayout::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     // The whole window is the screen (full screen): its height gives the pixel pitch.
     applySizes((QSizeF(event->size()) * devicePixelRatioF()).toSize());
-    if (!event->oldSize().isValid() || event->oldSize().isEmpty())
+    if ((!event->oldSize().isValid() || event->oldSize().isEmpty()) && m_options.startWithCity)
         showView(m_view);
 }
 

@@ -49,6 +49,7 @@ public:
         double distanceMetres = 0;  ///< 0: 2 m for the shared screen, 5 m for the wall
         double diagonalInches = 55; ///< the screen's diagonal
         int rotateSeconds = 0;      ///< 0: no rotation between the views
+        bool startWithCity = true;  ///< false: the map keeps the centre it was given until the first turn
     };
 
     /// Takes `map` as its child.

@@ -215,7 +215,7 @@ TEST_F(DemoRoom, TypeAndSymbolsMeasureAtLeastTheDocumentedSizes)
 TEST_F(DemoRoom, TheWallHasNoWritingActionAndItsKeysWriteNothing)
 {
     auto *map = new maps::MapView(manager.get());
-    Wall wall(*manager, map, {Wall::Mode::Wall, 0, 55, 0});
+    Wall wall(*manager, map, {Wall::Mode::Wall, 0, 55, 0, true});
     wall.resize(1280, 720);
     wall.show();
     wall.activateWindow();
@@ -240,7 +240,7 @@ TEST_F(DemoRoom, TheSharedScreenKeepsTheDesksWritingKeys)
 {
     // The same check on the shared screen finds the note dialog: the wall's test can tell.
     auto *map = new maps::MapView(manager.get());
-    Wall shared(*manager, map, {Wall::Mode::SharedScreen, 0, 55, 0});
+    Wall shared(*manager, map, {Wall::Mode::SharedScreen, 0, 55, 0, true});
     shared.resize(1280, 720);
     shared.show();
     shared.activateWindow();
@@ -255,7 +255,7 @@ TEST_F(DemoRoom, TheSharedScreenKeepsTheDesksWritingKeys)
 TEST_F(DemoRoom, TheViewsTurnBetweenCityMostSevereIncidentAndHospitals)
 {
     auto *map = new maps::MapView(manager.get());
-    Wall wall(*manager, map, {Wall::Mode::Wall, 0, 55, 1});
+    Wall wall(*manager, map, {Wall::Mode::Wall, 0, 55, 1, true});
     wall.resize(1920, 1080);
     wall.show();
     QApplication::processEvents();
