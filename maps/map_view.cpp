@@ -278,6 +278,7 @@ FrameStats MapView::render(QPainter &p, QSize deviceSize)
     }
     p.drawImage(QPoint(0, 0), m_static.image);
     stats.drawn[int(Layer::Zones)] = m_static.zonesDrawn;
+    drawNote(p, size);
     drawPoints(p, size, stats);
     drawOverlay(p, size);
     p.restore();
@@ -465,8 +466,12 @@ void MapView::drawOverlay(QPainter &p, QSize size)
     p.fillRect(box, QColor(255, 255, 255, 210));
     p.setPen(Qt::black);
     p.drawText(box, Qt::AlignCenter, text);
+}
 
-    // Said on the map itself: an empty background must not pass for an empty city.
+void MapView::drawNote(QPainter &p, QSize size)
+{
+    // Said on the map itself: an empty background must not pass for an empty city. Drawn under the
+    // symbols, so that it hides none of them.
     m_note.clear();
     if (m_static.builtIn) {
         const auto bounds = m_tiles ? m_tiles->bounds() : std::nullopt;
@@ -478,7 +483,7 @@ void MapView::drawOverlay(QPainter &p, QSize size)
     }
     if (m_note.isEmpty())
         return;
-    QFont bold = f;
+    QFont bold(QStringLiteral("DejaVu Sans"));
     bold.setPixelSize(14);
     bold.setBold(true);
     const QFontMetrics bm(bold);

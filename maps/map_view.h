@@ -113,6 +113,7 @@ private:
     void drawRoutes(QPainter &p, QSize size);
     void drawPoints(QPainter &p, QSize size, FrameStats &stats);
     void drawOverlay(QPainter &p, QSize size);
+    void drawNote(QPainter &p, QSize size); ///< the basemap note (basemapNote), at the top
     [[nodiscard]] QString clusterText(const Hit &hit) const;
     void zoomAround(QPointF screen, double delta);
     [[nodiscard]] QPoint origin(QSize size) const; ///< screen position of the world's corner this frame
