@@ -6,6 +6,7 @@
 #include "ui/suggestions_panel.h"
 #include "ui/wall_layout.h"
 
+#include "maps/basemap_coverage.h"
 #include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 #include <QTextBrowser>
 #include <QTimer>
@@ -218,9 +220,9 @@ int main(int argc, char *argv[])
     const bool wall = parser.isSet(wallOption);
     std::unique_ptr<vigie::RoomWriter> roomWriter;
     vigie::PictureManager manager(room->store(), clock, roomPath);
-    if (link) {
+    if (link && !wall) {
         manager.setWriter(link.get());
-    } else if (!wall) {
+    } else if (!link && !wall) {
         auto writer = vigie::RoomWriter::start(roomPath, clock);
         if (!writer)
             return fail(writer.error().message);
@@ -239,10 +241,14 @@ int main(int argc, char *argv[])
         if (QFileInfo::exists(fallback))
             basemap = fallback;
     }
+    QString basemapWarning;
     if (!basemap.isEmpty()) {
         auto tiles = vigie::maps::MbTiles::open(basemap);
         if (!tiles)
             return fail(tiles.error().message);
+        // A basemap kept from an earlier import may not cover the room (Monaco in the Marseille room): said
+        // at start as well as on the map.
+        basemapWarning = vigie::maps::coverageWarning(**tiles, vigie::maps::roomArea());
         map->setBasemap(std::move(*tiles));
     }
     if (parser.isSet(layersOption)) {
@@ -430,6 +436,8 @@ int main(int argc, char *argv[])
     else if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(window.size().boundedTo(screen->availableGeometry().size()));
     vigie::ui::applyScreenLayout(window, vigie::ui::screenLayoutFor(window.size()));
+    if (!basemapWarning.isEmpty())
+        window.statusBar()->showMessage(basemapWarning, 30000);
 
     if (parser.isSet(shotOption)) {
         window.show();
