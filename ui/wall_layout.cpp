@@ -22,6 +22,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 namespace vigie::ui {
 
 namespace {
@@ -167,10 +169,12 @@ void WallLayout::showView(View view)
     QRectF box;
     if (view == View::MostSevere) {
         const Incident *worst = nullptr;
+        // Open before contained, then the most severe, then the latest opened.
+        const auto rank = [](const Incident &i) {
+            return std::tuple(i.status == QLatin1String("open"), i.severity, i.opened.msecs);
+        };
         for (const auto &[id, i] : p.incidents)
-            if (i.position && i.joinedInto.isEmpty() &&
-                (!worst || i.severity > worst->severity ||
-                 (i.severity == worst->severity && i.opened.msecs > worst->opened.msecs)))
+            if (i.position && i.joinedInto.isEmpty() && (!worst || rank(i) > rank(*worst)))
                 worst = &i;
         if (worst) {
             m_map->setCenter(*worst->position, 15);

@@ -263,6 +263,17 @@ TEST_F(DemoRoom, TheViewsTurnBetweenCityMostSevereIncidentAndHospitals)
     wall.showView(Wall::View::MostSevere);
     EXPECT_EQ(wall.view(), Wall::View::MostSevere);
     EXPECT_GE(map->zoom(), 14.9);
+    // On the most severe incident, open ones first (the demo's only one, INC-0005, is contained).
+    const Incident *worst = nullptr;
+    for (const auto &[id, i] : manager->picture().incidents) {
+        const bool open = i.status == QLatin1String("open");
+        if (i.position && (!worst || std::pair(open, i.severity) >
+                                         std::pair(worst->status == QLatin1String("open"), worst->severity)))
+            worst = &i;
+    }
+    ASSERT_TRUE(worst);
+    EXPECT_NEAR(map->center().lon, worst->position->lon, 1e-6);
+    EXPECT_NEAR(map->center().lat, worst->position->lat, 1e-6);
     wall.showView(Wall::View::Hospitals);
     EXPECT_EQ(wall.view(), Wall::View::Hospitals);
     const auto *rotation = wall.findChild<QTimer *>(QStringLiteral("WallRotation"));
