@@ -2,8 +2,11 @@
 #include "ui/feeds_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
+#include "ui/wall_layout.h"
 
+#include "maps/basemap_coverage.h"
 #include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
 #include "maps/map_view.h"
@@ -95,8 +98,27 @@ int main(int argc, char *argv[])
                                   QStringLiteral("WxH"), QStringLiteral("1600x900"));
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Langue de l'interface (fr, en)."),
                                   QStringLiteral("LANG"), QStringLiteral("fr"));
-    QCommandLineOption sharedOption(QStringLiteral("shared-screen"),
-                                    QStringLiteral("Grands caractères (mur d'images)."));
+    QCommandLineOption sharedOption(
+        QStringLiteral("shared-screen"),
+        QStringLiteral("Écran partagé lu à 2 m : la carte plein écran, le bandeau, les dernières entrées ; "
+                       "Ctrl+N et Ctrl+D écrivent encore."));
+    QCommandLineOption wallOption(QStringLiteral("wall"),
+                                  QStringLiteral("Mur d'images lu à 5 m : comme l'écran partagé, en lecture "
+                                                 "seule (aucune action n'écrit)."));
+    QCommandLineOption rotateOption(
+        QStringLiteral("rotate"),
+        QStringLiteral("Écran partagé et mur : passe d'une vue à l'autre (la ville, l'intervention la plus "
+                       "grave, les hôpitaux) toutes les SECONDES (défaut : 0, pas de rotation)."),
+        QStringLiteral("SECONDES"), QStringLiteral("0"));
+    QCommandLineOption inchesOption(
+        QStringLiteral("screen-inches"),
+        QStringLiteral("Écran partagé et mur : diagonale de l'écran en pouces (défaut : 55)."),
+        QStringLiteral("POUCES"), QStringLiteral("55"));
+    QCommandLineOption distanceOption(
+        QStringLiteral("distance"),
+        QStringLiteral(
+            "Écran partagé et mur : distance de lecture en mètres (défaut : 2, et 5 pour le mur)."),
+        QStringLiteral("METRES"));
     QCommandLineOption basemapOption(
         QStringLiteral("basemap"),
         QStringLiteral("Fond de carte MBTiles (défaut : basemap.mbtiles du dossier "
@@ -135,9 +157,9 @@ int main(int argc, char *argv[])
             "Copie locale d'une salle partagée, pour travailler hors ligne (défaut : dans le dossier "
             "de données)."),
         QStringLiteral("FICHIER"));
-    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
-                       layersOption, centerOption, roadsOption, proposeOption, dockOption, deskOption,
-                       agencyOption, replicaOption});
+    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, wallOption, rotateOption,
+                       inchesOption, distanceOption, basemapOption, layersOption, centerOption, roadsOption,
+                       proposeOption, dockOption, deskOption, agencyOption, replicaOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -194,11 +216,13 @@ int main(int argc, char *argv[])
     room = std::move(*opened);
 
     // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
+    // The wall writes nothing: it gets no writer at all.
+    const bool wall = parser.isSet(wallOption);
     std::unique_ptr<vigie::RoomWriter> roomWriter;
     vigie::PictureManager manager(room->store(), clock, roomPath);
-    if (link) {
+    if (link && !wall) {
         manager.setWriter(link.get());
-    } else {
+    } else if (!link && !wall) {
         auto writer = vigie::RoomWriter::start(roomPath, clock);
         if (!writer)
             return fail(writer.error().message);
@@ -209,7 +233,6 @@ int main(int argc, char *argv[])
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
 
-    vigie::ui::MainWindow window(manager);
     auto *map = new vigie::maps::MapView(&manager);
     QString basemap = parser.value(basemapOption);
     if (basemap.isEmpty()) {
@@ -218,10 +241,14 @@ int main(int argc, char *argv[])
         if (QFileInfo::exists(fallback))
             basemap = fallback;
     }
+    QString basemapWarning;
     if (!basemap.isEmpty()) {
         auto tiles = vigie::maps::MbTiles::open(basemap);
         if (!tiles)
             return fail(tiles.error().message);
+        // A basemap kept from an earlier import may not cover the room (Monaco in the Marseille room): said
+        // at start as well as on the map.
+        basemapWarning = vigie::maps::coverageWarning(**tiles, vigie::maps::roomArea());
         map->setBasemap(std::move(*tiles));
     }
     if (parser.isSet(layersOption)) {
@@ -248,6 +275,45 @@ int main(int argc, char *argv[])
                             .arg(parser.value(centerOption)));
         map->setCenter({lon, lat}, zoom);
     }
+    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+    const QSize wanted = size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0
+                             ? QSize(size[0].toInt(), size[1].toInt())
+                             : QSize();
+
+    // The shared screen and the wall: the map fills the screen, no dock, no menu.
+    if (wall || parser.isSet(sharedOption)) {
+        vigie::ui::WallLayout::Options o;
+        o.mode = wall ? vigie::ui::WallLayout::Mode::Wall : vigie::ui::WallLayout::Mode::SharedScreen;
+        o.rotateSeconds = parser.value(rotateOption).toInt();
+        o.startWithCity = !parser.isSet(centerOption);
+        o.diagonalInches = parser.value(inchesOption).toDouble();
+        o.distanceMetres = parser.value(distanceOption).toDouble();
+        if (o.diagonalInches <= 0)
+            return fail(QStringLiteral("--screen-inches \"%1\": expected a diagonal in inches such as 55")
+                            .arg(parser.value(inchesOption)));
+        vigie::ui::WallLayout screen(manager, map, o);
+        screen.setWindowTitle(QStringLiteral("Vigie — %1").arg(manager.info().name));
+        if (parser.isSet(shotOption)) {
+            screen.resize(wanted.isValid() ? wanted : QSize(1920, 1080));
+            screen.show();
+            QApplication::processEvents();
+            const QString file = parser.value(shotOption);
+            if (!screen.grab().save(file))
+                return fail(QStringLiteral("cannot write the screenshot to %1").arg(file));
+            std::printf("%s\n", qPrintable(file));
+            return 0;
+        }
+        if (wanted.isValid()) {
+            screen.resize(wanted);
+            screen.show();
+        } else {
+            screen.showFullScreen();
+        }
+        manager.startWatching();
+        return QApplication::exec();
+    }
+
+    vigie::ui::MainWindow window(manager);
     window.setCentralView(map);
     auto *mapMenu = window.menuBar()->addMenu(QObject::tr("&Carte"));
     mapMenu->addAction(QObject::tr("&Importer une carte OSM…"), map, [map, &window] {
@@ -381,10 +447,14 @@ int main(int argc, char *argv[])
         (*dock)->raise();
     }
 
-    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
-    if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
-        window.resize(size[0].toInt(), size[1].toInt());
-    window.setSharedScreen(parser.isSet(sharedOption));
+    // Sized for the screen it opens on, and its docks laid out for that size (compact on a laptop).
+    if (wanted.isValid())
+        window.resize(wanted);
+    else if (const QScreen *screen = QGuiApplication::primaryScreen())
+        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    vigie::ui::applyScreenLayout(window, vigie::ui::screenLayoutFor(window.size()));
+    if (!basemapWarning.isEmpty())
+        window.statusBar()->showMessage(basemapWarning, 30000);
 
     if (parser.isSet(shotOption)) {
         window.show();

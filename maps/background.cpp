@@ -62,6 +62,16 @@ void BasemapTiles::setSource(MbTiles *source)
     m_sourceTiles.clear();
 }
 
+void BasemapTiles::setDevicePixelRatio(double ratio, QSize screen)
+{
+    const int cost = std::max(96 * 256, int(3.0 * screen.width() * screen.height() * 4 / 1024));
+    if (ratio == m_ratio && cost <= m_tiles.maxCost())
+        return;
+    m_ratio = ratio;
+    m_tiles.clear();
+    m_tiles.setMaxCost(cost);
+}
+
 void BasemapTiles::drawBuiltIn(QPainter &p, const QRectF &world, double scale) const
 {
     // Outside the département nothing is known: a neutral grey, neither sea nor land.
@@ -147,7 +157,9 @@ const QImage &BasemapTiles::tile(double zoom, int tx, int ty)
         m_builtInShown = cached->builtIn;
         return cached->image;
     }
-    auto *t = new Tile{QImage(tileSize, tileSize, QImage::Format_RGB32), false};
+    const int side = int(std::ceil(tileSize * m_ratio));
+    auto *t = new Tile{QImage(side, side, QImage::Format_RGB32), false};
+    t->image.setDevicePixelRatio(m_ratio);
     m_builtInShown = false;
     {
         QPainter p(&t->image);
@@ -160,7 +172,7 @@ const QImage &BasemapTiles::tile(double zoom, int tx, int ty)
         }
     }
     t->builtIn = m_builtInShown;
-    m_tiles.insert(key, t, tileSize * tileSize * 4 / 1024);
+    m_tiles.insert(key, t, std::max(1, side * side * 4 / 1024));
     return t->image;
 }
 

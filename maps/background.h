@@ -36,6 +36,10 @@ public:
 
     /// `source` may be null (then only the built-in background is drawn); it must outlive this object.
     void setSource(MbTiles *source);
+    /// Device pixels per tile pixel (a reading scale times the screen's ratio): tiles are rendered at that
+    /// resolution, so the built-in background stays sharp on a wall. The cache keeps about three screens of
+    /// `screen` device pixels.
+    void setDevicePixelRatio(double ratio, QSize screen);
     /// The tile (tx, ty) of the view at `zoom`: screen pixels [tx·256, (tx+1)·256) at that zoom.
     [[nodiscard]] const QImage &tile(double zoom, int tx, int ty);
     /// Whether the last tile returned shows the built-in background somewhere (no MBTiles tile there).
@@ -54,6 +58,7 @@ private:
     QCache<QString, Tile> m_tiles{96 * 256}; ///< cost in KiB: 96 tiles of 256 KiB, two 1080p screens
     QCache<qint64, QImage> m_sourceTiles{256};
     bool m_builtInShown = false;
+    double m_ratio = 1;
 };
 
 } // namespace vigie::maps

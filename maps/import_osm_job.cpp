@@ -1,5 +1,6 @@
 #include "maps/import_osm_job.h"
 
+#include "maps/basemap_coverage.h"
 #include "maps/map_view.h"
 #include "maps/mbtiles.h"
 
@@ -80,23 +81,38 @@ void importOsmInteractively(QWidget *parent, MapView &view, const QString &basem
                 QMessageBox::warning(parent, QObject::tr("Importer une carte OSM"), error);
                 return;
             }
-            if (target)
-                target->setBasemap(nullptr); // release the old file before replacing it
-            QFile::remove(basemapPath);
-            if (!QFile::rename(partial, basemapPath)) {
-                QMessageBox::warning(parent, QObject::tr("Importer une carte OSM"),
-                                     QObject::tr("Impossible d'écrire %1.").arg(basemapPath));
+            // A basemap that does not cover the room is said, and replaces the room's only when asked.
+            BasemapUse use = BasemapUse::Room;
+            if (auto imported = MbTiles::open(partial); imported) {
+                const QString warning = coverageWarning(**imported, roomArea());
+                imported->reset();
+                if (!warning.isEmpty())
+                    use = askBasemapUse(parent, warning);
+            }
+            if (use == BasemapUse::Discard) {
+                (void)installBasemap(partial, basemapPath, use);
                 return;
             }
-            auto tiles = MbTiles::open(basemapPath);
+            if (target)
+                target->setBasemap(nullptr); // release the old file before replacing it
+            const auto installed = installBasemap(partial, basemapPath, use);
+            if (!installed) {
+                QMessageBox::warning(parent, QObject::tr("Importer une carte OSM"),
+                                     installed.error().message);
+                return;
+            }
+            auto tiles = MbTiles::open(*installed);
             if (!tiles) {
                 QMessageBox::warning(parent, QObject::tr("Importer une carte OSM"), tiles.error().message);
                 return;
             }
             if (target)
                 target->setBasemap(std::move(*tiles));
-            QMessageBox::information(parent, QObject::tr("Importer une carte OSM"),
-                                     QObject::tr("Fond de carte importé : %1.").arg(summary));
+            QMessageBox::information(
+                parent, QObject::tr("Importer une carte OSM"),
+                use == BasemapUse::Room
+                    ? QObject::tr("Fond de carte importé : %1.").arg(summary)
+                    : QObject::tr("Fond de carte affiché pour cette session seulement : %1.").arg(summary));
         });
     dialog->show();
     job->start(*QThreadPool::globalInstance());

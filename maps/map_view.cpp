@@ -135,22 +135,52 @@ QPoint MapView::origin(QSize size) const
             int(std::lround(size.height() / 2.0 - m_center.y() * s))};
 }
 
-void MapView::drawBasemap(QPainter &p, QSize size)
+void MapView::fitWorld(const QRectF &box, double maxZoom)
+{
+    m_fit = {box, maxZoom};
+    m_center = box.center();
+    update();
+}
+
+void MapView::setReadingScale(double scale)
+{
+    m_scale = std::max(1.0, scale);
+    // Symbols and labels rendered at the drawn size: crisp, not stretched pixmaps.
+    m_symbols = SymbolCache(devicePixelRatioF() * m_scale);
+    ++m_staticVersion;
+    update();
+}
+
+bool MapView::drawBasemap(QPainter &p, QSize size)
 {
     const QPoint o = origin(size);
     constexpr int t = BasemapTiles::tileSize;
     bool builtIn = false;
+    const double dpr = p.device() ? p.device()->devicePixelRatio() : 1.0;
+    p.save();
+    p.scale(1 / dpr, 1 / dpr);
     for (int ty = int(std::floor(-o.y() / double(t)));
          ty <= int(std::floor((size.height() - 1 - o.y()) / double(t))); ++ty)
         for (int tx = int(std::floor(-o.x() / double(t)));
              tx <= int(std::floor((size.width() - 1 - o.x()) / double(t))); ++tx) {
-            p.drawImage(QPoint(tx * t + o.x(), ty * t + o.y()), m_basemap.tile(m_zoom, tx, ty));
+            // Placed on whole device pixels: at a fractional device ratio (a wall's reading scale), logical
+            // positions fall between pixels and neighbouring tiles would leave a column unpainted.
+            const QImage &tile = m_basemap.tile(m_zoom, tx, ty);
+            const auto device = [dpr](int logical) {
+                return int(std::lround(logical * dpr));
+            };
+            const QRect target(QPoint(device(tx * t + o.x()), device(ty * t + o.y())),
+                               QPoint(device((tx + 1) * t + o.x()) - 1, device((ty + 1) * t + o.y()) - 1));
+            p.drawImage(target, tile, tile.rect());
             builtIn = builtIn || m_basemap.builtInShown();
         }
+    p.restore();
     if (!builtIn)
-        return;
-    // The sectors' names, once each, over the built-in background.
+        return false;
+    // The sectors' names, once each, over the built-in background, none over another (zoomed out, or
+    // enlarged for a wall, they would pile up).
     const double s = std::exp2(m_zoom);
+    std::vector<QRect> placed;
     for (const BuiltInArea &a : builtInAreas()) {
         if (a.kind != BuiltInArea::Kind::Sector)
             continue;
@@ -158,10 +188,15 @@ void MapView::drawBasemap(QPainter &p, QSize size)
         const QSize sz = pm.deviceIndependentSize().toSize();
         const QPoint at(int(std::lround(a.labelAt.x() * s)) + o.x() - sz.width() / 2,
                         int(std::lround(a.labelAt.y() * s)) + o.y() - sz.height() / 2);
+        const QRect box(at, sz);
+        if (std::any_of(placed.begin(), placed.end(), [&](const QRect &r) { return r.intersects(box); }))
+            continue;
+        placed.push_back(box);
         p.setOpacity(0.75);
         p.drawPixmap(at, pm);
         p.setOpacity(1);
     }
+    return true;
 }
 
 namespace {
@@ -204,23 +239,37 @@ private:
 
 } // namespace
 
-FrameStats MapView::render(QPainter &p, QSize size)
+FrameStats MapView::render(QPainter &p, QSize deviceSize)
 {
+    // At a reading scale k the frame is drawn at 1/k of the size and the painter enlarges it: everything in
+    // it, the basemap included, is k times its desk size, and the static image holds the device's pixels.
+    p.save();
+    p.scale(m_scale, m_scale);
+    const QSize size = (QSizeF(deviceSize) / m_scale).toSize();
     m_size = size;
+    if (m_fit) {
+        const auto [box, maxZoom] = *m_fit;
+        m_fit.reset();
+        const double zx = box.width() > 0 ? std::log2(size.width() * 0.9 / box.width()) : maxZoom;
+        const double zy = box.height() > 0 ? std::log2(size.height() * 0.9 / box.height()) : maxZoom;
+        m_center = box.center();
+        m_zoom = std::clamp(std::min({zx, zy, maxZoom}), 3.0, 19.0);
+    }
     FrameStats stats;
     m_hits.clear();
-    const qreal dpr = p.device() ? p.device()->devicePixelRatio() : 1.0;
-    const QSize pixels = (QSizeF(size) * dpr).toSize();
+    const qreal dpr = (p.device() ? p.device()->devicePixelRatio() : 1.0) * m_scale;
+    const QSize pixels = (QSizeF(deviceSize) * (dpr / m_scale)).toSize();
     const bool zones = m_visible[int(Layer::Zones)];
     if (m_static.image.size() != pixels || m_static.image.devicePixelRatio() != dpr ||
         m_static.origin != origin(size) || m_static.zoom != m_zoom || m_static.zones != zones ||
         m_static.version != m_staticVersion) {
         if (m_static.image.size() != pixels)
             m_static.image = QImage(pixels, QImage::Format_RGB32);
+        m_basemap.setDevicePixelRatio(dpr, pixels);
         m_static.image.setDevicePixelRatio(dpr);
-        m_static = {std::move(m_static.image), origin(size), m_zoom, zones, m_staticVersion, 0};
+        m_static = {std::move(m_static.image), origin(size), m_zoom, zones, m_staticVersion, 0, false};
         QPainter sp(&m_static.image);
-        drawBasemap(sp, size);
+        m_static.builtIn = drawBasemap(sp, size);
         if (zones)
             drawZones(sp, size, stats);
         if (!m_routes.empty())
@@ -229,8 +278,10 @@ FrameStats MapView::render(QPainter &p, QSize size)
     }
     p.drawImage(QPoint(0, 0), m_static.image);
     stats.drawn[int(Layer::Zones)] = m_static.zonesDrawn;
+    drawNote(p, size);
     drawPoints(p, size, stats);
     drawOverlay(p, size);
+    p.restore();
     m_last = stats;
     return stats;
 }
@@ -403,7 +454,11 @@ void MapView::drawOverlay(QPainter &p, QSize size)
         const GeoPoint g = unproject(toWorld(m_cursor), 0);
         right << QStringLiteral("%1° N  %2° E").arg(g.lat, 0, 'f', 5).arg(g.lon, 0, 'f', 5);
     }
-    right << (m_tiles ? tr("© contributeurs OpenStreetMap") : tr("fond de carte simplifié"));
+    if (m_tiles)
+        right << tr("© contributeurs OpenStreetMap");
+    if (m_static.builtIn)
+        right << (m_tiles ? tr("fond de carte simplifié hors de la carte importée")
+                          : tr("fond de carte simplifié"));
     const QString text = right.join(QStringLiteral("  ·  "));
     const QFontMetrics fm(f);
     const QRect box(size.width() - fm.horizontalAdvance(text) - 20, size.height() - 24,
@@ -411,6 +466,33 @@ void MapView::drawOverlay(QPainter &p, QSize size)
     p.fillRect(box, QColor(255, 255, 255, 210));
     p.setPen(Qt::black);
     p.drawText(box, Qt::AlignCenter, text);
+}
+
+void MapView::drawNote(QPainter &p, QSize size)
+{
+    // Said on the map itself: an empty background must not pass for an empty city. Drawn under the
+    // symbols, so that it hides none of them.
+    m_note.clear();
+    if (m_static.builtIn) {
+        const auto bounds = m_tiles ? m_tiles->bounds() : std::nullopt;
+        const bool centreCovered = bounds && bounds->contains(center());
+        if (m_tiles && !centreCovered)
+            m_note = tr("Fond de carte simplifié : la carte importée ne couvre pas cet endroit");
+        else if (!m_tiles && m_zoom >= 15)
+            m_note = tr("Fond de carte simplifié : pas de détail à ce niveau de zoom");
+    }
+    if (m_note.isEmpty())
+        return;
+    QFont bold(QStringLiteral("DejaVu Sans"));
+    bold.setPixelSize(14);
+    bold.setBold(true);
+    const QFontMetrics bm(bold);
+    const int w = std::min(size.width() - 16, bm.horizontalAdvance(m_note) + 24);
+    const QRect note((size.width() - w) / 2, 8, w, bm.height() + 12);
+    p.fillRect(note, QColor(0xE6, 0x9F, 0x00, 235));
+    p.setFont(bold);
+    p.setPen(Qt::black);
+    p.drawText(note, Qt::AlignCenter, bm.elidedText(m_note, Qt::ElideRight, w - 12));
 }
 
 void MapView::paintEvent(QPaintEvent *)
@@ -473,19 +555,19 @@ const MapView::Hit *MapView::hitAt(QPointF screen) const
 
 void MapView::mousePressEvent(QMouseEvent *e)
 {
-    m_dragFrom = e->position().toPoint();
+    m_dragFrom = (e->position() / m_scale).toPoint();
     m_dragging = false;
 }
 
 void MapView::mouseMoveEvent(QMouseEvent *e)
 {
-    m_cursor = e->position();
+    m_cursor = e->position() / m_scale;
     if (e->buttons() & Qt::LeftButton) {
-        const QPoint d = e->position().toPoint() - m_dragFrom;
+        const QPoint d = m_cursor.toPoint() - m_dragFrom;
         if (m_dragging || d.manhattanLength() > 3) {
             m_dragging = true;
             m_center -= QPointF(d) / std::exp2(m_zoom);
-            m_dragFrom = e->position().toPoint();
+            m_dragFrom = m_cursor.toPoint();
         }
     }
     update();
@@ -495,7 +577,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
 {
     if (m_dragging || e->button() != Qt::LeftButton)
         return;
-    if (const Hit *h = hitAt(e->position())) {
+    if (const Hit *h = hitAt(e->position() / m_scale)) {
         if (h->object >= 0)
             Q_EMIT objectSelected(detailsHtml(m_contents.objects[std::size_t(h->object)]));
         else
@@ -505,18 +587,18 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
 
 void MapView::mouseDoubleClickEvent(QMouseEvent *e)
 {
-    zoomAround(e->position(), e->modifiers() & Qt::ShiftModifier ? -1 : 1);
+    zoomAround(e->position() / m_scale, e->modifiers() & Qt::ShiftModifier ? -1 : 1);
 }
 
 void MapView::wheelEvent(QWheelEvent *e)
 {
-    zoomAround(e->position(), e->angleDelta().y() / 120.0 * 0.5);
+    zoomAround(e->position() / m_scale, e->angleDelta().y() / 120.0 * 0.5);
 }
 
 void MapView::keyPressEvent(QKeyEvent *e)
 {
     const double step = 100 / std::exp2(m_zoom);
-    const QPointF mid(width() / 2.0, height() / 2.0);
+    const QPointF mid(width() / 2.0 / m_scale, height() / 2.0 / m_scale);
     switch (e->key()) {
     case Qt::Key_Left:
         m_center.rx() -= step;
@@ -551,7 +633,7 @@ bool MapView::event(QEvent *e)
 {
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
-        if (const Hit *h = hitAt(help->pos())) {
+        if (const Hit *h = hitAt(QPointF(help->pos()) / m_scale)) {
             QToolTip::showText(
                 help->globalPos(),
                 h->object >= 0 ? m_contents.objects[std::size_t(h->object)].details : clusterText(*h), this);

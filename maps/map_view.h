@@ -61,6 +61,20 @@ public:
     [[nodiscard]] GeoPoint center() const;
     [[nodiscard]] double zoom() const { return m_zoom; }
     void recentre(); ///< on Marseille
+    /// Shows the world box `box` (zoom-0 world pixels) as large as the view allows, up to `maxZoom` (at the
+    /// next frame, when the view's size is known).
+    void fitWorld(const QRectF &box, double maxZoom = 16);
+
+    /// Draws everything (symbols, labels, type, scale bar, basemap) `scale` times its desk size, for a screen
+    /// read from a distance (shared_screen.md): the view then shows size()/scale of the map's pixels.
+    void setReadingScale(double scale);
+    [[nodiscard]] double readingScale() const { return m_scale; }
+
+    /// What the last frame said about the basemap at the top of the map, or nothing: the simplified
+    /// background has no detail at this zoom, or the imported basemap does not cover this place.
+    [[nodiscard]] const QString &basemapNote() const { return m_note; }
+    /// Whether the last frame showed the simplified built-in background somewhere.
+    [[nodiscard]] bool builtInShown() const { return m_static.builtIn; }
 
     /// Draws one frame of the given size (the widget's paintEvent, screenshots and benchmarks).
     FrameStats render(QPainter &painter, QSize size);
@@ -93,11 +107,13 @@ private:
         int count;
         std::array<int, layerCount> perLayer; ///< a cluster's objects by layer
     };
-    void drawBasemap(QPainter &p, QSize size);
+    /// Returns whether the built-in background shows somewhere.
+    bool drawBasemap(QPainter &p, QSize size);
     void drawZones(QPainter &p, QSize size, FrameStats &stats);
     void drawRoutes(QPainter &p, QSize size);
     void drawPoints(QPainter &p, QSize size, FrameStats &stats);
     void drawOverlay(QPainter &p, QSize size);
+    void drawNote(QPainter &p, QSize size); ///< the basemap note (basemapNote), at the top
     [[nodiscard]] QString clusterText(const Hit &hit) const;
     void zoomAround(QPointF screen, double delta);
     [[nodiscard]] QPoint origin(QSize size) const; ///< screen position of the world's corner this frame
@@ -116,6 +132,7 @@ private:
         bool zones = false;
         quint64 version = 0; ///< of the basemap, zones and routes
         int zonesDrawn = 0;
+        bool builtIn = false; ///< the built-in background shows somewhere
     };
 
     PictureManager *m_manager;
@@ -139,6 +156,9 @@ private:
     std::vector<std::uint64_t> m_occupied; ///< label placement: one bit per 4×4 px block
     FrameStats m_last;
     QTimer m_batch;
+    double m_scale = 1;
+    QString m_note;
+    std::optional<std::pair<QRectF, double>> m_fit; ///< a box to fit at the next frame, and its zoom limit
 };
 
 } // namespace vigie::maps

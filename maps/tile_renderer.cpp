@@ -2,6 +2,7 @@
 
 #include "maps/feature_index.h"
 #include "maps/mbtiles.h"
+#include "maps/street_labels.h"
 #include "maps/tile_style.h"
 #include "maps/web_mercator.h"
 
@@ -43,7 +44,8 @@ QPen cosmetic(const QColor &c, double w)
 
 } // namespace
 
-QImage renderTile(const OsmFeatures &f, const FeatureIndex &index, int zoom, int x, int y)
+QImage renderTile(const OsmFeatures &f, const FeatureIndex &index, int zoom, int x, int y,
+                  const StreetLabels *streetLabels)
 {
     QImage image(256, 256, QImage::Format_RGB32);
     image.fill(style::land);
@@ -138,7 +140,12 @@ QImage renderTile(const OsmFeatures &f, const FeatureIndex &index, int zoom, int
         return QPointF(w.x() * scale - x * 256.0, w.y() * scale - y * 256.0);
     };
     const QRectF inside(2, 2, 252, 252);
-    if (zoom >= 15) {
+    if (streetLabels && zoom >= streetLabelMinZoom) {
+        streetLabels->drawTile(p, x, y);
+        for (int i : streetLabels->inTile(x, y)) // place names keep clear of them
+            placed << streetLabels->labels()[std::size_t(i)].bounds.translated(-x * 256.0, -y * 256.0);
+    }
+    if (zoom == 15) {
         font.setPixelSize(10);
         p.setFont(font);
         const QFontMetricsF fm(font);
@@ -261,6 +268,11 @@ Result<TileImportStats> importOsmTiles(const QString &pbf, const QString &mbtile
     QElapsedTimer part;
     for (int z = options.minZoom; z <= options.maxZoom; ++z) {
         const TileRange range = tilesCovering(box, z);
+        // Street names are placed over the whole zoom at once, so that they cross tile edges unbroken.
+        part.start();
+        const StreetLabels streetLabels =
+            z >= streetLabelMinZoom ? StreetLabels(*features, z) : StreetLabels();
+        stats.drawSeconds += part.nsecsElapsed() / 1e9;
         for (int x = range.min.x(); x <= range.max.x(); ++x)
             for (int y = range.min.y(); y <= range.max.y(); ++y) {
                 if (options.cancel && *options.cancel)
@@ -269,7 +281,7 @@ Result<TileImportStats> importOsmTiles(const QString &pbf, const QString &mbtile
                                      .arg(stats.tiles)
                                      .arg(mbtilesPath)};
                 part.start();
-                const QImage image = renderTile(*features, index, z, x, y);
+                const QImage image = renderTile(*features, index, z, x, y, &streetLabels);
                 stats.drawSeconds += part.nsecsElapsed() / 1e9;
                 part.start();
                 const QRgb first = image.pixel(0, 0);

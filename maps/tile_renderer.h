@@ -1,6 +1,7 @@
 #pragma once
 // Renders OSM features into raster tiles with QPainter and writes them to an MBTiles file: sea and coast,
-// water, parks and forests, roads styled by class, buildings from zoom 15, names of main streets and places.
+// water, parks and forests, roads styled by class, buildings from zoom 15, names of main streets (along the
+// roads from zoom 16: street_labels.h) and places.
 // Needs a QGuiApplication (fonts); vigie-cli creates one on the offscreen platform.
 #include "maps/osm_features.h"
 
@@ -33,10 +34,12 @@ struct TileImportStats
 };
 
 class FeatureIndex;
+class StreetLabels;
 
-/// Draws one 256×256 tile, looking only at the features `index` finds around it.
+/// Draws one 256×256 tile, looking only at the features `index` finds around it. From zoom 16 the street
+/// names come from `streetLabels` (placed over the whole extract for this zoom); without it none is drawn.
 [[nodiscard]] QImage renderTile(const OsmFeatures &features, const FeatureIndex &index, int zoom, int x,
-                                int y);
+                                int y, const StreetLabels *streetLabels = nullptr);
 
 /// Reads `pbf` and writes every tile of the box at zooms [minZoom, maxZoom] to `mbtilesPath`.
 /// `progress(done, total)` is called after each tile.

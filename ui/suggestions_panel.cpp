@@ -1,5 +1,6 @@
 #include "ui/suggestions_panel.h"
 
+#include "ui/eta_method.h"
 #include "ui/labels.h"
 #include "ui/models/log_model.h"
 
@@ -62,14 +63,12 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     m_method = new QLabel(this);
     m_method->setObjectName(QStringLiteral("SuggestionsMethod"));
     m_method->setWordWrap(true);
-    if (m_context.graph) {
-        m_method->setText(
-            tr("ETA par la route (réseau importé : %L1 nœuds).").arg(m_context.graph->nodeCount()));
-    } else {
-        // Said plainly and in colour: a straight-line ETA must never pass for a road one.
-        m_method->setText(tr("ETA approximative : pas de réseau routier importé (ligne droite × 1,4)."));
+    // Said plainly and in colour: a straight-line ETA must never pass for a road one.
+    const EtaMethod method =
+        etaMethod(m_context.graph, manager.picture(), m_context.options.matrix.maxSnapMeters);
+    m_method->setText(method.text);
+    if (method.approximate)
         m_method->setStyleSheet(QStringLiteral("background:#E69F00;color:black;padding:4px;"));
-    }
 
     m_propose = new QPushButton(tr("&Proposer (F5)"), this);
     m_propose->setObjectName(QStringLiteral("ProposeButton"));

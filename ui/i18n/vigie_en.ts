@@ -651,6 +651,79 @@
         <source>fond de carte simplifié</source>
         <translation>simplified background map</translation>
     </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>fond de carte simplifié hors de la carte importée</source>
+        <translation>simplified background map outside the imported map</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>Fond de carte simplifié : la carte importée ne couvre pas cet endroit</source>
+        <translation>Simplified background map: the imported map does not cover this place</translation>
+    </message>
+    <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>Fond de carte simplifié : pas de détail à ce niveau de zoom</source>
+        <translation>Simplified background map: no detail at this zoom level</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::WallLayout</name>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Décision…</source>
+        <translation>Decision…</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Plein écran</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Vue : la ville</source>
+        <translation>View: the city</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Vue : l&apos;intervention la plus grave</source>
+        <translation>View: the most severe incident</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Vue : les hôpitaux</source>
+        <translation>View: the hospitals</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>EXERCICE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>SALLE RÉELLE</source>
+        <translation>REAL ROOM</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>%1 intervention en cours</source>
+        <translation>%1 incident in progress</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>%1 interventions en cours</source>
+        <translation>%1 incidents in progress</translation>
+    </message>
+    <message>
+        <location filename="../wall_layout.cpp"/>
+        <source>Inscription impossible</source>
+        <translation>Could not record</translation>
+    </message>
 </context>
 <context>
     <name>vigie::maps::LayerPanel</name>
@@ -828,6 +901,16 @@
             <numerusform>%n suggestion written to the log, waiting for a decision.</numerusform>
             <numerusform>%n suggestions written to the log, waiting for a decision.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../eta_method.cpp"/>
+        <source>ETA à vol d&apos;oiseau × 1,4 : le réseau routier importé ne couvre pas les moyens (aucun des %1 à moins de %2 m d&apos;une route).</source>
+        <translation>ETA as the crow flies × 1.4: the imported road network does not cover the units (none of the %1 within %2 m of a road).</translation>
+    </message>
+    <message>
+        <location filename="../eta_method.cpp"/>
+        <source>ETA par la route pour %1 moyens sur %2 ; à vol d&apos;oiseau × 1,4 pour les autres, hors du réseau routier importé (à plus de %3 m d&apos;une route).</source>
+        <translation>ETA by road for %1 units out of %2; as the crow flies × 1.4 for the others, off the imported road network (more than %3 m from a road).</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1153,41 @@
     <message>
         <source>Fond de carte importé : %1.</source>
         <translation>Basemap imported: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>La carte importée (%1) ne dit pas quelle zone elle couvre : rien ne garantit qu&apos;elle couvre la ville de la salle.</source>
+        <translation>The imported map (%1) does not say which area it covers: nothing guarantees that it covers the room&apos;s city.</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>La carte importée (%1) ne couvre pas la ville de la salle : %2 % de sa surface seulement. Là où elle ne couvre pas, la carte garde le fond simplifié, sans rues.</source>
+        <translation>The imported map (%1) does not cover the room&apos;s city: only %2 % of its area. Where it does not, the map keeps the simplified background, without streets.</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>L&apos;afficher pour cette session</source>
+        <translation>Show it for this session</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>En faire le fond de la salle</source>
+        <translation>Make it the room&apos;s basemap</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>Ne pas l&apos;utiliser</source>
+        <translation>Do not use it</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>Le fond de carte de la salle reste celui d&apos;avant, sauf si vous en faites le fond de la salle.</source>
+        <translation>The room&apos;s basemap stays the one it had, unless you make this one the room&apos;s basemap.</translation>
+    </message>
+    <message>
+        <location filename="../../maps/basemap_coverage.cpp"/>
+        <source>Fond de carte affiché pour cette session seulement : %1.</source>
+        <translation>Basemap shown for this session only: %1.</translation>
     </message>
     <message>
         <source>&amp;Carte</source>

@@ -1,0 +1,53 @@
+#include "ui/screen_layout.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+
+#include <algorithm>
+
+namespace vigie::ui {
+
+ScreenLayout screenLayoutFor(QSize size)
+{
+    return size.width() < 1600 || size.height() < 900 ? ScreenLayout::Compact : ScreenLayout::Standard;
+}
+
+void applyScreenLayout(QMainWindow &window, ScreenLayout layout)
+{
+    if (layout == ScreenLayout::Standard)
+        return;
+    // The docks in the order their tabs read, the most used first; the first one shown in front.
+    static const char *const order[] = {"UnitsDock", "IncidentsDock", "LogDock",        "SuggestionsDock",
+                                        "FeedsDock", "PresenceDock",  "MapDetailsDock", "LayersDock"};
+    QList<QDockWidget *> docks;
+    for (const char *name : order)
+        if (auto *d = window.findChild<QDockWidget *>(QLatin1String(name)))
+            docks << d;
+    for (QDockWidget *d : window.findChildren<QDockWidget *>())
+        if (!docks.contains(d))
+            docks << d;
+    if (docks.isEmpty())
+        return;
+    QDockWidget *first = nullptr;
+    for (QDockWidget *d : docks) {
+        if (d->isFloating() || window.dockWidgetArea(d) == Qt::NoDockWidgetArea)
+            continue;
+        window.removeDockWidget(d);
+        window.addDockWidget(Qt::RightDockWidgetArea, d);
+        d->show();
+        if (!first)
+            first = d;
+        else
+            window.tabifyDockWidget(first, d);
+        // A table's own minimum (the units table asks 400 px) must not push the map below half.
+        if (QWidget *w = d->widget())
+            w->setMinimumWidth(0);
+    }
+    if (!first)
+        return;
+    first->raise();
+    const int width = std::clamp(window.width() * 3 / 10, 320, 480);
+    window.resizeDocks({first}, {width}, Qt::Horizontal);
+}
+
+} // namespace vigie::ui
