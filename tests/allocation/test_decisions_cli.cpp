@@ -36,6 +36,14 @@ TEST(DecisionCli, AcceptSendsTheUnitRejectKeepsTheReasonAndEachIsDecidedOnce)
     QTemporaryDir dir;
     const QString room = dir.filePath(QStringLiteral("d.vigie"));
     ASSERT_EQ(cli({QStringLiteral("demo"), room}).code, 0);
+    // The demo's incidents are served by the units engaged on them; a new building fire needs several.
+    const CliRun fire = vigie::test::runCli(
+        {QStringLiteral("append"), room},
+        R"({"kind":"incident.open","time":"2026-07-14T21:00:00Z","author":"test","agency":"fire",)"
+        R"("geo":{"type":"Point","coordinates":[5.3745,43.2955]},)"
+        R"("data":{"incident":"INC-NEW","title":"Feu d'appartement","type":"building_fire"}})"
+        "\n");
+    ASSERT_EQ(fire.code, 0) << fire.err.toStdString();
     const CliRun suggested = cli({QStringLiteral("suggest"), room, QStringLiteral("--record")});
     ASSERT_EQ(suggested.code, 0) << suggested.err.toStdString();
     const auto suggestions = entries(room, QStringLiteral("suggestion"));
