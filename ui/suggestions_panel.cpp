@@ -92,7 +92,7 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     m_tree->setObjectName(QStringLiteral("SuggestionsTree"));
     m_tree->setColumnCount(ColumnCount);
     m_tree->setHeaderLabels({tr("Moyen"), tr("Intervention"), tr("Besoin"), tr("ETA"), tr("Distance"),
-                             tr("Couverture perdue"), tr("Décision")});
+                             tr("Couverture si le moyen part"), tr("Décision")});
     m_tree->setAlternatingRowColors(true);
     m_tree->setRootIsDecorated(true);
     m_tree->header()->setStretchLastSection(true);
@@ -197,20 +197,43 @@ void SuggestionsPanel::onComputed()
 {
     QApplication::restoreOverrideCursor();
     Computed computed = m_watcher.result();
+    // A proposal made again (same unit, incident and need) and still undecided, here and in the log, keeps
+    // its entry: pressing F5 again records only the proposals that changed.
+    const auto key = [](const allocation::Suggestion &s) -> QString {
+        return s.unit + QLatin1Char('|') + s.incident + QLatin1Char('|') + s.need.name + QLatin1Char('|') +
+               s.need.agency;
+    };
+    std::map<QString, Entry> standing;
+    for (std::size_t k = 0; k < m_set.items.size() && k < m_recorded.size() && k < m_state.size(); ++k) {
+        const QString id = m_recorded[k].data.value(QLatin1String("suggestion")).toString();
+        if (m_state[k].isEmpty() && !m_manager.picture().suggestions.contains(id))
+            standing.emplace(key(m_set.items[k]), m_recorded[k]);
+    }
     m_set = std::move(computed.set);
     m_routes = std::move(computed.routes);
     m_recorded.clear();
     m_state.clear();
+    m_standing.assign(m_set.items.size(), std::nullopt);
     ++m_generation;
+    allocation::SuggestionSet fresh = m_set;
+    fresh.items.clear();
+    for (std::size_t k = 0; k < m_set.items.size(); ++k) {
+        if (auto it = standing.find(key(m_set.items[k])); it != standing.end()) {
+            m_standing[k] = it->second;
+            standing.erase(it);
+        } else {
+            fresh.items.push_back(m_set.items[k]);
+        }
+    }
     // Suggestions are log entries: what was proposed, when and on what basis stays on record. They can be
     // decided once stored, which the writer thread says.
-    if (m_set.items.empty()) {
+    if (fresh.items.empty()) {
         onRecorded(std::vector<Entry>{});
         return;
     }
     m_status->setText(tr("Inscription des propositions à la main courante…"));
     QPointer<SuggestionsPanel> self(this);
-    m_manager.append(allocation::suggestionDrafts(m_set, deskAuthor(), m_manager.clock().now()),
+    m_manager.append(allocation::suggestionDrafts(fresh, deskAuthor(), m_manager.clock().now()),
                      [self](const Result<std::vector<Entry>> &stored) {
                          if (self)
                              self->onRecorded(stored);
@@ -226,8 +249,18 @@ void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
         m_set.items.clear();
         m_routes.clear();
     } else {
-        m_recorded = *stored;
+        // In the proposal's order: the standing entries where they are, the fresh ones in between.
+        auto next = stored->begin();
+        for (std::size_t k = 0; k < m_set.items.size(); ++k) {
+            if (k < m_standing.size() && m_standing[k])
+                m_recorded.push_back(*m_standing[k]);
+            else if (next != stored->end())
+                m_recorded.push_back(*next++);
+        }
     }
+    const auto kept =
+        std::count_if(m_standing.begin(), m_standing.end(), [](const auto &e) { return e.has_value(); });
+    m_standing.clear();
     m_state.assign(m_set.items.size(), QString());
     m_decisions.assign(m_set.items.size(), QUuid());
     fill();
@@ -235,9 +268,16 @@ void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
         m_status->setText(tr("Propositions non inscrites : %1").arg(refused));
     else if (m_set.items.empty())
         m_status->setText(tr("Aucune proposition (voir les messages ci-dessous)."));
-    else
+    else if (kept == 0)
         m_status->setText(tr("%n proposition(s) inscrite(s) à la main courante, en attente de décision.",
                              nullptr, int(m_set.items.size())));
+    else
+        m_status->setText(
+            tr("%1 proposition(s) en attente de décision : %2 nouvelle(s) inscrite(s) à la main "
+               "courante, %3 inchangée(s), déjà inscrite(s).")
+                .arg(m_set.items.size())
+                .arg(qint64(m_set.items.size()) - kept)
+                .arg(kept));
     const int row = currentRow();
     const bool open = row >= 0 && std::size_t(row) < m_state.size() && m_state[std::size_t(row)].isEmpty();
     m_accept->setEnabled(open);
@@ -261,8 +301,24 @@ void SuggestionsPanel::fill()
                       tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(s.need.name).arg(s.need.priority));
         item->setText(EtaColumn, minutesText(s.etaSeconds) + (s.approximate ? tr(" (approx.)") : QString()));
         item->setText(DistanceColumn, kmText(s.meters));
-        item->setText(CoverageColumn, QLocale().toString(s.coverageLoss, 'f', 3));
-        item->setToolTip(CoverageColumn, tr("Perte de couverture attendue si ce moyen part (modèle MEXCLP)"));
+        // In words a liaison reads: which sectors it leaves without a unit within the target time; the
+        // model's figure stays in the tooltip.
+        const int target = int(m_set.coverage.targetSeconds / 60);
+        if (s.uncovered.isEmpty()) {
+            item->setText(CoverageColumn, tr("gardée"));
+        } else {
+            item->setText(CoverageColumn,
+                          tr("%n secteur(s) sans moyen à moins de %1 min", nullptr, int(s.uncovered.size()))
+                              .arg(target));
+            item->setForeground(CoverageColumn, QColor(0xD5, 0x5E, 0x00));
+        }
+        item->setToolTip(
+            CoverageColumn,
+            tr("Secteurs qu'aucun autre moyen disponible n'atteint en %1 min si celui-ci part : "
+               "%2.\nPerte de couverture attendue (modèle MEXCLP) : %3")
+                .arg(target)
+                .arg(s.uncovered.isEmpty() ? tr("aucun") : s.uncovered.join(QStringLiteral(", ")))
+                .arg(QLocale().toString(s.coverageLoss, 'f', 3)));
         for (int c = EtaColumn; c <= CoverageColumn; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         for (const allocation::Alternative &a : s.alternatives) {

@@ -8,6 +8,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -82,7 +84,10 @@ private:
     Context m_context;
     QFutureWatcher<Computed> m_watcher;
     allocation::SuggestionSet m_set;
-    std::vector<Entry> m_recorded;  ///< the `suggestion` entries, per item, as stored
+    std::vector<Entry> m_recorded; ///< the `suggestion` entries, per item, as stored
+    /// Per item of the proposal being recorded: the entry of the same proposal still undecided from the
+    /// previous one (same unit, incident and need), which is not recorded again.
+    std::vector<std::optional<Entry>> m_standing;
     std::vector<QString> m_state;   ///< per item: empty, "pending", "accepted", "rejected" or "conflict"
     std::vector<QUuid> m_decisions; ///< per item: the decision's entry once stored
     std::vector<SuggestedRoute> m_routes;

@@ -151,7 +151,10 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
             std::find_if(units.begin(), units.end(), [&](const Unit *x) { return x->id == d.unit; });
         const auto i = std::find_if(incidents.begin(), incidents.end(),
                                     [&](const Incident *x) { return x->id == d.incident; });
-        if (u == units.end() || i == incidents.end() || (*i)->updated > d.entry.time)
+        // Changed: an entry about the incident comes after the rejection in the chain (event times may come
+        // from several clocks; the order of the log is the one every desk sees).
+        if (u == units.end() || i == incidents.end() ||
+            (!(*i)->entries.empty() && (*i)->entries.back() > d.entry.seq))
             continue;
         turnedDown[std::size_t(u - units.begin()) * incidents.size() + std::size_t(i - incidents.begin())] =
             true;

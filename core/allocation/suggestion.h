@@ -74,8 +74,8 @@ struct SuggestionSet
 /// - units engaged on an incident (en route or on scene, naming it) count toward its needs: a need they fill
 ///   is not proposed again, and an incident whose needs they all fill gets no proposal;
 /// - a unit a desk turned down for an incident (suggestion.reject) is not proposed for it again until the
-///   situation changes, that is until the incident gets a report or an update after the rejection; it may
-///   still be proposed elsewhere.
+///   situation changes, that is until an entry about the incident (a report, an update) comes after the
+///   rejection in the log; it may still be proposed elsewhere.
 [[nodiscard]] SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                                     const std::vector<Sector> &sectors, const NeedsTable &needs,
                                     const SuggestOptions &options = {});

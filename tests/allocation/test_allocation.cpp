@@ -578,7 +578,7 @@ TEST(Suggest, AUnitTurnedDownIsNotProposedAgainUntilTheIncidentChanges)
     call.title = QStringLiteral("Chute");
     call.type = QStringLiteral("injury");
     call.position = GeoPoint{5.38, 43.29};
-    call.updated = Timestamp{1000};
+    call.entries = {10};
     pic.incidents[call.id] = call;
     auto table = defaultNeedsTable();
     ASSERT_TRUE(table.ok());
@@ -591,7 +591,7 @@ TEST(Suggest, AUnitTurnedDownIsNotProposedAgainUntilTheIncidentChanges)
     ASSERT_TRUE(unitsFor().contains(QStringLiteral("VSAV-NEAR")));
     SuggestionDecision rejected;
     rejected.entry.kind = QStringLiteral("suggestion.reject");
-    rejected.entry.time = Timestamp{2000};
+    rejected.entry.seq = 20;
     rejected.unit = QStringLiteral("VSAV-NEAR");
     rejected.incident = call.id;
     pic.suggestions[QStringLiteral("s-1")] = rejected;
@@ -599,7 +599,7 @@ TEST(Suggest, AUnitTurnedDownIsNotProposedAgainUntilTheIncidentChanges)
     EXPECT_FALSE(after.contains(QStringLiteral("VSAV-NEAR")));
     EXPECT_TRUE(after.contains(QStringLiteral("VSAV-FAR")));
     // A new report on the incident after the rejection: the situation changed, the unit may come back.
-    pic.incidents[call.id].updated = Timestamp{3000};
+    pic.incidents[call.id].entries.push_back(30);
     EXPECT_TRUE(unitsFor().contains(QStringLiteral("VSAV-NEAR")));
 }
 

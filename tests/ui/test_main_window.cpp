@@ -298,6 +298,55 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
     EXPECT_EQ(panel.tree()->topLevelItem(1)->text(6), QStringLiteral("rejetée"));
 }
 
+// F5 again with nothing changed records nothing new; after a rejection, the unit turned down is not proposed
+// again for that incident, and only the proposals that changed are recorded. Coverage is said in words.
+TEST_F(DemoFixture, ProposingAgainRecordsOnlyWhatChanged)
+{
+    Entry fire;
+    fire.kind = QStringLiteral("incident.open");
+    fire.eventTime = room->clock().now();
+    fire.author = QStringLiteral("test");
+    fire.agency = QStringLiteral("fire");
+    fire.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-NEW")},
+                            {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
+                            {QStringLiteral("type"), QStringLiteral("building_fire")}};
+    fire.geo = Geometry::point({5.3745, 43.2955});
+    ASSERT_TRUE(room->append({fire}));
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::SuggestionsPanel panel(manager, straightLineContext());
+    QSignalSpy finished(&panel, &ui::SuggestionsPanel::proposalFinished);
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    const std::size_t first = panel.current().items.size();
+    ASSERT_GE(first, 2u) << panel.statusText().toStdString();
+    ASSERT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), first);
+    for (int row = 0; row < panel.tree()->topLevelItemCount(); ++row) {
+        const QString coverage = panel.tree()->topLevelItem(row)->text(5);
+        EXPECT_TRUE(coverage == QStringLiteral("gardée") || coverage.contains(QStringLiteral("secteur")))
+            << coverage.toStdString();
+    }
+
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(panel.current().items.size(), first);
+    EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), first) << "nothing changed";
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("inchangée"))) << panel.statusText().toStdString();
+
+    const auto turnedDown = panel.current().items[0];
+    ASSERT_TRUE(panel.reject(0, QStringLiteral("moyen gardé en réserve")));
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    for (const auto &s : panel.current().items)
+        EXPECT_FALSE(s.unit == turnedDown.unit && s.incident == turnedDown.incident);
+    // The proposals that stayed the same kept their entries; only those that changed were recorded.
+    const auto recorded = entriesOfKind(*room, QStringLiteral("suggestion"));
+    EXPECT_GT(recorded.size(), first);
+    EXPECT_LT(recorded.size(), first + panel.current().items.size());
+}
+
 // Another desk decided the suggestion first (its accept is chained before this desk's): this desk's accept
 // is shown as not taken, and the unit stays where the first accept sent it.
 TEST_F(DemoFixture, SuggestionsPanelShowsADecisionThatLostAsNotTaken)

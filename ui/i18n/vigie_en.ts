@@ -744,6 +744,35 @@
 <context>
     <name>vigie::ui::SuggestionsPanel</name>
     <message>
+        <source>Couverture si le moyen part</source>
+        <translation>Coverage if the unit leaves</translation>
+    </message>
+    <message>
+        <source>gardée</source>
+        <translation>kept</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secteur(s) sans moyen à moins de %1 min</source>
+        <translation>
+            <numerusform>%n sector without a unit within %1 min</numerusform>
+            <numerusform>%n sectors without a unit within %1 min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secteurs qu&apos;aucun autre moyen disponible n&apos;atteint en %1 min si celui-ci part : %2.
+Perte de couverture attendue (modèle MEXCLP) : %3</source>
+        <translation>Sectors no other available unit reaches within %1 min if this one leaves: %2.
+Expected coverage loss (MEXCLP model): %3</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 proposition(s) en attente de décision : %2 nouvelle(s) inscrite(s) à la main courante, %3 inchangée(s), déjà inscrite(s).</source>
+        <translation>%1 proposal(s) awaiting a decision: %2 new one(s) recorded in the log, %3 unchanged, recorded already.</translation>
+    </message>
+    <message>
         <source>non prise en compte</source>
         <translation>not taken</translation>
     </message>
