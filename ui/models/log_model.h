@@ -38,6 +38,11 @@ public:
 
     /// A one-line human summary of an entry.
     [[nodiscard]] static QString summary(const Entry &entry);
+    /// Who wrote an entry, as a reader can name them: a pseudonymised sender ("[email:8ef4…]") is said by its
+    /// feed ("flux CAP"); the raw author stays in the tooltip.
+    [[nodiscard]] static QString sender(const Entry &entry);
+    /// A feed's incident ("cap:2.49…") worded by its feed, sender and title: "Alerte CAP de kmi-irm : …".
+    [[nodiscard]] static QString feedIncidentSummary(const Entry &entry);
     /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
     [[nodiscard]] static QString fusionSummary(const Entry &entry);
     /// A `conflict` entry: what had been done already, by whom and when, and which entry took no effect
