@@ -2,6 +2,7 @@
 
 #include "ui/desk_panel.h"
 #include "ui/labels.h"
+#include "ui/log_panel.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
@@ -94,14 +95,18 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
-    auto *logView = makeTable(m_log, this);
-    logView->setObjectName(QStringLiteral("LogView"));
-    logView->sortByColumn(LogModel::Seq, Qt::AscendingOrder);
-    logView->horizontalHeader()->setSectionResizeMode(LogModel::Seq, QHeaderView::ResizeToContents);
-    connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
-    addPanel(QStringLiteral("LogDock"), tr("Main courante"), logView, Qt::BottomDockWidgetArea,
-             QKeySequence(Qt::CTRL | Qt::Key_2));
-    logView->scrollToBottom();
+    m_logPanel = new LogPanel(m_log, this);
+    auto *logDock = addPanel(QStringLiteral("LogDock"), tr("Main courante"), m_logPanel,
+                             Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_2));
+    // Ctrl+F searches the log when it has the focus; Ctrl+Shift+F from anywhere, showing it first.
+    auto *find = m_viewMenu->addAction(tr("&Rechercher dans la main courante…"));
+    find->setObjectName(QStringLiteral("FindInLog"));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(find, &QAction::triggered, this, [this, logDock] {
+        logDock->show();
+        logDock->raise();
+        m_logPanel->focusSearch();
+    });
 
     m_counts = new QLabel(this);
     statusBar()->addPermanentWidget(m_counts);

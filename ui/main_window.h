@@ -21,6 +21,7 @@ class UnitsModel;
 class IncidentsModel;
 class LogModel;
 class PresencePanel;
+class LogPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -50,6 +51,8 @@ public:
     /// A shared room's desk: the banner says when the desk works offline and what waits to be sent, the
     /// "Salle" dock lists the room's desks (Ctrl+7). Call showDeskStatus whenever the link's status changes.
     void attachDesk(const QString &deskName);
+    /// The main courante's dock: its filter bar and table.
+    [[nodiscard]] LogPanel *logPanel() const { return m_logPanel; }
     void showDeskStatus(const DeskStatus &status);
 
 private:
@@ -75,6 +78,7 @@ private:
     UnitsModel *m_units = nullptr;
     IncidentsModel *m_incidents = nullptr;
     LogModel *m_log = nullptr;
+    LogPanel *m_logPanel = nullptr;
 };
 
 } // namespace vigie::ui
