@@ -11,6 +11,7 @@
 
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
+#include "demo/demo_session.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
@@ -146,22 +147,17 @@ int main(int argc, char *argv[])
 
     vigie::SystemClock clock;
     QString roomPath = parser.value(roomOption);
-    std::unique_ptr<vigie::Room> room;
+    // Without --room, the embedded demo, written afresh into a folder of this session's that goes with it:
+    // what is written in the demo is not kept (the window says so), every start is the same 14 July.
+    std::unique_ptr<vigie::DemoSession> demo;
     if (roomPath.isEmpty()) {
-        // The embedded demo room, written once into the user's data folder.
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-        QDir().mkpath(dir);
-        roomPath = dir + QStringLiteral("/demo-marseille.vigie");
-        if (!QFileInfo::exists(roomPath)) {
-            auto created = vigie::Room::create(roomPath, QStringLiteral("Démo Marseille — 14 juillet"),
-                                               vigie::RoomMode::Exercise, clock);
-            if (!created)
-                return fail(created.error().message);
-            auto written = vigie::writeDemoRoom(**created);
-            if (!written)
-                return fail(written.error().message);
-        }
+        auto started = vigie::DemoSession::start(clock);
+        if (!started)
+            return fail(started.error().message);
+        demo = std::move(*started);
+        roomPath = demo->path();
     }
+    std::unique_ptr<vigie::Room> room; // closed before the demo's folder goes
     if (parser.isSet(deskOption))
         vigie::ui::setDeskAuthor(parser.value(deskOption).trimmed());
     const QString agency = parser.value(agencyOption).trimmed();
@@ -209,6 +205,8 @@ int main(int argc, char *argv[])
         return fail(r.error().message);
 
     vigie::ui::MainWindow window(manager);
+    if (demo)
+        window.markDemo();
     auto *map = new vigie::maps::MapView(&manager);
     QString basemap = parser.value(basemapOption);
     if (basemap.isEmpty()) {

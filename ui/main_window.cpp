@@ -130,6 +130,12 @@ void MainWindow::attachDesk(const QString &deskName)
              QKeySequence(Qt::CTRL | Qt::Key_7));
 }
 
+void MainWindow::markDemo()
+{
+    m_demo = true;
+    updateBanner();
+}
+
 void MainWindow::showDeskStatus(const DeskStatus &status)
 {
     const QString text = deskBannerText(status);
@@ -253,9 +259,12 @@ void MainWindow::updateBanner()
     const Picture &p = m_manager.picture();
     const RoomInfo &room = m_manager.info();
     const bool exercise = room.mode == RoomMode::Exercise;
-    m_banner->setText(exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
-                               : tr("SALLE RÉELLE — %1").arg(room.name));
-    setWindowTitle(tr("Vigie — %1%2").arg(room.name, exercise ? tr(" (EXERCICE)") : QString()));
+    const QString mode = exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
+                                  : tr("SALLE RÉELLE — %1").arg(room.name);
+    m_banner->setText(m_demo ? mode + QLatin1Char('\n') + tr("démo — les changements ne sont pas gardés")
+                             : mode);
+    setWindowTitle(tr("Vigie — %1%2").arg(room.name, exercise ? tr(" (EXERCICE)") : QString()) +
+                   (m_demo ? tr(" — démo, les changements ne sont pas gardés") : QString()));
     qint64 available = 0;
     for (const auto &[id, u] : p.units)
         available += u.status == QLatin1String("available");
