@@ -1,7 +1,9 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/feeds_panel.h"
+#include "ui/help_dialogs.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/room_opener.h"
 #include "ui/suggestions_panel.h"
 
 #include "maps/import_osm_job.h"
@@ -156,8 +158,9 @@ int main(int argc, char *argv[])
             return fail(started.error().message);
         demo = std::move(*started);
         roomPath = demo->path();
-    }
-    std::unique_ptr<vigie::Room> room; // closed before the demo's folder goes
+    } else if (!parser.isSet(shotOption))
+        vigie::ui::rememberRoom(roomPath); // Salle › Salles récentes
+    std::unique_ptr<vigie::Room> room;     // closed before the demo's folder goes
     if (parser.isSet(deskOption))
         vigie::ui::setDeskAuthor(parser.value(deskOption).trimmed());
     const QString agency = parser.value(agencyOption).trimmed();
@@ -255,6 +258,7 @@ int main(int argc, char *argv[])
     });
     mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
                        &vigie::maps::MapView::recentre);
+    vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
     auto *details = new QTextBrowser;

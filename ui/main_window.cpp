@@ -7,6 +7,7 @@
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
 #include "ui/note_dialog.h"
+#include "ui/room_opener.h"
 
 #include "fusion/corrections.h"
 #include "log/entry_kinds.h"
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -197,7 +199,9 @@ void MainWindow::updateDamage()
 
 void MainWindow::buildActions()
 {
-    auto *fileMenu = menuBar()->addMenu(tr("&Salle"));
+    // The room's menu first, where a file menu is looked for.
+    auto *fileMenu = new QMenu(tr("&Salle"), this);
+    menuBar()->insertMenu(m_viewMenu->menuAction(), fileMenu);
     auto *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("Actions"));
 
@@ -208,6 +212,7 @@ void MainWindow::buildActions()
     toolbar->addAction(note);
     toolbar->addAction(decision);
     fileMenu->addSeparator();
+    addRoomActions(fileMenu, this); // another room opens in a console of its own (room_opener.h)
     fileMenu->addAction(tr("&Quitter"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     auto *shared = m_viewMenu->addAction(tr("Écran &partagé (grands caractères)"));
