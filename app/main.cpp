@@ -5,6 +5,7 @@
 #include "ui/main_window.h"
 #include "ui/room_opener.h"
 #include "ui/suggestions_panel.h"
+#include "ui/ui_texts.h"
 
 #include "maps/import_osm_job.h"
 #include "maps/layer_panel.h"
@@ -26,6 +27,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMenuBar>
@@ -65,8 +67,8 @@ int main(int argc, char *argv[])
     bool wantsScreenshot = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        wantsScreenshot |= arg.startsWith("--screenshot") || arg == "--help" || arg == "-h" ||
-                           arg == "--help-all" || arg == "--version" || arg == "-v";
+        wantsScreenshot |= arg.startsWith("--screenshot") || arg.startsWith("--texts") || arg == "--help" ||
+                           arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v";
     }
     if (wantsScreenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -137,9 +139,15 @@ int main(int argc, char *argv[])
             "Copie locale d'une salle partagée, pour travailler hors ligne (défaut : dans le dossier "
             "de données)."),
         QStringLiteral("FICHIER"));
-    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
-                       layersOption, centerOption, roadsOption, proposeOption, dockOption, deskOption,
-                       agencyOption, replicaOption});
+    QCommandLineOption textsOption(
+        QStringLiteral("texts"),
+        QStringLiteral(
+            "Écrit dans FILE chaque texte de l'interface (menus, panneaux, dialogues), un par ligne "
+            "après l'objet qui le montre, puis quitte : la vérification des traductions."),
+        QStringLiteral("FILE"));
+    parser.addOptions({textsOption, roomOption, shotOption, sizeOption, langOption, sharedOption,
+                       basemapOption, layersOption, centerOption, roadsOption, proposeOption, dockOption,
+                       deskOption, agencyOption, replicaOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -158,7 +166,7 @@ int main(int argc, char *argv[])
             return fail(started.error().message);
         demo = std::move(*started);
         roomPath = demo->path();
-    } else if (!parser.isSet(shotOption))
+    } else if (!parser.isSet(shotOption) && !parser.isSet(textsOption))
         vigie::ui::rememberRoom(roomPath); // Salle › Salles récentes
     std::unique_ptr<vigie::Room> room;     // closed before the demo's folder goes
     if (parser.isSet(deskOption))
@@ -370,6 +378,19 @@ int main(int argc, char *argv[])
         window.resize(size[0].toInt(), size[1].toInt());
     window.setSharedScreen(parser.isSet(sharedOption));
 
+    if (parser.isSet(textsOption)) {
+        window.show();
+        QApplication::processEvents();
+        QFile out(parser.value(textsOption));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot write the texts to %1").arg(out.fileName()));
+        for (const vigie::ui::UiText &t : vigie::ui::consoleTexts(&window, manager.picture()))
+            out.write(QString(t.where + QLatin1Char('\t') +
+                              QString(t.text).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
+                              QLatin1Char('\n'))
+                          .toUtf8());
+        return 0;
+    }
     if (parser.isSet(shotOption)) {
         window.show();
         if (parser.isSet(proposeOption)) {
