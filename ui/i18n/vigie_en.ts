@@ -1382,6 +1382,54 @@
         <source>Le filtre porte sur les %1 entrées les plus récentes, chargées à l&apos;ouverture ; vigie-cli log cherche dans tout le journal.</source>
         <translation>The filter covers the %1 most recent entries, loaded at opening; vigie-cli log searches the whole log.</translation>
     </message>
+    <message>
+        <source>Tout le journal</source>
+        <translation>Whole log</translation>
+    </message>
+    <message>
+        <source>Chercher avec ces conditions dans tout le journal de la salle, pas seulement dans les entrées chargées ; la fenêtre reste utilisable pendant la recherche.</source>
+        <translation>Search the room&apos;s whole log with these conditions, not only the loaded entries; the window stays usable meanwhile.</translation>
+    </message>
+    <message>
+        <source>Recherche dans tout le journal… %1 %</source>
+        <translation>Searching the whole log… %1 %</translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Recherche dans tout le journal…</source>
+        <translation>Searching the whole log…</translation>
+    </message>
+    <message>
+        <source>Recherche impossible</source>
+        <translation>Search failed</translation>
+    </message>
+    <message>
+        <source>%1 trouvées dans tout le journal, les %2 plus récentes affichées</source>
+        <translation>%1 found in the whole log, the %2 most recent shown</translation>
+    </message>
+    <message>
+        <source>%1 trouvées dans tout le journal</source>
+        <translation>%1 found in the whole log</translation>
+    </message>
+    <message>
+        <source> (recherche arrêtée)</source>
+        <translation> (search stopped)</translation>
+    </message>
+    <message>
+        <source>%1 entrées parcourues.</source>
+        <translation>%1 entries read.</translation>
+    </message>
+    <message>
+        <source>Revenir au direct</source>
+        <translation>Back to live</translation>
+    </message>
+    <message>
+        <source>Le filtre porte sur les %1 entrées les plus récentes, chargées à l&apos;ouverture ; « Tout le journal » cherche aussi dans les plus anciennes.</source>
+        <translation>The filter covers the %1 most recent entries, loaded at opening; “Whole log” searches the older ones too.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::ShortcutsDialog</name>
