@@ -1,6 +1,7 @@
 #include "ui/log_panel.h"
 
 #include "ui/labels.h"
+#include "ui/log_search_job.h"
 #include "ui/models/log_model.h"
 
 #include "log/entry_kinds.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -55,9 +57,29 @@ QString LogFilter::searchable(const Entry &e)
     return folded(parts.join(QLatin1Char('\n')));
 }
 
+QStringList LogFilter::foldedWords(const QString &text)
+{
+    return folded(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+bool LogFilter::accepts(const Entry &e, const QStringList &words, const QString &agency, const QString &kind,
+                        const QString *text)
+{
+    if (!kind.isEmpty() && e.kind != kind)
+        return false;
+    if (!agency.isEmpty() && e.agency != (agency == QLatin1String("-") ? QString() : agency))
+        return false;
+    if (words.isEmpty())
+        return true;
+    const QString own = text ? QString() : searchable(e);
+    const QString &haystack = text ? *text : own;
+    return std::all_of(words.begin(), words.end(),
+                       [&haystack](const QString &w) { return haystack.contains(w); });
+}
+
 void LogFilter::setText(const QString &text)
 {
-    const QStringList words = folded(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList words = foldedWords(text);
     if (words == m_words)
         return;
     m_words = words;
@@ -104,16 +126,12 @@ bool LogFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
     const Entry *e = m_log->entryAt(row);
     if (!e)
         return false;
-    if (!m_kind.isEmpty() && e->kind != m_kind)
-        return false;
-    if (!m_agency.isEmpty() && e->agency != (m_agency == QLatin1String("-") ? QString() : m_agency))
-        return false;
     if (m_words.isEmpty())
-        return true;
+        return accepts(*e, {}, m_agency, m_kind);
     auto it = m_texts.constFind(e->id);
     if (it == m_texts.constEnd())
         it = m_texts.insert(e->id, searchable(*e));
-    return std::all_of(m_words.begin(), m_words.end(), [&it](const QString &w) { return it->contains(w); });
+    return accepts(*e, m_words, m_agency, m_kind, &*it);
 }
 
 LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
@@ -144,6 +162,13 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("LogCount"));
+    m_wholeLog = new QPushButton(tr("Tout le journal"), this);
+    m_wholeLog->setObjectName(QStringLiteral("LogWholeSearch"));
+    m_wholeLog->setToolTip(
+        tr("Chercher avec ces conditions dans tout le journal de la salle, pas seulement "
+           "dans les entrées chargées ; la fenêtre reste utilisable pendant la recherche."));
+    m_wholeLog->hide(); // until the room file is known (setRoomFile)
+    connect(m_wholeLog, &QPushButton::clicked, this, &LogPanel::searchWholeLog);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -151,6 +176,7 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
     bar->addWidget(m_agency);
     bar->addWidget(m_kind);
     bar->addWidget(m_count);
+    bar->addWidget(m_wholeLog);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("LogView"));
@@ -194,17 +220,17 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
     connect(m_search, &QLineEdit::returnPressed, this, &LogPanel::applyText);
     connect(m_agency, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setAgency(m_agency->currentData().toString());
-        updateCount();
+        conditionsChanged();
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setKind(m_kind->currentData().toString());
-        updateCount();
+        conditionsChanged();
     });
 
     connect(log, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         addKinds(first, last);
         updateCount();
-        if (!m_filter->isActive())
+        if (!m_filter->isActive() && !m_results)
             m_view->scrollToBottom();
     });
     connect(log, &QAbstractItemModel::rowsRemoved, this, &LogPanel::updateCount);
@@ -235,7 +261,107 @@ void LogPanel::focusSearch()
 void LogPanel::applyText()
 {
     m_typing.stop();
+    const QStringList before = m_filter->words();
     m_filter->setText(m_search->text());
+    if (m_filter->words() != before)
+        conditionsChanged();
+}
+
+void LogPanel::conditionsChanged()
+{
+    showLive();
+    m_view->scrollToBottom(); // the newest matches, as the live log shows the newest entries
+}
+
+void LogPanel::setRoomFile(const QString &path)
+{
+    m_roomFile = path.contains(QLatin1String("://")) ? QString() : path;
+    m_wholeLog->setVisible(!m_roomFile.isEmpty());
+    updateCount();
+}
+
+void LogPanel::searchWholeLog()
+{
+    if (m_job) {
+        m_job->stop();
+        return;
+    }
+    if (m_results) {
+        showLive();
+        return;
+    }
+    if (m_roomFile.isEmpty() || !m_filter->isActive())
+        return;
+    applyText();
+    // Up to the last entry the log holds (the picture's fold): what the live log would show, and older.
+    qint64 upTo = 0;
+    for (int row = m_log->rowCount() - 1; row >= 0 && upTo == 0; --row)
+        if (!m_log->isPending(row))
+            upTo = m_log->entryAt(row)->seq;
+    LogSearch search;
+    search.words = m_filter->words();
+    search.agency = m_filter->agency();
+    search.kind = m_filter->kind();
+    search.upToSeq = upTo;
+    m_job = new LogSearchJob(m_roomFile, search, this);
+    connect(m_job, &LogSearchJob::progress, this, [this](qint64 seq, qint64 total) {
+        m_count->setText(tr("Recherche dans tout le journal… %1 %").arg(total > 0 ? seq * 100 / total : 100));
+    });
+    connect(m_job, &LogSearchJob::finished, this, &LogPanel::showResults);
+    m_wholeLog->setText(tr("Arrêter"));
+    m_count->setText(tr("Recherche dans tout le journal…"));
+}
+
+void LogPanel::showResults(const LogSearchResult &result)
+{
+    m_job->deleteLater();
+    m_job = nullptr;
+    if (!result.error.isEmpty()) {
+        m_wholeLog->setText(tr("Tout le journal"));
+        m_count->setText(tr("Recherche impossible"));
+        m_count->setToolTip(result.error);
+        Q_EMIT searchFinished();
+        return;
+    }
+    m_results = new LogModel(result.matches, this);
+    m_resultsProxy = new QSortFilterProxyModel(this);
+    m_resultsProxy->setSourceModel(m_results);
+    QItemSelectionModel *old = m_view->selectionModel();
+    m_view->setModel(m_resultsProxy);
+    delete old;
+    m_view->sortByColumn(LogModel::Seq, Qt::AscendingOrder);
+    m_view->scrollToBottom();
+    const QLocale locale;
+    QString said =
+        qint64(result.matches.size()) < result.found
+            ? tr("%1 trouvées dans tout le journal, les %2 plus récentes affichées")
+                  .arg(locale.toString(result.found), locale.toString(qint64(result.matches.size())))
+            : tr("%1 trouvées dans tout le journal").arg(locale.toString(result.found));
+    if (result.stopped)
+        said += tr(" (recherche arrêtée)");
+    m_count->setText(said);
+    m_count->setToolTip(tr("%1 entrées parcourues.").arg(locale.toString(result.scanned)));
+    m_wholeLog->setText(tr("Revenir au direct"));
+    Q_EMIT searchFinished();
+}
+
+void LogPanel::showLive()
+{
+    if (m_job) {
+        m_job->stop();
+        m_job->deleteLater(); // its result, if it comes, goes nowhere
+        m_job = nullptr;
+    }
+    if (m_results) {
+        QItemSelectionModel *old = m_view->selectionModel();
+        m_view->setModel(m_filter);
+        delete old;
+        delete m_resultsProxy;
+        delete m_results;
+        m_resultsProxy = nullptr;
+        m_results = nullptr;
+    }
+    m_wholeLog->setText(tr("Tout le journal"));
     updateCount();
 }
 
@@ -256,15 +382,23 @@ void LogPanel::addKinds(int first, int last)
 
 void LogPanel::updateCount()
 {
+    m_wholeLog->setEnabled(m_filter->isActive() || m_job || m_results);
+    if (m_job || m_results)
+        return; // the search's progress or its results are said instead
     const QLocale locale;
     const int loaded = m_log->rowCount();
     m_count->setText(
         m_filter->isActive()
             ? tr("%1 sur %2 entrées").arg(locale.toString(m_filter->rowCount()), locale.toString(loaded))
             : tr("%1 entrées").arg(locale.toString(loaded)));
-    m_count->setToolTip(tr("Le filtre porte sur les %1 entrées les plus récentes, chargées à l'ouverture ; "
-                           "vigie-cli log cherche dans tout le journal.")
-                            .arg(locale.toString(loaded)));
+    m_count->setToolTip(
+        m_roomFile.isEmpty()
+            ? tr("Le filtre porte sur les %1 entrées les plus récentes, chargées à l'ouverture ; "
+                 "vigie-cli log cherche dans tout le journal.")
+                  .arg(locale.toString(loaded))
+            : tr("Le filtre porte sur les %1 entrées les plus récentes, chargées à l'ouverture ; "
+                 "« Tout le journal » cherche aussi dans les plus anciennes.")
+                  .arg(locale.toString(loaded)));
 }
 
 } // namespace vigie::ui

@@ -7,6 +7,8 @@
 // (its summary, sender, nature, service and raw identifiers, without accents) is worked out once and kept, so
 // a keystroke costs a substring search per row (under 10 ms for 20,000 rows), after a short pause in typing.
 // Those texts are worked out in slices of a few milliseconds while the window is idle after it opens.
+// Older entries are found by "Tout le journal" (LogSearchJob): the same conditions over the whole room file,
+// read on a worker thread through a connection of its own.
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QUuid>
@@ -15,6 +17,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace vigie {
@@ -24,6 +27,8 @@ struct Entry;
 namespace vigie::ui {
 
 class LogModel;
+class LogSearchJob;
+struct LogSearchResult;
 
 /// Filters and sorts the log model's rows: every condition set must hold (empty = any).
 class LogFilter : public QSortFilterProxyModel
@@ -43,6 +48,14 @@ public:
     bool prepare(int rows);
     /// What the text filter searches in an entry: lower case, accents removed.
     [[nodiscard]] static QString searchable(const Entry &entry);
+    /// Folds typed text as the filter compares it: its words, lower case, without accents.
+    [[nodiscard]] static QStringList foldedWords(const QString &text);
+    /// Whether `entry` passes the conditions (the proxy's test, and the whole-log search's).
+    [[nodiscard]] static bool accepts(const Entry &entry, const QStringList &words, const QString &agency,
+                                      const QString &kind, const QString *text = nullptr);
+    [[nodiscard]] const QStringList &words() const { return m_words; }
+    [[nodiscard]] const QString &agency() const { return m_agency; }
+    [[nodiscard]] const QString &kind() const { return m_kind; }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
@@ -71,9 +84,28 @@ public:
     /// Applies the typed text now rather than after the pause in typing.
     void applyText();
 
+    /// The room file the whole-log search reads (its own connection, on a worker thread); without one (a
+    /// shared room's URL) the filter covers the loaded entries only.
+    void setRoomFile(const QString &path);
+    /// "Tout le journal": searches the whole log with the bar's conditions, off the GUI thread, and shows
+    /// the newest matches in place of the live log; pressed again, stops the search or returns to the live
+    /// log. Changing a condition returns to the live log too.
+    void searchWholeLog();
+    /// The live log again, after a whole-log search.
+    void showLive();
+    [[nodiscard]] QPushButton *wholeLogButton() const { return m_wholeLog; }
+    /// Whether the table shows a whole-log search's results rather than the live log.
+    [[nodiscard]] bool showsResults() const { return m_results != nullptr; }
+
+Q_SIGNALS:
+    /// A whole-log search ended (its results shown, or its error said).
+    void searchFinished();
+
 private:
     void addKinds(int first, int last);
     void updateCount();
+    void conditionsChanged();
+    void showResults(const LogSearchResult &result);
 
     LogModel *m_log;
     LogFilter *m_filter;
@@ -81,7 +113,12 @@ private:
     QComboBox *m_agency;
     QComboBox *m_kind;
     QLabel *m_count;
+    QPushButton *m_wholeLog;
     QTableView *m_view;
+    QString m_roomFile;
+    LogSearchJob *m_job = nullptr;
+    LogModel *m_results = nullptr;
+    QSortFilterProxyModel *m_resultsProxy = nullptr;
     QTimer m_typing;
     QTimer m_preparing;
 };

@@ -98,6 +98,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
     m_logPanel = new LogPanel(m_log, this);
+    m_logPanel->setRoomFile(manager.location()); // "Tout le journal" reads it on a worker thread
     auto *logDock = addPanel(QStringLiteral("LogDock"), tr("Main courante"), m_logPanel,
                              Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_2));
     // Ctrl+F searches the log when it has the focus; Ctrl+Shift+F from anywhere, showing it first.

@@ -17,6 +17,8 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -237,4 +239,75 @@ TEST(LogPanelScale, TwentyThousandEntriesFilterInAFewMilliseconds)
     // Generous bounds for a loaded test machine; the figures measured are printed above.
     EXPECT_LT(firstMs, 250);
     EXPECT_LT(againMs, 250);
+}
+
+TEST(LogPanelWholeLog, FindsEntriesOlderThanTheLoadedOnesWithoutWaitingForThem)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    const QString path = dir.filePath(QStringLiteral("long.vigie"));
+    auto room = Room::create(path, QStringLiteral("Longue salle"), RoomMode::Live, clock);
+    ASSERT_TRUE(room);
+    std::vector<Entry> drafts;
+    for (int i = 0; i < 8000; ++i) {
+        Entry e;
+        e.kind = QString(kinds::note);
+        e.author = QStringLiteral("poste-%1").arg(i % 7);
+        e.agency = i % 2 ? QStringLiteral("police") : QStringLiteral("samu");
+        e.eventTime = Timestamp{clock.now().msecs + i * 1000};
+        e.data = QJsonObject{{QStringLiteral("text"), i % 100 == 0 ? QStringLiteral("Éboulement n° %1").arg(i)
+                                                                   : QStringLiteral("RAS n° %1").arg(i)}};
+        drafts.push_back(std::move(e));
+    }
+    ASSERT_TRUE((*room)->append(std::move(drafts)));
+    PictureManager manager((*room)->store(), clock, path);
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager, 5000); // entries 3001…8000 loaded
+    ui::LogPanel panel(&log);
+    panel.setRoomFile(path);
+    ASSERT_TRUE(panel.wholeLogButton()->isVisibleTo(&panel));
+    EXPECT_FALSE(panel.wholeLogButton()->isEnabled()) << "nothing to search for yet";
+
+    panel.searchField()->setText(QStringLiteral("eboulement"));
+    panel.applyText();
+    EXPECT_EQ(panel.filter()->rowCount(), 50); // those loaded
+    ASSERT_TRUE(panel.wholeLogButton()->isEnabled());
+    QSignalSpy done(&panel, &ui::LogPanel::searchFinished);
+    panel.wholeLogButton()->click();
+    // The search runs on a worker: the click returns at once, the table still shows the live log.
+    EXPECT_FALSE(panel.showsResults());
+    EXPECT_EQ(panel.wholeLogButton()->text(), QStringLiteral("Arrêter"));
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(panel.showsResults());
+    QAbstractItemModel *shown = panel.view()->model();
+    ASSERT_EQ(shown->rowCount(), 80);
+    EXPECT_EQ(shown->index(0, ui::LogModel::Seq).data().toLongLong(), 1) << "the oldest, not loaded";
+    for (int row = 0; row < shown->rowCount(); ++row)
+        EXPECT_TRUE(shown->index(row, ui::LogModel::Summary)
+                        .data()
+                        .toString()
+                        .startsWith(QStringLiteral("Éboulement")));
+    EXPECT_TRUE(panel.findChild<QLabel *>(QStringLiteral("LogCount"))
+                    ->text()
+                    .startsWith(QStringLiteral("80 trouvées")))
+        << panel.findChild<QLabel *>(QStringLiteral("LogCount"))->text().toStdString();
+
+    // With a service as well: the search goes again; changing a condition brings the live log back.
+    const int police = panel.agencyChoice()->findData(QStringLiteral("police"));
+    panel.agencyChoice()->setCurrentIndex(police);
+    EXPECT_FALSE(panel.showsResults());
+    EXPECT_EQ(panel.view()->model(), panel.filter());
+    EXPECT_EQ(panel.filter()->rowCount(), 0) << "the Éboulement notes are the SAMU's (even i)";
+    panel.wholeLogButton()->click();
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_EQ(panel.view()->model()->rowCount(), 0);
+
+    // Stopped before it ends: nothing shown, nothing left running.
+    panel.agencyChoice()->setCurrentIndex(0);
+    panel.wholeLogButton()->click();
+    panel.showLive();
+    EXPECT_FALSE(panel.showsResults());
+    EXPECT_EQ(panel.wholeLogButton()->text(), QStringLiteral("Tout le journal"));
+    QTest::qWait(200);
+    EXPECT_FALSE(panel.showsResults());
 }

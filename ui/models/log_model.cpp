@@ -36,6 +36,10 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     m_pending = manager.pending();
 }
 
+LogModel::LogModel(std::vector<Entry> entries, QObject *parent)
+    : QAbstractTableModel(parent), m_entries(std::move(entries)), m_keep(int(m_entries.size()))
+{}
+
 void LogModel::setPending(const std::vector<Entry> &pending)
 {
     // Few rows, changed rarely (a desk offline): reset them as a block.

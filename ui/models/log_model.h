@@ -30,6 +30,8 @@ public:
 
     /// Shows the last `keep` entries of the room (older ones stay in the log, reachable by seeking).
     explicit LogModel(PictureManager &manager, int keep = 20000, QObject *parent = nullptr);
+    /// A fixed list of entries, such as a search's results: no live updates.
+    explicit LogModel(std::vector<Entry> entries, QObject *parent = nullptr);
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
