@@ -509,6 +509,14 @@
         <source>intervention fusionnée %1</source>
         <translation>merged incident %1</translation>
     </message>
+    <message>
+        <source>dossier pompiers %1</source>
+        <translation>fire brigade case %1</translation>
+    </message>
+    <message>
+        <source>dossier police %1</source>
+        <translation>police case %1</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::Labels</name>
