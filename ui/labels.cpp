@@ -153,8 +153,16 @@ QString incidentRef(const QString &id)
     const QString tail = rest.size() <= 12 ? rest : QStringLiteral("…") + rest.right(10);
     if (scheme == QLatin1String("cap"))
         return tr("alerte CAP %1").arg(tail);
-    if (scheme == QLatin1String("hubsante")) // fr.health.samu440.DRFR154402413800999: the case number
-        return tr("dossier SAMU %1").arg(rest.section(QLatin1Char('.'), -1));
+    if (scheme == QLatin1String("hubsante")) {
+        // fr.health.samu440.DRFR154402413800999, fr.fire.sis044.cga-044.SC-…: whose case, and its number.
+        const QString number = rest.section(QLatin1Char('.'), -1);
+        const QString shortNumber = number.size() <= 24 ? number : number.left(22) + QStringLiteral("…");
+        if (rest.startsWith(QLatin1String("fr.fire.")))
+            return tr("dossier pompiers %1").arg(shortNumber);
+        if (rest.startsWith(QLatin1String("fr.police.")))
+            return tr("dossier police %1").arg(shortNumber);
+        return tr("dossier SAMU %1").arg(shortNumber);
+    }
     if (scheme == QLatin1String("fusion"))
         return tr("intervention fusionnée %1").arg(tail);
     if (const QString feed = feedLabel(scheme); feed != scheme) // emsi:E-7 → EMSI E-7

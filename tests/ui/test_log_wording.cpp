@@ -89,6 +89,15 @@ TEST(LogWording, FeedIncidentsNameTheirFeedAndSenderNotTheirIdsOrTokens)
     EXPECT_EQ(ui::incidentRef(QStringLiteral("cap:2.49.0.0.40.0.AT.20240712093145.4473_3_108")),
               QStringLiteral("alerte CAP …4473_3_108"));
     EXPECT_EQ(ui::incidentRef(QStringLiteral("INC-0002")), QStringLiteral("INC-0002"));
+    EXPECT_EQ(
+        ui::incidentRef(QStringLiteral("hubsante:fr.fire.sis044.cga-044.SC-20240813-CGA_national-AT-7")),
+        QStringLiteral("dossier pompiers SC-20240813-CGA_nation…"));
+    // A feed that names no sender is said by its feed's name.
+    Entry fromFeed;
+    fromFeed.kind = QString(kinds::note);
+    fromFeed.author = QStringLiteral("hubsante");
+    fromFeed.data = QJsonObject{{QStringLiteral("feed"), QStringLiteral("hubsante")}};
+    EXPECT_EQ(ui::LogModel::sender(fromFeed), QStringLiteral("flux Hub Santé"));
 }
 
 TEST(LogWording, EveryNatureAndServiceInTheLogHasAName)

@@ -274,6 +274,8 @@ QString LogModel::summary(const Entry &e)
 QString LogModel::sender(const Entry &e)
 {
     const QString feed = e.data.value(QLatin1String("feed")).toString();
+    if (!feed.isEmpty() && e.author == feed) // a feed that does not name its sender: "hubsante"
+        return tr("flux %1").arg(feedLabel(feed));
     if (!isPseudonym(e.author))
         return e.author;
     // A sender pseudonymised on the way in (its e-mail address): its feed is all a reader can be told.
