@@ -1,9 +1,12 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/feeds_panel.h"
+#include "ui/help_dialogs.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/room_opener.h"
 #include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
+#include "ui/ui_texts.h"
 #include "ui/wall_layout.h"
 
 #include "maps/basemap_coverage.h"
@@ -14,6 +17,7 @@
 
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
+#include "demo/demo_session.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
@@ -26,6 +30,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMenuBar>
@@ -66,8 +71,8 @@ int main(int argc, char *argv[])
     bool wantsScreenshot = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        wantsScreenshot |= arg.startsWith("--screenshot") || arg == "--help" || arg == "-h" ||
-                           arg == "--help-all" || arg == "--version" || arg == "-v";
+        wantsScreenshot |= arg.startsWith("--screenshot") || arg.startsWith("--texts") || arg == "--help" ||
+                           arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v";
     }
     if (wantsScreenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -157,9 +162,15 @@ int main(int argc, char *argv[])
             "Copie locale d'une salle partagée, pour travailler hors ligne (défaut : dans le dossier "
             "de données)."),
         QStringLiteral("FICHIER"));
-    parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, wallOption, rotateOption,
-                       inchesOption, distanceOption, basemapOption, layersOption, centerOption, roadsOption,
-                       proposeOption, dockOption, deskOption, agencyOption, replicaOption});
+    QCommandLineOption textsOption(
+        QStringLiteral("texts"),
+        QStringLiteral(
+            "Écrit dans FILE chaque texte de l'interface (menus, panneaux, dialogues), un par ligne "
+            "après l'objet qui le montre, puis quitte : la vérification des traductions."),
+        QStringLiteral("FILE"));
+    parser.addOptions({textsOption, roomOption, shotOption, sizeOption, langOption, sharedOption, wallOption,
+                       rotateOption, inchesOption, distanceOption, basemapOption, layersOption, centerOption,
+                       roadsOption, proposeOption, dockOption, deskOption, agencyOption, replicaOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -169,22 +180,18 @@ int main(int argc, char *argv[])
 
     vigie::SystemClock clock;
     QString roomPath = parser.value(roomOption);
-    std::unique_ptr<vigie::Room> room;
+    // Without --room, the embedded demo, written afresh into a folder of this session's that goes with it:
+    // what is written in the demo is not kept (the window says so), every start is the same 14 July.
+    std::unique_ptr<vigie::DemoSession> demo;
     if (roomPath.isEmpty()) {
-        // The embedded demo room, written once into the user's data folder.
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-        QDir().mkpath(dir);
-        roomPath = dir + QStringLiteral("/demo-marseille.vigie");
-        if (!QFileInfo::exists(roomPath)) {
-            auto created = vigie::Room::create(roomPath, QStringLiteral("Démo Marseille — 14 juillet"),
-                                               vigie::RoomMode::Exercise, clock);
-            if (!created)
-                return fail(created.error().message);
-            auto written = vigie::writeDemoRoom(**created);
-            if (!written)
-                return fail(written.error().message);
-        }
-    }
+        auto started = vigie::DemoSession::start(clock);
+        if (!started)
+            return fail(started.error().message);
+        demo = std::move(*started);
+        roomPath = demo->path();
+    } else if (!parser.isSet(shotOption) && !parser.isSet(textsOption))
+        vigie::ui::rememberRoom(roomPath); // Salle › Salles récentes
+    std::unique_ptr<vigie::Room> room;     // closed before the demo's folder goes
     if (parser.isSet(deskOption))
         vigie::ui::setDeskAuthor(parser.value(deskOption).trimmed());
     const QString agency = parser.value(agencyOption).trimmed();
@@ -314,6 +321,8 @@ int main(int argc, char *argv[])
     }
 
     vigie::ui::MainWindow window(manager);
+    if (demo)
+        window.markDemo();
     window.setCentralView(map);
     auto *mapMenu = window.menuBar()->addMenu(QObject::tr("&Carte"));
     mapMenu->addAction(QObject::tr("&Importer une carte OSM…"), map, [map, &window] {
@@ -324,6 +333,7 @@ int main(int argc, char *argv[])
     });
     mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
                        &vigie::maps::MapView::recentre);
+    vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
     auto *details = new QTextBrowser;
@@ -456,6 +466,19 @@ int main(int argc, char *argv[])
     if (!basemapWarning.isEmpty())
         window.statusBar()->showMessage(basemapWarning, 30000);
 
+    if (parser.isSet(textsOption)) {
+        window.show();
+        QApplication::processEvents();
+        QFile out(parser.value(textsOption));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot write the texts to %1").arg(out.fileName()));
+        for (const vigie::ui::UiText &t : vigie::ui::consoleTexts(&window, manager.picture()))
+            out.write(QString(t.where + QLatin1Char('\t') +
+                              QString(t.text).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
+                              QLatin1Char('\n'))
+                          .toUtf8());
+        return 0;
+    }
     if (parser.isSet(shotOption)) {
         window.show();
         if (parser.isSet(proposeOption)) {

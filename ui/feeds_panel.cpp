@@ -68,6 +68,7 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
     connect(m_pause, &QPushButton::clicked, this, &FeedsPanel::togglePause);
     auto *pauseKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
     pauseKey->setContext(Qt::WidgetWithChildrenShortcut);
+    pauseKey->setWhatsThis(tr("Mettre en pause ou reprendre le flux sélectionné")); // Aide › Raccourcis
     connect(pauseKey, &QShortcut::activated, this, &FeedsPanel::togglePause);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_pause);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QTranslator>
 
@@ -106,11 +107,73 @@ QString kindLabel(const QString &kind)
         {"fusion.join", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Interventions réunies")},
         {"fusion.undo", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Correction annulée")},
         {"conflict", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Conflit")},
+        {"log.truncated", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Journal tronqué")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))
             return tr(label);
     return kind;
+}
+
+QString feedLabel(const QString &feed)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"cap", QT_TRANSLATE_NOOP("vigie::ui::Labels", "CAP")},
+        {"hubsante", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Hub Santé")},
+        {"emsi", QT_TRANSLATE_NOOP("vigie::ui::Labels", "EMSI")},
+        {"edxl", QT_TRANSLATE_NOOP("vigie::ui::Labels", "EDXL")},
+        {"have", QT_TRANSLATE_NOOP("vigie::ui::Labels", "EDXL-HAVE")},
+        {"rm", QT_TRANSLATE_NOOP("vigie::ui::Labels", "EDXL-RM")},
+        {"nmea", QT_TRANSLATE_NOOP("vigie::ui::Labels", "NMEA")},
+        {"csv", QT_TRANSLATE_NOOP("vigie::ui::Labels", "CSV")},
+        {"geojson", QT_TRANSLATE_NOOP("vigie::ui::Labels", "GeoJSON")},
+    };
+    for (const auto &[id, label] : names)
+        if (feed == QLatin1String(id))
+            return tr(label);
+    return feed;
+}
+
+bool isPseudonym(const QString &text)
+{
+    // As Anonymiser::token writes them: "[category:hex]".
+    static const QRegularExpression token(QStringLiteral("^\\[[a-zé]+:[0-9a-f]{6,}\\]$"));
+    return token.match(text).hasMatch();
+}
+
+QString incidentRef(const QString &id)
+{
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return id;
+    const QString scheme = id.left(colon);
+    const QString rest = id.mid(colon + 1);
+    // CAP identifiers are OIDs and dates, fusion's are UUIDs: their end tells two apart, the whole is in the
+    // tooltip.
+    const QString tail = rest.size() <= 12 ? rest : QStringLiteral("…") + rest.right(10);
+    if (scheme == QLatin1String("cap"))
+        return tr("alerte CAP %1").arg(tail);
+    if (scheme == QLatin1String("hubsante")) {
+        // fr.health.samu440.DRFR154402413800999, fr.fire.sis044.cga-044.SC-…: whose case, and its number.
+        const QString number = rest.section(QLatin1Char('.'), -1);
+        const QString shortNumber = number.size() <= 24 ? number : number.left(22) + QStringLiteral("…");
+        if (rest.startsWith(QLatin1String("fr.fire.")))
+            return tr("dossier pompiers %1").arg(shortNumber);
+        if (rest.startsWith(QLatin1String("fr.police.")))
+            return tr("dossier police %1").arg(shortNumber);
+        return tr("dossier SAMU %1").arg(shortNumber);
+    }
+    if (scheme == QLatin1String("fusion"))
+        return tr("intervention fusionnée %1").arg(tail);
+    if (const QString feed = feedLabel(scheme); feed != scheme) // emsi:E-7 → EMSI E-7
+        return QStringLiteral("%1 %2").arg(feed, tail);
+    return id;
+}
+
+QString unitRef(const QString &id)
+{
+    const qsizetype at = id.indexOf(QLatin1String(".resource."));
+    return at < 0 ? id : id.mid(at + int(sizeof(".resource.")) - 1);
 }
 
 QColor agencyColour(const QString &agency)

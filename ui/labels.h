@@ -11,6 +11,16 @@ namespace vigie::ui {
 [[nodiscard]] QColor statusColour(const QString &status);
 [[nodiscard]] QString incidentTypeLabel(const QString &type);
 [[nodiscard]] QString kindLabel(const QString &kind);
+/// A feed's name for a reader ("cap" → "CAP", "hubsante" → "Hub Santé"); an unknown feed as it is called.
+[[nodiscard]] QString feedLabel(const QString &feed);
+/// Whether `text` is a pseudonymisation token such as "[email:8ef4…]" (core/privacy): a keyed hash that links
+/// messages without naming anyone, meaningless to a reader.
+[[nodiscard]] bool isPseudonym(const QString &text);
+/// An incident as a reader names it: a feed's identifier ("cap:2.49.0…", "hubsante:fr.health.samu440.DRFR…")
+/// becomes "alerte CAP …12_3_108" or "dossier SAMU DRFR…"; the room's own ids (INC-0002) stay as they are.
+[[nodiscard]] QString incidentRef(const QString &id);
+/// A unit as a reader names it: a Hub Santé resource id ("fr.health.samu760.resource.VLM25") becomes "VLM25".
+[[nodiscard]] QString unitRef(const QString &id);
 /// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).
 [[nodiscard]] QColor agencyColour(const QString &agency);
 /// A time as the room reads it: in the room's time zone (Marseille: Europe/Paris), whatever the desk's zone.

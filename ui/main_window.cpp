@@ -2,10 +2,12 @@
 
 #include "ui/desk_panel.h"
 #include "ui/labels.h"
+#include "ui/log_panel.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
 #include "ui/models/units_model.h"
 #include "ui/note_dialog.h"
+#include "ui/room_opener.h"
 
 #include "fusion/corrections.h"
 #include "log/entry_kinds.h"
@@ -16,6 +18,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -94,14 +97,19 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
-    auto *logView = makeTable(m_log, this);
-    logView->setObjectName(QStringLiteral("LogView"));
-    logView->sortByColumn(LogModel::Seq, Qt::AscendingOrder);
-    logView->horizontalHeader()->setSectionResizeMode(LogModel::Seq, QHeaderView::ResizeToContents);
-    connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
-    addPanel(QStringLiteral("LogDock"), tr("Main courante"), logView, Qt::BottomDockWidgetArea,
-             QKeySequence(Qt::CTRL | Qt::Key_2));
-    logView->scrollToBottom();
+    m_logPanel = new LogPanel(m_log, this);
+    m_logPanel->setRoomFile(manager.location()); // "Tout le journal" reads it on a worker thread
+    auto *logDock = addPanel(QStringLiteral("LogDock"), tr("Main courante"), m_logPanel,
+                             Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_2));
+    // Ctrl+F searches the log when it has the focus; Ctrl+Shift+F from anywhere, showing it first.
+    auto *find = m_viewMenu->addAction(tr("&Rechercher dans la main courante…"));
+    find->setObjectName(QStringLiteral("FindInLog"));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(find, &QAction::triggered, this, [this, logDock] {
+        logDock->show();
+        logDock->raise();
+        m_logPanel->focusSearch();
+    });
 
     m_counts = new QLabel(this);
     statusBar()->addPermanentWidget(m_counts);
@@ -123,6 +131,12 @@ void MainWindow::attachDesk(const QString &deskName)
     m_presence = new PresencePanel(this);
     addPanel(QStringLiteral("PresenceDock"), tr("Salle"), m_presence, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_7));
+}
+
+void MainWindow::markDemo()
+{
+    m_demo = true;
+    updateBanner();
 }
 
 void MainWindow::showDeskStatus(const DeskStatus &status)
@@ -186,7 +200,9 @@ void MainWindow::updateDamage()
 
 void MainWindow::buildActions()
 {
-    auto *fileMenu = menuBar()->addMenu(tr("&Salle"));
+    // The room's menu first, where a file menu is looked for.
+    auto *fileMenu = new QMenu(tr("&Salle"), this);
+    menuBar()->insertMenu(m_viewMenu->menuAction(), fileMenu);
     auto *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("Actions"));
 
@@ -197,6 +213,7 @@ void MainWindow::buildActions()
     toolbar->addAction(note);
     toolbar->addAction(decision);
     fileMenu->addSeparator();
+    addRoomActions(fileMenu, this); // another room opens in a console of its own (room_opener.h)
     fileMenu->addAction(tr("&Quitter"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     auto *shared = m_viewMenu->addAction(tr("Écran &partagé (grands caractères)"));
@@ -248,9 +265,12 @@ void MainWindow::updateBanner()
     const Picture &p = m_manager.picture();
     const RoomInfo &room = m_manager.info();
     const bool exercise = room.mode == RoomMode::Exercise;
-    m_banner->setText(exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
-                               : tr("SALLE RÉELLE — %1").arg(room.name));
-    setWindowTitle(tr("Vigie — %1%2").arg(room.name, exercise ? tr(" (EXERCICE)") : QString()));
+    const QString mode = exercise ? tr("EXERCICE — %1 — ne pas engager de moyens réels").arg(room.name)
+                                  : tr("SALLE RÉELLE — %1").arg(room.name);
+    m_banner->setText(m_demo ? mode + QLatin1Char('\n') + tr("démo — les changements ne sont pas gardés")
+                             : mode);
+    setWindowTitle(tr("Vigie — %1%2").arg(room.name, exercise ? tr(" (EXERCICE)") : QString()) +
+                   (m_demo ? tr(" — démo, les changements ne sont pas gardés") : QString()));
     qint64 available = 0;
     for (const auto &[id, u] : p.units)
         available += u.status == QLatin1String("available");

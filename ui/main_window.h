@@ -21,6 +21,7 @@ class UnitsModel;
 class IncidentsModel;
 class LogModel;
 class PresencePanel;
+class LogPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -50,6 +51,11 @@ public:
     /// A shared room's desk: the banner says when the desk works offline and what waits to be sent, the
     /// "Salle" dock lists the room's desks (Ctrl+7). Call showDeskStatus whenever the link's status changes.
     void attachDesk(const QString &deskName);
+    /// The room is the session's copy of the demo: the banner and the title say its changes are not kept.
+    void markDemo();
+    [[nodiscard]] bool isDemo() const { return m_demo; }
+    /// The main courante's dock: its filter bar and table.
+    [[nodiscard]] LogPanel *logPanel() const { return m_logPanel; }
     void showDeskStatus(const DeskStatus &status);
 
 private:
@@ -72,9 +78,11 @@ private:
     QTableView *m_incidentsView = nullptr;
     QMenu *m_viewMenu = nullptr;
     bool m_sharedScreen = false;
+    bool m_demo = false;
     UnitsModel *m_units = nullptr;
     IncidentsModel *m_incidents = nullptr;
     LogModel *m_log = nullptr;
+    LogPanel *m_logPanel = nullptr;
 };
 
 } // namespace vigie::ui

@@ -133,9 +133,13 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     // The shortcuts work wherever the focus is in the window: the dock is often not focused.
     auto *f5 = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SuggestionsPanel::propose);
     f5->setContext(Qt::WindowShortcut);
+    // Their descriptions are what Aide › Raccourcis clavier lists.
+    f5->setWhatsThis(tr("Proposer des affectations"));
     auto *enter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_tree);
+    enter->setWhatsThis(tr("Accepter la proposition sélectionnée"));
     connect(enter, &QShortcut::activated, this, [this] { accept(currentRow()); });
     auto *del = new QShortcut(QKeySequence(Qt::Key_Delete), m_tree);
+    del->setWhatsThis(tr("Rejeter la proposition sélectionnée (avec un motif)"));
     connect(del, &QShortcut::activated, m_reject, &QPushButton::click);
     updateButtons();
 }

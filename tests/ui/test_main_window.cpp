@@ -624,17 +624,17 @@ TEST(Console, APartialCloseOfAFusedIncidentIsWordedAsSuch)
                              {QStringLiteral("open_sources"), 2}};
     ui::useLanguage(QStringLiteral("fr"));
     EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
-              "cap:F-1 : cap:S-9 clôt son signalement, 2 autre(s) source(s) encore ouverte(s)");
+              "alerte CAP F-1 : alerte CAP S-9 clôt son signalement, 2 autre(s) source(s) encore ouverte(s)");
     ui::useLanguage(QStringLiteral("en"));
     EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
-              "cap:F-1: cap:S-9 closes its report, 2 other sources still open");
+              "CAP alert F-1: CAP alert S-9 closes its report, 2 other sources still open");
     close.data.insert(QStringLiteral("open_sources"), 1);
     EXPECT_EQ(ui::LogModel::summary(close).toStdString(),
-              "cap:F-1: cap:S-9 closes its report, 1 other source still open");
+              "CAP alert F-1: CAP alert S-9 closes its report, 1 other source still open");
     ui::useLanguage(QStringLiteral("fr"));
     close.data.remove(QStringLiteral("open_sources"));
     close.data.insert(QStringLiteral("reason"), QStringLiteral("fin"));
-    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("cap:F-1 fin"));
+    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("alerte CAP F-1 fin"));
 }
 
 // In the log table, such a close reads as a report closed, not as the incident's close.
@@ -693,14 +693,16 @@ TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
                     {QStringLiteral("sources"),
                      QJsonArray{QStringLiteral("cap/fire"), QStringLiteral("geojson/police")}}};
     ui::useLanguage(QStringLiteral("fr"));
-    EXPECT_EQ(ui::LogModel::summary(merge).toStdString(),
-              "3 signalements sur 180 m et 6 min → cap:F-1 : feu de véhicule (cap/fire, geojson/police) ; "
-              "le plus proche à 52 m, 45 s d'écart ; confiance 0,72");
+    EXPECT_EQ(
+        ui::LogModel::summary(merge).toStdString(),
+        "3 signalements sur 180 m et 6 min → alerte CAP F-1 : feu de véhicule (cap/fire, geojson/police) ; "
+        "le plus proche à 52 m, 45 s d'écart ; confiance 0,72");
     EXPECT_EQ(ui::kindLabel(merge.kind), QStringLiteral("Fusion de signalements"));
     ui::useLanguage(QStringLiteral("en"));
-    EXPECT_EQ(ui::LogModel::summary(merge).toStdString(),
-              "3 reports within 180 m and 6 min → cap:F-1: vehicle fire (cap/fire, geojson/police); nearest "
-              "52 m, 45 s apart; confidence 0.72");
+    EXPECT_EQ(
+        ui::LogModel::summary(merge).toStdString(),
+        "3 reports within 180 m and 6 min → CAP alert F-1: vehicle fire (cap/fire, geojson/police); nearest "
+        "52 m, 45 s apart; confidence 0.72");
     EXPECT_EQ(ui::kindLabel(merge.kind), QStringLiteral("Reports merged"));
     ui::useLanguage(QStringLiteral("fr"));
     // A merge written before the numbers were kept shows its reason as written.
@@ -712,28 +714,30 @@ TEST(Console, FusionDecisionsAreWordedInTheConsolesLanguage)
     join.kind = QStringLiteral("fusion.join");
     join.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
                             {QStringLiteral("into"), QStringLiteral("cap:F-1")}};
-    EXPECT_EQ(ui::LogModel::summary(join), QStringLiteral("Intervention emsi:E-7 réunie dans cap:F-1"));
+    EXPECT_EQ(ui::LogModel::summary(join),
+              QStringLiteral("Intervention EMSI E-7 réunie dans alerte CAP F-1"));
     join.data.insert(QStringLiteral("into_title"), QStringLiteral("Feu de véhicule"));
     EXPECT_EQ(ui::LogModel::summary(join),
-              QStringLiteral("Intervention emsi:E-7 réunie dans cap:F-1 (Feu de véhicule)"));
+              QStringLiteral("Intervention EMSI E-7 réunie dans alerte CAP F-1 (Feu de véhicule)"));
     Entry split;
     split.kind = QStringLiteral("fusion.split");
     split.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
                              {QStringLiteral("from"), QStringLiteral("cap:F-1")},
                              {QStringLiteral("reports"), QJsonArray{4, 9}}};
-    EXPECT_EQ(ui::LogModel::summary(split), QStringLiteral("2 signalements de emsi:E-7 séparés de cap:F-1"));
+    EXPECT_EQ(ui::LogModel::summary(split),
+              QStringLiteral("2 signalements de EMSI E-7 séparés de alerte CAP F-1"));
     Entry undo;
     undo.kind = QStringLiteral("fusion.undo");
     undo.data = QJsonObject{{QStringLiteral("undone_kind"), QStringLiteral("fusion.split")},
                             {QStringLiteral("incident"), QStringLiteral("emsi:E-7")},
                             {QStringLiteral("from"), QStringLiteral("cap:F-1")}};
     EXPECT_EQ(ui::LogModel::summary(undo),
-              QStringLiteral("Séparation annulée : emsi:E-7 revient dans cap:F-1"));
+              QStringLiteral("Séparation annulée : EMSI E-7 revient dans alerte CAP F-1"));
     ui::useLanguage(QStringLiteral("en"));
     EXPECT_EQ(ui::LogModel::summary(join),
-              QStringLiteral("Incident emsi:E-7 joined into cap:F-1 (Feu de véhicule)"));
-    EXPECT_EQ(ui::LogModel::summary(split), QStringLiteral("2 reports of emsi:E-7 split from cap:F-1"));
-    EXPECT_EQ(ui::LogModel::summary(undo), QStringLiteral("Split undone: emsi:E-7 is back in cap:F-1"));
+              QStringLiteral("Incident EMSI E-7 joined into CAP alert F-1 (Feu de véhicule)"));
+    EXPECT_EQ(ui::LogModel::summary(split), QStringLiteral("2 reports of EMSI E-7 split from CAP alert F-1"));
+    EXPECT_EQ(ui::LogModel::summary(undo), QStringLiteral("Split undone: EMSI E-7 is back in CAP alert F-1"));
     EXPECT_EQ(ui::kindLabel(join.kind), QStringLiteral("Incidents joined"));
     ui::useLanguage(QStringLiteral("fr"));
     EXPECT_EQ(ui::incidentTypeLabel(QStringLiteral("hazmat")),

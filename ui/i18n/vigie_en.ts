@@ -169,6 +169,38 @@
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
+    <message>
+        <source>expéditeur masqué</source>
+        <translation>sender withheld</translation>
+    </message>
+    <message>
+        <source>flux %1</source>
+        <translation>%1 feed</translation>
+    </message>
+    <message>
+        <source>Alerte CAP</source>
+        <translation>CAP alert</translation>
+    </message>
+    <message>
+        <source>Dossier SAMU %1</source>
+        <translation>SAMU case %1</translation>
+    </message>
+    <message>
+        <source>Signalement %1</source>
+        <translation>%1 report</translation>
+    </message>
+    <message>
+        <source>%1 de %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 : %2%3</source>
+        <translation>%1: %2%3</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::MainWindow</name>
@@ -364,6 +396,18 @@
         <source>Inscription impossible</source>
         <translation>Could not write to the logbook</translation>
     </message>
+    <message>
+        <source>&amp;Rechercher dans la main courante…</source>
+        <translation>&amp;Search the logbook…</translation>
+    </message>
+    <message>
+        <source>démo — les changements ne sont pas gardés</source>
+        <translation>demo — changes are not kept</translation>
+    </message>
+    <message>
+        <source> — démo, les changements ne sont pas gardés</source>
+        <translation> — demo, changes are not kept</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::UnitsModel</name>
@@ -444,6 +488,34 @@
         <location filename="../labels.cpp" line="39"/>
         <source>indisponible</source>
         <translation>unavailable</translation>
+    </message>
+    <message>
+        <source>Journal tronqué</source>
+        <translation>Log truncated</translation>
+    </message>
+    <message>
+        <source>Hub Santé</source>
+        <translation>Health Hub</translation>
+    </message>
+    <message>
+        <source>alerte CAP %1</source>
+        <translation>CAP alert %1</translation>
+    </message>
+    <message>
+        <source>dossier SAMU %1</source>
+        <translation>SAMU case %1</translation>
+    </message>
+    <message>
+        <source>intervention fusionnée %1</source>
+        <translation>merged incident %1</translation>
+    </message>
+    <message>
+        <source>dossier pompiers %1</source>
+        <translation>fire brigade case %1</translation>
+    </message>
+    <message>
+        <source>dossier police %1</source>
+        <translation>police case %1</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1013,18 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>ETA par la route pour %1 moyens sur %2 ; à vol d&apos;oiseau × 1,4 pour les autres, hors du réseau routier importé (à plus de %3 m d&apos;une route).</source>
         <translation>ETA by road for %1 units out of %2; as the crow flies × 1.4 for the others, off the imported road network (more than %3 m from a road).</translation>
     </message>
+    <message>
+        <source>Proposer des affectations</source>
+        <translation>Suggest assignments</translation>
+    </message>
+    <message>
+        <source>Accepter la proposition sélectionnée</source>
+        <translation>Accept the selected suggestion</translation>
+    </message>
+    <message>
+        <source>Rejeter la proposition sélectionnée (avec un motif)</source>
+        <translation>Reject the selected suggestion (with a reason)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::FeedsPanel</name>
@@ -1039,6 +1123,10 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>&lt;p&gt;&lt;i&gt;Les 50 plus récentes sur %1 (vigie-cli quarantine pour tout voir).&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;The latest 50 of %1 (vigie-cli quarantine shows them all).&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Mettre en pause ou reprendre le flux sélectionné</source>
+        <translation>Pause or resume the selected feed</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1492,246 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>Inscrire (Ctrl+Entrée)</source>
         <translation>Record (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::LogPanel</name>
+    <message>
+        <source>Rechercher dans la main courante (Ctrl+F)</source>
+        <translation>Search the logbook (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Mots cherchés dans le résumé, l&apos;auteur, la nature et le service de chaque entrée, sans tenir compte des majuscules ni des accents. Échap efface.</source>
+        <translation>Words looked for in each entry&apos;s summary, author, type and agency, ignoring case and accents. Esc clears.</translation>
+    </message>
+    <message>
+        <source>Ne montrer que les entrées d&apos;un service</source>
+        <translation>Show only one agency&apos;s entries</translation>
+    </message>
+    <message>
+        <source>Tous les services</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Sans service</source>
+        <translation>No agency</translation>
+    </message>
+    <message>
+        <source>Ne montrer que les entrées d&apos;une nature</source>
+        <translation>Show only entries of one type</translation>
+    </message>
+    <message>
+        <source>Toutes les natures</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Rechercher dans la main courante</source>
+        <translation>Search the logbook</translation>
+    </message>
+    <message>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>%1 sur %2 entrées</source>
+        <translation>%1 of %2 entries</translation>
+    </message>
+    <message>
+        <source>%1 entrées</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>Le filtre porte sur les %1 entrées les plus récentes, chargées à l&apos;ouverture ; vigie-cli log cherche dans tout le journal.</source>
+        <translation>The filter covers the %1 most recent entries, loaded at opening; vigie-cli log searches the whole log.</translation>
+    </message>
+    <message>
+        <source>Tout le journal</source>
+        <translation>Whole log</translation>
+    </message>
+    <message>
+        <source>Chercher avec ces conditions dans tout le journal de la salle, pas seulement dans les entrées chargées ; la fenêtre reste utilisable pendant la recherche.</source>
+        <translation>Search the room&apos;s whole log with these conditions, not only the loaded entries; the window stays usable meanwhile.</translation>
+    </message>
+    <message>
+        <source>Recherche dans tout le journal… %1 %</source>
+        <translation>Searching the whole log… %1 %</translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Recherche dans tout le journal…</source>
+        <translation>Searching the whole log…</translation>
+    </message>
+    <message>
+        <source>Recherche impossible</source>
+        <translation>Search failed</translation>
+    </message>
+    <message>
+        <source>%1 trouvées dans tout le journal, les %2 plus récentes affichées</source>
+        <translation>%1 found in the whole log, the %2 most recent shown</translation>
+    </message>
+    <message>
+        <source>%1 trouvées dans tout le journal</source>
+        <translation>%1 found in the whole log</translation>
+    </message>
+    <message>
+        <source> (recherche arrêtée)</source>
+        <translation> (search stopped)</translation>
+    </message>
+    <message>
+        <source>%1 entrées parcourues.</source>
+        <translation>%1 entries read.</translation>
+    </message>
+    <message>
+        <source>Revenir au direct</source>
+        <translation>Back to live</translation>
+    </message>
+    <message>
+        <source>Le filtre porte sur les %1 entrées les plus récentes, chargées à l&apos;ouverture ; « Tout le journal » cherche aussi dans les plus anciennes.</source>
+        <translation>The filter covers the %1 most recent entries, loaded at opening; “Whole log” searches the older ones too.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ShortcutsDialog</name>
+    <message>
+        <source>Fenêtre</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Touche</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Menu ou panneau</source>
+        <translation>Menu or panel</translation>
+    </message>
+    <message>
+        <source>Sur la carte : flèches pour se déplacer, + et − pour zoomer.</source>
+        <translation>On the map: arrows to pan, + and − to zoom.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::AboutDialog</name>
+    <message>
+        <source>Console de coordination de crise.</source>
+        <translation>Crisis coordination console.</translation>
+    </message>
+    <message>
+        <source>Vigie est distribué sous licence MIT. Il s&apos;appuie sur les bibliothèques suivantes, chacune sous sa propre licence (identifiants SPDX) :</source>
+        <translation>Vigie is distributed under the MIT licence. It relies on the following libraries, each under its own licence (SPDX identifiers):</translation>
+    </message>
+    <message>
+        <source>Bibliothèque</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Fond de carte simplifié : secteurs de Marseille (INSEE IRIS) et département (IGN Admin Express), Licence Ouverte 2.0 (Etalab).</source>
+        <translation>Simplified basemap: Marseille sectors (INSEE IRIS) and county (IGN Admin Express), Etalab Open Licence 2.0.</translation>
+    </message>
+    <message>
+        <source>À propos de Vigie</source>
+        <translation>About Vigie</translation>
+    </message>
+    <message>
+        <source>Guide d&apos;utilisation (absent) — raccourcis clavier</source>
+        <translation>User guide (not installed) — keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Guide d&apos;utilisation</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Guide d&apos;utilisation</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de Vigie</source>
+        <translation>&amp;About Vigie</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::OpenRoomDialog</name>
+    <message>
+        <source>Indiquez un fichier de salle ou une adresse postgresql://.</source>
+        <translation>Give a room file or a postgresql:// address.</translation>
+    </message>
+    <message>
+        <source>Le fichier %1 n&apos;existe pas.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Impossible de lancer une console pour %1.</source>
+        <translation>Cannot start a console for %1.</translation>
+    </message>
+    <message>
+        <source>Ouvrir une salle</source>
+        <translation>Open a room</translation>
+    </message>
+    <message>
+        <source>fichier .vigie ou postgresql://serveur/base?room=nom</source>
+        <translation>.vigie file or postgresql://server/database?room=name</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Salles Vigie (*.vigie);;Tous les fichiers (*)</source>
+        <translation>Vigie rooms (*.vigie);;All files (*)</translation>
+    </message>
+    <message>
+        <source>La salle s&apos;ouvre dans une nouvelle console ; celle-ci reste sur sa salle.</source>
+        <translation>The room opens in a new console; this one stays on its room.</translation>
+    </message>
+    <message>
+        <source>Salle :</source>
+        <translation>Room:</translation>
+    </message>
+    <message>
+        <source>Salles récentes :</source>
+        <translation>Recent rooms:</translation>
+    </message>
+    <message>
+        <source>%1 s&apos;ouvre dans une nouvelle console.</source>
+        <translation>%1 opens in a new console.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir une salle…</source>
+        <translation>&amp;Open a room…</translation>
+    </message>
+    <message>
+        <source>Salles &amp;récentes</source>
+        <translation>&amp;Recent rooms</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 </TS>

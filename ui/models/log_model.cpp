@@ -49,6 +49,10 @@ void LogModel::fill(const PictureManager &manager)
     m_pending = manager.pending();
 }
 
+LogModel::LogModel(std::vector<Entry> entries, QObject *parent)
+    : QAbstractTableModel(parent), m_entries(std::move(entries)), m_keep(int(m_entries.size()))
+{}
+
 void LogModel::setPending(const std::vector<Entry> &pending)
 {
     // Few rows, changed rarely (a desk offline): reset them as a block.
@@ -132,25 +136,29 @@ QString LogModel::fusionSummary(const Entry &e)
     auto s = [&d](const char *key) {
         return d.value(QLatin1String(key)).toString();
     };
+    auto ref = [&s](const char *key) {
+        return incidentRef(s(key));
+    };
     auto named = [&s](const char *id, const char *title) {
-        return s(title).isEmpty() || s(title) == s(id) ? s(id)
-                                                       : QStringLiteral("%1 (%2)").arg(s(id), s(title));
+        return s(title).isEmpty() || s(title) == s(id)
+                   ? incidentRef(s(id))
+                   : QStringLiteral("%1 (%2)").arg(incidentRef(s(id)), s(title));
     };
     if (e.kind == QLatin1String("fusion.split")) {
         if (s("from").isEmpty()) // written by hand before splits carried their reports
             return tr("Signalement %1 séparé de l'intervention fusionnée").arg(s("observation"));
         const qsizetype n = d.value(QLatin1String("reports")).toArray().size();
-        return n == 1 ? tr("1 signalement de %1 séparé de %2").arg(s("incident"), s("from"))
-                      : tr("%3 signalements de %1 séparés de %2").arg(s("incident"), s("from")).arg(n);
+        return n == 1 ? tr("1 signalement de %1 séparé de %2").arg(ref("incident"), ref("from"))
+                      : tr("%3 signalements de %1 séparés de %2").arg(ref("incident"), ref("from")).arg(n);
     }
     if (e.kind == QLatin1String("fusion.join"))
         return tr("Intervention %1 réunie dans %2")
             .arg(named("incident", "incident_title"), named("into", "into_title"));
     if (e.kind == QLatin1String("fusion.undo")) {
         if (s("undone_kind") == QLatin1String("fusion.join"))
-            return tr("Réunion annulée : %1 n'est plus dans %2").arg(s("incident"), s("into"));
+            return tr("Réunion annulée : %1 n'est plus dans %2").arg(ref("incident"), ref("into"));
         if (s("undone_kind") == QLatin1String("fusion.split"))
-            return tr("Séparation annulée : %1 revient dans %2").arg(s("incident"), s("from"));
+            return tr("Séparation annulée : %1 revient dans %2").arg(ref("incident"), ref("from"));
         return tr("Correction %1 annulée").arg(s("undoes"));
     }
     // A merge: worded here from its numbers; an entry written before they were kept shows its reason.
@@ -163,7 +171,7 @@ QString LogModel::fusionSummary(const Entry &e)
     QStringList sources;
     for (const QJsonValue &src : d.value(QLatin1String("sources")).toArray())
         sources << src.toString();
-    const QString into = s("into").isEmpty() ? s("incident") : s("into");
+    const QString into = incidentRef(s("into").isEmpty() ? s("incident") : s("into"));
     return tr("%1 signalements sur %2 m et %3 → %4 : %5 (%6) ; le plus proche à %7 m, %8 d'écart ; "
               "confiance %9")
         .arg(locale.toString(d.value(QLatin1String("reports")).toInt()),
@@ -237,19 +245,24 @@ QString LogModel::summary(const Entry &e)
     if (e.kind == kinds::note || e.kind == kinds::decision)
         return s("text");
     if (e.kind == kinds::unitStatus)
-        return QStringLiteral("%1 : %2%3")
-            .arg(s("unit"), unitStatusLabel(s("status")),
-                 s("incident").isEmpty() ? QString() : QStringLiteral(" → ") + s("incident"));
+        return tr("%1 : %2%3")
+            .arg(unitRef(s("unit")), unitStatusLabel(s("status")),
+                 s("incident").isEmpty() ? QString() : QStringLiteral(" → ") + incidentRef(s("incident")));
     if (e.kind == kinds::unitPosition)
-        return s("unit");
-    if (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate)
+        return unitRef(s("unit"));
+    if (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate) {
+        // A feed's incident is named by its feed and sender, not by its identifier (in the tooltip).
+        if (s("incident").contains(QLatin1Char(':')) && !s("feed").isEmpty())
+            return feedIncidentSummary(e);
         return QStringLiteral("%1 %2").arg(s("incident"), s("title"));
+    }
     if (e.kind == kinds::incidentClose) {
         // One source of a fused incident closes its own report; the incident stays while others have not.
         if (const int open = d.value(QLatin1String("open_sources")).toInt(); open > 0)
             return tr("%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)", nullptr, open)
-                .arg(s("incident"), s("source_incident").isEmpty() ? s("incident") : s("source_incident"));
-        return QStringLiteral("%1 %2").arg(s("incident"), s("reason"));
+                .arg(incidentRef(s("incident")),
+                     incidentRef(s("source_incident").isEmpty() ? s("incident") : s("source_incident")));
+        return QStringLiteral("%1 %2").arg(incidentRef(s("incident")), s("reason"));
     }
     if (e.kind == kinds::zoneDraw)
         return s("label");
@@ -261,7 +274,7 @@ QString LogModel::summary(const Entry &e)
             .arg(QLocale().toString(d.value(QLatin1String("eta_s")).toDouble() / 60.0, 'f', 1))
             .arg(d.value(QLatin1String("approximate")).toBool() ? tr(" (approx.)") : QString());
     if (e.kind == QLatin1String("suggestion.accept"))
-        return tr("%1 → %2 acceptée").arg(s("unit"), s("incident"));
+        return tr("%1 → %2 acceptée").arg(unitRef(s("unit")), incidentRef(s("incident")));
     if (e.kind.startsWith(QLatin1String("fusion.")))
         return fusionSummary(e);
     if (e.kind == QLatin1String("suggestion.reject"))
@@ -269,6 +282,37 @@ QString LogModel::summary(const Entry &e)
     if (e.kind == kinds::conflict)
         return conflictSummary(e);
     return QString::fromUtf8(compactDataJson(d).left(160));
+}
+
+QString LogModel::sender(const Entry &e)
+{
+    const QString feed = e.data.value(QLatin1String("feed")).toString();
+    if (!feed.isEmpty() && e.author == feed) // a feed that does not name its sender: "hubsante"
+        return tr("flux %1").arg(feedLabel(feed));
+    if (!isPseudonym(e.author))
+        return e.author;
+    // A sender pseudonymised on the way in (its e-mail address): its feed is all a reader can be told.
+    return feed.isEmpty() ? tr("expéditeur masqué") : tr("flux %1").arg(feedLabel(feed));
+}
+
+QString LogModel::feedIncidentSummary(const Entry &e)
+{
+    const QJsonObject &d = e.data;
+    const QString feed = d.value(QLatin1String("feed")).toString();
+    QString what;
+    if (feed == QLatin1String("cap"))
+        what = tr("Alerte CAP");
+    else if (feed == QLatin1String("hubsante"))
+        what = tr("Dossier SAMU %1")
+                   .arg(d.value(QLatin1String("incident")).toString().section(QLatin1Char('.'), -1));
+    else
+        what = tr("Signalement %1").arg(feedLabel(feed));
+    // The sender when it names a service (kmi-irm), not when it is a token or the feed's own name.
+    const QString from = isPseudonym(e.author) || e.author == feed ? QString() : e.author;
+    if (!from.isEmpty())
+        what = tr("%1 de %2").arg(what, from);
+    const QString title = d.value(QLatin1String("title")).toString();
+    return title.isEmpty() ? what : tr("%1 : %2").arg(what, title);
 }
 
 QVariant LogModel::data(const QModelIndex &index, int role) const
@@ -305,9 +349,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         const QString detail =
             pending ? tr("En attente : écrite à ce poste, pas encore dans le journal de la salle\n%1\n%2")
                           .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)))
-                    : QStringLiteral("#%1 %2\n%3")
+                    : QStringLiteral("#%1 %2 — %3\n%4")
                           .arg(e.seq)
-                          .arg(e.kind, QString::fromUtf8(compactDataJson(e.data)));
+                          .arg(e.kind, e.author, QString::fromUtf8(compactDataJson(e.data)));
         const QString line = summary(e);
         return line.isEmpty() ? detail : line + QStringLiteral("\n\n") + detail;
     }
@@ -324,7 +368,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Agency:
         return agencyLabel(e.agency);
     case Author:
-        return e.author;
+        return sender(e);
     case Kind:
         // A source's close of a fused incident that others still report does not close the incident.
         if (e.kind == kinds::incidentClose && e.data.value(QLatin1String("open_sources")).toInt() > 0)

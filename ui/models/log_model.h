@@ -30,6 +30,8 @@ public:
 
     /// Shows the last `keep` entries of the room (older ones stay in the log, reachable by seeking).
     explicit LogModel(PictureManager &manager, int keep = 20000, QObject *parent = nullptr);
+    /// A fixed list of entries, such as a search's results: no live updates.
+    explicit LogModel(std::vector<Entry> entries, QObject *parent = nullptr);
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -38,6 +40,11 @@ public:
 
     /// A one-line human summary of an entry.
     [[nodiscard]] static QString summary(const Entry &entry);
+    /// Who wrote an entry, as a reader can name them: a pseudonymised sender ("[email:8ef4…]") is said by its
+    /// feed ("flux CAP"); the raw author stays in the tooltip.
+    [[nodiscard]] static QString sender(const Entry &entry);
+    /// A feed's incident ("cap:2.49…") worded by its feed, sender and title: "Alerte CAP de kmi-irm : …".
+    [[nodiscard]] static QString feedIncidentSummary(const Entry &entry);
     /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
     [[nodiscard]] static QString fusionSummary(const Entry &entry);
     /// A `conflict` entry: what had been done already, by whom and when, and which entry took no effect

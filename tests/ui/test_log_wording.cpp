@@ -1,0 +1,126 @@
+// The log worded for a reader: what feeds send is named by its feed and sender, never by a raw CAP identifier
+// nor a pseudonymisation token (those stay in the tooltip), and every nature and service has a name.
+#include "ui/labels.h"
+#include "ui/models/log_model.h"
+
+#include "demo/demo_room.h"
+#include "feeds/ingestor.h"
+#include "log/entry_kinds.h"
+#include "room/picture_manager.h"
+#include "room/room.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+
+TEST(LogWording, FeedIncidentsNameTheirFeedAndSenderNotTheirIdsOrTokens)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created =
+        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(room, registry);
+    feeds::FeedContext context{QStringLiteral("alerts.xml"), RoomMode::Live, {}, {}, {}};
+    // As the WMO samples send them: an e-mail sender (pseudonymised on the way in) or a service's id.
+    const auto alert = [](const QString &id, const QString &sender, const QString &headline) {
+        return QStringLiteral(
+                   "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>%1</identifier>"
+                   "<sender>%2</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
+                   "<msgType>Alert</msgType><scope>Public</scope><info><category>Met</category>"
+                   "<event>Orages</event><urgency>Immediate</urgency><severity>Severe</severity>"
+                   "<certainty>Observed</certainty><headline>%3</headline><area><areaDesc>x</areaDesc>"
+                   "<circle>43.29,5.37 0.1</circle></area></info></alert>")
+            .arg(id, sender, headline)
+            .toUtf8();
+    };
+    for (const QByteArray &xml :
+         {alert(QStringLiteral("2.49.0.0.40.0.AT.20240712093145.4473_3_108"),
+                QStringLiteral("warn@meteo.example"), QStringLiteral("Orages violents")),
+          alert(QStringLiteral("2.49.0.0.56.0.BE.20240712034751.1592219"), QStringLiteral("kmi-irm"),
+                QStringLiteral("Avertissement orange"))}) {
+        auto r = ingestor.ingest(xml, context);
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        ASSERT_EQ(r->stored, 1) << r->reasons.join(u'\n').toStdString();
+    }
+    PictureManager manager(room.store(), clock, room.path());
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    ASSERT_GE(log.rowCount(), 2);
+    bool sawToken = false;
+    for (int row = 0; row < log.rowCount(); ++row) {
+        const Entry &e = *log.entryAt(row);
+        sawToken |= ui::isPseudonym(e.author);
+        for (int column : {ui::LogModel::Author, ui::LogModel::Summary}) {
+            const QString shown = log.data(log.index(row, column)).toString();
+            EXPECT_FALSE(shown.contains(QStringLiteral("cap:"))) << shown.toStdString();
+            EXPECT_FALSE(shown.contains(QStringLiteral("[email:"))) << shown.toStdString();
+            EXPECT_FALSE(shown.contains(QStringLiteral("2.49.0.0"))) << shown.toStdString();
+        }
+        // The raw identifiers stay one hover away.
+        const QString tip = log.data(log.index(row, ui::LogModel::Summary), Qt::ToolTipRole).toString();
+        EXPECT_TRUE(tip.contains(e.data.value(QLatin1String("incident")).toString())) << tip.toStdString();
+        EXPECT_TRUE(tip.contains(e.author)) << tip.toStdString();
+    }
+    EXPECT_TRUE(sawToken) << "the e-mail sender must have been pseudonymised for this test to mean anything";
+    QStringList summaries;
+    for (int row = 0; row < log.rowCount(); ++row)
+        summaries << log.data(log.index(row, ui::LogModel::Summary)).toString() + QStringLiteral(" / ") +
+                         log.data(log.index(row, ui::LogModel::Author)).toString();
+    EXPECT_TRUE(summaries.contains(QStringLiteral("Alerte CAP : Orages violents / flux CAP")))
+        << summaries.join(u'\n').toStdString();
+    EXPECT_TRUE(summaries.contains(QStringLiteral("Alerte CAP de kmi-irm : Avertissement orange / kmi-irm")))
+        << summaries.join(u'\n').toStdString();
+
+    // Elsewhere in the log: a unit sent to a feed's incident, a merge into one.
+    Entry status;
+    status.kind = QString(kinds::unitStatus);
+    status.data = QJsonObject{
+        {QStringLiteral("unit"), QStringLiteral("fr.health.samu760.resource.VLM25")},
+        {QStringLiteral("status"), QStringLiteral("en_route")},
+        {QStringLiteral("incident"), QStringLiteral("hubsante:fr.health.samu440.DRFR154402413800999")}};
+    EXPECT_EQ(ui::LogModel::summary(status),
+              QStringLiteral("VLM25 : en route → dossier SAMU DRFR154402413800999"));
+    EXPECT_EQ(ui::incidentRef(QStringLiteral("cap:2.49.0.0.40.0.AT.20240712093145.4473_3_108")),
+              QStringLiteral("alerte CAP …4473_3_108"));
+    EXPECT_EQ(ui::incidentRef(QStringLiteral("INC-0002")), QStringLiteral("INC-0002"));
+    EXPECT_EQ(
+        ui::incidentRef(QStringLiteral("hubsante:fr.fire.sis044.cga-044.SC-20240813-CGA_national-AT-7")),
+        QStringLiteral("dossier pompiers SC-20240813-CGA_nation…"));
+    // A feed that names no sender is said by its feed's name.
+    Entry fromFeed;
+    fromFeed.kind = QString(kinds::note);
+    fromFeed.author = QStringLiteral("hubsante");
+    fromFeed.data = QJsonObject{{QStringLiteral("feed"), QStringLiteral("hubsante")}};
+    EXPECT_EQ(ui::LogModel::sender(fromFeed), QStringLiteral("flux Hub Santé"));
+}
+
+TEST(LogWording, EveryNatureAndServiceInTheLogHasAName)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto room = Room::create(dir.filePath(QStringLiteral("demo.vigie")), QStringLiteral("Démo"),
+                             RoomMode::Exercise, clock);
+    ASSERT_TRUE(room);
+    ASSERT_TRUE(writeDemoRoom(**room));
+    // The Nature and Service columns are the console's words: never an entry kind or an agency id as stored.
+    PictureManager manager((*room)->store(), clock, (*room)->path());
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    ASSERT_GT(log.rowCount(), 0);
+    const QRegularExpression raw(QStringLiteral("^[a-z]+([._][a-z_]+)*$"));
+    for (int row = 0; row < log.rowCount(); ++row) {
+        for (int column : {ui::LogModel::Kind, ui::LogModel::Agency}) {
+            const QString shown = log.data(log.index(row, column)).toString();
+            EXPECT_FALSE(raw.match(shown).hasMatch()) << "row " << row << ": " << shown.toStdString();
+        }
+    }
+    for (const char *kind :
+         {"note", "unit.status", "incident.open", "fusion.merge", "conflict", "log.truncated"})
+        EXPECT_NE(ui::kindLabel(QLatin1String(kind)), QLatin1String(kind)) << kind;
+}

@@ -1,0 +1,196 @@
+// Every word of the console in its language: the console started as a user starts it writes every text its
+// window and dialogs show (`vigie --texts`), and a French console must have no English word nor a raw
+// identifier, an English console no French word nor accent. The checks are run on bad samples too, so that
+// a check that can no longer fail is seen.
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Line
+{
+    QString where;
+    QString text;
+};
+
+/// Words (whole, case ignored) that are English and never the French console's: Qt's untranslated buttons
+/// and menus, and the domain's English names (the French console says "intervention", "moyen").
+const QStringList englishWords{
+    QStringLiteral("cancel"),    QStringLiteral("open"),      QStringLiteral("file"),
+    QStringLiteral("save"),      QStringLiteral("close"),     QStringLiteral("error"),
+    QStringLiteral("warning"),   QStringLiteral("unit"),      QStringLiteral("units"),
+    QStringLiteral("incident"),  QStringLiteral("incidents"), QStringLiteral("help"),
+    QStringLiteral("about"),     QStringLiteral("search"),    QStringLiteral("filter"),
+    QStringLiteral("view"),      QStringLiteral("edit"),      QStringLiteral("settings"),
+    QStringLiteral("quit"),      QStringLiteral("exit"),      QStringLiteral("apply"),
+    QStringLiteral("reset"),     QStringLiteral("yes"),       QStringLiteral("the"),
+    QStringLiteral("and"),       QStringLiteral("with"),      QStringLiteral("of"),
+    QStringLiteral("to"),        QStringLiteral("look"),      QStringLiteral("name"),
+    QStringLiteral("size"),      QStringLiteral("modified"),  QStringLiteral("back"),
+    QStringLiteral("forward"),   QStringLiteral("status"),    QStringLiteral("feed"),
+    QStringLiteral("feeds"),     QStringLiteral("layers"),    QStringLiteral("map"),
+    QStringLiteral("log"),       QStringLiteral("decision"),  QStringLiteral("shortcut"),
+    QStringLiteral("shortcuts"), QStringLiteral("keyboard"),  QStringLiteral("room"),
+    QStringLiteral("rooms"),
+};
+
+/// French words that never belong in the English console: menus, docks, Qt's French buttons and the small
+/// words any French sentence has.
+const QStringList frenchWords{
+    QStringLiteral("fichier"),       QStringLiteral("salle"),    QStringLiteral("moyens"),
+    QStringLiteral("annuler"),       QStringLiteral("fermer"),   QStringLiteral("ouvrir"),
+    QStringLiteral("enregistrer"),   QStringLiteral("aide"),     QStringLiteral("carte"),
+    QStringLiteral("couches"),       QStringLiteral("flux"),     QStringLiteral("propositions"),
+    QStringLiteral("interventions"), QStringLiteral("courante"), QStringLiteral("rechercher"),
+    QStringLiteral("tous"),          QStringLiteral("toutes"),   QStringLiteral("les"),
+    QStringLiteral("des"),           QStringLiteral("une"),      QStringLiteral("dans"),
+    QStringLiteral("pour"),          QStringLiteral("avec"),     QStringLiteral("et"),
+    QStringLiteral("est"),           QStringLiteral("sont"),     QStringLiteral("ne"),
+    QStringLiteral("pas"),           QStringLiteral("nom"),      QStringLiteral("taille"),
+    QStringLiteral("affichage"),     QStringLiteral("quitter"),  QStringLiteral("raccourcis"),
+    QStringLiteral("propos"),        QStringLiteral("entrées"),
+};
+
+/// Raw identifiers that leaked into the French console: entry kinds (unit.status, incident.open), statuses
+/// (en_route, on_scene). File names and commands (guide.md, vigie-cli) are allowed where they are meant.
+const QRegularExpression rawIdentifier(
+    QStringLiteral("\\b(?:unit|incident|zone|hospital|suggestion|fusion|feed|log|conflict)\\.[a-z_]+\\b|"
+                   "\\b[a-z]+_[a-z_]+\\b"));
+
+/// Text to be typed as it is, in any language: commands ("vigie-cli log") and addresses ("postgresql://…").
+QString withoutCommands(QString text)
+{
+    static const QRegularExpression typed(QStringLiteral("vigie(?:-cli)? [a-z-]+|\\S+://\\S+"));
+    return text.remove(typed);
+}
+
+/// Widgets whose items are the room's data (incident titles, as their authors wrote them), not the console's.
+const QStringList dataWidgets{QStringLiteral("NoteIncident (item)")};
+
+QStringList words(const QString &text)
+{
+    // Letters only (accents included), apostrophes split: "l'entrée" is "l" and "entrée".
+    static const QRegularExpression split(QStringLiteral("[^\\p{L}]+"));
+    return text.toLower().split(split, Qt::SkipEmptyParts);
+}
+
+/// What a reader must not see in the French console, one problem per line.
+QStringList frenchProblems(const std::vector<Line> &lines)
+{
+    QStringList problems;
+    for (const Line &l : lines) {
+        const QString text = withoutCommands(l.text);
+        for (const QString &w : words(text))
+            if (englishWords.contains(w))
+                problems << QStringLiteral("English word \"%1\" in %2: %3").arg(w, l.where, l.text);
+        if (const auto m = rawIdentifier.match(text); m.hasMatch())
+            problems << QStringLiteral("raw identifier \"%1\" in %2: %3").arg(m.captured(), l.where, l.text);
+    }
+    return problems;
+}
+
+QStringList englishProblems(const std::vector<Line> &lines, const QStringList &data)
+{
+    static const QRegularExpression accent(QStringLiteral("[àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ]"));
+    QStringList problems;
+    for (const Line &l : lines) {
+        if (std::any_of(dataWidgets.begin(), dataWidgets.end(),
+                        [&l](const QString &w) { return l.where.endsWith(w); }))
+            continue;
+        QString text = withoutCommands(l.text);
+        for (const QString &d : data) // the room's own words (its name) are data, not the console's
+            text.remove(d);
+        for (const QString &w : words(text))
+            if (frenchWords.contains(w))
+                problems << QStringLiteral("French word \"%1\" in %2: %3").arg(w, l.where, l.text);
+        if (const auto m = accent.match(text); m.hasMatch())
+            problems << QStringLiteral("French accent \"%1\" in %2: %3").arg(m.captured(), l.where, l.text);
+    }
+    return problems;
+}
+
+std::vector<Line> consoleTexts(const QStringList &extra)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("texts.txt"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    QProcess console;
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(VIGIE_GUI), QStringList{QStringLiteral("--texts"), out} + extra);
+    EXPECT_TRUE(console.waitForFinished(120000));
+    EXPECT_EQ(console.exitCode(), 0) << console.readAllStandardError().toStdString();
+    QFile file(out);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << out.toStdString();
+    std::vector<Line> lines;
+    for (const QByteArray &raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        const qsizetype tab = line.indexOf(u'\t');
+        if (tab > 0)
+            lines.push_back({line.left(tab), line.mid(tab + 1)});
+    }
+    return lines;
+}
+
+bool has(const std::vector<Line> &lines, const QString &text)
+{
+    return std::any_of(lines.begin(), lines.end(), [&](const Line &l) { return l.text == text; });
+}
+
+} // namespace
+
+TEST(Words, TheChecksCatchTheMistakesTheyAreFor)
+{
+    // Each sample is a mistake seen in consoles like this one; each must be caught.
+    EXPECT_FALSE(frenchProblems({{QStringLiteral("QPushButton"), QStringLiteral("Cancel")}}).isEmpty());
+    EXPECT_FALSE(frenchProblems({{QStringLiteral("QMenu"), QStringLiteral("&File")}}).isEmpty());
+    EXPECT_FALSE(
+        frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("Nature : unit.status")}}).isEmpty());
+    EXPECT_FALSE(frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("Statut : en_route")}}).isEmpty());
+    EXPECT_FALSE(
+        frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("3 incidents ouverts")}}).isEmpty());
+    EXPECT_TRUE(
+        frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("Interventions en cours : 3")}}).isEmpty());
+    EXPECT_TRUE(
+        frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("Lancez vigie-cli log SALLE")}}).isEmpty());
+    EXPECT_FALSE(frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("vigie-cli log : open the log")}})
+                     .isEmpty());
+    EXPECT_FALSE(englishProblems({{QStringLiteral("QMenu"), QStringLiteral("&Fichier")}}, {}).isEmpty());
+    EXPECT_FALSE(englishProblems({{QStringLiteral("QLabel"), QStringLiteral("Décision")}}, {}).isEmpty());
+    EXPECT_EQ(
+        englishProblems({{QStringLiteral("QLabel"), QStringLiteral("Select the units pour the map")}}, {})
+            .size(),
+        1);
+    EXPECT_TRUE(englishProblems({{QStringLiteral("QLabel"), QStringLiteral("EXERCISE — Démo Marseille")}},
+                                {QStringLiteral("Démo Marseille")})
+                    .isEmpty());
+}
+
+TEST(Words, TheFrenchConsoleSaysEverythingInFrench)
+{
+    const std::vector<Line> lines = consoleTexts({});
+    ASSERT_GT(lines.size(), 100u) << "the walk must reach menus, docks and dialogs";
+    // The walk reaches what it must: a menu, a dock, a header, a dialog, Qt's own buttons.
+    for (const char *text : {"&Salle", "Main courante", "Heure", "Raccourcis clavier", "Annuler",
+                             "Rechercher dans la main courante (Ctrl+F)"})
+        EXPECT_TRUE(has(lines, QString::fromUtf8(text))) << text;
+    const QStringList problems = frenchProblems(lines);
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
+}
+
+TEST(Words, TheEnglishConsoleSaysEverythingInEnglish)
+{
+    const std::vector<Line> lines = consoleTexts({QStringLiteral("--lang"), QStringLiteral("en")});
+    ASSERT_GT(lines.size(), 100u);
+    for (const char *text : {"Cancel", "Keyboard shortcuts"})
+        EXPECT_TRUE(has(lines, QString::fromUtf8(text))) << text;
+    // The demo room's name is the room's, written in French whatever the console's language.
+    const QStringList problems = englishProblems(lines, {QStringLiteral("Démo Marseille — 14 juillet")});
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
+}
