@@ -39,11 +39,12 @@ Layer layerForAgency(const QString &agency)
 
 QString edStatusLabel(const QString &edStatus)
 {
-    if (edStatus == QLatin1String("open"))
+    // Ours, then EDXL-HAVE's EMSTrafficStatus (Normal, Advisory, Closed).
+    if (edStatus == QLatin1String("open") || edStatus == QLatin1String("Normal"))
         return tr("ouvertes");
-    if (edStatus == QLatin1String("saturated"))
+    if (edStatus == QLatin1String("saturated") || edStatus == QLatin1String("Advisory"))
         return tr("saturées");
-    if (edStatus == QLatin1String("closed"))
+    if (edStatus == QLatin1String("closed") || edStatus == QLatin1String("Closed"))
         return tr("fermées");
     return edStatus;
 }

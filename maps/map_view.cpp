@@ -101,7 +101,7 @@ void MapView::setLayerVisible(Layer layer, bool visible)
 void MapView::setCenter(GeoPoint center, double zoom)
 {
     m_center = project(center, 0);
-    m_zoom = std::clamp(zoom, 3.0, 19.0);
+    m_zoom = std::clamp(zoom, minZoom, maxZoom);
     update();
 }
 
@@ -230,6 +230,7 @@ FrameStats MapView::render(QPainter &p, QSize size)
     p.drawImage(QPoint(0, 0), m_static.image);
     stats.drawn[int(Layer::Zones)] = m_static.zonesDrawn;
     drawPoints(p, size, stats);
+    drawHighlight(p);
     drawOverlay(p, size);
     m_last = stats;
     return stats;
@@ -336,7 +337,7 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             return;
         p.drawPixmap(r.topLeft(), pm);
         occupied.take(r.adjusted(2, 2, -2, -2));
-        m_hits.push_back({r, total == 1 ? single : -1, total, per});
+        m_hits.push_back({r, total == 1 ? single : -1, total, per, QPoint(begin->cx, begin->cy), level});
         for (int l = 0; l < layerCount; ++l)
             stats.drawn[std::size_t(l)] += per[std::size_t(l)];
         ++(total == 1 ? stats.symbols : stats.clusters);
@@ -374,6 +375,42 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             ++stats.labels;
         }
     }
+}
+
+void MapView::showPlace(GeoPoint where, double minZoom)
+{
+    m_highlight = project(where, 0);
+    setCenter(where, std::max(m_zoom, minZoom));
+}
+
+void MapView::clearHighlight()
+{
+    m_highlight.reset();
+    update();
+}
+
+std::optional<GeoPoint> MapView::highlighted() const
+{
+    if (!m_highlight)
+        return std::nullopt;
+    return unproject(*m_highlight, 0);
+}
+
+void MapView::drawHighlight(QPainter &p)
+{
+    // A ring around the place a desk asked for (an incident picked in the list): found at a glance among
+    // the symbols, without hiding the one it rings.
+    if (!m_highlight)
+        return;
+    const QPointF c = toScreen(*m_highlight);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor(255, 255, 255, 230), 7));
+    p.drawEllipse(c, 24, 24);
+    p.setPen(QPen(QColor(0xD5, 0x5E, 0x00), 3.5));
+    p.drawEllipse(c, 24, 24);
+    p.restore();
 }
 
 void MapView::drawOverlay(QPainter &p, QSize size)
@@ -422,7 +459,7 @@ void MapView::paintEvent(QPaintEvent *)
 void MapView::zoomAround(QPointF screen, double delta)
 {
     const QPointF before = toWorld(screen);
-    m_zoom = std::clamp(m_zoom + delta, 3.0, 19.0);
+    m_zoom = std::clamp(m_zoom + delta, minZoom, maxZoom);
     const QPointF after = toWorld(screen);
     m_center += before - after; // the point under the cursor stays put
     update();
@@ -463,6 +500,24 @@ QString MapView::clusterText(const Hit &hit) const
     return lines.join(QStringLiteral("<br>"));
 }
 
+std::vector<MapObject> MapView::objectsAt(QPointF screen) const
+{
+    const Hit *h = hitAt(screen);
+    if (!h)
+        return {};
+    if (h->object >= 0)
+        return {m_contents.objects[std::size_t(h->object)]};
+    // A cluster keeps only counts: its members are found again from its cell (a click, not every frame).
+    std::vector<MapObject> members;
+    for (const MapObject &o : m_contents.objects)
+        if (m_visible[int(o.layer)] && ClusterIndex::cellOf(o.world, h->level) == h->cell)
+            members.push_back(o);
+    std::stable_sort(members.begin(), members.end(), [](const MapObject &a, const MapObject &b) {
+        return (a.layer == Layer::Hospitals) > (b.layer == Layer::Hospitals);
+    });
+    return members;
+}
+
 const MapView::Hit *MapView::hitAt(QPointF screen) const
 {
     for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it)
@@ -496,10 +551,16 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
     if (m_dragging || e->button() != Qt::LeftButton)
         return;
     if (const Hit *h = hitAt(e->position())) {
-        if (h->object >= 0)
-            Q_EMIT objectSelected(detailsHtml(m_contents.objects[std::size_t(h->object)]));
-        else
-            Q_EMIT objectSelected(clusterText(*h) + QStringLiteral("<br>") + tr("Zoomez pour les séparer."));
+        if (h->object >= 0) {
+            const MapObject &o = m_contents.objects[std::size_t(h->object)];
+            Q_EMIT objectSelected(detailsHtml(o));
+            Q_EMIT objectClicked(o.layer, o.id);
+        } else {
+            Q_EMIT objectSelected(m_zoom >= maxZoom ? clusterText(*h)
+                                                    : clusterText(*h) + QStringLiteral("<br>") +
+                                                          tr("Zoomez pour les séparer."));
+            Q_EMIT clusterClicked(objectsAt(e->position()));
+        }
     }
 }
 
