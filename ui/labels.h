@@ -11,6 +11,8 @@ namespace vigie::ui {
 [[nodiscard]] QColor statusColour(const QString &status);
 [[nodiscard]] QString incidentTypeLabel(const QString &type);
 [[nodiscard]] QString kindLabel(const QString &kind);
+/// A type of hospital bed (the demo's icu, medicine… and EDXL-HAVE's BedType values).
+[[nodiscard]] QString bedTypeLabel(const QString &type);
 /// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).
 [[nodiscard]] QColor agencyColour(const QString &agency);
 /// A time as the room reads it: in the room's time zone (Marseille: Europe/Paris), whatever the desk's zone.
