@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "ui/desk_panel.h"
+#include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
@@ -57,17 +58,16 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_units = new UnitsModel(manager, this);
-    m_incidents = new IncidentsModel(manager, this);
     m_log = new LogModel(manager, 20000, this);
 
     buildBanner();
     m_viewMenu = menuBar()->addMenu(tr("&Affichage"));
     buildActions();
 
-    m_incidentsView = makeTable(m_incidents, this);
-    m_incidentsView->sortByColumn(IncidentsModel::Severity, Qt::DescendingOrder);
-    m_incidentsView->setObjectName(QStringLiteral("IncidentsView"));
-    m_incidentsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_incidentsPanel = new IncidentsPanel(manager, this);
+    m_incidentsView = m_incidentsPanel->view();
+    connect(m_incidentsPanel, &IncidentsPanel::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 20000); });
     buildIncidentActions();
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
@@ -84,7 +84,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     m_offline->setStyleSheet(QStringLiteral("background:#0B3C5D;color:white;"));
     m_offline->hide();
     layout->addWidget(m_offline);
-    layout->addWidget(m_incidentsView, 1);
+    layout->addWidget(m_incidentsPanel, 1);
     setCentralWidget(centre);
 
     auto *unitsView = makeTable(m_units, this);
@@ -228,10 +228,12 @@ void MainWindow::setCentralView(QWidget *view)
 {
     auto *centre = centralWidget();
     auto *layout = static_cast<QVBoxLayout *>(centre->layout());
-    layout->removeWidget(m_incidentsView);
+    layout->removeWidget(m_incidentsPanel);
     layout->addWidget(view, 1);
-    addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsView, Qt::LeftDockWidgetArea,
-             QKeySequence(Qt::CTRL | Qt::Key_3));
+    auto *dock = addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsPanel,
+                          Qt::LeftDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_3));
+    // Wide enough to read a row (nature, title, place, age, units), never more than a third of the window.
+    resizeDocks({dock}, {std::min(m_incidentsPanel->sizeHint().width(), width() / 3)}, Qt::Horizontal);
 }
 
 void MainWindow::setSharedScreen(bool on)

@@ -19,6 +19,7 @@ namespace vigie::ui {
 
 class UnitsModel;
 class IncidentsModel;
+class IncidentsPanel;
 class LogModel;
 class PresencePanel;
 
@@ -38,6 +39,8 @@ public:
 
     // A desk's corrections of fusion, written to the log (each can be undone). On failure, the reason is
     // in the status bar and nothing is written.
+    /// The Interventions list (in the centre until setCentralView moves it to a dock).
+    [[nodiscard]] IncidentsPanel *incidentsPanel() const { return m_incidentsPanel; }
     /// The ids of the incidents selected in the incidents table.
     [[nodiscard]] QStringList selectedIncidents() const;
     /// Joins the selected incidents into the one opened first (Ctrl+J).
@@ -69,11 +72,11 @@ private:
     PresencePanel *m_presence = nullptr;
     QString m_deskName;
     QLabel *m_counts = nullptr;
-    QTableView *m_incidentsView = nullptr;
+    IncidentsPanel *m_incidentsPanel = nullptr;
+    QTableView *m_incidentsView = nullptr; ///< the panel's table
     QMenu *m_viewMenu = nullptr;
     bool m_sharedScreen = false;
     UnitsModel *m_units = nullptr;
-    IncidentsModel *m_incidents = nullptr;
     LogModel *m_log = nullptr;
 };
 
