@@ -1,5 +1,7 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
+#include "ui/detail_panel.h"
 #include "ui/feeds_panel.h"
+#include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/suggestions_panel.h"
@@ -28,8 +30,6 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
-
-#include <QTextBrowser>
 #include <QTimer>
 #include <atomic>
 #include <memory>
@@ -134,9 +134,14 @@ int main(int argc, char *argv[])
             "Copie locale d'une salle partagée, pour travailler hors ligne (défaut : dans le dossier "
             "de données)."),
         QStringLiteral("FICHIER"));
+    QCommandLineOption selectOption(
+        QStringLiteral("select-incident"),
+        QStringLiteral("Intervention à sélectionner au démarrage (la carte se centre dessus, le dock Détail "
+                       "la montre)."),
+        QStringLiteral("ID"));
     parser.addOptions({roomOption, shotOption, sizeOption, langOption, sharedOption, basemapOption,
                        layersOption, centerOption, roadsOption, proposeOption, dockOption, deskOption,
-                       agencyOption, replicaOption});
+                       agencyOption, replicaOption, selectOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -259,12 +264,7 @@ int main(int argc, char *argv[])
                        &vigie::maps::MapView::recentre);
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
-    auto *details = new QTextBrowser;
-    details->setObjectName(QStringLiteral("MapDetails"));
-    details->setPlaceholderText(QObject::tr("Cliquez sur un objet de la carte pour voir son détail."));
-    QObject::connect(map, &vigie::maps::MapView::objectSelected, details, &QTextBrowser::setHtml);
-    window.addPanel(QStringLiteral("MapDetailsDock"), QObject::tr("Détail"), details,
-                    Qt::RightDockWidgetArea);
+    vigie::ui::attachDetailDock(window, manager, *map);
 
     // Suggestions: by road when a network was imported, else by straight line (the panel says which).
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -367,6 +367,9 @@ int main(int argc, char *argv[])
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
         window.resize(size[0].toInt(), size[1].toInt());
     window.setSharedScreen(parser.isSet(sharedOption));
+    if (parser.isSet(selectOption) && !window.incidentsPanel()->selectIncident(parser.value(selectOption)))
+        return fail(
+            QStringLiteral("--select-incident: no open incident \"%1\"").arg(parser.value(selectOption)));
 
     if (parser.isSet(shotOption)) {
         window.show();
