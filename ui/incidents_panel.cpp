@@ -7,11 +7,13 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenu>
 #include <QPainter>
 #include <QStyledItemDelegate>
@@ -148,6 +150,14 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
         m_agency->addItem(agencyLabel(QLatin1String(a)), QLatin1String(a));
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("IncidentsCount"));
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // The filters give way on a small screen (the window must fit 1024 px): the combos shrink to a few
+    // letters, the count may be cut.
+    for (QComboBox *combo : {m_severity, m_agency}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("IncidentsView"));
@@ -197,8 +207,7 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
     filters->setContentsMargins(0, 0, 0, 0);
     filters->addWidget(m_severity);
     filters->addWidget(m_agency);
-    filters->addStretch(1);
-    filters->addWidget(m_count);
+    filters->addWidget(m_count, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -254,6 +263,20 @@ bool IncidentsPanel::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view && event->type() == QEvent::FontChange)
         m_view->verticalHeader()->setDefaultSectionSize(TitleDelegate::rowHeight(m_view->font()));
     return QWidget::eventFilter(watched, event);
+}
+
+void IncidentsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Once, in a dock of a window at its final size: wide enough to read a row, without taking more than a
+    // quarter or so of the window from the map.
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    auto *main = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (m_sized || !main || dock->isFloating())
+        return;
+    m_sized = true;
+    const int wanted = std::min(sizeHint().width(), std::max(340, main->width() * 27 / 100));
+    main->resizeDocks({dock}, {wanted}, Qt::Horizontal);
 }
 
 bool IncidentsPanel::selectIncident(const QString &id)

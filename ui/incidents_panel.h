@@ -55,6 +55,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     /// A desk picked an incident: clicked, reached with the arrows, or Entrée.
@@ -73,6 +74,7 @@ private:
     QComboBox *m_agency = nullptr;
     QLabel *m_count = nullptr;
     QTimer m_ticks;
+    bool m_sized = false;
 };
 
 } // namespace vigie::ui

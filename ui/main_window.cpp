@@ -230,10 +230,8 @@ void MainWindow::setCentralView(QWidget *view)
     auto *layout = static_cast<QVBoxLayout *>(centre->layout());
     layout->removeWidget(m_incidentsPanel);
     layout->addWidget(view, 1);
-    auto *dock = addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsPanel,
-                          Qt::LeftDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_3));
-    // Wide enough to read a row (nature, title, place, age, units), never more than a third of the window.
-    resizeDocks({dock}, {std::min(m_incidentsPanel->sizeHint().width(), width() / 3)}, Qt::Horizontal);
+    addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsPanel, Qt::LeftDockWidgetArea,
+             QKeySequence(Qt::CTRL | Qt::Key_3));
 }
 
 void MainWindow::setSharedScreen(bool on)
