@@ -613,9 +613,12 @@ bool MapView::event(QEvent *e)
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         if (const Hit *h = hitAt(help->pos())) {
-            QToolTip::showText(
-                help->globalPos(),
-                h->object >= 0 ? m_contents.objects[std::size_t(h->object)].details : clusterText(*h), this);
+            QString text = clusterText(*h);
+            if (h->object >= 0) {
+                const MapObject &o = m_contents.objects[std::size_t(h->object)];
+                text = m_describe ? m_describe(o) : o.details;
+            }
+            QToolTip::showText(help->globalPos(), text, this);
         } else {
             QToolTip::hideText();
         }

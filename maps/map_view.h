@@ -14,6 +14,7 @@
 #include <QWidget>
 
 #include <bitset>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -73,6 +74,11 @@ public:
     /// What the details panel shows for an object: its description and, with a room, the log entries
     /// behind it (all of an incident's, a unit's latest).
     [[nodiscard]] QString detailsHtml(const MapObject &object) const;
+    /// What a tooltip says of an object (the console's words); without it, the object's own details.
+    void setDescriber(std::function<QString(const MapObject &)> describe)
+    {
+        m_describe = std::move(describe);
+    }
     /// The objects behind the marker at `screen` in the last frame: the one a symbol stands for, or every
     /// member of a cluster (hospitals first); none when no marker is there.
     [[nodiscard]] std::vector<MapObject> objectsAt(QPointF screen) const;
@@ -153,6 +159,7 @@ private:
     QPoint m_dragFrom;
     bool m_dragging = false;
     QPointF m_cursor{-1, -1};
+    std::function<QString(const MapObject &)> m_describe;
     std::optional<QPointF> m_highlight; ///< zoom-0 world pixels of the place shown (showPlace)
     std::vector<Hit> m_hits;
     QHash<QString, Opening> m_openings;    ///< by incident: its opening entry never changes
