@@ -193,13 +193,6 @@ QString placeLabel(GeoPoint point)
     return surroundings.isEmpty() ? tr("hors Marseille") : surroundings;
 }
 
-QString hospitalName(const Hospital &h)
-{
-    if (!h.name.isEmpty())
-        return h.name;
-    return placeNames().value(h.id, h.id);
-}
-
 QString objectLink(maps::Layer layer, const QString &id)
 {
     QUrl url;
@@ -364,7 +357,7 @@ QString hospitalDetailHtml(const Picture &picture, const QString &id, Timestamp 
     if (it == picture.hospitals.end())
         return QStringLiteral("<p>%1</p>").arg(esc(tr("Aucun état connu pour l'hôpital %1.").arg(id)));
     const Hospital &h = it->second;
-    QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(esc(hospitalName(h)));
+    QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(esc(maps::hospitalName(h)));
     const QString ed = maps::edStatusLabel(h.edStatus);
     html += QStringLiteral("<p>%1<br>%2</p>")
                 .arg(esc(h.edStatus.isEmpty() ? tr("Urgences : état non communiqué")
@@ -387,6 +380,49 @@ QString hospitalDetailHtml(const Picture &picture, const QString &id, Timestamp 
     return html;
 }
 
+QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Timestamp now)
+{
+    const QString &id = object.id;
+    if (object.layer == maps::Layer::Hospitals) {
+        const auto it = picture.hospitals.find(id);
+        if (it == picture.hospitals.end())
+            return object.details;
+        const Hospital &h = it->second;
+        int beds = 0;
+        for (const auto &[type, n] : h.beds)
+            beds += n;
+        QString line = h.edStatus.isEmpty() ? tr("Urgences : état non communiqué")
+                                            : tr("Urgences : %1").arg(maps::edStatusLabel(h.edStatus));
+        if (!h.beds.empty())
+            line += QStringLiteral(" · ") + tr("Lits disponibles : %1").arg(beds);
+        return QStringLiteral("<b>%1</b><br>%2").arg(esc(maps::hospitalName(h)), esc(line));
+    }
+    if (const auto u = picture.units.find(id);
+        u != picture.units.end() && object.layer != maps::Layer::Incidents &&
+        object.layer != maps::Layer::Sensors && object.layer != maps::Layer::Cameras) {
+        const Unit &unit = u->second;
+        QString html =
+            QStringLiteral("<b>%1</b>").arg(esc(unit.callsign.isEmpty() ? unit.id : unit.callsign));
+        if (!unit.type.isEmpty())
+            html += QStringLiteral(" (%1)").arg(esc(unit.type));
+        html += QStringLiteral("<br>%1 · %2")
+                    .arg(esc(agencyLabel(unit.agency)), esc(unitStatusLabel(unit.status)));
+        if (!unit.station.isEmpty())
+            html += QStringLiteral("<br>") +
+                    esc(tr("Rattachement : %1").arg(placeNames().value(unit.station, unit.station)));
+        return html;
+    }
+    if (const Incident *i = picture.shownIncident(id)) {
+        const QString state = i->status == QLatin1String("contained") ? tr("maîtrisée") : tr("en cours");
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(esc(i->title.isEmpty() ? i->id : i->title),
+                 esc(QStringLiteral("%1 · %2 · %3 · %4")
+                         .arg(incidentTypeLabel(i->type), tr("gravité %1 sur 4").arg(i->severity), state,
+                              tr("depuis %1").arg(ageText(i->opened, now)))));
+    }
+    return object.details;
+}
+
 QString membersHtml(const Picture &picture, const std::vector<maps::MapObject> &members, bool deepest)
 {
     QString html =
@@ -401,7 +437,7 @@ QString membersHtml(const Picture &picture, const std::vector<maps::MapObject> &
         QString name = o.label.isEmpty() ? o.id : o.label;
         if (o.layer == maps::Layer::Hospitals)
             if (auto h = picture.hospitals.find(o.id); h != picture.hospitals.end())
-                name = hospitalName(h->second);
+                name = maps::hospitalName(h->second);
         html += QStringLiteral("<tr><td style='color:%1'>%2</td><td><a href='%3'>%4</a></td></tr>")
                     .arg(maps::layerColour(o.layer).name(), esc(maps::layerName(o.layer)),
                          objectLink(o.layer, o.id), esc(name));

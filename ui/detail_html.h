@@ -31,9 +31,6 @@ inline constexpr int detailSourceLimit = 200;
 /// The municipal sector a point lies in ("1er et 7e arr."), "en mer" or "hors Marseille".
 [[nodiscard]] QString placeLabel(GeoPoint point);
 
-/// A hospital's name: the one its status gave, else the city pack's, else its id.
-[[nodiscard]] QString hospitalName(const Hospital &hospital);
-
 /// A link the Détail dock follows to show another object (vigie:incident/ID, vigie:unit/ID,
 /// vigie:hospital/ID), and back.
 [[nodiscard]] QString objectLink(maps::Layer layer, const QString &id);
@@ -50,6 +47,8 @@ struct ObjectRef
                                      Timestamp now);
 [[nodiscard]] QString hospitalDetailHtml(const Picture &picture, const QString &id, Timestamp now);
 /// A cluster's members, each a link to its own detail; `deepest`: the map cannot zoom further in.
+/// What the map's tooltip says of an object: a line or two, in the same words as the dock.
+[[nodiscard]] QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Timestamp now);
 [[nodiscard]] QString membersHtml(const Picture &picture, const std::vector<maps::MapObject> &members,
                                   bool deepest);
 

@@ -114,6 +114,11 @@ DetailPanel *attachDetailDock(MainWindow &window, PictureManager &manager, maps:
                         panel, Qt::RightDockWidgetArea);
     // The largest share of its column: an incident's detail runs to a dozen lines and more.
     window.resizeDocks({dock}, {window.height() / 2}, Qt::Vertical);
+    map.setDescriber([&manager](const maps::MapObject &object) {
+        const Picture &p = manager.picture();
+        return tooltipHtml(p, object,
+                           situationNow(p, manager.clock().now(), manager.info().mode == RoomMode::Exercise));
+    });
     QObject::connect(&map, &maps::MapView::objectClicked, panel,
                      [panel](maps::Layer layer, const QString &id) { panel->showObject(layer, id); });
     QObject::connect(&map, &maps::MapView::clusterClicked, panel,

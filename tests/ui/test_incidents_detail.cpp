@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 #include <gtest/gtest.h>
 
@@ -339,6 +340,30 @@ TEST(IncidentsDesk, TheDetailDockSaysNoRawCodeInEitherLanguage)
     EXPECT_EQ(rawCodes(QStringLiteral("VSAV : on_scene (unit.status) brush_fire")),
               (QStringList{QStringLiteral("on_scene"), QStringLiteral("unit.status"),
                            QStringLiteral("brush_fire")}));
+}
+
+TEST(IncidentsDesk, TheMapsTooltipsSpeakTheConsolesWords)
+{
+    Desk desk;
+    const Picture &p = desk.manager->picture();
+    int hospitals = 0;
+    for (const maps::MapObject &o : desk.map->contents().objects) {
+        const QString tip =
+            QTextDocumentFragment::fromHtml(ui::tooltipHtml(p, o, p.maxEventTime)).toPlainText();
+        EXPECT_TRUE(rawCodes(tip).isEmpty()) << o.id.toStdString() << ": " << tip.toStdString();
+        if (o.layer == maps::Layer::Hospitals) {
+            ++hospitals;
+            EXPECT_FALSE(o.label.isEmpty()) << o.id.toStdString(); // the map's label names it
+            EXPECT_TRUE(tip.startsWith(o.label)) << tip.toStdString();
+        }
+    }
+    EXPECT_GT(hospitals, 0);
+    const auto crush =
+        std::find_if(desk.map->contents().objects.begin(), desk.map->contents().objects.end(),
+                     [](const maps::MapObject &o) { return o.id == QLatin1String("INC-0101"); });
+    ASSERT_NE(crush, desk.map->contents().objects.end());
+    EXPECT_TRUE(ui::tooltipHtml(p, *crush, p.maxEventTime)
+                    .contains(QStringLiteral("Mouvement de foule · gravité 4")));
 }
 
 TEST(IncidentsDesk, TheDetailDockReadsTimesAtTheRoomsZone)
