@@ -1575,6 +1575,10 @@
         <source>… et 1 entrée plus ancienne</source>
         <translation>… and 1 older entry</translation>
     </message>
+    <message>
+        <source>depuis %1</source>
+        <translation>for %1</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::Labels</name>
