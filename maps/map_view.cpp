@@ -7,6 +7,7 @@
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMetaMethod>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -553,7 +554,9 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
     if (const Hit *h = hitAt(e->position())) {
         if (h->object >= 0) {
             const MapObject &o = m_contents.objects[std::size_t(h->object)];
-            Q_EMIT objectSelected(detailsHtml(o));
+            // detailsHtml reads the log: only for a listener that wants it.
+            if (isSignalConnected(QMetaMethod::fromSignal(&MapView::objectSelected)))
+                Q_EMIT objectSelected(detailsHtml(o));
             Q_EMIT objectClicked(o.layer, o.id);
         } else {
             Q_EMIT objectSelected(m_zoom >= maxZoom ? clusterText(*h)
