@@ -119,15 +119,22 @@ DetailPanel *attachDetailDock(MainWindow &window, PictureManager &manager, maps:
         return tooltipHtml(p, object,
                            situationNow(p, manager.clock().now(), manager.info().mode == RoomMode::Exercise));
     });
+    // The ring marks what was picked elsewhere (the list, a link): a click on the map says where already.
     QObject::connect(&map, &maps::MapView::objectClicked, panel,
-                     [panel](maps::Layer layer, const QString &id) { panel->showObject(layer, id); });
+                     [panel, &map](maps::Layer layer, const QString &id) {
+                         map.clearHighlight();
+                         panel->showObject(layer, id);
+                     });
     QObject::connect(&map, &maps::MapView::clusterClicked, panel,
                      [panel, &map](const std::vector<maps::MapObject> &members) {
+                         map.clearHighlight();
                          panel->showMembers(members, map.zoom() >= maps::MapView::maxZoom - 0.01);
                      });
     auto centre = [panel, &map](const ObjectRef &object) {
         if (const auto where = panel->positionOf(object))
             map.showPlace(*where);
+        else
+            map.clearHighlight(); // no place to show: the ring must not point at the previous one
     };
     QObject::connect(panel, &DetailPanel::objectFollowed, panel, centre);
     if (IncidentsPanel *incidents = window.incidentsPanel())

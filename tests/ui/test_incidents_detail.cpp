@@ -281,6 +281,8 @@ TEST(IncidentsDesk, AHospitalShowsItsNameAndFreeBedsByType)
 TEST(IncidentsDesk, AHospitalIsReachableAtTheDeepestZoom)
 {
     Desk desk;
+    ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0101")));
+    ASSERT_TRUE(desk.map->highlighted().has_value()); // ringed until the map itself is clicked
     const Hospital &timone = desk.manager->picture().hospitals.at(QStringLiteral("aphm-timone"));
     ASSERT_TRUE(timone.position);
     desk.map->setCenter(*timone.position, maps::MapView::maxZoom);
@@ -301,6 +303,7 @@ TEST(IncidentsDesk, AHospitalIsReachableAtTheDeepestZoom)
     // A click on it lists its members in the Détail dock, the hospital first, each a link to its detail.
     QTest::mouseClick(desk.map, Qt::LeftButton, {}, at);
     QApplication::processEvents();
+    EXPECT_FALSE(desk.map->highlighted().has_value());
     const QString list = desk.detail->toPlainText();
     EXPECT_FALSE(list.contains(QStringLiteral("Zoomez"))) << list.toStdString();
     EXPECT_TRUE(list.contains(QStringLiteral("AP-HM – Hôpital de la Timone"))) << list.toStdString();
