@@ -312,7 +312,7 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
     // largest marker, so that no two markers ever overlap, at any zoom and whichever layers are shown.
     m_clusters.forEachCell(level, cells, [&](auto begin, auto end) {
         std::array<int, layerCount> per{};
-        int total = 0, single = -1;
+        int total = 0, single = -1, hospital = -1;
         double sx = 0, sy = 0;
         for (auto c = begin; c != end; ++c) {
             if (!m_visible[int(c->layer)])
@@ -322,28 +322,44 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             sx += c->sx;
             sy += c->sy;
             single = c->first;
+            if (c->layer == Layer::Hospitals)
+                hospital = c->first;
         }
         if (total == 0)
             return;
         const QPixmap &pm = total == 1 ? m_symbols.symbol(objects[std::size_t(single)].symbol)
                                        : m_symbols.cluster(per, total);
         const QSize sz = pm.deviceIndependentSize().toSize();
+        // A hospital among other objects (the SMUR units parked at it) keeps its own symbol, on the
+        // cluster's upper right: a landmark the eye looks for. The marker grows by at most a few pixels and
+        // never past its cell, so markers still never overlap.
+        const QPixmap *badge =
+            total > 1 && hospital >= 0 ? &m_symbols.symbol(objects[std::size_t(hospital)].symbol) : nullptr;
+        QSize box = sz;
+        if (badge) {
+            const int cell = int(std::floor(side)) - 1;
+            box = QSize(std::min(sz.width() + 8, cell), std::min(sz.height() + 8, cell));
+        }
         const double left = begin->cx * side + o.x(), top = begin->cy * side + o.y();
-        const int x = std::clamp(int(std::lround(sx / total * s + o.x() - sz.width() / 2.0)),
-                                 int(std::ceil(left)), int(std::floor(left + side)) - sz.width());
-        const int y = std::clamp(int(std::lround(sy / total * s + o.y() - sz.height() / 2.0)),
-                                 int(std::ceil(top)), int(std::floor(top + side)) - sz.height());
-        const QRect r(QPoint(x, y), sz);
+        const int x = std::clamp(int(std::lround(sx / total * s + o.x() - box.width() / 2.0)),
+                                 int(std::ceil(left)), int(std::floor(left + side)) - box.width());
+        const int y = std::clamp(int(std::lround(sy / total * s + o.y() - box.height() / 2.0)),
+                                 int(std::ceil(top)), int(std::floor(top + side)) - box.height());
+        const QRect r(QPoint(x, y), box);
         if (r.left() >= size.width() || r.top() >= size.height() || r.right() < 0 || r.bottom() < 0)
             return;
-        p.drawPixmap(r.topLeft(), pm);
+        p.drawPixmap(QPoint(r.left(), r.bottom() + 1 - sz.height()), pm);
+        if (badge)
+            p.drawPixmap(QPoint(r.right() + 1 - badge->deviceIndependentSize().toSize().width(), r.top()),
+                         *badge);
         occupied.take(r.adjusted(2, 2, -2, -2));
         m_hits.push_back({r, total == 1 ? single : -1, total, per, QPoint(begin->cx, begin->cy), level});
         for (int l = 0; l < layerCount; ++l)
             stats.drawn[std::size_t(l)] += per[std::size_t(l)];
         ++(total == 1 ? stats.symbols : stats.clusters);
-        if (total == 1 && m_zoom >= 15 && !objects[std::size_t(single)].label.isEmpty())
-            labelled.emplace_back(r, single);
+        const int named = total == 1 ? single : badge ? hospital : -1; // a cluster is named by its hospital
+        if (named >= 0 && m_zoom >= 15 && !objects[std::size_t(named)].label.isEmpty())
+            labelled.emplace_back(r, named);
     });
 
     // Labels after every symbol, so that none covers one: zone names first, then callsigns, each only
