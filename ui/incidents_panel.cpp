@@ -5,12 +5,14 @@
 
 #include "room/picture_manager.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -133,7 +135,7 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("IncidentsSearch"));
-    m_search->setPlaceholderText(tr("Filtrer : titre, nature, lieu, référence…"));
+    m_search->setPlaceholderText(tr("Filtrer : titre, nature, lieu, référence… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Les interventions dont le titre, la nature, le lieu ou la référence contiennent "
                             "tous les mots tapés (accents et majuscules indifférents)."));
@@ -216,6 +218,17 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
     layout->addWidget(m_view, 1);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &IncidentsFilter::setWords);
+    // Ctrl+F reaches the filter from anywhere in the window (while the list is shown); the down arrow goes
+    // from the filter to the list, whose arrows and Entrée pick an incident.
+    auto *find = new QAction(tr("Filtrer les interventions"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
+    m_search->installEventFilter(this);
     connect(m_severity, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setMinimumSeverity(m_severity->currentData().toInt()); });
     connect(m_agency, &QComboBox::currentIndexChanged, this,
@@ -262,6 +275,13 @@ bool IncidentsPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::FontChange)
         m_view->verticalHeader()->setDefaultSectionSize(TitleDelegate::rowHeight(m_view->font()));
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
+        m_view->setFocus(Qt::TabFocusReason);
+        if (!m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_filter->index(0, IncidentsModel::Title));
+        return true;
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -233,6 +233,14 @@ TEST(IncidentsDesk, TheFilterNarrowsTheList)
     agency->setCurrentIndex(agency->findData(QStringLiteral("fire")));
     EXPECT_EQ(rows->rowCount(), 2);
 
+    // From the filter, the down arrow goes to the list and picks its first row.
+    desk.incidents().searchBox()->setText(QStringLiteral("feu"));
+    QTest::keyClick(desk.incidents().searchBox(), Qt::Key_Down);
+    QApplication::processEvents();
+    ASSERT_TRUE(desk.detail->subject().has_value());
+    EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0005"));
+    desk.incidents().searchBox()->clear();
+
     // Selecting a filtered-out incident shows the whole list again.
     desk.incidents().searchBox()->setText(QStringLiteral("foule"));
     ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0005")));
