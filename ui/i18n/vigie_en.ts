@@ -1294,8 +1294,12 @@
 <context>
     <name>vigie::ui::IncidentsPanel</name>
     <message>
-        <source>Filtrer : titre, nature, lieu, référence…</source>
-        <translation>Filter: title, type, place, reference…</translation>
+        <source>Filtrer : titre, nature, lieu, référence… (Ctrl+F)</source>
+        <translation>Filter: title, type, place, reference… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filtrer les interventions</source>
+        <translation>Filter the incidents</translation>
     </message>
     <message>
         <source>Les interventions dont le titre, la nature, le lieu ou la référence contiennent tous les mots tapés (accents et majuscules indifférents).</source>
