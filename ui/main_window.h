@@ -37,10 +37,11 @@ public:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
                           Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
 
-    // A desk's corrections of fusion, written to the log (each can be undone). On failure, the reason is
-    // in the status bar and nothing is written.
     /// The Interventions list (in the centre until setCentralView moves it to a dock).
     [[nodiscard]] IncidentsPanel *incidentsPanel() const { return m_incidentsPanel; }
+
+    // A desk's corrections of fusion, written to the log (each can be undone). On failure, the reason is
+    // in the status bar and nothing is written.
     /// The ids of the incidents selected in the incidents table.
     [[nodiscard]] QStringList selectedIncidents() const;
     /// Joins the selected incidents into the one opened first (Ctrl+J).
