@@ -69,8 +69,9 @@ QString severityBadge(int severity)
 {
     // The incidents list's colours: vermillion for the highest, orange, then grey.
     const char *colour = severity >= 4 ? "#D55E00" : severity == 3 ? "#E69F00" : "#777777";
-    return QStringLiteral("<span style='background:%1;color:white;font-weight:bold'>&nbsp;%2&nbsp;</span>")
-        .arg(QLatin1String(colour))
+    const char *text = severity == 3 ? "black" : "white"; // black reads better on orange
+    return QStringLiteral("<span style='background:%1;color:%2;font-weight:bold'>&nbsp;%3&nbsp;</span>")
+        .arg(QLatin1String(colour), QLatin1String(text))
         .arg(severity);
 }
 
@@ -136,7 +137,7 @@ QString casualtiesHtml(const Casualties &c)
         return QStringLiteral("<p>%1</p>").arg(esc(tr("Aucune victime signalée.")));
     struct Row
     {
-        const char *colour;
+        const char *colour = nullptr;
         QString label;
         int count = 0;
     };
