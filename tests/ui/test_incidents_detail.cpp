@@ -18,6 +18,7 @@
 #include "room/picture_manager.h"
 #include "room/room.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -268,6 +269,33 @@ TEST(IncidentsDesk, ASevereIncidentThatOpensIsAnnounced)
     const int old = desk.rowOf(QStringLiteral("INC-0101"));
     EXPECT_FALSE(
         desk.list().model()->index(old, ui::IncidentsModel::Title).data(Qt::BackgroundRole).isValid());
+}
+
+// Rows come and go one by one as incidents open and close: the incident a desk picked stays picked.
+TEST(IncidentsDesk, ASelectionSurvivesIncidentsOpeningAndClosing)
+{
+    Desk desk;
+    QAbstractItemModelTester tester(desk.incidents().model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0005")));
+    auto picked = [&desk] {
+        return desk.list().currentIndex().data(ui::IncidentsModel::IdRole).toString();
+    };
+    ASSERT_EQ(picked(), QStringLiteral("INC-0005"));
+    ASSERT_TRUE(desk.room->append(
+        {draft(R"({"kind":"incident.open","time":"2026-07-14T23:50:00+02:00","author":"CIC Police 13",)"
+               R"("role":"operator","agency":"police","geo":{"type":"Point","coordinates":[5.39,43.27]},)"
+               R"("data":{"incident":"INC-0001","type":"security","title":"Rixe","severity":2}})")}));
+    desk.manager->poll();
+    EXPECT_EQ(desk.list().model()->rowCount(), 3);
+    EXPECT_EQ(picked(), QStringLiteral("INC-0005"));
+    ASSERT_TRUE(desk.room->append(
+        {draft(R"({"kind":"incident.close","time":"2026-07-14T23:55:00+02:00","author":"CTA-CODIS 13",)"
+               R"("role":"operator","agency":"fire","data":{"incident":"INC-0101","reason":"Fin"}})")}));
+    desk.manager->poll();
+    EXPECT_EQ(desk.list().model()->rowCount(), 2);
+    EXPECT_EQ(picked(), QStringLiteral("INC-0005"));
+    EXPECT_EQ(desk.list().selectionModel()->selectedRows().size(), 1);
 }
 
 TEST(IncidentsDesk, AHospitalShowsItsNameAndFreeBedsByType)
