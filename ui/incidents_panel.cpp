@@ -173,19 +173,12 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->verticalHeader()->hide();
     m_view->setItemDelegateForColumn(IncidentsModel::Title, new TitleDelegate(m_view));
-    m_view->verticalHeader()->setDefaultSectionSize(TitleDelegate::rowHeight(m_view->font()));
-    m_view->installEventFilter(this); // rows follow the font (shared screen)
+    m_view->installEventFilter(this); // rows and columns follow the font (shared screen)
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(IncidentsModel::Title, QHeaderView::Stretch);
     header->setHighlightSections(false);
-    const QFontMetrics fm(m_view->font());
-    m_view->setColumnWidth(IncidentsModel::Severity, fm.horizontalAdvance(QStringLiteral("Grav.")) + 22);
-    m_view->setColumnWidth(IncidentsModel::Type, fm.horizontalAdvance(QStringLiteral("Feu d'espace natur")));
-    m_view->setColumnWidth(IncidentsModel::Place,
-                           fm.horizontalAdvance(QStringLiteral("15e et 16e arr.")) + 14);
-    m_view->setColumnWidth(IncidentsModel::Age, fm.horizontalAdvance(QStringLiteral("Depuis")) + 20);
-    m_view->setColumnWidth(IncidentsModel::Units, fm.horizontalAdvance(QStringLiteral("Moyens")) + 18);
+    fitColumns();
     // Nature and place are under each title; the rest is in the Détail dock. The header's menu brings
     // these columns back.
     for (int c : {int(IncidentsModel::Type), int(IncidentsModel::Place), int(IncidentsModel::Casualties),
@@ -271,10 +264,28 @@ QSize IncidentsPanel::sizeHint() const
     return {width + 24, QWidget::sizeHint().height()};
 }
 
+void IncidentsPanel::fitColumns()
+{
+    // From the view's font: the shared screen's larger type needs wider columns and taller rows.
+    const QFontMetrics fm(m_view->font()), head(m_view->horizontalHeader()->font());
+    // The larger of the header's word and the cells' widest text (the header keeps its size on a wall).
+    auto fit = [&](int column, const char *widest, int padding) {
+        const QString header = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnWidth(column, std::max(head.horizontalAdvance(header) + 22,
+                                                fm.horizontalAdvance(QString::fromUtf8(widest)) + padding));
+    };
+    fit(IncidentsModel::Severity, "4", 20);
+    fit(IncidentsModel::Type, "Feu d'espace natur", 0);
+    fit(IncidentsModel::Place, "15e et 16e arr.", 14);
+    fit(IncidentsModel::Age, "22 h 00", 12);
+    fit(IncidentsModel::Units, "00", 12);
+    m_view->verticalHeader()->setDefaultSectionSize(TitleDelegate::rowHeight(m_view->font()));
+}
+
 bool IncidentsPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::FontChange)
-        m_view->verticalHeader()->setDefaultSectionSize(TitleDelegate::rowHeight(m_view->font()));
+        fitColumns();
     if (watched == m_search && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
         m_view->setFocus(Qt::TabFocusReason);

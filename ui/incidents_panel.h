@@ -65,6 +65,7 @@ Q_SIGNALS:
 
 private:
     void updateCount();
+    void fitColumns();
     PictureManager &m_manager;
     IncidentsModel *m_model = nullptr;
     IncidentsFilter *m_filter = nullptr;
