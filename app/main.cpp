@@ -1,6 +1,8 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
+#include "ui/detail_panel.h"
 #include "ui/feeds_panel.h"
 #include "ui/help_dialogs.h"
+#include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/room_opener.h"
@@ -37,8 +39,6 @@
 #include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
-
-#include <QTextBrowser>
 #include <QTimer>
 #include <atomic>
 #include <memory>
@@ -168,9 +168,15 @@ int main(int argc, char *argv[])
             "Écrit dans FILE chaque texte de l'interface (menus, panneaux, dialogues), un par ligne "
             "après l'objet qui le montre, puis quitte : la vérification des traductions."),
         QStringLiteral("FILE"));
-    parser.addOptions({textsOption, roomOption, shotOption, sizeOption, langOption, sharedOption, wallOption,
-                       rotateOption, inchesOption, distanceOption, basemapOption, layersOption, centerOption,
-                       roadsOption, proposeOption, dockOption, deskOption, agencyOption, replicaOption});
+    QCommandLineOption selectOption(
+        QStringLiteral("select-incident"),
+        QStringLiteral("Intervention à sélectionner au démarrage (la carte se centre dessus, le dock Détail "
+                       "la montre)."),
+        QStringLiteral("ID"));
+    parser.addOptions({textsOption,   roomOption,   shotOption,   sizeOption,    langOption,
+                       sharedOption,  wallOption,   rotateOption, inchesOption,  distanceOption,
+                       basemapOption, layersOption, centerOption, roadsOption,   proposeOption,
+                       dockOption,    deskOption,   agencyOption, replicaOption, selectOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -336,12 +342,7 @@ int main(int argc, char *argv[])
     vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
-    auto *details = new QTextBrowser;
-    details->setObjectName(QStringLiteral("MapDetails"));
-    details->setPlaceholderText(QObject::tr("Cliquez sur un objet de la carte pour voir son détail."));
-    QObject::connect(map, &vigie::maps::MapView::objectSelected, details, &QTextBrowser::setHtml);
-    window.addPanel(QStringLiteral("MapDetailsDock"), QObject::tr("Détail"), details,
-                    Qt::RightDockWidgetArea);
+    vigie::ui::attachDetailDock(window, manager, *map);
 
     // Suggestions: by road when a network was imported, else by straight line (the panel says which).
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -465,6 +466,9 @@ int main(int argc, char *argv[])
     vigie::ui::applyScreenLayout(window, vigie::ui::screenLayoutFor(window.size()));
     if (!basemapWarning.isEmpty())
         window.statusBar()->showMessage(basemapWarning, 30000);
+    if (parser.isSet(selectOption) && !window.incidentsPanel()->selectIncident(parser.value(selectOption)))
+        return fail(
+            QStringLiteral("--select-incident: no open incident \"%1\"").arg(parser.value(selectOption)));
 
     if (parser.isSet(textsOption)) {
         window.show();
@@ -489,6 +493,12 @@ int main(int argc, char *argv[])
             wait.exec();
         }
         QApplication::processEvents();
+        // Docks laid out at show time may have grown the window past the size asked for; the layout for that
+        // size is already applied, so it fits once asked again.
+        if (wanted.isValid() && window.size() != wanted) {
+            window.resize(wanted);
+            QApplication::processEvents();
+        }
         const QString file = parser.value(shotOption);
         if (!window.grab().save(file))
             return fail(QStringLiteral("cannot write the screenshot to %1").arg(file));

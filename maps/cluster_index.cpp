@@ -18,6 +18,13 @@ double ClusterIndex::cellWorld(int level)
     return cellPixels / std::exp2(double(level));
 }
 
+QPoint ClusterIndex::cellOf(QPointF world, int level)
+{
+    const double side = cellWorld(level);
+    return {int(std::clamp(std::floor(world.x() / side), 0.0, double((1 << 22) - 1))),
+            int(std::clamp(std::floor(world.y() / side), 0.0, double((1 << 22) - 1)))};
+}
+
 const std::vector<ClusterCell> &ClusterIndex::level(int lvl)
 {
     lvl = std::clamp(lvl, 0, maxLevel);
@@ -38,13 +45,12 @@ const std::vector<ClusterCell> &ClusterIndex::level(int lvl)
         int object;
         QPointF world;
     };
-    const double side = cellWorld(lvl);
     std::vector<Key> keys;
     keys.reserve(m_objects->size());
     for (std::size_t i = 0; i < m_objects->size(); ++i) {
         const MapObject &o = (*m_objects)[i];
-        const auto cx = std::uint64_t(std::clamp(std::floor(o.world.x() / side), 0.0, double((1 << 22) - 1)));
-        const auto cy = std::uint64_t(std::clamp(std::floor(o.world.y() / side), 0.0, double((1 << 22) - 1)));
+        const QPoint cell = cellOf(o.world, lvl);
+        const auto cx = std::uint64_t(cell.x()), cy = std::uint64_t(cell.y());
         keys.push_back({cy << 26 | cx << 4 | std::uint64_t(o.layer), int(i), o.world});
     }
     boost::sort::spreadsort::integer_sort(

@@ -34,6 +34,8 @@ public:
     void reset(const std::vector<MapObject> *objects);
     /// Cell side in zoom-0 world pixels at a level.
     [[nodiscard]] static double cellWorld(int level);
+    /// The column and row of the cell holding `world` (zoom-0 world pixels) at a level.
+    [[nodiscard]] static QPoint cellOf(QPointF world, int level);
     /// The cells of a level, sorted by row, column, layer (computed on first use after a reset).
     [[nodiscard]] const std::vector<ClusterCell> &level(int level);
     /// Calls f(begin, end) for each cell (its layers, contiguous) of `level` whose column and row lie in

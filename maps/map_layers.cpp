@@ -2,7 +2,10 @@
 
 #include "maps/web_mercator.h"
 
+#include "demo/demo_room.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QMutex>
 #include <QRegularExpression>
 
@@ -37,13 +40,28 @@ Layer layerForAgency(const QString &agency)
     return Layer::Officials;
 }
 
+QString hospitalName(const Hospital &hospital)
+{
+    if (!hospital.name.isEmpty())
+        return hospital.name;
+    static const QHash<QString, QString> names = [] {
+        QHash<QString, QString> out;
+        if (auto places = cityPlaces(QStringLiteral("hospitals")))
+            for (const Place &p : *places)
+                out.insert(p.id, p.name);
+        return out;
+    }();
+    return names.value(hospital.id, hospital.id);
+}
+
 QString edStatusLabel(const QString &edStatus)
 {
-    if (edStatus == QLatin1String("open"))
+    // Ours, then EDXL-HAVE's EMSTrafficStatus (Normal, Advisory, Closed).
+    if (edStatus == QLatin1String("open") || edStatus == QLatin1String("Normal"))
         return tr("ouvertes");
-    if (edStatus == QLatin1String("saturated"))
+    if (edStatus == QLatin1String("saturated") || edStatus == QLatin1String("Advisory"))
         return tr("saturées");
-    if (edStatus == QLatin1String("closed"))
+    if (edStatus == QLatin1String("closed") || edStatus == QLatin1String("Closed"))
         return tr("fermées");
     return edStatus;
 }
@@ -257,9 +275,10 @@ LayerContents buildLayers(const Picture &picture, Timestamp now,
             continue;
         }
         ++out.counts[int(Layer::Hospitals)];
-        out.objects.push_back({Layer::Hospitals, project(*h.position, 0), id, h.name,
+        const QString name = hospitalName(h);
+        out.objects.push_back({Layer::Hospitals, project(*h.position, 0), id, name,
                                tr("<b>%1</b><br>urgences : %2")
-                                   .arg(h.name.toHtmlEscaped(), edStatusLabel(h.edStatus).toHtmlEscaped()),
+                                   .arg(name.toHtmlEscaped(), edStatusLabel(h.edStatus).toHtmlEscaped()),
                                hospitalSymbol(h.edStatus)});
     }
     for (const auto &[id, z] : picture.zones) {

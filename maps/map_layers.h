@@ -31,6 +31,9 @@ inline constexpr int layerCount = 9;
 [[nodiscard]] Layer layerForAgency(const QString &agency);
 /// Okabe–Ito colours, distinct for the common colour-vision deficiencies.
 [[nodiscard]] QColor agencyColour(const QString &agency);
+/// A hospital's name: the one its status gave, else the city pack's (the demo's statuses give none), else
+/// its id.
+[[nodiscard]] QString hospitalName(const Hospital &hospital);
 /// An emergency department's status (open, saturated, closed) in the console's words.
 [[nodiscard]] QString edStatusLabel(const QString &edStatus);
 [[nodiscard]] QColor layerColour(Layer layer);

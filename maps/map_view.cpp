@@ -7,6 +7,7 @@
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMetaMethod>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -101,7 +102,7 @@ void MapView::setLayerVisible(Layer layer, bool visible)
 void MapView::setCenter(GeoPoint center, double zoom)
 {
     m_center = project(center, 0);
-    m_zoom = std::clamp(zoom, 3.0, 19.0);
+    m_zoom = std::clamp(zoom, minZoom, maxZoom);
     update();
 }
 
@@ -280,6 +281,7 @@ FrameStats MapView::render(QPainter &p, QSize deviceSize)
     stats.drawn[int(Layer::Zones)] = m_static.zonesDrawn;
     drawNote(p, size);
     drawPoints(p, size, stats);
+    drawHighlight(p);
     drawOverlay(p, size);
     p.restore();
     m_last = stats;
@@ -361,7 +363,7 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
     // largest marker, so that no two markers ever overlap, at any zoom and whichever layers are shown.
     m_clusters.forEachCell(level, cells, [&](auto begin, auto end) {
         std::array<int, layerCount> per{};
-        int total = 0, single = -1;
+        int total = 0, single = -1, hospital = -1;
         double sx = 0, sy = 0;
         for (auto c = begin; c != end; ++c) {
             if (!m_visible[int(c->layer)])
@@ -371,28 +373,44 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             sx += c->sx;
             sy += c->sy;
             single = c->first;
+            if (c->layer == Layer::Hospitals)
+                hospital = c->first;
         }
         if (total == 0)
             return;
         const QPixmap &pm = total == 1 ? m_symbols.symbol(objects[std::size_t(single)].symbol)
                                        : m_symbols.cluster(per, total);
         const QSize sz = pm.deviceIndependentSize().toSize();
+        // A hospital among other objects (the SMUR units parked at it) keeps its own symbol, on the
+        // cluster's upper right: a landmark the eye looks for. The marker grows by at most a few pixels and
+        // never past its cell, so markers still never overlap.
+        const QPixmap *badge =
+            total > 1 && hospital >= 0 ? &m_symbols.symbol(objects[std::size_t(hospital)].symbol) : nullptr;
+        QSize box = sz;
+        if (badge) {
+            const int cell = int(std::floor(side)) - 1;
+            box = QSize(std::min(sz.width() + 8, cell), std::min(sz.height() + 8, cell));
+        }
         const double left = begin->cx * side + o.x(), top = begin->cy * side + o.y();
-        const int x = std::clamp(int(std::lround(sx / total * s + o.x() - sz.width() / 2.0)),
-                                 int(std::ceil(left)), int(std::floor(left + side)) - sz.width());
-        const int y = std::clamp(int(std::lround(sy / total * s + o.y() - sz.height() / 2.0)),
-                                 int(std::ceil(top)), int(std::floor(top + side)) - sz.height());
-        const QRect r(QPoint(x, y), sz);
+        const int x = std::clamp(int(std::lround(sx / total * s + o.x() - box.width() / 2.0)),
+                                 int(std::ceil(left)), int(std::floor(left + side)) - box.width());
+        const int y = std::clamp(int(std::lround(sy / total * s + o.y() - box.height() / 2.0)),
+                                 int(std::ceil(top)), int(std::floor(top + side)) - box.height());
+        const QRect r(QPoint(x, y), box);
         if (r.left() >= size.width() || r.top() >= size.height() || r.right() < 0 || r.bottom() < 0)
             return;
-        p.drawPixmap(r.topLeft(), pm);
+        p.drawPixmap(QPoint(r.left(), r.bottom() + 1 - sz.height()), pm);
+        if (badge)
+            p.drawPixmap(QPoint(r.right() + 1 - badge->deviceIndependentSize().toSize().width(), r.top()),
+                         *badge);
         occupied.take(r.adjusted(2, 2, -2, -2));
-        m_hits.push_back({r, total == 1 ? single : -1, total, per});
+        m_hits.push_back({r, total == 1 ? single : -1, total, per, QPoint(begin->cx, begin->cy), level});
         for (int l = 0; l < layerCount; ++l)
             stats.drawn[std::size_t(l)] += per[std::size_t(l)];
         ++(total == 1 ? stats.symbols : stats.clusters);
-        if (total == 1 && m_zoom >= 15 && !objects[std::size_t(single)].label.isEmpty())
-            labelled.emplace_back(r, single);
+        const int named = total == 1 ? single : badge ? hospital : -1; // a cluster is named by its hospital
+        if (named >= 0 && m_zoom >= 15 && !objects[std::size_t(named)].label.isEmpty())
+            labelled.emplace_back(r, named);
     });
 
     // Labels after every symbol, so that none covers one: zone names first, then callsigns, each only
@@ -425,6 +443,42 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             ++stats.labels;
         }
     }
+}
+
+void MapView::showPlace(GeoPoint where, double minZoom)
+{
+    m_highlight = project(where, 0);
+    setCenter(where, std::max(m_zoom, minZoom));
+}
+
+void MapView::clearHighlight()
+{
+    m_highlight.reset();
+    update();
+}
+
+std::optional<GeoPoint> MapView::highlighted() const
+{
+    if (!m_highlight)
+        return std::nullopt;
+    return unproject(*m_highlight, 0);
+}
+
+void MapView::drawHighlight(QPainter &p)
+{
+    // A ring around the place a desk asked for (an incident picked in the list): found at a glance among
+    // the symbols, without hiding the one it rings.
+    if (!m_highlight)
+        return;
+    const QPointF c = toScreen(*m_highlight);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor(255, 255, 255, 230), 7));
+    p.drawEllipse(c, 24, 24);
+    p.setPen(QPen(QColor(0xD5, 0x5E, 0x00), 3.5));
+    p.drawEllipse(c, 24, 24);
+    p.restore();
 }
 
 void MapView::drawOverlay(QPainter &p, QSize size)
@@ -504,7 +558,7 @@ void MapView::paintEvent(QPaintEvent *)
 void MapView::zoomAround(QPointF screen, double delta)
 {
     const QPointF before = toWorld(screen);
-    m_zoom = std::clamp(m_zoom + delta, 3.0, 19.0);
+    m_zoom = std::clamp(m_zoom + delta, minZoom, maxZoom);
     const QPointF after = toWorld(screen);
     m_center += before - after; // the point under the cursor stays put
     update();
@@ -545,6 +599,24 @@ QString MapView::clusterText(const Hit &hit) const
     return lines.join(QStringLiteral("<br>"));
 }
 
+std::vector<MapObject> MapView::objectsAt(QPointF screen) const
+{
+    const Hit *h = hitAt(screen);
+    if (!h)
+        return {};
+    if (h->object >= 0)
+        return {m_contents.objects[std::size_t(h->object)]};
+    // A cluster keeps only counts: its members are found again from its cell (a click, not every frame).
+    std::vector<MapObject> members;
+    for (const MapObject &o : m_contents.objects)
+        if (m_visible[int(o.layer)] && ClusterIndex::cellOf(o.world, h->level) == h->cell)
+            members.push_back(o);
+    std::stable_sort(members.begin(), members.end(), [](const MapObject &a, const MapObject &b) {
+        return (a.layer == Layer::Hospitals) > (b.layer == Layer::Hospitals);
+    });
+    return members;
+}
+
 const MapView::Hit *MapView::hitAt(QPointF screen) const
 {
     for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it)
@@ -578,10 +650,18 @@ void MapView::mouseReleaseEvent(QMouseEvent *e)
     if (m_dragging || e->button() != Qt::LeftButton)
         return;
     if (const Hit *h = hitAt(e->position() / m_scale)) {
-        if (h->object >= 0)
-            Q_EMIT objectSelected(detailsHtml(m_contents.objects[std::size_t(h->object)]));
-        else
-            Q_EMIT objectSelected(clusterText(*h) + QStringLiteral("<br>") + tr("Zoomez pour les séparer."));
+        if (h->object >= 0) {
+            const MapObject &o = m_contents.objects[std::size_t(h->object)];
+            // detailsHtml reads the log: only for a listener that wants it.
+            if (isSignalConnected(QMetaMethod::fromSignal(&MapView::objectSelected)))
+                Q_EMIT objectSelected(detailsHtml(o));
+            Q_EMIT objectClicked(o.layer, o.id);
+        } else {
+            Q_EMIT objectSelected(m_zoom >= maxZoom ? clusterText(*h)
+                                                    : clusterText(*h) + QStringLiteral("<br>") +
+                                                          tr("Zoomez pour les séparer."));
+            Q_EMIT clusterClicked(objectsAt(e->position() / m_scale));
+        }
     }
 }
 
@@ -634,9 +714,12 @@ bool MapView::event(QEvent *e)
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         if (const Hit *h = hitAt(QPointF(help->pos()) / m_scale)) {
-            QToolTip::showText(
-                help->globalPos(),
-                h->object >= 0 ? m_contents.objects[std::size_t(h->object)].details : clusterText(*h), this);
+            QString text = clusterText(*h);
+            if (h->object >= 0) {
+                const MapObject &o = m_contents.objects[std::size_t(h->object)];
+                text = m_describe ? m_describe(o) : o.details;
+            }
+            QToolTip::showText(help->globalPos(), text, this);
         } else {
             QToolTip::hideText();
         }

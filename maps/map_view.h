@@ -14,7 +14,9 @@
 #include <QWidget>
 
 #include <bitset>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace vigie {
 class PictureManager;
@@ -43,6 +45,8 @@ class MapView : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr double minZoom = 3, maxZoom = 19;
+
     /// `manager` may be null (benchmarks, tests): then contents come from setContents().
     explicit MapView(PictureManager *manager, QWidget *parent = nullptr);
 
@@ -84,9 +88,27 @@ public:
     /// What the details panel shows for an object: its description and, with a room, the log entries
     /// behind it (all of an incident's, a unit's latest).
     [[nodiscard]] QString detailsHtml(const MapObject &object) const;
+    /// What a tooltip says of an object (the console's words); without it, the object's own details.
+    void setDescriber(std::function<QString(const MapObject &)> describe)
+    {
+        m_describe = std::move(describe);
+    }
+    /// The objects behind the marker at `screen` in the last frame: the one a symbol stands for, or every
+    /// member of a cluster (hospitals first); none when no marker is there.
+    [[nodiscard]] std::vector<MapObject> objectsAt(QPointF screen) const;
+    /// Centres the map on `where`, zooming in to at least `minZoom`, and rings the place until another is
+    /// shown or the ring is cleared.
+    void showPlace(GeoPoint where, double minZoom = 14);
+    void clearHighlight();
+    [[nodiscard]] std::optional<GeoPoint> highlighted() const;
 
 Q_SIGNALS:
     void objectSelected(const QString &html);
+    /// A symbol was clicked: the object it stands for.
+    void objectClicked(vigie::maps::Layer layer, const QString &id);
+    /// A cluster was clicked: its members, hospitals first, so that each stays reachable at any zoom (units
+    /// parked at a hospital share its place even at the deepest zoom).
+    void clusterClicked(const std::vector<vigie::maps::MapObject> &members);
     void contentsChanged();
 
 protected:
@@ -106,7 +128,10 @@ private:
         int object; ///< index in m_contents.objects, or -1 for a cluster
         int count;
         std::array<int, layerCount> perLayer; ///< a cluster's objects by layer
+        QPoint cell;                          ///< its cell of the clustering grid at `level`
+        int level = 0;
     };
+    void drawHighlight(QPainter &p);
     /// Returns whether the built-in background shows somewhere.
     bool drawBasemap(QPainter &p, QSize size);
     void drawZones(QPainter &p, QSize size, FrameStats &stats);
@@ -151,6 +176,8 @@ private:
     QPoint m_dragFrom;
     bool m_dragging = false;
     QPointF m_cursor{-1, -1};
+    std::function<QString(const MapObject &)> m_describe;
+    std::optional<QPointF> m_highlight; ///< zoom-0 world pixels of the place shown (showPlace)
     std::vector<Hit> m_hits;
     QHash<QString, Opening> m_openings;    ///< by incident: its opening entry never changes
     std::vector<std::uint64_t> m_occupied; ///< label placement: one bit per 4×4 px block

@@ -70,6 +70,7 @@ QString incidentTypeLabel(const QString &type)
         {"traffic_accident", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Accident de la circulation")},
         {"public_order", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Ordre public")},
         {"crowd_event", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Rassemblement")},
+        {"crowd_crush", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Mouvement de foule")},
         {"gas_leak", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Fuite de gaz")},
         {"drowning", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Noyade")},
         {"flood", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Inondation")},
@@ -84,6 +85,33 @@ QString incidentTypeLabel(const QString &type)
         if (type == QLatin1String(id))
             return tr(label);
     return type;
+}
+
+QString bedTypeLabel(const QString &type)
+{
+    // The demo's and desks' own words, then EDXL-HAVE 1.0's BedType values.
+    static const std::pair<const char *, const char *> names[] = {
+        {"icu", QT_TRANSLATE_NOOP("vigie::ui::Labels", "réanimation")},
+        {"medicine", QT_TRANSLATE_NOOP("vigie::ui::Labels", "médecine")},
+        {"surgery", QT_TRANSLATE_NOOP("vigie::ui::Labels", "chirurgie")},
+        {"burns", QT_TRANSLATE_NOOP("vigie::ui::Labels", "grands brûlés")},
+        {"AdultICU", QT_TRANSLATE_NOOP("vigie::ui::Labels", "réanimation adultes")},
+        {"PediatricICU", QT_TRANSLATE_NOOP("vigie::ui::Labels", "réanimation pédiatrique")},
+        {"NICU", QT_TRANSLATE_NOOP("vigie::ui::Labels", "réanimation néonatale")},
+        {"MedicalSurgical", QT_TRANSLATE_NOOP("vigie::ui::Labels", "médecine et chirurgie")},
+        {"Burn", QT_TRANSLATE_NOOP("vigie::ui::Labels", "grands brûlés")},
+        {"Pediatrics", QT_TRANSLATE_NOOP("vigie::ui::Labels", "pédiatrie")},
+        {"Psychiatric", QT_TRANSLATE_NOOP("vigie::ui::Labels", "psychiatrie")},
+        {"NegativeFlowIsolation", QT_TRANSLATE_NOOP("vigie::ui::Labels", "isolement à pression négative")},
+        {"OtherIsolation", QT_TRANSLATE_NOOP("vigie::ui::Labels", "autre isolement")},
+        {"OperatingRooms", QT_TRANSLATE_NOOP("vigie::ui::Labels", "salles d'opération")},
+    };
+    for (const auto &[id, label] : names)
+        if (type == QLatin1String(id))
+            return tr(label);
+    // A source's own word: readable, without the underscores of an identifier.
+    QString words = type;
+    return words.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
 QString kindLabel(const QString &kind)

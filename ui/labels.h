@@ -21,6 +21,8 @@ namespace vigie::ui {
 [[nodiscard]] QString incidentRef(const QString &id);
 /// A unit as a reader names it: a Hub Santé resource id ("fr.health.samu760.resource.VLM25") becomes "VLM25".
 [[nodiscard]] QString unitRef(const QString &id);
+/// A type of hospital bed (the demo's icu, medicine… and EDXL-HAVE's BedType values).
+[[nodiscard]] QString bedTypeLabel(const QString &type);
 /// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).
 [[nodiscard]] QColor agencyColour(const QString &agency);
 /// A time as the room reads it: in the room's time zone (Marseille: Europe/Paris), whatever the desk's zone.

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "ui/desk_panel.h"
+#include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/log_panel.h"
 #include "ui/models/incidents_model.h"
@@ -60,17 +61,16 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_units = new UnitsModel(manager, this);
-    m_incidents = new IncidentsModel(manager, this);
     m_log = new LogModel(manager, 20000, this);
 
     buildBanner();
     m_viewMenu = menuBar()->addMenu(tr("&Affichage"));
     buildActions();
 
-    m_incidentsView = makeTable(m_incidents, this);
-    m_incidentsView->sortByColumn(IncidentsModel::Severity, Qt::DescendingOrder);
-    m_incidentsView->setObjectName(QStringLiteral("IncidentsView"));
-    m_incidentsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_incidentsPanel = new IncidentsPanel(manager, this);
+    m_incidentsView = m_incidentsPanel->view();
+    connect(m_incidentsPanel, &IncidentsPanel::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 20000); });
     buildIncidentActions();
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
@@ -87,7 +87,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     m_offline->setStyleSheet(QStringLiteral("background:#0B3C5D;color:white;"));
     m_offline->hide();
     layout->addWidget(m_offline);
-    layout->addWidget(m_incidentsView, 1);
+    layout->addWidget(m_incidentsPanel, 1);
     setCentralWidget(centre);
 
     auto *unitsView = makeTable(m_units, this);
@@ -245,9 +245,9 @@ void MainWindow::setCentralView(QWidget *view)
 {
     auto *centre = centralWidget();
     auto *layout = static_cast<QVBoxLayout *>(centre->layout());
-    layout->removeWidget(m_incidentsView);
+    layout->removeWidget(m_incidentsPanel);
     layout->addWidget(view, 1);
-    addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsView, Qt::LeftDockWidgetArea,
+    addPanel(QStringLiteral("IncidentsDock"), tr("Interventions"), m_incidentsPanel, Qt::LeftDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_3));
 }
 

@@ -19,6 +19,7 @@ namespace vigie::ui {
 
 class UnitsModel;
 class IncidentsModel;
+class IncidentsPanel;
 class LogModel;
 class PresencePanel;
 class LogPanel;
@@ -36,6 +37,9 @@ public:
     [[nodiscard]] bool sharedScreen() const { return m_sharedScreen; }
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *widget,
                           Qt::DockWidgetArea area, const QKeySequence &shortcut = {});
+
+    /// The Interventions list (in the centre until setCentralView moves it to a dock).
+    [[nodiscard]] IncidentsPanel *incidentsPanel() const { return m_incidentsPanel; }
 
     // A desk's corrections of fusion, written to the log (each can be undone). On failure, the reason is
     // in the status bar and nothing is written.
@@ -75,12 +79,12 @@ private:
     PresencePanel *m_presence = nullptr;
     QString m_deskName;
     QLabel *m_counts = nullptr;
-    QTableView *m_incidentsView = nullptr;
+    IncidentsPanel *m_incidentsPanel = nullptr;
+    QTableView *m_incidentsView = nullptr; ///< the panel's table
     QMenu *m_viewMenu = nullptr;
     bool m_sharedScreen = false;
     bool m_demo = false;
     UnitsModel *m_units = nullptr;
-    IncidentsModel *m_incidents = nullptr;
     LogModel *m_log = nullptr;
     LogPanel *m_logPanel = nullptr;
 };

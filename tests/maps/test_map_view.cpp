@@ -340,6 +340,41 @@ TEST(MapView, AJoinedIncidentLeavesTheMapAndIsNamedInTheOther)
         << target->details.toStdString();
 }
 
+// The SMUR units parked at the Timone share its place at every zoom: the hospital keeps its own symbol on
+// their cluster, and a click on it finds the hospital first among the cluster's members.
+TEST(MapView, AHospitalAmongUnitsKeepsItsSymbolAndIsFoundFirst)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    const GeoPoint timone{5.40206, 43.29197};
+    view.setCenter(timone, MapView::maxZoom);
+    auto markerAtCentre = [&view](QImage *image) {
+        frame(view, image);
+        for (const QRect &r : view.markers())
+            if (QRectF(r).adjusted(-2, -2, 2, 2).contains(QPointF(800, 450)))
+                return r;
+        return QRect();
+    };
+    QImage with, without;
+    const QRect marker = markerAtCentre(&with);
+    ASSERT_FALSE(marker.isNull());
+    const auto members = view.objectsAt(marker.center());
+    ASSERT_GE(members.size(), 2u);
+    EXPECT_EQ(members.front().layer, Layer::Hospitals);
+    EXPECT_EQ(members.front().id, QStringLiteral("aphm-timone"));
+    EXPECT_TRUE(std::all_of(members.begin() + 1, members.end(),
+                            [](const MapObject &o) { return o.layer == Layer::Samu; }));
+
+    view.setLayerVisible(Layer::Hospitals, false);
+    const QRect units = markerAtCentre(&without);
+    ASSERT_FALSE(units.isNull());
+    EXPECT_LT(units.width(), marker.width()); // the badge's room
+    const QRect badge(marker.right() - 15, marker.top(), 16, 16);
+    EXPECT_NE(with.copy(badge), without.copy(badge)) << "no hospital symbol on the cluster";
+    for (const MapObject &o : view.objectsAt(units.center()))
+        EXPECT_NE(o.layer, Layer::Hospitals);
+}
+
 TEST(MapView, ClustersKeepExactCounts)
 {
     MapView view(nullptr);

@@ -68,6 +68,42 @@
         <source>Ouverte à</source>
         <translation>Opened at</translation>
     </message>
+    <message>
+        <source>Grav.</source>
+        <translation>Sev.</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Moyens</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Depuis l&apos;ouverture</source>
+        <translation>Since it opened</translation>
+    </message>
+    <message>
+        <source>Gravité, de 1 à 4 (la plus haute)</source>
+        <translation>Severity, from 1 to 4 (the highest)</translation>
+    </message>
+    <message>
+        <source>Moyens engagés : en route ou sur les lieux</source>
+        <translation>Units engaged: en route or on scene</translation>
+    </message>
+    <message>
+        <source>non localisée</source>
+        <translation>no position</translation>
+    </message>
+    <message>
+        <source>%1 · gravité %2 · %3 · ouverte à %4</source>
+        <translation>%1 · severity %2 · %3 · opened at %4</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::LogModel</name>
@@ -200,6 +236,61 @@
     <message>
         <source>%1 : %2%3</source>
         <translation>%1: %2%3</translation>
+    </message>
+    <message>
+        <source>%1 → %2, ETA %3 min%4</source>
+        <translation>%1 → %2, ETA %3 min%4</translation>
+    </message>
+    <message>
+        <source> (approx.)</source>
+        <translation> (approx.)</translation>
+    </message>
+    <message>
+        <source>%1 → %2 acceptée</source>
+        <translation>%1 → %2 accepted</translation>
+    </message>
+    <message>
+        <source>%1 → %2 rejetée : %3</source>
+        <translation>%1 → %2 rejected: %3</translation>
+    </message>
+    <message>
+        <source>Clôture d&apos;un signalement</source>
+        <translation>Report closed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)</source>
+        <translation>
+            <numerusform>%1: %2 closes its report, %n other source still open</numerusform>
+            <numerusform>%1: %2 closes its report, %n other sources still open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 : urgences %2</source>
+        <translation>%1: emergency department %2</translation>
+    </message>
+    <message>
+        <source>Signalement %1 séparé de l'intervention fusionnée</source>
+        <translation>Report %1 split from the fused incident</translation>
+    </message>
+    <message>
+        <source>Correction %1 annulée</source>
+        <translation>Correction %1 undone</translation>
+    </message>
+    <message>
+        <source>%1 signalements sur %2 m et %3 → %4 : %5 (%6) ; le plus proche à %7 m, %8 d'écart ; confiance %9</source>
+        <translation>%1 reports within %2 m and %3 → %4: %5 (%6); nearest %7 m, %8 apart; confidence %9</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>En attente : écrite à ce poste, pas encore dans le journal de la salle
+%1
+%2</source>
+        <translation>Waiting: written at this desk, not yet in the room's log
+%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -408,6 +499,14 @@
         <source> — démo, les changements ne sont pas gardés</source>
         <translation> — demo, changes are not kept</translation>
     </message>
+    <message>
+        <source>Salle</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>%1 (+ %2 en attente)</source>
+        <translation>%1 (+ %2 waiting)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::UnitsModel</name>
@@ -517,9 +616,6 @@
         <source>dossier police %1</source>
         <translation>police case %1</translation>
     </message>
-</context>
-<context>
-    <name>vigie::ui::Labels</name>
     <message>
         <location filename="../labels.cpp" line="59"/>
         <source>Feu de bâtiment</source>
@@ -624,6 +720,118 @@
         <location filename="../labels.cpp" line="89"/>
         <source>État hospitalier</source>
         <translation>Hospital status</translation>
+    </message>
+    <message>
+        <source>Risque chimique ou matières dangereuses</source>
+        <translation>Chemical risk or hazardous materials</translation>
+    </message>
+    <message>
+        <source>Événement météorologique</source>
+        <translation>Weather event</translation>
+    </message>
+    <message>
+        <source>Séisme</source>
+        <translation>Earthquake</translation>
+    </message>
+    <message>
+        <source>Atteinte à la sécurité</source>
+        <translation>Security incident</translation>
+    </message>
+    <message>
+        <source>Réseaux et infrastructures</source>
+        <translation>Utilities and infrastructure</translation>
+    </message>
+    <message>
+        <source>Fusion de signalements</source>
+        <translation>Reports merged</translation>
+    </message>
+    <message>
+        <source>Source séparée</source>
+        <translation>Source split out</translation>
+    </message>
+    <message>
+        <source>Interventions réunies</source>
+        <translation>Incidents joined</translation>
+    </message>
+    <message>
+        <source>Correction annulée</source>
+        <translation>Correction undone</translation>
+    </message>
+    <message>
+        <source>Proposition</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Proposition acceptée</source>
+        <translation>Suggestion accepted</translation>
+    </message>
+    <message>
+        <source>Proposition rejetée</source>
+        <translation>Suggestion rejected</translation>
+    </message>
+    <message>
+        <source>Pause ou reprise d&apos;un flux</source>
+        <translation>Feed paused or resumed</translation>
+    </message>
+    <message>
+        <source>Conflit</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Mouvement de foule</source>
+        <translation>Crowd crush</translation>
+    </message>
+    <message>
+        <source>réanimation</source>
+        <translation>intensive care</translation>
+    </message>
+    <message>
+        <source>médecine</source>
+        <translation>medicine</translation>
+    </message>
+    <message>
+        <source>chirurgie</source>
+        <translation>surgery</translation>
+    </message>
+    <message>
+        <source>grands brûlés</source>
+        <translation>burns</translation>
+    </message>
+    <message>
+        <source>réanimation adultes</source>
+        <translation>adult intensive care</translation>
+    </message>
+    <message>
+        <source>réanimation pédiatrique</source>
+        <translation>paediatric intensive care</translation>
+    </message>
+    <message>
+        <source>réanimation néonatale</source>
+        <translation>neonatal intensive care</translation>
+    </message>
+    <message>
+        <source>médecine et chirurgie</source>
+        <translation>medical and surgical</translation>
+    </message>
+    <message>
+        <source>pédiatrie</source>
+        <translation>paediatrics</translation>
+    </message>
+    <message>
+        <source>psychiatrie</source>
+        <translation>psychiatry</translation>
+    </message>
+    <message>
+        <source>isolement à pression négative</source>
+        <translation>negative-pressure isolation</translation>
+    </message>
+    <message>
+        <source>autre isolement</source>
+        <translation>other isolation</translation>
+    </message>
+    <message>
+        <source>salles d&apos;opération</source>
+        <translation>operating rooms</translation>
     </message>
 </context>
 <context>
@@ -1130,111 +1338,6 @@ Expected coverage loss (MEXCLP model): %3</translation>
     </message>
 </context>
 <context>
-    <name>vigie::ui::LogModel</name>
-    <message>
-        <source>%1 → %2, ETA %3 min%4</source>
-        <translation>%1 → %2, ETA %3 min%4</translation>
-    </message>
-    <message>
-        <source> (approx.)</source>
-        <translation> (approx.)</translation>
-    </message>
-    <message>
-        <source>%1 → %2 acceptée</source>
-        <translation>%1 → %2 accepted</translation>
-    </message>
-    <message>
-        <source>%1 → %2 rejetée : %3</source>
-        <translation>%1 → %2 rejected: %3</translation>
-    </message>
-    <message>
-        <source>Clôture d&apos;un signalement</source>
-        <translation>Report closed</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)</source>
-        <translation>
-            <numerusform>%1: %2 closes its report, %n other source still open</numerusform>
-            <numerusform>%1: %2 closes its report, %n other sources still open</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 : urgences %2</source>
-        <translation>%1: emergency department %2</translation>
-    </message>
-    <message>
-        <source>Signalement %1 séparé de l'intervention fusionnée</source>
-        <translation>Report %1 split from the fused incident</translation>
-    </message>
-    <message>
-        <source>Correction %1 annulée</source>
-        <translation>Correction %1 undone</translation>
-    </message>
-    <message>
-        <source>%1 signalements sur %2 m et %3 → %4 : %5 (%6) ; le plus proche à %7 m, %8 d'écart ; confiance %9</source>
-        <translation>%1 reports within %2 m and %3 → %4: %5 (%6); nearest %7 m, %8 apart; confidence %9</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::ui::Labels</name>
-    <message>
-        <source>Risque chimique ou matières dangereuses</source>
-        <translation>Chemical risk or hazardous materials</translation>
-    </message>
-    <message>
-        <source>Événement météorologique</source>
-        <translation>Weather event</translation>
-    </message>
-    <message>
-        <source>Séisme</source>
-        <translation>Earthquake</translation>
-    </message>
-    <message>
-        <source>Atteinte à la sécurité</source>
-        <translation>Security incident</translation>
-    </message>
-    <message>
-        <source>Réseaux et infrastructures</source>
-        <translation>Utilities and infrastructure</translation>
-    </message>
-    <message>
-        <source>Fusion de signalements</source>
-        <translation>Reports merged</translation>
-    </message>
-    <message>
-        <source>Source séparée</source>
-        <translation>Source split out</translation>
-    </message>
-    <message>
-        <source>Interventions réunies</source>
-        <translation>Incidents joined</translation>
-    </message>
-    <message>
-        <source>Correction annulée</source>
-        <translation>Correction undone</translation>
-    </message>
-    <message>
-        <source>Proposition</source>
-        <translation>Suggestion</translation>
-    </message>
-    <message>
-        <source>Proposition acceptée</source>
-        <translation>Suggestion accepted</translation>
-    </message>
-    <message>
-        <source>Proposition rejetée</source>
-        <translation>Suggestion rejected</translation>
-    </message>
-    <message>
-        <source>Pause ou reprise d&apos;un flux</source>
-        <translation>Feed paused or resumed</translation>
-    </message>
-    <message>
-        <source>Conflit</source>
-        <translation>Conflict</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Le serveur avait perdu les dernières entrées de la salle (bascule sur un serveur de secours) : %n entrée(s) renvoyée(s) par ce poste, rien n&apos;est perdu.</source>
@@ -1427,32 +1530,6 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>hors ligne depuis %1</source>
         <translation>offline since %1</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::ui::MainWindow</name>
-    <message>
-        <source>Salle</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>%1 (+ %2 en attente)</source>
-        <translation>%1 (+ %2 waiting)</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::ui::LogModel</name>
-    <message>
-        <source>en attente</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <source>En attente : écrite à ce poste, pas encore dans le journal de la salle
-%1
-%2</source>
-        <translation>Waiting: written at this desk, not yet in the room's log
-%1
-%2</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +1809,299 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>(aucune)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::IncidentsPanel</name>
+    <message>
+        <source>Filtrer : titre, nature, lieu, référence… (Ctrl+F)</source>
+        <translation>Filter: title, type, place, reference… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filtrer les interventions</source>
+        <translation>Filter the incidents</translation>
+    </message>
+    <message>
+        <source>Les interventions dont le titre, la nature, le lieu ou la référence contiennent tous les mots tapés (accents et majuscules indifférents).</source>
+        <translation>The incidents whose title, type, place or reference contain every word typed (accents and case aside).</translation>
+    </message>
+    <message>
+        <source>Toutes gravités</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>Gravité 2 et plus</source>
+        <translation>Severity 2 and above</translation>
+    </message>
+    <message>
+        <source>Gravité 3 et plus</source>
+        <translation>Severity 3 and above</translation>
+    </message>
+    <message>
+        <source>Gravité 4</source>
+        <translation>Severity 4</translation>
+    </message>
+    <message>
+        <source>Tous services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>Intervention de gravité 4 : %1</source>
+        <translation>Severity 4 incident: %1</translation>
+    </message>
+    <message>
+        <source>%1 sur %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>aucune intervention</source>
+        <translation>no incident</translation>
+    </message>
+    <message>
+        <source>1 intervention</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <source>%1 interventions</source>
+        <translation>%1 incidents</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::DetailPanel</name>
+    <message>
+        <source>Choisissez une intervention dans la liste, ou cliquez sur un objet de la carte, pour voir son détail.</source>
+        <translation>Pick an incident in the list, or click an object on the map, to see its detail.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::Detail</name>
+    <message>
+        <source>%1 (flux %2)</source>
+        <translation>%1 (%2 feed)</translation>
+    </message>
+    <message>
+        <source>%1 h %2</source>
+        <translation>%1 h %2</translation>
+    </message>
+    <message>
+        <source>%1 j</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 objets à cet endroit</source>
+        <translation>%1 objects at this place</translation>
+    </message>
+    <message>
+        <source>%1 signalements</source>
+        <translation>%1 reports</translation>
+    </message>
+    <message>
+        <source>1 signalement</source>
+        <translation>1 report</translation>
+    </message>
+    <message>
+        <source>(d&apos;après ses %1 dernières entrées au journal)</source>
+        <translation>(from its latest %1 log entries)</translation>
+    </message>
+    <message>
+        <source>Arrivée estimée à %1</source>
+        <translation>Expected at %1</translation>
+    </message>
+    <message>
+        <source>Aucun moyen engagé.</source>
+        <translation>No unit engaged.</translation>
+    </message>
+    <message>
+        <source>Aucun état connu pour l&apos;hôpital %1.</source>
+        <translation>No known status for hospital %1.</translation>
+    </message>
+    <message>
+        <source>Aucune décision inscrite.</source>
+        <translation>No decision recorded.</translation>
+    </message>
+    <message>
+        <source>Aucune victime signalée.</source>
+        <translation>No casualties reported.</translation>
+    </message>
+    <message>
+        <source>Choisissez-en un, ou zoomez pour les séparer.</source>
+        <translation>Pick one, or zoom in to separate them.</translation>
+    </message>
+    <message>
+        <source>Clôture d&apos;un signalement</source>
+        <translation>A report closed</translation>
+    </message>
+    <message>
+        <source>Dernière entrée</source>
+        <translation>Latest entry</translation>
+    </message>
+    <message>
+        <source>Disponibilité des lits non communiquée.</source>
+        <translation>Bed availability not reported.</translation>
+    </message>
+    <message>
+        <source>Décisions : %1</source>
+        <translation>Decisions: %1</translation>
+    </message>
+    <message>
+        <source>Ils sont au même endroit : choisissez-en un.</source>
+        <translation>They are at the same place: pick one.</translation>
+    </message>
+    <message>
+        <source>Intervention :</source>
+        <translation>Incident:</translation>
+    </message>
+    <message>
+        <source>L&apos;intervention %1 n&apos;est plus en cours (close, ou jamais ouverte).</source>
+        <translation>Incident %1 is no longer open (closed, or never opened).</translation>
+    </message>
+    <message>
+        <source>Le moyen %1 n&apos;est pas dans la situation.</source>
+        <translation>Unit %1 is not in the picture.</translation>
+    </message>
+    <message>
+        <source>Lieu : %1 (%2° N, %3° E)</source>
+        <translation>Place: %1 (%2° N, %3° E)</translation>
+    </message>
+    <message>
+        <source>Lieu : non localisée</source>
+        <translation>Place: no position</translation>
+    </message>
+    <message>
+        <source>Lits disponibles : %1</source>
+        <translation>Free beds: %1</translation>
+    </message>
+    <message>
+        <source>Main courante : %1 entrées</source>
+        <translation>Logbook: %1 entries</translation>
+    </message>
+    <message>
+        <source>Main courante : 1 entrée</source>
+        <translation>Logbook: 1 entry</translation>
+    </message>
+    <message>
+        <source>Moyens engagés : %1</source>
+        <translation>Units engaged: %1</translation>
+    </message>
+    <message>
+        <source>Ouverte à %1 (il y a %2) par %3 ; dernière mise à jour à %4</source>
+        <translation>Opened at %1 (%2 ago) by %3; last updated at %4</translation>
+    </message>
+    <message>
+        <source>Position à %1 : %2</source>
+        <translation>Position at %1: %2</translation>
+    </message>
+    <message>
+        <source>Rattachement : %1</source>
+        <translation>Home station: %1</translation>
+    </message>
+    <message>
+        <source>Référence : %1</source>
+        <translation>Reference: %1</translation>
+    </message>
+    <message>
+        <source>Réunit les interventions : %1</source>
+        <translation>Joins the incidents: %1</translation>
+    </message>
+    <message>
+        <source>Sources : %1</source>
+        <translation>Sources: %1</translation>
+    </message>
+    <message>
+        <source>Type : %1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <source>Urgences : %1</source>
+        <translation>Emergency department: %1</translation>
+    </message>
+    <message>
+        <source>Urgences : état non communiqué</source>
+        <translation>Emergency department: status not reported</translation>
+    </message>
+    <message>
+        <source>Victimes</source>
+        <translation>Casualties</translation>
+    </message>
+    <message>
+        <source>décédés (noir)</source>
+        <translation>dead (black)</translation>
+    </message>
+    <message>
+        <source>en cours</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <source>en mer</source>
+        <translation>at sea</translation>
+    </message>
+    <message>
+        <source>en route depuis %1, arrivée non estimée</source>
+        <translation>en route since %1, arrival not estimated</translation>
+    </message>
+    <message>
+        <source>en route, arrivée estimée à %1 (dans %2)</source>
+        <translation>en route, expected at %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>en route, attendue à %1</source>
+        <translation>en route, expected at %1</translation>
+    </message>
+    <message>
+        <source>gravité %1 sur 4</source>
+        <translation>severity %1 of 4</translation>
+    </message>
+    <message>
+        <source>hors Marseille</source>
+        <translation>outside Marseille</translation>
+    </message>
+    <message>
+        <source>impliqués (vert)</source>
+        <translation>involved (green)</translation>
+    </message>
+    <message>
+        <source>maîtrisée</source>
+        <translation>contained</translation>
+    </message>
+    <message>
+        <source>sur les lieux depuis %1</source>
+        <translation>on scene since %1</translation>
+    </message>
+    <message>
+        <source>urgences absolues (rouge)</source>
+        <translation>immediate (red)</translation>
+    </message>
+    <message>
+        <source>urgences relatives (jaune)</source>
+        <translation>delayed (yellow)</translation>
+    </message>
+    <message>
+        <source>État : %1 depuis %2</source>
+        <translation>Status: %1 since %2</translation>
+    </message>
+    <message>
+        <source>État communiqué à %1</source>
+        <translation>Status reported at %1</translation>
+    </message>
+    <message>
+        <source>… et %1 autres</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>… et %1 entrées plus anciennes</source>
+        <translation>… and %1 older entries</translation>
+    </message>
+    <message>
+        <source>… et 1 entrée plus ancienne</source>
+        <translation>… and 1 older entry</translation>
+    </message>
+    <message>
+        <source>depuis %1</source>
+        <translation>for %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,426 @@
+// The desk's way from the Interventions list to the map and the Détail dock, offscreen on the demo room plus
+// a severe crowd crush reported by two services: picking an incident centres the map on it and fills the
+// dock with everything known of it, in the console's words and at the room's time; the filter narrows the
+// list; a hospital shows its name and free beds, and stays reachable at the deepest zoom where units parked
+// at it share its place.
+#include "ui/detail_panel.h"
+#include "ui/incidents_panel.h"
+#include "ui/labels.h"
+#include "ui/main_window.h"
+#include "ui/models/incidents_model.h"
+
+#include "maps/map_view.h"
+#include "maps/web_mercator.h"
+
+#include "allocation/suggestion.h"
+#include "demo/demo_room.h"
+#include "room/direct_sink.h"
+#include "room/picture_manager.h"
+#include "room/room.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocumentFragment>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+using namespace vigie;
+
+namespace {
+
+constexpr GeoPoint quay{5.3745, 43.2951}; // quai de Rive-Neuve, Vieux-Port
+
+Entry draft(const char *json)
+{
+    auto d = draftFromJson(QByteArray(json));
+    EXPECT_TRUE(d) << (d ? "" : d.error().message.toStdString());
+    return d ? *d : Entry{};
+}
+
+/// The demo room, then a crowd crush on the Vieux-Port: opened by the fire brigade, updated by the SAMU's
+/// EMSI feed, two units on it (one engaged by an accepted suggestion with its ETA), a decision.
+struct Desk
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    std::unique_ptr<Room> room;
+    std::unique_ptr<DirectSink> sink;
+    std::unique_ptr<PictureManager> manager;
+    std::unique_ptr<ui::MainWindow> window;
+    maps::MapView *map = nullptr;
+    ui::DetailPanel *detail = nullptr;
+
+    Desk()
+    {
+        auto created = Room::create(dir.filePath(QStringLiteral("demo.vigie")), QStringLiteral("Démo"),
+                                    RoomMode::Exercise, clock);
+        EXPECT_TRUE(created);
+        room = std::move(*created);
+        EXPECT_TRUE(writeDemoRoom(*room));
+        EXPECT_TRUE(room->append({
+            draft(
+                R"({"kind":"incident.open","time":"2026-07-14T23:40:00+02:00","author":"CTA-CODIS 13",)"
+                R"("role":"operator","agency":"fire","geo":{"type":"Point","coordinates":[5.3745,43.2951]},)"
+                R"("data":{"incident":"INC-0101","type":"crowd_crush","title":"Mouvement de foule quai de )"
+                R"(Rive-Neuve","severity":4,"casualties":{"red":2,"yellow":5,"green":12,"black":1}}})"),
+            draft(R"({"kind":"incident.update","time":"2026-07-14T23:44:00+02:00","author":"SAMU 13",)"
+                  R"("role":"feed","agency":"samu","data":{"incident":"INC-0101","feed":"emsi",)"
+                  R"("title":"Mouvement de foule quai de Rive-Neuve – victimes au sol"}})"),
+            draft(R"({"kind":"unit.status","time":"2026-07-14T23:42:00+02:00","author":"CTA-CODIS 13",)"
+                  R"("role":"operator","agency":"fire","data":{"unit":"VSAV-SLAZ-1","status":"on_scene",)"
+                  R"("incident":"INC-0101"}})"),
+            draft(R"({"kind":"decision","time":"2026-07-14T23:45:00+02:00","author":"Préfecture 13 – COD",)"
+                  R"("role":"official","agency":"officials","data":{"incident":"INC-0101",)"
+                  R"("text":"Plan rouge déclenché ; poste médical avancé place aux Huiles."}})"),
+            draft(R"({"kind":"suggestion","time":"2026-07-14T23:46:00+02:00","author":"poste-samu",)"
+                  R"("role":"desk","agency":"samu","data":{"suggestion":"s-101","unit":"SMUR-TIM-2",)"
+                  R"("callsign":"SMUR Timone 2","type":"SMUR","agency":"samu","incident":"INC-0101",)"
+                  R"("incident_type":"crowd_crush","eta_s":540,"distance_m":3100,"approximate":true}})"),
+        }));
+        EntryQuery q;
+        q.kind = QStringLiteral("suggestion");
+        auto suggestions = room->store().read(q);
+        EXPECT_TRUE(suggestions && suggestions->size() == 1);
+        auto accept =
+            allocation::acceptDrafts(suggestions->front(), QStringLiteral("poste-samu"),
+                                     *Timestamp::parseIso(QStringLiteral("2026-07-14T23:47:00+02:00")));
+        EXPECT_TRUE(accept);
+        EXPECT_TRUE(room->append(*accept));
+
+        manager = std::make_unique<PictureManager>(room->store(), room->clock(), room->path());
+        sink = std::make_unique<DirectSink>(*room);
+        manager->setWriter(sink.get());
+        EXPECT_TRUE(manager->load());
+        window = std::make_unique<ui::MainWindow>(*manager);
+        map = new maps::MapView(manager.get());
+        window->setCentralView(map);
+        detail = ui::attachDetailDock(*window, *manager, *map);
+        window->resize(1600, 900);
+        window->show();
+        QApplication::processEvents();
+    }
+    [[nodiscard]] ui::IncidentsPanel &incidents() const { return *window->incidentsPanel(); }
+    [[nodiscard]] QTableView &list() const { return *incidents().view(); }
+    [[nodiscard]] int rowOf(const QString &id) const
+    {
+        for (int r = 0; r < list().model()->rowCount(); ++r)
+            if (list().model()->index(r, 0).data(ui::IncidentsModel::IdRole).toString() == id)
+                return r;
+        return -1;
+    }
+};
+
+/// Words of the log's code: snake_case (on_scene, crowd_crush) or dotted kinds (unit.status).
+QStringList rawCodes(const QString &text)
+{
+    static const QRegularExpression code(QStringLiteral("\\b[a-z]+(?:_[a-z]+)+\\b|\\b[a-z]+\\.[a-z]+\\b"));
+    QStringList found;
+    for (auto it = code.globalMatch(text); it.hasNext();)
+        found << it.next().captured();
+    return found;
+}
+
+} // namespace
+
+TEST(IncidentsDesk, TheListIsReadableAndWideEnough)
+{
+    Desk desk;
+    auto *dock = desk.window->findChild<QDockWidget *>(QStringLiteral("IncidentsDock"));
+    ASSERT_NE(dock, nullptr);
+    EXPECT_GE(dock->width(), 380);
+    EXPECT_TRUE(desk.incidents().searchBox()->isVisible());
+    const int row = desk.rowOf(QStringLiteral("INC-0101"));
+    ASSERT_GE(row, 0);
+    auto cell = [&](int column) {
+        return desk.list().model()->index(row, column).data().toString();
+    };
+    EXPECT_EQ(cell(ui::IncidentsModel::Type), QStringLiteral("Mouvement de foule"));
+    EXPECT_EQ(cell(ui::IncidentsModel::Severity), QStringLiteral("4"));
+    EXPECT_EQ(cell(ui::IncidentsModel::Place), QStringLiteral("1e et 7e arr."));
+    EXPECT_EQ(cell(ui::IncidentsModel::Units), QStringLiteral("2"));
+    EXPECT_EQ(cell(ui::IncidentsModel::Age), QStringLiteral("7 min")); // opened 23:40, latest event 23:47
+    // Nature and place under the title, on a second line.
+    const QString subtitle = desk.list()
+                                 .model()
+                                 ->index(row, ui::IncidentsModel::Title)
+                                 .data(ui::IncidentsModel::SubtitleRole)
+                                 .toString();
+    EXPECT_EQ(subtitle, QStringLiteral("Mouvement de foule · 1e et 7e arr."));
+    EXPECT_GE(desk.list().rowHeight(row), 2 * desk.list().fontMetrics().height());
+    for (int c : {int(ui::IncidentsModel::Severity), int(ui::IncidentsModel::Title),
+                  int(ui::IncidentsModel::Age), int(ui::IncidentsModel::Units)}) {
+        EXPECT_FALSE(desk.list().isColumnHidden(c)) << c;
+        EXPECT_FALSE(desk.list().model()->headerData(c, Qt::Horizontal).toString().isEmpty()) << c;
+    }
+}
+
+TEST(IncidentsDesk, SelectingAnIncidentCentresTheMapAndFillsTheDetail)
+{
+    Desk desk;
+    desk.map->setCenter({5.45, 43.35}, 12);
+    desk.list().setFocus();
+    // The most severe first: INC-0101 on the first row; reached with the keyboard.
+    ASSERT_EQ(desk.rowOf(QStringLiteral("INC-0101")), 0);
+    QTest::keyClick(&desk.list(), Qt::Key_Home);
+    QApplication::processEvents();
+    const GeoPoint centre = desk.map->center();
+    EXPECT_NEAR(centre.lon, quay.lon, 1e-6);
+    EXPECT_NEAR(centre.lat, quay.lat, 1e-6);
+    EXPECT_GE(desk.map->zoom(), 14);
+    ASSERT_TRUE(desk.map->highlighted().has_value());
+    ASSERT_TRUE(desk.detail->subject().has_value());
+    EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0101"));
+    const QString text = desk.detail->toPlainText();
+    for (const char *expected :
+         {"Mouvement de foule quai de Rive-Neuve – victimes au sol", "Mouvement de foule", "gravité 4",
+          "1e et 7e arr.", "Ouverte à 23:40", "urgences absolues (rouge)", "Moyens engagés : 2",
+          "SMUR Timone 2", "arrivée estimée à 23:56", "sur les lieux depuis 23:42", "Plan rouge déclenché",
+          "Sources : 2", "SAMU 13 (flux EMSI) — 1 signalement", "CTA-CODIS 13", "Mise à jour d'intervention"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();
+
+    // Another row with the arrow, then back with a click: the map follows each.
+    QTest::keyClick(&desk.list(), Qt::Key_Down);
+    QApplication::processEvents();
+    const QString second = desk.detail->subject()->id;
+    EXPECT_NE(second, QStringLiteral("INC-0101"));
+    const Incident &other = desk.manager->picture().incidents.at(second);
+    ASSERT_TRUE(other.position);
+    EXPECT_NEAR(desk.map->center().lon, other.position->lon, 1e-6);
+    const QRect first = desk.list().visualRect(desk.list().model()->index(0, ui::IncidentsModel::Title));
+    QTest::mouseClick(desk.list().viewport(), Qt::LeftButton, {}, first.center());
+    QApplication::processEvents();
+    EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0101"));
+    EXPECT_NEAR(desk.map->center().lat, quay.lat, 1e-6);
+}
+
+TEST(IncidentsDesk, TheFilterNarrowsTheList)
+{
+    Desk desk;
+    QAbstractItemModel *rows = desk.list().model();
+    ASSERT_EQ(rows->rowCount(), 2); // the demo's brush fire and the crowd crush
+    desk.incidents().searchBox()->setText(QStringLiteral("FOULE rive"));
+    ASSERT_EQ(rows->rowCount(), 1);
+    EXPECT_EQ(rows->index(0, 0).data(ui::IncidentsModel::IdRole).toString(), QStringLiteral("INC-0101"));
+    desk.incidents().searchBox()->setText(QStringLiteral("espace naturel")); // the nature, in French
+    ASSERT_EQ(rows->rowCount(), 1);
+    EXPECT_EQ(rows->index(0, 0).data(ui::IncidentsModel::IdRole).toString(), QStringLiteral("INC-0005"));
+    desk.incidents().searchBox()->setText(QStringLiteral("velodrome"));
+    EXPECT_EQ(rows->rowCount(), 0);
+    desk.incidents().searchBox()->clear();
+    EXPECT_EQ(rows->rowCount(), 2);
+
+    auto *severity = desk.window->findChild<QComboBox *>(QStringLiteral("IncidentsSeverity"));
+    ASSERT_NE(severity, nullptr);
+    severity->setCurrentIndex(severity->findData(4));
+    ASSERT_EQ(rows->rowCount(), 1);
+    EXPECT_EQ(rows->index(0, 0).data(ui::IncidentsModel::IdRole).toString(), QStringLiteral("INC-0101"));
+    severity->setCurrentIndex(0);
+    auto *agency = desk.window->findChild<QComboBox *>(QStringLiteral("IncidentsAgency"));
+    ASSERT_NE(agency, nullptr);
+    agency->setCurrentIndex(agency->findData(QStringLiteral("samu")));
+    EXPECT_EQ(rows->rowCount(), 0); // both were opened by the fire brigade
+    agency->setCurrentIndex(agency->findData(QStringLiteral("fire")));
+    EXPECT_EQ(rows->rowCount(), 2);
+
+    // From the filter, the down arrow goes to the list and picks its first row.
+    desk.incidents().searchBox()->setText(QStringLiteral("feu"));
+    QTest::keyClick(desk.incidents().searchBox(), Qt::Key_Down);
+    QApplication::processEvents();
+    ASSERT_TRUE(desk.detail->subject().has_value());
+    EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0005"));
+    desk.incidents().searchBox()->clear();
+
+    // Selecting a filtered-out incident shows the whole list again.
+    desk.incidents().searchBox()->setText(QStringLiteral("foule"));
+    ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0005")));
+    EXPECT_EQ(rows->rowCount(), 2);
+    EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0005"));
+}
+
+TEST(IncidentsDesk, ASevereIncidentThatOpensIsAnnounced)
+{
+    Desk desk;
+    ASSERT_TRUE(desk.room->append({draft(
+        R"({"kind":"incident.open","time":"2026-07-14T23:50:00+02:00","author":"CIC Police 13",)"
+        R"("role":"operator","agency":"police","geo":{"type":"Point","coordinates":[5.39,43.27]},)"
+        R"("data":{"incident":"INC-0102","type":"security","title":"Coups de feu au Vélodrome","severity":4}})")}));
+    desk.manager->poll();
+    QApplication::processEvents();
+    EXPECT_TRUE(
+        desk.window->statusBar()->currentMessage().contains(QStringLiteral("Coups de feu au Vélodrome")))
+        << desk.window->statusBar()->currentMessage().toStdString();
+    const int row = desk.rowOf(QStringLiteral("INC-0102"));
+    ASSERT_GE(row, 0);
+    EXPECT_TRUE(
+        desk.list().model()->index(row, ui::IncidentsModel::Title).data(Qt::BackgroundRole).isValid());
+    // What the room held when the console opened is not news: no mark on the crowd crush.
+    const int old = desk.rowOf(QStringLiteral("INC-0101"));
+    EXPECT_FALSE(
+        desk.list().model()->index(old, ui::IncidentsModel::Title).data(Qt::BackgroundRole).isValid());
+}
+
+// Rows come and go one by one as incidents open and close: the incident a desk picked stays picked.
+TEST(IncidentsDesk, ASelectionSurvivesIncidentsOpeningAndClosing)
+{
+    Desk desk;
+    QAbstractItemModelTester tester(desk.incidents().model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0005")));
+    auto picked = [&desk] {
+        return desk.list().currentIndex().data(ui::IncidentsModel::IdRole).toString();
+    };
+    ASSERT_EQ(picked(), QStringLiteral("INC-0005"));
+    ASSERT_TRUE(desk.room->append(
+        {draft(R"({"kind":"incident.open","time":"2026-07-14T23:50:00+02:00","author":"CIC Police 13",)"
+               R"("role":"operator","agency":"police","geo":{"type":"Point","coordinates":[5.39,43.27]},)"
+               R"("data":{"incident":"INC-0001","type":"security","title":"Rixe","severity":2}})")}));
+    desk.manager->poll();
+    EXPECT_EQ(desk.list().model()->rowCount(), 3);
+    EXPECT_EQ(picked(), QStringLiteral("INC-0005"));
+    ASSERT_TRUE(desk.room->append(
+        {draft(R"({"kind":"incident.close","time":"2026-07-14T23:55:00+02:00","author":"CTA-CODIS 13",)"
+               R"("role":"operator","agency":"fire","data":{"incident":"INC-0101","reason":"Fin"}})")}));
+    desk.manager->poll();
+    EXPECT_EQ(desk.list().model()->rowCount(), 2);
+    EXPECT_EQ(picked(), QStringLiteral("INC-0005"));
+    EXPECT_EQ(desk.list().selectionModel()->selectedRows().size(), 1);
+}
+
+TEST(IncidentsDesk, AHospitalShowsItsNameAndFreeBedsByType)
+{
+    Desk desk;
+    desk.detail->showObject(maps::Layer::Hospitals, QStringLiteral("aphm-timone"));
+    const QString text = desk.detail->toPlainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("AP-HM – Hôpital de la Timone"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Urgences : ouvertes"))) << text.toStdString();
+    const Hospital &timone = desk.manager->picture().hospitals.at(QStringLiteral("aphm-timone"));
+    ASSERT_FALSE(timone.beds.empty());
+    for (const auto &[type, free] : timone.beds) {
+        const QString line = QStringLiteral("%1\n%2").arg(ui::bedTypeLabel(type)).arg(free);
+        EXPECT_TRUE(text.contains(line)) << line.toStdString() << "\n" << text.toStdString();
+    }
+    EXPECT_TRUE(text.contains(QStringLiteral("réanimation\n2"))) << text.toStdString(); // the 23:00 status
+}
+
+TEST(IncidentsDesk, AHospitalIsReachableAtTheDeepestZoom)
+{
+    Desk desk;
+    ASSERT_TRUE(desk.incidents().selectIncident(QStringLiteral("INC-0101")));
+    ASSERT_TRUE(desk.map->highlighted().has_value()); // ringed until the map itself is clicked
+    const Hospital &timone = desk.manager->picture().hospitals.at(QStringLiteral("aphm-timone"));
+    ASSERT_TRUE(timone.position);
+    desk.map->setCenter(*timone.position, maps::MapView::maxZoom);
+    desk.map->repaint();
+    QApplication::processEvents();
+    // The SMUR units parked at the Timone share its place: one marker at the map's centre.
+    const QPointF middle(desk.map->width() / 2.0, desk.map->height() / 2.0);
+    QPoint at;
+    for (const QRect &r : desk.map->markers())
+        if (QRectF(r).adjusted(-2, -2, 2, 2).contains(middle))
+            at = r.center();
+    ASSERT_FALSE(at.isNull()) << "no marker on the hospital";
+    const auto members = desk.map->objectsAt(at);
+    ASSERT_GT(members.size(), 1u);
+    EXPECT_EQ(members.front().layer, maps::Layer::Hospitals);
+    EXPECT_EQ(members.front().id, QStringLiteral("aphm-timone"));
+
+    // A click on it lists its members in the Détail dock, the hospital first, each a link to its detail.
+    QTest::mouseClick(desk.map, Qt::LeftButton, {}, at);
+    QApplication::processEvents();
+    EXPECT_FALSE(desk.map->highlighted().has_value());
+    const QString list = desk.detail->toPlainText();
+    EXPECT_FALSE(list.contains(QStringLiteral("Zoomez"))) << list.toStdString();
+    EXPECT_TRUE(list.contains(QStringLiteral("AP-HM – Hôpital de la Timone"))) << list.toStdString();
+    const QString html = desk.detail->toHtml();
+    const QString link = ui::objectLink(maps::Layer::Hospitals, QStringLiteral("aphm-timone"));
+    ASSERT_TRUE(html.contains(link)) << html.toStdString();
+    Q_EMIT desk.detail->anchorClicked(QUrl(QStringLiteral("vigie:hospitals/aphm-timone")));
+    QApplication::processEvents();
+    ASSERT_TRUE(desk.detail->subject().has_value());
+    EXPECT_EQ(desk.detail->subject()->layer, maps::Layer::Hospitals);
+    EXPECT_TRUE(desk.detail->toPlainText().contains(QStringLiteral("Lits disponibles")));
+}
+
+TEST(IncidentsDesk, TheDetailDockSaysNoRawCodeInEitherLanguage)
+{
+    Desk desk;
+    const Picture &p = desk.manager->picture();
+    std::vector<std::pair<maps::Layer, QString>> objects;
+    for (const auto &[id, i] : p.incidents)
+        objects.emplace_back(maps::Layer::Incidents, id);
+    for (const auto &[id, h] : p.hospitals)
+        objects.emplace_back(maps::Layer::Hospitals, id);
+    for (const auto &[id, u] : p.units)
+        objects.emplace_back(maps::layerForAgency(u.agency), id);
+    for (const char *language : {"fr", "en"}) {
+        ui::useLanguage(QLatin1String(language));
+        for (const auto &[layer, id] : objects) {
+            desk.detail->showObject(layer, id);
+            const QString text = desk.detail->toPlainText();
+            EXPECT_TRUE(rawCodes(text).isEmpty()) << language << " " << id.toStdString() << ": "
+                                                  << rawCodes(text).join(u", ").toStdString() << "\n"
+                                                  << text.toStdString();
+        }
+    }
+    ui::useLanguage(QStringLiteral("fr"));
+    // The check itself finds codes when they are there.
+    EXPECT_EQ(rawCodes(QStringLiteral("VSAV : on_scene (unit.status) brush_fire")),
+              (QStringList{QStringLiteral("on_scene"), QStringLiteral("unit.status"),
+                           QStringLiteral("brush_fire")}));
+}
+
+TEST(IncidentsDesk, TheMapsTooltipsSpeakTheConsolesWords)
+{
+    Desk desk;
+    const Picture &p = desk.manager->picture();
+    int hospitals = 0;
+    for (const maps::MapObject &o : desk.map->contents().objects) {
+        const QString tip =
+            QTextDocumentFragment::fromHtml(ui::tooltipHtml(p, o, p.maxEventTime)).toPlainText();
+        EXPECT_TRUE(rawCodes(tip).isEmpty()) << o.id.toStdString() << ": " << tip.toStdString();
+        if (o.layer == maps::Layer::Hospitals) {
+            ++hospitals;
+            EXPECT_FALSE(o.label.isEmpty()) << o.id.toStdString(); // the map's label names it
+            EXPECT_TRUE(tip.startsWith(o.label)) << tip.toStdString();
+        }
+    }
+    EXPECT_GT(hospitals, 0);
+    const auto crush =
+        std::find_if(desk.map->contents().objects.begin(), desk.map->contents().objects.end(),
+                     [](const maps::MapObject &o) { return o.id == QLatin1String("INC-0101"); });
+    ASSERT_NE(crush, desk.map->contents().objects.end());
+    EXPECT_TRUE(ui::tooltipHtml(p, *crush, p.maxEventTime)
+                    .contains(QStringLiteral("Mouvement de foule · gravité 4")));
+}
+
+TEST(IncidentsDesk, TheDetailDockReadsTimesAtTheRoomsZone)
+{
+    // A desk whose machine is set to another zone still reads the room's (Europe/Paris) times.
+    const QByteArray saved = qgetenv("TZ");
+    qputenv("TZ", "Pacific/Auckland");
+    tzset();
+    {
+        Desk desk;
+        desk.detail->showIncident(QStringLiteral("INC-0005")); // opened 21:45 in Marseille
+        const QString text = desk.detail->toPlainText();
+        EXPECT_TRUE(text.contains(QStringLiteral("Ouverte à 21:45"))) << text.toStdString();
+        EXPECT_TRUE(text.contains(QStringLiteral("dernière mise à jour à 23:18"))) << text.toStdString();
+    }
+    if (saved.isEmpty())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", saved);
+    tzset();
+}

@@ -1,0 +1,452 @@
+#include "ui/detail_html.h"
+
+#include "ui/labels.h"
+#include "ui/models/log_model.h"
+
+#include "maps/background.h"
+#include "maps/web_mercator.h"
+
+#include "demo/demo_room.h"
+#include "log/entry_kinds.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace vigie::ui {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("vigie::ui::Detail", text, nullptr, n);
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+/// A time of the room, with the day when it is not the day of `now`.
+QString roomClock(Timestamp t, Timestamp now)
+{
+    const QDateTime at = roomTime(t.msecs);
+    if (at.date() == roomTime(now.msecs).date())
+        return at.toString(QStringLiteral("HH:mm"));
+    return QLocale().toString(at, QStringLiteral("dd/MM HH:mm"));
+}
+
+std::optional<Entry> readEntry(const LogStore &store, qint64 seq)
+{
+    EntryQuery q;
+    q.afterSeq = seq - 1;
+    q.limit = 1;
+    auto read = store.read(q);
+    if (!read || read->empty() || read->front().seq != seq)
+        return std::nullopt;
+    return read->front();
+}
+
+/// The names of the city pack's places (stations, hospitals), read once.
+const QHash<QString, QString> &placeNames()
+{
+    static const QHash<QString, QString> names = [] {
+        QHash<QString, QString> out;
+        if (auto places = cityPlaces())
+            for (const Place &p : *places)
+                out.insert(p.id, p.name);
+        return out;
+    }();
+    return names;
+}
+
+QString severityBadge(int severity)
+{
+    // The incidents list's colours: vermillion for the highest, orange, then grey.
+    const char *colour = severity >= 4 ? "#D55E00" : severity == 3 ? "#E69F00" : "#777777";
+    const char *text = severity == 3 ? "black" : "white"; // black reads better on orange
+    return QStringLiteral("<span style='background:%1;color:%2;font-weight:bold'>&nbsp;%3&nbsp;</span>")
+        .arg(QLatin1String(colour), QLatin1String(text))
+        .arg(severity);
+}
+
+QString section(const QString &title)
+{
+    return QStringLiteral("<p style='margin-top:10px;margin-bottom:2px'><b>%1</b></p>").arg(esc(title));
+}
+
+QString feedName(const QString &feed)
+{
+    return feed.isEmpty() ? QString() : feed.toUpper();
+}
+
+/// When a unit engaged by an accepted suggestion is expected: the accept's time plus the suggestion's ETA.
+std::optional<Timestamp> unitArrival(const Unit &u, const LogStore &store)
+{
+    if (u.status != QLatin1String("en_route") || u.statusBy.kind != kinds::suggestionAccept)
+        return std::nullopt;
+    const auto accept = readEntry(store, u.statusBy.seq);
+    if (!accept)
+        return std::nullopt;
+    const qint64 suggestionSeq = accept->data.value(QLatin1String("suggestion_seq")).toInteger();
+    const auto suggestion = suggestionSeq > 0 ? readEntry(store, suggestionSeq) : std::nullopt;
+    if (!suggestion || !suggestion->data.value(QLatin1String("eta_s")).isDouble())
+        return std::nullopt;
+    return Timestamp{accept->eventTime.msecs +
+                     qint64(suggestion->data.value(QLatin1String("eta_s")).toDouble() * 1000)};
+}
+
+QString unitLine(const Unit &u, const LogStore &store, Timestamp now)
+{
+    QString state = unitStatusLabel(u.status);
+    if (u.status == QLatin1String("on_scene"))
+        state = tr("sur les lieux depuis %1").arg(roomClock(u.statusTime, now));
+    else if (u.status == QLatin1String("en_route")) {
+        if (const auto arrival = unitArrival(u, store))
+            state = arrival->msecs > now.msecs ? tr("en route, arrivée estimée à %1 (dans %2)")
+                                                     .arg(roomClock(*arrival, now), ageText(now, *arrival))
+                                               : tr("en route, attendue à %1").arg(roomClock(*arrival, now));
+        else
+            state = tr("en route depuis %1, arrivée non estimée").arg(roomClock(u.statusTime, now));
+    }
+    return QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td style='color:%4'>%5</td>"
+                          "<td>%6</td></tr>")
+        .arg(objectLink(maps::layerForAgency(u.agency), u.id), esc(u.callsign.isEmpty() ? u.id : u.callsign),
+             esc(u.type), agencyColour(u.agency).name(), esc(agencyLabel(u.agency)), esc(state));
+}
+
+QString entryLine(const Entry &e, Timestamp now)
+{
+    const QString kind =
+        e.kind == kinds::incidentClose && e.data.value(QLatin1String("open_sources")).toInt() > 0
+            ? tr("Clôture d'un signalement")
+            : kindLabel(e.kind);
+    return QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'><i>%2</i><br>%3</td>"
+                          "<td valign='top'>%4</td></tr>")
+        .arg(roomClock(e.eventTime, now), esc(kind), esc(e.author), esc(LogModel::summary(e)));
+}
+
+QString casualtiesHtml(const Casualties &c)
+{
+    if (c == Casualties{})
+        return QStringLiteral("<p>%1</p>").arg(esc(tr("Aucune victime signalée.")));
+    struct Row
+    {
+        const char *colour = nullptr;
+        QString label;
+        int count = 0;
+    };
+    const Row rows[] = {{"#D00000", tr("urgences absolues (rouge)"), c.red},
+                        {"#E6B800", tr("urgences relatives (jaune)"), c.yellow},
+                        {"#009E73", tr("impliqués (vert)"), c.green},
+                        {"#000000", tr("décédés (noir)"), c.black}};
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    for (const Row &r : rows)
+        html += QStringLiteral("<tr><td style='background:%1'>&nbsp;&nbsp;&nbsp;</td><td align='right'><b>%2"
+                               "</b></td><td>%3</td></tr>")
+                    .arg(QLatin1String(r.colour))
+                    .arg(r.count)
+                    .arg(esc(r.label));
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+Timestamp situationNow(const Picture &picture, Timestamp wallClock, bool exercise)
+{
+    return exercise ? picture.maxEventTime : wallClock;
+}
+
+QString ageText(Timestamp since, Timestamp now)
+{
+    const qint64 minutes = std::max<qint64>(0, (now.msecs - since.msecs) / 60000);
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    if (minutes < 24 * 60)
+        return tr("%1 h %2").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 j").arg(minutes / (24 * 60));
+}
+
+QString placeLabel(GeoPoint point)
+{
+    const QPointF world = maps::project(point, 0);
+    QString surroundings;
+    for (const maps::BuiltInArea &a : maps::builtInAreas()) {
+        if (!a.bounds.contains(world))
+            continue;
+        const bool inside = std::any_of(a.rings.begin(), a.rings.end(), [&world](const QPolygonF &ring) {
+            return ring.containsPoint(world, Qt::OddEvenFill);
+        });
+        if (!inside)
+            continue;
+        if (a.kind == maps::BuiltInArea::Kind::Sector) {
+            // "Secteur 1 (1e et 7e arr.)": the arrondissements are what a desk reads.
+            const qsizetype open = a.name.indexOf(QLatin1Char('('));
+            return open < 0 ? a.name : a.name.mid(open + 1).chopped(1);
+        }
+        surroundings = a.kind == maps::BuiltInArea::Kind::Sea ? tr("en mer") : tr("hors Marseille");
+    }
+    return surroundings.isEmpty() ? tr("hors Marseille") : surroundings;
+}
+
+QString objectLink(maps::Layer layer, const QString &id)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("vigie"));
+    url.setPath(maps::layerId(layer) + QLatin1Char('/') + id);
+    return url.toString(QUrl::FullyEncoded).toHtmlEscaped();
+}
+
+std::optional<ObjectRef> objectFromLink(const QUrl &url)
+{
+    if (url.scheme() != QLatin1String("vigie"))
+        return std::nullopt;
+    const QString path = url.path(QUrl::FullyDecoded);
+    const qsizetype slash = path.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return std::nullopt;
+    const auto layer = maps::layerFromId(path.left(slash));
+    if (!layer)
+        return std::nullopt;
+    return ObjectRef{*layer, path.mid(slash + 1)};
+}
+
+QString incidentDetailHtml(const Picture &picture, const LogStore &store, const QString &id, Timestamp now)
+{
+    const Incident *found = picture.shownIncident(id);
+    if (!found)
+        return QStringLiteral("<p>%1</p>")
+            .arg(esc(tr("L'intervention %1 n'est plus en cours (close, ou jamais ouverte).").arg(id)));
+    const Incident &i = *found;
+    QString html = QStringLiteral("<p style='font-size:large'>%1 <b>%2</b></p>")
+                       .arg(severityBadge(i.severity), esc(i.title.isEmpty() ? i.id : i.title));
+    const QString state = i.status == QLatin1String("contained") ? tr("maîtrisée") : tr("en cours");
+    html += QStringLiteral("<p>%1 · %2 · %3<br>")
+                .arg(esc(incidentTypeLabel(i.type)), esc(tr("gravité %1 sur 4").arg(i.severity)), esc(state));
+    if (i.position)
+        html += esc(tr("Lieu : %1 (%2° N, %3° E)")
+                        .arg(placeLabel(*i.position))
+                        .arg(i.position->lat, 0, 'f', 4)
+                        .arg(i.position->lon, 0, 'f', 4)) +
+                QStringLiteral("<br>");
+    else
+        html += esc(tr("Lieu : non localisée")) + QStringLiteral("<br>");
+    html += esc(tr("Ouverte à %1 (il y a %2) par %3 ; dernière mise à jour à %4")
+                    .arg(roomClock(i.opened, now), ageText(i.opened, now), agencyLabel(i.agency),
+                         roomClock(i.updated, now))) +
+            QStringLiteral("<br>") + esc(tr("Référence : %1").arg(i.id)) + QStringLiteral("</p>");
+
+    html += section(tr("Victimes")) + casualtiesHtml(i.casualties);
+
+    // Units on it, and on the incidents joined into it.
+    QStringList ids{i.id};
+    ids += i.joined;
+    std::vector<const Unit *> engaged;
+    for (const auto &[uid, u] : picture.units)
+        if (ids.contains(u.incident) &&
+            (u.status == QLatin1String("en_route") || u.status == QLatin1String("on_scene")))
+            engaged.push_back(&u);
+    html += section(tr("Moyens engagés : %1").arg(engaged.size()));
+    if (engaged.empty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Aucun moyen engagé.")));
+    else {
+        html += QStringLiteral("<table cellspacing='3'>");
+        for (const Unit *u : engaged)
+            html += unitLine(*u, store, now);
+        html += QStringLiteral("</table>");
+    }
+
+    std::vector<const Decision *> decisions;
+    for (const Decision &d : picture.decisions)
+        if (ids.contains(d.incident))
+            decisions.push_back(&d);
+    html += section(tr("Décisions : %1").arg(decisions.size()));
+    if (decisions.empty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Aucune décision inscrite.")));
+    for (auto it = decisions.rbegin(); it != decisions.rend(); ++it)
+        html += QStringLiteral("<p style='margin:2px'>%1 — <b>%2</b> (%3) : %4</p>")
+                    .arg(roomClock((*it)->time, now), esc((*it)->author), esc(agencyLabel((*it)->agency)),
+                         esc((*it)->text));
+
+    // The entries behind it, newest first: who reported it (sources) and the main courante.
+    std::vector<qint64> seqs = i.entries;
+    std::sort(seqs.begin(), seqs.end(), std::greater<>());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    // Each read is one row by its key; a fused incident of thousands of reports is read only this far.
+    std::vector<Entry> entries;
+    for (std::size_t k = 0; k < seqs.size() && int(k) < detailSourceLimit; ++k)
+        if (auto e = readEntry(store, seqs[k]))
+            entries.push_back(std::move(*e));
+    std::map<QString, int> sources; // "author (flux CAP)" -> reports
+    for (const Entry &e : entries) {
+        if (e.kind != kinds::incidentOpen && e.kind != kinds::incidentUpdate &&
+            e.kind != kinds::incidentClose)
+            continue;
+        const QString feed = feedName(e.data.value(QLatin1String("feed")).toString());
+        ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)];
+    }
+    html += section(tr("Sources : %1").arg(sources.size()));
+    for (const auto &[who, n] : sources)
+        html += QStringLiteral("<p style='margin:2px'>%1 — %2</p>")
+                    .arg(esc(who), esc(n == 1 ? tr("1 signalement") : tr("%1 signalements").arg(n)));
+    if (int(seqs.size()) > int(entries.size()))
+        html += QStringLiteral("<p style='margin:2px'>%1</p>")
+                    .arg(esc(tr("(d'après ses %1 dernières entrées au journal)").arg(entries.size())));
+    entries.resize(std::min<std::size_t>(entries.size(), std::size_t(detailEntryLimit)));
+    if (!i.joined.isEmpty())
+        html += QStringLiteral("<p style='margin:2px'>%1</p>")
+                    .arg(esc(tr("Réunit les interventions : %1").arg(i.joined.join(QStringLiteral(", ")))));
+
+    html += section(seqs.size() == 1 ? tr("Main courante : 1 entrée")
+                                     : tr("Main courante : %1 entrées").arg(seqs.size()));
+    html += QStringLiteral("<table cellspacing='2'>");
+    for (const Entry &e : entries)
+        html += entryLine(e, now);
+    html += QStringLiteral("</table>");
+    if (int(seqs.size()) > int(entries.size()))
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc((seqs.size() - entries.size() == 1
+                                  ? tr("… et 1 entrée plus ancienne")
+                                  : tr("… et %1 entrées plus anciennes").arg(seqs.size() - entries.size()))));
+    return html;
+}
+
+QString unitDetailHtml(const Picture &picture, const LogStore &store, const QString &id, Timestamp now)
+{
+    const auto it = picture.units.find(id);
+    if (it == picture.units.end())
+        return QStringLiteral("<p>%1</p>").arg(esc(tr("Le moyen %1 n'est pas dans la situation.").arg(id)));
+    const Unit &u = it->second;
+    QString html = QStringLiteral("<p style='font-size:large'><b>%1</b> <span style='color:%2'>%3</span></p>")
+                       .arg(esc(u.callsign.isEmpty() ? u.id : u.callsign), agencyColour(u.agency).name(),
+                            esc(agencyLabel(u.agency)));
+    html += QStringLiteral("<p>");
+    if (!u.type.isEmpty())
+        html += esc(tr("Type : %1").arg(u.type)) + QStringLiteral("<br>");
+    if (!u.station.isEmpty())
+        html += esc(tr("Rattachement : %1").arg(placeNames().value(u.station, u.station))) +
+                QStringLiteral("<br>");
+    html += esc(tr("État : %1 depuis %2").arg(unitStatusLabel(u.status), roomClock(u.statusTime, now)));
+    if (!u.incident.isEmpty()) {
+        const Incident *on = picture.shownIncident(u.incident);
+        html += QStringLiteral("<br>") + esc(tr("Intervention :")) +
+                QStringLiteral(" <a href='%1'>%2</a>")
+                    .arg(objectLink(maps::Layer::Incidents, on ? on->id : u.incident),
+                         esc(on && !on->title.isEmpty() ? on->title : u.incident));
+        if (const auto arrival = unitArrival(u, store))
+            html += QStringLiteral("<br>") + esc(tr("Arrivée estimée à %1").arg(roomClock(*arrival, now)));
+    }
+    if (u.position)
+        html += QStringLiteral("<br>") +
+                esc(tr("Position à %1 : %2").arg(roomClock(u.positionTime, now), placeLabel(*u.position)));
+    html += QStringLiteral("<br>") + esc(tr("Référence : %1").arg(u.id)) + QStringLiteral("</p>");
+    if (u.lastSeq > 0)
+        if (auto e = readEntry(store, u.lastSeq))
+            html += section(tr("Dernière entrée")) + QStringLiteral("<table cellspacing='2'>") +
+                    entryLine(*e, now) + QStringLiteral("</table>");
+    return html;
+}
+
+QString hospitalDetailHtml(const Picture &picture, const QString &id, Timestamp now)
+{
+    const auto it = picture.hospitals.find(id);
+    if (it == picture.hospitals.end())
+        return QStringLiteral("<p>%1</p>").arg(esc(tr("Aucun état connu pour l'hôpital %1.").arg(id)));
+    const Hospital &h = it->second;
+    QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(esc(maps::hospitalName(h)));
+    const QString ed = maps::edStatusLabel(h.edStatus);
+    html += QStringLiteral("<p>%1<br>%2</p>")
+                .arg(esc(h.edStatus.isEmpty() ? tr("Urgences : état non communiqué")
+                                              : tr("Urgences : %1").arg(ed)),
+                     esc(tr("État communiqué à %1").arg(roomClock(h.updated, now))));
+    int total = 0;
+    for (const auto &[type, n] : h.beds)
+        total += n;
+    html += section(tr("Lits disponibles : %1").arg(total));
+    if (h.beds.empty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Disponibilité des lits non communiquée.")));
+    else {
+        html += QStringLiteral("<table cellspacing='3'>");
+        for (const auto &[type, n] : h.beds)
+            html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
+                        .arg(esc(bedTypeLabel(type)))
+                        .arg(n);
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
+QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Timestamp now)
+{
+    const QString &id = object.id;
+    if (object.layer == maps::Layer::Hospitals) {
+        const auto it = picture.hospitals.find(id);
+        if (it == picture.hospitals.end())
+            return object.details;
+        const Hospital &h = it->second;
+        int beds = 0;
+        for (const auto &[type, n] : h.beds)
+            beds += n;
+        QString line = h.edStatus.isEmpty() ? tr("Urgences : état non communiqué")
+                                            : tr("Urgences : %1").arg(maps::edStatusLabel(h.edStatus));
+        if (!h.beds.empty())
+            line += QStringLiteral(" · ") + tr("Lits disponibles : %1").arg(beds);
+        return QStringLiteral("<b>%1</b><br>%2").arg(esc(maps::hospitalName(h)), esc(line));
+    }
+    if (const auto u = picture.units.find(id);
+        u != picture.units.end() && object.layer != maps::Layer::Incidents &&
+        object.layer != maps::Layer::Sensors && object.layer != maps::Layer::Cameras) {
+        const Unit &unit = u->second;
+        QString html =
+            QStringLiteral("<b>%1</b>").arg(esc(unit.callsign.isEmpty() ? unit.id : unit.callsign));
+        if (!unit.type.isEmpty())
+            html += QStringLiteral(" (%1)").arg(esc(unit.type));
+        html += QStringLiteral("<br>%1 · %2")
+                    .arg(esc(agencyLabel(unit.agency)), esc(unitStatusLabel(unit.status)));
+        if (!unit.station.isEmpty())
+            html += QStringLiteral("<br>") +
+                    esc(tr("Rattachement : %1").arg(placeNames().value(unit.station, unit.station)));
+        return html;
+    }
+    if (const Incident *i = picture.shownIncident(id)) {
+        const QString state = i->status == QLatin1String("contained") ? tr("maîtrisée") : tr("en cours");
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(esc(i->title.isEmpty() ? i->id : i->title),
+                 esc(QStringLiteral("%1 · %2 · %3 · %4")
+                         .arg(incidentTypeLabel(i->type), tr("gravité %1 sur 4").arg(i->severity), state,
+                              tr("depuis %1").arg(ageText(i->opened, now)))));
+    }
+    return object.details;
+}
+
+QString membersHtml(const Picture &picture, const std::vector<maps::MapObject> &members, bool deepest)
+{
+    QString html =
+        QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("%1 objets à cet endroit").arg(members.size())));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(esc(deepest ? tr("Ils sont au même endroit : choisissez-en un.")
+                                 : tr("Choisissez-en un, ou zoomez pour les séparer.")));
+    constexpr int shown = 60;
+    html += QStringLiteral("<table cellspacing='2'>");
+    for (std::size_t k = 0; k < members.size() && k < shown; ++k) {
+        const maps::MapObject &o = members[k];
+        QString name = o.label.isEmpty() ? o.id : o.label;
+        if (o.layer == maps::Layer::Hospitals)
+            if (auto h = picture.hospitals.find(o.id); h != picture.hospitals.end())
+                name = maps::hospitalName(h->second);
+        html += QStringLiteral("<tr><td style='color:%1'>%2</td><td><a href='%3'>%4</a></td></tr>")
+                    .arg(maps::layerColour(o.layer).name(), esc(maps::layerName(o.layer)),
+                         objectLink(o.layer, o.id), esc(name));
+    }
+    html += QStringLiteral("</table>");
+    if (members.size() > shown)
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("… et %1 autres").arg(members.size() - shown)));
+    return html;
+}
+
+} // namespace vigie::ui
