@@ -152,7 +152,9 @@ void FeedsPanel::refresh()
     qint64 stale = 0, refused = 0, paused = 0;
     int row = 0;
     for (const feeds::FeedHealthRow &s : stats) {
-        auto *source = new QTableWidgetItem(s.source);
+        auto *source = new QTableWidgetItem(feedSourceLabel(s.source));
+        source->setData(Qt::UserRole, s.source);
+        source->setToolTip(s.source);
         m_table->setItem(row, Source, source);
         m_table->setItem(row, Messages, numberItem(s.messages));
         // Not known on a replica: said as a dash, not as a count of zero.
@@ -223,7 +225,8 @@ void FeedsPanel::refresh()
 QString FeedsPanel::selectedFeed() const
 {
     const int row = m_table->currentRow();
-    return row >= 0 && m_table->item(row, Source) ? m_table->item(row, Source)->text() : QString();
+    return row >= 0 && m_table->item(row, Source) ? m_table->item(row, Source)->data(Qt::UserRole).toString()
+                                                  : QString();
 }
 
 void FeedsPanel::updatePauseButton()
@@ -261,7 +264,7 @@ void FeedsPanel::showRefused()
     const int row = m_table->currentRow();
     if (row < 0 || !m_table->item(row, Source))
         return;
-    const QString source = m_table->item(row, Source)->text();
+    const QString source = m_table->item(row, Source)->data(Qt::UserRole).toString();
     // The latest refusals the dock keeps, read with the quarantine (not the whole quarantine again).
     const std::deque<QuarantineItem> &items = m_health.latestRefused(source);
     qint64 total = 0;

@@ -143,6 +143,19 @@ QString kindLabel(const QString &kind)
     return kind;
 }
 
+QString feedSourceLabel(const QString &source)
+{
+    static const QRegularExpression file(QStringLiteral(R"(^file \[source:([0-9a-f]+)\](?:\.(\w+))?$)"));
+    const QRegularExpressionMatch m = file.match(source);
+    if (!m.hasMatch())
+        return source;
+    const QString number = m.captured(1).left(6);
+    return m.captured(2).isEmpty()
+               ? QCoreApplication::translate("vigie::ui::Labels", "fichier n° %1").arg(number)
+               : QCoreApplication::translate("vigie::ui::Labels", "fichier %1 n° %2")
+                     .arg(m.captured(2).toUpper(), number);
+}
+
 QString feedLabel(const QString &feed)
 {
     static const std::pair<const char *, const char *> names[] = {

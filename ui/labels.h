@@ -11,6 +11,10 @@ namespace vigie::ui {
 [[nodiscard]] QColor statusColour(const QString &status);
 [[nodiscard]] QString incidentTypeLabel(const QString &type);
 [[nodiscard]] QString kindLabel(const QString &kind);
+/// A feed source as the Flux dock names it: a file whose name was replaced by a token ("file
+/// [source:fed93601a869].json": a file name may name a person) becomes "fichier JSON n° fed936"; other
+/// sources (an MQTT topic, a named gateway) as they are.
+[[nodiscard]] QString feedSourceLabel(const QString &source);
 /// A feed's name for a reader ("cap" → "CAP", "hubsante" → "Hub Santé"); an unknown feed as it is called.
 [[nodiscard]] QString feedLabel(const QString &feed);
 /// Whether `text` is a pseudonymisation token such as "[email:8ef4…]" (core/privacy): a keyed hash that links

@@ -124,3 +124,18 @@ TEST(LogWording, EveryNatureAndServiceInTheLogHasAName)
          {"note", "unit.status", "incident.open", "fusion.merge", "conflict", "log.truncated"})
         EXPECT_NE(ui::kindLabel(QLatin1String(kind)), QLatin1String(kind)) << kind;
 }
+
+// The Flux dock names a file whose name was replaced by a token by its kind and a short number, not by the
+// token; other sources as they are.
+TEST(FeedSourceWording, AFileIsNamedByItsKindAndNumberNotByItsToken)
+{
+    EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869].json")),
+              QStringLiteral("fichier JSON n° fed936"));
+    EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869]")),
+              QStringLiteral("fichier n° fed936"));
+    EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("mqtt vigie/sono/+")), QStringLiteral("mqtt vigie/sono/+"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869].xml")),
+              QStringLiteral("XML file no. fed936"));
+    ui::useLanguage(QStringLiteral("fr"));
+}

@@ -544,6 +544,14 @@
 <context>
     <name>vigie::ui::Labels</name>
     <message>
+        <source>fichier n° %1</source>
+        <translation>file no. %1</translation>
+    </message>
+    <message>
+        <source>fichier %1 n° %2</source>
+        <translation>%1 file no. %2</translation>
+    </message>
+    <message>
         <location filename="../labels.cpp" line="18"/>
         <source>Marins-pompiers</source>
         <translation>Fire brigade</translation>
