@@ -74,9 +74,11 @@ int runIngest(const QStringList &arguments)
     fusion::FeedFusion feedFusion;
     fusion::FusionSummary fused;
     if (!parser.isSet(noFusion)) {
-        if (auto loaded = feedFusion.load((*room)->store()); !loaded)
-            return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
-        feedFusion.attach(ingestor, (*room)->store(), fused);
+        auto head = (*room)->head();
+        if (!head)
+            return fail(args.at(0) + QStringLiteral(": fusion: ") + head.error().message);
+        feedFusion.follow(**head);
+        feedFusion.attach(ingestor, **room, fused);
     }
     int failures = 0;
     qint64 refused = 0;
@@ -188,11 +190,13 @@ int runListen(const QStringList &arguments)
     options.topic = parser.value(topic);
     options.clientId = parser.value(clientId);
     fusion::FeedFusion feedFusion;
-    if (auto loaded = feedFusion.load((*room)->store()); !loaded)
-        return fail(args.at(0) + QStringLiteral(": fusion: ") + loaded.error().message);
+    auto head = (*room)->head();
+    if (!head)
+        return fail(args.at(0) + QStringLiteral(": fusion: ") + head.error().message);
+    feedFusion.follow(**head);
     feeds::MqttListener listener(**room, registry, options);
     fusion::FusionSummary fused;
-    feedFusion.attach(listener.ingestor(), (*room)->store(), fused);
+    feedFusion.attach(listener.ingestor(), **room, fused);
     listener.onEvent = [](const QString &event) {
         printLine(event.toUtf8());
         std::fflush(stdout); // a supervisor (or a test) waits for "subscribed"

@@ -14,10 +14,17 @@ const QString sourceIncidentField = QStringLiteral("source_incident");
 
 } // namespace
 
-Result<void> FeedFusion::load(const LogStore &store)
+void FeedFusion::follow(const Picture &head)
 {
-    const qint64 head = store.lastSeq();
-    auto r = store.read(EntryQuery{}, [&](const Entry &e) {
+    // The trail only grows while the log does; a fold begun again (a replica gone back to its server's chain)
+    // is another log: start again from its beginning.
+    if (m_followed > head.fusionTrail.size())
+        *this = FeedFusion(m_fuser.config());
+    for (; m_followed < head.fusionTrail.size(); ++m_followed) {
+        const FusionTrailEntry &t = head.fusionTrail[m_followed];
+        if (m_placedIds.remove(t.id))
+            continue; // observed (or closed) when this object placed it
+        const Entry e = t.toEntry();
         if (auto o = observationOf(e)) {
             (void)m_fuser.observe(*o);
             m_placed.insert(e.data.value(feedKeyField).toString());
@@ -30,31 +37,7 @@ Result<void> FeedFusion::load(const LogStore &store)
             // nothing fusion knows changes nothing, as in the picture.
             (void)m_fuser.apply(e);
         }
-        m_afterSeq = e.seq;
-        return true;
-    });
-    if (!r)
-        return r.error();
-    m_afterSeq = std::max(m_afterSeq, head);
-    return {};
-}
-
-Result<void> FeedFusion::refresh(const LogStore &store)
-{
-    // As FeedControls::refresh: after max(head, last returned), nothing is missed.
-    const qint64 head = store.lastSeq();
-    EntryQuery q;
-    q.kinds = {kinds::fusionJoin, kinds::fusionSplit, kinds::fusionUndo};
-    q.afterSeq = m_afterSeq;
-    auto corrections = store.read(q);
-    if (!corrections)
-        return corrections.error();
-    for (const Entry &e : *corrections) {
-        (void)m_fuser.apply(e);
-        m_afterSeq = std::max(m_afterSeq, e.seq);
     }
-    m_afterSeq = std::max(m_afterSeq, head);
-    return {};
 }
 
 FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
@@ -73,6 +56,9 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             if (d.kind == kinds::incidentClose) {
                 // A source closes the incident it named: the close goes where its reports went, and
                 // closes a fused incident only once every source of it has.
+                if (d.id.isNull())
+                    d.id = newEntryId(); // followed later, it is known as placed
+                m_placedIds.insert(d.id);
                 const QString source = d.data.value(incidentField).toString();
                 if (const auto target = m_fuser.close(source)) {
                     if (target->incident != source) {
@@ -91,6 +77,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             const auto o = observationOf(d);
             if (!o)
                 continue;
+            m_placedIds.insert(d.id);
             ++summary.reports;
             const FusionDecision decision = m_fuser.observe(*o);
             // A source a desk split out keeps its own incident.
@@ -114,12 +101,14 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
     return summary;
 }
 
-void FeedFusion::attach(feeds::Ingestor &ingestor, const LogStore &store, FusionSummary &summary)
+void FeedFusion::attach(feeds::Ingestor &ingestor, Room &room, FusionSummary &summary)
 {
-    ingestor.beforeAppend = [this, &store, &summary](std::vector<FeedArrival> &arrivals) {
-        // A join or split a desk wrote since the last batch applies to this one. A read that fails leaves
-        // the corrections as they were; the next batch reads them again.
-        (void)refresh(store);
+    ingestor.beforeAppend = [this, &room, &summary](std::vector<FeedArrival> &arrivals) {
+        // What other processes and desks appended since the last batch (reports, closes, a desk's join or
+        // split) applies to this one. A fold that cannot be read leaves the Fuser as it was; the next batch
+        // reads it again.
+        if (auto head = room.head())
+            follow(**head);
         const FusionSummary s = place(arrivals);
         summary.reports += s.reports;
         summary.merges += s.merges;

@@ -3,8 +3,10 @@
 // report that joins another source's incident names that incident (its own id kept as "source_incident")
 // and its message carries a "fusion.merge" entry with the reason and the confidence, in the same
 // transaction: a duplicate message drops both, and the picture folds one incident per fused incident
-// without knowing fusion. The Fuser's state is rebuilt from the log when a process starts, so successive
-// `vigie-cli ingest` runs and a long `listen` fuse alike.
+// without knowing fusion. The Fuser follows the process's one fold of the log (Room::head), through the
+// entries it keeps for fusion (Picture::fusionTrail, restored with snapshots): successive `vigie-cli ingest`
+// runs and a long `listen` fuse alike, what other processes and desks appended included, without reading the
+// log a second time.
 #include "feeds/ingestor.h"
 #include "fusion/fuser.h"
 
@@ -23,22 +25,23 @@ class FeedFusion
 public:
     explicit FeedFusion(FusionConfig config = {}) : m_fuser(config) {}
 
-    /// Replays the reports and desk corrections already in the log (nothing is appended).
-    [[nodiscard]] Result<void> load(const LogStore &store);
-    /// Applies the desk corrections appended since the last load or refresh (by any process).
-    [[nodiscard]] Result<void> refresh(const LogStore &store);
+    /// Brings the Fuser up to the picture `head` (a fold of the room's log): the reports, closes and desk
+    /// corrections it holds that this object has not seen yet, the ones it placed itself excepted.
+    void follow(const Picture &head);
     /// Places the reports of a batch about to be appended (see the file comment).
     FusionSummary place(std::vector<FeedArrival> &arrivals);
-    /// Makes `ingestor` fuse every batch it appends from now on, with the corrections in `store` (its room's)
-    /// up to that batch; the running totals go to `summary`.
-    void attach(feeds::Ingestor &ingestor, const LogStore &store, FusionSummary &summary);
+    /// Makes `ingestor` fuse every batch it appends from now on, following `room`'s fold up to that batch;
+    /// the running totals go to `summary`. A fold that cannot be read leaves the Fuser where it was.
+    void attach(feeds::Ingestor &ingestor, Room &room, FusionSummary &summary);
     [[nodiscard]] const Fuser &fuser() const { return m_fuser; }
 
 private:
     Fuser m_fuser;
     /// Feed keys (as stored, "feed_key") of the messages placed: a replayed message is not placed twice.
     QSet<QString> m_placed;
-    qint64 m_afterSeq = 0; ///< corrections up to this seq are applied
+    /// Entries this object placed (observed or closed) before they were appended: followed, they are skipped.
+    QSet<QUuid> m_placedIds;
+    std::size_t m_followed = 0; ///< Picture::fusionTrail entries followed
 };
 
 } // namespace vigie::fusion

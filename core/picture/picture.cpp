@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace vigie {
@@ -376,11 +377,59 @@ void applyHospital(Picture &pic, const Entry &e)
 
 } // namespace
 
+namespace {
+
+/// The data fields fusion reads (fuser.cpp's observationOf and Fuser::apply, feed_fusion.cpp).
+constexpr std::array fusionTrailFields{u"feed",        u"type", u"incident", u"source_incident",
+                                       u"observation", u"into", u"undoes",   u"feed_key"};
+
+void keepForFusion(Picture &pic, const Entry &e)
+{
+    const QString &k = e.kind;
+    const bool report = k == kinds::incidentOpen || k == kinds::incidentUpdate;
+    if (!report && k != kinds::incidentClose && k != kinds::fusionJoin && k != kinds::fusionSplit &&
+        k != kinds::fusionUndo)
+        return;
+    const std::optional<GeoPoint> at = e.geo.anchor();
+    if (report && !at)
+        return; // a report without a place is no observation
+    FusionTrailEntry t;
+    t.id = e.id;
+    t.seq = e.seq;
+    t.kind = k;
+    t.agency = e.agency;
+    t.time = e.eventTime;
+    t.at = at;
+    for (const char16_t *field : fusionTrailFields) {
+        const QString name = QString::fromUtf16(field);
+        if (const QJsonValue v = e.data.value(name); v.isString())
+            t.data.insert(name, v);
+    }
+    pic.fusionTrail.push_back(std::move(t));
+}
+
+} // namespace
+
+Entry FusionTrailEntry::toEntry() const
+{
+    Entry e;
+    e.id = id;
+    e.seq = seq;
+    e.kind = kind;
+    e.agency = agency;
+    e.eventTime = time;
+    if (at)
+        e.geo = Geometry::point(*at);
+    e.data = data;
+    return e;
+}
+
 void Picture::apply(const Entry &e)
 {
     lastSeq = e.seq;
     ++applied;
     maxEventTime = std::max(maxEventTime, e.eventTime);
+    keepForFusion(*this, e);
     const QString &k = e.kind;
     if (k == kinds::unitStatus)
         applyUnitStatus(*this, e);
@@ -594,6 +643,25 @@ QByteArray Picture::toJsonText() const
     }
     j.endArray();
     conflicts::writeState(j, *this);
+    j.key(u"fusion_trail");
+    j.beginArray();
+    for (const FusionTrailEntry &t : fusionTrail) {
+        j.beginObject();
+        j.field(u"id", t.id.toString(QUuid::WithoutBraces));
+        j.field(u"seq", t.seq);
+        j.field(u"kind", t.kind);
+        j.field(u"agency", t.agency);
+        j.field(u"time", t.time.msecs);
+        if (t.at)
+            point(u"at", t.at);
+        j.key(u"data");
+        j.beginObject();
+        for (auto it = t.data.begin(); it != t.data.end(); ++it)
+            j.field(it.key(), it.value().toString());
+        j.endObject();
+        j.endObject();
+    }
+    j.endArray();
     j.field(u"last_seq", lastSeq);
     j.field(u"applied", applied);
     j.field(u"closed_incidents", closedIncidents);
@@ -710,6 +778,18 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
                                str(o, "text"), str(o, "incident")});
     }
     conflicts::readState(json, p);
+    for (const QJsonValue &v : json.value(QLatin1String("fusion_trail")).toArray()) {
+        const QJsonObject o = v.toObject();
+        FusionTrailEntry t;
+        t.id = QUuid::fromString(str(o, "id"));
+        t.seq = i64(o, "seq");
+        t.kind = str(o, "kind");
+        t.agency = str(o, "agency");
+        t.time = ms(o, "time");
+        t.at = pointFrom(o.value(QLatin1String("at")));
+        t.data = o.value(QLatin1String("data")).toObject();
+        p.fusionTrail.push_back(std::move(t));
+    }
     p.lastSeq = i64(json, "last_seq");
     p.applied = i64(json, "applied");
     p.closedIncidents = i64(json, "closed_incidents");

@@ -4,7 +4,9 @@
 #include "log/entry.h"
 #include "picture/conflicts.h"
 
+#include <QJsonObject>
 #include <QStringList>
+#include <QUuid>
 
 #include <map>
 #include <optional>
@@ -113,12 +115,28 @@ struct Decision
     friend bool operator==(const Decision &, const Decision &) = default;
 };
 
+/// One entry that fusion folds (core/fusion: a report, a source's close, a desk's correction), trimmed to the
+/// fields fusion reads (observationOf, Fuser::apply, FeedFusion): see Picture::fusionTrail.
+struct FusionTrailEntry
+{
+    QUuid id;
+    qint64 seq = 0;
+    QString kind;
+    QString agency;
+    Timestamp time; ///< event time
+    std::optional<GeoPoint> at;
+    QJsonObject data; ///< only the fields fusion reads (fusionTrailFields), all strings
+    /// The entry as fusion reads it.
+    [[nodiscard]] Entry toEntry() const;
+    friend bool operator==(const FusionTrailEntry &, const FusionTrailEntry &) = default;
+};
+
 struct Picture
 {
     static constexpr std::size_t keptDecisions = 100;
     /// The snapshot text's format ("format", its first field). A snapshot of another format is not restored:
     /// the picture is folded from the log instead (2: decisions on suggestions, conflicts, units' statusBy).
-    static constexpr int snapshotFormat = 2;
+    static constexpr int snapshotFormat = 3; // 3: fusionTrail
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;
@@ -133,6 +151,11 @@ struct Picture
     std::map<QString, SuggestionDecision> suggestions;
     /// Entries that took no effect because an earlier one did the same thing (conflicts.h), in seq order.
     std::vector<Conflict> conflicts;
+    /// What fusion folds, in log order: reports (incident.open/update with a place), closes and desk
+    /// corrections (fusion.*). A feed process's fusion follows the process's one fold through it
+    /// (FeedFusion::follow) instead of reading the log again, and snapshots keep it, so a process that
+    /// starts restores fusion with the picture.
+    std::vector<FusionTrailEntry> fusionTrail;
     qint64 lastSeq = 0; ///< last entry applied
     qint64 applied = 0; ///< entries applied
     qint64 closedIncidents = 0;

@@ -281,6 +281,19 @@ Result<std::vector<Entry>> Room::rewindReplica(qint64 keep, const QString &setAs
     return tail;
 }
 
+Result<const Picture *> Room::head()
+{
+    if (!m_snapshots)
+        return Error{
+            QStringLiteral("%1: this process's picture is kept by its console, not by the room").arg(m_path)};
+    if (auto r = m_snapshots->catchUp(*m_store); !r)
+        qWarning().noquote() << QStringLiteral("%1: %2").arg(m_path,
+                                                             r.error().message); // a snapshot not written
+    if (!m_snapshots->head())
+        return Error{QStringLiteral("%1: the room's picture cannot be folded").arg(m_path)};
+    return &*m_snapshots->head();
+}
+
 Result<void> Room::reloadHead()
 {
     auto *file = dynamic_cast<SqliteLogStore *>(m_store.get());

@@ -88,6 +88,10 @@ public:
     /// arrivals in one transaction with the batch's refused input (LogStore::appendFeed).
     [[nodiscard]] Result<FeedAppend> appendFeed(std::vector<FeedArrival> arrivals,
                                                 const std::vector<Refused> &refused = {});
+    /// The process's one fold of the log (SnapshotKeeping::ByRoom): the picture after the last entry, brought
+    /// up to date with what other processes appended, from the last snapshot the first time. What follows the
+    /// log in a process without a console (fusion in `ingest` and `listen`) reads it here.
+    [[nodiscard]] Result<const Picture *> head();
     /// Serialises and stores a snapshot of `picture` (folded by the caller from entries that verify); returns
     /// its size in bytes.
     [[nodiscard]] Result<qint64> storeSnapshot(const Picture &picture);

@@ -203,7 +203,7 @@ struct Pipeline
                                        RoomMode::Live, clock));
         ingestor = std::make_unique<Ingestor>(*room, registry);
         fusion = std::make_unique<fusion::FeedFusion>();
-        fusion->attach(*ingestor, room->store(), fused);
+        fusion->attach(*ingestor, *room, fused);
     }
     /// One group commit, as `vigie-cli listen` does per batch: parse, anonymise, fuse, append the reports
     /// and the merge decisions in one transaction. False on error.

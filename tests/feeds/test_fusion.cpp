@@ -15,7 +15,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
 
 using namespace vigie;
@@ -601,8 +603,7 @@ TEST(Fusion, ARunningIngestFollowsACorrectionWrittenMeanwhile)
     feeds::Ingestor ingestor(*t.room, registry);
     FeedFusion fusion;
     FusionSummary summary;
-    ASSERT_TRUE(fusion.load(t.room->store()).ok());
-    fusion.attach(ingestor, t.room->store(), summary);
+    fusion.attach(ingestor, *t.room, summary);
     auto ingest = [&](const char *id, const char *time, const char *incident = nullptr) {
         feeds::FeedContext context;
         context.source = QStringLiteral("vigie/police/geojson");
@@ -729,8 +730,7 @@ TEST(Fusion, AFusedIncidentClosesWhenItsLastSourceCloses)
         auto ingestor = std::make_unique<feeds::Ingestor>(*t.room, registry);
         auto fusion = std::make_unique<FeedFusion>();
         FusionSummary summary;
-        ASSERT_TRUE(fusion->load(t.room->store()).ok());
-        fusion->attach(*ingestor, t.room->store(), summary);
+        fusion->attach(*ingestor, *t.room, summary);
         auto ingest = [&](const QByteArray &bytes) {
             feeds::FeedContext context;
             context.sourceLabel = QStringLiteral("gateway");
@@ -764,11 +764,13 @@ TEST(Fusion, AFusedIncidentClosesWhenItsLastSourceCloses)
                   leadClosesFirst ? QString() : QStringLiteral("cap:S-9"));
 
         // The last close comes through a new process, whose fusion learns from the log who has closed.
+        // A new process: the room opened again, its fold restored from the log and its snapshots.
         ingestor.reset();
         fusion = std::make_unique<FeedFusion>();
-        ingestor = std::make_unique<feeds::Ingestor>(*t.room, registry);
-        ASSERT_TRUE(fusion->load(t.room->store()).ok());
-        fusion->attach(*ingestor, t.room->store(), summary);
+        auto reopened = Room::open(t.path(), t.clock);
+        ASSERT_TRUE(reopened.ok());
+        ingestor = std::make_unique<feeds::Ingestor>(**reopened, registry);
+        fusion->attach(*ingestor, **reopened, summary);
         ingest(capAbout(last, leadClosesFirst ? "S-9" : "F-1", "2026-07-14T22:10:00+02:00", true));
         p = t.room->picture();
         ASSERT_TRUE(p.ok());
@@ -780,4 +782,87 @@ TEST(Fusion, AFusedIncidentClosesWhenItsLastSourceCloses)
         EXPECT_EQ(closes->back().data.value(QStringLiteral("incident")).toString(), fire);
         EXPECT_FALSE(closes->back().data.contains(QStringLiteral("open_sources")));
     }
+}
+
+// Fusion follows the process's one fold: a Fuser brought up to a picture restored from a snapshot equals one
+// fed with every report, close and correction read from the log, and a process that starts again fuses the
+// next reports as the one before would have.
+TEST(Fusion, FollowingTheRoomsFoldEqualsReplayingTheLogAndSurvivesARestart)
+{
+    test::TempRoom t;
+    feeds::FeedRegistry registry;
+    FusionSummary summary;
+    {
+        feeds::Ingestor ingestor(*t.room, registry);
+        FeedFusion fusion;
+        fusion.attach(ingestor, *t.room, summary);
+        // 1,300 camera alerts around 40 places over the evening, with unit positions between them, so that
+        // the log passes several snapshots and fusion merges many.
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<int> place(0, 39);
+        for (int n = 0; n < 1300; ++n) {
+            const int k = place(rng);
+            const QByteArray time = QStringLiteral("2026-07-14T%1:%2:00+02:00")
+                                        .arg(18 + n / 600, 2, 10, QLatin1Char('0'))
+                                        .arg((n / 10) % 60, 2, 10, QLatin1Char('0'))
+                                        .toLatin1();
+            feeds::FeedContext context;
+            context.sourceLabel = QStringLiteral("mqtt:vigie/cameras");
+            auto r =
+                ingestor.ingest(camera(QByteArray("cam-" + QByteArray::number(n)).constData(),
+                                       time.constData(), 5.30 + 0.004 * k, 43.25 + 0.003 * k, "vehicle_fire"),
+                                context, QStringLiteral("geojson"));
+            ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+            std::vector<Entry> moves;
+            for (int u = 0; u < 2; ++u)
+                moves.push_back(test::makeEntry(QStringLiteral("unit.position"), 1784044800000 + n,
+                                                {{QStringLiteral("unit"), QStringLiteral("U%1").arg(u)}},
+                                                Geometry::point({5.3 + 0.001 * u, 43.3})));
+            ASSERT_TRUE(t.room->append(std::move(moves)).ok());
+        }
+    }
+    ASSERT_GT(summary.merges, 100);
+    auto snapshot = t.room->store().lastSnapshotSeq();
+    ASSERT_TRUE(snapshot.ok());
+    ASSERT_GT(*snapshot, 0);
+
+    // The Fuser as the log's whole replay makes it.
+    Fuser replayed;
+    auto all = t.room->store().read(EntryQuery{});
+    ASSERT_TRUE(all.ok());
+    for (const Entry &e : *all) {
+        if (auto o = observationOf(e))
+            (void)replayed.observe(*o);
+        else if (e.kind == u"incident.close")
+            (void)replayed.close(e.data.value(QStringLiteral("incident")).toString());
+        else if (e.kind.startsWith(u"fusion."))
+            (void)replayed.apply(e);
+    }
+    // A new process: its fold restored from the last snapshot and the entries after it.
+    auto reopened = Room::open(t.path(), t.clock);
+    ASSERT_TRUE(reopened.ok());
+    auto head = (*reopened)->head();
+    ASSERT_TRUE(head.ok());
+    FeedFusion followed;
+    followed.follow(**head);
+    auto ids = [](const Fuser &f) {
+        std::vector<std::pair<QString, std::vector<QString>>> out;
+        for (const FusedIncident &i : f.incidents())
+            out.emplace_back(i.id, i.observations);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(ids(followed.fuser()), ids(replayed));
+    EXPECT_EQ(followed.fuser().incidents().size(), replayed.incidents().size());
+
+    // And it fuses the next report like the first process: a camera at place 0 joins its incident.
+    feeds::Ingestor ingestor(**reopened, registry);
+    FusionSummary after;
+    followed.attach(ingestor, **reopened, after);
+    feeds::FeedContext context;
+    context.sourceLabel = QStringLiteral("mqtt:vigie/cameras");
+    auto r = ingestor.ingest(camera("cam-next", "2026-07-14T20:09:30+02:00", 5.30, 43.25, "vehicle_fire"),
+                             context, QStringLiteral("geojson"));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(after.merges, 1);
 }
