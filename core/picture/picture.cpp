@@ -383,6 +383,8 @@ namespace {
 constexpr std::array fusionTrailFields{u"feed",        u"type", u"incident", u"source_incident",
                                        u"observation", u"into", u"undoes",   u"feed_key"};
 
+static_assert(fusionTrailFields.size() == std::tuple_size_v<decltype(FusionTrailEntry::fields)>);
+
 void keepForFusion(Picture &pic, const Entry &e)
 {
     const QString &k = e.kind;
@@ -400,11 +402,9 @@ void keepForFusion(Picture &pic, const Entry &e)
     t.agency = e.agency;
     t.time = e.eventTime;
     t.at = at;
-    for (const char16_t *field : fusionTrailFields) {
-        const QString name = QString::fromUtf16(field);
-        if (const QJsonValue v = e.data.value(name); v.isString())
-            t.data.insert(name, v);
-    }
+    for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
+        if (const QJsonValue v = e.data.value(QStringView(fusionTrailFields[f])); v.isString())
+            t.fields[f] = v.toString();
     pic.fusionTrail.push_back(std::move(t));
 }
 
@@ -420,7 +420,9 @@ Entry FusionTrailEntry::toEntry() const
     e.eventTime = time;
     if (at)
         e.geo = Geometry::point(*at);
-    e.data = data;
+    for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
+        if (!fields[f].isEmpty())
+            e.data.insert(QString::fromUtf16(fusionTrailFields[f]), fields[f]);
     return e;
 }
 
@@ -656,8 +658,9 @@ QByteArray Picture::toJsonText() const
             point(u"at", t.at);
         j.key(u"data");
         j.beginObject();
-        for (auto it = t.data.begin(); it != t.data.end(); ++it)
-            j.field(it.key(), it.value().toString());
+        for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
+            if (!t.fields[f].isEmpty())
+                j.field(QStringView(fusionTrailFields[f]), t.fields[f]);
         j.endObject();
         j.endObject();
     }
@@ -787,7 +790,9 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
         t.agency = str(o, "agency");
         t.time = ms(o, "time");
         t.at = pointFrom(o.value(QLatin1String("at")));
-        t.data = o.value(QLatin1String("data")).toObject();
+        const QJsonObject data = o.value(QLatin1String("data")).toObject();
+        for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
+            t.fields[f] = data.value(QStringView(fusionTrailFields[f])).toString();
         p.fusionTrail.push_back(std::move(t));
     }
     p.lastSeq = i64(json, "last_seq");

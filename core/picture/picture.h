@@ -4,10 +4,10 @@
 #include "log/entry.h"
 #include "picture/conflicts.h"
 
-#include <QJsonObject>
 #include <QStringList>
 #include <QUuid>
 
+#include <array>
 #include <map>
 #include <optional>
 #include <vector>
@@ -125,7 +125,10 @@ struct FusionTrailEntry
     QString agency;
     Timestamp time; ///< event time
     std::optional<GeoPoint> at;
-    QJsonObject data; ///< only the fields fusion reads (fusionTrailFields), all strings
+    /// The data fields fusion reads, in picture.cpp's fusionTrailFields order (feed, type, incident,
+    /// source_incident, observation, into, undoes, feed_key); empty when the entry has none. Kept as plain
+    /// strings: a room of feeds holds tens of thousands of these in every copy of its picture.
+    std::array<QString, 8> fields;
     /// The entry as fusion reads it.
     [[nodiscard]] Entry toEntry() const;
     friend bool operator==(const FusionTrailEntry &, const FusionTrailEntry &) = default;

@@ -400,3 +400,81 @@ void BM_StorageSyncLatency(benchmark::State &state)
 BENCHMARK(BM_StorageSyncLatency)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+namespace {
+
+/// A room of `entries` entries, one in twenty an incident report with a place (fusion's input), the others
+/// unit positions, written once per size and kept for the run.
+const QString &startRoom(qint64 entries)
+{
+    static std::map<qint64, std::pair<std::unique_ptr<QTemporaryDir>, QString>> rooms;
+    auto &slot = rooms[entries];
+    if (slot.first)
+        return slot.second;
+    slot.first = std::make_unique<QTemporaryDir>();
+    slot.second = slot.first->filePath(QStringLiteral("start.vigie"));
+    static SystemClock clock;
+    auto room = Room::create(slot.second, QStringLiteral("start"), RoomMode::Live, clock);
+    std::vector<Entry> batch;
+    for (qint64 n = 0; n < entries; ++n) {
+        Entry e;
+        e.author = QStringLiteral("bench");
+        e.eventTime = Timestamp{1784044800000 + n * 100};
+        if (n % 20 == 0) {
+            e.kind = QStringLiteral("incident.open");
+            e.agency = QStringLiteral("police");
+            e.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("geojson:cam-%1").arg(n)},
+                                 {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
+                                 {QStringLiteral("feed"), QStringLiteral("geojson")},
+                                 {QStringLiteral("title"), QStringLiteral("Caméra %1").arg(n)}};
+            e.geo = Geometry::point({5.30 + 0.0001 * double(n % 997), 43.25 + 0.0001 * double(n % 991)});
+        } else {
+            e.kind = QStringLiteral("unit.position");
+            e.data = QJsonObject{{QStringLiteral("unit"), QStringLiteral("U%1").arg(n % 300)}};
+            e.geo = Geometry::point({5.3 + 0.00001 * double(n % 1000), 43.3});
+        }
+        batch.push_back(std::move(e));
+        if (batch.size() == 5000 || n + 1 == entries) {
+            if (!(*room)->append(std::move(batch)))
+                std::abort();
+            batch.clear();
+        }
+    }
+    return slot.second;
+}
+
+} // namespace
+
+// A feed process starting on a room: open it and get fusion ready for the first batch. "follow": the room's
+// one fold restored from its last snapshot, the Fuser brought up to its trail (what `ingest` and `listen`
+// do). "replay": the Fuser fed from a read of the whole log beside the fold, as they did before.
+static void BM_FeedProcessStart(benchmark::State &state)
+{
+    const bool follow = state.range(1) == 1;
+    const QString &path = startRoom(state.range(0));
+    SystemClock clock;
+    for (auto _ : state) {
+        auto room = Room::open(path, clock);
+        fusion::FeedFusion fusion;
+        auto head = (*room)->head(); // the fold a feed process keeps in both cases, for its snapshots
+        if (follow) {
+            fusion.follow(**head);
+        } else {
+            fusion::Fuser replayed;
+            (void)(*room)->store().read(EntryQuery{}, [&replayed](const Entry &e) {
+                if (auto o = fusion::observationOf(e))
+                    (void)replayed.observe(*o);
+                return true;
+            });
+            benchmark::DoNotOptimize(replayed.incidents().size());
+        }
+        benchmark::DoNotOptimize(fusion.fuser().incidents().size());
+    }
+    state.SetLabel(follow ? "follow the fold" : "replay the log");
+}
+BENCHMARK(BM_FeedProcessStart)
+    ->ArgsProduct({{100000, 1000000}, {0, 1}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
