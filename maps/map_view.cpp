@@ -527,7 +527,18 @@ void MapView::drawNote(QPainter &p, QSize size)
     // Said on the map itself: an empty background must not pass for an empty city. Drawn under the
     // symbols, so that it hides none of them.
     m_note.clear();
-    if (m_static.builtIn) {
+    // Where neither the built-in background nor an imported basemap reaches, the map is a blank: say so.
+    static const QRectF builtInCover = [] {
+        QRectF r;
+        for (const BuiltInArea &a : builtInAreas())
+            r = r.united(a.bounds);
+        return r;
+    }();
+    const auto tileBounds = m_tiles ? m_tiles->bounds() : std::nullopt;
+    if (!builtInCover.contains(m_center) && !(tileBounds && tileBounds->contains(center())))
+        m_note = tr("Aucun fond de carte à cet endroit : le fond simplifié ne couvre que Marseille et ses "
+                    "environs");
+    else if (m_static.builtIn) {
         const auto bounds = m_tiles ? m_tiles->bounds() : std::nullopt;
         const bool centreCovered = bounds && bounds->contains(center());
         if (m_tiles && !centreCovered)

@@ -58,6 +58,17 @@ TEST(BasemapNotes, SimplifiedBackgroundSaysItHasNoDetailFromZoom15)
     }
 }
 
+// An incident reported far from the city (a sample from Loire-Atlantique): the map there is blank, and says
+// so.
+TEST(BasemapNotes, WhereNoBackgroundReachesTheMapSaysItIsBlank)
+{
+    MapView view(nullptr);
+    view.setCenter(GeoPoint{-1.55, 47.22}, 12);
+    EXPECT_TRUE(render(view).contains(QStringLiteral("Aucun fond de carte"))) << render(view).toStdString();
+    view.setCenter(vieuxPort, 12);
+    EXPECT_FALSE(render(view).contains(QStringLiteral("Aucun fond de carte")));
+}
+
 TEST(BasemapNotes, ANonCoveringBasemapKeepsTheSimplifiedNoteOverTheCity)
 {
     QTemporaryDir dir;

@@ -916,6 +916,10 @@
 </context>
 <context>
     <name>vigie::maps::MapView</name>
+    <message>
+        <source>Aucun fond de carte à cet endroit : le fond simplifié ne couvre que Marseille et ses environs</source>
+        <translation>No background map here: the simplified background covers only Marseille and its surroundings</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../maps/map_view.cpp"/>
         <source>&lt;b&gt;%n objet(s) regroupé(s)&lt;/b&gt;</source>

@@ -289,6 +289,8 @@ QString LogModel::sender(const Entry &e)
     const QString feed = e.data.value(QLatin1String("feed")).toString();
     if (!feed.isEmpty() && e.author == feed) // a feed that does not name its sender: "hubsante"
         return tr("flux %1").arg(feedLabel(feed));
+    if (const QString file = feedSourceLabel(e.author); file != e.author)
+        return file; // a file whose name was pseudonymised: "fichier NMEA n° 35e1dc"
     if (!isPseudonym(e.author))
         return e.author;
     // A sender pseudonymised on the way in (its e-mail address): its feed is all a reader can be told.
