@@ -662,6 +662,10 @@ Result<void> DeskLink::rejoinIfDiverged()
     if (mine == 0)
         return {};
     PgLogStore &server = *m_server->store;
+    // A hot standby may simply not have replayed the end yet: only a primary's chain can be said to have
+    // lost it (a URL whose hosts are not told apart by target_session_attrs=read-write can land here).
+    if (server.onStandby())
+        return {};
     auto hashAt = [](const LogStore &store, qint64 seq) -> Result<QByteArray> {
         EntryQuery q;
         q.afterSeq = seq - 1;
