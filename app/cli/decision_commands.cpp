@@ -75,6 +75,28 @@ int decide(const QStringList &arguments, bool accept)
                                    "suggestion is needed to change it")
                         .arg(path, id, found->decision->kind)
                         .arg(found->decision->seq));
+    if (accept) {
+        // The unit must still be free, and the incident still open, when the decision is taken: a suggestion
+        // is advice about the moment it was made (the console's panel shows the same through the picture).
+        auto head = (*room)->head();
+        if (!head)
+            return fail(head.error().message);
+        const QString unit = found->suggestion->data.value(QLatin1String("unit")).toString();
+        const QString incident = found->suggestion->data.value(QLatin1String("incident")).toString();
+        if (auto u = (*head)->units.find(unit); u != (*head)->units.end() &&
+                                                u->second.status != QLatin1String("available") &&
+                                                u->second.status != QLatin1String("returning"))
+            return fail(
+                QStringLiteral("%1: unit %2 is no longer free (%3%4 since seq %5): suggestion \"%6\" "
+                               "is not accepted; ask for a new one (vigie-cli suggest)")
+                    .arg(path, unit, u->second.status,
+                         u->second.incident.isEmpty() ? QString() : QStringLiteral(", ") + u->second.incident)
+                    .arg(u->second.lastSeq)
+                    .arg(id));
+        if (!(*head)->shownIncident(incident))
+            return fail(QStringLiteral("%1: incident %2 is no longer open: suggestion \"%3\" is not accepted")
+                            .arg(path, incident, id));
+    }
     const Timestamp now = clock().now();
     auto drafts = accept ? allocation::acceptDrafts(*found->suggestion, parser.value(author), now)
                          : allocation::rejectDrafts(*found->suggestion, parser.value(author), now,

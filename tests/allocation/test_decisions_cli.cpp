@@ -91,3 +91,51 @@ TEST(DecisionCli, AcceptSendsTheUnitRejectKeepsTheReasonAndEachIsDecidedOnce)
     EXPECT_EQ(cli({QStringLiteral("accept"), QStringLiteral("--help")}).code, 0);
     EXPECT_EQ(cli({QStringLiteral("reject"), room}).code, 1);
 }
+
+// A suggestion is advice about the moment it was made: accepting it once its unit is engaged elsewhere, or
+// once its incident is closed, is refused and stores nothing.
+TEST(DecisionCli, AcceptIsRefusedWhenTheUnitIsNoLongerFreeOrTheIncidentIsClosed)
+{
+    QTemporaryDir dir;
+    const QString room = dir.filePath(QStringLiteral("d.vigie"));
+    ASSERT_EQ(cli({QStringLiteral("demo"), room}).code, 0);
+    const auto append = [&room](const QByteArray &line) {
+        const CliRun r = vigie::test::runCli({QStringLiteral("append"), room}, line + "\n");
+        ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    };
+    append(R"({"kind":"incident.open","time":"2026-07-14T21:00:00Z","author":"test","agency":"fire",)"
+           R"("geo":{"type":"Point","coordinates":[5.3745,43.2955]},)"
+           R"("data":{"incident":"INC-NEW","title":"Feu d'appartement","type":"building_fire"}})");
+    ASSERT_EQ(cli({QStringLiteral("suggest"), room, QStringLiteral("--record")}).code, 0);
+    const auto suggestions = entries(room, QStringLiteral("suggestion"));
+    ASSERT_GE(suggestions.size(), 2u);
+    // Two suggestions for the new fire (the demo's incidents may get some too).
+    std::vector<QJsonObject> forFire;
+    for (const QJsonObject &e : suggestions)
+        if (const QJsonObject d = e.value(QLatin1String("data")).toObject();
+            d.value(QLatin1String("incident")).toString() == QLatin1String("INC-NEW"))
+            forFire.push_back(d);
+    ASSERT_GE(forFire.size(), 2u);
+    const QJsonObject first = forFire[0];
+    const QJsonObject second = forFire[1];
+
+    // The second suggestion's unit goes to another incident meanwhile.
+    append(
+        QByteArray(R"({"kind":"unit.status","time":"2026-07-14T21:01:00Z","author":"test","agency":"fire",)"
+                   R"("data":{"unit":")") +
+        second.value(QLatin1String("unit")).toString().toUtf8() +
+        R"(","status":"on_scene","incident":"INC-0005"}})");
+    const CliRun busy =
+        cli({QStringLiteral("accept"), room, second.value(QLatin1String("suggestion")).toString()});
+    EXPECT_EQ(busy.code, 1);
+    EXPECT_TRUE(busy.err.contains("no longer free")) << busy.err.toStdString();
+
+    // The incident closes before anyone accepts the first.
+    append(R"({"kind":"incident.close","time":"2026-07-14T21:02:00Z","author":"test","agency":"fire",)"
+           R"("data":{"incident":"INC-NEW"}})");
+    const CliRun closed =
+        cli({QStringLiteral("accept"), room, first.value(QLatin1String("suggestion")).toString()});
+    EXPECT_EQ(closed.code, 1);
+    EXPECT_TRUE(closed.err.contains("no longer open")) << closed.err.toStdString();
+    EXPECT_TRUE(entries(room, QStringLiteral("suggestion.accept")).empty());
+}
