@@ -79,6 +79,10 @@ void TcpProxy::run()
         }
         if (::poll(fds.data(), nfds_t(fds.size()), 50) <= 0)
             continue;
+        // Only the pairs polled above have events in `fds`; a pair accepted below waits for the next round.
+        // (Its events were read past the end of `fds`: garbage that could make the thread read a silent
+        // side and block there, so that a desk's first connection through the proxy never got an answer.)
+        const std::size_t polled = pairs.size();
         if (fds[0].revents & POLLIN) {
             const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
             if (client >= 0) {
@@ -102,7 +106,7 @@ void TcpProxy::run()
         }
         // Relay what is readable; a side that closed or failed closes the pair.
         std::vector<bool> dead(pairs.size(), false);
-        for (std::size_t i = 0; i < pairs.size(); ++i) {
+        for (std::size_t i = 0; i < polled; ++i) {
             const pollfd &c = fds[1 + 2 * i];
             const pollfd &s = fds[2 + 2 * i];
             for (const auto &[from, to, revents] :
