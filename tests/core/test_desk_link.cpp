@@ -198,6 +198,19 @@ protected:
         m_names.push_back(name);
         return url;
     }
+    /// Creates room `name` on a primary with its hot standby, and returns the URL desks use: both hosts,
+    /// the writes to whichever is the primary (empty on failure).
+    QString failoverRoom(const PgCluster &primary, const PgCluster &standby, const QString &name)
+    {
+        const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1,127.0.0.1:%2/postgres?room=%3&"
+                                           "target_session_attrs=read-write")
+                                .arg(primary.port())
+                                .arg(standby.port())
+                                .arg(name);
+        auto created = Room::create(url, {}, RoomMode::Live, m_clock);
+        EXPECT_TRUE(created) << created.error().message.toStdString();
+        return created ? url : QString();
+    }
     /// The URL of `url`'s room through a proxy on `port`.
     static QString through(const QString &url, int port)
     {
@@ -715,14 +728,8 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
         ASSERT_EQ(standby.startStandby(primary, true).toStdString(), "");
         std::printf("failover run %d: seed %u (primary killed after %d ms)\n", i, seed, before);
         const QString name = QStringLiteral("failover-%1").arg(i);
-        const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1,127.0.0.1:%2/postgres?room=%3&"
-                                           "target_session_attrs=read-write")
-                                .arg(primary.port())
-                                .arg(standby.port())
-                                .arg(name);
-        auto created = Room::create(url, {}, RoomMode::Live, m_clock);
-        ASSERT_TRUE(created) << created.error().message.toStdString();
-        created->reset();
+        const QString url = failoverRoom(primary, standby, name);
+        ASSERT_FALSE(url.isEmpty());
         auto a = startDesk(url, QStringLiteral("poste-a"));
         auto b = startDesk(url, QStringLiteral("poste-b"));
         ASSERT_TRUE(a && b);
@@ -734,9 +741,7 @@ TEST_F(DeskLinkTest, FaultFailoverToASynchronousStandby)
         ASSERT_EQ(primary.killServer().toStdString(), "");
         ASSERT_EQ(standby.promote().toStdString(), "");
         std::this_thread::sleep_for(std::chrono::milliseconds(800));
-        const QString promoted = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?room=%2")
-                                     .arg(standby.port())
-                                     .arg(name);
+        const QString promoted = roomUrl(standby.port(), name);
         ASSERT_EQ(healedProblems(promoted, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
     }
 }
@@ -760,14 +765,8 @@ TEST_F(DeskLinkTest, FaultFailoverToAnAsynchronousStandbyThatMissedTheLastCommit
         std::printf("async failover run %d: seed %u (standby lost after %d ms, primary %d ms later)\n", i,
                     seed, before, apart);
         const QString name = QStringLiteral("async-failover-%1").arg(i);
-        const QString url = QStringLiteral("postgresql://postgres@127.0.0.1:%1,127.0.0.1:%2/postgres?room=%3&"
-                                           "target_session_attrs=read-write")
-                                .arg(primary.port())
-                                .arg(standby.port())
-                                .arg(name);
-        auto created = Room::create(url, {}, RoomMode::Live, m_clock);
-        ASSERT_TRUE(created) << created.error().message.toStdString();
-        created->reset();
+        const QString url = failoverRoom(primary, standby, name);
+        ASSERT_FALSE(url.isEmpty());
         auto a = startDesk(url, QStringLiteral("poste-a"));
         auto b = startDesk(url, QStringLiteral("poste-b"));
         ASSERT_TRUE(a && b);
@@ -780,9 +779,7 @@ TEST_F(DeskLinkTest, FaultFailoverToAnAsynchronousStandbyThatMissedTheLastCommit
         ASSERT_EQ(primary.killServer().toStdString(), "");
         ASSERT_EQ(standby.restart().toStdString(), "");
         ASSERT_EQ(standby.promote().toStdString(), "");
-        const QString promoted = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?room=%2")
-                                     .arg(standby.port())
-                                     .arg(name);
+        const QString promoted = roomUrl(standby.port(), name);
         ASSERT_EQ(healedProblems(promoted, {{a.get(), &wa}, {b.get(), &wb}}), "") << "seed " << seed;
         // The case under test happened: the desks had copied commits the new primary never received.
         const DeskStatus sa = a->status(), sb = b->status();

@@ -212,6 +212,22 @@ std::vector<Entry> entriesOfKind(const Room &room, const QString &kind)
     return read ? *read : std::vector<Entry>{};
 }
 
+/// A building fire opened now at the Vieux-Port: the demo's own incidents are served by the units engaged
+/// on them, and this one needs several.
+Entry newBuildingFire(const Room &room)
+{
+    Entry fire;
+    fire.kind = QStringLiteral("incident.open");
+    fire.eventTime = room.clock().now();
+    fire.author = QStringLiteral("test");
+    fire.agency = QStringLiteral("fire");
+    fire.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-NEW")},
+                            {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
+                            {QStringLiteral("type"), QStringLiteral("building_fire")}};
+    fire.geo = Geometry::point({5.3745, 43.2955});
+    return fire;
+}
+
 ui::SuggestionsPanel::Context straightLineContext()
 {
     ui::SuggestionsPanel::Context context;
@@ -229,17 +245,7 @@ ui::SuggestionsPanel::Context straightLineContext()
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 {
-    // The demo's incidents are served by the units engaged on them; a new building fire needs several.
-    Entry fire;
-    fire.kind = QStringLiteral("incident.open");
-    fire.eventTime = room->clock().now();
-    fire.author = QStringLiteral("test");
-    fire.agency = QStringLiteral("fire");
-    fire.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-NEW")},
-                            {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
-                            {QStringLiteral("type"), QStringLiteral("building_fire")}};
-    fire.geo = Geometry::point({5.3745, 43.2955});
-    ASSERT_TRUE(room->append({fire}));
+    ASSERT_TRUE(room->append({newBuildingFire(*room)}));
     DirectSink sink(*room);
     PictureManager manager(room->store(), room->clock(), room->path());
     manager.setWriter(&sink);
@@ -302,16 +308,7 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 // again for that incident, and only the proposals that changed are recorded. Coverage is said in words.
 TEST_F(DemoFixture, ProposingAgainRecordsOnlyWhatChanged)
 {
-    Entry fire;
-    fire.kind = QStringLiteral("incident.open");
-    fire.eventTime = room->clock().now();
-    fire.author = QStringLiteral("test");
-    fire.agency = QStringLiteral("fire");
-    fire.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-NEW")},
-                            {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
-                            {QStringLiteral("type"), QStringLiteral("building_fire")}};
-    fire.geo = Geometry::point({5.3745, 43.2955});
-    ASSERT_TRUE(room->append({fire}));
+    ASSERT_TRUE(room->append({newBuildingFire(*room)}));
     DirectSink sink(*room);
     PictureManager manager(room->store(), room->clock(), room->path());
     manager.setWriter(&sink);
