@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
@@ -49,10 +51,11 @@ const std::vector<Pattern> &patterns()
          RE(QStringLiteral(R"(\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b)")),
          {false, 2, 2}},
         // French numbers: 0X XX XX XX XX, +33 X…, 0033 X…, +33 (0)X…, with spaces, dots or dashes: ten
-        // digits at least (0 and nine, or 33 and nine).
+        // digits at least (0 and nine, or 33 and nine), not inside a word: a hex key ("0612345678abcdef")
+        // is not a number.
         {"tel",
          RE(QStringLiteral(
-             R"((?<![\w+])(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d))")),
+             R"((?<![\w+])(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\w))")),
          {false, 10, 0}},
         // SIV plates (AA-123-AA, since 2009) and FNI plates (123 ABC 13, 1234 AB 2A, before 2009). An ISO
         // 8601 time ("2026-07-14T21:05") has the shape of an FNI plate ("14T21") and is not one.
@@ -167,10 +170,32 @@ bool mayMatch(const Needs &text, const Needs &pattern)
 
 } // namespace
 
+namespace {
+
+/// Where `text` holds a UUID (an entry's id named in another entry's data, a feed's identifier): a group of
+/// one reads like a phone number ("…-0612345678bd") or, upper-cased, like a plate ("4F94"), and an id
+/// scrubbed names nothing any more.
+std::vector<std::pair<qsizetype, qsizetype>> identifierSpans(const QString &text)
+{
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
+    if (text.size() < 36 || text.count(u'-') < 4)
+        return spans;
+    static const QRegularExpression uuid(
+        QStringLiteral(R"(\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b)"));
+    for (auto it = uuid.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        spans.emplace_back(m.capturedStart(), m.capturedEnd());
+    }
+    return spans;
+}
+
+} // namespace
+
 QString Anonymiser::scrubText(const QString &text) const
 {
     QString out = text;
     Needs needs = needsOf(out);
+    auto identifiers = identifierSpans(out);
     for (const Pattern &p : patterns()) {
         if (!mayMatch(needs, p.needs))
             continue;
@@ -180,6 +205,10 @@ QString Anonymiser::scrubText(const QString &text) const
         bool any = false;
         while (it.hasNext()) {
             const auto m = it.next();
+            if (std::any_of(identifiers.begin(), identifiers.end(), [&m](const auto &span) {
+                    return m.capturedStart() < span.second && span.first < m.capturedEnd();
+                }))
+                continue;
             any = true;
             next += QStringView(out).mid(last, m.capturedStart() - last);
             next += token(QLatin1String(p.category), normalise(QLatin1String(p.category), m.captured()));
@@ -189,6 +218,7 @@ QString Anonymiser::scrubText(const QString &text) const
             next += QStringView(out).mid(last);
             out = next;
             needs = needsOf(out); // tokens carry hex digits, as before this shortcut
+            identifiers = identifierSpans(out);
         }
     }
     return out;

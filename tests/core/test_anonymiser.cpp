@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -165,4 +166,24 @@ TEST(Anonymiser, ScrubsInvalidUtf8WithoutLosingTheRest)
     const QByteArray out = anon.scrubBytes(bytes);
     EXPECT_FALSE(out.contains("06 12 34 56 78"));
     EXPECT_TRUE(out.contains("end"));
+}
+
+// Entry ids travel in entries' data ("undoes", "observation"): a UUID whose last group reads like a phone
+// number ("…-0612345678bd", about one id in 120) or a plate once upper-cased must reach the store whole, or
+// the entry that names it names nothing.
+TEST(Anonymiser, LeavesIdentifiersWhole)
+{
+    QRandomGenerator random(20260714);
+    for (int i = 0; i < 200000; ++i) {
+        quint32 words[4];
+        random.fillRange(words);
+        QByteArray bytes(reinterpret_cast<const char *>(words), sizeof words);
+        const QString id = QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+        for (const QString &text : {id, id.toUpper(), QStringLiteral("annule %1").arg(id)}) {
+            ASSERT_EQ(anon.scrubText(text), text) << text.toStdString();
+        }
+    }
+    for (const char *text : {"cb7d61f6-ef12-4712-b0c9-0612345678bd", "4712-0612-3456-789abcdef012"}) {
+        EXPECT_EQ(anon.scrubText(QLatin1String(text)), QLatin1String(text));
+    }
 }
