@@ -1,5 +1,7 @@
 #include "privacy/anonymiser.h"
 
+#include "privacy/person_names.h"
+
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -191,7 +193,7 @@ std::vector<std::pair<qsizetype, qsizetype>> identifierSpans(const QString &text
 
 } // namespace
 
-QString Anonymiser::scrubText(const QString &text) const
+QString Anonymiser::scrubText(const QString &text, Names names) const
 {
     QString out = text;
     Needs needs = needsOf(out);
@@ -221,7 +223,24 @@ QString Anonymiser::scrubText(const QString &text) const
             identifiers = identifierSpans(out);
         }
     }
-    return out;
+    if (names == Names::Keep || needs.capitals == 0)
+        return out;
+    const std::vector<privacy::NameSpan> people = privacy::findPersonNames(out);
+    if (people.empty())
+        return out;
+    QString next;
+    qsizetype last = 0;
+    for (const privacy::NameSpan &name : people) {
+        if (std::any_of(identifiers.begin(), identifiers.end(), [&name](const auto &span) {
+                return name.start < span.second && span.first < name.end;
+            }))
+            continue;
+        next += QStringView(out).mid(last, name.start - last);
+        next += token(QStringLiteral("personne"), name.normalised);
+        last = name.end;
+    }
+    next += QStringView(out).mid(last);
+    return next;
 }
 
 namespace {
@@ -239,6 +258,14 @@ QString fieldKey(const QString &key)
 }
 
 } // namespace
+
+bool Anonymiser::isAuthorField(const QString &key)
+{
+    static const QSet<QString> fields{QStringLiteral("author"), QStringLiteral("authors"),
+                                      QStringLiteral("desk"), QStringLiteral("decidedby"),
+                                      QStringLiteral("operator")};
+    return fields.contains(fieldKey(key));
+}
 
 bool Anonymiser::isPersonalField(const QString &key)
 {
@@ -304,7 +331,8 @@ std::optional<QJsonValue> scrubValue(const Anonymiser &a, const QString &key, co
         if (Anonymiser::isPersonalField(key) || (person && fieldKey(key) == QStringLiteral("name")))
             return a.token(QStringLiteral("personne"), v.toString().trimmed().toUpper());
         const QString text = v.toString();
-        QString scrubbed = a.scrubText(text);
+        QString scrubbed = a.scrubText(text, Anonymiser::isAuthorField(key) ? Anonymiser::Names::Keep
+                                                                            : Anonymiser::Names::Scrub);
         if (scrubbed == text)
             return std::nullopt;
         return QJsonValue(std::move(scrubbed));

@@ -14,8 +14,16 @@ public:
     /// `key` is the room's secret (at least 16 bytes).
     explicit Anonymiser(QByteArray key);
 
-    /// Replaces e-mail addresses, French phone numbers, licence plates and IBANs in free text.
-    [[nodiscard]] QString scrubText(const QString &text) const;
+    /// Whether people's names in free text are replaced too. An entry's author (the desk or official who
+    /// wrote it) is the audit trail and is kept; the names a text mentions are not.
+    enum class Names
+    {
+        Scrub,
+        Keep
+    };
+    /// Replaces e-mail addresses, French phone numbers, licence plates, IBANs and (unless told to keep them)
+    /// people's names (privacy/person_names.h) in free text.
+    [[nodiscard]] QString scrubText(const QString &text, Names names = Names::Scrub) const;
     /// Scrubs every string in a JSON tree; values of fields that name a person (nom, prenom, caller…, and
     /// "name" inside a person object such as patient or caller) are replaced whole.
     [[nodiscard]] QJsonObject scrubJson(const QJsonObject &object) const;
@@ -23,6 +31,9 @@ public:
     [[nodiscard]] QByteArray scrubBytes(const QByteArray &bytes) const;
     /// The token that replaces a value of a category ("tel", "email", "plaque", "iban", "personne").
     [[nodiscard]] QString token(const QString &category, const QString &normalisedValue) const;
+    /// True if a JSON field of that name names who wrote or decided (author, desk…): kept for the audit
+    /// trail.
+    [[nodiscard]] static bool isAuthorField(const QString &key);
     /// True if a JSON field of that name holds a person's identity.
     [[nodiscard]] static bool isPersonalField(const QString &key);
     /// True if a JSON object under that key describes a person (patient, caller, victim, contact…): its

@@ -240,8 +240,9 @@ Result<std::vector<Entry>> Room::prepareAt(std::vector<Entry> drafts, Timestamp 
             return Error{QStringLiteral("entry %1 of the batch: %2")
                              .arg(&e - drafts.data() + 1)
                              .arg(valid.error().message)};
-        e.author = m_anonymiser.scrubText(e.author);
-        e.role = m_anonymiser.scrubText(e.role);
+        // Who wrote is the audit trail: contacts in it are scrubbed, the name is kept.
+        e.author = m_anonymiser.scrubText(e.author, Anonymiser::Names::Keep);
+        e.role = m_anonymiser.scrubText(e.role, Anonymiser::Names::Keep);
         e.data = m_anonymiser.scrubJson(e.data);
         e.recordTime = now;
         if (e.id.isNull())
@@ -375,8 +376,9 @@ Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std
         for (Entry &e : a.drafts) {
             if (auto valid = validateDraft(e); !valid)
                 return Error{QStringLiteral("%1: %2").arg(a.source, valid.error().message)};
-            e.author = m_anonymiser.scrubText(e.author);
-            e.role = m_anonymiser.scrubText(e.role);
+            // Who wrote is the audit trail: contacts in it are scrubbed, the name is kept.
+            e.author = m_anonymiser.scrubText(e.author, Anonymiser::Names::Keep);
+            e.role = m_anonymiser.scrubText(e.role, Anonymiser::Names::Keep);
             e.data = m_anonymiser.scrubJson(e.data);
             e.recordTime = now;
         }
