@@ -4,6 +4,7 @@
 #include "feeds/ingestor.h"
 #include "feeds/xml_tree.h"
 #include "fusion/feed_fusion.h"
+#include "privacy/anonymiser.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
 
@@ -160,6 +161,29 @@ void BM_FeedParseOnly(benchmark::State &state)
 BENCHMARK(BM_FeedParseOnly)->Unit(benchmark::kMillisecond);
 
 /// One XML element with n repeated children (the rows of a long export): reading it must grow linearly.
+/// Scrubbing the free text of reports (the names corpus of the tests, marks removed): with people's names
+/// looked for, and without (Names::Keep: phone numbers, e-mails, plates and IBANs only, as before names were
+/// scrubbed). Per text.
+void BM_ScrubReportText(benchmark::State &state)
+{
+    QFile file(QStringLiteral(VIGIE_SOURCE_DIR "/tests/data/privacy/names_corpus.txt"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        state.SkipWithError("names corpus missing");
+        return;
+    }
+    QStringList texts;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (!line.isEmpty() && !line.startsWith('#'))
+            texts << QString::fromUtf8(line).remove(QStringLiteral("{{")).remove(QStringLiteral("}}"));
+    const Anonymiser anon(QByteArray(32, 'b'));
+    const auto names = state.range(0) ? Anonymiser::Names::Scrub : Anonymiser::Names::Keep;
+    qsizetype i = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(anon.scrubText(texts[i++ % texts.size()], names));
+    state.SetLabel(state.range(0) ? "names scrubbed" : "names kept (contacts only)");
+}
+BENCHMARK(BM_ScrubReportText)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
 void BM_XmlManySiblings(benchmark::State &state)
 {
     const int n = int(state.range(0));
