@@ -120,15 +120,15 @@ void DpsDialog::build()
     grid->addRow(tr("&Public présent en même temps (P1) :"), m_p1);
     m_p2 = levelBox(DpsFactor::P2, gridBox);
     m_p2Text = wrapped(gridBox);
-    grid->addRow(dpsFactorTitle(DpsFactor::P2) + QStringLiteral(" :"), m_p2);
+    grid->addRow(tr("%1 :").arg(dpsFactorTitle(DpsFactor::P2)), m_p2);
     grid->addRow(m_p2Text);
     m_e1 = levelBox(DpsFactor::E1, gridBox);
     m_e1Text = wrapped(gridBox);
-    grid->addRow(dpsFactorTitle(DpsFactor::E1) + QStringLiteral(" :"), m_e1);
+    grid->addRow(tr("%1 :").arg(dpsFactorTitle(DpsFactor::E1)), m_e1);
     grid->addRow(m_e1Text);
     m_e2 = levelBox(DpsFactor::E2, gridBox);
     m_e2Text = wrapped(gridBox);
-    grid->addRow(dpsFactorTitle(DpsFactor::E2) + QStringLiteral(" :"), m_e2);
+    grid->addRow(tr("%1 :").arg(dpsFactorTitle(DpsFactor::E2)), m_e2);
     grid->addRow(m_e2Text);
     inputs->addWidget(gridBox);
     inputs->addStretch(1);
