@@ -7,9 +7,12 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -67,11 +70,18 @@ TEST(DpsDialog, OpensForAnEventAndFollowsEveryChange)
     EXPECT_TRUE(allText(dialog).contains(QStringLiteral("0,40 — plus de 30 minutes")));
 
     if (const QByteArray dir = qgetenv("VIGIE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        // For the guide: as the French console shows it, Qt's own buttons in French.
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        QTranslator qt;
+        if (qt.load(QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qt);
         ui::DpsDialog shown(velodrome(), 67'000, false);
         shown.resize(1400, 820);
         shown.show();
         QApplication::processEvents();
         shown.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/dps-dialog.png"));
+        QCoreApplication::removeTranslator(&qt);
+        QLocale::setDefault(QLocale::c());
     }
 }
 
