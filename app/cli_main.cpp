@@ -9,9 +9,12 @@
 
 int main(int argc, char *argv[])
 {
-    // Rendering tiles needs fonts and QPainter on images, hence a QGuiApplication (on the offscreen platform:
-    // no display needed). Every other command stays a plain QCoreApplication.
-    const bool draws = argc > 1 && std::strcmp(argv[1], "import-osm") == 0;
+    // Rendering tiles or a PDF form needs fonts and QPainter, hence a QGuiApplication (on the offscreen
+    // platform: no display needed). Every other command stays a plain QCoreApplication.
+    bool draws = argc > 1 && std::strcmp(argv[1], "import-osm") == 0;
+    if (argc > 1 && std::strcmp(argv[1], "dps") == 0)
+        for (int i = 2; i < argc; ++i)
+            draws = draws || std::strcmp(argv[i], "--pdf") == 0 || std::strncmp(argv[i], "--pdf=", 6) == 0;
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application = draws ? std::make_unique<QGuiApplication>(argc, argv)

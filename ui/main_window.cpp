@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "ui/desk_panel.h"
+#include "ui/dps_dialog.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/log_panel.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     connect(m_incidentsPanel, &IncidentsPanel::notice, this,
             [this](const QString &text) { statusBar()->showMessage(text, 20000); });
     buildIncidentActions();
+    buildAnticipationMenu();
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -327,6 +329,23 @@ void MainWindow::buildIncidentActions()
         tr("Annule la dernière réunion ou séparation en vigueur (inscrit au journal)."),
         [this] { undoLastCorrection(); });
     m_incidentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void MainWindow::buildAnticipationMenu()
+{
+    // Preparing planned events (a match, a concert) rather than answering what happens now.
+    auto *menu = menuBar()->addMenu(tr("A&nticipation"));
+    auto *dps = menu->addAction(tr("Dimensionner un dispositif de &secours (DPS)…"),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
+                                    auto *dialog =
+                                        new DpsDialog(m_manager.info().mode == RoomMode::Exercise, this);
+                                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                    dialog->show();
+                                });
+    const QString tip = tr("Le dispositif prévisionnel de secours d'une manifestation selon la grille du "
+                           "référentiel national (RNMSC-DPS) ; formulaire PDF pour la préfecture.");
+    dps->setToolTip(tip);
+    dps->setStatusTip(tip);
 }
 
 QStringList MainWindow::selectedIncidents() const

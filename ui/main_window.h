@@ -66,6 +66,7 @@ private:
     void buildBanner();
     void buildActions();
     void buildIncidentActions();
+    void buildAnticipationMenu();
     void updateBanner();
     /// The red banner when the log stops verifying (PictureManager::damage), hidden otherwise.
     void updateDamage();

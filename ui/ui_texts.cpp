@@ -1,5 +1,6 @@
 #include "ui/ui_texts.h"
 
+#include "ui/dps_dialog.h"
 #include "ui/help_dialogs.h"
 #include "ui/note_dialog.h"
 #include "ui/room_opener.h"
@@ -144,6 +145,9 @@ std::vector<UiText> consoleTexts(QMainWindow *window, const Picture &picture)
     walk(new OpenRoomDialog(window));
     walk(new NoteDialog(kinds::note, picture, window));
     walk(new NoteDialog(kinds::decision, picture, window));
+    auto *dps = new DpsDialog(false, window);
+    dps->setAttendance(67'000); // a DPS-GE: every line of the result is shown
+    walk(dps);
     // Qt's own dialogs, as the console opens them: their words come from Qt's catalogue.
     auto *files = new QFileDialog(window);
     files->setOption(QFileDialog::DontUseNativeDialog);

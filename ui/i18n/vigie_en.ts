@@ -296,6 +296,18 @@
 <context>
     <name>vigie::ui::MainWindow</name>
     <message>
+        <source>A&amp;nticipation</source>
+        <translation>Pla&amp;nning</translation>
+    </message>
+    <message>
+        <source>Dimensionner un dispositif de &amp;secours (DPS)…</source>
+        <translation>Size a first-aid &amp;cover (DPS)…</translation>
+    </message>
+    <message>
+        <source>Le dispositif prévisionnel de secours d&apos;une manifestation selon la grille du référentiel national (RNMSC-DPS) ; formulaire PDF pour la préfecture.</source>
+        <translation>An event&apos;s planned first-aid cover on the national reference&apos;s grid (RNMSC-DPS); PDF form for the prefecture.</translation>
+    </message>
+    <message>
         <source>&amp;Interventions</source>
         <translation>&amp;Incidents</translation>
     </message>
@@ -2114,6 +2126,399 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>depuis %1</source>
         <translation>for %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::DpsDialog</name>
+    <message>
+        <source>Dimensionner un dispositif de secours (DPS)</source>
+        <translation>Size a first-aid cover (DPS)</translation>
+    </message>
+    <message>
+        <source>Grille d&apos;évaluation des risques du référentiel national « dispositifs prévisionnels de secours » (RNMSC-DPS, arrêté du 7 novembre 2006).</source>
+        <translation>Risk assessment grid of the national reference for planned first-aid covers (RNMSC-DPS, order of 7 November 2006).</translation>
+    </message>
+    <message>
+        <source>Manifestation</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>par exemple : OM – PSG</source>
+        <translation>for example: OM – PSG</translation>
+    </message>
+    <message>
+        <source>par exemple : Orange Vélodrome, Marseille</source>
+        <translation>for example: Orange Velodrome, Marseille</translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Da&amp;te :</source>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu :</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisateur :</source>
+        <translation>&amp;Organiser:</translation>
+    </message>
+    <message>
+        <source>Grille</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source> personnes</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>&amp;Public présent en même temps (P1) :</source>
+        <translation>&amp;Public present at the same time (P1):</translation>
+    </message>
+    <message>
+        <source>%1 :</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Dispositif</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>Calcul</source>
+        <translation>Computation</translation>
+    </message>
+    <message>
+        <source>Exporter en PDF… (Ctrl+Entrée)</source>
+        <translation>Export as PDF… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Calcul impossible</source>
+        <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <source>RIS %1 — %2</source>
+        <translation>RIS %1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 intervenants secouristes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 first-aiders&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>un binôme, sans poste de secours</source>
+        <translation>one pair, no first-aid post</translation>
+    </message>
+    <message>
+        <source>%1 poste(s) de secours, %2 équipe(s) de 4, %3 binôme(s)</source>
+        <translation>%1 first-aid post(s), %2 team(s) of 4, %3 pair(s)</translation>
+    </message>
+    <message>
+        <source>%1 chef(s) de poste, pris parmi les intervenants</source>
+        <translation>%1 post leader(s), from among the first-aiders</translation>
+    </message>
+    <message>
+        <source>+ %1 chef(s) de secteur</source>
+        <translation>+ %1 sector leader(s)</translation>
+    </message>
+    <message>
+        <source>+ %1 chef de dispositif, au poste de commandement (PC)</source>
+        <translation>+ %1 cover commander, at the command post (PC)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Effectif total : %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Total staff: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>dispositif</source>
+        <translation>cover</translation>
+    </message>
+    <message>
+        <source>DPS - %1.pdf</source>
+        <translation>DPS - %1.pdf</translation>
+    </message>
+    <message>
+        <source>Exporter le dimensionnement en PDF</source>
+        <translation>Export the sizing as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Écriture de %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Formulaire écrit : %1</source>
+        <translation>Form written: %1</translation>
+    </message>
+    <message>
+        <source>Le PDF n&apos;a pas pu être écrit : %1</source>
+        <translation>The PDF could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::anticipation::DpsGrid</name>
+    <message>
+        <source>P1 = %1 personnes, au plus 100 000 : P = P1 = %2</source>
+        <translation>P1 = %1 people, at most 100,000: P = P1 = %2</translation>
+    </message>
+    <message>
+        <source>P1 = %1 personnes, plus de 100 000 : P = 100 000 + (P1 − 100 000) / 2 = %2</source>
+        <translation>P1 = %1 people, over 100,000: P = 100,000 + (P1 − 100,000) / 2 = %2</translation>
+    </message>
+    <message>
+        <source>i = P2 + E1 + E2 = %1 + %2 + %3 = %4</source>
+        <translation>i = P2 + E1 + E2 = %1 + %2 + %3 = %4</translation>
+    </message>
+    <message>
+        <source>RIS = i × P / 1 000 = %1 × %2 / 1 000 = %3</source>
+        <translation>RIS = i × P / 1,000 = %1 × %2 / 1,000 = %3</translation>
+    </message>
+    <message>
+        <source>RIS ≤ 0,25 : la grille n&apos;exige pas de dispositif (l&apos;autorité de police peut en demander un)</source>
+        <translation>RIS ≤ 0.25: the grid requires no cover (the police authority may still ask for one)</translation>
+    </message>
+    <message>
+        <source>0,25 &lt; RIS ≤ 1,125 : point d&apos;alerte et de premiers secours (PAPS), 2 intervenants secouristes (un binôme)</source>
+        <translation>0.25 &lt; RIS ≤ 1.125: alert and first-aid point (PAPS), 2 first-aiders (one pair)</translation>
+    </message>
+    <message>
+        <source>1,125 &lt; RIS ≤ 12 : DPS de petite envergure (DPS-PE)</source>
+        <translation>1.125 &lt; RIS ≤ 12: small first-aid cover (DPS-PE)</translation>
+    </message>
+    <message>
+        <source>12 &lt; RIS ≤ 36 : DPS de moyenne envergure (DPS-ME)</source>
+        <translation>12 &lt; RIS ≤ 36: medium first-aid cover (DPS-ME)</translation>
+    </message>
+    <message>
+        <source>RIS &gt; 36 : DPS de grande envergure (DPS-GE)</source>
+        <translation>RIS &gt; 36: large first-aid cover (DPS-GE)</translation>
+    </message>
+    <message>
+        <source>RIS arrondi à l&apos;unité supérieure : %1 ; RIS ≤ 4 : une équipe de 4, soit 4 intervenants secouristes</source>
+        <translation>RIS rounded up: %1; RIS ≤ 4: one team of 4, that is 4 first-aiders</translation>
+    </message>
+    <message>
+        <source>RIS arrondi à l&apos;unité supérieure : %1, impair ; porté à %2 pour des binômes entiers : %2 intervenants secouristes</source>
+        <translation>RIS rounded up: %1, odd; raised to %2 for whole pairs: %2 first-aiders</translation>
+    </message>
+    <message>
+        <source>RIS arrondi à l&apos;unité supérieure : %1, pair : %1 intervenants secouristes</source>
+        <translation>RIS rounded up: %1, even: %1 first-aiders</translation>
+    </message>
+    <message>
+        <source>%1 intervenants : %2 poste(s) de secours de 12 intervenants au plus, soit %3 équipe(s) de 4 et %4 binôme(s) ; chaque poste a son chef de poste, pris parmi les intervenants</source>
+        <translation>%1 first-aiders: %2 first-aid post(s) of at most 12, that is %3 team(s) of 4 and %4 pair(s); each post has its leader, from among the first-aiders</translation>
+    </message>
+    <message>
+        <source>DPS-ME : les postes forment un secteur, sous un chef de secteur en plus des intervenants</source>
+        <translation>DPS-ME: the posts form one sector, under a sector leader in addition to the first-aiders</translation>
+    </message>
+    <message>
+        <source>DPS-GE : %1 secteur(s) de 3 postes au plus, chacun sous un chef de secteur, et un chef de dispositif au poste de commandement (PC), en plus des intervenants</source>
+        <translation>DPS-GE: %1 sector(s) of at most 3 posts, each under a sector leader, and a cover commander at the command post (PC), in addition to the first-aiders</translation>
+    </message>
+    <message>
+        <source>Effectif : %1 intervenants + %2 d&apos;encadrement = %3 personnes</source>
+        <translation>Staff: %1 first-aiders + %2 leaders = %3 people</translation>
+    </message>
+    <message>
+        <source>Aucun dispositif exigé par la grille</source>
+        <translation>No cover required by the grid</translation>
+    </message>
+    <message>
+        <source>Point d&apos;alerte et de premiers secours</source>
+        <translation>Alert and first-aid point</translation>
+    </message>
+    <message>
+        <source>Dispositif prévisionnel de secours de petite envergure</source>
+        <translation>Small planned first-aid cover</translation>
+    </message>
+    <message>
+        <source>Dispositif prévisionnel de secours de moyenne envergure</source>
+        <translation>Medium planned first-aid cover</translation>
+    </message>
+    <message>
+        <source>Dispositif prévisionnel de secours de grande envergure</source>
+        <translation>Large planned first-aid cover</translation>
+    </message>
+    <message>
+        <source>Comportement prévisible du public, selon l&apos;activité (P2)</source>
+        <translation>Expected behaviour of the public, from the activity (P2)</translation>
+    </message>
+    <message>
+        <source>Environnement et accessibilité du site (E1)</source>
+        <translation>Environment and access of the site (E1)</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;intervention des secours publics (E2)</source>
+        <translation>Delay of public rescue services (E2)</translation>
+    </message>
+    <message>
+        <source>0,25 — faible : public assis (spectacle, cérémonie cultuelle, réunion publique, restauration, rendez-vous sportif…)</source>
+        <translation>0.25 — low: seated public (show, religious ceremony, public meeting, dining, sports fixture…)</translation>
+    </message>
+    <message>
+        <source>0,30 — modéré : public debout (cérémonie cultuelle, réunion publique, restauration, exposition, foire, salon, comice agricole…)</source>
+        <translation>0.30 — moderate: standing public (religious ceremony, public meeting, dining, exhibition, fair, trade show, agricultural show…)</translation>
+    </message>
+    <message>
+        <source>0,35 — moyen : public debout (spectacle avec public statique, fête foraine, rendez-vous sportif avec protection du public…)</source>
+        <translation>0.35 — medium: standing public (show with a static public, funfair, sports fixture with the public protected…)</translation>
+    </message>
+    <message>
+        <source>0,40 — élevé : public debout (spectacle avec public dynamique, danse, féria, fête votive, carnaval, spectacle de rue, grande parade, rendez-vous sportif sans protection du public ; plusieurs jours avec hébergement sur place)</source>
+        <translation>0.40 — high: standing public (show with a moving public, dance, feria, village fair, carnival, street show, big parade, sports fixture without protection of the public; several days with lodging on site)</translation>
+    </message>
+    <message>
+        <source>0,25 — faible : structures permanentes (bâtiment, salle « en dur »), voies publiques aux accès dégagés, accès aisé</source>
+        <translation>0.25 — low: permanent structures (building, hall), public roads with clear access, easy access</translation>
+    </message>
+    <message>
+        <source>0,30 — modéré : structures non permanentes (gradins, tribunes, chapiteaux), espace naturel jusqu&apos;à 2 ha, brancardage de 150 à 300 m, terrain en pente sur plus de 100 m</source>
+        <translation>0.30 — moderate: temporary structures (bleachers, stands, marquees), natural area up to 2 ha, stretcher carrying 150 to 300 m, slope over more than 100 m</translation>
+    </message>
+    <message>
+        <source>0,35 — moyen : espace naturel de 2 à 5 ha, brancardage de 300 à 600 m, terrain en pente sur plus de 150 m, autres conditions d&apos;accès difficiles</source>
+        <translation>0.35 — medium: natural area of 2 to 5 ha, stretcher carrying 300 to 600 m, slope over more than 150 m, other hard access</translation>
+    </message>
+    <message>
+        <source>0,40 — élevé : espace naturel de plus de 5 ha, brancardage de plus de 600 m, terrain en pente sur plus de 300 m, talus, escaliers, voies non carrossables, progression des secours gênée par le public</source>
+        <translation>0.40 — high: natural area over 5 ha, stretcher carrying over 600 m, slope over more than 300 m, banks, stairs, tracks closed to vehicles, rescuers slowed by the public</translation>
+    </message>
+    <message>
+        <source>0,25 — 10 minutes au plus</source>
+        <translation>0.25 — 10 minutes at most</translation>
+    </message>
+    <message>
+        <source>0,30 — plus de 10 minutes et 20 au plus</source>
+        <translation>0.30 — over 10 minutes and 20 at most</translation>
+    </message>
+    <message>
+        <source>0,35 — plus de 20 minutes et 30 au plus</source>
+        <translation>0.35 — over 20 minutes and 30 at most</translation>
+    </message>
+    <message>
+        <source>0,40 — plus de 30 minutes</source>
+        <translation>0.40 — over 30 minutes</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::DpsForm</name>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>un binôme, sans poste de secours</source>
+        <translation>one pair, no first-aid post</translation>
+    </message>
+    <message>
+        <source>%1 poste(s) de secours ; %2 équipe(s) de 4 et %3 binôme(s)</source>
+        <translation>%1 first-aid post(s); %2 team(s) of 4 and %3 pair(s)</translation>
+    </message>
+    <message>
+        <source>%1 chef(s) de poste, pris parmi les intervenants</source>
+        <translation>%1 post leader(s), from among the first-aiders</translation>
+    </message>
+    <message>
+        <source>%1 chef(s) de secteur (%2 secteur(s))</source>
+        <translation>%1 sector leader(s) (%2 sector(s))</translation>
+    </message>
+    <message>
+        <source>%1 chef de dispositif</source>
+        <translation>%1 cover commander</translation>
+    </message>
+    <message>
+        <source>un poste de commandement (PC)</source>
+        <translation>a command post (PC)</translation>
+    </message>
+    <message>
+        <source>Dimensionnement d&apos;un dispositif prévisionnel de secours</source>
+        <translation>Sizing of a planned first-aid cover</translation>
+    </message>
+    <message>
+        <source>Grille d&apos;évaluation des risques du référentiel national des missions de sécurité civile « dispositifs prévisionnels de secours » (RNMSC-DPS, arrêté du 7 novembre 2006)</source>
+        <translation>Risk assessment grid of the national reference for civil protection missions, planned first-aid covers (RNMSC-DPS, order of 7 November 2006)</translation>
+    </message>
+    <message>
+        <source>Manifestation</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Organisateur</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Données de la grille</source>
+        <translation>Grid inputs</translation>
+    </message>
+    <message>
+        <source>Public attendu (P1)</source>
+        <translation>Expected public (P1)</translation>
+    </message>
+    <message>
+        <source>%1 personnes présentes en même temps</source>
+        <translation>%1 people present at the same time</translation>
+    </message>
+    <message>
+        <source>Dispositif</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>Ratio d&apos;intervenants secouristes (RIS)</source>
+        <translation>First-aider ratio (RIS)</translation>
+    </message>
+    <message>
+        <source>Intervenants secouristes</source>
+        <translation>First-aiders</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Encadrement</source>
+        <translation>Leaders</translation>
+    </message>
+    <message>
+        <source>aucun en plus des intervenants</source>
+        <translation>none besides the first-aiders</translation>
+    </message>
+    <message>
+        <source>Effectif total</source>
+        <translation>Total staff</translation>
+    </message>
+    <message>
+        <source>%1 personnes</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <source>Calcul</source>
+        <translation>Computation</translation>
+    </message>
+    <message>
+        <source>Document établi avec Vigie le %1. Le dimensionnement ne remplace pas l&apos;avis de l&apos;autorité de police, qui peut imposer davantage.</source>
+        <translation>Document made with Vigie on %1. The sizing does not replace the police authority, which may require more.</translation>
+    </message>
+    <message>
+        <source>EXERCICE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <source>Dimensionnement DPS — %1</source>
+        <translation>DPS sizing — %1</translation>
     </message>
 </context>
 </TS>
