@@ -32,6 +32,8 @@ std::span<const Command> commands()
         {"fusion", "a desk's corrections of fusion: join incidents, split a source out, undo", runFusion},
         {"desk", "a desk without a screen: writes notes at a pace, reports how fast others' notes reach it",
          runDesk},
+        {"events", "the calendar of planned events: import CSV or iCalendar, list, cancel, clashes",
+         runEvents},
     };
     return list;
 }
