@@ -153,10 +153,9 @@ std::pair<Timestamp, Timestamp> EventsPanel::period() const
 void EventsPanel::calendarMaybeChanged()
 {
     const auto &calendar = m_manager.picture().plannedEvents;
-    if (calendar == m_calendar && !m_found.empty())
-        return;
-    if (calendar == m_calendar && m_table->rowCount() > 0)
-        return;
+    if (m_shown && calendar == m_calendar)
+        return; // most pictures change units and incidents, not the calendar
+    m_shown = true;
     m_calendar = calendar;
     fill();
     startCheck();

@@ -63,6 +63,7 @@ private:
     std::vector<anticipation::Clash> m_found;
     QFutureWatcher<std::vector<anticipation::Clash>> m_watcher;
     bool m_again = false; ///< the calendar changed while a check ran
+    bool m_shown = false; ///< the calendar was shown once
     QComboBox *m_period = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_details = nullptr;
