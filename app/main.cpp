@@ -1,5 +1,6 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/detail_panel.h"
+#include "ui/events_panel.h"
 #include "ui/feeds_panel.h"
 #include "ui/help_dialogs.h"
 #include "ui/incidents_panel.h"
@@ -146,7 +147,7 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Calcule des propositions d'affectation au démarrage."));
     QCommandLineOption dockOption(QStringLiteral("dock"),
                                   QStringLiteral("Panneau à mettre au premier plan au démarrage (log, feeds, "
-                                                 "suggestions, units, incidents)."),
+                                                 "suggestions, units, incidents, events)."),
                                   QStringLiteral("NOM"));
     QCommandLineOption deskOption(
         QStringLiteral("desk"),
@@ -382,6 +383,28 @@ int main(int argc, char *argv[])
     auto *feedsDock =
         window.addPanel(QStringLiteral("FeedsDock"), QObject::tr("Flux"), new vigie::ui::FeedsPanel(manager),
                         Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_5));
+    // The calendar of planned events and its clashes, one tab beside the log (its width suits the list).
+    auto *events = new vigie::ui::EventsPanel(manager, graph ? &graph->network() : nullptr);
+    QObject::connect(
+        events, &vigie::ui::EventsPanel::shapesChanged, map,
+        [map](const std::vector<vigie::maps::MapPlannedEvent> &shapes) { map->setPlannedEvents(shapes); });
+    QObject::connect(events, &vigie::ui::EventsPanel::placeChosen, map,
+                     [map](vigie::GeoPoint where) { map->showPlace(where, 14); });
+    auto *eventsDock = window.addPanel(QStringLiteral("EventsDock"), QObject::tr("Événements prévus"), events,
+                                       Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_6));
+    if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock")))
+        window.tabifyDockWidget(logDock, eventsDock);
+    auto *anticipationMenu = new QMenu(QObject::tr("&Anticipation"), &window);
+    window.menuBar()->insertMenu(mapMenu->menuAction(), anticipationMenu);
+    anticipationMenu->addAction(QObject::tr("&Importer des événements…"), events, [events, eventsDock] {
+        eventsDock->show();
+        eventsDock->raise();
+        events->importInteractively();
+    });
+    anticipationMenu->addAction(QObject::tr("&Calendrier et conflits"), eventsDock, [eventsDock] {
+        eventsDock->show();
+        eventsDock->raise();
+    });
     if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock"))) {
         window.tabifyDockWidget(logDock, feedsDock);
         logDock->raise();
@@ -452,9 +475,9 @@ int main(int argc, char *argv[])
         const auto dock = std::find_if(docks.begin(), docks.end(),
                                        [&](QDockWidget *d) { return d->objectName().toLower() == wanted; });
         if (dock == docks.end())
-            return fail(
-                QStringLiteral("no panel \"%1\" (log, feeds, suggestions, units, incidents, presence)")
-                    .arg(parser.value(dockOption)));
+            return fail(QStringLiteral(
+                            "no panel \"%1\" (log, feeds, suggestions, units, incidents, presence, events)")
+                            .arg(parser.value(dockOption)));
         (*dock)->raise();
     }
 
@@ -490,6 +513,11 @@ int main(int argc, char *argv[])
             QObject::connect(suggestions, &vigie::ui::SuggestionsPanel::proposalFinished, &wait,
                              &QEventLoop::quit);
             suggestions->propose();
+            wait.exec();
+        }
+        if (events->checking()) { // the clashes drawn on the map and listed, not "Recherche…"
+            QEventLoop wait;
+            QObject::connect(events, &vigie::ui::EventsPanel::clashesChecked, &wait, &QEventLoop::quit);
             wait.exec();
         }
         QApplication::processEvents();

@@ -273,6 +273,8 @@ FrameStats MapView::render(QPainter &p, QSize deviceSize)
         m_static.builtIn = drawBasemap(sp, size);
         if (zones)
             drawZones(sp, size, stats);
+        if (!m_plannedEvents.empty())
+            drawPlannedEvents(sp, size);
         if (!m_routes.empty())
             drawRoutes(sp, size);
         m_static.zonesDrawn = stats.drawn[int(Layer::Zones)];
@@ -305,6 +307,61 @@ void MapView::drawZones(QPainter &p, QSize size, FrameStats &stats)
         p.setBrush(c);
         p.drawPolygon(screen);
         ++stats.drawn[int(Layer::Zones)];
+    }
+    p.restore();
+}
+
+void MapView::setPlannedEvents(std::vector<MapPlannedEvent> events)
+{
+    m_plannedEvents = std::move(events);
+    ++m_staticVersion;
+    update();
+}
+
+void MapView::drawPlannedEvents(QPainter &p, QSize size)
+{
+    // Tens of events at most: drawn as shapes into the static image, under the routes and the symbols.
+    // Calendar colour violet (not an agency's); red for an event in a clash.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF screenRect(QPointF(0, 0), QSizeF(size));
+    for (const MapPlannedEvent &e : m_plannedEvents) {
+        QPolygonF shape;
+        for (const QPointF &w : e.world)
+            shape << toScreen(w);
+        if (shape.isEmpty() || !shape.boundingRect().adjusted(-12, -12, 12, 12).intersects(screenRect))
+            continue;
+        const QColor colour = e.clash ? QColor(0xd0, 0x1c, 0x1c) : QColor(0x7b, 0x3f, 0xa0);
+        const qreal width = e.selected ? 3.5 : 2.0;
+        switch (e.shape) {
+        case MapPlannedEvent::Shape::Route: {
+            p.setPen(QPen(QColor(255, 255, 255, 200), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(shape);
+            p.setPen(QPen(colour, e.selected ? 7 : 6, Qt::DashLine, Qt::FlatCap, Qt::RoundJoin));
+            p.drawPolyline(shape);
+            break;
+        }
+        case MapPlannedEvent::Shape::Area: {
+            QColor fill = colour;
+            fill.setAlpha(60);
+            p.setPen(QPen(colour, width, Qt::DashLine));
+            p.setBrush(fill);
+            p.drawPolygon(shape);
+            break;
+        }
+        case MapPlannedEvent::Shape::Venue: {
+            // A calendar-like square with a white border, larger when selected.
+            const qreal half = e.selected ? 9 : 7;
+            p.setPen(QPen(Qt::white, width));
+            p.setBrush(colour);
+            p.drawRoundedRect(QRectF(shape.front() - QPointF(half, half), QSizeF(2 * half, 2 * half)), 2, 2);
+            p.setPen(QPen(Qt::white, 1.5));
+            p.drawLine(shape.front() + QPointF(-half + 3, -half + 5),
+                       shape.front() + QPointF(half - 3, -half + 5));
+            break;
+        }
+        }
+        p.setBrush(Qt::NoBrush);
     }
     p.restore();
 }

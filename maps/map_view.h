@@ -41,6 +41,23 @@ struct MapRoute
     bool faded = false;  ///< decided (accepted or rejected)
 };
 
+/// A planned event of the calendar: a venue (one point), a route (a polyline, drawn thick and dashed) or an
+/// area; red when it clashes with another event or cuts a station or hospital off.
+struct MapPlannedEvent
+{
+    enum class Shape
+    {
+        Venue,
+        Route,
+        Area
+    };
+    Shape shape = Shape::Venue;
+    std::vector<QPointF> world; ///< zoom-0 world pixels (project(p, 0))
+    QString label;
+    bool clash = false;
+    bool selected = false;
+};
+
 class MapView : public QWidget
 {
     Q_OBJECT
@@ -58,6 +75,9 @@ public:
     /// Replaces the suggested routes shown (empty: none).
     void setRoutes(std::vector<MapRoute> routes);
     [[nodiscard]] const std::vector<MapRoute> &routes() const { return m_routes; }
+    /// Replaces the planned events shown (empty: none).
+    void setPlannedEvents(std::vector<MapPlannedEvent> events);
+    [[nodiscard]] const std::vector<MapPlannedEvent> &plannedEvents() const { return m_plannedEvents; }
 
     void setLayerVisible(Layer layer, bool visible);
     [[nodiscard]] bool layerVisible(Layer layer) const { return m_visible[int(layer)]; }
@@ -136,6 +156,7 @@ private:
     bool drawBasemap(QPainter &p, QSize size);
     void drawZones(QPainter &p, QSize size, FrameStats &stats);
     void drawRoutes(QPainter &p, QSize size);
+    void drawPlannedEvents(QPainter &p, QSize size);
     void drawPoints(QPainter &p, QSize size, FrameStats &stats);
     void drawOverlay(QPainter &p, QSize size);
     void drawNote(QPainter &p, QSize size); ///< the basemap note (basemapNote), at the top
@@ -165,6 +186,7 @@ private:
     quint64 m_staticVersion = 1; ///< bumped when the basemap, zones or routes change
     LayerContents m_contents;
     std::vector<MapRoute> m_routes;
+    std::vector<MapPlannedEvent> m_plannedEvents;
     std::unique_ptr<MbTiles> m_tiles;
     BasemapTiles m_basemap;
     ClusterIndex m_clusters;

@@ -136,6 +136,8 @@ QString kindLabel(const QString &kind)
         {"fusion.undo", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Correction annulée")},
         {"conflict", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Conflit")},
         {"log.truncated", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Journal tronqué")},
+        {"event.plan", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement prévu")},
+        {"event.cancel", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement annulé")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))

@@ -34,6 +34,8 @@ std::span<const Command> commands()
          runDesk},
         {"dps", "size the first-aid cover of a planned event (RNMSC-DPS grid); --pdf writes the form",
          runDps},
+        {"events", "the calendar of planned events: import CSV or iCalendar, list, cancel, clashes",
+         runEvents},
     };
     return list;
 }

@@ -57,5 +57,6 @@ int runFeed(const QStringList &arguments);
 int runFusion(const QStringList &arguments);
 int runDesk(const QStringList &arguments);
 int runDps(const QStringList &arguments);
+int runEvents(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -6,10 +6,7 @@
 
 namespace vigie::feeds {
 
-namespace {
-
-// Splits one record; returns false on an unterminated quote. `pos` advances past the record.
-bool readRecord(const QString &text, qsizetype &pos, QChar delimiter, QStringList &fields)
+bool readCsvRecord(const QString &text, qsizetype &pos, QChar delimiter, QStringList &fields)
 {
     fields.clear();
     QString field;
@@ -41,8 +38,6 @@ bool readRecord(const QString &text, qsizetype &pos, QChar delimiter, QStringLis
     fields << field;
     return !quoted;
 }
-
-} // namespace
 
 Result<CsvMapping> CsvMapping::fromJson(const QByteArray &json)
 {
@@ -94,7 +89,7 @@ FeedBatch CsvAdapter::parse(const QByteArray &bytes, const FeedContext &context)
     const QString text = QString::fromUtf8(bytes);
     qsizetype pos = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
     QStringList header;
-    readRecord(text, pos, m_mapping.delimiter, header);
+    readCsvRecord(text, pos, m_mapping.delimiter, header);
     QHash<QString, int> index;
     for (auto it = m_mapping.columns.begin(); it != m_mapping.columns.end(); ++it)
         if (const int i = int(header.indexOf(it.value().trimmed())); i >= 0)
@@ -113,7 +108,7 @@ FeedBatch CsvAdapter::parse(const QByteArray &bytes, const FeedContext &context)
     while (pos < text.size()) {
         const qsizetype start = pos;
         ++line;
-        const bool closed = readRecord(text, pos, m_mapping.delimiter, row);
+        const bool closed = readCsvRecord(text, pos, m_mapping.delimiter, row);
         const QString where = QStringLiteral("line %1").arg(line);
         const QByteArray raw = text.mid(start, pos - start).toUtf8();
         line += int(raw.count('\n')) - (raw.endsWith('\n') ? 1 : 0);

@@ -44,6 +44,10 @@ public:
 };
 
 /// Column mapping of a CSV main courante export: our field → the export's column header.
+/// Splits one CSV record (RFC 4180 quoting) of `text` from `pos`, which it moves past the record; returns
+/// false on an unterminated quote.
+[[nodiscard]] bool readCsvRecord(const QString &text, qsizetype &pos, QChar delimiter, QStringList &fields);
+
 struct CsvMapping
 {
     QChar delimiter = u';';

@@ -251,6 +251,18 @@ QByteArray compactGeoJson(const Geometry &geo)
         out.append("]],\"type\":\"Polygon\"}");
         return out;
     }
+    case Geometry::Type::LineString: {
+        QByteArray out;
+        out.reserve(48 + 40 * qsizetype(geo.points.size()));
+        out.append("{\"coordinates\":[");
+        for (std::size_t i = 0; i < geo.points.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendPosition(out, geo.points[i]);
+        }
+        out.append("],\"type\":\"LineString\"}");
+        return out;
+    }
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "log/entry_kinds.h"
 
 #include "log/entry.h"
+#include "model/time.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -151,6 +152,41 @@ Result<void> validateKind(const Entry &e)
                 return r;
         return {};
     }
+    if (k == kinds::eventPlan) { // picture/planned_events.h
+        if (auto r = requireString(e, QLatin1String("event")); !r)
+            return r;
+        if (auto r = requireString(e, QLatin1String("title")); !r)
+            return r;
+        const QString type = e.data.value(QLatin1String("type")).toString();
+        if (std::find(plannedEventTypes.begin(), plannedEventTypes.end(), type) == plannedEventTypes.end())
+            return Error{QStringLiteral("event.plan: data.type \"%1\" is not one of match, concert, market, "
+                                        "demonstration, roadworks, closure, festival, ceremony, other")
+                             .arg(type.left(64))};
+        std::optional<Timestamp> bounds[2];
+        const QLatin1String names[2] = {QLatin1String("start"), QLatin1String("end")};
+        for (int i = 0; i < 2; ++i) {
+            const QString text = e.data.value(names[i]).toString();
+            bounds[i] = Timestamp::parseIso(text);
+            if (!bounds[i])
+                return Error{
+                    QStringLiteral("event.plan: data.%1 \"%2\" is not an ISO 8601 time with an offset")
+                        .arg(names[i], text.left(64))};
+        }
+        if (*bounds[1] < *bounds[0])
+            return Error{QStringLiteral("event.plan: data.end is before data.start")};
+        const QJsonValue attendance = e.data.value(QLatin1String("attendance"));
+        if (!attendance.isUndefined() && !attendance.isNull() &&
+            (!attendance.isDouble() || attendance.toDouble() < 0 ||
+             attendance.toDouble() != std::floor(attendance.toDouble()) ||
+             attendance.toDouble() > double(maxPlannedAttendance)))
+            return Error{QStringLiteral("event.plan: data.attendance must be a whole number from 0 to %1")
+                             .arg(maxPlannedAttendance)};
+        if (e.geo.isNull())
+            return Error{QStringLiteral("event.plan: a geo Point, Polygon or LineString is required")};
+        return {};
+    }
+    if (k == kinds::eventCancel)
+        return requireString(e, QLatin1String("event"));
     if (k == QLatin1String("feed.control")) { // feeds/feed_control.h
         if (auto r = requireString(e, QLatin1String("feed")); !r)
             return r;

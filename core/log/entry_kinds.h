@@ -28,7 +28,17 @@ inline constexpr QLatin1String logTruncated("log.truncated");
 inline constexpr QLatin1String suggestionAccept("suggestion.accept");
 inline constexpr QLatin1String suggestionReject("suggestion.reject");
 inline constexpr QLatin1String conflict("conflict");
+inline constexpr QLatin1String eventPlan("event.plan");     ///< a planned event announced or replaced
+inline constexpr QLatin1String eventCancel("event.cancel"); ///< a planned event called off
 } // namespace kinds
+
+/// Types of planned event, as written in event.plan entries.
+inline constexpr std::array<QLatin1String, 9> plannedEventTypes{
+    QLatin1String("match"),         QLatin1String("concert"),   QLatin1String("market"),
+    QLatin1String("demonstration"), QLatin1String("roadworks"), QLatin1String("closure"),
+    QLatin1String("festival"),      QLatin1String("ceremony"),  QLatin1String("other")};
+/// Above this an attendance is a typing error (the largest gatherings in France draw about a million).
+inline constexpr qint64 maxPlannedAttendance = 2'000'000;
 
 /// Unit statuses, as written in unit.status entries.
 inline constexpr std::array<QLatin1String, 5> unitStatuses{

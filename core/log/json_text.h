@@ -67,6 +67,12 @@ public:
         separate();
         m_out += b ? "true" : "false";
     }
+    /// A value already written as compact JSON (null if empty).
+    void raw(const QByteArray &json)
+    {
+        separate();
+        m_out += json.isEmpty() ? QByteArrayLiteral("null") : json;
+    }
     void null()
     {
         separate();

@@ -97,10 +97,26 @@ Result<Geometry> geometryFromGeoJson(const QJsonObject &object)
         }
         return Geometry::polygon(std::move(ring));
     }
+    if (type == QLatin1String("LineString")) {
+        const QJsonArray positions = coordinates.toArray();
+        if (positions.size() < 2)
+            return Error{QStringLiteral("geo.coordinates: a LineString needs at least 2 positions, got %1")
+                             .arg(positions.size())};
+        std::vector<GeoPoint> line;
+        line.reserve(positions.size());
+        for (qsizetype i = 0; i < positions.size(); ++i) {
+            auto p = pointFromJson(positions.at(i), QStringLiteral("geo.coordinates[%1]").arg(i));
+            if (!p)
+                return p.error();
+            line.push_back(*p);
+        }
+        return Geometry::lineString(std::move(line));
+    }
     if (type.isEmpty())
-        return Error{QStringLiteral("geo: missing \"type\" (expected Point or Polygon)")};
+        return Error{QStringLiteral("geo: missing \"type\" (expected Point, Polygon or LineString)")};
     return Error{
-        QStringLiteral("geo: unsupported geometry type \"%1\" (expected Point or Polygon)").arg(type)};
+        QStringLiteral("geo: unsupported geometry type \"%1\" (expected Point, Polygon or LineString)")
+            .arg(type)};
 }
 
 QJsonObject geometryToGeoJson(const Geometry &geometry)
@@ -117,6 +133,13 @@ QJsonObject geometryToGeoJson(const Geometry &geometry)
             ring.append(pointToJson(p));
         return {{QStringLiteral("type"), QStringLiteral("Polygon")},
                 {QStringLiteral("coordinates"), QJsonArray{ring}}};
+    }
+    case Geometry::Type::LineString: {
+        QJsonArray line;
+        for (const GeoPoint &p : geometry.points)
+            line.append(pointToJson(p));
+        return {{QStringLiteral("type"), QStringLiteral("LineString")},
+                {QStringLiteral("coordinates"), line}};
     }
     }
     return {};

@@ -25,20 +25,23 @@ struct GeoBox
     }
 };
 
-/// An entry's optional geometry: nothing, a point, or a polygon (outer ring, closed or not).
+/// An entry's optional geometry: nothing, a point, a polygon (outer ring, closed or not) or a line string (a
+/// route, a street).
 struct Geometry
 {
     enum class Type
     {
         None,
         Point,
-        Polygon
+        Polygon,
+        LineString
     };
     Type type = Type::None;
     std::vector<GeoPoint> points;
 
     static Geometry point(GeoPoint p) { return {Type::Point, {p}}; }
     static Geometry polygon(std::vector<GeoPoint> ring) { return {Type::Polygon, std::move(ring)}; }
+    static Geometry lineString(std::vector<GeoPoint> line) { return {Type::LineString, std::move(line)}; }
     [[nodiscard]] bool isNull() const { return type == Type::None; }
     [[nodiscard]] std::optional<GeoBox> bounds() const;
     /// Centre of the bounding box (points: the point itself).
@@ -50,7 +53,7 @@ struct Geometry
 /// Great-circle distance in metres (haversine, mean Earth radius).
 [[nodiscard]] double distanceMeters(GeoPoint a, GeoPoint b);
 
-/// GeoJSON geometry object ({"type":"Point","coordinates":[lon,lat]} or Polygon) to Geometry.
+/// GeoJSON geometry object ({"type":"Point","coordinates":[lon,lat]}, Polygon or LineString) to Geometry.
 [[nodiscard]] Result<Geometry> geometryFromGeoJson(const QJsonObject &object);
 [[nodiscard]] QJsonObject geometryToGeoJson(const Geometry &geometry);
 

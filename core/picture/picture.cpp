@@ -456,6 +456,8 @@ void Picture::apply(const Entry &e)
         conflicts::applyDecision(*this, e);
     else if (k == kinds::conflict)
         conflicts::applyReport(*this, e);
+    else if (k == kinds::eventPlan || k == kinds::eventCancel)
+        planned::apply(plannedEvents, e);
 }
 
 bool Picture::isCurrentSnapshot(QByteArrayView snapshot)
@@ -665,6 +667,8 @@ QByteArray Picture::toJsonText() const
         j.endObject();
     }
     j.endArray();
+    j.key(u"planned_events");
+    planned::write(j, plannedEvents);
     j.field(u"last_seq", lastSeq);
     j.field(u"applied", applied);
     j.field(u"closed_incidents", closedIncidents);
@@ -795,6 +799,7 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
             t.fields[f] = data.value(QStringView(fusionTrailFields[f])).toString();
         p.fusionTrail.push_back(std::move(t));
     }
+    planned::read(json.value(QLatin1String("planned_events")), p.plannedEvents);
     p.lastSeq = i64(json, "last_seq");
     p.applied = i64(json, "applied");
     p.closedIncidents = i64(json, "closed_incidents");

@@ -3,6 +3,7 @@
 // decisions. It holds only what is active: a closed incident leaves the picture (its history is in the log).
 #include "log/entry.h"
 #include "picture/conflicts.h"
+#include "picture/planned_events.h"
 
 #include <QStringList>
 #include <QUuid>
@@ -139,7 +140,7 @@ struct Picture
     static constexpr std::size_t keptDecisions = 100;
     /// The snapshot text's format ("format", its first field). A snapshot of another format is not restored:
     /// the picture is folded from the log instead (2: decisions on suggestions, conflicts, units' statusBy).
-    static constexpr int snapshotFormat = 3; // 3: fusionTrail
+    static constexpr int snapshotFormat = 4; // 3: fusionTrail; 4: plannedEvents
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;
@@ -159,6 +160,8 @@ struct Picture
     /// (FeedFusion::follow) instead of reading the log again, and snapshots keep it, so a process that
     /// starts restores fusion with the picture.
     std::vector<FusionTrailEntry> fusionTrail;
+    /// The calendar: planned events announced (event.plan) and not cancelled, by data.event id.
+    std::map<QString, PlannedEvent> plannedEvents;
     qint64 lastSeq = 0; ///< last entry applied
     qint64 applied = 0; ///< entries applied
     qint64 closedIncidents = 0;

@@ -155,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(
             R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"Point","coordinates":[500,43]}})",
             "out of range"},
         BadLine{
-            R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"LineString","coordinates":[]}})",
+            R"({"kind":"note","time":"2026-07-14T21:05:00Z","author":"a","data":{"text":"x"},"geo":{"type":"MultiPoint","coordinates":[]}})",
             "unsupported geometry"},
         BadLine{
             R"({"kind":"fusion.split","time":"2026-07-14T21:05:00Z","author":"a","data":{"incident":"S","from":"A","observation":"r","reports":[1e300]}})",

@@ -106,4 +106,67 @@
         <translation>« %1 » n’est pas une réunion ou une séparation en vigueur (déjà annulée, sur une intervention close, ou pas une correction) ; en vigueur : %2</translation>
     </message>
 </context>
+<context>
+    <name>vigie::anticipation</name>
+    <message>
+        <source>&quot;%1&quot; and &quot;%2&quot; at the same time (from %3 to %4, set-up and dispersal included) %5 m apart, less than the %6 m they need between them</source>
+        <translation>« %1 » et « %2 » en même temps (du %3 au %4, montage et dispersion compris) à %5 m l’un de l’autre, moins que les %6 m qu’il leur faut</translation>
+    </message>
+    <message>
+        <source>the hospital</source>
+        <translation>l’hôpital</translation>
+    </message>
+    <message>
+        <source>the fire station</source>
+        <translation>la caserne</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cuts %2 &quot;%3&quot; off the road network from %4 to %5: none of the %6 points %7 m around can be reached any more</source>
+        <translation>« %1 » coupe %2 « %3 » du réseau routier du %4 au %5 : plus aucun des %6 points à %7 m autour n’est joignable</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cuts %2 &quot;%3&quot; off %4 of the %5 points %6 m around from %7 to %8</source>
+        <translation>« %1 » coupe %2 « %3 » de %4 des %5 points à %6 m autour, du %7 au %8</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; lengthens the trips out of %2 &quot;%3&quot; by %4 s (+%5 %) from %6 to %7</source>
+        <translation>« %1 » allonge les trajets depuis %2 « %3 » de %4 s (+%5 %) du %6 au %7</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>match</translation>
+    </message>
+    <message>
+        <source>concert</source>
+        <translation>concert</translation>
+    </message>
+    <message>
+        <source>market</source>
+        <translation>marché</translation>
+    </message>
+    <message>
+        <source>demonstration</source>
+        <translation>manifestation</translation>
+    </message>
+    <message>
+        <source>roadworks</source>
+        <translation>travaux</translation>
+    </message>
+    <message>
+        <source>road closure</source>
+        <translation>fermeture de voie</translation>
+    </message>
+    <message>
+        <source>festival</source>
+        <translation>festival</translation>
+    </message>
+    <message>
+        <source>ceremony</source>
+        <translation>cérémonie</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+</context>
 </TS>

@@ -292,6 +292,10 @@
 %1
 %2</translation>
     </message>
+    <message>
+        <source>%1, le %2</source>
+        <translation>%1, on %2</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::MainWindow</name>
@@ -852,6 +856,14 @@
     <message>
         <source>salles d&apos;opération</source>
         <translation>operating rooms</translation>
+    </message>
+    <message>
+        <source>Événement prévu</source>
+        <translation>Planned event</translation>
+    </message>
+    <message>
+        <source>Événement annulé</source>
+        <translation>Event cancelled</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1476,22 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>Flux</source>
         <translation>Feeds</translation>
+    </message>
+    <message>
+        <source>Événements prévus</source>
+        <translation>Planned events</translation>
+    </message>
+    <message>
+        <source>&amp;Anticipation</source>
+        <translation>&amp;Anticipation</translation>
+    </message>
+    <message>
+        <source>&amp;Importer des événements…</source>
+        <translation>&amp;Import events…</translation>
+    </message>
+    <message>
+        <source>&amp;Calendrier et conflits</source>
+        <translation>&amp;Calendar and clashes</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2547,159 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>Dimensionnement DPS — %1</source>
         <translation>DPS sizing — %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::EventsPanel</name>
+    <message>
+        <source>parcours</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>Simultanés et proches</source>
+        <translation>Same time, too close</translation>
+    </message>
+    <message>
+        <source>Accès coupé</source>
+        <translation>Access cut</translation>
+    </message>
+    <message>
+        <source>Accès ralenti</source>
+        <translation>Access slowed</translation>
+    </message>
+    <message>
+        <source>Période :</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>7 prochains jours</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>30 prochains jours</source>
+        <translation>Next 30 days</translation>
+    </message>
+    <message>
+        <source>12 prochains mois</source>
+        <translation>Next 12 months</translation>
+    </message>
+    <message>
+        <source>Tout le calendrier</source>
+        <translation>Whole calendar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Affluence</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <translation>Clashes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conflits de calendrier&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Calendar clashes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Conflit</source>
+        <translation>Clash</translation>
+    </message>
+    <message>
+        <source>Avec</source>
+        <translation>With</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Recherche des conflits…</source>
+        <translation>Looking for clashes…</translation>
+    </message>
+    <message>
+        <source>Aucun événement prévu : Anticipation › Importer des événements… (CSV ou iCalendar)</source>
+        <translation>No planned event: Anticipation › Import events… (CSV or iCalendar)</translation>
+    </message>
+    <message>
+        <source>Du %1 au %2</source>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>%1 personnes attendues</source>
+        <translation>%1 people expected</translation>
+    </message>
+    <message>
+        <source>Lieu : %1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <source>Organisateur : %1</source>
+        <translation>Organiser: %1</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Importer des événements</source>
+        <translation>Import events</translation>
+    </message>
+    <message>
+        <source>Calendriers (*.csv *.ics *.ical);;CSV (*.csv);;iCalendar (*.ics *.ical);;Tous les fichiers (*)</source>
+        <translation>Calendars (*.csv *.ics *.ical);;CSV (*.csv);;iCalendar (*.ics *.ical);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import de %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Import d&apos;événements</source>
+        <translation>Event import</translation>
+    </message>
+    <message>
+        <source>%1 : %2 nouveau(x), %3 remplacé(s), %4 inchangé(s), %5 refusé(s).</source>
+        <translation>%1: %2 new, %3 replaced, %4 unchanged, %5 refused.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflit(s)</source>
+        <translation>
+            <numerusform>%n clash</numerusform>
+            <numerusform>%n clashes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflit(s) · accès non vérifié</source>
+        <translation>
+            <numerusform>%n clash · access not checked</numerusform>
+            <numerusform>%n clashes · access not checked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;accès des casernes et des hôpitaux n&apos;est vérifié qu&apos;avec un réseau routier importé (vigie-cli import-roads).</source>
+        <translation>The access of fire stations and hospitals is checked only with an imported road network (vigie-cli import-roads).</translation>
     </message>
 </context>
 </TS>

@@ -281,6 +281,14 @@ QString LogModel::summary(const Entry &e)
         return tr("%1 → %2 rejetée : %3").arg(s("unit"), s("incident"), s("reason"));
     if (e.kind == kinds::conflict)
         return conflictSummary(e);
+    if (e.kind == kinds::eventPlan)
+        return tr("%1, le %2").arg(s("title"), QLocale().toString(Timestamp::parseIso(s("start"))
+                                                                       .value_or(Timestamp{})
+                                                                       .toDateTime()
+                                                                       .toLocalTime(),
+                                                                   QStringLiteral("dd/MM/yyyy HH:mm")));
+    if (e.kind == kinds::eventCancel)
+        return s("reason").isEmpty() ? s("event") : tr("%1 : %2").arg(s("event"), s("reason"));
     return QString::fromUtf8(compactDataJson(d).left(160));
 }
 

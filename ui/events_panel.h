@@ -1,0 +1,74 @@
+#pragma once
+// The "Événements prévus" dock: the calendar of planned events (event.plan entries in force), sorted by
+// start and filtered by period, each with the count of its clashes; under it the "Conflits de calendrier",
+// each with its reason in words. The clash check (core/anticipation/clash.h) runs on a worker thread from a
+// copy of the calendar whenever the calendar changes. Importing a file (CSV or iCalendar) also runs on a
+// worker: it opens the room itself and appends through it, as vigie-cli events import does, refused rows
+// going to the room's quarantine.
+#include "anticipation/clash.h"
+#include "maps/map_view.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+class QTreeWidget;
+
+namespace vigie {
+class PictureManager;
+}
+
+namespace vigie::ui {
+
+class EventsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `network` (may be null: the access of stations and hospitals is then not checked) must outlive the
+    /// panel.
+    EventsPanel(PictureManager &manager, const routing::RoadNetwork *network, QWidget *parent = nullptr);
+    ~EventsPanel() override;
+
+    /// Asks for a file and imports it (a progress dialog while it runs).
+    void importInteractively();
+    /// Imports `file` on a worker; importFinished follows with a summary.
+    void importFile(const QString &file);
+    [[nodiscard]] bool checking() const { return m_watcher.isRunning(); }
+
+    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QTreeWidget *clashList() const { return m_clashes; }
+    [[nodiscard]] const std::vector<anticipation::Clash> &clashes() const { return m_found; }
+
+Q_SIGNALS:
+    /// An event was picked in the list: where to show it.
+    void placeChosen(vigie::GeoPoint where);
+    /// What the map draws: the calendar's events in the period, in clash or not.
+    void shapesChanged(const std::vector<vigie::maps::MapPlannedEvent> &shapes);
+    void clashesChecked();
+    void importFinished(const QString &summary);
+
+private:
+    void calendarMaybeChanged();
+    void startCheck();
+    void onChecked();
+    void fill();
+    void showDetails(bool centre);
+    [[nodiscard]] std::pair<Timestamp, Timestamp> period() const;
+
+    PictureManager &m_manager;
+    const routing::RoadNetwork *m_network;
+    std::map<QString, PlannedEvent> m_calendar; ///< the copy shown and checked
+    std::vector<anticipation::Clash> m_found;
+    QFutureWatcher<std::vector<anticipation::Clash>> m_watcher;
+    bool m_again = false; ///< the calendar changed while a check ran
+    bool m_shown = false; ///< the calendar was shown once
+    QComboBox *m_period = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_status = nullptr;
+    QTreeWidget *m_clashes = nullptr;
+};
+
+} // namespace vigie::ui
