@@ -32,6 +32,8 @@ std::span<const Command> commands()
         {"fusion", "a desk's corrections of fusion: join incidents, split a source out, undo", runFusion},
         {"desk", "a desk without a screen: writes notes at a pace, reports how fast others' notes reach it",
          runDesk},
+        {"forecast", "incidents to expect at a planned event (officers needed) and by cell and hour; synth",
+         runForecast},
     };
     return list;
 }

@@ -56,5 +56,6 @@ int runListen(const QStringList &arguments);
 int runFeed(const QStringList &arguments);
 int runFusion(const QStringList &arguments);
 int runDesk(const QStringList &arguments);
+int runForecast(const QStringList &arguments);
 
 } // namespace vigie::cli
