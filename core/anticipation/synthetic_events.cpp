@@ -248,7 +248,14 @@ std::vector<Entry> syntheticEntries(const SyntheticHistory &history)
             {QStringLiteral("incident"), QStringLiteral("SYN-%1").arg(++n, 6, 10, QLatin1Char('0'))},
             {QStringLiteral("type"), QStringLiteral("public_order")},
             {QStringLiteral("severity"), 1}};
+        // Closed 40 minutes later, so that the room's picture is not thousands of open incidents.
+        Entry close = d;
+        close.kind = QStringLiteral("incident.close");
+        close.eventTime = Timestamp{i.time.msecs + 40 * 60'000};
+        close.geo = {};
+        close.data = QJsonObject{{QStringLiteral("incident"), d.data.value(QLatin1String("incident"))}};
         all.push_back({d.eventTime, std::move(d)});
+        all.push_back({close.eventTime, std::move(close)});
     }
     std::stable_sort(all.begin(), all.end(), [](const Timed &a, const Timed &b) { return a.at < b.at; });
     std::vector<Entry> out;
