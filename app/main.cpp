@@ -1,6 +1,7 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/detail_panel.h"
 #include "ui/feeds_panel.h"
+#include "ui/forecast_panel.h"
 #include "ui/help_dialogs.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
@@ -146,7 +147,7 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Calcule des propositions d'affectation au démarrage."));
     QCommandLineOption dockOption(QStringLiteral("dock"),
                                   QStringLiteral("Panneau à mettre au premier plan au démarrage (log, feeds, "
-                                                 "suggestions, units, incidents)."),
+                                                 "suggestions, units, incidents, forecast)."),
                                   QStringLiteral("NOM"));
     QCommandLineOption deskOption(
         QStringLiteral("desk"),
@@ -330,6 +331,8 @@ int main(int argc, char *argv[])
     if (demo)
         window.markDemo();
     window.setCentralView(map);
+    QObject::connect(window.forecastPanel(), &vigie::ui::ForecastPanel::expectedCellsChanged, map,
+                     &vigie::maps::MapView::setExpectedCells);
     auto *mapMenu = window.menuBar()->addMenu(QObject::tr("&Carte"));
     mapMenu->addAction(QObject::tr("&Importer une carte OSM…"), map, [map, &window] {
         vigie::maps::importOsmInteractively(
@@ -446,16 +449,20 @@ int main(int argc, char *argv[])
                 Qt::QueuedConnection);
         });
     }
+    QDockWidget *frontDock = nullptr; // raised again once shown: a tab shown late comes up behind
     if (parser.isSet(dockOption)) {
         const QString wanted = parser.value(dockOption).toLower() + QStringLiteral("dock");
         const auto docks = window.findChildren<QDockWidget *>();
         const auto dock = std::find_if(docks.begin(), docks.end(),
                                        [&](QDockWidget *d) { return d->objectName().toLower() == wanted; });
         if (dock == docks.end())
-            return fail(
-                QStringLiteral("no panel \"%1\" (log, feeds, suggestions, units, incidents, presence)")
-                    .arg(parser.value(dockOption)));
+            return fail(QStringLiteral(
+                            "no panel \"%1\" (log, feeds, suggestions, units, incidents, presence, forecast)")
+                            .arg(parser.value(dockOption)));
         (*dock)->raise();
+        frontDock = *dock;
+        if (wanted == QLatin1String("forecastdock"))
+            window.showForecast();
     }
 
     // Sized for the screen it opens on, and its docks laid out for that size (compact on a laptop).
@@ -492,6 +499,14 @@ int main(int argc, char *argv[])
             suggestions->propose();
             wait.exec();
         }
+        if (window.forecastPanel()->busy()) {
+            QEventLoop wait;
+            QObject::connect(window.forecastPanel(), &vigie::ui::ForecastPanel::computed, &wait,
+                             &QEventLoop::quit);
+            wait.exec();
+        }
+        if (frontDock)
+            frontDock->raise();
         QApplication::processEvents();
         // Docks laid out at show time may have grown the window past the size asked for; the layout for that
         // size is already applied, so it fits once asked again.
@@ -506,6 +521,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     window.show();
+    if (frontDock)
+        frontDock->raise();
     manager.startWatching();
     if (parser.isSet(proposeOption))
         suggestions->propose();

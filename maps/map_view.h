@@ -4,6 +4,7 @@
 // counts, then labels placed on an occupancy grid so that none overlaps another label or a symbol.
 #include "maps/background.h"
 #include "maps/cluster_index.h"
+#include "maps/expected_cells.h"
 #include "maps/map_layers.h"
 #include "maps/mbtiles.h"
 #include "maps/symbols.h"
@@ -58,6 +59,10 @@ public:
     /// Replaces the suggested routes shown (empty: none).
     void setRoutes(std::vector<MapRoute> routes);
     [[nodiscard]] const std::vector<MapRoute> &routes() const { return m_routes; }
+
+    /// Replaces the "Incidents attendus" cells (empty: the overlay is off).
+    void setExpectedCells(std::vector<ShadedCell> cells);
+    [[nodiscard]] const std::vector<ShadedCell> &expectedCells() const { return m_expected; }
 
     void setLayerVisible(Layer layer, bool visible);
     [[nodiscard]] bool layerVisible(Layer layer) const { return m_visible[int(layer)]; }
@@ -165,6 +170,7 @@ private:
     quint64 m_staticVersion = 1; ///< bumped when the basemap, zones or routes change
     LayerContents m_contents;
     std::vector<MapRoute> m_routes;
+    std::vector<ShadedCell> m_expected;
     std::unique_ptr<MbTiles> m_tiles;
     BasemapTiles m_basemap;
     ClusterIndex m_clusters;

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "ui/desk_panel.h"
+#include "ui/forecast_panel.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/log_panel.h"
@@ -110,6 +111,19 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
         logDock->raise();
         m_logPanel->focusSearch();
     });
+
+    m_forecast = new ForecastPanel(manager.location(), this);
+    m_forecastDock = addPanel(QStringLiteral("ForecastDock"), tr("Prévision des interventions"), m_forecast,
+                              Qt::BottomDockWidgetArea);
+    m_forecastDock->setProperty("vigieKeepsArea", true);
+    m_forecastDock->hide();
+    auto *anticipation = menuBar()->addMenu(tr("A&nticipation"));
+    auto *forecast = anticipation->addAction(tr("&Prévision des interventions…"));
+    forecast->setObjectName(QStringLiteral("ForecastIncidents"));
+    forecast->setStatusTip(
+        tr("Interventions attendues par tranche horaire et par maille, et effectifs de police pour "
+           "un événement prévu, avec les données qui les fondent."));
+    connect(forecast, &QAction::triggered, this, &MainWindow::showForecast);
 
     m_counts = new QLabel(this);
     statusBar()->addPermanentWidget(m_counts);
@@ -239,6 +253,18 @@ QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &titl
         toggle->setShortcut(shortcut);
     m_viewMenu->addAction(toggle);
     return dock;
+}
+
+void MainWindow::showForecast()
+{
+    // The width of the bottom, the main courante a tab away.
+    m_forecastDock->show();
+    if (auto *log = findChild<QDockWidget *>(QStringLiteral("LogDock")); log && !log->isFloating())
+        tabifyDockWidget(log, m_forecastDock);
+    m_forecastDock->raise();
+    resizeDocks({m_forecastDock}, {std::max(380, height() * 9 / 20)}, Qt::Vertical);
+    if (!m_forecast->busy())
+        m_forecast->compute();
 }
 
 void MainWindow::setCentralView(QWidget *view)

@@ -23,6 +23,7 @@ class IncidentsPanel;
 class LogModel;
 class PresencePanel;
 class LogPanel;
+class ForecastPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -61,6 +62,10 @@ public:
     /// The main courante's dock: its filter bar and table.
     [[nodiscard]] LogPanel *logPanel() const { return m_logPanel; }
     void showDeskStatus(const DeskStatus &status);
+    /// Anticipation › Prévision des incidents: shows the forecast's dock and computes it (off the GUI
+    /// thread).
+    void showForecast();
+    [[nodiscard]] ForecastPanel *forecastPanel() const { return m_forecast; }
 
 private:
     void buildBanner();
@@ -77,6 +82,8 @@ private:
     QLabel *m_damage = nullptr;
     QLabel *m_offline = nullptr; ///< a shared room's desk working offline
     PresencePanel *m_presence = nullptr;
+    ForecastPanel *m_forecast = nullptr;
+    QDockWidget *m_forecastDock = nullptr;
     QString m_deskName;
     QLabel *m_counts = nullptr;
     IncidentsPanel *m_incidentsPanel = nullptr;
