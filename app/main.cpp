@@ -2,6 +2,7 @@
 #include "ui/detail_panel.h"
 #include "ui/events_panel.h"
 #include "ui/feeds_panel.h"
+#include "ui/forecast_panel.h"
 #include "ui/help_dialogs.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
@@ -147,7 +148,7 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Calcule des propositions d'affectation au démarrage."));
     QCommandLineOption dockOption(QStringLiteral("dock"),
                                   QStringLiteral("Panneau à mettre au premier plan au démarrage (log, feeds, "
-                                                 "suggestions, units, incidents, events)."),
+                                                 "suggestions, units, incidents, events, forecast)."),
                                   QStringLiteral("NOM"));
     QCommandLineOption deskOption(
         QStringLiteral("desk"),
@@ -331,6 +332,8 @@ int main(int argc, char *argv[])
     if (demo)
         window.markDemo();
     window.setCentralView(map);
+    QObject::connect(window.forecastPanel(), &vigie::ui::ForecastPanel::expectedCellsChanged, map,
+                     &vigie::maps::MapView::setExpectedCells);
     auto *mapMenu = window.menuBar()->addMenu(QObject::tr("&Carte"));
     mapMenu->addAction(QObject::tr("&Importer une carte OSM…"), map, [map, &window] {
         vigie::maps::importOsmInteractively(
@@ -394,8 +397,8 @@ int main(int argc, char *argv[])
                                        Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_6));
     if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock")))
         window.tabifyDockWidget(logDock, eventsDock);
-    auto *anticipationMenu = new QMenu(QObject::tr("&Anticipation"), &window);
-    window.menuBar()->insertMenu(mapMenu->menuAction(), anticipationMenu);
+    QMenu *anticipationMenu = window.anticipationMenu();
+    anticipationMenu->addSeparator();
     anticipationMenu->addAction(QObject::tr("&Importer des événements…"), events, [events, eventsDock] {
         eventsDock->show();
         eventsDock->raise();
@@ -469,6 +472,7 @@ int main(int argc, char *argv[])
                 Qt::QueuedConnection);
         });
     }
+    QDockWidget *frontDock = nullptr; // raised again once shown: a tab shown late comes up behind
     if (parser.isSet(dockOption)) {
         const QString wanted = parser.value(dockOption).toLower() + QStringLiteral("dock");
         const auto docks = window.findChildren<QDockWidget *>();
@@ -476,9 +480,13 @@ int main(int argc, char *argv[])
                                        [&](QDockWidget *d) { return d->objectName().toLower() == wanted; });
         if (dock == docks.end())
             return fail(QStringLiteral(
-                            "no panel \"%1\" (log, feeds, suggestions, units, incidents, presence, events)")
+                            "no panel \"%1\" (log, feeds, suggestions, units, incidents, presence, events, "
+                            "forecast)")
                             .arg(parser.value(dockOption)));
         (*dock)->raise();
+        frontDock = *dock;
+        if (wanted == QLatin1String("forecastdock"))
+            window.showForecast();
     }
 
     // Sized for the screen it opens on, and its docks laid out for that size (compact on a laptop).
@@ -520,6 +528,14 @@ int main(int argc, char *argv[])
             QObject::connect(events, &vigie::ui::EventsPanel::clashesChecked, &wait, &QEventLoop::quit);
             wait.exec();
         }
+        if (window.forecastPanel()->busy()) {
+            QEventLoop wait;
+            QObject::connect(window.forecastPanel(), &vigie::ui::ForecastPanel::computed, &wait,
+                             &QEventLoop::quit);
+            wait.exec();
+        }
+        if (frontDock)
+            frontDock->raise();
         QApplication::processEvents();
         // Docks laid out at show time may have grown the window past the size asked for; the layout for that
         // size is already applied, so it fits once asked again.
@@ -534,6 +550,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     window.show();
+    if (frontDock)
+        frontDock->raise();
     manager.startWatching();
     if (parser.isSet(proposeOption))
         suggestions->propose();

@@ -273,6 +273,10 @@ FrameStats MapView::render(QPainter &p, QSize deviceSize)
         m_static.builtIn = drawBasemap(sp, size);
         if (zones)
             drawZones(sp, size, stats);
+        if (!m_expected.empty())
+            drawShadedCells(
+                sp, m_expected, [this](QPointF w) { return toScreen(w); },
+                QRectF(QPointF(0, 0), QSizeF(size)));
         if (!m_plannedEvents.empty())
             drawPlannedEvents(sp, size);
         if (!m_routes.empty())
@@ -369,6 +373,13 @@ void MapView::drawPlannedEvents(QPainter &p, QSize size)
 void MapView::setRoutes(std::vector<MapRoute> routes)
 {
     m_routes = std::move(routes);
+    ++m_staticVersion;
+    update();
+}
+
+void MapView::setExpectedCells(std::vector<ShadedCell> cells)
+{
+    m_expected = std::move(cells);
     ++m_staticVersion;
     update();
 }

@@ -4,6 +4,7 @@
 // counts, then labels placed on an occupancy grid so that none overlaps another label or a symbol.
 #include "maps/background.h"
 #include "maps/cluster_index.h"
+#include "maps/expected_cells.h"
 #include "maps/map_layers.h"
 #include "maps/mbtiles.h"
 #include "maps/symbols.h"
@@ -78,6 +79,10 @@ public:
     /// Replaces the planned events shown (empty: none).
     void setPlannedEvents(std::vector<MapPlannedEvent> events);
     [[nodiscard]] const std::vector<MapPlannedEvent> &plannedEvents() const { return m_plannedEvents; }
+
+    /// Replaces the "Incidents attendus" cells (empty: the overlay is off).
+    void setExpectedCells(std::vector<ShadedCell> cells);
+    [[nodiscard]] const std::vector<ShadedCell> &expectedCells() const { return m_expected; }
 
     void setLayerVisible(Layer layer, bool visible);
     [[nodiscard]] bool layerVisible(Layer layer) const { return m_visible[int(layer)]; }
@@ -187,6 +192,7 @@ private:
     LayerContents m_contents;
     std::vector<MapRoute> m_routes;
     std::vector<MapPlannedEvent> m_plannedEvents;
+    std::vector<ShadedCell> m_expected;
     std::unique_ptr<MbTiles> m_tiles;
     BasemapTiles m_basemap;
     ClusterIndex m_clusters;

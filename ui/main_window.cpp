@@ -2,6 +2,7 @@
 
 #include "ui/desk_panel.h"
 #include "ui/dps_dialog.h"
+#include "ui/forecast_panel.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/log_panel.h"
@@ -112,6 +113,18 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
         logDock->raise();
         m_logPanel->focusSearch();
     });
+
+    m_forecast = new ForecastPanel(manager.location(), this);
+    m_forecastDock = addPanel(QStringLiteral("ForecastDock"), tr("Prévision des interventions"), m_forecast,
+                              Qt::BottomDockWidgetArea);
+    m_forecastDock->setProperty("vigieKeepsArea", true);
+    m_forecastDock->hide();
+    auto *forecast = m_anticipationMenu->addAction(tr("&Prévision des interventions…"));
+    forecast->setObjectName(QStringLiteral("ForecastIncidents"));
+    forecast->setStatusTip(
+        tr("Interventions attendues par tranche horaire et par maille, et effectifs de police pour "
+           "un événement prévu, avec les données qui les fondent."));
+    connect(forecast, &QAction::triggered, this, &MainWindow::showForecast);
 
     m_counts = new QLabel(this);
     statusBar()->addPermanentWidget(m_counts);
@@ -243,6 +256,18 @@ QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &titl
     return dock;
 }
 
+void MainWindow::showForecast()
+{
+    // The width of the bottom, the main courante a tab away.
+    m_forecastDock->show();
+    if (auto *log = findChild<QDockWidget *>(QStringLiteral("LogDock")); log && !log->isFloating())
+        tabifyDockWidget(log, m_forecastDock);
+    m_forecastDock->raise();
+    resizeDocks({m_forecastDock}, {std::max(380, height() * 9 / 20)}, Qt::Vertical);
+    if (!m_forecast->busy())
+        m_forecast->compute();
+}
+
 void MainWindow::setCentralView(QWidget *view)
 {
     auto *centre = centralWidget();
@@ -334,8 +359,8 @@ void MainWindow::buildIncidentActions()
 void MainWindow::buildAnticipationMenu()
 {
     // Preparing planned events (a match, a concert) rather than answering what happens now.
-    auto *menu = menuBar()->addMenu(tr("A&nticipation"));
-    auto *dps = menu->addAction(tr("Dimensionner un dispositif de &secours (DPS)…"),
+    m_anticipationMenu = menuBar()->addMenu(tr("A&nticipation"));
+    auto *dps = m_anticipationMenu->addAction(tr("Dimensionner un dispositif de &secours (DPS)…"),
                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
                                     auto *dialog =
                                         new DpsDialog(m_manager.info().mode == RoomMode::Exercise, this);

@@ -23,6 +23,7 @@ class IncidentsPanel;
 class LogModel;
 class PresencePanel;
 class LogPanel;
+class ForecastPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -61,6 +62,12 @@ public:
     /// The main courante's dock: its filter bar and table.
     [[nodiscard]] LogPanel *logPanel() const { return m_logPanel; }
     void showDeskStatus(const DeskStatus &status);
+    /// Anticipation › Prévision des incidents: shows the forecast's dock and computes it (off the GUI
+    /// thread).
+    void showForecast();
+    [[nodiscard]] ForecastPanel *forecastPanel() const { return m_forecast; }
+    /// The Anticipation menu (first-aid sizing, forecast): the calendar's actions are added to it.
+    [[nodiscard]] QMenu *anticipationMenu() const { return m_anticipationMenu; }
 
 private:
     void buildBanner();
@@ -78,11 +85,14 @@ private:
     QLabel *m_damage = nullptr;
     QLabel *m_offline = nullptr; ///< a shared room's desk working offline
     PresencePanel *m_presence = nullptr;
+    ForecastPanel *m_forecast = nullptr;
+    QDockWidget *m_forecastDock = nullptr;
     QString m_deskName;
     QLabel *m_counts = nullptr;
     IncidentsPanel *m_incidentsPanel = nullptr;
     QTableView *m_incidentsView = nullptr; ///< the panel's table
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_anticipationMenu = nullptr;
     bool m_sharedScreen = false;
     bool m_demo = false;
     UnitsModel *m_units = nullptr;

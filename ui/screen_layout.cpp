@@ -30,7 +30,9 @@ void applyScreenLayout(QMainWindow &window, ScreenLayout layout)
         return;
     QDockWidget *first = nullptr;
     for (QDockWidget *d : docks) {
-        if (d->isFloating() || window.dockWidgetArea(d) == Qt::NoDockWidgetArea)
+        // A dock wider than tall (the forecast's charts side by side) keeps the bottom and its visibility.
+        if (d->isFloating() || window.dockWidgetArea(d) == Qt::NoDockWidgetArea ||
+            d->property("vigieKeepsArea").toBool())
             continue;
         window.removeDockWidget(d);
         window.addDockWidget(Qt::RightDockWidgetArea, d);

@@ -36,6 +36,8 @@ std::span<const Command> commands()
          runDps},
         {"events", "the calendar of planned events: import CSV or iCalendar, list, cancel, clashes",
          runEvents},
+        {"forecast", "incidents to expect at a planned event (officers needed) and by cell and hour; synth",
+         runForecast},
     };
     return list;
 }

@@ -58,5 +58,6 @@ int runFusion(const QStringList &arguments);
 int runDesk(const QStringList &arguments);
 int runDps(const QStringList &arguments);
 int runEvents(const QStringList &arguments);
+int runForecast(const QStringList &arguments);
 
 } // namespace vigie::cli

@@ -168,5 +168,77 @@
         <source>other</source>
         <translation>autre</translation>
     </message>
+    <message>
+        <source>History too short: %1 past events with an attendance, at least %2 are needed for %3 coefficients (%4 events minimum, %5 per coefficient). Record more events (event.plan) before relying on a figure.</source>
+        <translation>Historique trop court : %1 événements passés avec une affluence, il en faut au moins %2 pour %3 coefficients (%4 événements au minimum, %5 par coefficient). Enregistrez d’autres événements (event.plan) avant de vous fier à un chiffre.</translation>
+    </message>
+    <message>
+        <source>No incident was ever counted at the %1 past events: nothing to learn a rate from (are incidents recorded with a place, near the events' venues?)</source>
+        <translation>Aucune intervention comptée aux %1 événements passés : rien pour apprendre un taux (les interventions sont-elles enregistrées avec un lieu, près des sites des événements ?)</translation>
+    </message>
+    <message>
+        <source>The history cannot tell the effects apart (a column of the model is constant or duplicates another): vary the events' types, hours or days.</source>
+        <translation>L’historique ne permet pas de distinguer les effets (une colonne du modèle est constante ou en double) : il faut des événements de types, d’heures ou de jours variés.</translation>
+    </message>
+    <message>
+        <source>The negative binomial fit did not converge on this history.</source>
+        <translation>L’ajustement binomial négatif ne converge pas sur cet historique.</translation>
+    </message>
+    <message>
+        <source>No past event of type "%1" in the history (seen: %2): no figure can be given for it.</source>
+        <translation>Aucun événement passé de type « %1 » dans l’historique (vus : %2) : pas de chiffre possible.</translation>
+    </message>
+    <message>
+        <source>No past event started in the %1 band (%2 h–%3 h): no figure can be given for it.</source>
+        <translation>Aucun événement passé n’a commencé dans la tranche %1 (%2 h – %3 h) : pas de chiffre possible.</translation>
+    </message>
+    <message>
+        <source>The model uses a risk class (data.risk) and the event has none.</source>
+        <translation>Le modèle utilise une classe de risque (data.risk) et l’événement n’en a pas.</translation>
+    </message>
+    <message>
+        <source>Unknown event type "%1" (expected one of %2)</source>
+        <translation>Type d’événement inconnu « %1 » (attendu : %2)</translation>
+    </message>
+    <message>
+        <source>Capacity %1 must be at least 1 incident per pair of officers.</source>
+        <translation>La capacité %1 doit être d’au moins 1 intervention par binôme.</translation>
+    </message>
+    <message>
+        <source>No planned event "%1" in the room (event.plan, not cancelled).</source>
+        <translation>Aucun événement prévu « %1 » dans la salle (event.plan non annulé).</translation>
+    </message>
+    <message>
+        <source>Event "%1" has no attendance: the model needs one.</source>
+        <translation>L’événement « %1 » n’a pas d’affluence : le modèle en a besoin.</translation>
+    </message>
+    <message>
+        <source>No incident with a place in the history: nothing to forecast from.</source>
+        <translation>Aucune intervention localisée dans l’historique : rien sur quoi fonder une prévision.</translation>
+    </message>
+    <message>
+        <source>Cell size %1 m is outside 50–10,000 m.</source>
+        <translation>La taille de maille %1 m est hors de 50 à 10 000 m.</translation>
+    </message>
+    <message>
+        <source>The incidents spread over %1 cells of %2 m: too wide an area for this cell size; use a larger --cell.</source>
+        <translation>Les interventions couvrent %1 mailles de %2 m : zone trop étendue pour cette maille ; prenez une maille plus grande.</translation>
+    </message>
+    <message>
+        <source>Too few incidents for a back-test.</source>
+        <translation>Trop peu d’interventions pour un test rétrospectif.</translation>
+    </message>
+    <message>
+        <source>Too many cells for a back-test at %1 m: use a larger --cell.</source>
+        <translation>Trop de mailles pour un test rétrospectif à %1 m : prenez une maille plus grande.</translation>
+    </message>
+    <message>
+        <source>The history spans less than %1 test weeks plus four weeks to learn from.</source>
+        <translation>L’historique couvre moins de %1 semaines de test plus quatre semaines d’apprentissage.</translation>
+    </message>
+    <message>
+        <source>No incident in any of the %1 test weeks: no PAI can be computed.</source>
+        <translation>Aucune intervention dans les %1 semaines de test : pas de PAI calculable.</translation>
+    </message>
 </context>
 </TS>

@@ -523,6 +523,18 @@
         <source>%1 (+ %2 en attente)</source>
         <translation>%1 (+ %2 waiting)</translation>
     </message>
+    <message>
+        <source>Prévision des interventions</source>
+        <translation>Incident forecast</translation>
+    </message>
+    <message>
+        <source>&amp;Prévision des interventions…</source>
+        <translation>Incident &amp;forecast…</translation>
+    </message>
+    <message>
+        <source>Interventions attendues par tranche horaire et par maille, et effectifs de police pour un événement prévu, avec les données qui les fondent.</source>
+        <translation>Expected incidents by time band and by cell, and police staffing for a planned event, with the data behind them.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::UnitsModel</name>
@@ -2700,6 +2712,196 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>L&apos;accès des casernes et des hôpitaux n&apos;est vérifié qu&apos;avec un réseau routier importé (vigie-cli import-roads).</source>
         <translation>The access of fire stations and hospitals is checked only with an imported road network (vigie-cli import-roads).</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ForecastPanel</name>
+    <message>
+        <source>Événement :</source>
+        <translation>Event:</translation>
+    </message>
+    <message>
+        <source>Capacité d'un binôme :</source>
+        <translation>Capacity of a pair:</translation>
+    </message>
+    <message>
+        <source> interventions</source>
+        <translation> incidents</translation>
+    </message>
+    <message>
+        <source>Interventions qu'un binôme de policiers peut traiter pendant l'événement. Policiers = 2 × ⌈borne haute à 95 % / capacité⌉.</source>
+        <translation>Incidents one pair of officers can handle during the event. Officers = 2 × ⌈upper 95 % bound / capacity⌉.</translation>
+    </message>
+    <message>
+        <source>Calculer</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Interventions attendues sur la carte</source>
+        <translation>Expected incidents on the map</translation>
+    </message>
+    <message>
+        <source>Événement passé</source>
+        <translation>Past event</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Affluence</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Interventions observées</source>
+        <translation>Observed incidents</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>match</translation>
+    </message>
+    <message>
+        <source>concert</source>
+        <translation>concert</translation>
+    </message>
+    <message>
+        <source>marché</source>
+        <translation>market</translation>
+    </message>
+    <message>
+        <source>manifestation</source>
+        <translation>demonstration</translation>
+    </message>
+    <message>
+        <source>travaux</source>
+        <translation>roadworks</translation>
+    </message>
+    <message>
+        <source>fermeture de voie</source>
+        <translation>road closure</translation>
+    </message>
+    <message>
+        <source>festival</source>
+        <translation>festival</translation>
+    </message>
+    <message>
+        <source>cérémonie</source>
+        <translation>ceremony</translation>
+    </message>
+    <message>
+        <source>autre</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>nuit (0 h – 6 h)</source>
+        <translation>night (0–6 h)</translation>
+    </message>
+    <message>
+        <source>matin (6 h – 12 h)</source>
+        <translation>morning (6–12 h)</translation>
+    </message>
+    <message>
+        <source>après-midi (12 h – 18 h)</source>
+        <translation>afternoon (12–18 h)</translation>
+    </message>
+    <message>
+        <source>soirée (18 h – 24 h)</source>
+        <translation>evening (18–24 h)</translation>
+    </message>
+    <message>
+        <source>La salle n'a pas pu être lue : %1</source>
+        <translation>The room could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 interventions attendues par semaine</source>
+        <translation>%1 incidents expected per week</translation>
+    </message>
+    <message>
+        <source>%1 interventions apprises sur %2 semaines ; %3 mailles de 500 m affichées, %4 masquées (moins de 5 interventions).</source>
+        <translation>%1 incidents learned over %2 weeks; %3 cells of 500 m shown, %4 hidden (fewer than 5 incidents).</translation>
+    </message>
+    <message>
+        <source>Carte des interventions attendues indisponible : %1</source>
+        <translation>Map of expected incidents unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Test rétrospectif indisponible : %1</source>
+        <translation>Back-test unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Interventions attendues par tranche, semaine à venir</source>
+        <translation>Expected incidents by band, coming week</translation>
+    </message>
+    <message>
+        <source>boîte 80 %, moustaches 95 %</source>
+        <translation>box 80 %, whiskers 95 %</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>PAI par semaine testée</source>
+        <translation>PAI per tested week</translation>
+    </message>
+    <message>
+        <source>modèle (moy. %1)</source>
+        <translation>model (mean %1)</translation>
+    </message>
+    <message>
+        <source>mois précédent (moy. %1)</source>
+        <translation>last month (mean %1)</translation>
+    </message>
+    <message>
+        <source>semaine (%1 % des mailles signalées)</source>
+        <translation>week (%1 % of cells flagged)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Effectifs&lt;/b&gt;&lt;br&gt;Pas d'estimation : %1</source>
+        <translation>&lt;b&gt;Staffing&lt;/b&gt;&lt;br&gt;No estimate: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3 personnes, %4%5&lt;br&gt;Interventions attendues : &lt;b&gt;%6&lt;/b&gt; (80 % : %7 à %8 ; 95 % : %9 à %10)&lt;br&gt;Policiers nécessaires : &lt;b&gt;%11&lt;/b&gt; (2 × ⌈%10 / %12⌉)&lt;br&gt;Modèle : %13, appris sur %14 événements passés (liste ci-dessous).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3 people, %4%5&lt;br&gt;Expected incidents: &lt;b&gt;%6&lt;/b&gt; (80 %: %7 to %8; 95 %: %9 to %10)&lt;br&gt;Officers needed: &lt;b&gt;%11&lt;/b&gt; (2 × ⌈%10 / %12⌉)&lt;br&gt;Model: %13, learned from %14 past events (listed below).</translation>
+    </message>
+    <message>
+        <source>, week-end</source>
+        <translation>, weekend</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>Poisson</translation>
+    </message>
+    <message>
+        <source>binomiale négative (θ = %1)</source>
+        <translation>negative binomial (θ = %1)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ForecastJob</name>
+    <message>
+        <source>Lecture du journal…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <source>Densité des interventions par maille…</source>
+        <translation>Incident density by cell…</translation>
+    </message>
+    <message>
+        <source>Test rétrospectif sur les dernières semaines…</source>
+        <translation>Back-test on the last weeks…</translation>
+    </message>
+    <message>
+        <source>Effectifs pour l'événement…</source>
+        <translation>Staffing for the event…</translation>
+    </message>
+    <message>
+        <source>Aucun événement prévu (event.plan) avec une affluence dans la salle.</source>
+        <translation>No planned event (event.plan) with an attendance in the room.</translation>
     </message>
 </context>
 </TS>
