@@ -23,11 +23,6 @@ const QString usage =
                    "FILE.geojson]... [--rules FILE] "
                    "[--json]");
 
-QString geoText(const Geometry &g)
-{
-    return QString::fromUtf8(compactGeoJson(g));
-}
-
 void writeEvent(JsonWriter &j, const PlannedEvent &e)
 {
     j.beginObject();
@@ -219,8 +214,23 @@ int runClashes(QCommandLineParser &parser, const QStringList &args, const QComma
             return fail(r.error().message);
         roads = std::move(*r);
     }
-    const auto clashes = anticipation::findClashes((*head)->plannedEvents, rules,
-                                                   anticipation::marseilleSites(), roads ? &*roads : nullptr);
+    // The stations and hospitals whose access is checked: Marseille's, or those of the files given.
+    std::vector<anticipation::Site> sites;
+    if (parser.isSet(sitesFile)) {
+        for (const QString &path : parser.values(sitesFile)) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("%1: %2").arg(path, file.errorString()));
+            auto read = anticipation::sitesFromGeoJson(file.readAll(), path, QStringLiteral("fire_station"));
+            if (!read)
+                return fail(read.error().message);
+            sites.insert(sites.end(), read->begin(), read->end());
+        }
+    } else {
+        sites = anticipation::marseilleSites();
+    }
+    const auto clashes =
+        anticipation::findClashes((*head)->plannedEvents, rules, sites, roads ? &*roads : nullptr);
     for (const anticipation::Clash &c : clashes) {
         if (parser.isSet(json)) {
             JsonWriter j;

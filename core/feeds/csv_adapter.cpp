@@ -89,7 +89,8 @@ FeedBatch CsvAdapter::parse(const QByteArray &bytes, const FeedContext &context)
     const QString text = QString::fromUtf8(bytes);
     qsizetype pos = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
     QStringList header;
-    readCsvRecord(text, pos, m_mapping.delimiter, header);
+    // An empty file leaves the header empty: the required columns below are then missing, and said so.
+    (void)readCsvRecord(text, pos, m_mapping.delimiter, header);
     QHash<QString, int> index;
     for (auto it = m_mapping.columns.begin(); it != m_mapping.columns.end(); ++it)
         if (const int i = int(header.indexOf(it.value().trimmed())); i >= 0)

@@ -133,7 +133,7 @@ TEST(Staffing, OfficersArePairsForTheUpperBound)
 
 TEST(EventHistory, IncidentsCountByWindowAndRadius)
 {
-    PlannedEvent e;
+    anticipation::PlannedEvent e;
     e.start = *Timestamp::parseIso(QStringLiteral("2026-10-25T21:00:00+01:00"));
     e.end = *Timestamp::parseIso(QStringLiteral("2026-10-25T23:00:00+01:00"));
     e.geo = Geometry::point({5.395049, 43.269554});
