@@ -66,6 +66,8 @@ void MqttListener::handleMessage(const MqttMessage &message)
     context.mode = m_room.info().mode;
     context.agency = parsed->first;
     context.unit = parsed->first + QStringLiteral("-avl");
+    context.trustAnchors = m_options.trustAnchors;
+    context.requireSignature = m_options.requireSignature;
     m_pending.push_back({message.payload, std::move(context), parsed->second});
     m_pendingTopics << message.topic;
 }
