@@ -154,9 +154,11 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vec
                 }
             if (!valid)
                 continue;
-            // The key may hold a source's own ids; only its hash is kept.
+            // The key may hold a source's own ids, even a person's: only its keyed hash is kept. Rooms
+            // written before keyed keys hold the plain SHA-256: given too, so those messages stay repeats.
             FeedArrival arrival;
-            arrival.key = QString::fromLatin1(
+            arrival.key = m_room.anonymiser().feedKey(message.key);
+            arrival.legacyKey = QString::fromLatin1(
                 QCryptographicHash::hash(message.key.toUtf8(), QCryptographicHash::Sha256).toHex());
             arrival.source = label;
             // Every entry says which feed and which message it came from: a reader of the log alone (a

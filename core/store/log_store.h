@@ -63,7 +63,10 @@ struct Snapshot
 /// One arrival of a feed message: the hash of its identity (dedupe key) and the drafts it yields.
 struct FeedArrival
 {
-    QString key;
+    QString key; ///< the message's keyed hash (Anonymiser::feedKey)
+    /// The unkeyed SHA-256 that rooms stored as the key before keys were keyed: a message first seen then is
+    /// counted against that row (a repeat), never stored twice. Empty = none.
+    QString legacyKey;
     QString source;
     std::vector<Entry> drafts;
 };
