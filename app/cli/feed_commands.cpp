@@ -187,7 +187,31 @@ int runListen(const QStringList &arguments)
     QCommandLineOption requireSignature(
         QStringLiteral("require-signature"),
         QStringLiteral("quarantine documents whose XML signature is invalid or absent"));
-    parser.addOptions({mqtt, topic, maxMessages, seconds, clientId, trustAnchors, requireSignature});
+    QCommandLineOption username(QStringLiteral("username"), QStringLiteral("user name at the broker"),
+                                QStringLiteral("NAME"));
+    QCommandLineOption passwordFile(
+        QStringLiteral("password-file"),
+        QStringLiteral("file whose first line is the broker password (default: the environment variable "
+                       "VIGIE_MQTT_PASSWORD; never on the command line, where every user of the machine "
+                       "can read it)"),
+        QStringLiteral("FILE"));
+    QCommandLineOption tls(QStringLiteral("tls"),
+                           QStringLiteral("TLS to the broker (its certificate checked)"));
+    QCommandLineOption caFile(QStringLiteral("cafile"),
+                              QStringLiteral("PEM certificates the broker's must chain to (default: the "
+                                             "system's); implies --tls"),
+                              QStringLiteral("FILE"));
+    QCommandLineOption serverName(QStringLiteral("tls-server-name"),
+                                  QStringLiteral("name the broker's certificate must carry (default: HOST)"),
+                                  QStringLiteral("NAME"));
+    QCommandLineOption certFile(QStringLiteral("cert"),
+                                QStringLiteral("client certificate (PEM) for brokers that require one"),
+                                QStringLiteral("FILE"));
+    QCommandLineOption keyFile(QStringLiteral("key"),
+                               QStringLiteral("the client certificate's private key (default: in --cert)"),
+                               QStringLiteral("FILE"));
+    parser.addOptions({mqtt, topic, maxMessages, seconds, clientId, trustAnchors, requireSignature, username,
+                       passwordFile, tls, caFile, serverName, certFile, keyFile});
     const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
@@ -219,6 +243,23 @@ int runListen(const QStringList &arguments)
     options.port = port;
     options.topic = parser.value(topic);
     options.clientId = parser.value(clientId);
+    options.security.username = parser.value(username);
+    if (parser.isSet(passwordFile)) {
+        QFile f(parser.value(passwordFile));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("--password-file %1: cannot read: %2").arg(f.fileName(), f.errorString()));
+        options.security.password = f.readLine().trimmed();
+    } else {
+        options.security.password = qgetenv("VIGIE_MQTT_PASSWORD");
+    }
+    if (!options.security.password.isEmpty() && options.security.username.isEmpty())
+        return fail(QStringLiteral("a broker password needs --username (MQTT sends no password alone)"));
+    options.security.tls = parser.isSet(tls) || parser.isSet(caFile) || parser.isSet(certFile);
+    options.security.caFile = parser.value(caFile);
+    options.security.serverName = parser.value(serverName);
+    options.security.certFile = parser.value(certFile);
+    options.security.keyFile = parser.value(keyFile);
     options.trustAnchors = parser.value(trustAnchors);
     options.requireSignature = parser.isSet(requireSignature);
     fusion::FeedFusion feedFusion;

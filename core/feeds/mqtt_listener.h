@@ -32,6 +32,7 @@ struct MqttOptions
     /// message arrived…
     int maxBatchDelayMs = 50;
     int maxBatchMessages = 1000;   ///< … or as soon as it holds this many
+    MqttSecurity security;         ///< user name, password and TLS to the broker
     QString trustAnchors;          ///< FeedContext::trustAnchors of every message
     bool requireSignature = false; ///< FeedContext::requireSignature of every message
 };
