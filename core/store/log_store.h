@@ -64,11 +64,11 @@ struct Snapshot
 struct FeedArrival
 {
     QString key; ///< the message's keyed hash (Anonymiser::feedKey)
-    /// The unkeyed SHA-256 that rooms stored as the key before keys were keyed: a message first seen then is
-    /// counted against that row (a repeat), never stored twice. Empty = none.
-    QString legacyKey;
     QString source;
     std::vector<Entry> drafts;
+    /// The unkeyed SHA-256 that rooms stored as the key before keys were keyed: a message first seen then is
+    /// counted against that row (a repeat), never stored twice. Empty = none.
+    QString legacyKey{};
 };
 
 /// Messages of one feed that arrived more than once (gateways replay): counted by the store that received
