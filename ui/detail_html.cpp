@@ -32,6 +32,29 @@ QString esc(const QString &s)
     return s.toHtmlEscaped();
 }
 
+/// What a report's XML signature showed (the "signature" field the Ingestor sets), in words; empty for
+/// entries stored before signatures were checked.
+QString signatureWords(const QJsonObject &data)
+{
+    const QString state = data.value(QLatin1String("signature")).toString();
+    if (state == QLatin1String("valid"))
+        return tr("signée et certificat reconnu");
+    if (state == QLatin1String("valid_untrusted"))
+        return tr("signée (certificat non vérifié)");
+    if (state == QLatin1String("absent"))
+        return tr("non signée");
+    if (state != QLatin1String("invalid"))
+        return {};
+    const QString part = data.value(QLatin1String("signature_part")).toString();
+    if (part == QLatin1String("digest"))
+        return tr("signature invalide : contenu modifié après signature");
+    if (part == QLatin1String("signature value"))
+        return tr("signature invalide : valeur de signature fausse");
+    if (part == QLatin1String("certificate"))
+        return tr("signature invalide : certificat altéré ou non reconnu");
+    return tr("signature invalide : elle ne couvre pas le message lu");
+}
+
 /// A time of the room, with the day when it is not the day of `now`.
 QString roomClock(Timestamp t, Timestamp now)
 {
@@ -282,18 +305,21 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
     for (std::size_t k = 0; k < seqs.size() && int(k) < detailSourceLimit; ++k)
         if (auto e = readEntry(store, seqs[k]))
             entries.push_back(std::move(*e));
-    std::map<QString, int> sources; // "author (flux CAP)" -> reports
+    // "author (flux CAP)" -> its reports, by what their signature showed.
+    std::map<QString, std::map<QString, int>> sources;
     for (const Entry &e : entries) {
         if (e.kind != kinds::incidentOpen && e.kind != kinds::incidentUpdate &&
             e.kind != kinds::incidentClose)
             continue;
         const QString feed = feedName(e.data.value(QLatin1String("feed")).toString());
-        ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)];
+        ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)][signatureWords(e.data)];
     }
     html += section(tr("Sources : %1").arg(sources.size()));
-    for (const auto &[who, n] : sources)
-        html += QStringLiteral("<p style='margin:2px'>%1 — %2</p>")
-                    .arg(esc(who), esc(n == 1 ? tr("1 signalement") : tr("%1 signalements").arg(n)));
+    for (const auto &[who, bySignature] : sources)
+        for (const auto &[signature, n] : bySignature)
+            html += QStringLiteral("<p style='margin:2px'>%1 — %2%3</p>")
+                        .arg(esc(who), esc(n == 1 ? tr("1 signalement") : tr("%1 signalements").arg(n)),
+                             signature.isEmpty() ? QString() : esc(QStringLiteral(", ") + signature));
     if (int(seqs.size()) > int(entries.size()))
         html += QStringLiteral("<p style='margin:2px'>%1</p>")
                     .arg(esc(tr("(d'après ses %1 dernières entrées au journal)").arg(entries.size())));

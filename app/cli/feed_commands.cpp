@@ -47,7 +47,17 @@ int runIngest(const QStringList &arguments)
         QStringLiteral("NAME"));
     QCommandLineOption noFusion(QStringLiteral("no-fusion"),
                                 QStringLiteral("store the reports without fusing them into incidents"));
-    parser.addOptions({format, mapping, agency, unit, label, noFusion});
+    QCommandLineOption trustAnchors(
+        QStringLiteral("trust-anchors"),
+        QStringLiteral(
+            "folder of PEM certificates (*.pem, *.crt) that XML signers' certificates must chain to "
+            "for a signature to be \"valid\" (default: none, signatures verify against the "
+            "certificate they carry: \"valid_untrusted\")"),
+        QStringLiteral("DIR"));
+    QCommandLineOption requireSignature(
+        QStringLiteral("require-signature"),
+        QStringLiteral("quarantine documents whose XML signature is invalid or absent"));
+    parser.addOptions({format, mapping, agency, unit, label, noFusion, trustAnchors, requireSignature});
     const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] [--label NAME] FILE...");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
@@ -55,6 +65,9 @@ int runIngest(const QStringList &arguments)
     const QStringList args = parser.positionalArguments();
     if (args.size() < 2)
         return fail(QStringLiteral("expected a room and at least one file\n") + usage);
+    if (parser.isSet(trustAnchors) && !QFileInfo(parser.value(trustAnchors)).isDir())
+        return fail(QStringLiteral("--trust-anchors \"%1\": not a folder").arg(parser.value(trustAnchors)));
+
     feeds::CsvMapping csv = feeds::CsvMapping::defaults();
     if (parser.isSet(mapping)) {
         QFile f(parser.value(mapping));
@@ -89,10 +102,14 @@ int runIngest(const QStringList &arguments)
             ++failures;
             continue;
         }
-        feeds::FeedContext context{file.fileName(), (*room)->info().mode, parser.value(agency),
+        feeds::FeedContext context{file.fileName(),
+                                   (*room)->info().mode,
+                                   parser.value(agency),
                                    parser.isSet(unit) ? parser.value(unit)
                                                       : QFileInfo(file).completeBaseName(),
-                                   parser.value(label).trimmed()};
+                                   parser.value(label).trimmed(),
+                                   parser.value(trustAnchors),
+                                   parser.isSet(requireSignature)};
         // Read with the limit of the format: an input over it is refused without being read whole.
         auto input = feeds::readFeedInput(file, registry, parser.value(format));
         if (!input) {
@@ -160,7 +177,41 @@ int runListen(const QStringList &arguments)
         QStringLiteral("the session's name at the broker, which keeps what was not yet stored for it across "
                        "restarts (default: one per room and topic filter)"),
         QStringLiteral("ID"));
-    parser.addOptions({mqtt, topic, maxMessages, seconds, clientId});
+    QCommandLineOption trustAnchors(
+        QStringLiteral("trust-anchors"),
+        QStringLiteral(
+            "folder of PEM certificates (*.pem, *.crt) that XML signers' certificates must chain to "
+            "for a signature to be \"valid\" (default: none, signatures verify against the "
+            "certificate they carry: \"valid_untrusted\")"),
+        QStringLiteral("DIR"));
+    QCommandLineOption requireSignature(
+        QStringLiteral("require-signature"),
+        QStringLiteral("quarantine documents whose XML signature is invalid or absent"));
+    QCommandLineOption username(QStringLiteral("username"), QStringLiteral("user name at the broker"),
+                                QStringLiteral("NAME"));
+    QCommandLineOption passwordFile(
+        QStringLiteral("password-file"),
+        QStringLiteral("file whose first line is the broker password (default: the environment variable "
+                       "VIGIE_MQTT_PASSWORD; never on the command line, where every user of the machine "
+                       "can read it)"),
+        QStringLiteral("FILE"));
+    QCommandLineOption tls(QStringLiteral("tls"),
+                           QStringLiteral("TLS to the broker (its certificate checked)"));
+    QCommandLineOption caFile(QStringLiteral("cafile"),
+                              QStringLiteral("PEM certificates the broker's must chain to (default: the "
+                                             "system's); implies --tls"),
+                              QStringLiteral("FILE"));
+    QCommandLineOption serverName(QStringLiteral("tls-server-name"),
+                                  QStringLiteral("name the broker's certificate must carry (default: HOST)"),
+                                  QStringLiteral("NAME"));
+    QCommandLineOption certFile(QStringLiteral("cert"),
+                                QStringLiteral("client certificate (PEM) for brokers that require one"),
+                                QStringLiteral("FILE"));
+    QCommandLineOption keyFile(QStringLiteral("key"),
+                               QStringLiteral("the client certificate's private key (default: in --cert)"),
+                               QStringLiteral("FILE"));
+    parser.addOptions({mqtt, topic, maxMessages, seconds, clientId, trustAnchors, requireSignature, username,
+                       passwordFile, tls, caFile, serverName, certFile, keyFile});
     const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
@@ -168,6 +219,9 @@ int runListen(const QStringList &arguments)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1 || !parser.isSet(mqtt))
         return fail(QStringLiteral("expected a room and --mqtt HOST:PORT\n") + usage);
+    if (parser.isSet(trustAnchors) && !QFileInfo(parser.value(trustAnchors)).isDir())
+        return fail(QStringLiteral("--trust-anchors \"%1\": not a folder").arg(parser.value(trustAnchors)));
+
     const QString address = parser.value(mqtt);
     const qsizetype colon = address.lastIndexOf(u':');
     bool okPort = false;
@@ -189,6 +243,25 @@ int runListen(const QStringList &arguments)
     options.port = port;
     options.topic = parser.value(topic);
     options.clientId = parser.value(clientId);
+    options.security.username = parser.value(username);
+    if (parser.isSet(passwordFile)) {
+        QFile f(parser.value(passwordFile));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("--password-file %1: cannot read: %2").arg(f.fileName(), f.errorString()));
+        options.security.password = f.readLine().trimmed();
+    } else {
+        options.security.password = qgetenv("VIGIE_MQTT_PASSWORD");
+    }
+    if (!options.security.password.isEmpty() && options.security.username.isEmpty())
+        return fail(QStringLiteral("a broker password needs --username (MQTT sends no password alone)"));
+    options.security.tls = parser.isSet(tls) || parser.isSet(caFile) || parser.isSet(certFile);
+    options.security.caFile = parser.value(caFile);
+    options.security.serverName = parser.value(serverName);
+    options.security.certFile = parser.value(certFile);
+    options.security.keyFile = parser.value(keyFile);
+    options.trustAnchors = parser.value(trustAnchors);
+    options.requireSignature = parser.isSet(requireSignature);
     fusion::FeedFusion feedFusion;
     auto head = (*room)->head();
     if (!head)

@@ -130,10 +130,7 @@ void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &posi
                      {QStringLiteral("source_id"), identifier},
                      {QStringLiteral("sender"), pickString(alert, u"sender")},
                      {QStringLiteral("cap_status"), status}};
-    // XML-DSig signatures are not verified (no XML canonicalisation / xmlsec in the platform): say so on the
-    // entry rather than let a signed-looking alert pass for an authenticated one.
-    if (alert.contains(u"Signature"))
-        data.insert(QStringLiteral("signature"), QStringLiteral("present, not verified"));
+    // The signature (XML-DSig) is verified on the document's bytes by the Ingestor (xml_signature.h).
     Geometry geo;
     if (!infos.empty()) {
         const QJsonObject &info = infos[chosen];

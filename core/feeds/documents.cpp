@@ -169,6 +169,11 @@ void mapDocument(const QJsonObject &tree, const QByteArray &raw, const QString &
         mapHave(obj, raw, position, context, envelope, out);
     } else if (root == u"message") {
         mapHubSante(obj, raw, position, context, envelope, out);
+    } else if (auto refusal = isHubSanteRoot(root) && root != u"emsi"
+                                  ? unmarkedRefusal(envelope, context.mode)
+                                  : std::nullopt) {
+        // A use case without its wrapper nor an envelope says nothing of exercise (EMSI has its own MODE).
+        out.reject(position, *refusal, raw);
     } else if (mapHubSanteUseCase(root, obj, raw, position, context, envelope, out)) {
         return;
     } else if (root == u"RequestResource" || root == u"CommitResource" ||

@@ -150,11 +150,17 @@ void mapGeoPositions(const QJsonObject &update, const QByteArray &raw, const QSt
 void mapHubSante(const QJsonObject &message, const QByteArray &raw, const QString &position,
                  const FeedContext &context, const Envelope &envelope, FeedBatch &out)
 {
-    if (!pickString(message, u"status").isEmpty())
+    if (!pickString(message, u"status").isEmpty()) {
         if (auto refusal = modeRefusal(pickString(message, u"status"), context.mode)) {
             out.reject(position, QStringLiteral("Hub Santé message status: ") + *refusal, raw);
             return;
         }
+    } else if (auto refusal =
+                   message.contains(u"emsi") ? std::nullopt : unmarkedRefusal(envelope, context.mode)) {
+        // (EMSI says it in its own CONTEXT/MODE.)
+        out.reject(position, *refusal, raw);
+        return;
+    }
     // The wrapper holds routing fields (messageId, sender, recipient…) and one use-case object.
     const QString messageId = pickString(message, u"messageId");
     const QString sender = pickString(message, u"sender/name");

@@ -20,6 +20,12 @@ struct FeedContext
     QString agency;                 ///< default agency when the message does not say
     QString unit;                   ///< default unit id for position streams (NMEA)
     QString sourceLabel;            ///< how the room names the source; empty = keyed token of the file name
+    /// XML signatures (see xml_signature.h): a folder of trust anchors (PEM) against which a signer's
+    /// certificate is checked; empty = signatures are verified against their own certificate only.
+    QString trustAnchors{};
+    /// When set, a document whose signature is not valid (invalid or absent) is quarantined whole, with the
+    /// reason.
+    bool requireSignature = false;
 };
 
 /// One message of a feed: its identity for dedupe and the drafts it yields.

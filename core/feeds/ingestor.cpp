@@ -1,4 +1,5 @@
 #include "feeds/ingestor.h"
+#include "feeds/xml_signature.h"
 
 #include <QCryptographicHash>
 
@@ -128,6 +129,18 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vec
                 report.format = QStringLiteral("mixed");
             batch = adapter->parse(input.bytes, ctx);
         }
+        // An XML document's signature covers the whole document, hence every message it yields.
+        const SignatureCheck signature = input.bytes.trimmed().startsWith('<')
+                                             ? verifyXmlSignature(input.bytes, ctx.trustAnchors)
+                                             : SignatureCheck{};
+        if (ctx.requireSignature && !signature.ok() && !batch.messages.empty()) {
+            // Quarantined whole with the reason; refusals of the parse are kept beside it.
+            batch.messages.clear();
+            batch.reject(QStringLiteral("document"),
+                         QStringLiteral("a valid XML signature is required on this feed; signature %1")
+                             .arg(signature.describe()),
+                         input.bytes);
+        }
         report.ignored += batch.ignored;
 
         for (auto &message : batch.messages) {
@@ -141,9 +154,11 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vec
                 }
             if (!valid)
                 continue;
-            // The key may hold a source's own ids; only its hash is kept.
+            // The key may hold a source's own ids, even a person's: only its keyed hash is kept. Rooms
+            // written before keyed keys hold the plain SHA-256: given too, so those messages stay repeats.
             FeedArrival arrival;
-            arrival.key = QString::fromLatin1(
+            arrival.key = m_room.anonymiser().feedKey(message.key);
+            arrival.legacyKey = QString::fromLatin1(
                 QCryptographicHash::hash(message.key.toUtf8(), QCryptographicHash::Sha256).toHex());
             arrival.source = label;
             // Every entry says which feed and which message it came from: a reader of the log alone (a
@@ -151,6 +166,11 @@ Result<IngestReport> Ingestor::ingestAll(std::vector<FeedInput> inputs, std::vec
             for (auto &d : message.drafts) {
                 d.data.insert(QStringLiteral("feed_source"), label);
                 d.data.insert(QStringLiteral("feed_key"), arrival.key.left(16));
+                d.data.insert(QStringLiteral("signature"), signature.word());
+                if (signature.state == SignatureState::Invalid) {
+                    d.data.insert(QStringLiteral("signature_part"), signature.part);
+                    d.data.insert(QStringLiteral("signature_reason"), signature.reason);
+                }
                 arrival.drafts.push_back(std::move(d));
             }
             arrivals.push_back(std::move(arrival));

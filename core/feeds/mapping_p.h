@@ -42,6 +42,18 @@ bool mapHubSanteUseCase(const QString &root, const QJsonObject &body, const QByt
 /// one.
 [[nodiscard]] QString technicalTestRefusal(const QJsonObject &tree);
 
+/// Hub Santé use cases carry their status in their "message" wrapper (status) or their EDXL envelope
+/// (distributionStatus), both checked where they are read. One that arrives with neither is unmarked:
+/// presumed real traffic, which never enters an exercise room (a live room takes it, as before). nullopt when
+/// it may enter.
+inline std::optional<QString> unmarkedRefusal(const Envelope &envelope, RoomMode mode)
+{
+    if (!envelope.status.isEmpty() || mode != RoomMode::Exercise)
+        return std::nullopt;
+    return QStringLiteral("Hub Santé message without status (no message/status, no EDXL distributionStatus): "
+                          "taken as Actual traffic, which never enters an exercise room");
+}
+
 /// Message key: the distribution id (when enveloped) plus the message's own id.
 inline QString messageKey(const QString &format, const Envelope &envelope, const QString &id)
 {

@@ -66,6 +66,8 @@ void MqttListener::handleMessage(const MqttMessage &message)
     context.mode = m_room.info().mode;
     context.agency = parsed->first;
     context.unit = parsed->first + QStringLiteral("-avl");
+    context.trustAnchors = m_options.trustAnchors;
+    context.requireSignature = m_options.requireSignature;
     m_pending.push_back({message.payload, std::move(context), parsed->second});
     m_pendingTopics << message.topic;
 }
@@ -123,8 +125,8 @@ Result<void> MqttListener::run(const std::function<bool()> &keepGoing)
         if (!session.connected()) {
             // What arrived before the loss is stored; its acknowledgements went with the connection.
             flush(session);
-            auto connected =
-                session.connect(m_options.host, m_options.port, clientId, false, m_options.keepAliveSeconds);
+            auto connected = session.connect(m_options.host, m_options.port, clientId, false,
+                                             m_options.keepAliveSeconds, 5000, m_options.security);
             Result<void> subscribed =
                 connected ? session.subscribe(m_options.topic) : Result<void>(connected.error());
             if (!subscribed) {

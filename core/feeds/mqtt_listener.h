@@ -31,7 +31,10 @@ struct MqttOptions
     /// further message is waiting (so it grows with the load), and at the latest this long after its first
     /// message arrived…
     int maxBatchDelayMs = 50;
-    int maxBatchMessages = 1000; ///< … or as soon as it holds this many
+    int maxBatchMessages = 1000;   ///< … or as soon as it holds this many
+    MqttSecurity security;         ///< user name, password and TLS to the broker
+    QString trustAnchors;          ///< FeedContext::trustAnchors of every message
+    bool requireSignature = false; ///< FeedContext::requireSignature of every message
 };
 
 struct MqttStats

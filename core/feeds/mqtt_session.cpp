@@ -1,6 +1,11 @@
 #include "feeds/mqtt_session.h"
 
+#include <QFile>
 #include <QtEndian>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
 #include <cerrno>
 #include <cstring>
@@ -64,7 +69,9 @@ QString connackReason(int code)
     case 4:
         return QStringLiteral("the broker refused the user name or password");
     case 5:
-        return QStringLiteral("the broker does not authorise this client (check its ACL)");
+        // Mosquitto 2.0 answers a wrong password so too.
+        return QStringLiteral("the broker does not authorise this client: wrong user name or password, or "
+                              "its ACL");
     default:
         return QStringLiteral("the broker refused the connection (code %1)").arg(code);
     }
@@ -79,6 +86,12 @@ MqttSession::~MqttSession()
 
 void MqttSession::close()
 {
+    if (m_ssl)
+        SSL_free(m_ssl);
+    m_ssl = nullptr;
+    if (m_sslCtx)
+        SSL_CTX_free(m_sslCtx);
+    m_sslCtx = nullptr;
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
@@ -87,7 +100,7 @@ void MqttSession::close()
 }
 
 Result<bool> MqttSession::connect(const QString &host, int port, const QString &clientId, bool cleanSession,
-                                  int keepAliveSeconds, int timeoutMs)
+                                  int keepAliveSeconds, int timeoutMs, const MqttSecurity &security)
 {
     close();
     m_messages.clear();
@@ -130,14 +143,24 @@ Result<bool> MqttSession::connect(const QString &host, int port, const QString &
     if (m_fd < 0)
         return Error{QStringLiteral("MQTT %1: cannot connect: %2").arg(m_peer, why)};
 
+    if (security.tls)
+        if (auto r = startTls(host, security, timeoutMs); !r)
+            return r.error();
+
     m_keepAliveSeconds = keepAliveSeconds;
     QByteArray body;
     appendString(body, "MQTT");
     body.append(char(4)); // protocol level 3.1.1
-    body.append(char(cleanSession ? 0x02 : 0x00));
+    // Connect flags (§3.1.2.3): user name 0x80, password 0x40 (only with a user name), clean session 0x02.
+    const bool user = !security.username.isEmpty();
+    body.append(char((cleanSession ? 0x02 : 0x00) | (user ? 0x80 : 0x00) | (user ? 0x40 : 0x00)));
     body.append(char(keepAliveSeconds >> 8));
     body.append(char(keepAliveSeconds & 0xff));
     appendString(body, clientId.toUtf8());
+    if (user) {
+        appendString(body, security.username.toUtf8());
+        appendString(body, security.password);
+    }
     if (auto r = send(packet(connectPacket << 4, body)); !r)
         return r.error();
     QElapsedTimer waited;
@@ -239,6 +262,20 @@ Result<void> MqttSession::send(const QByteArray &bytes)
     while (sent < bytes.size()) {
         if (m_fd < 0)
             return Error{QStringLiteral("MQTT %1: not connected").arg(m_peer)};
+        if (m_ssl) {
+            size_t written = 0;
+            const int rc =
+                SSL_write_ex(m_ssl, bytes.constData() + sent, size_t(bytes.size() - sent), &written);
+            if (rc == 1) {
+                sent += qsizetype(written);
+                continue;
+            }
+            const int error = SSL_get_error(m_ssl, rc);
+            if ((error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) && waitFor(error, 10'000))
+                continue;
+            close();
+            return Error{QStringLiteral("MQTT %1: TLS connection lost while sending").arg(m_peer)};
+        }
         const ssize_t n = ::send(m_fd, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
         if (n > 0) {
             sent += n;
@@ -261,11 +298,32 @@ Result<void> MqttSession::receive(int timeoutMs)
 {
     if (m_fd < 0)
         return Error{QStringLiteral("MQTT %1: not connected").arg(m_peer)};
+    // Bytes OpenSSL already decrypted are not on the socket any more: no wait for them.
     pollfd p{m_fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, std::max(0, timeoutMs));
-    if (ready <= 0)
+    const bool pending = m_ssl && SSL_pending(m_ssl) > 0;
+    if (!pending && ::poll(&p, 1, std::max(0, timeoutMs)) <= 0)
         return {};
     char buffer[65536];
+    while (m_ssl) {
+        size_t n = 0;
+        const int rc = SSL_read_ex(m_ssl, buffer, sizeof buffer, &n);
+        if (rc == 1) {
+            m_in.append(buffer, qsizetype(n));
+            continue;
+        }
+        const int error = SSL_get_error(m_ssl, rc);
+        if (error == SSL_ERROR_WANT_READ)
+            return {};
+        if (error == SSL_ERROR_WANT_WRITE) {
+            if (waitFor(error, 10'000))
+                continue;
+        }
+        const QString why = error == SSL_ERROR_ZERO_RETURN || error == SSL_ERROR_SYSCALL
+                                ? QStringLiteral("the broker closed the connection")
+                                : QStringLiteral("TLS error");
+        close();
+        return Error{QStringLiteral("MQTT %1: connection lost: %2").arg(m_peer, why)};
+    }
     for (;;) {
         const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (n > 0) {
@@ -282,6 +340,77 @@ Result<void> MqttSession::receive(int timeoutMs)
                                    : QString::fromLocal8Bit(std::strerror(errno));
         close();
         return Error{QStringLiteral("MQTT %1: connection lost: %2").arg(m_peer, why)};
+    }
+}
+
+bool MqttSession::waitFor(int sslError, int timeoutMs) const
+{
+    pollfd p{m_fd, short(sslError == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN), 0};
+    return ::poll(&p, 1, std::max(0, timeoutMs)) == 1;
+}
+
+Result<void> MqttSession::startTls(const QString &host, const MqttSecurity &security, int timeoutMs)
+{
+    auto fail = [this](const QString &why) -> Error {
+        close();
+        return Error{QStringLiteral("MQTT %1: TLS: %2").arg(m_peer, why)};
+    };
+    auto opensslError = []() -> QString {
+        char text[256] = {};
+        ERR_error_string_n(ERR_get_error(), text, sizeof text);
+        ERR_clear_error();
+        return QString::fromUtf8(text);
+    };
+    ERR_clear_error();
+    m_sslCtx = SSL_CTX_new(TLS_client_method());
+    if (!m_sslCtx)
+        return fail(QStringLiteral("cannot create a TLS context: ") + opensslError());
+    SSL_CTX_set_min_proto_version(m_sslCtx, TLS1_2_VERSION);
+    SSL_CTX_set_verify(m_sslCtx, SSL_VERIFY_PEER, nullptr);
+    const int loaded = security.caFile.isEmpty()
+                           ? SSL_CTX_set_default_verify_paths(m_sslCtx)
+                           : SSL_CTX_load_verify_locations(
+                                 m_sslCtx, QFile::encodeName(security.caFile).constData(), nullptr);
+    if (loaded != 1)
+        return fail(QStringLiteral("cannot read the CA file %1: %2").arg(security.caFile, opensslError()));
+    if (!security.certFile.isEmpty()) {
+        const QByteArray cert = QFile::encodeName(security.certFile);
+        const QByteArray key =
+            QFile::encodeName(security.keyFile.isEmpty() ? security.certFile : security.keyFile);
+        if (SSL_CTX_use_certificate_chain_file(m_sslCtx, cert.constData()) != 1 ||
+            SSL_CTX_use_PrivateKey_file(m_sslCtx, key.constData(), SSL_FILETYPE_PEM) != 1 ||
+            SSL_CTX_check_private_key(m_sslCtx) != 1)
+            return fail(QStringLiteral("cannot use the client certificate %1 and its key: %2")
+                            .arg(security.certFile, opensslError()));
+    }
+    m_ssl = SSL_new(m_sslCtx);
+    if (!m_ssl || SSL_set_fd(m_ssl, m_fd) != 1)
+        return fail(QStringLiteral("cannot create a TLS session: ") + opensslError());
+    // The broker's certificate must name the host we meant (SAN DNS or IP), not merely chain to the CA.
+    const QByteArray name = (security.serverName.isEmpty() ? host : security.serverName).toUtf8();
+    SSL_set_hostflags(m_ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    if (SSL_set1_host(m_ssl, name.constData()) != 1)
+        return fail(QStringLiteral("cannot check the name %1").arg(QString::fromUtf8(name)));
+    SSL_set_tlsext_host_name(m_ssl, name.constData());
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const int rc = SSL_connect(m_ssl);
+        if (rc == 1)
+            return {};
+        const int error = SSL_get_error(m_ssl, rc);
+        if ((error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) && waited.elapsed() < timeoutMs &&
+            waitFor(error, int(timeoutMs - waited.elapsed())))
+            continue;
+        const long verify = SSL_get_verify_result(m_ssl);
+        if (verify != X509_V_OK)
+            return fail(
+                QStringLiteral("the broker's certificate is refused: %1 (expected name %2; CA file %3)")
+                    .arg(QString::fromUtf8(X509_verify_cert_error_string(verify)), QString::fromUtf8(name),
+                         security.caFile.isEmpty() ? QStringLiteral("the system's") : security.caFile));
+        if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE)
+            return fail(QStringLiteral("no TLS handshake within %1 ms").arg(timeoutMs));
+        return fail(QStringLiteral("handshake failed: %1").arg(opensslError()));
     }
 }
 

@@ -151,6 +151,14 @@ QString Anonymiser::token(const QString &category, const QString &normalisedValu
     return QStringLiteral("[%1:%2]").arg(category, QString::fromLatin1(mac.toHex().left(12)));
 }
 
+QString Anonymiser::feedKey(const QString &messageKey) const
+{
+    // A prefix of its own (with a NUL no scrubbed value holds) keeps feed keys apart from text tokens.
+    const QByteArray input = QByteArrayLiteral("vigie-feed-key") + '\0' + messageKey.toUtf8();
+    const QByteArray mac = hmacSha256(m_key, input);
+    return QString::fromLatin1(mac.toHex());
+}
+
 namespace {
 
 Needs needsOf(const QString &text)

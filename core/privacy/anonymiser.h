@@ -34,6 +34,11 @@ public:
     /// True if a JSON field of that name names who wrote or decided (author, desk…): kept for the audit
     /// trail.
     [[nodiscard]] static bool isAuthorField(const QString &key);
+    /// The key of a feed message ("<format>:<sender>/<identifier>"…) for deduplication and the entries'
+    /// feed_key: HMAC-SHA-256 with the room's secret, in hex (64 digits). Message identities often hold a
+    /// person's identifiers (a caller's number in a case id, a sender's e-mail): without the secret nobody
+    /// can recompute a key from a guess.
+    [[nodiscard]] QString feedKey(const QString &messageKey) const;
     /// True if a JSON field of that name holds a person's identity.
     [[nodiscard]] static bool isPersonalField(const QString &key);
     /// True if a JSON object under that key describes a person (patient, caller, victim, contact…): its

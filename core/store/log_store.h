@@ -63,9 +63,12 @@ struct Snapshot
 /// One arrival of a feed message: the hash of its identity (dedupe key) and the drafts it yields.
 struct FeedArrival
 {
-    QString key;
+    QString key; ///< the message's keyed hash (Anonymiser::feedKey)
     QString source;
     std::vector<Entry> drafts;
+    /// The unkeyed SHA-256 that rooms stored as the key before keys were keyed: a message first seen then is
+    /// counted against that row (a repeat), never stored twice. Empty = none.
+    QString legacyKey{};
 };
 
 /// Messages of one feed that arrived more than once (gateways replay): counted by the store that received

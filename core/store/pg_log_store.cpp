@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <libpq-fe.h>
 #include <poll.h>
@@ -366,6 +367,35 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
     // One upsert for the batch: each distinct key with how many times it arrives in it (an ON CONFLICT
     // statement may touch a row once). Each arrival's count is then the count before the batch plus its
     // rank among the batch's arrivals of that key, as if they had been counted one by one.
+    // A message first seen under its unkeyed key (rooms of older versions) is counted on that row: the
+    // legacy keys the server holds, and not their keyed twin, replace the arrival's key.
+    {
+        pg::Array legacy(pg::Type::Text), keyed(pg::Type::Text);
+        bool any = false;
+        for (const FeedArrival &a : arrivals)
+            if (!a.legacyKey.isEmpty()) {
+                legacy.add(a.legacyKey.toUtf8());
+                keyed.add(a.key.toUtf8());
+                any = true;
+            }
+        if (any) {
+            auto rows = m_db.run(
+                "vigie_feed_seen_legacy",
+                "SELECT l FROM unnest($2::text[], $3::text[]) AS u(l, k) WHERE EXISTS (SELECT 1 FROM "
+                "feed_seen "
+                "s WHERE s.room_id = $1 AND s.key = u.l) AND NOT EXISTS (SELECT 1 FROM feed_seen s WHERE "
+                "s.room_id = $1 AND s.key = u.k)",
+                pg::Params().uuid(m_roomId).array(legacy).array(keyed));
+            if (!rows)
+                return rollback(rows.error(), "feed append");
+            QSet<QString> seenBefore;
+            for (int r = 0; r < rows->size(); ++r)
+                seenBefore.insert(rows->text(r, 0));
+            for (FeedArrival &a : arrivals)
+                if (seenBefore.contains(a.legacyKey))
+                    a.key = a.legacyKey;
+        }
+    }
     QHash<QString, qint64> perKey;
     pg::Array keys(pg::Type::Text), sources(pg::Type::Text), counts(pg::Type::Int8);
     std::vector<QString> order;

@@ -613,6 +613,10 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     std::vector<Entry> drafts;
     out.arrivals.reserve(arrivals.size());
     for (FeedArrival &a : arrivals) {
+        // A message first seen under its unkeyed key (rooms of older versions) is counted on that row.
+        if (!a.legacyKey.isEmpty() && !m_seen.contains(seenKeyOf(a.key)) &&
+            m_seen.contains(seenKeyOf(a.legacyKey)))
+            a.key = a.legacyKey;
         const SeenKey seenKey = seenKeyOf(a.key);
         qint64 count = 1;
         if (const auto row = m_seen.constFind(seenKey); row == m_seen.constEnd()) {

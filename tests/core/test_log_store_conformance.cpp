@@ -362,6 +362,31 @@ TEST_P(Conformance, QuarantineIsReadAfterTheLastRowSeenAndRepeatsAreCounted)
     EXPECT_EQ((*repeats)->front().lastRepeat, m_clock.now());
 }
 
+TEST_P(Conformance, AMessageCountedUnderItsUnkeyedKeyStaysARepeat)
+{
+    // Rooms of older versions counted messages under a plain hash; the ingestor now gives both keys.
+    const QString plain = QString(64, QLatin1Char('b')), keyed = QString(64, QLatin1Char('c'));
+    auto old =
+        m_room->appendFeed({FeedArrival{plain, QStringLiteral("cap"), {note(1000, QStringLiteral("old"))}}});
+    ASSERT_TRUE(old) << old.error().message.toStdString();
+    auto again = m_room->appendFeed(
+        {FeedArrival{keyed, QStringLiteral("cap"), {note(1000, QStringLiteral("again"))}, plain}});
+    ASSERT_TRUE(again) << again.error().message.toStdString();
+    EXPECT_EQ(again->arrivals, (std::vector<qint64>{2}));
+    EXPECT_TRUE(again->appended.empty());
+    // A message never seen is recorded under its keyed key, and recognised by it afterwards.
+    const QString fresh = QString(64, QLatin1Char('d')), freshPlain = QString(64, QLatin1Char('e'));
+    auto first = m_room->appendFeed(
+        {FeedArrival{fresh, QStringLiteral("cap"), {note(1000, QStringLiteral("new"))}, freshPlain}});
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->arrivals, (std::vector<qint64>{1}));
+    EXPECT_EQ(first->appended.size(), 1u);
+    auto repeat = m_room->appendFeed(
+        {FeedArrival{fresh, QStringLiteral("cap"), {note(1000, QStringLiteral("new again"))}, freshPlain}});
+    ASSERT_TRUE(repeat);
+    EXPECT_EQ(repeat->arrivals, (std::vector<qint64>{2}));
+}
+
 TEST_P(Conformance, SnapshotsAndSeeksEqualTheFoldFromScratch)
 {
     EXPECT_EQ(*store().lastSnapshotSeq(), 0);

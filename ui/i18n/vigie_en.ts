@@ -1988,6 +1988,34 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>No decision recorded.</translation>
     </message>
     <message>
+        <source>signée et certificat reconnu</source>
+        <translation>signed, certificate recognised</translation>
+    </message>
+    <message>
+        <source>signée (certificat non vérifié)</source>
+        <translation>signed (certificate not verified)</translation>
+    </message>
+    <message>
+        <source>non signée</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <source>signature invalide : contenu modifié après signature</source>
+        <translation>invalid signature: content changed after signing</translation>
+    </message>
+    <message>
+        <source>signature invalide : valeur de signature fausse</source>
+        <translation>invalid signature: wrong signature value</translation>
+    </message>
+    <message>
+        <source>signature invalide : certificat altéré ou non reconnu</source>
+        <translation>invalid signature: certificate altered or not recognised</translation>
+    </message>
+    <message>
+        <source>signature invalide : elle ne couvre pas le message lu</source>
+        <translation>invalid signature: it does not cover the message read</translation>
+    </message>
+    <message>
         <source>Aucune victime signalée.</source>
         <translation>No casualties reported.</translation>
     </message>
