@@ -189,14 +189,19 @@ TEST(EventHistory, ReadsPlansReplacementsAndCancellationsFromTheLog)
     auto appended = (*room)->append(
         {plan(QStringLiteral("evt:a"), QStringLiteral("first"), QStringLiteral("match")),
          plan(QStringLiteral("evt:b"), QStringLiteral("other"), QStringLiteral("concert")),
-         plan(QStringLiteral("evt:a"), QStringLiteral("OM–PSG"), QStringLiteral("match")),
-         plan(QStringLiteral("evt:c"), QStringLiteral("bad"), QStringLiteral("rave")), cancel});
+         plan(QStringLiteral("evt:a"), QStringLiteral("OM–PSG"), QStringLiteral("match")), cancel});
     ASSERT_TRUE(appended) << appended.error().message.toStdString();
+    // A plan of a type the calendar does not know never reaches the log: the room refuses it, naming the
+    // field.
+    auto refused =
+        (*room)->append({plan(QStringLiteral("evt:c"), QStringLiteral("bad"), QStringLiteral("rave"))});
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("data.type")))
+        << refused.error().message.toStdString();
     auto h = readEventHistory((*room)->store());
     ASSERT_TRUE(h);
     ASSERT_EQ(h->events.size(), 1u);
     EXPECT_EQ(h->events[0].title, QStringLiteral("OM–PSG"));
     EXPECT_EQ(h->events[0].attendance, 60000);
-    ASSERT_EQ(h->problems.size(), 1);
-    EXPECT_TRUE(h->problems[0].contains(QStringLiteral("data.type"))) << h->problems[0].toStdString();
+    EXPECT_TRUE(h->problems.isEmpty());
 }
