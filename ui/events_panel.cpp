@@ -1,5 +1,7 @@
 #include "ui/events_panel.h"
 
+#include "ui/dps_dialog.h"
+
 #include "anticipation/event_import.h"
 #include "maps/web_mercator.h"
 #include "room/picture_manager.h"
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -86,6 +89,12 @@ EventsPanel::EventsPanel(PictureManager &manager, const routing::RoadNetwork *ne
     bar->addWidget(m_period);
     m_status = new QLabel(this);
     bar->addWidget(m_status, 1);
+    // The selected event's first-aid cover, sized with its own figures (also a double click on the event).
+    m_dps = new QPushButton(tr("Dimensionner le DPS…"), this);
+    m_dps->setToolTip(tr("Dispositif prévisionnel de secours de l'événement choisi (grille RNMSC-DPS), "
+                         "avec son affluence, sa date et son lieu"));
+    m_dps->setEnabled(false);
+    bar->addWidget(m_dps);
     layout->addLayout(bar);
 
     // The list and the selected event's detail on the left, the clashes on the right: a bottom dock is wide
@@ -128,6 +137,8 @@ EventsPanel::EventsPanel(PictureManager &manager, const routing::RoadNetwork *ne
     layout->addWidget(split, 1);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &EventsPanel::fill);
+    connect(m_dps, &QPushButton::clicked, this, [this] { sizeFirstAidCover(); });
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { sizeFirstAidCover(); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] { showDetails(true); });
     connect(&m_watcher, &QFutureWatcher<std::vector<anticipation::Clash>>::finished, this,
             &EventsPanel::onChecked);
@@ -279,6 +290,7 @@ void EventsPanel::showDetails(bool centre)
     const int row = m_table->currentRow();
     const QTableWidgetItem *item = row >= 0 ? m_table->item(row, Title) : nullptr;
     const auto it = item ? m_calendar.find(item->data(Qt::UserRole).toString()) : m_calendar.end();
+    m_dps->setEnabled(it != m_calendar.end());
     if (it == m_calendar.end()) {
         m_details->setText(m_calendar.empty() ? tr("Aucun événement prévu : Anticipation › Importer des "
                                                    "événements… (CSV ou iCalendar)")
@@ -376,6 +388,26 @@ void EventsPanel::importFile(const QString &file)
             summary += QStringLiteral("\n") + imported->problems[i].message();
         return summary;
     }));
+}
+
+DpsDialog *EventsPanel::sizeFirstAidCover()
+{
+    const int row = m_table->currentRow();
+    const QTableWidgetItem *item = row >= 0 ? m_table->item(row, Title) : nullptr;
+    const auto it = item ? m_calendar.find(item->data(Qt::UserRole).toString()) : m_calendar.end();
+    if (it == m_calendar.end())
+        return nullptr;
+    const PlannedEvent &e = it->second;
+    reports::DpsEvent event;
+    event.name = e.title;
+    event.place = e.venue;
+    event.organiser = e.organiser;
+    event.date = e.start.toDateTime().toLocalTime().date();
+    auto *dialog =
+        new DpsDialog(event, e.attendance.value_or(0), m_manager.info().mode == RoomMode::Exercise, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace vigie::ui

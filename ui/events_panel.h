@@ -13,6 +13,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTreeWidget;
 
@@ -36,6 +37,9 @@ public:
     /// Imports `file` on a worker; importFinished follows with a summary.
     void importFile(const QString &file);
     [[nodiscard]] bool checking() const { return m_watcher.isRunning(); }
+    /// Opens the first-aid sizing (RNMSC-DPS) for the selected event, with its name, date, place, organiser
+    /// and expected public; returns the dialog (null when no event is selected).
+    class DpsDialog *sizeFirstAidCover();
 
     [[nodiscard]] QTableWidget *table() const { return m_table; }
     [[nodiscard]] QTreeWidget *clashList() const { return m_clashes; }
@@ -68,6 +72,7 @@ private:
     QTableWidget *m_table = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_status = nullptr;
+    QPushButton *m_dps = nullptr;
     QTreeWidget *m_clashes = nullptr;
 };
 

@@ -2,6 +2,8 @@
 // check run off the GUI thread and its count per event, the map's shapes red for events in a clash.
 #include "ui/events_panel.h"
 
+#include "ui/dps_dialog.h"
+
 #include "anticipation/event_import.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
@@ -62,6 +64,19 @@ TEST(EventsPanel, ListsTheCalendarAndItsClashes)
     ASSERT_EQ(shapes.size(), 3u);
     EXPECT_FALSE(shapes[0].clash);
     EXPECT_TRUE(shapes[1].clash && shapes[2].clash); // in a clash: drawn last, on top
+
+    // The match's first-aid cover, sized from the calendar: its public is the grid's P1.
+    EXPECT_EQ(panel.sizeFirstAidCover(), nullptr); // nothing selected
+    table->selectRow(2);
+    ui::DpsDialog *dps = panel.sizeFirstAidCover();
+    ASSERT_NE(dps, nullptr);
+    dps->setFactors(0.25, 0.25, 0.25);
+    ASSERT_TRUE(dps->assessment().ok());
+    EXPECT_EQ(dps->form().event.name, QStringLiteral("OM – Lens"));
+    EXPECT_EQ(dps->form().event.date, QDate(2026, 12, 13));
+    EXPECT_EQ(dps->assessment()->dpsClass, anticipation::DpsClass::Ge) << dps->assessment()->ris;
+    EXPECT_DOUBLE_EQ(dps->assessment()->ris, 48.375); // 0.75 × 64,500 / 1000
+    dps->close();
 }
 
 int main(int argc, char **argv)

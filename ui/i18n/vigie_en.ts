@@ -2741,6 +2741,14 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>L&apos;accès des casernes et des hôpitaux n&apos;est vérifié qu&apos;avec un réseau routier importé (vigie-cli import-roads).</source>
         <translation>The access of fire stations and hospitals is checked only with an imported road network (vigie-cli import-roads).</translation>
     </message>
+    <message>
+        <source>Dimensionner le DPS…</source>
+        <translation>Size the first-aid cover…</translation>
+    </message>
+    <message>
+        <source>Dispositif prévisionnel de secours de l&apos;événement choisi (grille RNMSC-DPS), avec son affluence, sa date et son lieu</source>
+        <translation>First-aid cover of the chosen event (RNMSC-DPS grid), with its attendance, date and place</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::ForecastPanel</name>
