@@ -67,6 +67,8 @@ QString clashKindLabel(anticipation::Clash::Kind k)
         return EventsPanel::tr("Accès coupé");
     case anticipation::Clash::Kind::AccessSlowed:
         return EventsPanel::tr("Accès ralenti");
+    case anticipation::Clash::Kind::OffNetwork:
+        return EventsPanel::tr("Hors des rues");
     }
     return {};
 }

@@ -54,6 +54,8 @@ const char *clashKind(anticipation::Clash::Kind k)
         return "access_cut";
     case anticipation::Clash::Kind::AccessSlowed:
         return "access_slowed";
+    case anticipation::Clash::Kind::OffNetwork:
+        return "off_network";
     }
     return "";
 }

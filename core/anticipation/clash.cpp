@@ -309,9 +309,23 @@ std::vector<Clash> findAccessBlocks(const std::vector<PlannedEvent> &events, con
             }
             return 0;
         });
-        if (blocked.empty())
-            continue;
         const auto [from, to] = window(event, rules);
+        if (blocked.empty()) {
+            // A closure or a route that covers no road is drawn off the streets (a wrong coordinate, a
+            // route through the sea): said, since nothing about access can be concluded from it.
+            Clash clash;
+            clash.kind = Clash::Kind::OffNetwork;
+            clash.event = event.id;
+            clash.overlapStart = from;
+            clash.overlapEnd = to;
+            clash.reason =
+                tr("\"%1\" covers no road of the network within %2 m: its place is not on a street, "
+                   "so its effect on the access of fire stations and hospitals is not checked")
+                    .arg(event.title)
+                    .arg(qRound(rules.coverMeters));
+            out.push_back(std::move(clash));
+            continue;
+        }
         for (const Site &site : sites) {
             if (geometryDistanceMeters(Geometry::point(site.position), event.geo) > rules.siteRadiusMeters)
                 continue;

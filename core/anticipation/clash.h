@@ -66,6 +66,7 @@ struct Clash
         Overlap,      ///< two events at the same time, too close
         AccessCut,    ///< a blocking event cuts a site off the network
         AccessSlowed, ///< a blocking event lengthens the way out of a site
+        OffNetwork,   ///< a blocking event covers no road: its geometry is not on a street (bad input)
     };
     Kind kind = Kind::Overlap;
     QString event;                      ///< the (first) event's id

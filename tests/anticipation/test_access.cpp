@@ -171,3 +171,21 @@ TEST(Access, EventsOfOtherTypesOrFarAwayAreNotChecked)
                                  {marseille}, n, monacoRules())
                     .empty());
 }
+
+// A closure drawn off the streets (here 2 km out at sea off Monaco) covers no road: the check says so instead
+// of finding nothing.
+TEST(Access, AClosureThatTouchesNoRoadIsSaidNotIgnored)
+{
+    if (monaco().empty())
+        GTEST_SKIP() << "Monaco extract not found under ../shared/data/osm/monaco";
+    const RoadNetwork &n = monaco();
+    const Site station{QStringLiteral("s"), QStringLiteral("S"), QStringLiteral("fire_station"),
+                       n.nodes[n.edges[0].from]};
+    const auto clashes = findAccessBlocks({closure(QStringLiteral("mer"), Geometry::point({7.43, 43.71}))},
+                                          {station}, n, monacoRules());
+    ASSERT_EQ(clashes.size(), 1u);
+    EXPECT_EQ(clashes[0].kind, Clash::Kind::OffNetwork);
+    EXPECT_EQ(clashes[0].event, QStringLiteral("mer"));
+    EXPECT_TRUE(clashes[0].reason.contains(QStringLiteral("covers no road")))
+        << clashes[0].reason.toStdString();
+}

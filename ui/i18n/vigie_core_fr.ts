@@ -133,6 +133,10 @@
         <translation>« %1 » allonge les trajets depuis %2 « %3 » de %4 s (+%5 %) du %6 au %7</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; covers no road of the network within %2 m: its place is not on a street, so its effect on the access of fire stations and hospitals is not checked</source>
+        <translation>« %1 » ne recouvre aucune voie du réseau à moins de %2 m : son emplacement n&apos;est pas sur une rue, son effet sur l&apos;accès des casernes et des hôpitaux n&apos;est donc pas vérifié</translation>
+    </message>
+    <message>
         <source>match</source>
         <translation>match</translation>
     </message>

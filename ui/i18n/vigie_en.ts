@@ -2749,6 +2749,10 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>Dispositif prévisionnel de secours de l&apos;événement choisi (grille RNMSC-DPS), avec son affluence, sa date et son lieu</source>
         <translation>First-aid cover of the chosen event (RNMSC-DPS grid), with its attendance, date and place</translation>
     </message>
+    <message>
+        <source>Hors des rues</source>
+        <translation>Off the streets</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::ForecastPanel</name>
