@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
 #include <random>
 
@@ -153,7 +154,16 @@ SyntheticHistory generateSyntheticHistory(const SyntheticOptions &o)
         PlannedEvent e;
         e.id = QStringLiteral("evt:synth-%1-%2").arg(o.seed).arg(i + 1, 4, 10, QLatin1Char('0'));
         e.type = QString::fromLatin1(plan.type);
-        e.title = QStringLiteral("%1 — %2").arg(e.type, v.name);
+        // Titles as a French calendar writes them ("Marché — Vieux-Port"): they are shown as they are.
+        static const std::map<QString, QString> french{
+            {QStringLiteral("match"), QStringLiteral("Match")},
+            {QStringLiteral("concert"), QStringLiteral("Concert")},
+            {QStringLiteral("market"), QStringLiteral("Marché")},
+            {QStringLiteral("demonstration"), QStringLiteral("Manifestation")},
+            {QStringLiteral("festival"), QStringLiteral("Festival")},
+            {QStringLiteral("ceremony"), QStringLiteral("Cérémonie")}};
+        const auto word = french.find(e.type);
+        e.title = QStringLiteral("%1 — %2").arg(word == french.end() ? e.type : word->second, v.name);
         e.venue = v.name;
         e.start = Timestamp::fromDateTime(start);
         e.end = Timestamp::fromDateTime(start.addSecs(plan.hours * 3600));
