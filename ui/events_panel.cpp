@@ -176,10 +176,11 @@ void EventsPanel::calendarMaybeChanged()
 
 void EventsPanel::startCheck()
 {
-    if (m_watcher.isRunning()) {
+    if (m_checking) {
         m_again = true;
         return;
     }
+    m_checking = true;
     m_status->setText(m_calendar.empty() ? QString() : tr("Recherche des conflits…"));
     // On a worker: the access check builds road graphs around each station near a closure.
     m_watcher.setFuture(QtConcurrent::run([calendar = m_calendar, network = m_network] {
@@ -191,6 +192,7 @@ void EventsPanel::startCheck()
 void EventsPanel::onChecked()
 {
     m_found = m_watcher.result();
+    m_checking = false;
     if (m_again) {
         m_again = false;
         startCheck();

@@ -36,7 +36,9 @@ public:
     void importInteractively();
     /// Imports `file` on a worker; importFinished follows with a summary.
     void importFile(const QString &file);
-    [[nodiscard]] bool checking() const { return m_watcher.isRunning(); }
+    // True from the start of a check until its result is shown: the worker may be done while its
+    // `finished` signal still waits in the event queue.
+    [[nodiscard]] bool checking() const { return m_checking; }
     /// Opens the first-aid sizing (RNMSC-DPS) for the selected event, with its name, date, place, organiser
     /// and expected public; returns the dialog (null when no event is selected).
     class DpsDialog *sizeFirstAidCover();
@@ -66,8 +68,9 @@ private:
     std::map<QString, PlannedEvent> m_calendar; ///< the copy shown and checked
     std::vector<anticipation::Clash> m_found;
     QFutureWatcher<std::vector<anticipation::Clash>> m_watcher;
-    bool m_again = false; ///< the calendar changed while a check ran
-    bool m_shown = false; ///< the calendar was shown once
+    bool m_again = false;    ///< the calendar changed while a check ran
+    bool m_checking = false; ///< a check started and its result not yet shown
+    bool m_shown = false;    ///< the calendar was shown once
     QComboBox *m_period = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_details = nullptr;

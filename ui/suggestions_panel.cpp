@@ -151,7 +151,7 @@ SuggestionsPanel::~SuggestionsPanel()
 
 bool SuggestionsPanel::busy() const
 {
-    return m_watcher.isRunning();
+    return m_busy;
 }
 
 QString SuggestionsPanel::statusText() const
@@ -163,6 +163,7 @@ void SuggestionsPanel::propose()
 {
     if (busy())
         return;
+    m_busy = true;
     m_propose->setEnabled(false);
     m_status->setText(tr("Calcul des propositions…"));
     QApplication::setOverrideCursor(Qt::BusyCursor);
@@ -200,6 +201,7 @@ void SuggestionsPanel::propose()
 void SuggestionsPanel::onComputed()
 {
     QApplication::restoreOverrideCursor();
+    m_busy = false;
     Computed computed = m_watcher.result();
     // A proposal made again (same unit, incident and need) and still undecided, here and in the log, keeps
     // its entry: pressing F5 again records only the proposals that changed.

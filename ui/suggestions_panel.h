@@ -83,6 +83,7 @@ private:
     PictureManager &m_manager;
     Context m_context;
     QFutureWatcher<Computed> m_watcher;
+    bool m_busy = false; ///< from propose() until its result is shown, not only while the worker runs
     allocation::SuggestionSet m_set;
     std::vector<Entry> m_recorded; ///< the `suggestion` entries, per item, as stored
     /// Per item of the proposal being recorded: the entry of the same proposal still undecided from the
