@@ -21,7 +21,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libxkbcommon-dev libgl-dev
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
   libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev
-  libglpk-dev libpq-dev libjemalloc-dev libical-dev libxmlsec1-dev openssl
+  libglpk-dev libpq-dev libjemalloc-dev libical-dev libxmlsec1-dev libyaml-cpp-dev openssl
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri
   postgresql postgresql-15-pgrouting mosquitto mosquitto-clients
   osm2pgrouting osmium-tool
