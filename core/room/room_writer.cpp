@@ -72,6 +72,12 @@ void RoomWriter::keepSnapshot(std::shared_ptr<const Picture> picture, QObject *c
         Qt::QueuedConnection);
 }
 
+void RoomWriter::run(std::function<void(Room &)> job)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, job = std::move(job)] { job(*m_room); }, Qt::QueuedConnection);
+}
+
 void RoomWriter::waitForIdle()
 {
     QMetaObject::invokeMethod(

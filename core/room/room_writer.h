@@ -33,6 +33,10 @@ public:
     void append(std::vector<Entry> drafts, QObject *context, Done done) override;
     /// Serialises the picture and stores the snapshot on the writer's thread, after what is queued before.
     void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
+    /// Runs `job` on the writer's thread with its room, after what is queued before: work that writes more
+    /// than a batch of drafts (an exercise's player ingests inject contents there, so the room keeps one
+    /// writer). `job` must not keep the reference.
+    void run(std::function<void(Room &)> job);
     /// Blocks until everything queued before the call is committed (tests, shutdown).
     void waitForIdle();
     /// The thread the room is written on.
