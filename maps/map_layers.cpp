@@ -227,7 +227,8 @@ Layer incidentLayer(const Incident &incident, const Opening &opening)
 }
 
 LayerContents buildLayers(const Picture &picture, Timestamp now,
-                          const std::function<Opening(const Incident &)> &opening)
+                          const std::function<Opening(const Incident &)> &opening,
+                          std::optional<Timestamp> validAt)
 {
     LayerContents out;
     out.objects.reserve(picture.units.size() + picture.incidents.size() + picture.hospitals.size());
@@ -245,6 +246,12 @@ LayerContents buildLayers(const Picture &picture, Timestamp now,
                                unitSymbol(layer, u.status, u.type)});
     }
     for (const auto &[id, i] : picture.incidents) {
+        if (validAt && i.expiredAt(*validAt)) {
+            ++out.expired;
+            continue;
+        }
+        if (validAt && i.expires && (!out.nextExpiry || *i.expires < *out.nextExpiry))
+            out.nextExpiry = i.expires;
         const Opening how = opening ? opening(i) : Opening{};
         const Layer layer = incidentLayer(i, how);
         if (!i.position) {

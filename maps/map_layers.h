@@ -68,6 +68,8 @@ struct LayerContents
     std::vector<MapZone> zones;
     std::array<int, layerCount> counts{};   ///< objects with a position
     std::array<int, layerCount> unplaced{}; ///< objects without a position
+    int expired = 0;                        ///< incidents left off because their alert has expired
+    std::optional<Timestamp> nextExpiry;    ///< the first expiry still to come among those drawn
 };
 
 /// Symbol keys: a unit's agency, status and type (VSAV, FPT, SMUR…, written on the symbol), an incident's
@@ -90,8 +92,11 @@ struct Opening
 /// Incidents.
 [[nodiscard]] Layer incidentLayer(const Incident &incident, const Opening &opening);
 
-/// `opening` tells how each incident was opened; without it every incident goes to Incidents.
+/// `opening` tells how each incident was opened; without it every incident goes to Incidents. `now` dates the
+/// symbols (older than an hour fades); with `validAt`, an incident whose alert expired by then is left off
+/// the map (an expired CAP alert leaves it by itself).
 [[nodiscard]] LayerContents buildLayers(const Picture &picture, Timestamp now,
-                                        const std::function<Opening(const Incident &)> &opening = {});
+                                        const std::function<Opening(const Incident &)> &opening = {},
+                                        std::optional<Timestamp> validAt = {});
 
 } // namespace vigie::maps

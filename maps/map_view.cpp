@@ -41,17 +41,30 @@ MapView::MapView(PictureManager *manager, QWidget *parent)
     m_batch.setSingleShot(true);
     m_batch.setInterval(33); // at most 30 repaints a second however fast entries arrive
     if (m_manager) {
-        connect(&m_batch, &QTimer::timeout, this, [this] {
-            setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime,
-                                    [this](const Incident &i) { return openingOf(i); }));
-        });
+        connect(&m_batch, &QTimer::timeout, this, &MapView::rebuildLayers);
         connect(m_manager, &PictureManager::pictureChanged, this, [this] {
             if (!m_batch.isActive())
                 m_batch.start();
         });
-        setContents(buildLayers(m_manager->picture(), m_manager->picture().maxEventTime,
-                                [this](const Incident &i) { return openingOf(i); }));
+        m_expiry.setSingleShot(true);
+        connect(&m_expiry, &QTimer::timeout, this, &MapView::rebuildLayers);
+        rebuildLayers();
     }
+}
+
+void MapView::rebuildLayers()
+{
+    // Expiry is judged on the room's clock (an exercise's clock in an exercise), ages on the log's last time.
+    const Timestamp now = m_manager->clock().now();
+    LayerContents contents = buildLayers(
+        m_manager->picture(), m_manager->picture().maxEventTime,
+        [this](const Incident &i) { return openingOf(i); }, now);
+    if (contents.nextExpiry)
+        m_expiry.start(
+            int(std::clamp<qint64>(contents.nextExpiry->msecs - now.msecs + 500, 1000, 3'600'000)));
+    else
+        m_expiry.stop();
+    setContents(std::move(contents));
 }
 
 Opening MapView::openingOf(const Incident &incident)

@@ -172,6 +172,7 @@ private:
     [[nodiscard]] QPointF toWorld(QPointF screen) const;
     [[nodiscard]] const Hit *hitAt(QPointF screen) const;
     [[nodiscard]] Opening openingOf(const Incident &incident); ///< read once per incident from the log
+    void rebuildLayers(); ///< the picture's objects, alerts expired by the room's clock left off
 
     /// Basemap, zones and routes of the last frame's view, drawn once: a live update (new entries, same
     /// view) copies this image and draws only the symbols, clusters and labels over it.
@@ -211,6 +212,7 @@ private:
     std::vector<std::uint64_t> m_occupied; ///< label placement: one bit per 4×4 px block
     FrameStats m_last;
     QTimer m_batch;
+    QTimer m_expiry; ///< rebuilds the layers when the next alert expires, with no entry to wake the map
     double m_scale = 1;
     QString m_note;
     std::optional<std::pair<QRectF, double>> m_fit; ///< a box to fit at the next frame, and its zoom limit

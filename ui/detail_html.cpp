@@ -10,6 +10,7 @@
 #include "log/entry_kinds.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QHash>
 #include <QLocale>
 #include <QUrlQuery>
@@ -239,6 +240,86 @@ std::optional<ObjectRef> objectFromLink(const QUrl &url)
     return ObjectRef{*layer, path.mid(slash + 1)};
 }
 
+namespace {
+
+// CAP 1.2's codes as a French reader says them.
+QString capWord(const QString &code)
+{
+    static const QHash<QString, const char *> words{
+        {QStringLiteral("Shelter"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "se mettre à l'abri")},
+        {QStringLiteral("Evacuate"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "évacuer")},
+        {QStringLiteral("Prepare"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "se préparer")},
+        {QStringLiteral("Execute"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "appliquer les consignes")},
+        {QStringLiteral("Avoid"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "éviter la zone")},
+        {QStringLiteral("Monitor"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "se tenir informé")},
+        {QStringLiteral("Assess"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "évaluer la situation")},
+        {QStringLiteral("AllClear"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "fin de la menace")},
+        {QStringLiteral("None"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "aucune action")},
+        {QStringLiteral("Immediate"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "immédiate")},
+        {QStringLiteral("Expected"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "attendue dans l'heure")},
+        {QStringLiteral("Future"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "à venir")},
+        {QStringLiteral("Past"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "passée")},
+        {QStringLiteral("Observed"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "observé")},
+        {QStringLiteral("Likely"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "probable")},
+        {QStringLiteral("Possible"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "possible")},
+        {QStringLiteral("Unlikely"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "peu probable")},
+        {QStringLiteral("Unknown"), QT_TRANSLATE_NOOP("vigie::ui::Detail", "inconnue")},
+    };
+    const auto it = words.constFind(code);
+    return it == words.cend() ? code : tr(*it);
+}
+
+// The alert behind an incident, from its newest entry that carries one (CAP): validity, what people must
+// do, the sender's codes and parameters. Empty when no entry of it came from an alert.
+QString alertHtml(const Incident &i, const std::vector<Entry> &newestFirst, Timestamp now)
+{
+    const auto found = std::find_if(newestFirst.begin(), newestFirst.end(), [](const Entry &e) {
+        return e.data.contains(QLatin1String("urgency")) || e.data.contains(QLatin1String("instruction"));
+    });
+    if (found == newestFirst.end() && !i.expires)
+        return {};
+    QString html = section(tr("Alerte"));
+    QStringList lines;
+    const QJsonObject data = found == newestFirst.end() ? QJsonObject{} : found->data;
+    auto time = [&data](const char *field) {
+        return Timestamp::parseIso(data.value(QLatin1String(field)).toString());
+    };
+    if (const auto onset = time("onset"))
+        lines << esc(tr("À partir de %1").arg(roomClock(*onset, now)));
+    if (i.expires)
+        lines << (i.expiredAt(now) ? QStringLiteral("<b>%1</b>")
+                                         .arg(esc(tr("Expirée depuis %1 : elle n'est plus sur la carte")
+                                                      .arg(roomClock(*i.expires, now))))
+                                   : esc(tr("Valable jusqu'à %1").arg(roomClock(*i.expires, now))));
+    if (data.contains(QLatin1String("urgency")))
+        lines << esc(tr("Urgence : %1 · certitude : %2")
+                         .arg(capWord(data.value(QLatin1String("urgency")).toString()),
+                              capWord(data.value(QLatin1String("certainty")).toString())));
+    QStringList responses;
+    for (const QJsonValue &r : data.value(QLatin1String("response_types")).toArray())
+        responses << capWord(r.toString());
+    if (!responses.isEmpty())
+        lines << esc(tr("Conduite à tenir : %1").arg(responses.join(QStringLiteral(", "))));
+    if (const QString instruction = data.value(QLatin1String("instruction")).toString();
+        !instruction.isEmpty())
+        lines << QStringLiteral("<b>%1</b> %2").arg(esc(tr("Consignes :")), esc(instruction));
+    QStringList codes;
+    for (const char *field : {"event_codes", "parameters"})
+        for (const QJsonValue &c : data.value(QLatin1String(field)).toArray())
+            codes << c.toString();
+    if (!codes.isEmpty())
+        lines << esc(tr("Codes et paramètres : %1").arg(codes.join(QStringLiteral(" ; "))));
+    if (const QString web = data.value(QLatin1String("web")).toString();
+        web.startsWith(QLatin1String("http")))
+        lines << QStringLiteral("<a href='%1'>%2</a>").arg(esc(web), esc(tr("Page de l'émetteur")));
+    if (const int others = int(data.value(QLatin1String("translations")).toArray().size()); others > 0)
+        lines << esc(tr("Aussi reçue en %n autre(s) langue(s)", others));
+    return html + QStringLiteral("<p style='margin:2px'>") + lines.join(QStringLiteral("<br>")) +
+           QStringLiteral("</p>");
+}
+
+} // namespace
+
 QString incidentDetailHtml(const Picture &picture, const LogStore &store, const QString &id, Timestamp now)
 {
     const Incident *found = picture.shownIncident(id);
@@ -263,6 +344,7 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
                     .arg(roomClock(i.opened, now), ageText(i.opened, now), agencyLabel(i.agency),
                          roomClock(i.updated, now))) +
             QStringLiteral("<br>") + esc(tr("Référence : %1").arg(i.id)) + QStringLiteral("</p>");
+    const qsizetype alertAt = html.size(); // the alert's validity and instructions go here, once read
 
     html += section(tr("Victimes")) + casualtiesHtml(i.casualties);
 
@@ -314,6 +396,7 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
         const QString feed = feedName(e.data.value(QLatin1String("feed")).toString());
         ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)][signatureWords(e.data)];
     }
+    html.insert(alertAt, alertHtml(i, entries, now));
     html += section(tr("Sources : %1").arg(sources.size()));
     for (const auto &[who, bySignature] : sources)
         for (const auto &[signature, n] : bySignature)

@@ -36,6 +36,25 @@ Result<std::vector<GeoPoint>> capPairs(const QString &text)
     return points;
 }
 
+// "valueName=value" for each <eventCode>, <parameter> or <geocode> of a block.
+QJsonArray namedValues(const QJsonValue &value)
+{
+    QJsonArray out;
+    for (const auto &o : objects(value))
+        out.append(QString(pickString(o, u"valueName") + u'=' + pickString(o, u"value")));
+    return out;
+}
+
+// The texts of one <info> block that a reader of another language wants: kept beside the block chosen.
+QJsonObject infoTexts(const QJsonObject &info, const QString &language)
+{
+    QJsonObject out{{QStringLiteral("language"), language}};
+    for (const char *field : {"event", "headline", "description", "instruction"})
+        if (const QString text = pickString(info, QString::fromLatin1(field)); !text.isEmpty())
+            out.insert(QLatin1String(field), text.left(4000));
+    return out;
+}
+
 } // namespace
 
 void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &position,
@@ -149,12 +168,50 @@ void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &posi
                                             QStringLiteral("Severe"), QStringLiteral("Extreme")};
         if (const int s = int(severities.indexOf(pickString(info, u"severity"))); s >= 0)
             data.insert(QStringLiteral("severity"), s + 2);
+        // What people must do, and the rest of the block a reader of the alert is owed (CAP 1.2 §3.2.2).
+        if (const QString instruction = pickString(info, u"instruction"); !instruction.isEmpty())
+            data.insert(QStringLiteral("instruction"), instruction.left(4000));
+        data.insert(QStringLiteral("event"), event);
+        data.insert(QStringLiteral("category"), QJsonArray::fromStringList(strings(info.value(u"category"))));
+        data.insert(QStringLiteral("urgency"), pickString(info, u"urgency"));
+        data.insert(QStringLiteral("certainty"), pickString(info, u"certainty"));
+        if (const QStringList responses = strings(info.value(u"responseType")); !responses.isEmpty())
+            data.insert(QStringLiteral("response_types"), QJsonArray::fromStringList(responses));
+        if (const QJsonArray codes = namedValues(info.value(u"eventCode")); !codes.isEmpty())
+            data.insert(QStringLiteral("event_codes"), codes);
+        if (const QJsonArray parameters = namedValues(info.value(u"parameter")); !parameters.isEmpty())
+            data.insert(QStringLiteral("parameters"), parameters);
+        if (const QString web = pickString(info, u"web"); !web.isEmpty())
+            data.insert(QStringLiteral("web"), web.left(1000));
+        // The alert's validity: an expired alert leaves the map by itself (Incident::expires).
+        for (const char *field : {"onset", "effective", "expires"}) {
+            const QString text = pickString(info, QString::fromLatin1(field));
+            if (text.isEmpty())
+                continue;
+            const auto time = Timestamp::parseIso(text);
+            if (!time)
+                return refuse(QStringLiteral("info[%1]").arg(chosen),
+                              QStringLiteral("<%1> \"%2\" is not an ISO 8601 time with offset")
+                                  .arg(QLatin1String(field), text.left(40)));
+            data.insert(QLatin1String(field), time->toIso());
+        }
+        // The other languages' texts (a bilingual alert from Canada or Belgium): kept, not typed again.
+        QJsonArray translations;
+        for (int i = 0; i < int(infos.size()); ++i)
+            if (i != chosen)
+                translations.append(infoTexts(infos[i], languages[i]));
+        if (!translations.isEmpty())
+            data.insert(QStringLiteral("translations"), translations);
         QJsonArray geocodes;
         QStringList areaDescs;
+        // Every area and every shape of it: the entry's geometry is the first shape (what the map draws and
+        // fusion places), the others are kept in `areas` so no part of the alerted territory is lost.
+        QJsonArray areas;
         int a = 0;
         for (const auto &area : objects(info.value(u"area"))) {
             const QString where = QStringLiteral("info[%1]/area[%2]").arg(chosen).arg(a++);
             areaDescs << pickString(area, u"areaDesc");
+            QJsonArray shapes;
             for (const auto &polygon : strings(area.value(u"polygon"))) {
                 auto ring = capPairs(polygon);
                 if (!ring)
@@ -163,6 +220,7 @@ void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &posi
                     return refuse(
                         where,
                         QStringLiteral("<polygon> has %1 points, CAP requires at least 4").arg(ring->size()));
+                shapes.append(geometryToGeoJson(Geometry::polygon(ring.value())));
                 if (geo.isNull())
                     geo = Geometry::polygon(std::move(ring.value()));
             }
@@ -176,18 +234,31 @@ void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &posi
                     return refuse(
                         where,
                         QStringLiteral("<circle> \"%1\" is not \"lat,lon radius_km\"").arg(circle.left(80)));
+                QJsonObject shape = geometryToGeoJson(Geometry::point(centre->front()));
+                shape.insert(QStringLiteral("radius_m"), radius * 1000.0);
+                shapes.append(shape);
                 if (geo.isNull()) {
                     geo = Geometry::point(centre->front());
                     data.insert(QStringLiteral("radius_m"), radius * 1000.0);
                 }
             }
-            for (const auto &code : objects(area.value(u"geocode")))
-                geocodes.append(QString(pickString(code, u"valueName") + u'=' + pickString(code, u"value")));
+            const QJsonArray codes = namedValues(area.value(u"geocode"));
+            for (const QJsonValue &code : codes)
+                geocodes.append(code);
+            QJsonObject kept{{QStringLiteral("desc"), pickString(area, u"areaDesc")}};
+            if (!shapes.isEmpty())
+                kept.insert(QStringLiteral("shapes"), shapes);
+            if (!codes.isEmpty())
+                kept.insert(QStringLiteral("geocodes"), codes);
+            areas.append(kept);
         }
         if (!geocodes.isEmpty())
             data.insert(QStringLiteral("geocodes"), geocodes);
         if (!areaDescs.isEmpty())
             data.insert(QStringLiteral("area"), areaDescs.join(u"; "));
+        if (areas.size() > 1 ||
+            (areas.size() == 1 && areas[0].toObject().value(u"shapes").toArray().size() > 1))
+            data.insert(QStringLiteral("areas"), areas);
     }
     const QString kind = msgType == u"Cancel"   ? QStringLiteral("incident.close")
                          : msgType == u"Update" ? QStringLiteral("incident.update")

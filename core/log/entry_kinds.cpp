@@ -67,6 +67,13 @@ Result<void> validateKind(const Entry &e)
             (!openSources.isDouble() || openSources.toDouble() < 0 ||
              openSources.toDouble() != std::floor(openSources.toDouble()) || openSources.toDouble() > 1e6))
             return Error{QStringLiteral("%1: data.open_sources must be a count >= 0").arg(k)};
+        for (const QLatin1String field :
+             {QLatin1String("onset"), QLatin1String("effective"), QLatin1String("expires")}) {
+            const QJsonValue time = e.data.value(field);
+            if (!time.isUndefined() && (!time.isString() || !Timestamp::parseIso(time.toString())))
+                return Error{
+                    QStringLiteral("%1: data.%2 must be an ISO 8601 time with an offset").arg(k, field)};
+        }
         const QJsonValue casualties = e.data.value(QLatin1String("casualties"));
         if (!casualties.isUndefined()) {
             if (!casualties.isObject())

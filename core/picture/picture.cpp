@@ -145,6 +145,9 @@ void foldReport(Incident &i, const Entry &e)
         i.casualties = casualtiesFrom(casualties.toObject(), i.casualties);
     if (const auto anchor = e.geo.anchor())
         i.position = anchor;
+    const QJsonValue expires = e.data.value(QLatin1String("expires"));
+    if (expires.isString())
+        i.expires = Timestamp::parseIso(expires.toString());
 }
 
 /// Closes an incident and the incidents joined into it; returns how many closed.
@@ -556,6 +559,8 @@ QByteArray Picture::toJsonText() const
             point(u"position", i.position);
             j.field(u"opened", i.opened.msecs);
             j.field(u"updated", i.updated.msecs);
+            if (i.expires)
+                j.field(u"expires", i.expires->msecs);
             j.key(u"entries");
             j.beginArray();
             for (qint64 seq : i.entries)
@@ -727,6 +732,8 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
             i.position = pointFrom(o.value(QLatin1String("position")));
             i.opened = ms(o, "opened");
             i.updated = ms(o, "updated");
+            if (o.contains(QLatin1String("expires")))
+                i.expires = ms(o, "expires");
             for (const QJsonValue &s : o.value(QLatin1String("entries")).toArray())
                 i.entries.push_back(s.toInteger());
             for (const QJsonValue &s : o.value(QLatin1String("joined")).toArray())

@@ -63,6 +63,10 @@ struct Incident
         entries;        ///< seqs of the entries behind it (those of the incidents joined into it too)
     QStringList joined; ///< incidents a desk joined into this one (fusion.join), oldest first
     QString joinedInto; ///< set while this incident is joined into another one
+    /// When the alert behind it stops being valid (CAP <expires>, renewed by an update): past it, the
+    /// incident leaves the map by itself; it stays in the picture until closed, for the log and replays.
+    std::optional<Timestamp> expires;
+    [[nodiscard]] bool expiredAt(Timestamp t) const { return expires && *expires <= t; }
     friend bool operator==(const Incident &, const Incident &) = default;
 };
 
@@ -140,7 +144,7 @@ struct Picture
     static constexpr std::size_t keptDecisions = 100;
     /// The snapshot text's format ("format", its first field). A snapshot of another format is not restored:
     /// the picture is folded from the log instead (2: decisions on suggestions, conflicts, units' statusBy).
-    static constexpr int snapshotFormat = 4; // 3: fusionTrail; 4: plannedEvents
+    static constexpr int snapshotFormat = 5; // 3: fusionTrail; 4: plannedEvents; 5: Incident::expires
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;

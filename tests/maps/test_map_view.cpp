@@ -295,6 +295,45 @@ TEST(MapView, AppendedEntryAppearsLive)
     EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
 }
 
+// A CAP alert's <expires>: the incident leaves the map by itself when the room's clock passes it, with no
+// entry to wake the map; an update that renews the alert brings it back.
+TEST(MapView, AnExpiredAlertLeavesTheMapByItself)
+{
+    DemoMap demo;
+    MapView view(demo.manager.get());
+    const int before = view.contents().counts[int(Layer::Incidents)];
+    const Timestamp now = demo.clock.now();
+    auto open = [&](const QString &kind, qint64 expiresIn) {
+        auto draft = draftFromJson(
+            QStringLiteral(R"({"kind":"%1","time":"%2","author":"Préfecture","role":"operator",)"
+                           R"("agency":"officials","geo":{"type":"Point","coordinates":[5.44,43.27]},)"
+                           R"("data":{"incident":"cap:crue","type":"flood","title":"Crue","severity":3,)"
+                           R"("expires":"%3"}})")
+                .arg(kind, now.toIso(), Timestamp{now.msecs + expiresIn}.toIso())
+                .toUtf8());
+        EXPECT_TRUE(draft) << draft.error().message.toStdString();
+        EXPECT_TRUE(demo.room->append({*draft}));
+        QSignalSpy changed(&view, &MapView::contentsChanged);
+        demo.manager->poll();
+        EXPECT_TRUE(changed.wait(2000));
+    };
+    open(QStringLiteral("incident.open"), 400);
+    EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
+    EXPECT_EQ(view.contents().expired, 0);
+
+    demo.clock.advance(1000); // the alert expires; nothing is appended
+    QSignalSpy changed(&view, &MapView::contentsChanged);
+    ASSERT_TRUE(changed.wait(5000));
+    EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before);
+    EXPECT_EQ(view.contents().expired, 1);
+    EXPECT_TRUE(
+        demo.manager->picture().incidents.contains(QStringLiteral("cap:crue"))); // still in the picture
+
+    open(QStringLiteral("incident.update"), 3'600'000); // renewed for an hour
+    EXPECT_EQ(view.contents().counts[int(Layer::Incidents)], before + 1);
+    EXPECT_EQ(view.contents().expired, 0);
+}
+
 TEST(MapView, DetailsShowTheEntriesBehindAnIncident)
 {
     DemoMap demo;

@@ -14,6 +14,7 @@
 
 #include "allocation/suggestion.h"
 #include "demo/demo_room.h"
+#include "feeds/ingestor.h"
 #include "room/direct_sink.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
@@ -423,4 +424,38 @@ TEST(IncidentsDesk, TheDetailDockReadsTimesAtTheRoomsZone)
     else
         qputenv("TZ", saved);
     tzset();
+}
+
+// A CAP alert read through the real adapter: the Détail dock gives its validity, what people must do and
+// the sender's codes in the console's words, not only its title.
+TEST(IncidentsDesk, AnAlertShowsItsValidityAndInstructions)
+{
+    Desk desk;
+    const QByteArray cap =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+        "<identifier>MF-1</identifier><sender>vigilance@meteo.example.fr</sender>"
+        "<sent>2026-07-14T20:00:00+02:00</sent><status>Exercise</status><msgType>Alert</msgType>"
+        "<scope>Public</scope><info><language>fr-FR</language><category>Met</category>"
+        "<event>Orages violents</event><responseType>Shelter</responseType><urgency>Expected</urgency>"
+        "<severity>Severe</severity><certainty>Likely</certainty>"
+        "<eventCode><valueName>vigilance</valueName><value>orange</value></eventCode>"
+        "<expires>2026-07-14T23:59:00+02:00</expires><headline>Vigilance orange orages</headline>"
+        "<instruction>Abritez-vous hors des zones boisées.</instruction>"
+        "<area><areaDesc>Marseille</areaDesc><circle>43.2965,5.3698 5</circle></area></info></alert>";
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(*desk.room, registry);
+    const feeds::FeedContext context{
+        QStringLiteral("meteo"), RoomMode::Exercise, QStringLiteral("officials"), {}, {}};
+    auto fed = ingestor.ingest(cap, context, QStringLiteral("cap"));
+    ASSERT_TRUE(fed && fed->entries == 1) << (fed ? fed->reasons.join(u'\n').toStdString() : "");
+    desk.manager->poll();
+    desk.detail->showIncident(QStringLiteral("cap:MF-1"));
+    const QString text = desk.detail->toPlainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("Valable jusqu'à 23:59"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Consignes : Abritez-vous hors des zones boisées.")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Conduite à tenir : se mettre à l'abri"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Urgence : attendue dans l'heure · certitude : probable")))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("vigilance=orange"))) << text.toStdString();
 }

@@ -124,6 +124,8 @@ QVariant IncidentsModel::data(const QModelIndex &index, int role) const
         QStringList parts{incidentTypeLabel(i.type), place()};
         if (i.status == QLatin1String("contained"))
             parts << tr("maîtrisée");
+        if (i.expiredAt(m_manager.clock().now()))
+            parts << tr("alerte expirée, hors de la carte");
         return parts.join(QStringLiteral(" · "));
     }
     case SearchRole:
@@ -144,7 +146,7 @@ QVariant IncidentsModel::data(const QModelIndex &index, int role) const
             return QColor(Qt::white);
         if (index.column() == Severity && i.severity == 3)
             return QColor(Qt::black);
-        if (i.status == QLatin1String("contained"))
+        if (i.status == QLatin1String("contained") || i.expiredAt(m_manager.clock().now()))
             return QColor(0x55, 0x55, 0x55);
         return {};
     case Qt::FontRole:
