@@ -78,6 +78,8 @@ struct InjectStatus
     QUuid entry;            ///< its exercise.inject entry once played
     QString contingencyFor; ///< the action whose miss played it
     std::vector<ActionStatus> actions;
+    qint64 contentEntries = 0; ///< entries its content gave when this process played it
+    qint64 quarantined = 0;    ///< items of its content sent to the quarantine when this process played it
 };
 
 /// A trainer's inject typed by hand during the exercise.
@@ -105,6 +107,10 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<ExercisePlayer>>
     create(Room &room, Scenario scenario, ExerciseClock &clock, PlayerOptions options = {});
     ~ExercisePlayer();
+    /// Where T+0 was in `store` when scenario `scenarioId` was started there (its exercise.clock start), or
+    /// nothing: a restart builds its clock on it, whatever start it was given.
+    [[nodiscard]] static Result<std::optional<Timestamp>> recordedStart(const LogStore &store,
+                                                                        const QString &scenarioId);
 
     /// Starts the clock: `exercise.clock start` and the initial situation at T+0; on a room where this
     /// scenario was started already, resumes the clock from the last T recorded instead (nothing replayed).
@@ -136,6 +142,18 @@ public:
 private:
     struct State;
     ExercisePlayer(Room &room, ExerciseClock &clock, PlayerOptions options, std::unique_ptr<State> state);
+    /// Appends drafts (event time: now, unless set) and takes them into the state.
+    [[nodiscard]] Result<std::vector<Entry>> append(std::vector<Entry> drafts);
+    [[nodiscard]] Entry clockDraft(const QString &action, bool fixedId) const;
+    /// Reads the entries appended since the last look and writes the checks they settle.
+    [[nodiscard]] Result<void> look(std::vector<Entry> &out);
+    /// Plays one inject now: its exercise.inject entry, then its content through the feed path.
+    [[nodiscard]] Result<void> play(const QString &injectId, const QString &contingencyFor,
+                                    std::vector<Entry> &out);
+    [[nodiscard]] Result<void> writeCheck(const QString &actionId, const QString &status, const Entry *by,
+                                          std::vector<Entry> &out);
+    /// The end: missed for every action still pending, exercise.clock end.
+    [[nodiscard]] Result<void> end(std::vector<Entry> &out);
     Room &m_room;
     ExerciseClock &m_clock;
     PlayerOptions m_options;
