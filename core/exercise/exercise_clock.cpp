@@ -14,7 +14,8 @@ qint64 ExerciseClock::elapsedLocked() const
         return m_baseT;
     // A wall clock that steps back (NTP) must not take T back: the log's record times follow T.
     const qint64 wall = std::max(m_wall.now().msecs, m_baseWall);
-    return m_baseT + (wall - m_baseWall) * m_speed;
+    m_highest = std::max(m_highest, m_baseT + (wall - m_baseWall) * m_speed);
+    return m_highest;
 }
 
 Timestamp ExerciseClock::now() const
@@ -46,6 +47,7 @@ void ExerciseClock::start()
     if (m_running)
         return;
     m_baseWall = m_wall.now().msecs;
+    m_highest = m_baseT;
     m_running = true;
 }
 
@@ -53,7 +55,6 @@ void ExerciseClock::pause()
 {
     QMutexLocker lock(&m_mutex);
     m_baseT = elapsedLocked();
-    m_baseWall = m_wall.now().msecs;
     m_running = false;
 }
 
@@ -67,7 +68,8 @@ Result<void> ExerciseClock::setSpeed(int speed)
                 .arg(maxSpeed)};
     QMutexLocker lock(&m_mutex);
     m_baseT = elapsedLocked();
-    m_baseWall = std::max(m_wall.now().msecs, m_baseWall);
+    m_baseWall = m_wall.now().msecs;
+    m_highest = m_baseT;
     m_speed = speed;
     return {};
 }
@@ -83,7 +85,8 @@ Result<void> ExerciseClock::jumpTo(qint64 tMs)
                 .arg(tMs / 1000)
                 .arg(current / 1000)};
     m_baseT = tMs;
-    m_baseWall = std::max(m_wall.now().msecs, m_baseWall);
+    m_baseWall = m_wall.now().msecs;
+    m_highest = tMs;
     return {};
 }
 

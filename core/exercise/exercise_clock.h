@@ -48,8 +48,9 @@ private:
     const Clock &m_wall;
     const Timestamp m_start;
     mutable QMutex m_mutex;
-    qint64 m_baseT = 0;    ///< T when the wall clock read m_baseWall
-    qint64 m_baseWall = 0; ///< wall time of the last start, speed change or jump (ms)
+    qint64 m_baseT = 0;           ///< T when the wall clock read m_baseWall
+    qint64 m_baseWall = 0;        ///< wall time of the last start, speed change or jump (ms)
+    mutable qint64 m_highest = 0; ///< the highest T given while running: T never goes back
     int m_speed = 1;
     bool m_running = false;
 };

@@ -60,7 +60,12 @@ QString list(const QStringList &words)
 class Checker
 {
 public:
-    explicit Checker(QString file) : m_file(std::move(file)) {}
+    Checker(QString file, const QByteArray &bytes) : m_file(std::move(file)), m_lines(bytes.split('\n')) {}
+    /// The source text of a 1-based line.
+    [[nodiscard]] QString sourceLine(int line) const
+    {
+        return line >= 1 && line <= m_lines.size() ? QString::fromUtf8(m_lines[line - 1]) : QString();
+    }
 
     std::vector<ScenarioProblem> problems;
 
@@ -199,6 +204,7 @@ public:
 
 private:
     QString m_file;
+    QList<QByteArray> m_lines;
 };
 
 /// The exercise-status fields of a document: CAP <status>, EDXL <distributionStatus>, EMSI <MODE>, and the
@@ -256,8 +262,12 @@ QString statusFieldOf(const QString &format)
 void checkContentStatus(Checker &c, const YAML::Node &node, const QString &field, const QString &format,
                         const QString &content)
 {
-    // A block scalar's mark is its indicator (`|`); its text starts on the next line.
-    const int base = Checker::lineOf(node) + (node.Style() == YAML::EmitterStyle::Block ? 1 : 0);
+    // A block scalar's mark is its indicator (`|`), its text starts on the next line; a quoted or plain
+    // scalar starts on the mark's line.
+    int base = Checker::lineOf(node);
+    const QString first = content.section(u'\n', 0, 0).trimmed();
+    if (!first.isEmpty() && !c.sourceLine(base).contains(first))
+        ++base;
     bool exercise = false;
     for (const StatusMark &m : statusMarks(content)) {
         // Hub Santé's resource states share the key "status" (DISPONIBLE, …): only mode words count.
@@ -586,7 +596,7 @@ void readHeader(Checker &c, const YAML::Node &root, Scenario &s)
 ScenarioCheck checkScenario(const QByteArray &bytes, const QString &name)
 {
     ScenarioCheck out;
-    Checker c(name);
+    Checker c(name, bytes);
     YAML::Node root;
     try {
         root = YAML::Load(bytes.toStdString());
