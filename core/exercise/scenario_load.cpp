@@ -268,22 +268,24 @@ void checkContentStatus(Checker &c, const YAML::Node &node, const QString &field
     const QString first = content.section(u'\n', 0, 0).trimmed();
     if (!first.isEmpty() && !c.sourceLine(base).contains(first))
         ++base;
-    bool exercise = false;
+    bool exercise = false, actual = false;
     for (const StatusMark &m : statusMarks(content)) {
         // Hub Santé's resource states share the key "status" (DISPONIBLE, …): only mode words count.
         if (!isStatusValue(m.value))
             continue;
         const int line = base + int(content.left(m.offset).count(u'\n'));
-        if (isExerciseStatus(m.value))
+        if (isExerciseStatus(m.value)) {
             exercise = true;
-        else
-            c.problem(line, field,
+            continue;
+        }
+        actual = true;
+        c.problem(line, field,
                       QStringLiteral("le document est marqué « %1 » : un scénario ne porte que du trafic "
                                      "d'exercice (Exercise ou Test), jamais réel (Actual)")
                           .arg(m.value.left(20)));
     }
     const QString required = statusFieldOf(format);
-    if (!exercise && !required.isEmpty())
+    if (!exercise && !actual && !required.isEmpty())
         c.problem(base, field,
                   QStringLiteral("le document %1 doit se dire trafic d'exercice : %2 Exercise (ou Test)")
                       .arg(format, required));

@@ -2,6 +2,7 @@
 // live room refused, and a run stopped by SIGTERM keeping what it played.
 #include "cli_run.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 
