@@ -64,6 +64,10 @@ void ExercisePlayer::State::apply(const Entry &e)
         if (!run || run->played)
             return;
         run->played = true;
+        run->playedAt = e.eventTime;
+        // A text inject is its entry; an ad hoc one's content is not in the log (nothing to ingest again).
+        run->contentSeen = run->contentSeen || run->spec.content.isEmpty() ||
+                           e.data.value(QLatin1String("format")).toString() == u"text";
         run->playedMs = qint64(e.data.value(QLatin1String("t_ms")).toDouble());
         run->entry = e.id;
         run->seq = e.seq;
@@ -165,6 +169,16 @@ Result<std::unique_ptr<ExercisePlayer>> ExercisePlayer::create(Room &room, Scena
                                    });
         !r)
         return r.error();
+    if (s->started) {
+        // Content that went to the quarantine left no entry: its label there says it was ingested.
+        auto quarantined = room.store().quarantined();
+        if (!quarantined)
+            return quarantined.error();
+        for (const QuarantineItem &item : *quarantined)
+            for (State::InjectRun &run : s->injects)
+                if (item.source == s->label(run.spec.id))
+                    run.contentSeen = true;
+    }
     if (s->started && s->resumeT) {
         if (auto r = clock.jumpTo(*s->resumeT); !r)
             return r.error();

@@ -150,6 +150,8 @@ private:
     /// Plays one inject now: its exercise.inject entry, then its content through the feed path.
     [[nodiscard]] Result<void> play(const QString &injectId, const QString &contingencyFor,
                                     std::vector<Entry> &out);
+    /// Ingests an inject's content as it was played at `at`.
+    [[nodiscard]] Result<void> ingestContent(const QString &injectId, Timestamp at, std::vector<Entry> &out);
     [[nodiscard]] Result<void> writeCheck(const QString &actionId, const QString &status, const Entry *by,
                                           std::vector<Entry> &out);
     /// The end: missed for every action still pending, exercise.clock end.

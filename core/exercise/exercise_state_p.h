@@ -31,6 +31,8 @@ struct ExercisePlayer::State
         QString contingencyFor;
         qint64 contentEntries = 0;
         qint64 quarantined = 0;
+        Timestamp playedAt;       ///< exercise time of its play (its ${T})
+        bool contentSeen = false; ///< its content is in the log or the quarantine (or is just text)
     };
 
     Scenario scenario;
@@ -44,6 +46,7 @@ struct ExercisePlayer::State
     std::optional<qint64> resumeT; ///< the latest T the log holds for this scenario
     QString lastClockAction;
     int speed = 1;
+    bool contentChecked = false; ///< a restart's check that every played inject's content went in
     feeds::FeedRegistry registry;
 
     InjectRun *inject(const QString &id)
@@ -59,6 +62,11 @@ struct ExercisePlayer::State
             if (a.spec.id == id)
                 return &a;
         return nullptr;
+    }
+    /// The feed label of an inject's content.
+    [[nodiscard]] QString label(const QString &injectId) const
+    {
+        return injectSourcePrefix + scenario.id + u'/' + injectId;
     }
     [[nodiscard]] qint64 tOfRecord(const Entry &e) const { return e.recordTime.msecs - scenario.start.msecs; }
 

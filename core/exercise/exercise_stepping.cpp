@@ -79,8 +79,13 @@ Result<void> ExercisePlayer::look(std::vector<Entry> &out)
             if (a.entry == e.id && a.entrySummary.isEmpty())
                 a.entrySummary = entrySummary(e);
         // What an inject's content produced is the exercise talking, not a trainee acting.
-        if (e.data.value(QLatin1String("feed_source")).toString().startsWith(injectSourcePrefix))
+        if (const QString source = e.data.value(QLatin1String("feed_source")).toString();
+            source.startsWith(injectSourcePrefix)) {
+            for (State::InjectRun &run : s.injects)
+                if (source == s.label(run.spec.id))
+                    run.contentSeen = true;
             continue;
+        }
         for (State::ActionRun &a : s.actions) {
             if ((a.state != ActionState::Pending && a.state != ActionState::Missed) || a.injectSeq == 0 ||
                 e.seq <= a.injectSeq || !a.deadlineMs || !a.spec.match.matches(e))
@@ -152,19 +157,28 @@ Result<void> ExercisePlayer::play(const QString &injectId, const QString &contin
     out.insert(out.end(), appended->begin(), appended->end());
     if (spec.format == u"text")
         return {};
+    return ingestContent(injectId, now, out);
+}
+
+Result<void> ExercisePlayer::ingestContent(const QString &injectId, Timestamp at, std::vector<Entry> &out)
+{
+    State &s = *m_state;
+    const Inject spec = s.inject(injectId)->spec;
     // The content takes the path of any feed message: parsed, refused into the quarantine with its reason
     // (the exercise goes on), deduplicated, scrubbed. Its label names the scenario and the inject.
     feeds::FeedContext context;
-    context.sourceLabel = injectSourcePrefix + s.scenario.id + u'/' + injectId;
+    context.sourceLabel = s.label(injectId);
     context.source = context.sourceLabel;
     context.mode = m_room.info().mode;
     context.agency = agencyFromId(spec.to) ? spec.to : QString();
     context.unit = spec.format == u"nmea" ? spec.from : QString(); // an NMEA stream is one unit's
     feeds::Ingestor ingestor(m_room, s.registry);
+    const QString content = expandTimes(spec.content, at, s.scenario.startOffsetSecs);
     auto report = ingestor.ingest(content.toUtf8(), context, ingestFormat(spec.format));
     if (!report)
         return report.error();
-    run = s.inject(injectId);
+    State::InjectRun *run = s.inject(injectId);
+    run->contentSeen = true;
     run->contentEntries = report->entries;
     run->quarantined = report->rejected;
     out.insert(out.end(), report->appended.begin(), report->appended.end());
@@ -198,6 +212,15 @@ Result<std::vector<Entry>> ExercisePlayer::step()
         return out;
     if (auto r = look(out); !r)
         return r.error();
+    if (!s.contentChecked) {
+        // A run stopped between an inject's entry and its content (two transactions): the content goes in
+        // now, with the ${T} of its play, so a repeat of it is recognised as one by the feed path.
+        s.contentChecked = true;
+        for (std::size_t i = 0; i < s.injects.size(); ++i)
+            if (s.injects[i].played && !s.injects[i].contentSeen && !s.injects[i].spec.content.isEmpty())
+                if (auto r = ingestContent(s.injects[i].spec.id, s.injects[i].playedAt, out); !r)
+                    return r.error();
+    }
     // What is due, earliest first; at the same T an inject comes before the responses to it, a response
     // before the deadline it meets, a deadline before its contingency, everything before the end.
     enum Due

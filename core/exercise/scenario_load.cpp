@@ -280,9 +280,9 @@ void checkContentStatus(Checker &c, const YAML::Node &node, const QString &field
         }
         actual = true;
         c.problem(line, field,
-                      QStringLiteral("le document est marqué « %1 » : un scénario ne porte que du trafic "
-                                     "d'exercice (Exercise ou Test), jamais réel (Actual)")
-                          .arg(m.value.left(20)));
+                  QStringLiteral("le document est marqué « %1 » : un scénario ne porte que du trafic "
+                                 "d'exercice (Exercise ou Test), jamais réel (Actual)")
+                      .arg(m.value.left(20)));
     }
     const QString required = statusFieldOf(format);
     if (!exercise && !actual && !required.isEmpty())

@@ -31,7 +31,7 @@ TEST(ExerciseCli, CheckSaysOkOrEveryProblem)
 {
     auto good = runCli({QStringLiteral("exercise"), QStringLiteral("check"), data("small.yaml")});
     EXPECT_EQ(good.code, 0) << good.err.toStdString();
-    EXPECT_TRUE(good.out.contains("11 injects")) << good.out.toStdString();
+    EXPECT_TRUE(good.out.contains("12 injects")) << good.out.toStdString();
     auto bad = runCli({QStringLiteral("exercise"), QStringLiteral("check"), data("many_errors.yaml")});
     EXPECT_EQ(bad.code, 2);
     EXPECT_GE(countLines(bad.err, "many_errors.yaml:"), 14) << bad.err.toStdString();

@@ -1,6 +1,7 @@
 // The player on a small scenario (tests/data/exercise/small.yaml), driven by a simulated wall clock: injects
 // played in order with their content through the feed path, checks done / missed / late, contingencies, the
 // quarantine for a broken document, a restart without duplicates, a live room refused.
+#include "exercise/exercise_entries_p.h"
 #include "exercise/exercise_player.h"
 
 #include <QJsonArray>
@@ -116,7 +117,7 @@ TEST(ExercisePlayer, ResponsesDoEveryActionAndContentTakesTheFeedPath)
     ASSERT_TRUE(rig.player->finished());
 
     EXPECT_EQ(rig.injectsPlayed(),
-              (QStringList{"I001", "I002", "I003", "I004", "I005", "I006", "I007", "I008", "I009"}));
+              (QStringList{"I001", "I002", "I003", "I004", "I005", "I006", "I007", "I010", "I008", "I009"}));
     const auto checks = rig.checks();
     EXPECT_EQ(checks,
               (std::map<QString, QString>{
@@ -158,6 +159,11 @@ TEST(ExercisePlayer, ResponsesDoEveryActionAndContentTakesTheFeedPath)
     }
     EXPECT_TRUE(capIncident);
     EXPECT_TRUE(emsiIncident);
+    // The EDXL-HAVE report, recognised from its envelope, updates the hospital.
+    const auto hospitals = rig.entries(QStringLiteral("hospital.status"));
+    EXPECT_TRUE(std::any_of(hospitals.begin(), hospitals.end(), [](const Entry &e) {
+        return e.data.value(u"feed_source").toString() == u"exercice:test-small/I010";
+    }));
     // The broken CAP went to the quarantine under its inject's name; the rest played on.
     auto quarantined = rig.room->store().quarantined();
     ASSERT_TRUE(quarantined.ok());
@@ -276,7 +282,8 @@ TEST(ExercisePlayer, RestartResumesWithoutDuplicates)
     EXPECT_LE(rig.room->store().lastSeq(), seqBefore + 1 + qint64(step->size()));
     rig.runTo(rig.scenario.durationMs);
     const QStringList after = rig.injectsPlayed();
-    EXPECT_EQ(after, (QStringList{"I001", "I002", "I003", "I004", "I005", "I006", "I007", "I008", "I009"}));
+    EXPECT_EQ(after,
+              (QStringList{"I001", "I002", "I003", "I004", "I005", "I006", "I007", "I010", "I008", "I009"}));
     std::map<QString, int> checkCount;
     for (const Entry &e : rig.entries(QStringLiteral("exercise.check")))
         ++checkCount[e.data.value(u"action").toString() + u'/' + e.data.value(u"status").toString()];
@@ -289,6 +296,54 @@ TEST(ExercisePlayer, RestartResumesWithoutDuplicates)
     rig.makePlayer(true);
     EXPECT_TRUE(rig.player->finished());
     EXPECT_FALSE(rig.player->start().ok());
+}
+
+TEST(ExercisePlayer, ContentLeftOutByAStoppedRunGoesInOnceAtRestart)
+{
+    Rig rig(smallScenario(), false);
+    ASSERT_TRUE(rig.player->start().ok());
+    rig.runTo(9 * 60000);
+    rig.player.reset();
+    // The run stopped after I003's entry was committed, before its content was: that entry alone is stored.
+    rig.wall.advance(60'000);
+    Entry played = exerciseDraft(QLatin1String("exercise.inject"), QStringLiteral("vigie-cli exercise run"),
+                                 rig.clock->now());
+    played.id =
+        fixedEntryId(rig.room->info().id, QStringLiteral("test-small"), QStringLiteral("inject/I003"));
+    played.data = QJsonObject{{QStringLiteral("scenario"), QStringLiteral("test-small")},
+                              {QStringLiteral("inject"), QStringLiteral("I003")},
+                              {QStringLiteral("t_ms"), rig.clock->elapsedMs()},
+                              {QStringLiteral("sender"), QStringLiteral("SAMU 13")},
+                              {QStringLiteral("recipient"), QStringLiteral("samu")},
+                              {QStringLiteral("channel"), QStringLiteral("emsi")},
+                              {QStringLiteral("format"), QStringLiteral("emsi")},
+                              {QStringLiteral("summary"), QStringLiteral("Collision sur l'A50")},
+                              {QStringLiteral("ad_hoc"), false},
+                              {QStringLiteral("expected"), QJsonArray{}}};
+    ASSERT_TRUE(rig.room->append({played}).ok());
+    // Sent again (the retry of a run that did not hear back): the store recognises its id.
+    const qint64 seq = rig.room->store().lastSeq();
+    ASSERT_TRUE(rig.room->append({played}).ok());
+    EXPECT_EQ(rig.room->store().lastSeq(), seq);
+    rig.makePlayer(false);
+    ASSERT_TRUE(rig.player->start().ok());
+    ASSERT_TRUE(rig.player->step().ok());
+    auto fromI003 = [&] {
+        int n = 0;
+        for (const Entry &e : rig.entries(QStringLiteral("incident.open")))
+            n += e.data.value(u"feed_source").toString() == u"exercice:test-small/I003";
+        return n;
+    };
+    EXPECT_EQ(fromI003(), 1);
+    rig.runTo(rig.scenario.durationMs);
+    EXPECT_EQ(fromI003(), 1);
+    EXPECT_EQ(rig.injectsPlayed().count(u"I003"), 1);
+    // And a restart where every content is in already ingests nothing again.
+    const qint64 before = rig.room->store().lastSeq();
+    rig.player.reset();
+    rig.makePlayer(false);
+    EXPECT_TRUE(rig.player->finished());
+    EXPECT_EQ(rig.room->store().lastSeq(), before);
 }
 
 TEST(ExercisePlayer, JumpPauseSpeedAndAdHoc)

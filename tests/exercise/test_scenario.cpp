@@ -55,7 +55,7 @@ TEST(Scenario, SmallScenarioLoadsWhole)
     EXPECT_EQ(s->durationMs, 3600000);
     EXPECT_EQ(s->startOffsetSecs, 3600);
     EXPECT_EQ(s->start.toIso(), QStringLiteral("2026-10-25T19:30:00.000Z"));
-    EXPECT_EQ(s->injects.size(), 11u);
+    EXPECT_EQ(s->injects.size(), 12u);
     EXPECT_EQ(s->initialFleet, QStringLiteral("marseille"));
     ASSERT_EQ(s->initialEntries.size(), 1u);
     EXPECT_EQ(s->initialEntries[0].kind, QStringLiteral("zone.draw"));

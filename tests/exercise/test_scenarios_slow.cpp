@@ -24,9 +24,9 @@ TEST(MarseilleScenarios, RehearsedAtSixtyEveryExpectedActionIsDone)
         ASSERT_TRUE(init.waitForFinished(30000));
         ASSERT_EQ(init.exitCode(), 0) << init.readAllStandardError().toStdString();
         auto p = std::make_unique<QProcess>();
-        p->start(QStringLiteral(VIGIE_CLI), {QStringLiteral("exercise"), QStringLiteral("run"), room,
-                                             dir.filePath(file), QStringLiteral("--speed"), QStringLiteral("60"),
-                                             QStringLiteral("--responses")});
+        p->start(QStringLiteral(VIGIE_CLI),
+                 {QStringLiteral("exercise"), QStringLiteral("run"), room, dir.filePath(file),
+                  QStringLiteral("--speed"), QStringLiteral("60"), QStringLiteral("--responses")});
         ASSERT_TRUE(p->waitForStarted());
         runs.push_back(std::move(p));
     }
