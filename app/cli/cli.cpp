@@ -38,6 +38,8 @@ std::span<const Command> commands()
          runEvents},
         {"forecast", "incidents to expect at a planned event (officers needed) and by cell and hour; synth",
          runForecast},
+        {"exercise", "exercises: check a scenario, play it into an exercise room on its clock, status",
+         runExercise},
     };
     return list;
 }

@@ -57,6 +57,41 @@ Result<std::vector<Place>> cityPlaces(const QString &which)
     return places;
 }
 
+Result<std::vector<Entry>> fleetRollCall(Timestamp at, const QString &author)
+{
+    auto places = cityPlaces();
+    if (!places)
+        return places.error();
+    std::map<QString, GeoPoint> stationPositions;
+    for (const Place &p : *places)
+        stationPositions[p.id] = p.position;
+    auto fleetBytes = readResource(QStringLiteral(":/vigie/marseille/fleet.json"));
+    if (!fleetBytes)
+        return fleetBytes.error();
+    const QJsonArray fleet = QJsonDocument::fromJson(*fleetBytes).array();
+    std::vector<Entry> entries;
+    for (const QJsonValue &v : fleet) {
+        const QJsonObject u = v.toObject();
+        Entry e;
+        e.kind = kinds::unitStatus;
+        e.eventTime = at;
+        e.author = author;
+        e.role = QStringLiteral("system");
+        e.agency = u.value(QLatin1String("agency")).toString();
+        e.data = QJsonObject{{QStringLiteral("unit"), u.value(QLatin1String("id"))},
+                             {QStringLiteral("status"), QStringLiteral("available")},
+                             {QStringLiteral("callsign"), u.value(QLatin1String("callsign"))},
+                             {QStringLiteral("type"), u.value(QLatin1String("type"))},
+                             {QStringLiteral("station"), u.value(QLatin1String("station"))},
+                             {QStringLiteral("capabilities"), u.value(QLatin1String("capabilities"))}};
+        const auto station = stationPositions.find(u.value(QLatin1String("station")).toString());
+        if (station != stationPositions.end())
+            e.geo = Geometry::point(station->second);
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
 Result<DemoSummary> writeDemoRoom(Room &room)
 {
     if (room.store().lastSeq() > 0)
@@ -66,9 +101,6 @@ Result<DemoSummary> writeDemoRoom(Room &room)
     auto places = cityPlaces();
     if (!places)
         return places.error();
-    std::map<QString, GeoPoint> stationPositions;
-    for (const Place &p : *places)
-        stationPositions[p.id] = p.position;
 
     auto scenarioBytes = readResource(QStringLiteral(":/vigie/scenarios/marseille_demo.jsonl"));
     if (!scenarioBytes)
@@ -88,30 +120,10 @@ Result<DemoSummary> writeDemoRoom(Room &room)
 
     // The fleet reports in, at its stations, half an hour before the scenario starts.
     const Timestamp rollCall{scenario.front().eventTime.msecs - 30 * 60 * 1000};
-    auto fleetBytes = readResource(QStringLiteral(":/vigie/marseille/fleet.json"));
-    if (!fleetBytes)
-        return fleetBytes.error();
-    const QJsonArray fleet = QJsonDocument::fromJson(*fleetBytes).array();
-    std::vector<Entry> entries;
-    for (const QJsonValue &v : fleet) {
-        const QJsonObject u = v.toObject();
-        Entry e;
-        e.kind = kinds::unitStatus;
-        e.eventTime = rollCall;
-        e.author = QStringLiteral("Vigie – appel de la flotte");
-        e.role = QStringLiteral("system");
-        e.agency = u.value(QLatin1String("agency")).toString();
-        e.data = QJsonObject{{QStringLiteral("unit"), u.value(QLatin1String("id"))},
-                             {QStringLiteral("status"), QStringLiteral("available")},
-                             {QStringLiteral("callsign"), u.value(QLatin1String("callsign"))},
-                             {QStringLiteral("type"), u.value(QLatin1String("type"))},
-                             {QStringLiteral("station"), u.value(QLatin1String("station"))},
-                             {QStringLiteral("capabilities"), u.value(QLatin1String("capabilities"))}};
-        const auto station = stationPositions.find(u.value(QLatin1String("station")).toString());
-        if (station != stationPositions.end())
-            e.geo = Geometry::point(station->second);
-        entries.push_back(std::move(e));
-    }
+    auto fleet = fleetRollCall(rollCall);
+    if (!fleet)
+        return fleet.error();
+    std::vector<Entry> entries = std::move(*fleet);
     DemoSummary summary;
     summary.units = qint64(entries.size());
     summary.places = qint64(places->size());

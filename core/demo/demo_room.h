@@ -15,6 +15,12 @@ struct DemoSummary
 /// Appends the demo fleet and scenario to an (empty) room.
 [[nodiscard]] Result<DemoSummary> writeDemoRoom(Room &room);
 
+/// The embedded Marseille fleet (data/marseille/fleet.json) reporting in at its stations at `at`: one
+/// unit.status `available` per unit, with its callsign, type, station and capabilities. The demo and the
+/// exercises' initial situation (exercise/exercise_player.h) start from it.
+[[nodiscard]] Result<std::vector<Entry>>
+fleetRollCall(Timestamp at, const QString &author = QStringLiteral("Vigie – appel de la flotte"));
+
 /// A place from the city pack: fire station, hospital, police station, town hall or venue.
 struct Place
 {

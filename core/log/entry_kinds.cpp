@@ -28,11 +28,92 @@ Result<void> requireGeometry(const Entry &e, Geometry::Type type, const char *wh
     return {};
 }
 
+Result<void> requireCount(const Entry &e, QLatin1String field, double max = 9007199254740992.0)
+{
+    const QJsonValue v = e.data.value(field);
+    if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > max || v.toDouble() != std::floor(v.toDouble()))
+        return Error{QStringLiteral("%1: data.%2 is required (a whole number >= 0)").arg(e.kind, field)};
+    return {};
+}
+
+/// exercise.clock, exercise.inject, exercise.check (docs/entries.md, exercise/exercise_player.h).
+Result<void> validateExercise(const Entry &e)
+{
+    const QString &k = e.kind;
+    if (auto r = requireString(e, QLatin1String("scenario")); !r)
+        return r;
+    if (k == kinds::exerciseClock) {
+        static const QStringList actions{QStringLiteral("start"),  QStringLiteral("pause"),
+                                         QStringLiteral("resume"), QStringLiteral("speed"),
+                                         QStringLiteral("jump"),   QStringLiteral("end")};
+        const QString action = e.data.value(QLatin1String("action")).toString();
+        if (!actions.contains(action))
+            return Error{
+                QStringLiteral("exercise.clock: data.action \"%1\" is not one of start, pause, resume, "
+                               "speed, jump, end")
+                    .arg(action.left(64))};
+        const QJsonValue speed = e.data.value(QLatin1String("speed"));
+        if (!speed.isDouble() || speed.toDouble() < 1 || speed.toDouble() > 60 ||
+            speed.toDouble() != std::floor(speed.toDouble()))
+            return Error{QStringLiteral("exercise.clock: data.speed must be a whole number from 1 to 60")};
+        return requireCount(e, QLatin1String("exercise_ms"));
+    }
+    for (const QLatin1String field : {QLatin1String("inject"), QLatin1String("action")}) {
+        if (field == QLatin1String("action") && k == kinds::exerciseInject)
+            continue;
+        if (auto r = requireString(e, field); !r)
+            return r;
+    }
+    if (k == kinds::exerciseInject) {
+        if (auto r = requireCount(e, QLatin1String("t_ms")); !r)
+            return r;
+        for (const QLatin1String field :
+             {QLatin1String("sender"), QLatin1String("recipient"), QLatin1String("channel"),
+              QLatin1String("format"), QLatin1String("summary")})
+            if (auto r = requireString(e, field); !r)
+                return r;
+        if (e.data.value(QLatin1String("format")) == QLatin1String("text"))
+            if (auto r = requireString(e, QLatin1String("text")); !r)
+                return r;
+        if (!e.data.value(QLatin1String("ad_hoc")).isBool())
+            return Error{QStringLiteral("exercise.inject: data.ad_hoc must be true or false")};
+        const QJsonValue expected = e.data.value(QLatin1String("expected"));
+        if (!expected.isArray())
+            return Error{
+                QStringLiteral("exercise.inject: data.expected must be a list (empty when nothing is "
+                               "expected)")};
+        for (const QJsonValue &v : expected.toArray()) {
+            const QJsonObject a = v.toObject();
+            if (!a.value(QLatin1String("action")).isString() || !a.value(QLatin1String("text")).isString() ||
+                !a.value(QLatin1String("deadline_ms")).isDouble())
+                return Error{
+                    QStringLiteral("exercise.inject: each of data.expected is {action, text, deadline_ms}")};
+        }
+        return {};
+    }
+    if (k == kinds::exerciseCheck) {
+        const QString status = e.data.value(QLatin1String("status")).toString();
+        if (status != QLatin1String("done") && status != QLatin1String("late") &&
+            status != QLatin1String("missed"))
+            return Error{QStringLiteral("exercise.check: data.status \"%1\" is not done, late or missed")
+                             .arg(status.left(64))};
+        if (status != QLatin1String("missed") &&
+            QUuid(e.data.value(QLatin1String("entry")).toString()).isNull())
+            return Error{
+                QStringLiteral("exercise.check: data.entry (the id of the entry that did the action) is "
+                               "required when it is done or late")};
+        return requireCount(e, QLatin1String("deadline_ms"));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> validateKind(const Entry &e)
 {
     const QString &k = e.kind;
+    if (k == kinds::exerciseClock || k == kinds::exerciseInject || k == kinds::exerciseCheck)
+        return validateExercise(e);
     if (k == kinds::note || k == kinds::decision)
         return requireString(e, QLatin1String("text"));
     if (k == kinds::logTruncated) {

@@ -30,6 +30,11 @@ inline constexpr QLatin1String suggestionReject("suggestion.reject");
 inline constexpr QLatin1String conflict("conflict");
 inline constexpr QLatin1String eventPlan("event.plan");     ///< a planned event announced or replaced
 inline constexpr QLatin1String eventCancel("event.cancel"); ///< a planned event called off
+// Exercises (exercise/exercise_player.h): accepted only in exercise rooms (Room::prepare refuses them
+// elsewhere, since a draft does not know its room's mode).
+inline constexpr QLatin1String exerciseClock("exercise.clock");   ///< the trainer's clock moves
+inline constexpr QLatin1String exerciseInject("exercise.inject"); ///< an inject played to the trainees
+inline constexpr QLatin1String exerciseCheck("exercise.check");   ///< an expected action done, late or missed
 } // namespace kinds
 
 /// Types of planned event, as written in event.plan entries.

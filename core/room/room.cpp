@@ -228,6 +228,15 @@ std::vector<QuarantineItem> Room::quarantineItems(const std::vector<Refused> &re
     return items;
 }
 
+Result<void> Room::allowedInMode(const Entry &draft) const
+{
+    // A draft does not know its room's mode: the room is where exercise traffic is kept out of a live log.
+    if (info().mode != RoomMode::Exercise && draft.kind.startsWith(QLatin1String("exercise.")))
+        return Error{
+            QStringLiteral("%1 entries belong to exercise rooms; %2 is a live room").arg(draft.kind, m_path)};
+    return {};
+}
+
 Result<std::vector<Entry>> Room::prepare(std::vector<Entry> drafts) const
 {
     return prepareAt(std::move(drafts), m_clock.now());
@@ -240,6 +249,10 @@ Result<std::vector<Entry>> Room::prepareAt(std::vector<Entry> drafts, Timestamp 
             return Error{QStringLiteral("entry %1 of the batch: %2")
                              .arg(&e - drafts.data() + 1)
                              .arg(valid.error().message)};
+        if (auto allowed = allowedInMode(e); !allowed)
+            return Error{QStringLiteral("entry %1 of the batch: %2")
+                             .arg(&e - drafts.data() + 1)
+                             .arg(allowed.error().message)};
         // Who wrote is the audit trail: contacts in it are scrubbed, the name is kept.
         e.author = m_anonymiser.scrubText(e.author, Anonymiser::Names::Keep);
         e.role = m_anonymiser.scrubText(e.role, Anonymiser::Names::Keep);
@@ -376,6 +389,8 @@ Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std
         for (Entry &e : a.drafts) {
             if (auto valid = validateDraft(e); !valid)
                 return Error{QStringLiteral("%1: %2").arg(a.source, valid.error().message)};
+            if (auto allowed = allowedInMode(e); !allowed)
+                return Error{QStringLiteral("%1: %2").arg(a.source, allowed.error().message)};
             // Who wrote is the audit trail: contacts in it are scrubbed, the name is kept.
             e.author = m_anonymiser.scrubText(e.author, Anonymiser::Names::Keep);
             e.role = m_anonymiser.scrubText(e.role, Anonymiser::Names::Keep);

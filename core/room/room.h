@@ -132,6 +132,8 @@ private:
     }
     Room(std::unique_ptr<LogStore> store, QByteArray key, const Clock &clock, QString path);
     [[nodiscard]] Result<std::vector<Entry>> prepareAt(std::vector<Entry> drafts, Timestamp now) const;
+    /// exercise.* entries only in an exercise room.
+    [[nodiscard]] Result<void> allowedInMode(const Entry &draft) const;
     [[nodiscard]] static Result<std::unique_ptr<Room>> openWithKeeper(const QString &path,
                                                                       const Clock &clock);
     /// Brings the snapshot keeper past entries just committed; only warns on failure.
