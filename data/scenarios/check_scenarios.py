@@ -65,6 +65,10 @@ PLATE_RE = re.compile(r'\b[A-Z]{2}-\d{3}-[A-Z]{2}\b')
 class LineDict(dict):
     line = 0
 
+    def at(self, key):
+        """The line of `key` in the file, else the mapping's."""
+        return getattr(self, 'key_lines', {}).get(key, self.line)
+
 
 class LineList(list):
     line = 0
@@ -83,12 +87,16 @@ Loader.yaml_implicit_resolvers = {
 def _map(loader, node):
     d = LineDict()
     d.line = node.start_mark.line + 1
+    d.key_lines = {}
     loader.flatten_mapping(node)
     for k, v in node.value:
         key = loader.construct_object(k, deep=True)
         if key in d:
             raise yaml.constructor.ConstructorError(None, None, f'duplicate key {key!r}', k.start_mark)
         d[key] = loader.construct_object(v, deep=True)
+        if isinstance(key, str):
+            # a block scalar's text starts on the line after its key
+            d.key_lines[key] = v.start_mark.line + (2 if getattr(v, 'style', None) in ('|', '>') else 1)
     return d
 
 
@@ -327,15 +335,17 @@ class Checker:
         for m in PLACEHOLDER_RE.finditer(content):
             if not PLACEHOLDER_OK.match(m[1]):
                 self.err(line, f'{field}.content', f'placeholder "${{{m[1]}}}" is not ${{T}}, ${{T+hh:mm:ss}} or ${{T-hh:mm:ss}}')
-        if re.search(r'\bactual\b', content, re.I) and fmt != 'text':
-            self.err(line, f'{field}.content', 'says "Actual": a scenario carries exercise traffic only')
+        m = re.search(r'\bactual\b', content, re.I)
+        if m and fmt != 'text':
+            self.err(line + content.count('\n', 0, m.start()), f'{field}.content',
+                     'says "Actual": a scenario carries exercise traffic only')
         self.check_private(content, line, f'{field}.content')
         body = expand(content, at_dt)
         if fmt in ('cap', 'emsi', 'edxl-have'):
             try:
                 root = ET.fromstring(body.encode('utf-8'))
             except ET.ParseError as e:
-                return self.err(line, f'{field}.content', f'XML not well-formed: {e}')
+                return self.err(line + e.position[0] - 1, f'{field}.content', f'XML not well-formed: {e}')
             getattr(self, 'check_' + fmt.replace('-', '_'))(root, line, f'{field}.content')
         elif fmt in ('hubsante', 'geojson'):
             try:
@@ -531,12 +541,12 @@ class Checker:
         start = doc.get('start')
         start_dt = None
         if not (isinstance(start, str) and ISO_RE.match(start)):
-            self.err(doc.line, 'start', 'required: an ISO 8601 time with an offset (2026-10-25T20:30:00+01:00)')
+            self.err(doc.at('start'), 'start', 'required: an ISO 8601 time with an offset (2026-10-25T20:30:00+01:00)')
         else:
             start_dt = dt.datetime.fromisoformat(start.replace('Z', '+00:00'))
         duration = parse_d(doc.get('duration'))
         if duration is None:
-            self.err(doc.line, 'duration', 'required: "hh:mm:ss"')
+            self.err(doc.at('duration'), 'duration', 'required: "hh:mm:ss"')
             duration = 0
         if start_dt is None:
             start_dt = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -582,39 +592,39 @@ class Checker:
                     self.warn(ln, f'{field}.{k}', 'unknown key')
             iid = inj.get('id')
             if not isinstance(iid, str) or not iid:
-                self.err(ln, f'{field}.id', 'required')
+                self.err(inj.at('id'), f'{field}.id', 'required')
             elif iid in ids:
-                self.err(ln, f'{field}.id', f'"{iid}" is used twice')
+                self.err(inj.at('id'), f'{field}.id', f'"{iid}" is used twice')
             else:
                 ids[iid] = inj
             at = inj.get('at')
             at_s = None
             if at is None:
                 if inj.get('contingency') is not True:
-                    self.err(ln, f'{field}.at', 'required unless the inject is `contingency: true`')
+                    self.err(inj.at('at'), f'{field}.at', 'required unless the inject is `contingency: true`')
             else:
                 if inj.get('contingency') is True:
-                    self.err(ln, f'{field}.at', 'a contingency inject has no `at`: it is played at a deadline')
+                    self.err(inj.at('at'), f'{field}.at', 'a contingency inject has no `at`: it is played at a deadline')
                 at_s = parse_t(at)
                 if at_s is None:
-                    self.err(ln, f'{field}.at', f'"{at}" is not T+hh:mm:ss')
+                    self.err(inj.at('at'), f'{field}.at', f'"{at}" is not T+hh:mm:ss')
                 else:
                     timed += 1
                     if at_s > duration:
-                        self.err(ln, f'{field}.at', f'{at} is after the end of the exercise ({doc.get("duration")})')
+                        self.err(inj.at('at'), f'{field}.at', f'{at} is after the end of the exercise ({doc.get("duration")})')
                     if at_s < last_at:
-                        self.err(ln, f'{field}.at', f'{at} comes before the previous timed inject ({fmt_t(last_at)})')
+                        self.err(inj.at('at'), f'{field}.at', f'{at} comes before the previous timed inject ({fmt_t(last_at)})')
                     last_at = max(last_at, at_s)
             for k in ('from', 'to', 'channel', 'format'):
                 if not isinstance(inj.get(k), str) or not inj[k].strip():
                     self.err(ln, f'{field}.{k}', 'required')
             if inj.get('channel') and inj['channel'] not in CHANNELS:
-                self.err(ln, f'{field}.channel', f'"{inj["channel"]}" is not one of {sorted(CHANNELS)}')
+                self.err(inj.at('channel'), f'{field}.channel', f'"{inj["channel"]}" is not one of {sorted(CHANNELS)}')
             if inj.get('format') and inj['format'] not in FORMATS:
-                self.err(ln, f'{field}.format', f'"{inj["format"]}" is not one of {sorted(FORMATS)}')
+                self.err(inj.at('format'), f'{field}.format', f'"{inj["format"]}" is not one of {sorted(FORMATS)}')
             if 'position' in inj and not self.lonlat(inj['position']):
-                self.err(ln, f'{field}.position', 'must be [lon, lat] in WGS84')
-            self.check_content(inj, ln, field, start_dt + dt.timedelta(seconds=at_s or 0))
+                self.err(inj.at('position'), f'{field}.position', 'must be [lon, lat] in WGS84')
+            self.check_content(inj, inj.at('content'), field, start_dt + dt.timedelta(seconds=at_s or 0))
             for j, a in enumerate(inj.get('expect') or []):
                 af = f'{field}.expect[{j}]'
                 if not isinstance(a, dict):
@@ -626,18 +636,18 @@ class Checker:
                         self.warn(aln, f'{af}.{k}', 'unknown key')
                 aid = a.get('id')
                 if not aid:
-                    self.err(aln, f'{af}.id', 'required')
+                    self.err(a.at('id'), f'{af}.id', 'required')
                 elif aid in actions:
-                    self.err(aln, f'{af}.id', f'"{aid}" is used twice')
+                    self.err(a.at('id'), f'{af}.id', f'"{aid}" is used twice')
                 else:
                     actions[aid] = (inj, a)
                 if not isinstance(a.get('text'), str) or not a['text'].strip():
-                    self.err(aln, f'{af}.text', 'required')
+                    self.err(a.at('text'), f'{af}.text', 'required')
                 if parse_d(a.get('within')) is None:
-                    self.err(aln, f'{af}.within', 'required: "hh:mm:ss"')
+                    self.err(a.at('within'), f'{af}.within', 'required: "hh:mm:ss"')
                 m = a.get('match')
                 if not isinstance(m, dict) or not m:
-                    self.err(aln, f'{af}.match', 'required: {kind, agency, author, text, unit, incident}')
+                    self.err(a.at('match'), f'{af}.match', 'required: {kind, agency, author, text, unit, incident}')
                 else:
                     for k, v in m.items():
                         if k not in MATCH_KEYS:
@@ -656,9 +666,9 @@ class Checker:
         for aln, af, ref in contingency_refs:
             target = ids.get(ref)
             if target is None:
-                self.err(aln, f'{af}.contingency', f'"{ref}" is not an inject of this file')
+                self.err(a.at('contingency'), f'{af}.contingency', f'"{ref}" is not an inject of this file')
             elif target.get('contingency') is not True:
-                self.err(aln, f'{af}.contingency', f'"{ref}" is not a `contingency: true` inject')
+                self.err(a.at('contingency'), f'{af}.contingency', f'"{ref}" is not a `contingency: true` inject')
         referenced = {r for _, _, r in contingency_refs}
         for iid, inj in ids.items():
             if inj.get('contingency') is True and iid not in referenced:
@@ -682,10 +692,10 @@ class Checker:
                 continue
             t = parse_t(r.get('at'))
             if t is None:
-                self.err(r.line, f'{rf}.at', f'"{r.get("at")}" is not T+hh:mm:ss')
+                self.err(r.at('at'), f'{rf}.at', f'"{r.get("at")}" is not T+hh:mm:ss')
                 continue
             if t > duration:
-                self.err(r.line, f'{rf}.at', f'{r["at"]} is after the end of the exercise')
+                self.err(r.at('at'), f'{rf}.at', f'{r["at"]} is after the end of the exercise')
             e = r.get('entry')
             self.check_entry(e, r.line, f'{rf}.entry')
             if isinstance(e, dict):
@@ -713,9 +723,9 @@ class Checker:
         if n_actions_cont < MIN_CONTINGENCIES:
             self.err(doc.line, 'injects', f'{n_actions_cont} actions with a contingency, at least {MIN_CONTINGENCIES} are asked')
         if duration < MIN_DURATION_S:
-            self.err(doc.line, 'duration', f'{doc.get("duration")}: at least 02:00:00 is asked')
+            self.err(doc.at('duration'), 'duration', f'{doc.get("duration")}: at least 02:00:00 is asked')
         if timed and last_at > duration:
-            self.err(doc.line, 'duration', 'shorter than the last inject')
+            self.err(doc.at('duration'), 'duration', 'shorter than the last inject')
         by_format = {}
         for inj in ids.values():
             by_format[inj.get('format')] = by_format.get(inj.get('format'), 0) + 1
