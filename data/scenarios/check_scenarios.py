@@ -743,7 +743,7 @@ def matches(match, entry):
             return False
     if 'agency' in match and entry.get('agency') != match['agency']:
         return False
-    if 'author' in match and match['author'] not in (entry.get('author') or ''):
+    if 'author' in match and match['author'].lower() not in (entry.get('author') or '').lower():
         return False
     data = entry.get('data') or {}
     if 'text' in match:
