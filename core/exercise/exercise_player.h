@@ -120,12 +120,17 @@ public:
     /// actions, then, in T order, the injects whose time has come and the deadlines passed (check missed,
     /// then the contingency); at T ≥ duration, finishes. Returns the entries appended (committed).
     [[nodiscard]] Result<std::vector<Entry>> step();
-    /// The trainer's clock moves, each recorded as an exercise.clock entry (jumpTo then plays what is due).
+    /// The trainer's clock moves, each recorded as an exercise.clock entry. pause() first plays what is due.
     [[nodiscard]] Result<std::vector<Entry>> pause();
     [[nodiscard]] Result<std::vector<Entry>> resume();
+    /// 1 to 60; before start() it only sets the clock.
     [[nodiscard]] Result<std::vector<Entry>> setSpeed(int speed);
+    /// Forward only (the log's record times never go back): plays what is due before the jump, records the
+    /// jump, then plays what the jump made due (deadlines passed in it are missed, their contingencies
+    /// played).
     [[nodiscard]] Result<std::vector<Entry>> jumpTo(qint64 tMs);
-    /// Ends now: a last look at the room, `missed` for every action not done, `exercise.clock end`.
+    /// Ends now: a last look at the room, `missed` for every action of a played inject not done yet,
+    /// `exercise.clock end` (the clock stops). Injects not played by then are not played.
     [[nodiscard]] Result<std::vector<Entry>> finish();
     /// Plays a trainer's inject typed by hand now (ad_hoc: true; it expects nothing).
     [[nodiscard]] Result<std::vector<Entry>> fireAdHoc(const AdHocInject &inject);
@@ -136,7 +141,9 @@ public:
     [[nodiscard]] std::optional<qint64> nextDueMs() const;
     [[nodiscard]] const Scenario &scenario() const;
     [[nodiscard]] const ExerciseClock &clock() const;
-    /// Every inject (scenario order, then ad hoc ones) with its actions, as things stand.
+    /// Every inject (scenario order, then ad hoc ones) with its actions, as things stand. An inject played
+    /// by a step after its `at` (a coarse timer, a jump) is played at that step's T: its deadlines count from
+    /// then, as the trainees received it then.
     [[nodiscard]] std::vector<InjectStatus> injects() const;
 
 private:

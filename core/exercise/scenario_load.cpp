@@ -380,7 +380,12 @@ void readInject(Checker &c, const YAML::Node &n, int index, Scenario &s, std::ma
         else
             inject.position = GeoPoint{lon, lat};
     }
-    if (auto content = c.text(n, "content", field)) {
+    if (const YAML::Node content = n["content"]; content.IsMap() || content.IsSequence())
+        c.problem(
+            content, field + QStringLiteral(".content"),
+            QStringLiteral("attendu : un texte ; un document JSON ou XML s'écrit tel quel en bloc, sur les "
+                           "lignes qui suivent « content: | »"));
+    else if (auto content = c.text(n, "content", field)) {
         inject.content = *content;
         if (!inject.format.isEmpty())
             checkContentStatus(c, n["content"], field + QStringLiteral(".content"), inject.format, *content);
@@ -629,6 +634,8 @@ ScenarioCheck checkScenario(const QByteArray &bytes, const QString &name)
             c.problem(root, QStringLiteral("injects"), QStringLiteral("champ obligatoire absent"));
         else if (!injects.IsSequence())
             c.problem(injects, QStringLiteral("injects"), QStringLiteral("attendu : une liste d'injects"));
+        else if (injects.size() == 0)
+            c.problem(injects, QStringLiteral("injects"), QStringLiteral("aucun inject : rien à jouer"));
         for (std::size_t i = 0; injects.IsSequence() && i < injects.size(); ++i)
             readInject(c, injects[i], int(i), s, injectIds, actionIds, refs);
         // Contingencies: each named one exists and is a contingency; each contingency is named.
