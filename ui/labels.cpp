@@ -138,6 +138,9 @@ QString kindLabel(const QString &kind)
         {"log.truncated", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Journal tronqué")},
         {"event.plan", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement prévu")},
         {"event.cancel", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement annulé")},
+        {"exercise.clock", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Horloge de l'exercice")},
+        {"exercise.inject", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Stimulus d'exercice")},
+        {"exercise.check", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Action attendue")},
     };
     for (const auto &[id, label] : names)
         if (kind == QLatin1String(id))

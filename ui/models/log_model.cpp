@@ -7,6 +7,8 @@
 #include "log/entry_kinds.h"
 #include "room/picture_manager.h"
 
+#include "exercise/scenario.h"
+
 #include <QApplication>
 #include <QColor>
 #include <QFont>
@@ -282,14 +284,56 @@ QString LogModel::summary(const Entry &e)
     if (e.kind == kinds::conflict)
         return conflictSummary(e);
     if (e.kind == kinds::eventPlan)
-        return tr("%1, le %2").arg(s("title"), QLocale().toString(Timestamp::parseIso(s("start"))
-                                                                       .value_or(Timestamp{})
-                                                                       .toDateTime()
-                                                                       .toLocalTime(),
-                                                                   QStringLiteral("dd/MM/yyyy HH:mm")));
+        return tr("%1, le %2")
+            .arg(s("title"),
+                 QLocale().toString(
+                     Timestamp::parseIso(s("start")).value_or(Timestamp{}).toDateTime().toLocalTime(),
+                     QStringLiteral("dd/MM/yyyy HH:mm")));
     if (e.kind == kinds::eventCancel)
         return s("reason").isEmpty() ? s("event") : tr("%1 : %2").arg(s("event"), s("reason"));
+    if (e.kind.startsWith(QLatin1String("exercise.")))
+        return exerciseSummary(e);
     return QString::fromUtf8(compactDataJson(d).left(160));
+}
+
+QString LogModel::exerciseSummary(const Entry &e)
+{
+    const QJsonObject &d = e.data;
+    auto s = [&d](const char *key) {
+        return d.value(QLatin1String(key)).toString();
+    };
+    const QString t = exercise::formatT(d.value(QLatin1String("t_ms")).toInteger());
+    if (e.kind == QLatin1String("exercise.inject")) {
+        const QString who = tr("%1 → %2").arg(s("sender"), agencyLabel(s("recipient")));
+        if (d.value(QLatin1String("ad_hoc")).toBool())
+            return tr("Stimulus hors scénario, %1 : %2").arg(who, s("summary"));
+        if (!s("contingency_for").isEmpty())
+            return tr("Relance %1 (action %2 non faite), %3 : %4")
+                .arg(s("inject"), s("contingency_for"), who, s("summary"));
+        return tr("Stimulus %1 (%2), %3 : %4").arg(s("inject"), t, who, s("summary"));
+    }
+    if (e.kind == QLatin1String("exercise.check")) {
+        const QString status = s("status");
+        const QString word = status == QLatin1String("done")   ? tr("faite")
+                             : status == QLatin1String("late") ? tr("faite en retard")
+                                                               : tr("manquée");
+        return tr("Action attendue %1 (stimulus %2) : %3").arg(s("action"), s("inject"), word);
+    }
+    const QString action = s("action");
+    const QString elapsed = exercise::formatT(d.value(QLatin1String("exercise_ms")).toInteger());
+    if (action == QLatin1String("start"))
+        return tr("Début de l'exercice « %1 »").arg(s("scenario"));
+    if (action == QLatin1String("pause"))
+        return tr("Exercice en pause à %1").arg(elapsed);
+    if (action == QLatin1String("resume"))
+        return tr("Reprise de l'exercice à %1").arg(elapsed);
+    if (action == QLatin1String("speed"))
+        return tr("Vitesse de l'exercice : ×%1").arg(d.value(QLatin1String("speed")).toInt());
+    if (action == QLatin1String("jump"))
+        return tr("Saut de l'horloge à %1").arg(elapsed);
+    if (action == QLatin1String("end"))
+        return tr("Fin de l'exercice à %1").arg(elapsed);
+    return action;
 }
 
 QString LogModel::sender(const Entry &e)

@@ -40,6 +40,8 @@ public:
 
     /// A one-line human summary of an entry.
     [[nodiscard]] static QString summary(const Entry &entry);
+    /// An exercise's clock moves, stimuli and checks in the trainer's words.
+    [[nodiscard]] static QString exerciseSummary(const Entry &entry);
     /// Who wrote an entry, as a reader can name them: a pseudonymised sender ("[email:8ef4…]") is said by its
     /// feed ("flux CAP"); the raw author stays in the tooltip.
     [[nodiscard]] static QString sender(const Entry &entry);
