@@ -15,6 +15,7 @@
 #include <QStyle>
 
 #include <cmath>
+#include <limits>
 
 namespace vigie::ui {
 
@@ -24,7 +25,10 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     fill(manager);
     connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
     connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
+    connect(&manager, &PictureManager::replayChanged, this, [this](bool on) { m_replaying = on; });
     connect(&manager, &PictureManager::reloaded, this, [this, &manager] {
+        if (manager.replaying())
+            return; // the replay shows its own rows (showReplay)
         beginResetModel();
         m_entries.clear();
         fill(manager);
@@ -69,9 +73,41 @@ void LogModel::setPending(const std::vector<Entry> &pending)
     }
 }
 
+void LogModel::showReplay(const std::vector<Entry> &entries)
+{
+    // Rows before the new first entry go; then the rows both windows share stay, the rest is replaced.
+    // Resetting instead would make the view measure every row again, at every frame of a replay.
+    if (!m_pending.empty()) {
+        beginRemoveRows({}, int(m_entries.size()), int(m_entries.size() + m_pending.size()) - 1);
+        m_pending.clear();
+        endRemoveRows();
+    }
+    const qint64 firstSeq = entries.empty() ? std::numeric_limits<qint64>::max() : entries.front().seq;
+    const auto firstKept = std::find_if(m_entries.begin(), m_entries.end(),
+                                        [firstSeq](const Entry &e) { return e.seq >= firstSeq; });
+    if (const int drop = int(firstKept - m_entries.begin()); drop > 0) {
+        beginRemoveRows({}, 0, drop - 1);
+        m_entries.erase(m_entries.begin(), firstKept);
+        endRemoveRows();
+    }
+    std::size_t same = 0;
+    while (same < m_entries.size() && same < entries.size() && m_entries[same].seq == entries[same].seq)
+        ++same;
+    if (same < m_entries.size()) {
+        beginRemoveRows({}, int(same), int(m_entries.size()) - 1);
+        m_entries.erase(m_entries.begin() + std::ptrdiff_t(same), m_entries.end());
+        endRemoveRows();
+    }
+    if (same < entries.size()) {
+        beginInsertRows({}, int(same), int(entries.size()) - 1);
+        m_entries.insert(m_entries.end(), entries.begin() + std::ptrdiff_t(same), entries.end());
+        endInsertRows();
+    }
+}
+
 void LogModel::append(const std::vector<Entry> &entries)
 {
-    if (entries.empty())
+    if (entries.empty() || m_replaying)
         return;
     // The log's new entries go before the pending ones (which, once in the log, leave the pending list).
     const std::vector<Entry> pending = std::move(m_pending);

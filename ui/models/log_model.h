@@ -53,6 +53,12 @@ public:
     /// The background of a conflict's row, the same on every screen (wall screens included).
     [[nodiscard]] static QColor conflictBackground();
 
+    /// While the console replays (PictureManager::replaying): shows `entries` (the picture's latest, in seq
+    /// order) in place of the live log, changing only the rows that differ (a frame moves the window
+    /// forward by a few rows); live entries are not added meanwhile. The live log comes back with the
+    /// manager's reloaded().
+    void showReplay(const std::vector<Entry> &entries);
+
     /// Whether `row` is one of this desk's pending entries (written, not yet in the shared room's log).
     [[nodiscard]] bool isPending(int row) const { return row >= int(m_entries.size()); }
 
@@ -64,6 +70,7 @@ private:
     std::vector<Entry> m_entries;
     std::vector<Entry> m_pending; ///< shown after the log, marked pending
     int m_keep;
+    bool m_replaying = false;
 };
 
 } // namespace vigie::ui
