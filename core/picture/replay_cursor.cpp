@@ -8,9 +8,11 @@ namespace vigie {
 
 namespace {
 
-/// Entries read forward before a snapshot is looked for instead: past this, restoring the best snapshot
-/// (parsing a few hundred KB of JSON, ~5 ms on the benchmark's log) costs less than folding on.
-constexpr qint64 walkBudget = 8192;
+/// Entries read per query while the prefix moves forward.
+constexpr qint64 walkBudget = 4096;
+/// How far ahead of the prefix's latest event time t must be before a snapshot is looked for. Playing moves
+/// by at most 10 s a frame (×600 at 60 frames a second): those frames never pay for the look, a jump does.
+constexpr qint64 lookAheadMs = 60'000;
 
 } // namespace
 
@@ -22,15 +24,19 @@ void ReplayCursor::reset()
 
 Result<void> ReplayCursor::restore(Timestamp t, qint64 horizon)
 {
-    m_prefix = Picture{};
-    m_recent.clear();
     auto snapshot = m_store.snapshotFor(t);
     if (!snapshot)
         return snapshot.error();
+    return restore(*snapshot, horizon);
+}
+
+Result<void> ReplayCursor::restore(const std::optional<Snapshot> &snapshot, qint64 horizon)
+{
+    m_prefix = Picture{};
+    m_recent.clear();
     // A snapshot of an earlier format lacks what the fold keeps now (as pictureAt): start from nothing.
-    if (snapshot->has_value() && (*snapshot)->seq <= horizon &&
-        Picture::isCurrentSnapshot((*snapshot)->picture)) {
-        auto restored = deserialisePicture((*snapshot)->picture);
+    if (snapshot && snapshot->seq <= horizon && Picture::isCurrentSnapshot(snapshot->picture)) {
+        auto restored = deserialisePicture(snapshot->picture);
         if (!restored)
             return restored.error();
         m_prefix = std::move(*restored);
@@ -94,28 +100,27 @@ Result<ReplayFrame> ReplayCursor::frameAt(Timestamp t, qint64 horizon)
             return r.error();
         frame.restored = true;
     }
-    auto done = advance(t, horizon, walkBudget, frame.read);
-    if (!done)
-        return done.error();
-    if (!*done) {
-        // Far forward: a snapshot nearer t may spare folding thousands of entries.
+    // Far ahead of the prefix, a snapshot nearer t may spare folding thousands of entries: the best one is
+    // looked at first (one indexed row), and taken when it is past the prefix.
+    if (!frame.restored && t.msecs - m_prefix.maxEventTime.msecs > lookAheadMs) {
         auto snapshot = m_store.snapshotFor(t);
         if (!snapshot)
             return snapshot.error();
-        if (snapshot->has_value() && (*snapshot)->seq > m_prefix.lastSeq && (*snapshot)->seq <= horizon) {
-            if (auto r = restore(t, horizon); !r)
+        if (snapshot->has_value() && (*snapshot)->seq > m_prefix.lastSeq + m_keep &&
+            (*snapshot)->seq <= horizon) {
+            if (auto r = restore(*snapshot, horizon); !r)
                 return r.error();
             frame.restored = true;
         }
-        for (;;) {
-            auto more = advance(t, horizon, walkBudget, frame.read);
-            if (!more)
-                return more.error();
-            if (*more)
-                break;
-        }
     }
-    if (frame.restored)
+    for (;;) {
+        auto done = advance(t, horizon, walkBudget, frame.read);
+        if (!done)
+            return done.error();
+        if (*done)
+            break;
+    }
+    if (frame.restored && int(m_recent.size()) < m_keep) // the walk from the snapshot did not fill them
         if (auto r = refillRecent(frame.read); !r)
             return r.error();
 

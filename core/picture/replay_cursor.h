@@ -16,7 +16,8 @@
 // (the *tail*: late entries, and those just behind the first entry later than t) are few: they lie in the
 // one or two time blocks after q. Moving forward, the prefix only grows (an entry <= t1 is <= t2), entry by
 // entry; the tail is applied to a copy of it. Moving back before the prefix's latest event time, or far
-// forward, the prefix is taken again from the best snapshot (a snapshot after entry s whose maxEventTime is
+// forward (more than a minute past the prefix), the prefix is taken again from the best snapshot (a snapshot
+// after entry s whose maxEventTime is
 // <= t is a valid prefix: every entry up to s is <= t). tests/core/test_replay_cursor.cpp checks the
 // result against foldFromScratch at random times of a log with late entries, moving back and forth.
 #include "picture/picture.h"
@@ -25,6 +26,7 @@
 #include <deque>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace vigie {
@@ -45,7 +47,7 @@ class ReplayCursor
 {
 public:
     /// Reads `store` (which must outlive the cursor, on the caller's thread); `keep` entries for the log.
-    explicit ReplayCursor(const LogStore &store, int keep = 500) : m_store(store), m_keep(keep) {}
+    explicit ReplayCursor(const LogStore &store, int keep = 200) : m_store(store), m_keep(keep) {}
 
     /// The picture at `t`, from the entries up to `horizon` only (the console folds no entry it has not
     /// verified: the horizon is its live picture's last seq).
@@ -59,6 +61,7 @@ public:
 private:
     /// Takes the prefix again from the best snapshot for `t`, or from the empty picture.
     [[nodiscard]] Result<void> restore(Timestamp t, qint64 horizon);
+    [[nodiscard]] Result<void> restore(const std::optional<Snapshot> &snapshot, qint64 horizon);
     /// Moves the prefix forward while the next entry is <= t; false when `budget` entries were read and more
     /// may follow.
     [[nodiscard]] Result<bool> advance(Timestamp t, qint64 horizon, qint64 budget, qint64 &read);

@@ -65,7 +65,7 @@ public:
     [[nodiscard]] Timestamp first() const;
     [[nodiscard]] Timestamp last() const;
     [[nodiscard]] const Activity &activity() const { return m_activity; }
-    /// The entries of the picture shown, latest last (at most 500): what the log shows while replaying.
+    /// The entries of the picture shown, latest last (at most 200): what the log shows while replaying.
     [[nodiscard]] const std::vector<Entry> &recent() const { return m_recent; }
     /// Counts the log's activity again (on the thread pool; activityChanged when done).
     void refreshActivity();

@@ -215,7 +215,13 @@ TEST_F(ReplayLog, BackAndForthAndAHorizon)
     auto reference = foldFromScratch(*store, t);
     ASSERT_TRUE(reference);
     EXPECT_TRUE(frame->picture == *reference);
-    EXPECT_FALSE(frame->restored);
+    // And a step of a few seconds from there moves the prefix forward, no snapshot restored.
+    auto next = cursor.frameAt(Timestamp{t.msecs + 5000});
+    ASSERT_TRUE(next);
+    EXPECT_FALSE(next->restored);
+    reference = foldFromScratch(*store, Timestamp{t.msecs + 5000});
+    ASSERT_TRUE(reference);
+    EXPECT_TRUE(next->picture == *reference);
 }
 
 TEST_F(ReplayLog, ActivityCountsEntriesPerBucketByEventTime)

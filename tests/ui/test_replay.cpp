@@ -243,6 +243,10 @@ TEST_F(ReplayConsole, KeysStepAndPlayInTheBar)
     EXPECT_EQ(replay->at().msecs, t0 + 15 * minute + 10'000);
     QTest::keyClick(controls->bar(), Qt::Key_Space);
     EXPECT_TRUE(replay->playing());
+    if (const QByteArray shots = qgetenv("VIGIE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QTest::qWait(400); // a few frames at ×60
+        window->grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/replay-playing.png"));
+    }
     QTest::keyClick(controls->bar(), Qt::Key_Space);
     EXPECT_FALSE(replay->playing());
     // The time labels are the room's, French order.
