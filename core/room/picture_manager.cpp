@@ -170,7 +170,6 @@ void PictureManager::showLive()
         return;
     m_replay.reset();
     Q_EMIT replayChanged(false);
-    Q_EMIT reloaded();
     Q_EMIT pictureChanged();
 }
 

@@ -45,7 +45,7 @@ public:
     void showReplay(std::shared_ptr<const Picture> past, Timestamp at);
     /// The time replayed (valid while replaying()).
     [[nodiscard]] Timestamp replayTime() const { return m_replayAt; }
-    /// Back to the live picture: reloaded() and pictureChanged() tell readers to show it again.
+    /// Back to the live picture: replayChanged(false) and pictureChanged() tell readers to show it again.
     void showLive();
     [[nodiscard]] bool replaying() const { return m_replay != nullptr; }
     /// Where the log stops verifying, if it does: the picture holds the entries before it and no more.
@@ -96,8 +96,7 @@ Q_SIGNALS:
     void damageFound();
     /// The desk's pending entries changed (setPending).
     void pendingChanged(const std::vector<vigie::Entry> &pending);
-    /// The picture was folded again (reload): what was shown of the log's end may be gone. Also when a replay
-    /// ends: what was shown was the past.
+    /// The picture was folded again (reload): what was shown of the log's end may be gone.
     void reloaded();
     /// A replay started (true) or ended (false): showReplay, showLive.
     void replayChanged(bool replaying);

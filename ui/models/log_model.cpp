@@ -25,10 +25,24 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     fill(manager);
     connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
     connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
-    connect(&manager, &PictureManager::replayChanged, this, [this](bool on) { m_replaying = on; });
+    connect(&manager, &PictureManager::replayChanged, this, [this, &manager](bool on) {
+        m_replaying = on;
+        if (on) {
+            m_live = m_entries; // the replay replaces the rows (showReplay); the live ones wait here
+            return;
+        }
+        beginResetModel();
+        m_entries = std::move(m_live);
+        m_live.clear();
+        m_pending = manager.pending();
+        endResetModel();
+    });
     connect(&manager, &PictureManager::reloaded, this, [this, &manager] {
-        if (manager.replaying())
-            return; // the replay shows its own rows (showReplay)
+        if (manager.replaying()) {
+            m_live.clear(); // the log's end was replaced: read again once the replay ends
+            fillLive(manager);
+            return;
+        }
         beginResetModel();
         m_entries.clear();
         fill(manager);
@@ -39,8 +53,8 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
 void LogModel::fill(const PictureManager &manager)
 {
     EntryQuery query;
-    // The picture's last seq counts the desk's pending entries folded on top (provisional seqs).
-    const qint64 folded = manager.picture().lastSeq - qint64(manager.pending().size());
+    // The log's picture: not the desk's pending entries folded on top, nor a replay's past.
+    const qint64 folded = manager.livePicture().lastSeq;
     query.afterSeq = std::max<qint64>(0, folded - m_keep);
     // Up to what the picture folded: past it the log may not verify (PictureManager::damage).
     query.limit = folded - query.afterSeq;
@@ -59,6 +73,8 @@ LogModel::LogModel(std::vector<Entry> entries, QObject *parent)
 
 void LogModel::setPending(const std::vector<Entry> &pending)
 {
+    if (m_replaying)
+        return; // shown again with the live rows when the replay ends
     // Few rows, changed rarely (a desk offline): reset them as a block.
     const int first = int(m_entries.size());
     if (!m_pending.empty()) {
@@ -105,10 +121,27 @@ void LogModel::showReplay(const std::vector<Entry> &entries)
     }
 }
 
+void LogModel::fillLive(const PictureManager &manager)
+{
+    std::vector<Entry> shown = std::move(m_entries);
+    std::vector<Entry> pending = std::move(m_pending);
+    m_entries.clear();
+    fill(manager);
+    m_live = std::move(m_entries);
+    m_entries = std::move(shown);
+    m_pending = std::move(pending);
+}
+
 void LogModel::append(const std::vector<Entry> &entries)
 {
-    if (entries.empty() || m_replaying)
+    if (entries.empty())
         return;
+    if (m_replaying) { // kept for the end of the replay, the latest m_keep
+        m_live.insert(m_live.end(), entries.begin(), entries.end());
+        if (int(m_live.size()) > m_keep)
+            m_live.erase(m_live.begin(), m_live.end() - m_keep);
+        return;
+    }
     // The log's new entries go before the pending ones (which, once in the log, leave the pending list).
     const std::vector<Entry> pending = std::move(m_pending);
     if (!pending.empty()) {
