@@ -1,7 +1,9 @@
 // Replay in the console: opened at a past time, the map, the lists and the log show the picture of that
 // time (the fold from scratch up to it), writing is refused, new entries of that past join it, and
 // "Revenir au direct" brings the live picture and the writing actions back.
+#include "ui/incidents_panel.h"
 #include "ui/main_window.h"
+#include "ui/models/incidents_model.h"
 #include "ui/models/log_model.h"
 #include "ui/replay_controls.h"
 #include "ui/timeline_bar.h"
@@ -24,6 +26,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 using namespace vigie;
@@ -164,6 +167,14 @@ TEST_F(ReplayConsole, ShowsThePastRefusesWritingAndReturnsToLive)
     EXPECT_EQ(manager->picture().units.at(QStringLiteral("VSAV-1")).status, QStringLiteral("on_scene"));
     EXPECT_EQ(manager->picture().units.at(QStringLiteral("VSAV-2")).status, QStringLiteral("available"));
     EXPECT_EQ(mapIncidents(), (std::set<QString>{QStringLiteral("A"), QStringLiteral("B")}));
+    // The list says how long ago at 21:35, not now: A opened at 21:10, B at 21:30.
+    ui::IncidentsModel *incidents = window->incidentsPanel()->model();
+    std::map<QString, QString> ages;
+    for (int row = 0; row < incidents->rowCount(); ++row)
+        ages[incidents->index(row, 0).data(ui::IncidentsModel::IdRole).toString()] =
+            incidents->index(row, ui::IncidentsModel::Age).data().toString();
+    EXPECT_EQ(ages, (std::map<QString, QString>{{QStringLiteral("A"), QStringLiteral("25 min")},
+                                                {QStringLiteral("B"), QStringLiteral("5 min")}}));
 
     // The log: the entries of 21:35 and before, in seq order, the late status last.
     ui::LogModel *log = window->logModel();
