@@ -182,7 +182,7 @@ void ActivityTrack::paintEvent(QPaintEvent *)
         const qint64 busiest = std::max<qint64>(1, *std::max_element(a.counts.begin(), a.counts.end()));
         const qint64 width = a.bucketMs();
         p.setPen(Qt::NoPen);
-        p.setBrush(replayColour.lighter(140));
+        p.setBrush(QColor(0xC9, 0xB3, 0xDE)); // pale violet: the dark handle stands out on a busy day
         for (std::size_t i = 0; i < a.counts.size(); ++i) {
             if (a.counts[i] == 0)
                 continue;
@@ -207,6 +207,8 @@ void ActivityTrack::paintEvent(QPaintEvent *)
         tick.setTime(QTime(start.time().hour(), 0));
         for (qint64 t = tick.toMSecsSinceEpoch() + stepMs; t < last; t += stepMs) {
             const int x = xOf(t);
+            if (x - labelWidth / 2 < 0 || x + labelWidth / 2 > width())
+                continue; // a label cut at the edge reads as another time
             p.drawLine(x, r.bottom() + 1, x, r.bottom() + 4);
             p.drawText(QRect(x - labelWidth / 2, r.bottom() + 2, labelWidth, fontMetrics().height() + 2),
                        Qt::AlignCenter, roomTime(t).toString(QStringLiteral("dd/MM HH:mm")));
@@ -218,12 +220,15 @@ void ActivityTrack::paintEvent(QPaintEvent *)
         const int xs = xOf(m_replay.shownAt().msecs);
         p.drawLine(xs, r.top(), xs, r.bottom());
     }
+    // The handle: dark violet edged in white, readable on the bars and on the white of a quiet hour.
     const int x = xOf(m_replay.at().msecs);
-    p.setPen(QPen(replayColour, 3));
+    p.setPen(QPen(Qt::white, 5));
     p.drawLine(x, r.top(), x, r.bottom());
-    p.setPen(Qt::NoPen);
-    p.setBrush(replayColour);
-    p.drawEllipse(QPoint(x, r.top() + 4), 5, 5);
+    p.setPen(QPen(replayColour.darker(160), 3));
+    p.drawLine(x, r.top(), x, r.bottom());
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(replayColour.darker(160));
+    p.drawEllipse(QPoint(x, r.top() + 5), 6, 6);
 }
 
 void ActivityTrack::mousePressEvent(QMouseEvent *event)
