@@ -42,7 +42,7 @@ TimelineBar::TimelineBar(ReplayManager &replay, QWidget *parent) : QWidget(paren
     m_start->setObjectName(QStringLiteral("ReplayStart"));
     // The style's media icons: the fonts of a bare Debian desktop have no glyph for ⏮ or ⏸.
     m_start->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
-    m_start->setToolTip(tr("Au début de la salle (Ctrl+Début)"));
+    m_start->setToolTip(tr("Au début de la salle (Ctrl+Origine)"));
     m_play = new QToolButton(this);
     m_play->setObjectName(QStringLiteral("ReplayPlay"));
     m_play->setToolTip(tr("Lire ou mettre en pause (Espace)"));
