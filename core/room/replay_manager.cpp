@@ -47,8 +47,13 @@ ReplayManager::ReplayManager(PictureManager &manager, QObject *parent)
     // New entries may belong to the time shown (late reports, or a time near now): the picture is asked
     // again with the new horizon, which moves the cursor forward only.
     connect(&manager, &PictureManager::entriesAppended, this, [this] {
-        if (m_active && !m_playing)
+        if (!m_active)
+            return;
+        if (!m_playing)
             request();
+        // The bars follow the room as it grows, counted again at most every 30 s (a whole-table aggregate).
+        if (m_counted.isValid() && m_counted.elapsed() > 30'000)
+            refreshActivity();
     });
     // The log's end was replaced (a replica rewound): the cursor's prefix may hold entries that are gone.
     connect(&manager, &PictureManager::reloaded, this, [this] {
@@ -256,6 +261,7 @@ void ReplayManager::refreshActivity()
     if (m_counting)
         return;
     m_counting = true;
+    m_counted.start();
     QPointer<ReplayManager> self(this);
     QThreadPool::globalInstance()->start(
         [self, path = m_manager.location(), horizon = m_manager.livePicture().lastSeq] {
