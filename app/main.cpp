@@ -506,6 +506,9 @@ int main(int argc, char *argv[])
                 replay.seek(vigie::Timestamp::fromDateTime(at)); // within the span, now known
         });
         wait.exec();
+        QEventLoop settle; // and the map's batched refresh (at most every 33 ms) after it
+        QTimer::singleShot(60, &settle, &QEventLoop::quit);
+        settle.exec();
     }
     QDockWidget *frontDock = nullptr; // raised again once shown: a tab shown late comes up behind
     if (parser.isSet(dockOption)) {
