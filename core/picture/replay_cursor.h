@@ -3,8 +3,9 @@
 // whose event time is <= t, applied in seq order), kept cheap when t moves forward a little at a time.
 //
 // Why not pictureAt at every frame: it restores a snapshot (parsing its JSON) and replays the entries after
-// it, 7–30 ms on a 1M-entry log; playing at 60 frames a second needs far less. Why not apply the entries of
-// (t1, t2] to the picture at t1: entries reach the log late (a report written up a minute after the fact),
+// it, 30 ms on a 1M-entry log whose snapshots are small, 260 ms of CPU where the fusion trail makes them
+// megabytes (tests/bench/replay.md); playing at 60 frames a second needs far less. Why not apply the entries
+// of (t1, t2] to the picture at t1: entries reach the log late (a report written up a minute after the fact),
 // so an entry of (t1, t2] may come before, in seq order, entries the picture at t1 already holds, and the
 // fold applies entries in seq order. In the benchmark's log (1 % of entries up to a minute late) some
 // entry of the last minute is almost always still to come, so that shortcut would almost never hold.
@@ -16,10 +17,10 @@
 // (the *tail*: late entries, and those just behind the first entry later than t) are few: they lie in the
 // one or two time blocks after q. Moving forward, the prefix only grows (an entry <= t1 is <= t2), entry by
 // entry; the tail is applied to a copy of it. Moving back before the prefix's latest event time, or far
-// forward (more than a minute past the prefix), the prefix is taken again from the best snapshot (a snapshot
-// after entry s whose maxEventTime is
-// <= t is a valid prefix: every entry up to s is <= t). tests/core/test_replay_cursor.cpp checks the
-// result against foldFromScratch at random times of a log with late entries, moving back and forth.
+// forward (more than a minute past the prefix, when a snapshot lies past it), the prefix is taken again from
+// the best snapshot: a snapshot after entry s whose maxEventTime is <= t is a valid prefix, every entry up
+// to s being <= t. tests/core/test_replay_cursor.cpp checks the result against foldFromScratch at random
+// times of a log with late entries, walking forward (where the naive step is shown to differ) and back.
 #include "picture/picture.h"
 #include "store/log_store.h"
 
