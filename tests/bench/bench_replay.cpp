@@ -6,10 +6,14 @@
 //    is counted in the frame after it. The worker's time per frame (request to result) is reported beside.
 //  - BM_ReplayDrag: the slider dragged across the whole day in 3 s (a handle move every 16 ms): how far the
 //    picture on screen is behind the handle, from a move to the first frame painted at or past it.
+//  - BM_ReplayPlayConsole: the same play in the whole console window (docks included), 600 frames.
 //  - BM_CursorStep, BM_Activity: the cursor's step alone (no GUI) and the activity histogram's SQL.
 // The room is generated once into VIGIE_BENCH_REPLAY_DIR (default: the temp folder's vigie-bench-replay)
 // and reused by later runs; each run works on a copy of it (the data changes append to it).
 #include "bench_workload.h"
+
+#include "ui/main_window.h"
+#include "ui/replay_controls.h"
 
 #include "maps/map_layers.h"
 #include "maps/map_view.h"
@@ -257,6 +261,71 @@ void BM_ReplayPlay(benchmark::State &state)
     state.counters["incidents"] = double(manager.picture().incidents.size());
 }
 
+/// The same play in the whole console: the main window at 1920×1080 with its docks (units, incidents, log,
+/// detail, banner and bar), the map in its centre. A frame is the hand-over (every dock refreshed from the
+/// new picture, and the log's rows: at every frame here, as when seeking; while playing they change only a
+/// few times a second), the map's layers rebuilt, and the window repainted: the widgets Qt marked dirty
+/// (`/0`), or all of it (`/1`).
+void BM_ReplayPlayConsole(benchmark::State &state)
+{
+    RoomCopy room;
+    SystemClock clock;
+    PictureManager manager(*room.store, clock, room.path);
+    if (auto r = manager.load(); !r)
+        qFatal("%s", qPrintable(r.error().message));
+    ui::MainWindow window(manager);
+    auto *map = new maps::MapView(&manager);
+    window.setCentralView(map);
+    ReplayManager replay(manager);
+    new ui::ReplayControls(window, replay);
+    window.resize(frameSize);
+    window.show();
+    QCoreApplication::processEvents();
+    map->setCenter({5.39, 43.29}, 13);
+    QElapsedTimer wall;
+    wall.start();
+    DispatchClock dispatch(wall);
+    replay.installEventFilter(&dispatch);
+    qint64 shownAtNs = -1, shownTime = 0;
+    QObject::connect(&replay, &ReplayManager::frameShown, &replay, [&](Timestamp t) {
+        shownAtNs = wall.nsecsElapsed();
+        shownTime = t.msecs;
+    });
+    const qint64 frames = state.range(0);
+    Distribution all, handovers, paints;
+    for (auto _ : state) {
+        const qint64 from = room.first.msecs + 3 * 3600 * 1000;
+        replay.enter(Timestamp{from});
+        while (replay.busy() || replay.activity().counts.empty())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        for (qint64 i = 1; i <= frames; ++i) {
+            const qint64 at = from + i * 1000;
+            replay.seek(Timestamp{at});
+            shownAtNs = -1;
+            while (shownAtNs < 0 || shownTime != at)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            const double handover = double(shownAtNs - dispatch.lastDispatch) / 1e6;
+            QElapsedTimer paint;
+            paint.start();
+            map->setContents(maps::buildLayers(manager.picture(), manager.picture().maxEventTime));
+            // What Qt repaints: the widgets marked dirty (the map, the tables whose rows changed, the
+            // banner), or the whole window (`/1`: the worst case, as after an expose).
+            if (state.range(1) != 0)
+                window.repaint();
+            else
+                QCoreApplication::processEvents();
+            const double painted = double(paint.nsecsElapsed()) / 1e6;
+            handovers.ms.push_back(handover);
+            paints.ms.push_back(painted);
+            all.ms.push_back(handover + painted);
+        }
+        replay.leave();
+    }
+    all.report(state, "frame");
+    handovers.report(state, "docks");
+    paints.report(state, "paint");
+}
+
 void BM_ReplayDrag(benchmark::State &state)
 {
     RoomCopy room;
@@ -394,6 +463,12 @@ void BM_Activity(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_ReplayPlay)->Arg(1200)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReplayPlayConsole)
+    ->Args({600, 0})
+    ->Args({600, 1})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_ReplayDrag)->Arg(180)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CursorStep)->Unit(benchmark::kMillisecond)->Iterations(600);
 BENCHMARK(BM_CursorJump)->Unit(benchmark::kMillisecond)->Iterations(40);
