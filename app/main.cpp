@@ -7,6 +7,7 @@
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/replay_controls.h"
 #include "ui/room_opener.h"
 #include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
@@ -24,6 +25,7 @@
 #include "demo/demo_session.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
+#include "room/replay_manager.h"
 #include "room/room.h"
 #include "room/room_writer.h"
 #include "routing/road_graph.h"
@@ -175,10 +177,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Intervention à sélectionner au démarrage (la carte se centre dessus, le dock Détail "
                        "la montre)."),
         QStringLiteral("ID"));
+    QCommandLineOption replayOption(
+        QStringLiteral("replay-at"),
+        QStringLiteral("Ouvre la console en relecture, la salle telle qu'elle était à cette heure "
+                       "(ISO 8601, p. ex. 2026-07-14T22:13:00+02:00)."),
+        QStringLiteral("ISO"));
     parser.addOptions({textsOption,   roomOption,   shotOption,   sizeOption,    langOption,
                        sharedOption,  wallOption,   rotateOption, inchesOption,  distanceOption,
                        basemapOption, layersOption, centerOption, roadsOption,   proposeOption,
                        dockOption,    deskOption,   agencyOption, replicaOption, selectOption});
+    parser.addOption(replayOption);
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -399,11 +407,12 @@ int main(int argc, char *argv[])
         window.tabifyDockWidget(logDock, eventsDock);
     QMenu *anticipationMenu = window.anticipationMenu();
     anticipationMenu->addSeparator();
-    anticipationMenu->addAction(QObject::tr("&Importer des événements…"), events, [events, eventsDock] {
-        eventsDock->show();
-        eventsDock->raise();
-        events->importInteractively();
-    });
+    auto *importEvents =
+        anticipationMenu->addAction(QObject::tr("&Importer des événements…"), events, [events, eventsDock] {
+            eventsDock->show();
+            eventsDock->raise();
+            events->importInteractively();
+        });
     anticipationMenu->addAction(QObject::tr("&Calendrier et conflits"), eventsDock, [eventsDock] {
         eventsDock->show();
         eventsDock->raise();
@@ -471,6 +480,35 @@ int main(int argc, char *argv[])
                 },
                 Qt::QueuedConnection);
         });
+    }
+    // Replay (Affichage › Relecture, Ctrl+R): the timeline under the map; the events import writes too.
+    vigie::ReplayManager replay(manager);
+    auto *replayControls = new vigie::ui::ReplayControls(window, replay);
+    replayControls->addWritingAction(importEvents);
+    if (parser.isSet(replayOption)) {
+        const QDateTime at = QDateTime::fromString(parser.value(replayOption), Qt::ISODate);
+        if (!at.isValid())
+            return fail(QStringLiteral("--replay-at \"%1\": expected an ISO 8601 time")
+                            .arg(parser.value(replayOption)));
+        replay.enter(vigie::Timestamp::fromDateTime(at));
+        // The span and the first picture come from workers: wait for both, so a screenshot shows them.
+        QEventLoop wait;
+        QObject::connect(&replay, &vigie::ReplayManager::errorOccurred, &wait, &QEventLoop::quit);
+        auto ready = [&replay, &wait] {
+            if (!replay.activity().counts.empty() && !replay.busy())
+                wait.quit();
+        };
+        QObject::connect(&replay, &vigie::ReplayManager::frameShown, &wait, ready);
+        QObject::connect(&replay, &vigie::ReplayManager::activityChanged, &wait, [&replay, &at, &wait] {
+            if (replay.activity().counts.empty())
+                wait.quit(); // an empty log: nothing more will come
+            else
+                replay.seek(vigie::Timestamp::fromDateTime(at)); // within the span, now known
+        });
+        wait.exec();
+        QEventLoop settle; // and the map's batched refresh (at most every 33 ms) after it
+        QTimer::singleShot(60, &settle, &QEventLoop::quit);
+        settle.exec();
     }
     QDockWidget *frontDock = nullptr; // raised again once shown: a tab shown late comes up behind
     if (parser.isSet(dockOption)) {

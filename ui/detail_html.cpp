@@ -8,6 +8,7 @@
 
 #include "demo/demo_room.h"
 #include "log/entry_kinds.h"
+#include "room/picture_manager.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -184,6 +185,13 @@ QString casualtiesHtml(const Casualties &c)
 Timestamp situationNow(const Picture &picture, Timestamp wallClock, bool exercise)
 {
     return exercise ? picture.maxEventTime : wallClock;
+}
+
+Timestamp situationNow(const PictureManager &manager)
+{
+    if (manager.replaying())
+        return manager.replayTime();
+    return situationNow(manager.picture(), manager.clock().now(), manager.info().mode == RoomMode::Exercise);
 }
 
 QString ageText(Timestamp since, Timestamp now)

@@ -13,6 +13,10 @@
 #include <optional>
 #include <vector>
 
+namespace vigie {
+class PictureManager;
+}
+
 namespace vigie::ui {
 
 /// How many of an incident's entries the Détail dock reads from the log (newest first); the others are
@@ -24,6 +28,8 @@ inline constexpr int detailSourceLimit = 200;
 /// The time a picture is read at: the wall clock in a live room, the latest event in an exercise or a
 /// replay (whose events are not today's).
 [[nodiscard]] Timestamp situationNow(const Picture &picture, Timestamp wallClock, bool exercise);
+/// The same for what `manager` shows; while it replays, the time replayed ("depuis" is said at that time).
+[[nodiscard]] Timestamp situationNow(const PictureManager &manager);
 
 /// "12 min", "1 h 05", "3 j": how long ago `since` was at `now`.
 [[nodiscard]] QString ageText(Timestamp since, Timestamp now);

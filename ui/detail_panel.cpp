@@ -88,8 +88,7 @@ void DetailPanel::render()
     if (!m_subject)
         return;
     const Picture &p = m_manager.picture();
-    const Timestamp now =
-        situationNow(p, m_manager.clock().now(), m_manager.info().mode == RoomMode::Exercise);
+    const Timestamp now = situationNow(m_manager);
     QString html;
     if (isIncidentLayer(m_subject->layer))
         html = incidentDetailHtml(p, m_manager.store(), m_subject->id, now);
@@ -116,8 +115,7 @@ DetailPanel *attachDetailDock(MainWindow &window, PictureManager &manager, maps:
     window.resizeDocks({dock}, {window.height() / 2}, Qt::Vertical);
     map.setDescriber([&manager](const maps::MapObject &object) {
         const Picture &p = manager.picture();
-        return tooltipHtml(p, object,
-                           situationNow(p, manager.clock().now(), manager.info().mode == RoomMode::Exercise));
+        return tooltipHtml(p, object, situationNow(manager));
     });
     // The ring marks what was picked elsewhere (the list, a link): a click on the map says where already.
     QObject::connect(&map, &maps::MapView::objectClicked, panel,

@@ -135,9 +135,27 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     });
     connect(&manager, &PictureManager::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    // An official never decides on a past picture: writing is greyed while replaying (and refused anyway).
+    connect(&manager, &PictureManager::replayChanged, this, [this](bool replaying) {
+        for (QAction *a : m_writing)
+            a->setEnabled(!replaying);
+    });
     updateDamage();
     updateBanner();
     resize(1600, 900);
+}
+
+bool MainWindow::refusedInReplay()
+{
+    if (!m_manager.replaying())
+        return false;
+    statusBar()->showMessage(
+        tr("Relecture : la salle est affichée telle qu'elle était le %1. Rien n'est inscrit ; revenez au "
+           "direct "
+           "(Ctrl+R) pour écrire.")
+            .arg(roomTime(m_manager.replayTime().msecs).toString(QStringLiteral("dd/MM/yyyy HH:mm:ss"))),
+        15000);
+    return true;
 }
 
 void MainWindow::attachDesk(const QString &deskName)
@@ -227,6 +245,7 @@ void MainWindow::buildActions()
                                          [this] { addNote(kinds::decision); });
     toolbar->addAction(note);
     toolbar->addAction(decision);
+    m_writing = {note, decision};
     fileMenu->addSeparator();
     addRoomActions(fileMenu, this); // another room opens in a console of its own (room_opener.h)
     fileMenu->addAction(tr("&Quitter"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -333,6 +352,7 @@ void MainWindow::buildIncidentActions()
         // Also on the table's context menu, and active while the table (in a dock or in the centre) has
         // focus.
         m_incidentsView->addAction(a);
+        m_writing.push_back(a);
         return a;
     };
     add(tr("&Réunir les interventions sélectionnées"), QKeySequence(Qt::CTRL | Qt::Key_J),
@@ -401,6 +421,8 @@ bool MainWindow::appendCorrections(std::vector<Entry> drafts, const QString &don
 
 bool MainWindow::joinSelectedIncidents()
 {
+    if (refusedInReplay())
+        return false;
     const Picture &p = m_manager.picture();
     QStringList ids = selectedIncidents();
     if (ids.size() < 2) {
@@ -431,6 +453,8 @@ bool MainWindow::joinSelectedIncidents()
 
 bool MainWindow::splitIncidentSource(const QString &incident, const QString &source)
 {
+    if (refusedInReplay())
+        return false;
     const Picture &p = m_manager.picture();
     QString chosen = source;
     if (chosen.isEmpty()) {
@@ -471,6 +495,8 @@ bool MainWindow::splitIncidentSource(const QString &incident, const QString &sou
 
 bool MainWindow::undoLastCorrection()
 {
+    if (refusedInReplay())
+        return false;
     auto draft =
         fusion::undoDraft(m_manager.store(), m_manager.picture(), {}, deskAuthor(), m_manager.clock().now());
     if (!draft) {
@@ -484,6 +510,8 @@ bool MainWindow::undoLastCorrection()
 
 void MainWindow::addNote(const QString &kind)
 {
+    if (refusedInReplay())
+        return;
     NoteDialog dialog(kind, m_manager.picture(), this);
     if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;

@@ -59,6 +59,13 @@ public:
     /// The room is the session's copy of the demo: the banner and the title say its changes are not kept.
     void markDemo();
     [[nodiscard]] bool isDemo() const { return m_demo; }
+    /// The main courante's rows (a replay shows the past's in them).
+    [[nodiscard]] LogModel *logModel() const { return m_log; }
+    /// The Affichage menu, where panels and views add their entries.
+    [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
+    /// While the console replays the past, a desk's writing actions are refused: says so in the status bar
+    /// and returns true.
+    bool refusedInReplay();
     /// The main courante's dock: its filter bar and table.
     [[nodiscard]] LogPanel *logPanel() const { return m_logPanel; }
     void showDeskStatus(const DeskStatus &status);
@@ -98,6 +105,7 @@ private:
     UnitsModel *m_units = nullptr;
     LogModel *m_log = nullptr;
     LogPanel *m_logPanel = nullptr;
+    std::vector<QAction *> m_writing; ///< greyed while replaying
 };
 
 } // namespace vigie::ui

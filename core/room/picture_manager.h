@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace vigie {
 
@@ -29,8 +30,24 @@ public:
     /// messages. Both references must outlive the manager.
     PictureManager(const LogStore &store, const Clock &clock, QString location, QObject *parent = nullptr);
 
-    /// The picture the desk sees: the log's, with this desk's pending entries folded on top (setPending).
-    [[nodiscard]] const Picture &picture() const { return m_withPending ? *m_withPending : m_picture; }
+    /// The picture the desk sees: the log's, with this desk's pending entries folded on top (setPending);
+    /// while replaying, the picture at the replayed time (showReplay).
+    [[nodiscard]] const Picture &picture() const
+    {
+        return m_replay ? *m_replay : (m_withPending ? *m_withPending : m_picture);
+    }
+    /// The log's picture as folded now, whatever is shown: what a replay may read up to (its last seq).
+    [[nodiscard]] const Picture &livePicture() const { return m_picture; }
+
+    /// Shows the room as it was at a past time (ReplayManager): picture() is `past` until showLive(), every
+    /// reader follows it through pictureChanged, and append() refuses (a decision is never taken on a past
+    /// picture). Meanwhile the log is still folded: live entries keep arriving (entriesAppended).
+    void showReplay(std::shared_ptr<const Picture> past, Timestamp at);
+    /// The time replayed (valid while replaying()).
+    [[nodiscard]] Timestamp replayTime() const { return m_replayAt; }
+    /// Back to the live picture: replayChanged(false) and pictureChanged() tell readers to show it again.
+    void showLive();
+    [[nodiscard]] bool replaying() const { return m_replay != nullptr; }
     /// Where the log stops verifying, if it does: the picture holds the entries before it and no more.
     [[nodiscard]] const std::optional<LogDamage> &damage() const { return m_damage; }
     /// The log, for read-only queries (entries behind an object, the quarantine, feed controls).
@@ -53,7 +70,7 @@ public:
     using AppendDone = std::function<void(const Result<std::vector<Entry>> &)>;
     /// Appends drafts, as a desk does, through the writer (the console: its writer thread, no write on the
     /// GUI thread). `done` runs on this object's thread once the entries are stored (and folded into the
-    /// picture) or refused; without a writer they are refused.
+    /// picture) or refused; without a writer, or while replaying, they are refused.
     void append(std::vector<Entry> drafts, AppendDone done = {});
     /// Where entries and snapshots are written; not owned, must outlive this manager. Every
     /// SnapshotPolicy-many entries folded, a copy of the picture goes to it, to be serialised and stored
@@ -81,6 +98,8 @@ Q_SIGNALS:
     void pendingChanged(const std::vector<vigie::Entry> &pending);
     /// The picture was folded again (reload): what was shown of the log's end may be gone.
     void reloaded();
+    /// A replay started (true) or ended (false): showReplay, showLive.
+    void replayChanged(bool replaying);
 
 private:
     /// Hands a copy of the picture to the writer when a snapshot is due.
@@ -90,6 +109,8 @@ private:
     /// Appends a `conflict` entry for each conflict of the picture not reported yet whose loser this desk
     /// wrote. Desks that find the same one store it once (its id comes from the loser's).
     void reportConflicts();
+    /// append() without the replay's refusal: the conflicts this desk reports come from the live picture.
+    void write(std::vector<Entry> drafts, AppendDone done);
     const LogStore &m_store;
     const Clock &m_clock;
     QString m_location;
@@ -98,6 +119,8 @@ private:
     Picture m_picture; ///< the log's: snapshots are made of it, never of pending entries
     std::vector<Entry> m_pending;
     std::optional<Picture> m_withPending;
+    std::shared_ptr<const Picture> m_replay; ///< shown instead of the live picture while replaying
+    Timestamp m_replayAt;
     std::optional<LogDamage> m_damage;
     QTimer m_timer;
     QString m_deskAuthor;

@@ -22,8 +22,7 @@ IncidentsModel::IncidentsModel(PictureManager &manager, QObject *parent)
 
 Timestamp IncidentsModel::now() const
 {
-    return situationNow(m_manager.picture(), m_manager.clock().now(),
-                        m_manager.info().mode == RoomMode::Exercise);
+    return situationNow(m_manager);
 }
 
 void IncidentsModel::refresh()

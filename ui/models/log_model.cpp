@@ -17,6 +17,7 @@
 #include <QStyle>
 
 #include <cmath>
+#include <limits>
 
 namespace vigie::ui {
 
@@ -26,7 +27,24 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
     fill(manager);
     connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
     connect(&manager, &PictureManager::pendingChanged, this, &LogModel::setPending);
+    connect(&manager, &PictureManager::replayChanged, this, [this, &manager](bool on) {
+        m_replaying = on;
+        if (on) {
+            m_live = m_entries; // the replay replaces the rows (showReplay); the live ones wait here
+            return;
+        }
+        beginResetModel();
+        m_entries = std::move(m_live);
+        m_live.clear();
+        m_pending = manager.pending();
+        endResetModel();
+    });
     connect(&manager, &PictureManager::reloaded, this, [this, &manager] {
+        if (manager.replaying()) {
+            m_live.clear(); // the log's end was replaced: read again once the replay ends
+            fillLive(manager);
+            return;
+        }
         beginResetModel();
         m_entries.clear();
         fill(manager);
@@ -37,8 +55,8 @@ LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
 void LogModel::fill(const PictureManager &manager)
 {
     EntryQuery query;
-    // The picture's last seq counts the desk's pending entries folded on top (provisional seqs).
-    const qint64 folded = manager.picture().lastSeq - qint64(manager.pending().size());
+    // The log's picture: not the desk's pending entries folded on top, nor a replay's past.
+    const qint64 folded = manager.livePicture().lastSeq;
     query.afterSeq = std::max<qint64>(0, folded - m_keep);
     // Up to what the picture folded: past it the log may not verify (PictureManager::damage).
     query.limit = folded - query.afterSeq;
@@ -57,6 +75,8 @@ LogModel::LogModel(std::vector<Entry> entries, QObject *parent)
 
 void LogModel::setPending(const std::vector<Entry> &pending)
 {
+    if (m_replaying)
+        return; // shown again with the live rows when the replay ends
     // Few rows, changed rarely (a desk offline): reset them as a block.
     const int first = int(m_entries.size());
     if (!m_pending.empty()) {
@@ -71,10 +91,59 @@ void LogModel::setPending(const std::vector<Entry> &pending)
     }
 }
 
+void LogModel::showReplay(const std::vector<Entry> &entries)
+{
+    // Rows before the new first entry go; then the rows both windows share stay, the rest is replaced.
+    // Resetting instead would make the view measure every row again, at every frame of a replay.
+    if (!m_pending.empty()) {
+        beginRemoveRows({}, int(m_entries.size()), int(m_entries.size() + m_pending.size()) - 1);
+        m_pending.clear();
+        endRemoveRows();
+    }
+    const qint64 firstSeq = entries.empty() ? std::numeric_limits<qint64>::max() : entries.front().seq;
+    const auto firstKept = std::find_if(m_entries.begin(), m_entries.end(),
+                                        [firstSeq](const Entry &e) { return e.seq >= firstSeq; });
+    if (const int drop = int(firstKept - m_entries.begin()); drop > 0) {
+        beginRemoveRows({}, 0, drop - 1);
+        m_entries.erase(m_entries.begin(), firstKept);
+        endRemoveRows();
+    }
+    std::size_t same = 0;
+    while (same < m_entries.size() && same < entries.size() && m_entries[same].seq == entries[same].seq)
+        ++same;
+    if (same < m_entries.size()) {
+        beginRemoveRows({}, int(same), int(m_entries.size()) - 1);
+        m_entries.erase(m_entries.begin() + std::ptrdiff_t(same), m_entries.end());
+        endRemoveRows();
+    }
+    if (same < entries.size()) {
+        beginInsertRows({}, int(same), int(entries.size()) - 1);
+        m_entries.insert(m_entries.end(), entries.begin() + std::ptrdiff_t(same), entries.end());
+        endInsertRows();
+    }
+}
+
+void LogModel::fillLive(const PictureManager &manager)
+{
+    std::vector<Entry> shown = std::move(m_entries);
+    std::vector<Entry> pending = std::move(m_pending);
+    m_entries.clear();
+    fill(manager);
+    m_live = std::move(m_entries);
+    m_entries = std::move(shown);
+    m_pending = std::move(pending);
+}
+
 void LogModel::append(const std::vector<Entry> &entries)
 {
     if (entries.empty())
         return;
+    if (m_replaying) { // kept for the end of the replay, the latest m_keep
+        m_live.insert(m_live.end(), entries.begin(), entries.end());
+        if (int(m_live.size()) > m_keep)
+            m_live.erase(m_live.begin(), m_live.end() - m_keep);
+        return;
+    }
     // The log's new entries go before the pending ones (which, once in the log, leave the pending list).
     const std::vector<Entry> pending = std::move(m_pending);
     if (!pending.empty()) {

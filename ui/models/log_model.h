@@ -55,17 +55,27 @@ public:
     /// The background of a conflict's row, the same on every screen (wall screens included).
     [[nodiscard]] static QColor conflictBackground();
 
+    /// While the console replays (PictureManager::replaying): shows `entries` (the picture's latest, in seq
+    /// order) in place of the live log, changing only the rows that differ (a frame moves the window
+    /// forward by a few rows). The live rows are kept aside meanwhile, with the entries that arrive, and
+    /// come back when the replay ends (no read of the log then).
+    void showReplay(const std::vector<Entry> &entries);
+
     /// Whether `row` is one of this desk's pending entries (written, not yet in the shared room's log).
     [[nodiscard]] bool isPending(int row) const { return row >= int(m_entries.size()); }
 
 private:
     /// Reads the last m_keep entries the picture folded, and its pending ones.
     void fill(const PictureManager &manager);
+    /// fill() into the rows kept aside for the end of a replay.
+    void fillLive(const PictureManager &manager);
     void append(const std::vector<Entry> &entries);
     void setPending(const std::vector<Entry> &pending);
     std::vector<Entry> m_entries;
     std::vector<Entry> m_pending; ///< shown after the log, marked pending
     int m_keep;
+    bool m_replaying = false;
+    std::vector<Entry> m_live; ///< the live rows, kept aside while replaying
 };
 
 } // namespace vigie::ui
