@@ -1,6 +1,7 @@
 // vigie: the console. Parses arguments, opens (or creates) the room, wires the window. No logic here.
 #include "ui/detail_panel.h"
 #include "ui/events_panel.h"
+#include "ui/exercise_panel.h"
 #include "ui/feeds_panel.h"
 #include "ui/forecast_panel.h"
 #include "ui/help_dialogs.h"
@@ -23,6 +24,7 @@
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
 #include "demo/demo_session.h"
+#include "exercise/exercise_runner.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
 #include "room/replay_manager.h"
@@ -56,6 +58,13 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "vigie: %s\n", qPrintable(message));
     return 1;
+}
+
+// The demo's exercise, compiled in (data/scenarios/om_velodrome.yaml).
+QByteArray demoScenarioBytes()
+{
+    QFile file(QStringLiteral(":/vigie/scenarios/om_velodrome.yaml"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 bool hasDisplay()
@@ -187,6 +196,18 @@ int main(int argc, char *argv[])
                        basemapOption, layersOption, centerOption, roadsOption,   proposeOption,
                        dockOption,    deskOption,   agencyOption, replicaOption, selectOption});
     parser.addOption(replayOption);
+    QCommandLineOption scenarioOption(
+        QStringLiteral("scenario"),
+        QStringLiteral("Anime cet exercice (scénario YAML, docs/scenarios.md) dans la salle d'exercice : "
+                       "horloge, stimuli et actions attendues dans le panneau « Animation de l'exercice »."),
+        QStringLiteral("FICHIER"));
+    QCommandLineOption responsesOption(
+        QStringLiteral("responses"),
+        QStringLiteral("Avec --scenario : joue aussi les réponses écrites dans le scénario (répétition)."));
+    QCommandLineOption demoLogOption(
+        QStringLiteral("demo-log"),
+        QStringLiteral("Sans --room : la démo du 14 juillet écrite d'avance, au lieu de l'exercice joué."));
+    parser.addOptions({scenarioOption, responsesOption, demoLogOption});
     parser.process(app);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
@@ -196,11 +217,34 @@ int main(int argc, char *argv[])
 
     vigie::SystemClock clock;
     QString roomPath = parser.value(roomOption);
+    // An exercise to animate: a scenario given, or the demo's (the OM match at the Vélodrome, played with its
+    // scripted responses so that a newcomer sees a cell at work).
+    std::optional<vigie::exercise::Scenario> scenario;
+    bool demoExercise = false;
+    if (parser.isSet(scenarioOption)) {
+        const vigie::exercise::ScenarioCheck check =
+            vigie::exercise::checkScenarioFile(parser.value(scenarioOption));
+        if (!check.scenario) {
+            QStringList problems;
+            for (const auto &p : check.problems)
+                problems << p.toString();
+            return fail(problems.join(QLatin1Char('\n')));
+        }
+        scenario = check.scenario;
+    } else if (roomPath.isEmpty() && !parser.isSet(demoLogOption)) {
+        auto loaded = vigie::exercise::loadScenario(demoScenarioBytes(), QStringLiteral("om_velodrome.yaml"));
+        if (!loaded)
+            return fail(loaded.error().message);
+        scenario = std::move(*loaded);
+        demoExercise = true;
+    }
     // Without --room, the embedded demo, written afresh into a folder of this session's that goes with it:
-    // what is written in the demo is not kept (the window says so), every start is the same 14 July.
+    // what is written in the demo is not kept (the window says so), every start is the same.
     std::unique_ptr<vigie::DemoSession> demo;
     if (roomPath.isEmpty()) {
-        auto started = vigie::DemoSession::start(clock);
+        auto started = demoExercise ? vigie::DemoSession::startExercise(
+                                          clock, QObject::tr("Démo Marseille — exercice au Vélodrome"))
+                                    : vigie::DemoSession::start(clock);
         if (!started)
             return fail(started.error().message);
         demo = std::move(*started);
@@ -233,7 +277,30 @@ int main(int argc, char *argv[])
         link = std::move(*started);
         roomPath = link->replicaPath();
     }
-    auto opened = vigie::Room::open(roomPath, clock);
+    // An exercise's room records its entries at exercise time: its clock starts where the scenario was
+    // started in this room before (a restart), else at the scenario's start.
+    std::unique_ptr<vigie::exercise::ExerciseClock> exerciseClock;
+    if (scenario) {
+        if (link || parser.isSet(wallOption))
+            return fail(
+                QStringLiteral("--scenario: an exercise is animated from a desk on a room file; for a "
+                               "shared room use vigie-cli exercise run URL SCENARIO"));
+        auto probe = vigie::Room::open(roomPath, clock);
+        if (!probe)
+            return fail(probe.error().message);
+        if ((*probe)->info().mode != vigie::RoomMode::Exercise)
+            return fail(QStringLiteral("--scenario: %1 is a live room; an exercise is played only in an "
+                                       "exercise room (vigie-cli init ROOM --exercise)")
+                            .arg(roomPath));
+        auto recorded = vigie::exercise::ExercisePlayer::recordedStart((*probe)->store(), scenario->id);
+        if (!recorded)
+            return fail(recorded.error().message);
+        exerciseClock =
+            std::make_unique<vigie::exercise::ExerciseClock>(clock, recorded->value_or(scenario->start));
+    }
+    const vigie::Clock &roomClock = exerciseClock ? static_cast<const vigie::Clock &>(*exerciseClock)
+                                                  : static_cast<const vigie::Clock &>(clock);
+    auto opened = vigie::Room::open(roomPath, roomClock);
     if (!opened)
         return fail(opened.error().message);
     room = std::move(*opened);
@@ -242,11 +309,11 @@ int main(int argc, char *argv[])
     // The wall writes nothing: it gets no writer at all.
     const bool wall = parser.isSet(wallOption);
     std::unique_ptr<vigie::RoomWriter> roomWriter;
-    vigie::PictureManager manager(room->store(), clock, roomPath);
+    vigie::PictureManager manager(room->store(), roomClock, roomPath);
     if (link && !wall) {
         manager.setWriter(link.get());
     } else if (!link && !wall) {
-        auto writer = vigie::RoomWriter::start(roomPath, clock);
+        auto writer = vigie::RoomWriter::start(roomPath, roomClock);
         if (!writer)
             return fail(writer.error().message);
         roomWriter = std::move(*writer);
@@ -255,6 +322,20 @@ int main(int argc, char *argv[])
     manager.setDeskAuthor(vigie::ui::deskAuthor()); // it reports the conflicts its own entries lose
     if (auto r = manager.load(); !r)
         return fail(r.error().message);
+    // The exercise's player runs on the room writer's thread (declared before the window: it goes after it).
+    std::unique_ptr<vigie::exercise::ExerciseRunner> exerciseRunner;
+    if (scenario) {
+        vigie::exercise::PlayerOptions options;
+        options.author = QObject::tr("Animation de l'exercice");
+        options.playResponses = demoExercise || parser.isSet(responsesOption);
+        exerciseRunner = std::make_unique<vigie::exercise::ExerciseRunner>(*roomWriter, *exerciseClock,
+                                                                           *scenario, options);
+        QObject::connect(exerciseRunner.get(), &vigie::exercise::ExerciseRunner::changed, &manager,
+                         [&manager](qint64 appended) {
+                             if (appended > 0)
+                                 manager.poll(); // the stimuli on the map now, not at the next poll
+                         });
+    }
 
     auto *map = new vigie::maps::MapView(&manager);
     QString basemap = parser.value(basemapOption);
@@ -421,6 +502,22 @@ int main(int argc, char *argv[])
         window.tabifyDockWidget(logDock, feedsDock);
         logDock->raise();
     }
+    // The trainer's panel, a tab beside the log, in front: in an exercise it is what the trainer watches.
+    if (exerciseRunner) {
+        auto *panel = new vigie::ui::ExercisePanel(*exerciseRunner);
+        QObject::connect(panel, &vigie::ui::ExercisePanel::said, &window, [&window](const QString &message) {
+            window.statusBar()->showMessage(message, 10000);
+        });
+        auto *exerciseDock =
+            window.addPanel(QStringLiteral("ExerciseDock"), QObject::tr("Animation de l'exercice"), panel,
+                            Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_8));
+        if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock")))
+            window.tabifyDockWidget(logDock, exerciseDock);
+        exerciseDock->raise();
+        // The demo opens on a cell already at work: its first forty minutes played at once, then ×1.
+        if (demoExercise)
+            exerciseRunner->start(40 * 60 * 1000);
+    }
     // A shared room's desk: its banner and presence list follow the link, and the picture folds as soon as
     // the link says the replica grew (live push) rather than at the next poll.
     auto deskAlive = std::make_shared<bool>(true); // false once the window goes: late news are dropped
@@ -519,7 +616,7 @@ int main(int argc, char *argv[])
         if (dock == docks.end())
             return fail(QStringLiteral(
                             "no panel \"%1\" (log, feeds, suggestions, units, incidents, presence, events, "
-                            "forecast)")
+                            "forecast, exercise)")
                             .arg(parser.value(dockOption)));
         (*dock)->raise();
         frontDock = *dock;
@@ -554,6 +651,18 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(shotOption)) {
         window.show();
+        if (exerciseRunner && exerciseRunner->pending() > 0) { // the demo's first minutes, played
+            QEventLoop wait;
+            QObject::connect(exerciseRunner.get(), &vigie::exercise::ExerciseRunner::changed, &wait, [&] {
+                if (exerciseRunner->pending() == 0)
+                    wait.quit();
+            });
+            wait.exec();
+            manager.poll();
+            QEventLoop settle; // the map's batched refresh (at most every 33 ms)
+            QTimer::singleShot(60, &settle, &QEventLoop::quit);
+            settle.exec();
+        }
         if (parser.isSet(proposeOption)) {
             QEventLoop wait;
             QObject::connect(suggestions, &vigie::ui::SuggestionsPanel::proposalFinished, &wait,

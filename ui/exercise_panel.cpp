@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QStyle>
 #include <QTimeEdit>
 #include <QTimer>
 #include <QTreeWidget>
@@ -345,7 +346,12 @@ void ExercisePanel::refresh()
             .arg(late)
             .arg(missed)
             .arg(pending));
-    m_play->setText(!v.started ? tr("▶ Démarrer") : v.running ? tr("⏸ Pause") : tr("▶ Reprendre"));
+    // The style's media icons: the fonts of a bare Debian desk have no glyph for ⏸.
+    m_play->setText(!v.started ? tr("Démarrer") : v.running ? tr("Pause") : tr("Reprendre"));
+    m_play->setIcon(
+        style()->standardIcon(v.started && v.running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    if (!m_jump->hasFocus()) // the jump field starts from where the exercise is
+        m_jump->setTime(QTime(0, 0).addMSecs(int(std::min<qint64>(m_runner.elapsedMs(), 86'399'000))));
     m_play->setEnabled(!v.finished);
     m_speed->setEnabled(!v.finished);
     m_jumpButton->setEnabled(v.started && !v.finished);

@@ -13,6 +13,19 @@ QString DemoSession::roomName()
     return QStringLiteral("Démo Marseille — 14 juillet");
 }
 
+Result<std::unique_ptr<DemoSession>> DemoSession::startExercise(const Clock &clock, const QString &name,
+                                                                const QString &parentDir)
+{
+    std::unique_ptr<DemoSession> session(new DemoSession(parentDir));
+    if (!session->m_dir.isValid())
+        return Error{
+            QStringLiteral("cannot make a folder for the demo room in %1: %2")
+                .arg(parentDir.isEmpty() ? QDir::tempPath() : parentDir, session->m_dir.errorString())};
+    if (auto room = Room::create(session->path(), name, RoomMode::Exercise, clock); !room)
+        return room.error();
+    return session;
+}
+
 Result<std::unique_ptr<DemoSession>> DemoSession::start(const Clock &clock, const QString &parentDir)
 {
     std::unique_ptr<DemoSession> session(new DemoSession(parentDir));

@@ -18,6 +18,10 @@ public:
     /// session that owns it. The room is closed again: open it with Room::open(path()).
     [[nodiscard]] static Result<std::unique_ptr<DemoSession>> start(const Clock &clock,
                                                                     const QString &parentDir = {});
+    /// The same, for a demo that plays an exercise scenario: an empty exercise room named `name`, which the
+    /// scenario's player fills (its initial situation, then its stimuli on the exercise clock).
+    [[nodiscard]] static Result<std::unique_ptr<DemoSession>>
+    startExercise(const Clock &clock, const QString &name, const QString &parentDir = {});
     /// Removes the room and its secret.
     ~DemoSession() = default;
 
