@@ -396,6 +396,35 @@ TEST(ExercisePlayer, JumpPauseSpeedAndAdHoc)
     EXPECT_EQ(actionOf(*rig.player, QStringLiteral("A005")).state, ActionState::Waiting);
 }
 
+// A jump far ahead plays what falls due on the way at its own time, in order: the log says when each stimulus
+// was due, deadlines are measured from there, and scripted responses meet them as they would have at ×1.
+TEST(ExercisePlayer, AJumpPlaysWhatIsDueOnTheWayAtItsOwnTime)
+{
+    Rig rig(smallScenario());
+    ASSERT_TRUE(rig.player->start().ok());
+    auto jumped = rig.player->jumpTo(40 * 60000);
+    ASSERT_TRUE(jumped.ok()) << jumped.error().message.toStdString();
+    EXPECT_EQ(rig.clock->elapsedMs(), 40 * 60000);
+    const auto injects = rig.entries(QStringLiteral("exercise.inject"));
+    ASSERT_GE(injects.size(), 7u);
+    for (const Entry &e : injects)
+        EXPECT_EQ(e.recordTime.msecs - rig.scenario.start.msecs, e.data.value(u"t_ms").toInteger())
+            << e.data.value(u"inject").toString().toStdString();
+    for (const InjectStatus &i : rig.player->injects()) {
+        if (i.state == InjectState::Played && i.atMs) {
+            EXPECT_EQ(*i.playedMs, *i.atMs) << i.id.toStdString();
+        }
+    }
+    // Every action due before T+40 done in time by its response; nothing late, no contingency.
+    for (const auto &[action, status] : rig.checks())
+        EXPECT_EQ(status, QStringLiteral("done")) << action.toStdString();
+    EXPECT_FALSE(rig.injectsPlayed().contains(u"I001C"));
+    // The jump itself is recorded last, at its target.
+    const auto clocks = rig.entries(QStringLiteral("exercise.clock"));
+    EXPECT_EQ(clocks.back().data.value(u"action").toString(), QStringLiteral("jump"));
+    EXPECT_EQ(clocks.back().data.value(u"exercise_ms").toInteger(), 40 * 60000);
+}
+
 TEST(ExercisePlayer, LiveRoomIsRefused)
 {
     Rig rig(smallScenario(), false, RoomMode::Live);
