@@ -243,7 +243,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<vigie::DemoSession> demo;
     if (roomPath.isEmpty()) {
         auto started = demoExercise ? vigie::DemoSession::startExercise(
-                                          clock, QObject::tr("Démo Marseille — exercice au Vélodrome"))
+                                          clock, QStringLiteral("Démo Marseille — exercice au Vélodrome"))
                                     : vigie::DemoSession::start(clock);
         if (!started)
             return fail(started.error().message);

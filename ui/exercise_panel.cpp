@@ -88,14 +88,22 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
     setObjectName(QStringLiteral("ExercisePanel"));
     auto *layout = new QVBoxLayout(this);
 
+    // The console's word, then the scenario's own (its title and objectives are the trainer's data, in the
+    // language the scenario was written in).
+    auto *heading = new QHBoxLayout;
+    auto *mark = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("EXERCICE")), this);
+    mark->setToolTip(tr("Survolez le titre pour lire les objectifs de l'exercice"));
+    heading->addWidget(mark);
     m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("ExerciseScenario"));
     m_title->setWordWrap(true);
-    m_title->setText(tr("<b>EXERCICE</b> — %1").arg(runner.scenario().title.toHtmlEscaped()));
+    m_title->setText(runner.scenario().title);
     QStringList objectives;
     for (const exercise::Objective &o : runner.scenario().objectives)
-        objectives << QStringLiteral("%1 : %2").arg(o.id, o.text);
-    m_title->setToolTip(tr("Objectifs :\n%1").arg(objectives.join(u'\n')));
-    layout->addWidget(m_title);
+        objectives << QStringLiteral("%1 — %2").arg(o.id, o.text);
+    m_title->setToolTip(objectives.join(u'\n'));
+    heading->addWidget(m_title, 1);
+    layout->addLayout(heading);
 
     auto *controls = new QHBoxLayout;
     m_clock = new QLabel(this);

@@ -69,7 +69,8 @@ QString withoutCommands(QString text)
 }
 
 /// Widgets whose items are the room's data (incident titles, as their authors wrote them), not the console's.
-const QStringList dataWidgets{QStringLiteral("NoteIncident (item)")};
+const QStringList dataWidgets{QStringLiteral("NoteIncident (item)"), QStringLiteral("ExerciseScenario (text)"),
+                               QStringLiteral("ExerciseScenario (tooltip)")};
 
 QStringList words(const QString &text)
 {
@@ -191,6 +192,7 @@ TEST(Words, TheEnglishConsoleSaysEverythingInEnglish)
     for (const char *text : {"Cancel", "Keyboard shortcuts"})
         EXPECT_TRUE(has(lines, QString::fromUtf8(text))) << text;
     // The demo room's name is the room's, written in French whatever the console's language.
-    const QStringList problems = englishProblems(lines, {QStringLiteral("Démo Marseille — 14 juillet")});
+    const QStringList problems =
+        englishProblems(lines, {QStringLiteral("Démo Marseille — exercice au Vélodrome")});
     EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
 }
