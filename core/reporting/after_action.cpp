@@ -100,8 +100,11 @@ DurationStats durationStats(std::vector<qint64> values)
     return s;
 }
 
-bool isChronologyKind(const QString &kind)
+bool isChronologyEntry(const Entry &entry)
 {
+    const QString &kind = entry.kind;
+    if (kind == QLatin1String("unit.status"))
+        return !str(entry.data, "incident").isEmpty();
     return kind != QLatin1String("unit.position") && kind != QLatin1String("suggestion") &&
            kind != QLatin1String("conflict");
 }
@@ -227,8 +230,10 @@ Result<AfterAction> buildAfterAction(const LogStore &store, const AfterActionOpt
         anyInPeriod = true;
         ++report.entriesRead;
         ++report.kindCounts[e.kind];
-        if (isChronologyKind(e.kind))
+        if (isChronologyEntry(e))
             chronology.push_back(e);
+        else
+            ++report.notInChronology[e.kind];
         if (e.kind == QLatin1String("decision"))
             report.decisions.push_back(
                 {e.seq, e.eventTime, e.author, e.role, e.agency, str(e.data, "text"), incident});

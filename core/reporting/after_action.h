@@ -125,10 +125,10 @@ struct AfterAction
     Timestamp last;                       ///< and of the last
     qint64 entriesRead = 0;               ///< entries of the period
     std::map<QString, qint64> kindCounts; ///< entries of the period by kind
-    /// The entries a reader follows, in event-time order: everything but the stream of positions and of
-    /// proposals (counted in kindCounts). At most `chronologyLimit` of them; `chronologyLeftOut` says how
-    /// many more there were.
+    /// The entries a reader follows, in event-time order (isChronologyEntry). At most `chronologyLimit` of
+    /// them; `chronologyLeftOut` says how many more there were.
     std::vector<Entry> chronology;
+    std::map<QString, qint64> notInChronology; ///< entries of the period left out of it, by kind
     qint64 chronologyLeftOut = 0;
     std::vector<DecisionItem> decisions;   ///< in event-time order
     std::vector<IncidentTiming> incidents; ///< opened in the period, by report time
@@ -159,7 +159,9 @@ struct AfterActionOptions
 /// text that starts with "Objectif"), or the `objectives` array of an exercise entry.
 [[nodiscard]] QStringList objectivesOf(const Entry &entry);
 
-/// The entry kinds a chronology leaves out (counted, not listed): positions and proposals, many and dull.
-[[nodiscard]] bool isChronologyKind(const QString &kind);
+/// Whether a chronology lists `entry`. It leaves out (and counts) the many and dull: positions, proposals,
+/// conflicts (their winner is listed), and statuses that engage a unit nowhere (a roll call, a return to
+/// readiness) — a unit sent to an incident is listed.
+[[nodiscard]] bool isChronologyEntry(const Entry &entry);
 
 } // namespace vigie::reporting

@@ -66,7 +66,7 @@ Result<Situation> buildSituation(const LogStore &store, Timestamp at, const LogS
         s.recentDecisions.push_back(*it);
 
     // O and C: what only the log says — objectives set, and who wrote in the room (feeds are not people
-    // in the room: their entries carry feed_source).
+    // in the room: their entries carry feed_source; nor is Vigie's own roll call, role "system").
     std::map<QString, Participant> people;
     const qint64 total = store.lastSeq();
     qint64 read = 0;
@@ -78,7 +78,8 @@ Result<Situation> buildSituation(const LogStore &store, Timestamp at, const LogS
         for (const QString &o : objectivesOf(e))
             if (!s.objectives.contains(o))
                 s.objectives << o;
-        if (e.data.contains(QLatin1String("feed_source")) || e.author.isEmpty())
+        if (e.data.contains(QLatin1String("feed_source")) || e.author.isEmpty() ||
+            e.role == QLatin1String("system"))
             return true;
         Participant &who = people[e.author];
         who.author = e.author;

@@ -177,6 +177,7 @@ TEST(AfterActionData, ChronologyDecisionsAndBusiestMoment)
     EXPECT_EQ(r->entriesRead, 13);
     // Positions are counted, not listed; the rest in event-time order.
     EXPECT_EQ(r->kindCounts.at(QStringLiteral("unit.position")), 1);
+    EXPECT_EQ(r->notInChronology.at(QStringLiteral("unit.position")), 1);
     EXPECT_EQ(r->chronology.size(), 12u);
     for (std::size_t i = 1; i < r->chronology.size(); ++i)
         EXPECT_LE(r->chronology[i - 1].eventTime, r->chronology[i].eventTime);
@@ -189,6 +190,19 @@ TEST(AfterActionData, ChronologyDecisionsAndBusiestMoment)
     ASSERT_FALSE(r->buckets.empty());
     EXPECT_EQ(r->buckets[0].opened, 3);
     EXPECT_EQ(r->buckets[0].closed, 1);
+}
+
+TEST(AfterActionData, RollCallIsCountedNotListed)
+{
+    Entry ready = makeEntry(QStringLiteral("unit.status"), t0,
+                            obj({{QStringLiteral("unit"), QStringLiteral("VSAV")},
+                                 {QStringLiteral("status"), QStringLiteral("available")}}));
+    EXPECT_FALSE(isChronologyEntry(ready));
+    ready.data.insert(QStringLiteral("incident"), QStringLiteral("A"));
+    ready.data.insert(QStringLiteral("status"), QStringLiteral("en_route"));
+    EXPECT_TRUE(isChronologyEntry(ready));
+    EXPECT_FALSE(isChronologyEntry(makeEntry(QStringLiteral("unit.position"), t0, {})));
+    EXPECT_TRUE(isChronologyEntry(makeEntry(QStringLiteral("decision"), t0, {})));
 }
 
 TEST(AfterActionData, PeriodCutsTheReport)
