@@ -38,6 +38,9 @@ std::span<const Command> commands()
          runEvents},
         {"forecast", "incidents to expect at a planned event (officers needed) and by cell and hour; synth",
          runForecast},
+        {"report",
+         "the after-action report (RETEX) of a period, or the point de situation at a time, as a PDF",
+         runReport},
     };
     return list;
 }

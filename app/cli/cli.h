@@ -59,5 +59,6 @@ int runDesk(const QStringList &arguments);
 int runDps(const QStringList &arguments);
 int runEvents(const QStringList &arguments);
 int runForecast(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 
 } // namespace vigie::cli
