@@ -7,6 +7,7 @@
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
 #include "ui/main_window.h"
+#include "ui/report_dialog.h"
 #include "ui/room_opener.h"
 #include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
@@ -343,6 +344,7 @@ int main(int argc, char *argv[])
     });
     mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
                        &vigie::maps::MapView::recentre);
+    vigie::ui::addReportsMenu(&window, manager, basemap); // RETEX and point de situation (PDF)
     vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
