@@ -201,9 +201,8 @@ QString responses(const AfterAction &r, const ReportFigures &f, const ReportWord
             .arg(esc(tr("Délai d'engagement : du signalement à la première unité du service en route. "
                         "Délai d'arrivée : du signalement à la première unité du service sur les lieux. "
                         "Médiane : la moitié des interventions en deçà ; « 90 % » : neuf sur dix en deçà.")));
-    html += tableTag() + th({tr("Service"), tr("Engagé sur (interventions)"),
-                             tr("Délai d'engagement (médiane)"), tr("Arrivé sur (interventions)"),
-                             tr("Délai d'arrivée (médiane)"), tr("Arrivée la plus lente")},
+    html += tableTag() + th({tr("Service"), tr("Engagements"), tr("Délai d'engagement (médiane)"),
+                             tr("Arrivées"), tr("Délai d'arrivée (médiane)"), tr("Arrivée la plus lente")},
                             {16, 15, 19, 15, 19, 16});
     auto pair = [](const DurationStats &s) {
         return td(s.count == 0 ? QStringLiteral("—")

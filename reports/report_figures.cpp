@@ -96,7 +96,7 @@ QStringList responseBandLabels()
     labels << tr("0–%1 min").arg(bandLimitsMin[0]);
     for (std::size_t i = 1; i < bandLimitsMin.size(); ++i)
         labels << tr("%1–%2 min").arg(bandLimitsMin[i - 1]).arg(bandLimitsMin[i]);
-    labels << tr("%1 min et plus").arg(bandLimitsMin.back());
+    labels << tr("≥ %1 min").arg(bandLimitsMin.back());
     return labels;
 }
 
