@@ -45,7 +45,9 @@ QString kv(const QString &name, const QString &valueHtml)
 
 QString h2(const QString &text, bool newPage = false)
 {
-    return newPage ? QStringLiteral("<h2 style=\"page-break-before: always\">%1</h2>").arg(esc(text))
+    // No top margin on a heading that opens a page: its margin would reach back into the page before.
+    return newPage ? QStringLiteral("<h2 style=\"page-break-before: always; margin-top: 0\">%1</h2>")
+                         .arg(esc(text))
                    : QStringLiteral("<h2>%1</h2>").arg(esc(text));
 }
 
@@ -93,10 +95,9 @@ QString cover(const AfterAction &r, const ReportWording &w, bool days)
     html += kv(tr("Main courante"), esc(tr("%1 entrées dans la période").arg(number(r.entriesRead))));
     const auto closed = std::count_if(r.incidents.begin(), r.incidents.end(),
                                       [](const IncidentTiming &i) { return i.closed.has_value(); });
-    html +=
-        kv(tr("Interventions signalées"), QStringLiteral("<span class=big>%1</span> %2")
-                                              .arg(r.incidents.size())
-                                              .arg(esc(tr("dont %1 closes dans la période").arg(closed))));
+    html += kv(tr("Interventions signalées"), QStringLiteral("<span class=big>%1</span> %2")
+                                                  .arg(r.incidents.size())
+                                                  .arg(esc(tr("dont closes : %1").arg(closed))));
     html += kv(tr("Décisions"), QStringLiteral("<span class=big>%1</span>").arg(r.decisions.size()));
     const AgencyResponse &all = r.responses.front();
     html += kv(tr("Délai d'engagement"),
@@ -297,8 +298,8 @@ QString exercise(const AfterAction &r, const ReportWording &w, bool days)
                      : a.status == QLatin1String("missed") ? 2
                                                            : 3];
     html += QStringLiteral("<p class=lead>%1</p>")
-                .arg(esc(tr("%1 injects joués, %2 actions attendues : %3 faites, %4 en retard, %5 manquées, "
-                            "%6 non évaluées.")
+                .arg(esc(tr("Injects joués : %1. Actions attendues : %2 — faites : %3, en retard : %4, "
+                            "manquées : %5, non évaluées : %6.")
                              .arg(r.injects.size())
                              .arg(counts[0] + counts[1] + counts[2] + counts[3])
                              .arg(counts[0])

@@ -37,8 +37,8 @@ QString td(const QString &html, bool right = false)
 QString h2(const QString &letter, const QString &text, bool newPage = false)
 {
     return QStringLiteral("<h2%1>%2 — %3</h2>")
-        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always\"") : QString(), esc(letter),
-             esc(text));
+        .arg(newPage ? QStringLiteral(" style=\"page-break-before: always; margin-top: 0\"") : QString(),
+             esc(letter), esc(text));
 }
 
 QString more(std::size_t total)
