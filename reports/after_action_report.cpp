@@ -141,7 +141,8 @@ QString decisions(const AfterAction &r, const ReportWording &w, bool days)
     QString html = h2(tr("1. Décisions et leurs auteurs"), true);
     if (r.decisions.empty())
         return html + noData(tr("Aucune décision n'est consignée dans la main courante pour cette période."));
-    html += tableTag() + th({tr("Heure"), tr("Auteur"), tr("Décision"), tr("Intervention")}, {8, 24, 54, 14});
+    html += tableTag() + th({tr("Heure"), tr("Auteur"), tr("Décision"), tr("Intervention")},
+                            days ? std::vector<int>{12, 22, 52, 14} : std::vector<int>{8, 24, 54, 14});
     for (const DecisionItem &d : r.decisions) {
         QString who = esc(d.author);
         if (!d.agency.isEmpty())
@@ -360,8 +361,9 @@ QString chronology(const AfterAction &r, const ReportWording &w, bool days, int 
         html += QStringLiteral("<p class=note>%1</p>")
                     .arg(esc(tr("Ne sont pas listées ici : %1 (vigie-cli log les donne).")
                                  .arg(notListed.join(QStringLiteral(", ")))));
-    html += tableTag() +
-            th({tr("Heure"), tr("Service"), tr("Auteur"), tr("Nature"), tr("Résumé")}, {9, 13, 18, 16, 44});
+    html +=
+        tableTag() + th({tr("Heure"), tr("Service"), tr("Auteur"), tr("Nature"), tr("Résumé")},
+                        days ? std::vector<int>{12, 13, 17, 16, 42} : std::vector<int>{9, 13, 18, 16, 44});
     for (const Entry &e : r.chronology) {
         QString summary = entrySummary(w, e);
         if (summary.size() > 400)
