@@ -47,13 +47,19 @@ QDateTimeEdit *timeEdit(Timestamp t)
 
 } // namespace
 
-ReportDialog::ReportDialog(reports::ReportKind kind, const QString &roomName, Timestamp latest,
+ReportDialog::ReportDialog(reports::ReportKind kind, const QString &roomName, Timestamp latest, bool exercise,
                            QWidget *parent)
     : QDialog(parent), m_kind(kind)
 {
     const bool retex = kind == reports::ReportKind::AfterAction;
     setWindowTitle(retex ? tr("Retour d'expérience (RETEX)") : tr("Point de situation"));
     auto *form = new QFormLayout;
+    if (exercise) {
+        auto *mark = new QLabel(tr("EXERCICE — le rapport portera la mention sur chaque page"));
+        mark->setObjectName(QStringLiteral("ExerciseMark"));
+        mark->setStyleSheet(QStringLiteral("color: #C05000; font-weight: bold;"));
+        form->addRow(mark);
+    }
     if (retex) {
         m_whole = new QCheckBox(tr("Toute la salle, du premier au dernier événement"));
         m_whole->setChecked(true);
@@ -167,7 +173,8 @@ QMenu *addReportsMenu(QMainWindow *window, const PictureManager &manager, const 
     auto *menu = window->menuBar()->addMenu(QObject::tr("&Rapports"));
     menu->setObjectName(QStringLiteral("ReportsMenu"));
     auto open = [window, &manager, basemap](reports::ReportKind kind) {
-        ReportDialog dialog(kind, manager.info().name, manager.picture().maxEventTime, window);
+        ReportDialog dialog(kind, manager.info().name, manager.picture().maxEventTime,
+                            manager.info().mode == RoomMode::Exercise, window);
         if (dialog.exec() != QDialog::Accepted || dialog.file().isEmpty())
             return;
         reports::ReportRequest request = dialog.request();

@@ -21,8 +21,9 @@ class ReportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// `latest`: the time of the latest event in the room (the default end, or time of a situation).
-    ReportDialog(reports::ReportKind kind, const QString &roomName, Timestamp latest,
+    /// `latest`: the time of the latest event in the room (the default end, or time of a situation);
+    /// `exercise`: the room is an exercise room (the dialog says EXERCICE, as every screen of such a room).
+    ReportDialog(reports::ReportKind kind, const QString &roomName, Timestamp latest, bool exercise = false,
                  QWidget *parent = nullptr);
     /// The request as the dialog stands (period or time; the basemap is the caller's).
     [[nodiscard]] reports::ReportRequest request() const;

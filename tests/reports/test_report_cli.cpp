@@ -123,6 +123,10 @@ TEST_F(ReportCli, BadInputIsNamed)
              QStringLiteral("--to"), QStringLiteral("2026-07-14T22:00:00+02:00"), QStringLiteral("--out"),
              out});
     EXPECT_EQ(r.code, 2);
+    r = run({room(), QStringLiteral("--basemap"), file(QStringLiteral("none.mbtiles")),
+             QStringLiteral("--out"), out});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains("--basemap")) << r.err.constData();
     r = run({file(QStringLiteral("no-such-room.vigie")), QStringLiteral("--out"), out});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.out.isEmpty());

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -230,9 +231,13 @@ TEST(ReportPdf, DialogBuildsTheRequest)
     const reports::ReportRequest whole = dialog.request();
     EXPECT_FALSE(whole.period.from); // "toute la salle" by default
     EXPECT_TRUE(dialog.file().endsWith(QStringLiteral("RETEX - Salle.pdf")));
-    ui::ReportDialog situation(reports::ReportKind::Situation, QStringLiteral("Salle"), Timestamp{t0});
+    EXPECT_EQ(dialog.findChild<QLabel *>(QStringLiteral("ExerciseMark")), nullptr);
+    ui::ReportDialog situation(reports::ReportKind::Situation, QStringLiteral("Salle"), Timestamp{t0}, true);
     ASSERT_TRUE(situation.request().at);
     EXPECT_EQ(situation.request().at->msecs, t0);
+    const auto *mark = situation.findChild<QLabel *>(QStringLiteral("ExerciseMark"));
+    ASSERT_NE(mark, nullptr); // an exercise room's dialog says so
+    EXPECT_TRUE(mark->text().startsWith(QStringLiteral("EXERCICE")));
 }
 
 int main(int argc, char **argv)
