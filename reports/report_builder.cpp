@@ -108,36 +108,51 @@ Result<ReportData> gatherReport(const LogStore &store, const ReportRequest &requ
     return data;
 }
 
+int figureCount(const ReportData &data)
+{
+    if (data.situation)
+        return 1;
+    return data.afterAction ? 2 + int(data.maps.size()) : 0;
+}
+
+void drawFigure(const ReportData &data, const ReportRequest &request, const ReportWording &wording, int index,
+                ReportFigures &figures)
+{
+    const ReportWording w = wording.completed();
+    // Maps 2000 × 1300 pixels drawn at twice the screen's scale: a 1000 × 650 view of the city, sharp on
+    // paper. Charts 900 × 470 drawn at twice their size too.
+    const QSize mapSize(2000, 1300);
+    constexpr double mapScale = 2.0;
+    const QSize chartSize(900, 470);
+    if (data.situation) {
+        figures.maps.resize(1);
+        figures.maps[0] =
+            mapSnapshot(data.situation->picture, data.situation->at, request.basemap, mapSize, mapScale);
+        return;
+    }
+    if (!data.afterAction || index < 0 || index >= figureCount(data))
+        return;
+    if (index == 0) {
+        figures.responseTimes = responseTimeChart(*data.afterAction, w, chartSize);
+    } else if (index == 1) {
+        figures.incidentsOverTime = incidentsChart(*data.afterAction, w, chartSize);
+    } else {
+        const std::size_t i = std::size_t(index - 2);
+        figures.maps.resize(data.maps.size());
+        figures.maps[i] =
+            mapSnapshot(data.maps[i].picture, data.maps[i].at, request.basemap, mapSize, mapScale);
+    }
+}
+
 ReportFigures drawFigures(const ReportData &data, const ReportRequest &request, const ReportWording &wording,
                           const StageProgress &progress)
 {
-    const ReportWording w = wording.completed();
     ReportFigures figures;
-    // Maps 2000 × 1300 pixels drawn at twice the screen's scale: a 1000 × 650 view of the city, sharp on
-    // paper.
-    const QSize mapSize(2000, 1300);
-    constexpr double mapScale = 2.0;
-    if (data.situation) {
-        figures.maps.push_back(
-            mapSnapshot(data.situation->picture, data.situation->at, request.basemap, mapSize, mapScale));
+    const int count = figureCount(data);
+    for (int i = 0; i < count; ++i) {
+        drawFigure(data, request, wording, i, figures);
         if (progress)
-            progress(ReportStage::Figures, 1.0);
-        return figures;
-    }
-    if (!data.afterAction)
-        return figures;
-    const double steps = 2.0 + double(data.maps.size());
-    figures.responseTimes = responseTimeChart(*data.afterAction, w, QSize(900, 470));
-    if (progress)
-        progress(ReportStage::Figures, 1.0 / steps);
-    figures.incidentsOverTime = incidentsChart(*data.afterAction, w, QSize(900, 470));
-    if (progress)
-        progress(ReportStage::Figures, 2.0 / steps);
-    for (std::size_t i = 0; i < data.maps.size(); ++i) {
-        figures.maps.push_back(
-            mapSnapshot(data.maps[i].picture, data.maps[i].at, request.basemap, mapSize, mapScale));
-        if (progress)
-            progress(ReportStage::Figures, (3.0 + double(i)) / steps);
+            progress(ReportStage::Figures, double(i + 1) / double(count));
     }
     return figures;
 }
@@ -170,6 +185,8 @@ Result<int> writeReport(const QString &file, const ReportData &data, const Repor
 {
     if (!data.situation && !data.afterAction)
         return Error{QStringLiteral("nothing to write: the report's data was not gathered")};
+    if (progress)
+        progress(ReportStage::Writing, 0.0); // laying out a long text takes seconds before the first page
     const ReportText text = reportText(data, figures, request, wording);
     return writeReportPdf(file, text, reportFrame(data, request), [&progress](int page, int pages) {
         if (progress)

@@ -57,7 +57,13 @@ using StageProgress = std::function<void(ReportStage stage, double done)>;
 /// Stage 1: the report's data and the pictures its maps show. Reads `store`; any thread.
 [[nodiscard]] Result<ReportData> gatherReport(const LogStore &store, const ReportRequest &request,
                                               const StageProgress &progress = {});
-/// Stage 2: charts and maps as images. GUI thread, under a QApplication.
+/// Stage 2 one figure at a time (the response chart, the activity chart, then each map), so that a
+/// console can return to its event loop between them (about 0.1 s each): how many there are, and one of them
+/// drawn into `figures`. GUI thread, under a QApplication.
+[[nodiscard]] int figureCount(const ReportData &data);
+void drawFigure(const ReportData &data, const ReportRequest &request, const ReportWording &wording, int index,
+                ReportFigures &figures);
+/// Stage 2 in a row: charts and maps as images. GUI thread, under a QApplication.
 [[nodiscard]] ReportFigures drawFigures(const ReportData &data, const ReportRequest &request,
                                         const ReportWording &wording, const StageProgress &progress = {});
 /// Stage 3: the text laid out and written to `file`; returns the number of pages. Any thread.

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QTimer>
 #include <QtConcurrent>
 
 #include <memory>
@@ -65,17 +66,29 @@ reports::StageProgress ReportJob::stageProgress()
     };
 }
 
-void ReportJob::gathered(std::shared_ptr<reports::ReportData> shared)
+void ReportJob::gathered(std::shared_ptr<reports::ReportData> data)
+{
+    m_data = std::move(data);
+    m_figures = std::make_shared<reports::ReportFigures>();
+    drawNext(0);
+}
+
+void ReportJob::drawNext(int index)
 {
     if (m_cancelled)
         return done(tr("annulé"), 0);
-    Q_EMIT progress(100, reports::stageLabel(reports::ReportStage::Figures));
-    // Charts and maps are widgets underneath: drawn here, on the GUI thread (a few hundred milliseconds).
-    const reports::ReportWording wording = consoleReportWording();
-    auto figures =
-        std::make_shared<reports::ReportFigures>(reports::drawFigures(*shared, m_request, wording));
-    if (m_cancelled)
-        return done(tr("annulé"), 0);
+    const int count = reports::figureCount(*m_data);
+    if (index >= count)
+        return write();
+    // Charts and maps are widgets underneath: drawn here, on the GUI thread, one at a time (about 0.1 s
+    // each), back to the event loop in between so that the window stays live.
+    reports::drawFigure(*m_data, m_request, consoleReportWording(), index, *m_figures);
+    Q_EMIT progress(100 + 100 * (index + 1) / count, reports::stageLabel(reports::ReportStage::Figures));
+    QTimer::singleShot(0, this, [this, index] { drawNext(index + 1); });
+}
+
+void ReportJob::write()
+{
     Q_EMIT progress(200, reports::stageLabel(reports::ReportStage::Writing));
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -89,13 +102,14 @@ void ReportJob::gathered(std::shared_ptr<reports::ReportData> shared)
         }
         done({}, written.pages);
     });
-    watcher->setFuture(QtConcurrent::run([file = m_file, shared, figures, request = m_request, wording,
-                                          progress = stageProgress()]() -> Outcome {
-        auto pages = reports::writeReport(file, *shared, *figures, request, wording, progress);
-        if (!pages)
-            return {nullptr, 0, pages.error().message};
-        return {nullptr, *pages, {}};
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([file = m_file, data = m_data, figures = m_figures, request = m_request,
+                           wording = consoleReportWording(), progress = stageProgress()]() -> Outcome {
+            auto pages = reports::writeReport(file, *data, *figures, request, wording, progress);
+            if (!pages)
+                return {nullptr, 0, pages.error().message};
+            return {nullptr, *pages, {}};
+        }));
 }
 
 void ReportJob::done(const QString &error, int pages)

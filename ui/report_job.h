@@ -30,6 +30,9 @@ Q_SIGNALS:
 
 private:
     void gathered(std::shared_ptr<reports::ReportData> data);
+    /// Draws figure `index`, then returns to the event loop before the next; writes once all are drawn.
+    void drawNext(int index);
+    void write();
     void done(const QString &error, int pages);
     [[nodiscard]] reports::StageProgress stageProgress();
 
@@ -37,6 +40,8 @@ private:
     reports::ReportRequest m_request;
     QString m_file;
     bool m_cancelled = false;
+    std::shared_ptr<reports::ReportData> m_data;
+    std::shared_ptr<reports::ReportFigures> m_figures;
 };
 
 } // namespace vigie::ui
