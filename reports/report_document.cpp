@@ -141,6 +141,7 @@ private:
     {
         const double page = m_body.height();
         const double room = page * 0.12; // under a heading, at least this much of its text on the same page
+        bool moved = false;
         for (QTextBlock b = m_doc.begin(); b.isValid(); b = b.next()) {
             if (b.blockFormat().headingLevel() == 0 ||
                 b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
@@ -151,8 +152,13 @@ private:
                 QTextBlockFormat f = b.blockFormat();
                 f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
                 QTextCursor(b).setBlockFormat(f);
+                moved = true;
             }
         }
+        // Laid out again as a whole: the layout updated after each move left blocks undrawn (a part's
+        // headings missing between two tables).
+        if (moved)
+            m_doc.markContentsDirty(0, m_doc.characterCount());
     }
 
     double m_pageWidth;

@@ -84,6 +84,23 @@ TEST_F(ReportCli, SituationAtATime)
     EXPECT_TRUE(text.contains(QStringLiteral("C — Commandement")));
 }
 
+TEST_F(ReportCli, LatestSituationKeepsEveryPart)
+{
+    // At the latest event, a heading ends up near a page's end and is moved to the next page: every part
+    // must still be drawn (a relayout once left the whole "Commandement" part out).
+    const QString out = file(QStringLiteral("latest.pdf"));
+    const auto r = runCli({QStringLiteral("report"), room(), QStringLiteral("--kind"),
+                           QStringLiteral("situation"), QStringLiteral("--out"), out});
+    ASSERT_EQ(r.code, 0) << r.err.constData();
+    if (!hasPoppler())
+        GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    const QString text = pdfText(out);
+    for (const char *heading : {"S — Situation", "O — Objectifs", "M — Moyens", "Hôpitaux", "E — Exécution",
+                                "Dernières décisions", "C — Commandement", "Auteurs des décisions",
+                                "Postes de la salle", "Qui a écrit dans la main courante"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(heading))) << heading;
+}
+
 TEST_F(ReportCli, PeriodAndMapsAsked)
 {
     const QString out = file(QStringLiteral("period.pdf"));
