@@ -47,7 +47,11 @@ public:
         // Lay out with the device's resolution, so that point sizes are the same on paper and on images.
         m_doc.documentLayout()->setPaintDevice(device);
         m_doc.setDocumentMargin(0);
-        m_doc.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+        // No ligatures: "ﬁ" as one glyph reads the same on paper, but a search of the PDF for "fil" or
+        // "fixés" would not find it, nor would a copy of the text.
+        QFont font(QStringLiteral("DejaVu Sans"), 9);
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        m_doc.setDefaultFont(font);
         for (const auto &[name, image] : text.images)
             m_doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
         // Image widths are written as fractions of the text's width (imageTag); QTextDocument reads sizes as
