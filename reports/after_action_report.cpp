@@ -62,7 +62,7 @@ QString statsText(const DurationStats &s)
 {
     if (s.count == 0)
         return tr("—");
-    return tr("%1 (médiane) ; %2 (90 %)").arg(durationText(s.medianMs), durationText(s.p90Ms));
+    return tr("%1 (médiane) ; %2 (90 %)").arg(durationText(s.medianMs), durationText(s.p90Ms));
 }
 
 /// A time and the delay since the report: "22:21 (+9 min)".
@@ -202,7 +202,7 @@ QString responses(const AfterAction &r, const ReportFigures &f, const ReportWord
         QStringLiteral("<p>%1</p>")
             .arg(esc(tr("Délai d'engagement : du signalement à la première unité du service en route. "
                         "Délai d'arrivée : du signalement à la première unité du service sur les lieux. "
-                        "Médiane : la moitié des interventions en deçà ; « 90 % » : neuf sur dix en deçà.")));
+                        "Médiane : la moitié des interventions en deçà ; « 90 % » : neuf sur dix en deçà.")));
     html += tableTag() + th({tr("Service"), tr("Engagements"), tr("Délai d'engagement (médiane)"),
                              tr("Arrivées"), tr("Délai d'arrivée (médiane)"), tr("Arrivée la plus lente")},
                             {16, 15, 19, 15, 19, 16});
@@ -210,7 +210,7 @@ QString responses(const AfterAction &r, const ReportFigures &f, const ReportWord
         return td(s.count == 0 ? QStringLiteral("—")
                                : QStringLiteral("%1<br><small>%2</small>")
                                      .arg(esc(durationText(s.medianMs)),
-                                          esc(tr("90 % : %1").arg(durationText(s.p90Ms)))));
+                                          esc(tr("90 % : %1").arg(durationText(s.p90Ms)))));
     };
     for (const AgencyResponse &a : r.responses) {
         const QString name = &a == &r.responses.front()

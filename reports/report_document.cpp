@@ -196,12 +196,13 @@ QString tableTag()
 QString durationText(qint64 ms)
 {
     const qint64 s = (ms + 500) / 1000;
+    // No-break spaces between a number and its unit: a narrow table cell must not part them.
     if (s < 60)
-        return tr("%1 s").arg(s);
+        return tr("%1 s").arg(s);
     if (s < 3600)
-        return s % 60 == 0 ? tr("%1 min").arg(s / 60) : tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+        return s % 60 == 0 ? tr("%1 min").arg(s / 60) : tr("%1 min %2 s").arg(s / 60).arg(s % 60);
     const qint64 m = (s + 30) / 60;
-    return tr("%1 h %2 min").arg(m / 60).arg(m % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(m / 60).arg(m % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString reportCss()
