@@ -344,7 +344,8 @@ int main(int argc, char *argv[])
     });
     mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
                        &vigie::maps::MapView::recentre);
-    vigie::ui::addReportsMenu(&window, manager, basemap); // RETEX and point de situation (PDF)
+    // Rapports: RETEX and point de situation (PDF), before the help menu.
+    vigie::ui::addReportsMenu(&window, manager, basemap);
     vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
