@@ -85,9 +85,10 @@ QString entrySummary(const ReportWording &w, const Entry &e)
 {
     const QJsonObject &d = e.data;
     if (e.kind == QLatin1String("exercise.inject")) {
-        const QString who = str(d, "sender").isEmpty()
-                                ? QString()
-                                : tr(" (%1 → %2)").arg(str(d, "sender"), str(d, "recipient"));
+        const QString who =
+            str(d, "sender").isEmpty()
+                ? QString()
+                : tr(" (%1 → %2)").arg(str(d, "sender"), recipientText(w, str(d, "recipient")));
         return tr("inject %1 joué%2 : %3").arg(str(d, "inject"), who, str(d, "summary"));
     }
     if (e.kind == QLatin1String("exercise.check"))
@@ -163,6 +164,15 @@ QString incidentText(const ReportWording &w, const QString &id, const QString &t
 {
     const QString ref = w.incidentRef(id);
     return title.isEmpty() || title == ref ? ref : QStringLiteral("%1 — %2").arg(title, ref);
+}
+
+QString recipientText(const ReportWording &w, const QString &recipient)
+{
+    if (recipient == QLatin1String("all"))
+        return tr("tous les services");
+    if (recipient == QLatin1String("municipal_police"))
+        return tr("Police municipale");
+    return w.agency(recipient);
 }
 
 QString agencyText(const ReportWording &w, const QString &agency)

@@ -20,6 +20,8 @@ namespace vigie::reports {
 [[nodiscard]] QString casualtiesText(const Casualties &c);
 /// An incident for a reader: its title and its readable id ("Feu de véhicule — INC-0002").
 [[nodiscard]] QString incidentText(const ReportWording &w, const QString &id, const QString &title);
+/// An exercise inject's recipient: a service, everyone ("all"), or a desk by its name.
+[[nodiscard]] QString recipientText(const ReportWording &w, const QString &recipient);
 /// A service's name, "service non précisé" when there is none.
 [[nodiscard]] QString agencyText(const ReportWording &w, const QString &agency);
 

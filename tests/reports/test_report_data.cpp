@@ -6,6 +6,7 @@
 #include "../core/test_util.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 using namespace vigie;
 using namespace vigie::reporting;
@@ -243,6 +244,7 @@ TEST(AfterActionData, InjectsExpectedAgainstDone)
                        {QStringLiteral("channel"), QStringLiteral("téléphone")},
                        {QStringLiteral("format"), QStringLiteral("text")},
                        {QStringLiteral("summary"), QStringLiteral("Effondrement rue de Rome")},
+                       {QStringLiteral("text"), QStringLiteral("Un immeuble s'est effondré rue de Rome.")},
                        {QStringLiteral("ad_hoc"), false},
                        {QStringLiteral("expected"),
                         QJsonArray{obj({{QStringLiteral("action"), QStringLiteral("open")},
@@ -254,13 +256,17 @@ TEST(AfterActionData, InjectsExpectedAgainstDone)
                                    obj({{QStringLiteral("action"), QStringLiteral("inform")},
                                         {QStringLiteral("text"), QStringLiteral("Informer le préfet")},
                                         {QStringLiteral("deadline_ms"), 900000}})}}})));
+    // As the exercise player writes them: a check of what was done names the entry that did it.
     auto check = [&](qint64 at, const QString &action, const QString &status) {
-        return makeEntry(QStringLiteral("exercise.check"), at,
-                         obj({{QStringLiteral("scenario"), sc},
-                              {QStringLiteral("inject"), QStringLiteral("I-1")},
-                              {QStringLiteral("action"), action},
-                              {QStringLiteral("status"), status},
-                              {QStringLiteral("deadline_ms"), 300000}}));
+        Entry c = makeEntry(QStringLiteral("exercise.check"), at,
+                            obj({{QStringLiteral("scenario"), sc},
+                                 {QStringLiteral("inject"), QStringLiteral("I-1")},
+                                 {QStringLiteral("action"), action},
+                                 {QStringLiteral("status"), status},
+                                 {QStringLiteral("deadline_ms"), 300000}}));
+        if (status != QLatin1String("missed"))
+            c.data.insert(QStringLiteral("entry"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        return c;
     };
     e.push_back(check(t0 + 4 * minute, QStringLiteral("open"), QStringLiteral("done")));
     e.push_back(check(t0 + 16 * minute, QStringLiteral("perimeter"), QStringLiteral("missed")));

@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -28,9 +29,11 @@ namespace {
 constexpr qint64 t0 = 1784055600000; // 2026-07-14T19:00:00Z, 21:00 in Marseille
 constexpr qint64 minute = 60 * 1000;
 
-/// A small evening: two incidents, units engaged and on scene, a decision, a zone, an inject and its checks.
+/// A small evening: two incidents, units engaged and on scene, a decision and, in an exercise room, an inject
+/// and its check (exercise entries belong to exercise rooms).
 void fill(Room &room)
 {
+    const bool exercise = room.info().mode == RoomMode::Exercise;
     std::vector<Entry> e;
     auto open = [&](qint64 at, const QString &id, const QString &type, int severity, GeoPoint where) {
         e.push_back(
@@ -64,21 +67,32 @@ void fill(Room &room)
                   QStringLiteral("officials"));
     decision.author = QStringLiteral("Directeur des opérations");
     e.push_back(decision);
-    e.push_back(makeEntry(
-        QStringLiteral("exercise.inject"), t0 + minute,
-        QJsonObject{{QStringLiteral("scenario"), QStringLiteral("feu-ilot")},
-                    {QStringLiteral("inject"), QStringLiteral("I-1")},
-                    {QStringLiteral("t_ms"), 60000},
-                    {QStringLiteral("summary"), QStringLiteral("Fumées signalées")},
-                    {QStringLiteral("expected"),
-                     QJsonArray{QJsonObject{{QStringLiteral("action"), QStringLiteral("engage")},
-                                            {QStringLiteral("text"), QStringLiteral("Engager un FPT")},
-                                            {QStringLiteral("deadline_ms"), 360000}}}}}));
-    e.push_back(makeEntry(QStringLiteral("exercise.check"), t0 + 4 * minute,
-                          QJsonObject{{QStringLiteral("scenario"), QStringLiteral("feu-ilot")},
-                                      {QStringLiteral("inject"), QStringLiteral("I-1")},
-                                      {QStringLiteral("action"), QStringLiteral("engage")},
-                                      {QStringLiteral("status"), QStringLiteral("done")}}));
+    if (exercise) {
+        e.push_back(makeEntry(
+            QStringLiteral("exercise.inject"), t0 + minute,
+            QJsonObject{{QStringLiteral("scenario"), QStringLiteral("feu-ilot")},
+                        {QStringLiteral("inject"), QStringLiteral("I-1")},
+                        {QStringLiteral("t_ms"), 60000},
+                        {QStringLiteral("sender"), QStringLiteral("CTA-CODIS 13")},
+                        {QStringLiteral("recipient"), QStringLiteral("fire")},
+                        {QStringLiteral("channel"), QStringLiteral("phone")},
+                        {QStringLiteral("format"), QStringLiteral("text")},
+                        {QStringLiteral("text"), QStringLiteral("Des fumées sortent d'un immeuble.")},
+                        {QStringLiteral("summary"), QStringLiteral("Fumées signalées")},
+                        {QStringLiteral("ad_hoc"), false},
+                        {QStringLiteral("expected"),
+                         QJsonArray{QJsonObject{{QStringLiteral("action"), QStringLiteral("engage")},
+                                                {QStringLiteral("text"), QStringLiteral("Engager un FPT")},
+                                                {QStringLiteral("deadline_ms"), 360000}}}}}));
+        e.push_back(makeEntry(
+            QStringLiteral("exercise.check"), t0 + 4 * minute,
+            QJsonObject{{QStringLiteral("scenario"), QStringLiteral("feu-ilot")},
+                        {QStringLiteral("inject"), QStringLiteral("I-1")},
+                        {QStringLiteral("action"), QStringLiteral("engage")},
+                        {QStringLiteral("status"), QStringLiteral("done")},
+                        {QStringLiteral("entry"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("deadline_ms"), 360000}}));
+    }
     e.push_back(makeEntry(QStringLiteral("incident.close"), t0 + 50 * minute,
                           QJsonObject{{QStringLiteral("incident"), QStringLiteral("INC-1")}}, {},
                           QStringLiteral("fire")));
@@ -137,6 +151,9 @@ TEST(ReportPdf, AfterActionHasItsPagesAndTheExerciseMark)
     EXPECT_TRUE(text.contains(QStringLiteral("page 9 / 9")));
     EXPECT_TRUE(text.contains(QStringLiteral("Directeur des opérations")));
     EXPECT_TRUE(text.contains(QStringLiteral("Engager un FPT")));
+    EXPECT_TRUE(text.contains(QStringLiteral("par téléphone"))); // the channel in words
+    EXPECT_FALSE(text.contains(QStringLiteral("phone,")));
+    EXPECT_FALSE(text.contains(QStringLiteral("→ fire"))); // the recipient too
     EXPECT_TRUE(text.contains(QStringLiteral("Feu de bâtiment"))); // words, not codes
     EXPECT_FALSE(text.contains(QStringLiteral("building_fire")));
     EXPECT_FALSE(text.contains(QStringLiteral("on_scene")));
