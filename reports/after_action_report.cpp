@@ -349,7 +349,9 @@ QString exercise(const AfterAction &r, const ReportWording &w, bool days)
                          ? QString()
                          : QStringLiteral(" <small>(%1)</small>").arg(esc(from.join(QStringLiteral(", ")))));
         if (in.expected.empty()) {
-            html += noData(tr("Aucune action attendue n'est écrite pour cet inject."));
+            // Not missing data: an inject that informs only expects nothing.
+            html += QStringLiteral("<p class=note>%1</p>")
+                        .arg(esc(tr("Aucune action attendue pour cet inject.")));
             continue;
         }
         html += tableTag() + th({tr("Action attendue"), tr("Échéance"), tr("Résultat")}, {60, 22, 18});

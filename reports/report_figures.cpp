@@ -220,7 +220,9 @@ QImage mapSnapshot(const Picture &picture, Timestamp at, const QString &basemap,
     if (box.isNull())
         view.recentre();
     else
-        view.fitWorld(box, 15);
+        // The built-in background has no detail from zoom 15 (the map says so across its top): without an
+        // imported basemap a report's map stops short of it.
+        view.fitWorld(box, basemap.isEmpty() ? 14.5 : 16);
     QImage image(size, QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter p(&image);
