@@ -14,6 +14,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 #include <QUrl>
 #include <QtMath>
 
@@ -145,24 +146,34 @@ private:
     {
         const double page = m_body.height();
         const double room = page * 0.12; // under a heading, at least this much of its text on the same page
-        bool moved = false;
         for (QTextBlock b = m_doc.begin(); b.isValid(); b = b.next()) {
             if (b.blockFormat().headingLevel() == 0 ||
                 b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
                 continue;
             const QRectF r = m_doc.documentLayout()->blockBoundingRect(b);
             const double top = std::fmod(r.top(), page);
-            if (top > 0 && page - top < room) {
+            // The block after it (a map, a paragraph, a table's first cell) that would start on the next
+            // page, or be cut, leaves the heading alone at the bottom too, unless it is too tall for any
+            // page. (Blocks inside a table are measured from the table, not the page: a table is left to the
+            // first rule.)
+            const QTextBlock next = b.next();
+            const bool nextInTable = next.isValid() && QTextCursor(next).currentTable() != nullptr;
+            const QRectF n =
+                next.isValid() && !nextInTable ? m_doc.documentLayout()->blockBoundingRect(next) : QRectF();
+            const bool nextCut = !n.isNull() && n.height() < page * 0.6 &&
+                                 std::floor(r.top() / page) != std::floor((n.bottom() - 1) / page);
+            // A heading in the page's last few points does not fit and goes to the next page by itself: a
+            // break on it would leave a blank page.
+            if (top > page * 0.05 && page - top > page * 0.03 && (page - top < room || nextCut)) {
                 QTextBlockFormat f = b.blockFormat();
                 f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
                 QTextCursor(b).setBlockFormat(f);
-                moved = true;
+                // Laid out again from the moved heading on, before the next heading is measured: the layout
+                // that Qt updates by itself left blocks undrawn (a part's headings missing between two
+                // tables) and later headings measured where they no longer were (a blank page).
+                m_doc.markContentsDirty(b.position(), m_doc.characterCount() - b.position());
             }
         }
-        // Laid out again as a whole: the layout updated after each move left blocks undrawn (a part's
-        // headings missing between two tables).
-        if (moved)
-            m_doc.markContentsDirty(0, m_doc.characterCount());
     }
 
     double m_pageWidth;

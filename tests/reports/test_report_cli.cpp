@@ -99,6 +99,17 @@ TEST_F(ReportCli, LatestSituationKeepsEveryPart)
                                 "Dernières décisions", "C — Commandement", "Auteurs des décisions",
                                 "Postes de la salle", "Qui a écrit dans la main courante"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(heading))) << heading;
+    // And no page holds only its header and footer (a heading moved twice once left one blank).
+    for (const QString &page : text.split(QLatin1Char('\f'), Qt::SkipEmptyParts)) {
+        QStringList lines = page.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        lines.removeIf([](const QString &l) {
+            return l.startsWith(QStringLiteral("Vigie — ")) ||
+                   l.startsWith(QStringLiteral("Établi avec Vigie")) ||
+                   l.startsWith(QStringLiteral("page ")) || l.trimmed() == QStringLiteral("EXERCICE") ||
+                   l.trimmed().isEmpty();
+        });
+        EXPECT_GT(lines.size(), 2) << page.toStdString();
+    }
 }
 
 TEST_F(ReportCli, PeriodAndMapsAsked)
