@@ -1,7 +1,7 @@
 // vigie-cli: every non-drawing capability of the console, for scripts, tests and integrators.
 #include "cli/cli.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 
 #include <cstdio>
 #include <cstring>
@@ -10,15 +10,22 @@
 int main(int argc, char *argv[])
 {
     // Rendering tiles or a PDF form needs fonts and QPainter, hence a QGuiApplication (on the offscreen
-    // platform: no display needed). Every other command stays a plain QCoreApplication.
-    bool draws = argc > 1 && std::strcmp(argv[1], "import-osm") == 0;
+    // platform: no display needed); a report's charts (QtCharts) and maps (the map widget's renderer) need a
+    // QApplication. Every other command stays a plain QCoreApplication.
+    const bool widgets = argc > 1 && std::strcmp(argv[1], "report") == 0;
+    bool draws = widgets || (argc > 1 && std::strcmp(argv[1], "import-osm") == 0);
     if (argc > 1 && std::strcmp(argv[1], "dps") == 0)
         for (int i = 2; i < argc; ++i)
             draws = draws || std::strcmp(argv[i], "--pdf") == 0 || std::strncmp(argv[i], "--pdf=", 6) == 0;
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application = draws ? std::make_unique<QGuiApplication>(argc, argv)
-                                                          : std::make_unique<QCoreApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (widgets)
+        application = std::make_unique<QApplication>(argc, argv);
+    else if (draws)
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigie-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
     const QStringList args = QCoreApplication::arguments();

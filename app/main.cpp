@@ -9,6 +9,7 @@
 #include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/replay_controls.h"
+#include "ui/report_dialog.h"
 #include "ui/room_opener.h"
 #include "ui/screen_layout.h"
 #include "ui/suggestions_panel.h"
@@ -432,6 +433,8 @@ int main(int argc, char *argv[])
     });
     mapMenu->addAction(QObject::tr("&Recentrer sur Marseille"), QKeySequence(Qt::Key_Home), map,
                        &vigie::maps::MapView::recentre);
+    // Rapports: RETEX and point de situation (PDF), before the help menu.
+    vigie::ui::addReportsMenu(&window, manager, basemap);
     vigie::ui::addHelpMenu(&window); // last: after the map's menu
     window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
                     Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));

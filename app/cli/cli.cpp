@@ -40,6 +40,9 @@ std::span<const Command> commands()
          runForecast},
         {"exercise", "exercises: check a scenario, play it into an exercise room on its clock, status",
          runExercise},
+        {"report",
+         "the after-action report (RETEX) of a period, or the point de situation at a time, as a PDF",
+         runReport},
     };
     return list;
 }

@@ -60,5 +60,6 @@ int runDps(const QStringList &arguments);
 int runEvents(const QStringList &arguments);
 int runForecast(const QStringList &arguments);
 int runExercise(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 
 } // namespace vigie::cli

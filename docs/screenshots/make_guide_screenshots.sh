@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates the user guide's screenshots (docs/guide.md) from a build tree: the desk at 1920×1080 and
 # 1366×768, the simplified background at zoom 15, street names on a basemap imported from the Monaco extract
-# (../shared/data, skipped when absent), the shared screen and the wall at 1080p, and a quarter of the 4K wall.
-# Needs ImageMagick's convert (crops) and pngquant (small PNGs; convert -colors 256 without it).
+# (../shared/data, skipped when absent), the shared screen and the wall at 1080p, a quarter of the 4K wall, and
+# two pages of the reports. Needs ImageMagick's convert (crops), poppler's pdftoppm (report pages) and pngquant
+# (small PNGs; convert -colors 256 without it).
 # usage: docs/screenshots/make_guide_screenshots.sh [BUILD_DIR]
 set -eu
 build=${1:-build}
@@ -36,6 +37,15 @@ shot wall-1920x1080.png 1920x1080 --wall
 "$gui" --room "$work/demo.vigie" --screenshot "$work/wall4k.png" --size 3840x2160 --wall >/dev/null
 convert "$work/wall4k.png" -crop 1920x1080+0+0 +repage "$work/wall4k-crop.png"
 small wall-3840x2160-crop.png "$work/wall4k-crop.png"
+
+# Two pages of the room's reports (poppler's pdftoppm): the RETEX's response times, the situation's S part.
+"$cli" report "$work/demo.vigie" --out "$work/retex.pdf" >/dev/null 2>&1
+pdftoppm -png -r 70 -f 4 -l 4 -singlefile "$work/retex.pdf" "$work/retex-page"
+small report-retex-delais.png "$work/retex-page.png"
+"$cli" report "$work/demo.vigie" --kind situation --at 2026-07-14T22:30:00+02:00 --out "$work/situation.pdf" \
+    >/dev/null 2>&1
+pdftoppm -png -r 70 -f 2 -l 2 -singlefile "$work/situation.pdf" "$work/situation-page"
+small report-situation.png "$work/situation-page.png"
 
 monaco="$(dirname "$0")/../../../shared/data/osm/monaco/monaco.osm.pbf"
 if [ -f "$monaco" ]; then
