@@ -249,6 +249,14 @@ Result<std::vector<Entry>> ExercisePlayer::start()
     }
     m_clock.start();
     std::vector<Entry> drafts{clockDraft(QStringLiteral("start"), true)};
+    // The scenario's title and objectives go into the log with the start: the after-action report and the
+    // point de situation read them there, long after the scenario file is gone.
+    QJsonArray objectives;
+    for (const Objective &o : s.scenario.objectives)
+        objectives.append(QJsonObject{{QStringLiteral("id"), o.id}, {QStringLiteral("text"), o.text}});
+    drafts.front().data.insert(QStringLiteral("title"), s.scenario.title);
+    if (!objectives.isEmpty())
+        drafts.front().data.insert(QStringLiteral("objectives"), objectives);
     if (!s.scenario.initialFleet.isEmpty()) {
         auto fleet = fleetRollCall(m_clock.now());
         if (!fleet)
