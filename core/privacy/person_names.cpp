@@ -144,7 +144,9 @@ const QSet<QString> &placeWords()
              "pointe",       "parking",    "terminal",   "aeroport",     "prison",      "centre-ville",
              "commissariat", "caserne",    "cinema",     "bibliotheque", "mediatheque", "conservatoire",
              "opera",        "auditorium", "stades",     "complexe",     "base",        "foret",
-             "bois",         "canal",      "fort",       "batterie",     "abbaye"});
+             "bois",         "canal",      "fort",       "batterie",     "abbaye",      "tribune",
+             "tribunes",     "virage",     "virages",    "kop",          "gradins",     "loge",
+             "loges",        "portail",    "entree",     "acces",        "guichet",     "guichets"});
     return s;
 }
 

@@ -45,7 +45,9 @@ TEST(PersonNames, PlacesUnitsAndRolesSurvive)
           "Transport vers l'hôpital Édouard Toulouse", "Chute à Sainte-Marguerite, Belle-de-Mai",
           "VSAV Plombières 1 engagé", "M. le Maire informé", "Appel de M. le Préfet de police",
           "Inondation au lycée Victor Hugo", "Arrêt Jean Jaurès", "conducteur du VL blessé",
-          "signalé par un agent SNCF", "Feu avenue Pierre Mendès France", "Gare Saint Charles"}) {
+          "signalé par un agent SNCF", "Feu avenue Pierre Mendès France", "Gare Saint Charles",
+          "Intrusion contenue porte Jean-Bouin", "Bousculade tribune Jean Bouin",
+          "Fumigènes virage Jean Bouin", "Foule à l'entrée Jean Bouin"}) {
         EXPECT_EQ(namesIn(QString::fromUtf8(text)), QStringList{}) << text;
     }
 }
