@@ -6,14 +6,11 @@ namespace vigie::exercise {
 
 namespace {
 
+// The text on one line: a message wrapped in the scenario file reads as the sentence it is, cut at `max`.
 QString oneLine(const QString &text, qsizetype max = 160)
 {
-    for (const QString &line : text.split(u'\n')) {
-        const QString t = line.simplified();
-        if (!t.isEmpty())
-            return t.size() > max ? t.left(max - 1) + QChar(0x2026) : t;
-    }
-    return {};
+    const QString t = text.simplified();
+    return t.size() > max ? t.left(max - 1) + QChar(0x2026) : t;
 }
 
 QString firstCapture(const QString &content, const QString &pattern)
@@ -55,6 +52,15 @@ QString injectSummary(const QString &format, const QString &content)
             s = firstCapture(content, QStringLiteral("\"NAME\"\\s*:\\s*\"([^\"]*)\""));
         if (s.isEmpty())
             s = firstCapture(content, QStringLiteral("<FREETEXT>([^<]*)<"));
+    }
+    if (s.isEmpty() && format == u"hubsante") { // RC-EDA: what happens, and where
+        s = firstCapture(content,
+                         QStringLiteral("\"whatsHappen\"\\s*:\\s*\\{[^}]*\"label\"\\s*:\\s*\"([^\"]*)\""));
+        const QString where = firstCapture(content, QStringLiteral("\"complete\"\\s*:\\s*\"([^\"]*)\""));
+        if (!s.isEmpty() && !where.isEmpty())
+            s += QStringLiteral(" — ") + where;
+        if (s.isEmpty() && content.contains(u"geoPositionsUpdate"))
+            s = QStringLiteral("Positions des moyens (Hub Santé)");
     }
     if (s.isEmpty() && format == u"edxl-have")
         s = firstCapture(content, QStringLiteral("<(?:\\w+:)?OrganizationName>([^<]*)<"));

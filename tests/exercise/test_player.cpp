@@ -139,8 +139,12 @@ TEST(ExercisePlayer, ResponsesDoEveryActionAndContentTakesTheFeedPath)
     EXPECT_EQ(i1.data.value(u"t_ms").toInteger(), 120000);
     EXPECT_EQ(i1.recordTime.msecs, rig.scenario.start.msecs + 120000);
     EXPECT_TRUE(i1.data.value(u"text").toString().contains(u"Rappel à 2026-10-25T20:37:00+01:00"));
-    EXPECT_EQ(i1.data.value(u"summary").toString(),
-              QStringLiteral("Bousculade à la sortie du virage Ganay, plusieurs personnes au sol."));
+    // The summary reads the message as one sentence, its wrapped lines joined.
+    EXPECT_TRUE(i1.data.value(u"summary")
+                    .toString()
+                    .startsWith(QStringLiteral(
+                        "Bousculade à la sortie du virage Ganay, plusieurs personnes au sol. Rappel à")))
+        << i1.data.value(u"summary").toString().toStdString();
     EXPECT_EQ(i1.geo.type, Geometry::Type::Point);
     const QJsonArray expected = i1.data.value(u"expected").toArray();
     ASSERT_EQ(expected.size(), 1);
@@ -470,4 +474,22 @@ TEST(ExercisePlayer, ExerciseEntriesAreValidated)
     e.data = QJsonObject{{QStringLiteral("scenario"), QStringLiteral("s")},
                          {QStringLiteral("inject"), QStringLiteral("I1")}};
     EXPECT_FALSE(validateDraft(e).ok());
+}
+
+// The trainer's panel names each stimulus in one line, read from the document even when it does not parse.
+TEST(ExerciseEntries, EachFormatGetsAReadableSummary)
+{
+    EXPECT_EQ(injectSummary(QStringLiteral("cap"),
+                            QStringLiteral("<alert><info><headline>Vigilance rouge</headline>")),
+              QStringLiteral("Vigilance rouge"));
+    EXPECT_EQ(injectSummary(
+                  QStringLiteral("hubsante"),
+                  QStringLiteral(R"({"whatsHappen": {"code": "C02.01.01", "label": "Malaise – arrêt"},)"
+                                 R"( "detailedAddress": {"complete": "Orange Vélodrome, tribune Ganay"}})")),
+              QStringLiteral("Malaise – arrêt — Orange Vélodrome, tribune Ganay"));
+    EXPECT_EQ(injectSummary(QStringLiteral("hubsante"),
+                            QStringLiteral(R"({"geoPositionsUpdate": {"position": []}})")),
+              QStringLiteral("Positions des moyens (Hub Santé)"));
+    EXPECT_EQ(injectSummary(QStringLiteral("text"), QStringLiteral("Un message coupé\nà la ligne.")),
+              QStringLiteral("Un message coupé à la ligne."));
 }
