@@ -104,6 +104,10 @@
         <source>%1 · gravité %2 · %3 · ouverte à %4</source>
         <translation>%1 · severity %2 · %3 · opened at %4</translation>
     </message>
+    <message>
+        <source>alerte expirée, hors de la carte</source>
+        <translation>alert expired, off the map</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::LogModel</name>
@@ -295,6 +299,62 @@
     <message>
         <source>%1, le %2</source>
         <translation>%1, on %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Stimulus hors scénario, %1 : %2</source>
+        <translation>Off-scenario inject, %1: %2</translation>
+    </message>
+    <message>
+        <source>Relance %1 (action %2 non faite), %3 : %4</source>
+        <translation>Contingency inject %1 (action %2 not done), %3: %4</translation>
+    </message>
+    <message>
+        <source>Stimulus %1 (%2), %3 : %4</source>
+        <translation>Inject %1 (%2), %3: %4</translation>
+    </message>
+    <message>
+        <source>faite</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>faite en retard</source>
+        <translation>done late</translation>
+    </message>
+    <message>
+        <source>manquée</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>Action attendue %1 (stimulus %2) : %3</source>
+        <translation>Expected action %1 (inject %2): %3</translation>
+    </message>
+    <message>
+        <source>Début de l&apos;exercice « %1 »</source>
+        <translation>Start of exercise “%1”</translation>
+    </message>
+    <message>
+        <source>Exercice en pause à %1</source>
+        <translation>Exercise paused at %1</translation>
+    </message>
+    <message>
+        <source>Reprise de l&apos;exercice à %1</source>
+        <translation>Exercise resumed at %1</translation>
+    </message>
+    <message>
+        <source>Vitesse de l&apos;exercice : ×%1</source>
+        <translation>Exercise speed: ×%1</translation>
+    </message>
+    <message>
+        <source>Saut de l&apos;horloge à %1</source>
+        <translation>Clock jumped to %1</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;exercice à %1</source>
+        <translation>End of exercise at %1</translation>
     </message>
 </context>
 <context>
@@ -534,6 +594,10 @@
     <message>
         <source>Interventions attendues par tranche horaire et par maille, et effectifs de police pour un événement prévu, avec les données qui les fondent.</source>
         <translation>Expected incidents by time band and by cell, and police staffing for a planned event, with the data behind them.</translation>
+    </message>
+    <message>
+        <source>Relecture : la salle est affichée telle qu&apos;elle était le %1. Rien n&apos;est inscrit ; revenez au direct (Ctrl+R) pour écrire.</source>
+        <translation>Replay: the room is shown as it was on %1. Nothing is written; go back to live (Ctrl+R) to write.</translation>
     </message>
 </context>
 <context>
@@ -876,6 +940,50 @@
     <message>
         <source>Événement annulé</source>
         <translation>Event cancelled</translation>
+    </message>
+    <message>
+        <source>Horloge de l&apos;exercice</source>
+        <translation>Exercise clock</translation>
+    </message>
+    <message>
+        <source>Stimulus d&apos;exercice</source>
+        <translation>Exercise inject</translation>
+    </message>
+    <message>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <source>CAP</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>EMSI</source>
+        <translation>EMSI</translation>
+    </message>
+    <message>
+        <source>EDXL</source>
+        <translation>EDXL</translation>
+    </message>
+    <message>
+        <source>EDXL-HAVE</source>
+        <translation>EDXL-HAVE</translation>
+    </message>
+    <message>
+        <source>EDXL-RM</source>
+        <translation>EDXL-RM</translation>
+    </message>
+    <message>
+        <source>NMEA</source>
+        <translation>NMEA</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1492,14 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>Mettre en pause ou reprendre le flux sélectionné</source>
         <translation>Pause or resume the selected feed</translation>
     </message>
+    <message>
+        <source>Inconnu ici : seul le serveur qui a reçu les messages compte les répétitions.</source>
+        <translation>Unknown here: only the server that received the messages counts the repeats.</translation>
+    </message>
+    <message>
+        <source> · lecture du journal : entrée %1 sur %2</source>
+        <translation> · reading the log: entry %1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1504,6 +1620,22 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>&amp;Calendrier et conflits</source>
         <translation>&amp;Calendar and clashes</translation>
+    </message>
+    <message>
+        <source>Animation de l&apos;exercice</source>
+        <translation>Exercise control</translation>
+    </message>
+    <message>
+        <source>&amp;Rapports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Retour d&apos;&amp;expérience (RETEX)…</source>
+        <translation>&amp;After-action report (RETEX)…</translation>
+    </message>
+    <message>
+        <source>&amp;Point de situation…</source>
+        <translation>&amp;Situation report…</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2326,121 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>depuis %1</source>
         <translation>for %1</translation>
+    </message>
+    <message>
+        <source>Alerte</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>À partir de %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>Expirée depuis %1 : elle n&apos;est plus sur la carte</source>
+        <translation>Expired at %1: it is no longer on the map</translation>
+    </message>
+    <message>
+        <source>Valable jusqu&apos;à %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+    <message>
+        <source>Urgence : %1 · certitude : %2</source>
+        <translation>Urgency: %1 · certainty: %2</translation>
+    </message>
+    <message>
+        <source>Conduite à tenir : %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Consignes :</source>
+        <translation>Instructions:</translation>
+    </message>
+    <message>
+        <source>Codes et paramètres : %1</source>
+        <translation>Codes and parameters: %1</translation>
+    </message>
+    <message>
+        <source>Page de l&apos;émetteur</source>
+        <translation>Issuer&apos;s page</translation>
+    </message>
+    <message numerus="yes">
+        <source>Aussi reçue en %n autre(s) langue(s)</source>
+        <translation>
+            <numerusform>Also received in %n other language</numerusform>
+            <numerusform>Also received in %n other languages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>se mettre à l&apos;abri</source>
+        <translation>take shelter</translation>
+    </message>
+    <message>
+        <source>évacuer</source>
+        <translation>evacuate</translation>
+    </message>
+    <message>
+        <source>se préparer</source>
+        <translation>get ready</translation>
+    </message>
+    <message>
+        <source>appliquer les consignes</source>
+        <translation>follow the instructions</translation>
+    </message>
+    <message>
+        <source>éviter la zone</source>
+        <translation>avoid the area</translation>
+    </message>
+    <message>
+        <source>se tenir informé</source>
+        <translation>stay informed</translation>
+    </message>
+    <message>
+        <source>évaluer la situation</source>
+        <translation>assess the situation</translation>
+    </message>
+    <message>
+        <source>fin de la menace</source>
+        <translation>threat over</translation>
+    </message>
+    <message>
+        <source>aucune action</source>
+        <translation>no action</translation>
+    </message>
+    <message>
+        <source>immédiate</source>
+        <translation>immediate</translation>
+    </message>
+    <message>
+        <source>attendue dans l&apos;heure</source>
+        <translation>expected within the hour</translation>
+    </message>
+    <message>
+        <source>à venir</source>
+        <translation>future</translation>
+    </message>
+    <message>
+        <source>passée</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <source>observé</source>
+        <translation>observed</translation>
+    </message>
+    <message>
+        <source>probable</source>
+        <translation>likely</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>possible</translation>
+    </message>
+    <message>
+        <source>peu probable</source>
+        <translation>unlikely</translation>
+    </message>
+    <message>
+        <source>inconnue</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3189,1332 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>Aucun événement prévu (event.plan) avec une affluence dans la salle.</source>
         <translation>No planned event (event.plan) with an attendance in the room.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::AfterActionReport</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (médiane) ; %2 (90&#xa0;%)</source>
+        <translation>%1 (median); %2 (90&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Salle « %1 »</source>
+        <translation>Room “%1”</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>aucune entrée de la main courante dans la période demandée</source>
+        <translation>no log entry in the requested period</translation>
+    </message>
+    <message>
+        <source>du %1 au %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Scénario d&apos;exercice</source>
+        <translation>Exercise scenario</translation>
+    </message>
+    <message>
+        <source>Main courante</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>%1 entrées dans la période</source>
+        <translation>%1 entries in the period</translation>
+    </message>
+    <message>
+        <source>Interventions signalées</source>
+        <translation>Incidents reported</translation>
+    </message>
+    <message>
+        <source>dont closes : %1</source>
+        <translation>of which closed: %1</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;engagement</source>
+        <translation>Time to engage</translation>
+    </message>
+    <message>
+        <source>aucune unité engagée sur ces interventions</source>
+        <translation>no unit engaged on these incidents</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;arrivée sur les lieux</source>
+        <translation>Time to arrive on scene</translation>
+    </message>
+    <message>
+        <source>aucune arrivée sur les lieux consignée</source>
+        <translation>no arrival on scene recorded</translation>
+    </message>
+    <message>
+        <source>Moment le plus chargé</source>
+        <translation>Busiest moment</translation>
+    </message>
+    <message>
+        <source>%1 : %2 interventions ouvertes en même temps</source>
+        <translation>%1: %2 incidents open at the same time</translation>
+    </message>
+    <message>
+        <source>Objectifs fixés</source>
+        <translation>Objectives set</translation>
+    </message>
+    <message>
+        <source>Sommaire</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Décisions et leurs auteurs</source>
+        <translation>Decisions and who took them</translation>
+    </message>
+    <message>
+        <source>Interventions : du signalement à la clôture</source>
+        <translation>Incidents: from report to closure</translation>
+    </message>
+    <message>
+        <source>Délais d&apos;intervention par service</source>
+        <translation>Response times by agency</translation>
+    </message>
+    <message>
+        <source>Activité au fil du temps</source>
+        <translation>Activity over time</translation>
+    </message>
+    <message>
+        <source>Cartes de la situation</source>
+        <translation>Situation maps</translation>
+    </message>
+    <message>
+        <source>Exercice : attendus et réalisé</source>
+        <translation>Exercise: expected and achieved</translation>
+    </message>
+    <message>
+        <source>Chronologie</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Heures de Marseille (heure de l&apos;événement, telle que la source l&apos;a donnée : un message arrivé en retard compte à l&apos;heure des faits). Tiré de la main courante telle qu&apos;elle est enregistrée : les données personnelles y sont remplacées par des jetons ([personne:…]).</source>
+        <translation>Marseille time (the time of the event as the source gave it: a message that arrived late counts at the time of the facts). Drawn from the log as it is recorded: personal data are replaced in it by tokens ([personne:…]).</translation>
+    </message>
+    <message>
+        <source>1. Décisions et leurs auteurs</source>
+        <translation>1. Decisions and who took them</translation>
+    </message>
+    <message>
+        <source>Aucune décision n&apos;est consignée dans la main courante pour cette période.</source>
+        <translation>No decision is recorded in the log for this period.</translation>
+    </message>
+    <message>
+        <source>2. Interventions : du signalement à la clôture</source>
+        <translation>2. Incidents: from report to closure</translation>
+    </message>
+    <message>
+        <source>Aucune intervention n&apos;a été signalée dans la période.</source>
+        <translation>No incident was reported in the period.</translation>
+    </message>
+    <message>
+        <source>Pour chaque intervention : l&apos;heure du signalement, la première unité engagée (en route), la première sur les lieux et la clôture, avec le délai depuis le signalement. « — » : pas dans la période.</source>
+        <translation>For each incident: the time it was reported, the first unit engaged (en route), the first on scene and the closure, with the time since the report. “—”: not in the period.</translation>
+    </message>
+    <message>
+        <source>Signalée</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>1re unité engagée</source>
+        <translation>1st unit engaged</translation>
+    </message>
+    <message>
+        <source>1re sur les lieux</source>
+        <translation>1st on scene</translation>
+    </message>
+    <message>
+        <source>Clôture</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>%1 interventions de plus ne sont pas listées ici ; elles comptent dans les délais ci-après.</source>
+        <translation>%1 more incidents are not listed here; they count in the times below.</translation>
+    </message>
+    <message>
+        <source>3. Délais d&apos;intervention par service</source>
+        <translation>3. Response times by agency</translation>
+    </message>
+    <message>
+        <source>Aucune unité n&apos;a été engagée sur les interventions de la période : pas de délai à mesurer.</source>
+        <translation>No unit was engaged on the period&apos;s incidents: no time to measure.</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;engagement : du signalement à la première unité du service en route. Délai d&apos;arrivée : du signalement à la première unité du service sur les lieux. Médiane : la moitié des interventions en deçà ; «&#xa0;90&#xa0;%&#xa0;» : neuf sur dix en deçà.</source>
+        <translation>Time to engage: from the report to the agency&apos;s first unit en route. Time to arrive: from the report to the agency&apos;s first unit on scene. Median: half of the incidents below it; “90&#xa0;%”: nine in ten below it.</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;engagement (médiane)</source>
+        <translation>Time to engage (median)</translation>
+    </message>
+    <message>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;arrivée (médiane)</source>
+        <translation>Time to arrive (median)</translation>
+    </message>
+    <message>
+        <source>Arrivée la plus lente</source>
+        <translation>Slowest arrival</translation>
+    </message>
+    <message>
+        <source>90&#xa0;% : %1</source>
+        <translation>90&#xa0;%: %1</translation>
+    </message>
+    <message>
+        <source>Tous services</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Pas de graphique des délais d&apos;arrivée : aucune unité n&apos;est consignée sur les lieux.</source>
+        <translation>No chart of arrival times: no unit is recorded on scene.</translation>
+    </message>
+    <message>
+        <source>4. Activité au fil du temps</source>
+        <translation>4. Activity over time</translation>
+    </message>
+    <message>
+        <source>Aucune intervention dans la période : pas de courbe d&apos;activité.</source>
+        <translation>No incident in the period: no activity curve.</translation>
+    </message>
+    <message>
+        <source>Le plus d&apos;interventions ouvertes en même temps : %1, à %2.</source>
+        <translation>Most incidents open at the same time: %1, at %2.</translation>
+    </message>
+    <message>
+        <source>Entrées de la main courante par nature</source>
+        <translation>Log entries by type</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>5. Cartes de la situation</source>
+        <translation>5. Situation maps</translation>
+    </message>
+    <message>
+        <source>Aucune carte : la période n&apos;a pas d&apos;entrée.</source>
+        <translation>No map: the period has no entry.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Interventions ouvertes : %1 ; unités engagées : %2 ; zones tracées : %3.</source>
+        <translation>Open incidents: %1; units engaged: %2; zones drawn: %3.</translation>
+    </message>
+    <message>
+        <source>6. Exercice : attendus et réalisé</source>
+        <translation>6. Exercise: expected and achieved</translation>
+    </message>
+    <message>
+        <source>Aucun inject d&apos;exercice n&apos;est consigné dans la période : rien à comparer (le scénario n&apos;a pas été joué par le lecteur de scénario, ou la période n&apos;en couvre pas).</source>
+        <translation>No exercise inject is recorded in the period: nothing to compare (the scenario was not played by the scenario player, or the period does not cover it).</translation>
+    </message>
+    <message>
+        <source>Injects joués : %1. Actions attendues : %2 — faites : %3, en retard : %4, manquées : %5, non évaluées : %6.</source>
+        <translation>Injects played: %1. Expected actions: %2 — done: %3, late: %4, missed: %5, not assessed: %6.</translation>
+    </message>
+    <message>
+        <source>Inject %1 — %2</source>
+        <translation>Inject %1 — %2</translation>
+    </message>
+    <message>
+        <source> (ajouté en cours d&apos;exercice)</source>
+        <translation> (added during the exercise)</translation>
+    </message>
+    <message>
+        <source> (de secours pour %1)</source>
+        <translation> (contingency inject for %1)</translation>
+    </message>
+    <message>
+        <source>de %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>à %1</source>
+        <translation>to %1</translation>
+    </message>
+    <message>
+        <source>par %1</source>
+        <translation>via %1</translation>
+    </message>
+    <message>
+        <source>(sans résumé)</source>
+        <translation>(no summary)</translation>
+    </message>
+    <message>
+        <source>Aucune action attendue pour cet inject.</source>
+        <translation>No expected action for this inject.</translation>
+    </message>
+    <message>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>%1 après l&apos;inject</source>
+        <translation>%1 after the inject</translation>
+    </message>
+    <message>
+        <source>%1. Chronologie</source>
+        <translation>%1. Timeline</translation>
+    </message>
+    <message>
+        <source>Aucune entrée de la main courante dans la période.</source>
+        <translation>No log entry in the period.</translation>
+    </message>
+    <message>
+        <source>%1 statuts d&apos;unité hors intervention (disponible, indisponible…)</source>
+        <translation>%1 unit statuses outside incidents (available, unavailable…)</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Ne sont pas listées ici : %1 (vigie-cli log les donne).</source>
+        <translation>Not listed here: %1 (vigie-cli log gives them).</translation>
+    </message>
+    <message>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>La chronologie s&apos;arrête ici : %1 entrées de plus suivent dans la période (vigie-cli log --since … les donne toutes).</source>
+        <translation>The timeline stops here: %1 more entries follow in the period (vigie-cli log --since … gives them all).</translation>
+    </message>
+    <message>
+        <source>Retour d&apos;expérience (RETEX)</source>
+        <translation>After-action report (RETEX)</translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>fait en retard</source>
+        <translation>done late</translation>
+    </message>
+    <message>
+        <source>manqué</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>non évalué</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>radio</source>
+        <translation>radio</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>alerte CAP</source>
+        <translation>CAP alert</translation>
+    </message>
+    <message>
+        <source>message EMSI</source>
+        <translation>EMSI message</translation>
+    </message>
+    <message>
+        <source>message EDXL-HAVE</source>
+        <translation>EDXL-HAVE message</translation>
+    </message>
+    <message>
+        <source>positions NMEA</source>
+        <translation>NMEA positions</translation>
+    </message>
+    <message>
+        <source>Hub Santé</source>
+        <translation>Health Hub</translation>
+    </message>
+    <message>
+        <source>capteurs GeoJSON</source>
+        <translation>GeoJSON sensors</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::SituationReport</name>
+    <message>
+        <source>EXERCICE — salle d&apos;exercice : ce document ne décrit pas des faits réels.</source>
+        <translation>EXERCISE — exercise room: this document does not describe real events.</translation>
+    </message>
+    <message>
+        <source>Décisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Unités</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Entrées</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Carte non dessinée.</source>
+        <translation>Map not drawn.</translation>
+    </message>
+    <message>
+        <source>… et %1 de plus.</source>
+        <translation>… and %1 more.</translation>
+    </message>
+    <message>
+        <source>Salle « %1 », %2</source>
+        <translation>Room “%1”, %2</translation>
+    </message>
+    <message>
+        <source>La main courante n&apos;est plus intègre à partir de l&apos;entrée n° %1 : la situation s&apos;arrête à l&apos;entrée précédente (vigie-cli verify).</source>
+        <translation>The log is no longer intact from entry no. %1 on: the situation stops at the previous entry (vigie-cli verify).</translation>
+    </message>
+    <message>
+        <source>Interventions en cours</source>
+        <translation>Ongoing incidents</translation>
+    </message>
+    <message>
+        <source>aucune de gravité 4 ou 5</source>
+        <translation>none of severity 4 or 5</translation>
+    </message>
+    <message>
+        <source>dont %1 de gravité 4 ou 5</source>
+        <translation>of which %1 of severity 4 or 5</translation>
+    </message>
+    <message>
+        <source>Victimes (interventions en cours)</source>
+        <translation>Casualties (ongoing incidents)</translation>
+    </message>
+    <message>
+        <source>Unités engagées</source>
+        <translation>Units engaged</translation>
+    </message>
+    <message>
+        <source>Interventions closes depuis l&apos;ouverture de la salle</source>
+        <translation>Incidents closed since the room opened</translation>
+    </message>
+    <message>
+        <source>Zones tracées</source>
+        <translation>Zones drawn</translation>
+    </message>
+    <message>
+        <source>Plan (SOIEC)</source>
+        <translation>Plan (SOIEC)</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Moyens</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Exécution</source>
+        <translation>Execution</translation>
+    </message>
+    <message>
+        <source>Commandement</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Situation calculée à partir de la main courante : tout ce qui s&apos;est passé jusqu&apos;à %1 (heure de Marseille), y compris ce qui a été consigné plus tard. Les données personnelles y sont remplacées par des jetons ([personne:…]).</source>
+        <translation>Situation computed from the log: everything that happened up to %1 (Marseille time), including what was recorded later. Personal data are replaced in it by tokens ([personne:…]).</translation>
+    </message>
+    <message>
+        <source>Aucune intervention en cours à cette heure.</source>
+        <translation>No ongoing incident at this time.</translation>
+    </message>
+    <message>
+        <source>%1 de gravité %2</source>
+        <translation>%1 of severity %2</translation>
+    </message>
+    <message>
+        <source>Par gravité : %1.</source>
+        <translation>By severity: %1.</translation>
+    </message>
+    <message>
+        <source>nature non précisée</source>
+        <translation>type not specified</translation>
+    </message>
+    <message>
+        <source>Par nature : %1.</source>
+        <translation>By type: %1.</translation>
+    </message>
+    <message>
+        <source>Gravité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Depuis</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Victimes</source>
+        <translation>Casualties</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Aucune zone tracée à cette heure.</source>
+        <translation>No zone drawn at this time.</translation>
+    </message>
+    <message>
+        <source>Carte à %1</source>
+        <translation>Map at %1</translation>
+    </message>
+    <message>
+        <source>Aucun objectif n&apos;est consigné à cette heure. Pour qu&apos;un objectif figure ici, l&apos;écrire dans une décision ou une note qui commence par « Objectif : ».</source>
+        <translation>No objective is recorded at this time. For an objective to appear here, write it in a decision or a note that starts with “Objectif:”.</translation>
+    </message>
+    <message>
+        <source>Aucune unité n&apos;est connue de la salle à cette heure.</source>
+        <translation>No unit is known to the room at this time.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Hôpitaux</source>
+        <translation>Hospitals</translation>
+    </message>
+    <message>
+        <source>Aucun état hospitalier n&apos;est consigné à cette heure.</source>
+        <translation>No hospital status is recorded at this time.</translation>
+    </message>
+    <message>
+        <source>Établissement</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Urgences</source>
+        <translation>Emergency department</translation>
+    </message>
+    <message>
+        <source>Lits libres</source>
+        <translation>Free beds</translation>
+    </message>
+    <message>
+        <source>non communiqués</source>
+        <translation>not reported</translation>
+    </message>
+    <message>
+        <source>Moyens engagés, par intervention</source>
+        <translation>Units engaged, by incident</translation>
+    </message>
+    <message>
+        <source>Aucune unité n&apos;est engagée à cette heure.</source>
+        <translation>No unit is engaged at this time.</translation>
+    </message>
+    <message>
+        <source>Dernières décisions</source>
+        <translation>Latest decisions</translation>
+    </message>
+    <message>
+        <source>Aucune décision n&apos;est consignée à cette heure.</source>
+        <translation>No decision is recorded at this time.</translation>
+    </message>
+    <message>
+        <source>Auteurs des décisions</source>
+        <translation>Who took the decisions</translation>
+    </message>
+    <message>
+        <source>Postes de la salle</source>
+        <translation>Desks in the room</translation>
+    </message>
+    <message>
+        <source>Aucun poste n&apos;a écrit dans la salle à cette heure (salle tenue depuis une seule console, ou flux seulement).</source>
+        <translation>No desk has written in the room at this time (room run from a single console, or feeds only).</translation>
+    </message>
+    <message>
+        <source>Qui a écrit dans la main courante</source>
+        <translation>Who wrote in the log</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a écrit dans la salle à cette heure, hors flux automatiques.</source>
+        <translation>Nobody has written in the room at this time, apart from automatic feeds.</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Dernière entrée</source>
+        <translation>Latest entry</translation>
+    </message>
+    <message>
+        <source>Les flux automatiques (alertes, positions des véhicules) ne sont pas comptés.</source>
+        <translation>Automatic feeds (alerts, vehicle positions) are not counted.</translation>
+    </message>
+    <message>
+        <source>Point de situation</source>
+        <translation>Situation report</translation>
+    </message>
+    <message>
+        <source>opérateur</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>officier de liaison</source>
+        <translation>liaison officer</translation>
+    </message>
+    <message>
+        <source>autorité</source>
+        <translation>authority</translation>
+    </message>
+    <message>
+        <source>poste de la salle</source>
+        <translation>room desk</translation>
+    </message>
+    <message>
+        <source>commandement des opérations</source>
+        <translation>operations command</translation>
+    </message>
+    <message>
+        <source>Vigie (automatique)</source>
+        <translation>Vigie (automatic)</translation>
+    </message>
+    <message>
+        <source>animateur d&apos;exercice</source>
+        <translation>exercise controller</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::Report</name>
+    <message>
+        <source>cannot write the PDF %1: %2</source>
+        <translation>cannot write the PDF %1: %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>the file cannot be opened</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>its folder does not exist</translation>
+    </message>
+    <message>
+        <source>cannot finish the PDF %1</source>
+        <translation>cannot finish the PDF %1</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;min</source>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;min %2&#xa0;s</source>
+        <translation>%1&#xa0;min %2&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;h %2&#xa0;min</source>
+        <translation>%1&#xa0;h %2&#xa0;min</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::ReportBuilder</name>
+    <message>
+        <source>Début de la période</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Moment le plus chargé (%1 interventions ouvertes)</source>
+        <translation>Busiest moment (%1 incidents open)</translation>
+    </message>
+    <message>
+        <source>Fin de la période</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Lecture de la main courante…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <source>Graphiques et cartes…</source>
+        <translation>Charts and maps…</translation>
+    </message>
+    <message>
+        <source>Mise en page du PDF…</source>
+        <translation>Laying out the PDF…</translation>
+    </message>
+    <message>
+        <source>Carte demandée</source>
+        <translation>Requested map</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::Figures</name>
+    <message>
+        <source>0–%1 min</source>
+        <translation>0–%1 min</translation>
+    </message>
+    <message>
+        <source>%1–%2 min</source>
+        <translation>%1–%2 min</translation>
+    </message>
+    <message>
+        <source>≥ %1 min</source>
+        <translation>≥ %1 min</translation>
+    </message>
+    <message>
+        <source>Délai d&apos;arrivée sur les lieux, par service</source>
+        <translation>Time to arrive on scene, by agency</translation>
+    </message>
+    <message>
+        <source>délai du signalement à la première unité du service sur les lieux</source>
+        <translation>time from the report to the agency&apos;s first unit on scene</translation>
+    </message>
+    <message>
+        <source>interventions</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>signalées dans la tranche</source>
+        <translation>reported in the band</translation>
+    </message>
+    <message>
+        <source>closes dans la tranche</source>
+        <translation>closed in the band</translation>
+    </message>
+    <message>
+        <source>en cours à la fin de la tranche</source>
+        <translation>ongoing at the end of the band</translation>
+    </message>
+    <message>
+        <source>Interventions au fil du temps (tranches de %1 h)</source>
+        <translation>Incidents over time (%1 h bands)</translation>
+    </message>
+    <message>
+        <source>Interventions au fil du temps (tranches de %1 min)</source>
+        <translation>Incidents over time (%1 min bands)</translation>
+    </message>
+    <message>
+        <source>heure de Marseille (début de la tranche)</source>
+        <translation>Marseille time (start of the band)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::Words</name>
+    <message>
+        <source>Inject d&apos;exercice</source>
+        <translation>Exercise inject</translation>
+    </message>
+    <message>
+        <source>Contrôle d&apos;exercice</source>
+        <translation>Exercise check</translation>
+    </message>
+    <message>
+        <source>Horloge d&apos;exercice</source>
+        <translation>Exercise clock</translation>
+    </message>
+    <message>
+        <source>autre (%1)</source>
+        <translation>other (%1)</translation>
+    </message>
+    <message>
+        <source> (%1 → %2)</source>
+        <translation> (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>inject %1 joué%2 : %3</source>
+        <translation>inject %1 played%2: %3</translation>
+    </message>
+    <message>
+        <source>inject %1, attendu « %2 » : %3</source>
+        <translation>inject %1, expected “%2”: %3</translation>
+    </message>
+    <message>
+        <source>début de l&apos;exercice %1</source>
+        <translation>start of exercise %1</translation>
+    </message>
+    <message>
+        <source>exercice suspendu à %1</source>
+        <translation>exercise paused at %1</translation>
+    </message>
+    <message>
+        <source>exercice repris à %1</source>
+        <translation>exercise resumed at %1</translation>
+    </message>
+    <message>
+        <source>vitesse de l&apos;exercice : × %1</source>
+        <translation>exercise speed: × %1</translation>
+    </message>
+    <message>
+        <source>exercice avancé à %1</source>
+        <translation>exercise moved forward to %1</translation>
+    </message>
+    <message>
+        <source>fin de l&apos;exercice à %1</source>
+        <translation>end of exercise at %1</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> : urgences %1</source>
+        <translation>: emergency department %1</translation>
+    </message>
+    <message>
+        <source>gravité %1/5</source>
+        <translation>severity %1/5</translation>
+    </message>
+    <message>
+        <source>%1 UA</source>
+        <translation>%1 P1</translation>
+    </message>
+    <message>
+        <source>%1 UR</source>
+        <translation>%1 P2</translation>
+    </message>
+    <message>
+        <source>1 impliqué</source>
+        <translation>1 involved</translation>
+    </message>
+    <message>
+        <source>%1 impliqués</source>
+        <translation>%1 involved</translation>
+    </message>
+    <message>
+        <source>1 décédé</source>
+        <translation>1 dead</translation>
+    </message>
+    <message>
+        <source>%1 décédés</source>
+        <translation>%1 dead</translation>
+    </message>
+    <message>
+        <source>aucune victime</source>
+        <translation>no casualties</translation>
+    </message>
+    <message>
+        <source>tous les services</source>
+        <translation>all agencies</translation>
+    </message>
+    <message>
+        <source>Police municipale</source>
+        <translation>Municipal police</translation>
+    </message>
+    <message>
+        <source>service non précisé</source>
+        <translation>agency not specified</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports::Layout</name>
+    <message>
+        <source>EXERCICE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <source>Établi avec Vigie le %1</source>
+        <translation>Made with Vigie on %1</translation>
+    </message>
+    <message>
+        <source>page %1 / %2</source>
+        <translation>page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ActivityTrack</name>
+    <message>
+        <source>Activité de la main courante : entrées par tranche de temps. Cliquez ou faites glisser pour afficher la salle à ce moment.</source>
+        <translation>Log activity: entries per time band. Click or drag to show the room at that moment.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::AdHocDialog</name>
+    <message>
+        <source>Stimulus manuel</source>
+        <translation>Manual inject</translation>
+    </message>
+    <message>
+        <source>ex. PC sécurité du stade</source>
+        <translation>e.g. stadium security post</translation>
+    </message>
+    <message>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Le message, tel que l&apos;appelant le dit</source>
+        <translation>The message, as the caller says it</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Jouer (Ctrl+Entrée)</source>
+        <translation>Play (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>Exercise control</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ExercisePanel</name>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>radio</source>
+        <translation>radio</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>alerte CAP</source>
+        <translation>CAP alert</translation>
+    </message>
+    <message>
+        <source>message EMSI</source>
+        <translation>EMSI message</translation>
+    </message>
+    <message>
+        <source>lits (EDXL-HAVE)</source>
+        <translation>beds (EDXL-HAVE)</translation>
+    </message>
+    <message>
+        <source>GPS (NMEA)</source>
+        <translation>GPS (NMEA)</translation>
+    </message>
+    <message>
+        <source>Hub Santé</source>
+        <translation>Health Hub</translation>
+    </message>
+    <message>
+        <source>capteurs (GeoJSON)</source>
+        <translation>sensors (GeoJSON)</translation>
+    </message>
+    <message>
+        <source>tous</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>police municipale</source>
+        <translation>municipal police</translation>
+    </message>
+    <message>
+        <source>EXERCICE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <source>Survolez le titre pour lire les objectifs de l&apos;exercice</source>
+        <translation>Hover over the title to read the exercise objectives</translation>
+    </message>
+    <message>
+        <source>F8 — démarrer, mettre en pause ou reprendre l&apos;horloge de l&apos;exercice</source>
+        <translation>F8 — start, pause or resume the exercise clock</translation>
+    </message>
+    <message>
+        <source>Vitesse</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Temps d&apos;exercice (T+) où aller : les stimuli jusque-là sont joués aussitôt</source>
+        <translation>Exercise time (T+) to go to: the injects up to then are played at once</translation>
+    </message>
+    <message>
+        <source>Aller à T+</source>
+        <translation>Go to T+</translation>
+    </message>
+    <message>
+        <source>Stimulus manuel…</source>
+        <translation>Manual inject…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Maj+M — un message hors scénario (appel, radio, courriel), inscrit au journal</source>
+        <translation>Ctrl+Shift+M — an off-scenario message (call, radio, email), written to the log</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;exercice…</source>
+        <translation>End the exercise…</translation>
+    </message>
+    <message>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <source>Stimulus</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>De → à</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>L&apos;horloge d&apos;un exercice ne revient pas en arrière : choisissez un temps après %1</source>
+        <translation>An exercise clock does not go back: choose a time after %1</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;exercice</source>
+        <translation>End the exercise</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;exercice maintenant ? Les actions attendues non faites seront notées manquées.</source>
+        <translation>End the exercise now? Expected actions not done will be marked missed.</translation>
+    </message>
+    <message>
+        <source>prêt à démarrer</source>
+        <translation>ready to start</translation>
+    </message>
+    <message>
+        <source>terminé</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>en cours ×%1</source>
+        <translation>running ×%1</translation>
+    </message>
+    <message>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>relance</source>
+        <translation>contingency inject</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>à venir</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <source>joué à %1</source>
+        <translation>played at %1</translation>
+    </message>
+    <message>
+        <source> (relance de %1)</source>
+        <translation> (contingency inject for %1)</translation>
+    </message>
+    <message>
+        <source> · contenu refusé, en quarantaine</source>
+        <translation> · content refused, quarantined</translation>
+    </message>
+    <message>
+        <source>relance non utilisée</source>
+        <translation>contingency inject not used</translation>
+    </message>
+    <message>
+        <source>Échéance de l&apos;action</source>
+        <translation>Action deadline</translation>
+    </message>
+    <message>
+        <source>attend son stimulus</source>
+        <translation>waiting for its inject</translation>
+    </message>
+    <message>
+        <source>attendue avant %1</source>
+        <translation>expected before %1</translation>
+    </message>
+    <message>
+        <source>faite — %1</source>
+        <translation>done — %1</translation>
+    </message>
+    <message>
+        <source>faite en retard — %1</source>
+        <translation>done late — %1</translation>
+    </message>
+    <message>
+        <source>manquée</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>manquée — relance %1</source>
+        <translation>missed — contingency inject %1</translation>
+    </message>
+    <message>
+        <source>Stimuli joués : %1 sur %2 · actions attendues : %3 faites, %4 en retard, %5 manquées, %6 en cours</source>
+        <translation>Injects played: %1 of %2 · expected actions: %3 done, %4 late, %5 missed, %6 pending</translation>
+    </message>
+    <message>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ReplayControls</name>
+    <message>
+        <source>&amp;Relecture de la salle</source>
+        <translation>Room &amp;replay</translation>
+    </message>
+    <message>
+        <source>Revoir la salle à un moment passé : carte, listes et main courante à cette heure ; rien ne peut être inscrit pendant la relecture.</source>
+        <translation>Review the room at a past moment: map, lists and log at that time; nothing can be written during replay.</translation>
+    </message>
+    <message>
+        <source>Retour au direct : la situation actuelle est affichée.</source>
+        <translation>Back to live: the current situation is shown.</translation>
+    </message>
+    <message>
+        <source>RELECTURE — %1</source>
+        <translation>REPLAY — %1</translation>
+    </message>
+    <message>
+        <source>lecture ×%1</source>
+        <translation>playing ×%1</translation>
+    </message>
+    <message>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>rien ne peut être inscrit — Ctrl+R : revenir au direct</source>
+        <translation>nothing can be written — Ctrl+R: back to live</translation>
+    </message>
+    <message>
+        <source>RELECTURE %1 — %2</source>
+        <translation>REPLAY %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ReportDialog</name>
+    <message>
+        <source>Retour d&apos;expérience (RETEX)</source>
+        <translation>After-action report (RETEX)</translation>
+    </message>
+    <message>
+        <source>Point de situation</source>
+        <translation>Situation report</translation>
+    </message>
+    <message>
+        <source>EXERCICE — le rapport portera la mention sur chaque page</source>
+        <translation>EXERCISE — the report will carry the notice on every page</translation>
+    </message>
+    <message>
+        <source>Toute la salle, du premier au dernier événement</source>
+        <translation>The whole room, from the first to the last event</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Situation à</source>
+        <translation>Situation at</translation>
+    </message>
+    <message>
+        <source>Par défaut, l&apos;heure du dernier événement de la main courante.</source>
+        <translation>By default, the time of the last event in the log.</translation>
+    </message>
+    <message>
+        <source>RETEX - %1.pdf</source>
+        <translation>After-action report - %1.pdf</translation>
+    </message>
+    <message>
+        <source>Point de situation - %1.pdf</source>
+        <translation>Situation report - %1.pdf</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fichier PDF</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <source>Établir le rapport</source>
+        <translation>Produce the report</translation>
+    </message>
+    <message>
+        <source>Enregistrer le rapport</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rapport non établi</source>
+        <translation>Report not produced</translation>
+    </message>
+    <message>
+        <source>Le rapport %1 n&apos;a pas été écrit : %2</source>
+        <translation>The report %1 was not written: %2</translation>
+    </message>
+    <message>
+        <source>Rapport établi</source>
+        <translation>Report produced</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pages)</source>
+        <translation>%1 (%2 pages)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::ReportJob</name>
+    <message>
+        <source>annulé</source>
+        <translation>cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ui::TimelineBar</name>
+    <message>
+        <source>Au début de la salle (Ctrl+Origine)</source>
+        <translation>To the start of the room (Ctrl+Home)</translation>
+    </message>
+    <message>
+        <source>Lire ou mettre en pause (Espace)</source>
+        <translation>Play or pause (Space)</translation>
+    </message>
+    <message>
+        <source>Vitesse de lecture : secondes de la salle par seconde</source>
+        <translation>Playback speed: room seconds per second</translation>
+    </message>
+    <message>
+        <source>Revenir au direct</source>
+        <translation>Back to live</translation>
+    </message>
+    <message>
+        <source>La situation actuelle, et les actions d&apos;écriture de nouveau permises (Ctrl+R)</source>
+        <translation>The current situation, with writing allowed again (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Relecture : lire ou mettre en pause</source>
+        <translation>Replay: play or pause</translation>
+    </message>
+    <message>
+        <source>Relecture : 10 s en arrière</source>
+        <translation>Replay: 10 s back</translation>
+    </message>
+    <message>
+        <source>Relecture : 10 s en avant</source>
+        <translation>Replay: 10 s forward</translation>
+    </message>
+    <message>
+        <source>Relecture : 5 min en arrière</source>
+        <translation>Replay: 5 min back</translation>
+    </message>
+    <message>
+        <source>Relecture : 5 min en avant</source>
+        <translation>Replay: 5 min forward</translation>
+    </message>
+    <message>
+        <source>Relecture : au début</source>
+        <translation>Replay: to the start</translation>
+    </message>
+    <message>
+        <source>Relecture : à la fin</source>
+        <translation>Replay: to the end</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>Play</translation>
     </message>
 </context>
 </TS>
