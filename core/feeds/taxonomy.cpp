@@ -9,35 +9,36 @@ namespace {
 
 QLatin1String family(QStringView type)
 {
-    static constexpr std::array<std::pair<const char *, const char *>, 23> families{{
-        {"building_fire", "fire"},
-        {"brush_fire", "fire"},
-        {"vehicle_fire", "fire"},
-        {"cardiac_arrest", "medical"},
-        {"illness", "medical"},
-        {"injury", "medical"},
-        {"childbirth", "medical"},
-        {"water_rescue", "medical"},
-        {"traffic_accident", "traffic"},
-        {"hazmat", "hazmat"},
-        {"gas_leak", "hazmat"},
-        {"weather", "weather"},
-        {"flood", "weather"},
-        {"earthquake", "weather"},
-        {"crowd_event", "crowd"},
-        {"crowd_crush", "crowd"},
-        {"security", "security"},
-        {"public_order", "security"},
-        {"suspect_package", "security"},
-        {"infrastructure", "other"},
-        {"other", "other"},
+    // QLatin1String pairs built at compile time: this runs several times for every typed message.
+    static constexpr std::array<std::pair<QLatin1String, QLatin1String>, 23> families{{
+        {QLatin1String("building_fire"), QLatin1String("fire")},
+        {QLatin1String("brush_fire"), QLatin1String("fire")},
+        {QLatin1String("vehicle_fire"), QLatin1String("fire")},
+        {QLatin1String("cardiac_arrest"), QLatin1String("medical")},
+        {QLatin1String("illness"), QLatin1String("medical")},
+        {QLatin1String("injury"), QLatin1String("medical")},
+        {QLatin1String("childbirth"), QLatin1String("medical")},
+        {QLatin1String("water_rescue"), QLatin1String("medical")},
+        {QLatin1String("traffic_accident"), QLatin1String("traffic")},
+        {QLatin1String("hazmat"), QLatin1String("hazmat")},
+        {QLatin1String("gas_leak"), QLatin1String("hazmat")},
+        {QLatin1String("weather"), QLatin1String("weather")},
+        {QLatin1String("flood"), QLatin1String("weather")},
+        {QLatin1String("earthquake"), QLatin1String("weather")},
+        {QLatin1String("crowd_event"), QLatin1String("crowd")},
+        {QLatin1String("crowd_crush"), QLatin1String("crowd")},
+        {QLatin1String("security"), QLatin1String("security")},
+        {QLatin1String("public_order"), QLatin1String("security")},
+        {QLatin1String("suspect_package"), QLatin1String("security")},
+        {QLatin1String("infrastructure"), QLatin1String("other")},
+        {QLatin1String("other"), QLatin1String("other")},
         // Types of older logs, kept so their incidents still compare.
-        {"drowning", "medical"},
-        {"assault", "security"},
+        {QLatin1String("drowning"), QLatin1String("medical")},
+        {QLatin1String("assault"), QLatin1String("security")},
     }};
     for (const auto &[t, f] : families)
-        if (type == QLatin1String(t))
-            return QLatin1String(f);
+        if (type == t)
+            return f;
     return QLatin1String("other");
 }
 

@@ -3,6 +3,8 @@
 #include "feeds/taxonomy.h"
 #include "feeds/typing_rules_p.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <vector>
 
@@ -10,26 +12,38 @@ namespace vigie::feeds {
 
 namespace {
 
+// One character folded: lower case, without its accent. Only characters beyond ASCII are decomposed (Qt's
+// decomposition tables), one at a time: normalising the whole text cost more than the rest of the typing.
+void fold(QChar c, QString &out)
+{
+    if (c.unicode() < 0x80) {
+        if (c.isLetterOrNumber())
+            out += c.toLower();
+        else
+            out += u' ';
+        return;
+    }
+    if (c == u'œ' || c == u'Œ')
+        out += QStringLiteral("oe");
+    else if (c == u'æ' || c == u'Æ')
+        out += QStringLiteral("ae");
+    else if (c.category() == QChar::Mark_NonSpacing)
+        return;
+    else if (const QString d = c.decomposition(); !d.isEmpty() && c.decompositionTag() == QChar::Canonical)
+        fold(d.front(), out);
+    else if (c.isLetterOrNumber())
+        out += c.toLower();
+    else
+        out += u' ';
+}
+
 // Words of a text, lower case, accents and ligatures folded, punctuation and apostrophes as spaces.
-// Hand-written over QString::normalized because only a few characters need folding and this runs on every
-// message.
 QStringList words(QStringView text)
 {
     QString folded;
     folded.reserve(text.size());
-    const QString decomposed = text.toString().normalized(QString::NormalizationForm_D);
-    for (const QChar c : decomposed) {
-        if (c.category() == QChar::Mark_NonSpacing)
-            continue;
-        if (c == u'œ' || c == u'Œ')
-            folded += QStringLiteral("oe");
-        else if (c == u'æ' || c == u'Æ')
-            folded += QStringLiteral("ae");
-        else if (c.isLetterOrNumber())
-            folded += c.toLower();
-        else
-            folded += u' ';
-    }
+    for (const QChar c : text)
+        fold(c, folded);
     QStringList out = folded.split(u' ', Qt::SkipEmptyParts);
     // Articles and prepositions are dropped: a CTA writes "FEU APPARTEMENT" for "feu d'appartement" and
     // "TOMBE A L'EAU" for "tombé à l'eau"; a cue then matches both. "sans", "pas", "ne" are kept (negations).
@@ -88,6 +102,23 @@ const std::vector<Cue> &cues()
     return all;
 }
 
+// The cues whose first phrase begins with a character, in table order: a token is compared with the few cues
+// that could start at it rather than with all of them.
+const std::vector<std::vector<int>> &cuesByFirstChar()
+{
+    static const std::vector<std::vector<int>> index = [] {
+        std::vector<std::vector<int>> out(128);
+        for (int i = 0; i < int(cues().size()); ++i) {
+            const Phrase &first = cues()[std::size_t(i)].phrases.front();
+            const char16_t c =
+                first.empty() || first.front().word.isEmpty() ? 0 : first.front().word[0].unicode();
+            out[c < 128 ? c : 0].push_back(i);
+        }
+        return out;
+    }();
+    return index;
+}
+
 bool matchesAt(const QStringList &tokens, int at, const Phrase &phrase)
 {
     if (phrase.empty() || at + int(phrase.size()) > tokens.size())
@@ -103,7 +134,7 @@ bool matchesAt(const QStringList &tokens, int at, const Phrase &phrase)
 
 bool found(const QStringList &tokens, const Cue &cue)
 {
-    return std::all_of(cue.phrases.begin(), cue.phrases.end(), [&](const Phrase &phrase) {
+    return std::all_of(cue.phrases.begin() + 1, cue.phrases.end(), [&](const Phrase &phrase) {
         for (int i = 0; i < tokens.size(); ++i)
             if (matchesAt(tokens, i, phrase))
                 return true;
@@ -125,10 +156,22 @@ struct Score
 // Scores of the types the words speak for, in the order their first cue appears in the table (ties go to it).
 std::vector<Score> scoreWords(const QStringList &tokens)
 {
+    // The cues whose first phrase starts at some token, then the rest of their phrases anywhere; in table
+    // order, which breaks ties.
+    std::vector<int> matched;
+    const auto &index = cuesByFirstChar();
+    for (int i = 0; i < tokens.size(); ++i) {
+        const char16_t c = tokens[i][0].unicode();
+        for (const int k : index[c < 128 ? c : 0])
+            if (matchesAt(tokens, i, cues()[std::size_t(k)].phrases.front()) &&
+                found(tokens, cues()[std::size_t(k)]))
+                matched.push_back(k);
+    }
+    std::sort(matched.begin(), matched.end());
+    matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
     std::vector<Score> scores;
-    for (const Cue &cue : cues()) {
-        if (!found(tokens, cue))
-            continue;
+    for (const int k : matched) {
+        const Cue &cue = cues()[std::size_t(k)];
         auto it =
             std::find_if(scores.begin(), scores.end(), [&](const Score &s) { return s.type == cue.type; });
         if (it == scores.end())
@@ -172,7 +215,9 @@ QString wordsReason(const Score &s)
 
 } // namespace
 
-Typing typeIncident(const TypingEvidence &evidence)
+namespace {
+
+Typing typeUncached(const TypingEvidence &evidence)
 {
     const QStringList tokens = words(evidence.text);
     std::vector<Score> scores = scoreWords(tokens);
@@ -224,6 +269,23 @@ Typing typeIncident(const TypingEvidence &evidence)
     if (!categoryType.isEmpty())
         return {categoryType, QStringLiteral("category:") + categoryName};
     return {QStringLiteral("other"), QStringLiteral("none")};
+}
+
+} // namespace
+
+Typing typeIncident(const TypingEvidence &evidence)
+{
+    // Feeds repeat themselves: a CTA's natures, the nomenclature's labels, a sensor's event names. The typing
+    // is a pure function of its evidence, so the last answers are kept, per thread (the adapters may run on
+    // the pool's threads), and forgotten all at once when there are too many.
+    thread_local QHash<QString, Typing> cache;
+    const QString key = evidence.format + u'\x1f' + evidence.codes.join(u'\x1e') + u'\x1f' + evidence.text +
+                        u'\x1f' + evidence.categories.join(u'\x1e') + u'\x1f' + evidence.sender;
+    if (const auto it = cache.constFind(key); it != cache.constEnd())
+        return *it;
+    if (cache.size() >= 4096)
+        cache.clear();
+    return *cache.insert(key, typeUncached(evidence));
 }
 
 } // namespace vigie::feeds
