@@ -82,6 +82,7 @@ TEST(TypingCorpus, HeldOutPartIsTypedRightAtNinetyFivePercent)
                   << 100.0 * counts.first / counts.second << " %\n";
     ASSERT_TRUE(byPart.contains(QStringLiteral("held")) && byPart.contains(QStringLiteral("dev")));
     EXPECT_GE(byPart[QStringLiteral("held")].second, 100);
-    EXPECT_GE(double(byPart[QStringLiteral("held")].first), 0.95 * byPart[QStringLiteral("held")].second);
-    EXPECT_GE(double(byPart[QStringLiteral("dev")].first), 0.95 * byPart[QStringLiteral("dev")].second);
+    // The held part is the measure; the parts tuned on must not fall back below it either.
+    for (const auto &[part, counts] : byPart)
+        EXPECT_GE(double(counts.first), 0.95 * counts.second) << part.toStdString();
 }
