@@ -166,9 +166,10 @@ TEST(RealSamples, HubSanteExamplesAreTypedAsTheirCisuCodeSays)
                     types << e.data.value(u"type").toString();
                     reasons << e.data.value(u"type_reason").toString();
                 }
-        ASSERT_FALSE(types.isEmpty()) << file << " via " << (*adapter)->format().toStdString() << ": "
-                                      << (batch.rejected.empty() ? std::string("no refusal")
-                                                                 : batch.rejected.front().reason.toStdString());
+        ASSERT_FALSE(types.isEmpty())
+            << file << " via " << (*adapter)->format().toStdString() << ": "
+            << (batch.rejected.empty() ? std::string("no refusal")
+                                       : batch.rejected.front().reason.toStdString());
         EXPECT_EQ(types.first().toStdString(), expected)
             << file << " (" << reasons.first().toStdString() << ")";
         EXPECT_TRUE(reasons.first().startsWith(u"code:cisu:")) << reasons.first().toStdString();
