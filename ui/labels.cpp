@@ -66,7 +66,10 @@ QString incidentTypeLabel(const QString &type)
         {"vehicle_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Feu de véhicule")},
         {"brush_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Feu d'espace naturel")},
         {"cardiac_arrest", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Arrêt cardiaque")},
+        {"illness", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Malaise ou maladie")},
         {"injury", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Blessé")},
+        {"childbirth", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Accouchement")},
+        {"water_rescue", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Personne à l'eau")},
         {"traffic_accident", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Accident de la circulation")},
         {"public_order", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Ordre public")},
         {"crowd_event", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Rassemblement")},
@@ -78,6 +81,7 @@ QString incidentTypeLabel(const QString &type)
         {"weather", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Événement météorologique")},
         {"earthquake", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Séisme")},
         {"security", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Atteinte à la sécurité")},
+        {"suspect_package", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Colis suspect")},
         {"infrastructure", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Réseaux et infrastructures")},
         {"other", QT_TRANSLATE_NOOP("vigie::ui::Labels", "Autre")},
     };

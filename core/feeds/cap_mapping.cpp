@@ -154,11 +154,18 @@ void mapCap(const QJsonObject &alert, const QByteArray &raw, const QString &posi
     if (!infos.empty()) {
         const QJsonObject &info = infos[chosen];
         const QString event = pickString(info, u"event");
-        const QString category = pickString(info, u"category");
-        QString type = typeFromCode(QStringLiteral("cap"), event);
-        if (type == u"other")
-            type = typeFromCode(QStringLiteral("cap"), category);
-        data.insert(QStringLiteral("type"), type);
+        // What the sender meant, from its codes, its words, its category and itself together (taxonomy.h).
+        QStringList codes;
+        for (const QJsonValue &code : namedValues(info.value(u"eventCode")))
+            codes << code.toString();
+        for (const QJsonValue &parameter : namedValues(info.value(u"parameter")))
+            if (parameter.toString().startsWith(u"awareness_type"))
+                codes << parameter.toString();
+        const Typing typing =
+            typeIncident({QStringLiteral("cap"), codes, event + u' ' + pickString(info, u"headline"),
+                          strings(info.value(u"category")), pickString(alert, u"sender")});
+        data.insert(QStringLiteral("type"), typing.type);
+        data.insert(QStringLiteral("type_reason"), typing.reason);
         data.insert(QStringLiteral("title"),
                     pickString(info, u"headline").isEmpty() ? event : pickString(info, u"headline"));
         if (!pickString(info, u"description").isEmpty())

@@ -157,12 +157,16 @@ FeedBatch CsvAdapter::parse(const QByteArray &bytes, const FeedContext &context)
         const QString id = field("id").isEmpty() ? contentKey(QStringLiteral("csv"), raw)
                                                  : QString(QStringLiteral("csv:") + field("id"));
         if (!field("type").isEmpty() && !e.geo.isNull()) {
+            // The type column is a label, a code and a category at once (an export's own nomenclature).
+            const Typing typing = typeIncident(
+                {QStringLiteral("csv"), {field("type")}, field("type"), {field("type")}, e.agency});
             e.kind = QStringLiteral("incident.open");
             e.data = {{QStringLiteral("incident"),
                        field("incident").isEmpty()
                            ? QString(QStringLiteral("csv:") + QString(id).remove(0, 4).left(24))
                            : field("incident")},
-                      {QStringLiteral("type"), typeFromCode(QStringLiteral("csv"), field("type"))},
+                      {QStringLiteral("type"), typing.type},
+                      {QStringLiteral("type_reason"), typing.reason},
                       {QStringLiteral("title"), field("text")},
                       {QStringLiteral("status"), QStringLiteral("open")}};
         } else {

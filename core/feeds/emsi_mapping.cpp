@@ -57,10 +57,15 @@ void mapEmsi(const QJsonObject &emsi, const QByteArray &raw, const QString &posi
         if (!pick(event, u"SCALE").isUndefined() && !pickNumber(event, u"SCALE"))
             return refuse(
                 QStringLiteral("EVENT/SCALE \"%1\" is not a number").arg(pickString(event, u"SCALE")));
+        const Typing typing = typeIncident({QStringLiteral("emsi"),
+                                            strings(pick(event, u"ETYPE/CATEGORY")),
+                                            pickString(event, u"NAME"),
+                                            {},
+                                            sender});
         QJsonObject data{{QStringLiteral("incident"), QString(QStringLiteral("emsi:") + id)},
                          {QStringLiteral("source_id"), pickString(emsi, u"CONTEXT/ID")},
-                         {QStringLiteral("type"),
-                          typeFromCode(QStringLiteral("emsi"), pickString(event, u"ETYPE/CATEGORY"))},
+                         {QStringLiteral("type"), typing.type},
+                         {QStringLiteral("type_reason"), typing.reason},
                          {QStringLiteral("title"), pickString(event, u"NAME")},
                          {QStringLiteral("emsi_category"), pickString(event, u"ETYPE/CATEGORY")}};
         if (!pickString(emsi, u"CONTEXT/FREETEXT").isEmpty())

@@ -213,6 +213,8 @@ FeedBatch GeoJsonAdapter::parse(const QByteArray &bytes, const FeedContext &cont
                 continue;
             }
         const QString sensor = p.value(u"sensor").toString(context.source);
+        const Typing typing = typeIncident(
+            {QStringLiteral("geojson"), {type}, type, {type}, p.value(u"agency").toString(context.agency)});
         Entry e;
         e.kind = QStringLiteral("incident.open");
         e.eventTime = *t;
@@ -222,7 +224,8 @@ FeedBatch GeoJsonAdapter::parse(const QByteArray &bytes, const FeedContext &cont
         e.geo = std::move(geo.value());
         e.data = {{QStringLiteral("incident"),
                    p.value(u"incident").toString(QString(QStringLiteral("geojson:") + id))},
-                  {QStringLiteral("type"), typeFromCode(QStringLiteral("geojson"), type)},
+                  {QStringLiteral("type"), typing.type},
+                  {QStringLiteral("type_reason"), typing.reason},
                   {QStringLiteral("title"), p.value(u"title").toString(type)},
                   {QStringLiteral("status"), QStringLiteral("open")},
                   {QStringLiteral("source_id"), id},

@@ -137,9 +137,14 @@ void mapCase(const QString &root, const QJsonObject &c, const QByteArray &raw, c
     QJsonObject data{{QStringLiteral("incident"), QString(QStringLiteral("hubsante:") + caseId)},
                      {QStringLiteral("source_id"), h.messageId.isEmpty() ? caseId : h.messageId},
                      {QStringLiteral("status"), QStringLiteral("open")}};
-    if (!code.isEmpty())
-        data.insert(QStringLiteral("type"), typeFromCode(QStringLiteral("hubsante"), code));
-    if (const QString label = pickString(c, u"qualification/whatsHappen/label"); !label.isEmpty())
+    const QString label = pickString(c, u"qualification/whatsHappen/label");
+    if (!code.isEmpty()) {
+        // The CISU code first, its label (always sent beside it) where the code names only a family.
+        const Typing typing = typeIncident({QStringLiteral("hubsante"), {code}, label, {}, h.sender});
+        data.insert(QStringLiteral("type"), typing.type);
+        data.insert(QStringLiteral("type_reason"), typing.reason);
+    }
+    if (!label.isEmpty())
         data.insert(QStringLiteral("title"), label);
     const QString agency = agencyFromSender(caseId, QStringLiteral("samu"));
     out.messages.push_back(

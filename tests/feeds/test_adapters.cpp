@@ -57,6 +57,33 @@ TEST(CapAdapter, ValidAlertBecomesIncidentOpen)
     EXPECT_DOUBLE_EQ(e.data.value(u"radius_m").toDouble(), 200.0);
 }
 
+TEST(CapAdapter, AForestFireOfCategoryFireIsTypedByItsWordsAndTheReasonIsKept)
+{
+    // The Marseille summer's main risk: category Fire said "building fire" whatever the event said.
+    const QByteArray info =
+        "<info><language>fr-FR</language><category>Fire</category><event>Feu de forêt</event>"
+        "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+        "<headline>Feu de forêt massif de l'Étoile, évacuation des Mourets</headline>"
+        "<area><areaDesc>Château-Gombert</areaDesc><circle>43.36,5.44 1</circle></area></info>";
+    const FeedBatch b = CapAdapter().parse(capAlert("Actual", {}, info), live);
+    ASSERT_EQ(b.messages.size(), 1u) << firstReason(b).toStdString();
+    const Entry &e = b.messages[0].drafts.at(0);
+    EXPECT_EQ(e.data.value(u"type").toString().toStdString(), "brush_fire");
+    EXPECT_TRUE(e.data.value(u"type_reason").toString().startsWith(u"words:feu foret"))
+        << e.data.value(u"type_reason").toString().toStdString();
+    // A NexSIS nature code in <eventCode> decides before the words.
+    const QByteArray coded =
+        "<info><language>fr-FR</language><category>Rescue</category><event>Intervention</event>"
+        "<eventCode><valueName>NexSIS</valueName><value>C02.05.02</value></eventCode>"
+        "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+        "<area><areaDesc>Vieux-Port</areaDesc><circle>43.2951,5.3744 0.2</circle></area></info>";
+    const FeedBatch c = CapAdapter().parse(capAlert("Actual", {}, coded), live);
+    ASSERT_EQ(c.messages.size(), 1u) << firstReason(c).toStdString();
+    EXPECT_EQ(c.messages[0].drafts.at(0).data.value(u"type").toString().toStdString(), "childbirth");
+    EXPECT_EQ(c.messages[0].drafts.at(0).data.value(u"type_reason").toString().toStdString(),
+              "code:cisu:C02.05.02");
+}
+
 TEST(CapAdapter, EachRequiredFieldMissingIsRefusedByName)
 {
     for (const char *field : {"identifier", "sender", "sent", "status", "msgType", "scope"}) {

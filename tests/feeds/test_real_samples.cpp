@@ -137,3 +137,41 @@ TEST(RealSamples, HubSanteFailingEnvelopesAreRefused)
     std::printf("failing Hub Santé EDXL-DE samples refused: %d of %d\n", refused, total);
     EXPECT_EQ(refused, total);
 }
+
+// The Hub Santé examples, as the ANS publishes them: the nomenclature code decides, not a prefix
+// table that read C04 as a chemical risk and every C02 as a cardiac arrest.
+TEST(RealSamples, HubSanteExamplesAreTypedAsTheirCisuCodeSays)
+{
+    const QString dir = samplesDir() + QStringLiteral("/emsi/hub-sante/sample/examples/RC-EDA/");
+    const std::array<std::pair<const char *, const char *>, 3> cases{{
+        {"RC-EDA-FemmeEnceinte-DelphineVigneau.01.json", "childbirth"},
+        {"RC-EDA_Incendie_RaymondeLECCIA.01.json", "building_fire"},
+        {"RC-EDA-FuiteDeGaz-AliceGregoireNormand.01.json", "gas_leak"},
+    }};
+    if (!QFile::exists(dir))
+        GTEST_SKIP();
+    const FeedRegistry registry;
+    for (const auto &[file, expected] : cases) {
+        QFile f(dir + QLatin1String(file));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << file;
+        const QByteArray bytes = f.readAll();
+        auto adapter = registry.detect(bytes, QLatin1String(file));
+        ASSERT_TRUE(adapter.ok()) << file;
+        const FeedContext context{QLatin1String(file), RoomMode::Live, {}, {}, {}};
+        const FeedBatch batch = (*adapter)->parse(bytes, context);
+        QStringList types, reasons;
+        for (const FeedMessage &m : batch.messages)
+            for (const Entry &e : m.drafts)
+                if (e.data.contains(u"type")) {
+                    types << e.data.value(u"type").toString();
+                    reasons << e.data.value(u"type_reason").toString();
+                }
+        ASSERT_FALSE(types.isEmpty())
+            << file << " via " << (*adapter)->format().toStdString() << ": "
+            << (batch.rejected.empty() ? std::string("no refusal")
+                                       : batch.rejected.front().reason.toStdString());
+        EXPECT_EQ(types.first().toStdString(), expected)
+            << file << " (" << reasons.first().toStdString() << ")";
+        EXPECT_TRUE(reasons.first().startsWith(u"code:cisu:")) << reasons.first().toStdString();
+    }
+}

@@ -23,8 +23,10 @@ TEST(Taxonomy, EachFormatsCodesMapOntoOurTypes)
     EXPECT_EQ(type("emsi", "FIR/OTH"), u"building_fire");
     EXPECT_EQ(type("emsi", "TRP/COL"), u"traffic_accident");
     EXPECT_EQ(type("emsi", "NAT/WEA"), u"weather");
-    EXPECT_EQ(type("hubsante", "C02.05.00"), u"cardiac_arrest");
-    EXPECT_EQ(type("hubsante", "C03"), u"building_fire");
+    // CISU codes: C02.05 is an illness, C04 a fire (C03 is no fire, and a code we do not know types nothing).
+    EXPECT_EQ(type("hubsante", "C02.05.00"), u"illness");
+    EXPECT_EQ(type("hubsante", "C04.02.01"), u"building_fire");
+    EXPECT_EQ(type("hubsante", "C03"), u"other");
     // A format's own rules come first: "fire" is a CAP category but, in a free label, a building fire too.
     EXPECT_EQ(type("csv", "Feu de véhicule"), u"vehicle_fire");
     EXPECT_EQ(type("csv", "feu de poubelle"), u"building_fire");
@@ -35,13 +37,13 @@ TEST(Taxonomy, FreeLabelsAreReadWhateverTheirCaseSpacesAndAccents)
     EXPECT_EQ(type("csv", "  FUMÉE signalée "), u"building_fire");
     EXPECT_EQ(type("geojson", "Arrêt cardiaque"), u"cardiac_arrest");
     EXPECT_EQ(type("geojson", "gunshot"), u"security");
-    EXPECT_EQ(type("csv", "Mouvement de foule"), u"crowd_event");
+    EXPECT_EQ(type("csv", "Mouvement de foule"), u"crowd_crush");
     // A format's code that matches none of its rules falls back to the free labels, then to "other".
     EXPECT_EQ(type("emsi", "accident"), u"traffic_accident");
     EXPECT_EQ(type("cap", "Other"), u"other");
     EXPECT_EQ(type("csv", ""), u"other");
     EXPECT_EQ(type("csv", "   "), u"other");
-    EXPECT_EQ(type("unknown-format", "malaise"), u"cardiac_arrest");
+    EXPECT_EQ(type("unknown-format", "malaise"), u"illness");
 }
 
 TEST(Taxonomy, FamiliesAndWhichMayBeOneIncident)
@@ -63,4 +65,76 @@ TEST(Taxonomy, FamiliesAndWhichMayBeOneIncident)
     EXPECT_FALSE(compatible("security", "cardiac_arrest"));
     EXPECT_FALSE(compatible("crowd_event", "hazmat"));
     EXPECT_FALSE(compatible("hazmat", "crowd_event"));
+}
+
+namespace {
+
+Typing typed(const char *format, QStringList codes, const char *text, QStringList categories = {},
+             const char *sender = "")
+{
+    return typeIncident({QString::fromLatin1(format), std::move(codes), QString::fromUtf8(text),
+                         std::move(categories), QString::fromUtf8(sender)});
+}
+
+} // namespace
+
+// The examples, each as its sender wrote it.
+TEST(Typing, ForestFireAlertOfCategoryFireIsABrushFire)
+{
+    const Typing t = typed("cap", {}, "Feu de forêt Feu de forêt à Château-Gombert : évacuation des Mourets",
+                           {QStringLiteral("Fire")}, "bmpm13");
+    EXPECT_EQ(t.type.toStdString(), "brush_fire");
+    EXPECT_EQ(t.reason.toStdString(), "words:feu foret,foret");
+    // The category alone, with words we do not know, still says fire.
+    EXPECT_EQ(typed("cap", {}, "Sinistre", {QStringLiteral("Fire")}).type.toStdString(), "building_fire");
+    EXPECT_EQ(typed("cap", {}, "Sinistre", {QStringLiteral("Fire")}).reason.toStdString(), "category:Fire");
+}
+
+TEST(Typing, PersonFallenIntoTheWaterIsAWaterRescue)
+{
+    const Typing t =
+        typed("cap", {}, "Personne tombée à l'eau quai de Rive-Neuve", {QStringLiteral("Rescue")});
+    EXPECT_EQ(t.type.toStdString(), "water_rescue");
+    EXPECT_EQ(t.reason.toStdString(), "words:tombe eau,tombe + eau");
+}
+
+TEST(Typing, HubSanteObstetricsIsAChildbirth)
+{
+    const Typing t = typed("hubsante", {QStringLiteral("C02.05.02")}, "Obstétrique", {}, "fr.health.samu440");
+    EXPECT_EQ(t.type.toStdString(), "childbirth");
+    EXPECT_EQ(t.reason.toStdString(), "code:cisu:C02.05.02");
+}
+
+TEST(Typing, HubSanteResidentialFireIsABuildingFire)
+{
+    const Typing t = typed("hubsante", {QStringLiteral("C04.02.01")}, "Incendie - Bâtiment d'habitation");
+    EXPECT_EQ(t.type.toStdString(), "building_fire");
+    EXPECT_EQ(t.reason.toStdString(), "code:cisu:C04.02");
+}
+
+TEST(Typing, ACodeNamingOnlyAFamilyLetsTheWordsChooseWithinIt)
+{
+    const Typing brush = typed("hubsante", {QStringLiteral("C04.99.00")}, "Feu de broussailles");
+    EXPECT_EQ(brush.type.toStdString(), "brush_fire");
+    EXPECT_EQ(brush.reason.toStdString(), "code:cisu:C04+words:feu broussaille,broussaille");
+    // Words of another family do not override the code: a fire coded C04 stays a fire.
+    EXPECT_EQ(typed("hubsante", {QStringLiteral("C04")}, "Malaise").type.toStdString(), "building_fire");
+    // A CAP eventCode of NexSIS decides before the words.
+    EXPECT_EQ(typed("cap", {QStringLiteral("NexSIS=C04.05.04")}, "Incendie", {QStringLiteral("Fire")}).type,
+              u"brush_fire");
+}
+
+TEST(Typing, NegativeCuesAndPriors)
+{
+    EXPECT_EQ(typed("csv", {}, "Coups de feu entendus").type.toStdString(), "security");
+    EXPECT_EQ(typed("csv", {}, "Accident matériel sans blessé").type.toStdString(), "traffic_accident");
+    EXPECT_EQ(typed("cap", {}, "Risque incendie très sévère : massifs fermés", {QStringLiteral("Fire")}).type,
+              u"weather");
+    // The sender alone types nothing (the SAMU also sends transfers), it only breaks ties between words:
+    // "foule" and "dégradations" weigh the same; from the police, the damage is what matters.
+    EXPECT_EQ(typed("hubsante", {}, "Transfert interhospitalier", {}, "fr.health.samu130").type.toStdString(),
+              "other");
+    EXPECT_EQ(typed("csv", {}, "Foule, dégradations", {}, "").type.toStdString(), "crowd_event");
+    EXPECT_EQ(typed("csv", {}, "Foule, dégradations", {}, "Police nationale").type.toStdString(), "security");
+    EXPECT_EQ(typed("csv", {}, "", {}, "").reason.toStdString(), "none");
 }
