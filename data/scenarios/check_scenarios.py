@@ -38,8 +38,8 @@ CHANNELS = {'phone', 'radio', 'mail', 'cap', 'emsi', 'edxl-have', 'nmea', 'hubsa
 FORMATS = {'text', 'cap', 'emsi', 'edxl-have', 'nmea', 'hubsante', 'geojson'}
 UNIT_STATUSES = {'available', 'en_route', 'on_scene', 'returning', 'unavailable'}
 # core/feeds/taxonomy.cpp (families) and data/feeds/taxonomy.md
-INCIDENT_TYPES = {'building_fire', 'brush_fire', 'vehicle_fire', 'cardiac_arrest', 'injury', 'traffic_accident',
-                  'hazmat', 'weather', 'earthquake', 'crowd_event', 'security', 'infrastructure', 'other'}
+# Kept in step with core/feeds/taxonomy.cpp (its families table).
+INCIDENT_TYPES = {'building_fire', 'brush_fire', 'vehicle_fire', 'cardiac_arrest', 'illness', 'injury', 'childbirth', 'water_rescue', 'traffic_accident', 'hazmat', 'gas_leak', 'weather', 'flood', 'earthquake', 'crowd_event', 'crowd_crush', 'security', 'public_order', 'suspect_package', 'infrastructure', 'other', 'drowning', 'assault'}
 ZONE_KINDS = {'perimeter', 'exclusion', 'staging', 'event'}
 ED_STATUSES = {'open', 'saturated', 'closed'}
 MATCH_KEYS = {'kind', 'agency', 'author', 'text', 'unit', 'incident'}

@@ -985,6 +985,22 @@
         <source>GeoJSON</source>
         <translation>GeoJSON</translation>
     </message>
+    <message>
+        <source>Malaise ou maladie</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>Accouchement</source>
+        <translation>Childbirth</translation>
+    </message>
+    <message>
+        <source>Personne à l&apos;eau</source>
+        <translation>Person in the water</translation>
+    </message>
+    <message>
+        <source>Colis suspect</source>
+        <translation>Suspect package</translation>
+    </message>
 </context>
 <context>
     <name>vigie::maps::Layers</name>
@@ -3564,6 +3580,46 @@ Expected coverage loss (MEXCLP model): %3</translation>
     <message>
         <source>capteurs GeoJSON</source>
         <translation>GeoJSON sensors</translation>
+    </message>
+    <message>
+        <source>EXERCICE — salle d&apos;exercice : ce document ne décrit pas des faits réels.</source>
+        <translation>EXERCISE — exercise room: this document does not describe real events.</translation>
+    </message>
+    <message>
+        <source>Décisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Unités</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Entrées</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Carte non dessinée.</source>
+        <translation>Map not drawn.</translation>
     </message>
 </context>
 <context>
