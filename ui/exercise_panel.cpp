@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vigie::ui {
 
 namespace {
@@ -149,7 +151,9 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(true);
+    // The message takes the width left: it is what the trainer reads.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(Summary, QHeaderView::Stretch);
     layout->addWidget(m_tree, 1);
     for (const exercise::Inject &inject : runner.scenario().injects) {
         auto *item = new QTreeWidgetItem(m_tree);
@@ -367,8 +371,11 @@ void ExercisePanel::refresh()
     m_finish->setEnabled(v.started && !v.finished);
     if (const int i = m_speed->findData(v.speed); i >= 0)
         m_speed->setCurrentIndex(i);
-    for (int c = 0; c < Summary; ++c)
+    // The message is what the trainer reads: the other columns take what they need, no more than a third.
+    for (int c : {int(When), int(Id), int(FromTo), int(Channel), int(State)}) {
         m_tree->resizeColumnToContents(c);
+        m_tree->setColumnWidth(c, std::min(m_tree->columnWidth(c), std::max(120, m_tree->width() / 5)));
+    }
     updateClock();
 }
 
