@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <QStringDecoder>
+
 #include <yaml-cpp/yaml.h>
 
 #include <map>
@@ -604,6 +606,23 @@ ScenarioCheck checkScenario(const QByteArray &bytes, const QString &name)
 {
     ScenarioCheck out;
     Checker c(name, bytes);
+    // A scenario saved in Latin-1 or Windows-1252 would load with its accents garbled: refused, naming the
+    // line.
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    for (qsizetype start = 0, line = 1; start < bytes.size(); ++line) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QString decoded =
+            utf8.decode(QByteArrayView(bytes).sliced(start, end - start + (end < bytes.size() ? 1 : 0)));
+        if (utf8.hasError()) {
+            c.problem(int(line), {},
+                      QStringLiteral("le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"));
+            out.problems = std::move(c.problems);
+            return out;
+        }
+        start = end + 1;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(bytes.toStdString());

@@ -225,3 +225,24 @@ TEST(Scenario, UnknownFileIsAProblemNotACrash)
     ASSERT_EQ(check.problems.size(), 1u);
     EXPECT_TRUE(check.problems[0].toString().startsWith(u"/nonexistent/x.yaml: "));
 }
+
+// A scenario saved in another encoding is refused at its first bad line rather than loaded with its accents
+// garbled; a truncated file is refused with the line where the YAML stops making sense.
+TEST(Scenario, AnotherEncodingOrATruncatedFileIsRefusedWithItsLine)
+{
+    const ScenarioCheck latin1 =
+        checkScenario(QByteArray("format: vigie-scenario\nversion: 1\nid: x\ntitle: \"caf\xe9\"\n"),
+                      QStringLiteral("latin1.yaml"));
+    EXPECT_FALSE(latin1.scenario);
+    ASSERT_EQ(latin1.problems.size(), 1u);
+    EXPECT_EQ(latin1.problems[0].line, 4);
+    EXPECT_TRUE(latin1.problems[0].message.contains(u"UTF-8")) << latin1.problems[0].toString().toStdString();
+
+    QFile file(QStringLiteral(VIGIE_SOURCE_DIR "/tests/data/exercise/small.yaml"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    const ScenarioCheck cut = checkScenario(whole.left(whole.size() / 2), QStringLiteral("cut.yaml"));
+    EXPECT_FALSE(cut.scenario);
+    ASSERT_FALSE(cut.problems.empty());
+    EXPECT_GT(cut.problems[0].line, 0);
+}
