@@ -284,27 +284,6 @@ QString mapsPart(const std::vector<MapMoment> &maps, const ReportFigures &f, con
     return html;
 }
 
-/// An inject's channel as the trainees received it (docs/scenarios.md: phone, radio, mail or a feed's
-/// format).
-QString channelText(const QString &channel)
-{
-    static const std::pair<const char *, const char *> names[] = {
-        {"phone", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "téléphone")},
-        {"radio", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "radio")},
-        {"mail", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "courriel")},
-        {"cap", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "alerte CAP")},
-        {"emsi", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "message EMSI")},
-        {"edxl-have", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "message EDXL-HAVE")},
-        {"nmea", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "positions NMEA")},
-        {"hubsante", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "Hub Santé")},
-        {"geojson", QT_TRANSLATE_NOOP("vigie::reports::AfterActionReport", "capteurs GeoJSON")},
-    };
-    for (const auto &[id, label] : names)
-        if (channel == QLatin1String(id))
-            return tr(label);
-    return channel;
-}
-
 QString exercise(const AfterAction &r, const ReportWording &w, bool days)
 {
     QString html = h2(tr("6. Exercice : attendus et réalisé"), true);

@@ -21,16 +21,6 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
-/// Exercise time as trainers write it: "T+01:05:00".
-QString exerciseTime(qint64 ms)
-{
-    const qint64 s = std::max<qint64>(0, ms) / 1000;
-    return QStringLiteral("T+%1:%2:%3")
-        .arg(s / 3600, 2, 10, QLatin1Char('0'))
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
 
 ReportWording ReportWording::completed() const
@@ -71,12 +61,6 @@ QString longTimeText(const ReportWording &w, Timestamp t)
 
 QString kindText(const ReportWording &w, const QString &kind)
 {
-    if (kind == QLatin1String("exercise.inject"))
-        return tr("Inject d'exercice");
-    if (kind == QLatin1String("exercise.check"))
-        return tr("Contrôle d'exercice");
-    if (kind == QLatin1String("exercise.clock"))
-        return tr("Horloge d'exercice");
     const QString word = w.kind(kind);
     return word == kind ? tr("autre (%1)").arg(kind) : word;
 }
@@ -84,33 +68,8 @@ QString kindText(const ReportWording &w, const QString &kind)
 QString entrySummary(const ReportWording &w, const Entry &e)
 {
     const QJsonObject &d = e.data;
-    if (e.kind == QLatin1String("exercise.inject")) {
-        const QString who =
-            str(d, "sender").isEmpty()
-                ? QString()
-                : tr(" (%1 → %2)").arg(str(d, "sender"), recipientText(w, str(d, "recipient")));
-        return tr("inject %1 joué%2 : %3").arg(str(d, "inject"), who, str(d, "summary"));
-    }
-    if (e.kind == QLatin1String("exercise.check"))
-        return tr("inject %1, attendu « %2 » : %3")
-            .arg(str(d, "inject"), str(d, "action"), checkStatusLabel(str(d, "status")));
-    if (e.kind == QLatin1String("exercise.clock")) {
-        const QString action = str(d, "action");
-        const QString at = exerciseTime(qint64(d.value(QLatin1String("exercise_ms")).toDouble()));
-        if (action == QLatin1String("start"))
-            return tr("début de l'exercice %1").arg(str(d, "scenario"));
-        if (action == QLatin1String("pause"))
-            return tr("exercice suspendu à %1").arg(at);
-        if (action == QLatin1String("resume"))
-            return tr("exercice repris à %1").arg(at);
-        if (action == QLatin1String("speed"))
-            return tr("vitesse de l'exercice : × %1").arg(d.value(QLatin1String("speed")).toDouble());
-        if (action == QLatin1String("jump"))
-            return tr("exercice avancé à %1").arg(at);
-        if (action == QLatin1String("end"))
-            return tr("fin de l'exercice à %1").arg(at);
-        return action;
-    }
+    if (e.kind.startsWith(QLatin1String("exercise.")))
+        return w.summary(e); // the console's words for the exercise's clock, stimuli and checks
     if (e.kind == QLatin1String("unit.status")) {
         // The unit's callsign when the status gives it ("VSAV 1 Belle-de-Mai"): paper has no tooltip.
         const QString name = str(d, "callsign").isEmpty() ? w.unitRef(str(d, "unit")) : str(d, "callsign");
@@ -173,6 +132,27 @@ QString recipientText(const ReportWording &w, const QString &recipient)
     if (recipient == QLatin1String("municipal_police"))
         return tr("Police municipale");
     return w.agency(recipient);
+}
+
+/// An inject's channel as the trainees received it (docs/scenarios.md: phone, radio, mail or a feed's
+/// format).
+QString channelText(const QString &channel)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"phone", QT_TRANSLATE_NOOP("vigie::reports::Words", "téléphone")},
+        {"radio", QT_TRANSLATE_NOOP("vigie::reports::Words", "radio")},
+        {"mail", QT_TRANSLATE_NOOP("vigie::reports::Words", "courriel")},
+        {"cap", QT_TRANSLATE_NOOP("vigie::reports::Words", "alerte CAP")},
+        {"emsi", QT_TRANSLATE_NOOP("vigie::reports::Words", "message EMSI")},
+        {"edxl-have", QT_TRANSLATE_NOOP("vigie::reports::Words", "message EDXL-HAVE")},
+        {"nmea", QT_TRANSLATE_NOOP("vigie::reports::Words", "positions NMEA")},
+        {"hubsante", QT_TRANSLATE_NOOP("vigie::reports::Words", "Hub Santé")},
+        {"geojson", QT_TRANSLATE_NOOP("vigie::reports::Words", "capteurs GeoJSON")},
+    };
+    for (const auto &[id, label] : names)
+        if (channel == QLatin1String(id))
+            return tr(label);
+    return channel;
 }
 
 QString agencyText(const ReportWording &w, const QString &agency)

@@ -1,6 +1,6 @@
 #pragma once
-// Words both reports use: times in the room's zone, entry kinds and summaries (with the exercise kinds the
-// console does not word yet), severities, casualties. Built on a completed ReportWording.
+// Words both reports use (and the trainer's panel): times in the room's zone, entry kinds and summaries,
+// severities, casualties, an inject's channel and recipient. Built on a completed ReportWording.
 #include "picture/picture.h"
 #include "reports/report_wording.h"
 
@@ -22,6 +22,8 @@ namespace vigie::reports {
 [[nodiscard]] QString incidentText(const ReportWording &w, const QString &id, const QString &title);
 /// An exercise inject's recipient: a service, everyone ("all"), or a desk by its name.
 [[nodiscard]] QString recipientText(const ReportWording &w, const QString &recipient);
+/// An inject's channel as the trainees received it: phone, radio, mail or a feed's format.
+[[nodiscard]] QString channelText(const QString &channel);
 /// A service's name, "service non précisé" when there is none.
 [[nodiscard]] QString agencyText(const ReportWording &w, const QString &agency);
 

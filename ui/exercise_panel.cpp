@@ -1,6 +1,9 @@
 #include "ui/exercise_panel.h"
 
 #include "ui/labels.h"
+#include "ui/report_wording.h"
+
+#include "reports/report_words.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -37,32 +40,16 @@ enum Column
     ColumnCount
 };
 
+// The words the after-action report uses too (reports/report_words.h), on the console's wording.
 QString channelLabel(const QString &channel)
 {
-    static const std::pair<const char *, const char *> names[] = {
-        {"phone", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "téléphone")},
-        {"radio", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "radio")},
-        {"mail", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "courriel")},
-        {"cap", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "alerte CAP")},
-        {"emsi", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "message EMSI")},
-        {"edxl-have", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "lits (EDXL-HAVE)")},
-        {"nmea", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "GPS (NMEA)")},
-        {"hubsante", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "Hub Santé")},
-        {"geojson", QT_TRANSLATE_NOOP("vigie::ui::ExercisePanel", "capteurs (GeoJSON)")},
-    };
-    for (const auto &[id, label] : names)
-        if (channel == QLatin1String(id))
-            return QCoreApplication::translate("vigie::ui::ExercisePanel", label);
-    return channel;
+    return reports::channelText(channel);
 }
 
 QString recipientLabel(const QString &to)
 {
-    if (to == QLatin1String("all"))
-        return QCoreApplication::translate("vigie::ui::ExercisePanel", "tous");
-    if (to == QLatin1String("municipal_police"))
-        return QCoreApplication::translate("vigie::ui::ExercisePanel", "police municipale");
-    return agencyLabel(to);
+    static const reports::ReportWording wording = consoleReportWording();
+    return reports::recipientText(wording, to);
 }
 
 // Okabe–Ito hues, light enough under black text for a wall screen.

@@ -4116,6 +4116,42 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>service non précisé</source>
         <translation>agency not specified</translation>
     </message>
+    <message>
+        <source>téléphone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>radio</source>
+        <translation>radio</translation>
+    </message>
+    <message>
+        <source>courriel</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>alerte CAP</source>
+        <translation>CAP alert</translation>
+    </message>
+    <message>
+        <source>message EMSI</source>
+        <translation>EMSI message</translation>
+    </message>
+    <message>
+        <source>message EDXL-HAVE</source>
+        <translation>EDXL-HAVE message</translation>
+    </message>
+    <message>
+        <source>positions NMEA</source>
+        <translation>NMEA positions</translation>
+    </message>
+    <message>
+        <source>Hub Santé</source>
+        <translation>Health Hub</translation>
+    </message>
+    <message>
+        <source>capteurs GeoJSON</source>
+        <translation>GeoJSON sensors</translation>
+    </message>
 </context>
 <context>
     <name>vigie::reports::Layout</name>
