@@ -161,6 +161,7 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
             m_runner.resume();
     });
     auto *playKey = new QShortcut(QKeySequence(Qt::Key_F8), this, nullptr, nullptr, Qt::WindowShortcut);
+    playKey->setWhatsThis(tr("Démarrer, mettre en pause ou reprendre l'exercice"));
     connect(playKey, &QShortcut::activated, m_play, &QPushButton::click);
     connect(m_speed, &QComboBox::activated, this,
             [this](int index) { m_runner.setSpeed(m_speed->itemData(index).toInt()); });
@@ -175,6 +176,7 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
     });
     auto *adHocKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this, nullptr, nullptr,
                                    Qt::WindowShortcut);
+    adHocKey->setWhatsThis(tr("Jouer un stimulus manuel"));
     connect(adHocKey, &QShortcut::activated, m_adHoc, &QPushButton::click);
     connect(m_adHoc, &QPushButton::clicked, this, [this] { askAdHoc()->open(); });
     connect(m_finish, &QPushButton::clicked, this, [this] {

@@ -4424,6 +4424,14 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
+    <message>
+        <source>Démarrer, mettre en pause ou reprendre l&apos;exercice</source>
+        <translation>Start, pause or resume the exercise</translation>
+    </message>
+    <message>
+        <source>Jouer un stimulus manuel</source>
+        <translation>Play a manual inject</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::ReplayControls</name>
