@@ -66,6 +66,7 @@ FeedsPanel::FeedsPanel(PictureManager &manager, QWidget *parent) : QWidget(paren
                            "pas versé au journal ; la pause et la reprise sont inscrites au journal."));
     m_pause->setEnabled(false);
     connect(m_pause, &QPushButton::clicked, this, &FeedsPanel::togglePause);
+    connect(&manager, &PictureManager::replayChanged, this, &FeedsPanel::updatePauseButton);
     auto *pauseKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
     pauseKey->setContext(Qt::WidgetWithChildrenShortcut);
     pauseKey->setWhatsThis(tr("Mettre en pause ou reprendre le flux sélectionné")); // Aide › Raccourcis
@@ -232,7 +233,8 @@ QString FeedsPanel::selectedFeed() const
 void FeedsPanel::updatePauseButton()
 {
     const QString feed = selectedFeed();
-    m_pause->setEnabled(!feed.isEmpty());
+    // A pause is written to the log: not while the console shows the past (the room would refuse it).
+    m_pause->setEnabled(!feed.isEmpty() && !m_manager.replaying());
     m_pause->setText(!feed.isEmpty() && m_controls.paused(feed) ? tr("Reprendre le flux")
                                                                 : tr("Mettre en pause"));
 }

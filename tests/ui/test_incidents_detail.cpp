@@ -459,3 +459,40 @@ TEST(IncidentsDesk, AnAlertShowsItsValidityAndInstructions)
         << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("vigilance=orange"))) << text.toStdString();
 }
+
+// A replay shows the past: a severe incident opening in the replayed hour is not announced as news, nor are
+// the live picture's severe incidents when the desk comes back from the replay.
+TEST(IncidentsDesk, AReplayAnnouncesNothing)
+{
+    Desk desk;
+    QSignalSpy severe(desk.window->incidentsPanel(), &ui::IncidentsPanel::notice);
+    // The past, as a replay shows it: one more incident, severe.
+    auto past = std::make_shared<Picture>(desk.manager->picture());
+    Incident shooting;
+    shooting.id = QStringLiteral("INC-0300");
+    shooting.title = QStringLiteral("Coups de feu (passé)");
+    shooting.severity = 4;
+    shooting.position = quay;
+    past->incidents.emplace(shooting.id, shooting);
+    desk.manager->showReplay(past, Timestamp{1784055600000});
+    QApplication::processEvents();
+    ASSERT_GE(desk.rowOf(QStringLiteral("INC-0300")), 0);
+    // Back to live, where a severe incident has opened meanwhile: it is in the list, unannounced.
+    ASSERT_TRUE(desk.room->append({draft(
+        R"({"kind":"incident.open","time":"2026-07-14T23:50:00+02:00","author":"CIC Police 13",)"
+        R"("role":"operator","agency":"police","geo":{"type":"Point","coordinates":[5.39,43.27]},)"
+        R"("data":{"incident":"INC-0102","type":"security","title":"Coups de feu au Vélodrome","severity":4}})")}));
+    desk.manager->poll();
+    desk.manager->showLive();
+    QApplication::processEvents();
+    EXPECT_GE(desk.rowOf(QStringLiteral("INC-0102")), 0);
+    EXPECT_EQ(severe.count(), 0);
+    // Live again, the next severe incident is news.
+    ASSERT_TRUE(desk.room->append(
+        {draft(R"({"kind":"incident.open","time":"2026-07-14T23:55:00+02:00","author":"CIC Police 13",)"
+               R"("role":"operator","agency":"police","geo":{"type":"Point","coordinates":[5.40,43.27]},)"
+               R"("data":{"incident":"INC-0103","type":"security","title":"Rixe armée","severity":4}})")}));
+    desk.manager->poll();
+    QApplication::processEvents();
+    EXPECT_EQ(severe.count(), 1);
+}

@@ -1,6 +1,7 @@
 // Replay in the console: opened at a past time, the map, the lists and the log show the picture of that
 // time (the fold from scratch up to it), writing is refused, new entries of that past join it, and
 // "Revenir au direct" brings the live picture and the writing actions back.
+#include "ui/feeds_panel.h"
 #include "ui/incidents_panel.h"
 #include "ui/main_window.h"
 #include "ui/models/incidents_model.h"
@@ -10,6 +11,7 @@
 
 #include "maps/map_view.h"
 
+#include "feeds/ingestor.h"
 #include "room/direct_sink.h"
 #include "room/picture_manager.h"
 #include "room/replay_manager.h"
@@ -21,6 +23,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -277,4 +280,33 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+// A feed's pause is written to the log: its button is greyed while the console shows the past.
+TEST_F(ReplayConsole, TheFeedPauseWaitsForTheLivePicture)
+{
+    const QByteArray sensors = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"s1","geometry":{"type":"Point","coordinates":[5.3700,43.2950]},
+         "properties":{"time":"2026-07-14T21:05:00+02:00","type":"gunshot","sensor":"acoustic-12"}}]})";
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(*room, registry);
+    const feeds::FeedContext context{
+        QStringLiteral("capteurs"), RoomMode::Exercise, QStringLiteral("police"), {}, {}};
+    auto fed = ingestor.ingest(sensors, context, QStringLiteral("geojson"));
+    ASSERT_TRUE(fed && fed->entries > 0);
+    manager->poll();
+    ui::FeedsPanel feedsPanel(*manager);
+    feedsPanel.show();
+    QApplication::processEvents();
+    ASSERT_GT(feedsPanel.table()->rowCount(), 0);
+    feedsPanel.table()->selectRow(0);
+    auto *pause = feedsPanel.findChild<QPushButton *>(QStringLiteral("FeedsPause"));
+    ASSERT_NE(pause, nullptr);
+    EXPECT_TRUE(pause->isEnabled());
+    replay->enter(Timestamp{t0 + 35 * minute});
+    ASSERT_TRUE(settled());
+    EXPECT_FALSE(pause->isEnabled());
+    replay->leave();
+    QApplication::processEvents();
+    EXPECT_TRUE(pause->isEnabled());
 }

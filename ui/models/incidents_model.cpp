@@ -40,12 +40,15 @@ void IncidentsModel::refresh()
             if (const Incident *i = p.shownIncident(u.incident))
                 ++m_units[i->id];
 
-    // A rise to the highest severity is news; what the room held when the console opened is not.
+    // A rise to the highest severity is news; what the room held when the console opened is not, nor what a
+    // replay shows of the past, nor the live picture a desk comes back to from a replay.
     const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    const bool news = m_loaded && !m_manager.replaying() && !m_wasReplaying;
+    m_wasReplaying = m_manager.replaying();
     QHash<QString, int> severity;
     for (const auto &[id, i] : p.incidents) {
         severity.insert(id, i.severity);
-        if (m_loaded && i.severity >= 4 && m_severity.value(id, 0) < 4) {
+        if (news && i.severity >= 4 && m_severity.value(id, 0) < 4) {
             m_alertedAt.insert(id, wall);
             Q_EMIT severeIncident(id, i.title.isEmpty() ? id : i.title);
         }

@@ -66,6 +66,7 @@ private:
     QHash<QString, int> m_units;        ///< units engaged (en route or on scene) by incident
     mutable QHash<QString, std::pair<GeoPoint, QString>> m_places; ///< sector by incident, by position
     bool m_loaded = false;
+    bool m_wasReplaying = false; ///< the last picture seen was a replay's
 };
 
 } // namespace vigie::ui
