@@ -1,4 +1,5 @@
 #include "reports/dps_form.h"
+#include "reports/exercise_mark.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QColor>
@@ -169,20 +170,8 @@ void paintDpsForm(QPainter &painter, const DpsForm &form, double pageWidth, doub
     painter.translate(margin, margin);
     doc.drawContents(&painter, QRectF(0, 0, pageWidth - 2 * margin, pageHeight - 2 * margin));
     painter.restore();
-    if (form.exercise) {
-        // Across the page from corner to corner, light enough to read the form through it.
-        painter.save();
-        painter.translate(pageWidth / 2, pageHeight / 2);
-        painter.rotate(-qRadiansToDegrees(std::atan2(pageHeight, pageWidth)));
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setBold(true);
-        font.setPixelSize(int(pageWidth * 0.15));
-        painter.setFont(font);
-        painter.setPen(QColor(230, 159, 0, 75));
-        const QRectF box(-pageHeight, -pageWidth * 0.15, 2 * pageHeight, pageWidth * 0.3);
-        painter.drawText(box, Qt::AlignCenter, tr("EXERCICE"));
-        painter.restore();
-    }
+    if (form.exercise)
+        drawExerciseMark(painter, pageWidth, pageHeight, tr("EXERCICE"), 75);
 }
 
 Result<void> writeDpsPdf(const QString &file, const DpsForm &form)

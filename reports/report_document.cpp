@@ -1,4 +1,5 @@
 #include "reports/report_document.h"
+#include "reports/exercise_mark.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -122,20 +123,8 @@ public:
                        .arg(french.toString(frame.madeAt, QStringLiteral("d MMMM yyyy 'à' HH:mm"))));
         p.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, tr("page %1 / %2").arg(page + 1).arg(pages()));
 
-        if (frame.exercise) {
-            // Across the page from corner to corner, light enough to read the page through it (dps_form).
-            p.save();
-            p.translate(m_pageWidth / 2, m_pageHeight / 2);
-            p.rotate(-qRadiansToDegrees(std::atan2(m_pageHeight, m_pageWidth)));
-            QFont font(QStringLiteral("DejaVu Sans"));
-            font.setBold(true);
-            font.setPixelSize(int(m_pageWidth * 0.15));
-            p.setFont(font);
-            p.setPen(QColor(230, 159, 0, 60));
-            const QRectF box(-m_pageHeight, -m_pageWidth * 0.15, 2 * m_pageHeight, m_pageWidth * 0.3);
-            p.drawText(box, Qt::AlignCenter, tr("EXERCICE"));
-            p.restore();
-        }
+        if (frame.exercise)
+            drawExerciseMark(p, m_pageWidth, m_pageHeight, tr("EXERCICE"), 60);
     }
 
 private:
