@@ -87,7 +87,7 @@ int runIngest(const QStringList &arguments)
     fusion::FeedFusion feedFusion;
     fusion::FusionSummary fused;
     if (!parser.isSet(noFusion)) {
-        auto head = (*room)->head();
+        auto head = (*room)->fusionHead();
         if (!head)
             return fail(args.at(0) + QStringLiteral(": fusion: ") + head.error().message);
         feedFusion.follow(**head);
@@ -263,7 +263,7 @@ int runListen(const QStringList &arguments)
     options.trustAnchors = parser.value(trustAnchors);
     options.requireSignature = parser.isSet(requireSignature);
     fusion::FeedFusion feedFusion;
-    auto head = (*room)->head();
+    auto head = (*room)->fusionHead();
     if (!head)
         return fail(args.at(0) + QStringLiteral(": fusion: ") + head.error().message);
     feedFusion.follow(**head);

@@ -107,7 +107,7 @@ void FeedFusion::attach(feeds::Ingestor &ingestor, Room &room, FusionSummary &su
         // What other processes and desks appended since the last batch (reports, closes, a desk's join or
         // split) applies to this one. A fold that cannot be read leaves the Fuser as it was; the next batch
         // reads it again.
-        if (auto head = room.head())
+        if (auto head = room.fusionHead())
             follow(**head);
         const FusionSummary s = place(arrivals);
         summary.reports += s.reports;

@@ -4,9 +4,9 @@
 // and its message carries a "fusion.merge" entry with the reason and the confidence, in the same
 // transaction: a duplicate message drops both, and the picture folds one incident per fused incident
 // without knowing fusion. The Fuser follows the process's one fold of the log (Room::head), through the
-// entries it keeps for fusion (Picture::fusionTrail, restored with snapshots): successive `vigie-cli ingest`
-// runs and a long `listen` fuse alike, what other processes and desks appended included, without reading the
-// log a second time.
+// entries it keeps for fusion (Picture::fusionTrail, read from the log at start): successive `vigie-cli
+// ingest` runs and a long `listen` fuse alike, what other processes and desks appended included, without
+// reading the log a second time.
 #include "feeds/ingestor.h"
 #include "fusion/fuser.h"
 

@@ -388,7 +388,16 @@ constexpr std::array fusionTrailFields{u"feed",        u"type", u"incident", u"s
 
 static_assert(fusionTrailFields.size() == std::tuple_size_v<decltype(FusionTrailEntry::fields)>);
 
-void keepForFusion(Picture &pic, const Entry &e)
+} // namespace
+
+const QStringList &Picture::fusionKinds()
+{
+    static const QStringList list{kinds::incidentOpen, kinds::incidentUpdate, kinds::incidentClose,
+                                  kinds::fusionJoin,   kinds::fusionSplit,    kinds::fusionUndo};
+    return list;
+}
+
+void Picture::keepForFusion(const Entry &e)
 {
     const QString &k = e.kind;
     const bool report = k == kinds::incidentOpen || k == kinds::incidentUpdate;
@@ -408,10 +417,8 @@ void keepForFusion(Picture &pic, const Entry &e)
     for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
         if (const QJsonValue v = e.data.value(QStringView(fusionTrailFields[f])); v.isString())
             t.fields[f] = v.toString();
-    pic.fusionTrail.push_back(std::move(t));
+    fusionTrail.push_back(std::move(t));
 }
-
-} // namespace
 
 Entry FusionTrailEntry::toEntry() const
 {
@@ -434,7 +441,8 @@ void Picture::apply(const Entry &e)
     lastSeq = e.seq;
     ++applied;
     maxEventTime = std::max(maxEventTime, e.eventTime);
-    keepForFusion(*this, e);
+    if (keepsFusionTrail)
+        keepForFusion(e);
     const QString &k = e.kind;
     if (k == kinds::unitStatus)
         applyUnitStatus(*this, e);
@@ -652,26 +660,6 @@ QByteArray Picture::toJsonText() const
     }
     j.endArray();
     conflicts::writeState(j, *this);
-    j.key(u"fusion_trail");
-    j.beginArray();
-    for (const FusionTrailEntry &t : fusionTrail) {
-        j.beginObject();
-        j.field(u"id", t.id.toString(QUuid::WithoutBraces));
-        j.field(u"seq", t.seq);
-        j.field(u"kind", t.kind);
-        j.field(u"agency", t.agency);
-        j.field(u"time", t.time.msecs);
-        if (t.at)
-            point(u"at", t.at);
-        j.key(u"data");
-        j.beginObject();
-        for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
-            if (!t.fields[f].isEmpty())
-                j.field(QStringView(fusionTrailFields[f]), t.fields[f]);
-        j.endObject();
-        j.endObject();
-    }
-    j.endArray();
     j.key(u"planned_events");
     planned::write(j, plannedEvents);
     j.field(u"last_seq", lastSeq);
@@ -792,20 +780,6 @@ Result<Picture> Picture::fromJson(const QJsonObject &json)
                                str(o, "text"), str(o, "incident")});
     }
     conflicts::readState(json, p);
-    for (const QJsonValue &v : json.value(QLatin1String("fusion_trail")).toArray()) {
-        const QJsonObject o = v.toObject();
-        FusionTrailEntry t;
-        t.id = QUuid::fromString(str(o, "id"));
-        t.seq = i64(o, "seq");
-        t.kind = str(o, "kind");
-        t.agency = str(o, "agency");
-        t.time = ms(o, "time");
-        t.at = pointFrom(o.value(QLatin1String("at")));
-        const QJsonObject data = o.value(QLatin1String("data")).toObject();
-        for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
-            t.fields[f] = data.value(QStringView(fusionTrailFields[f])).toString();
-        p.fusionTrail.push_back(std::move(t));
-    }
     planned::read(json.value(QLatin1String("planned_events")), p.plannedEvents);
     p.lastSeq = i64(json, "last_seq");
     p.applied = i64(json, "applied");

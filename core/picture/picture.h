@@ -144,7 +144,8 @@ struct Picture
     static constexpr std::size_t keptDecisions = 100;
     /// The snapshot text's format ("format", its first field). A snapshot of another format is not restored:
     /// the picture is folded from the log instead (2: decisions on suggestions, conflicts, units' statusBy).
-    static constexpr int snapshotFormat = 5; // 3: fusionTrail; 4: plannedEvents; 5: Incident::expires
+    // 3: fusionTrail; 4: plannedEvents; 5: Incident::expires; 6: fusionTrail out again
+    static constexpr int snapshotFormat = 6;
 
     std::map<QString, Unit> units;
     std::map<QString, Incident> incidents;
@@ -161,9 +162,13 @@ struct Picture
     std::vector<Conflict> conflicts;
     /// What fusion folds, in log order: reports (incident.open/update with a place), closes and desk
     /// corrections (fusion.*). A feed process's fusion follows the process's one fold through it
-    /// (FeedFusion::follow) instead of reading the log again, and snapshots keep it, so a process that
-    /// starts restores fusion with the picture.
+    /// (FeedFusion::follow) instead of reading the log again. Kept only by a fold that fusion follows
+    /// (keepsFusionTrail), and never in snapshots: it holds every report the room ever had, so it made
+    /// snapshots megabytes, spaced by SnapshotPolicy's byte rule up to 150,000 entries apart, and every
+    /// seek and replay jump restored and folded that much (tests/bench/replay.md). Such a fold takes it
+    /// from the log instead, reading only the entries of those kinds (restoreFusionTrail).
     std::vector<FusionTrailEntry> fusionTrail;
+    bool keepsFusionTrail = false; ///< apply() adds to fusionTrail; not in snapshots
     /// The calendar: planned events announced (event.plan) and not cancelled, by data.event id.
     std::map<QString, PlannedEvent> plannedEvents;
     qint64 lastSeq = 0; ///< last entry applied
@@ -174,6 +179,10 @@ struct Picture
 
     /// Applies one entry (entries must come in seq order).
     void apply(const Entry &entry);
+    /// Adds the entry to fusionTrail if fusion folds it (whatever keepsFusionTrail says).
+    void keepForFusion(const Entry &entry);
+    /// The kinds of the entries fusion folds.
+    [[nodiscard]] static const QStringList &fusionKinds();
 
     /// The incident `id` is, or is joined into (directly or through other joins); nullptr if neither is in
     /// the picture.

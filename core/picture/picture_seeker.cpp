@@ -94,6 +94,38 @@ Result<Picture> latestPicture(const LogStore &store)
     return pictureAt(store, Timestamp{std::numeric_limits<qint64>::max()});
 }
 
+Result<void> restoreFusionTrail(const LogStore &store, Picture &picture)
+{
+    picture.fusionTrail.clear();
+    picture.keepsFusionTrail = true;
+    if (picture.lastSeq == 0)
+        return {};
+    EntryQuery query;
+    query.kinds = Picture::fusionKinds();
+    const qint64 last = picture.lastSeq;
+    return store.read(query, [&picture, last](const Entry &e) {
+        if (e.seq > last)
+            return false;
+        picture.keepForFusion(e);
+        return true;
+    });
+}
+
+Result<void> SnapshotKeeper::keepFusionTrail(const LogStore &store)
+{
+    m_keepTrail = true;
+    if (!m_head || m_head->keepsFusionTrail)
+        return {};
+    return restoreFusionTrail(store, *m_head);
+}
+
+Result<void> SnapshotKeeper::headTaken(const LogStore &store)
+{
+    if (!m_keepTrail)
+        return {};
+    return restoreFusionTrail(store, *m_head);
+}
+
 Snapshot snapshotOf(const Picture &picture)
 {
     return {picture.lastSeq, picture.maxEventTime, serialisePicture(picture)};
@@ -147,7 +179,7 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
         // If entries since the last snapshot are many, re-fold in steps so snapshots land as they fall due.
         if (!m_policy.due(pic->lastSeq)) {
             m_head = std::move(*pic);
-            return {};
+            return headTaken(store);
         }
         m_head = Picture{};
         if (lastCurrent > 0) { // a current one (above)
@@ -161,6 +193,8 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
                 m_head = std::move(*restored);
             }
         }
+        if (auto r = headTaken(store); !r)
+            return r;
     }
     // Read in runs that end where a snapshot falls due, and write it between two reads, never from inside
     // one: a write inside a read must upgrade SQLite's read transaction, which fails at once, without
@@ -193,6 +227,7 @@ Result<void> SnapshotKeeper::applyAppended(LogStore &store, const std::vector<En
     // The first entries of a log: the picture before them is the empty one, no need to read them back.
     if (!m_head && entries.front().seq == 1) {
         m_head = Picture{};
+        m_head->keepsFusionTrail = m_keepTrail;
         m_policy.taken(0, 0);
     }
     if (!m_head || entries.front().seq != m_head->lastSeq + 1)

@@ -44,6 +44,11 @@ struct CheckedPicture
 [[nodiscard]] Result<CheckedPicture> checkedPictureAt(const LogStore &store,
                                                       std::optional<Timestamp> t = std::nullopt);
 
+/// Gives `picture` the fusion trail of the entries it folded (Picture::fusionKinds up to its last seq, read
+/// from the log: snapshots do not hold it) and makes it keep the trail from now on: the fold of a process
+/// whose fusion follows it.
+[[nodiscard]] Result<void> restoreFusionTrail(const LogStore &store, Picture &picture);
+
 [[nodiscard]] QByteArray serialisePicture(const Picture &picture);
 [[nodiscard]] Result<Picture> deserialisePicture(const QByteArray &bytes);
 
@@ -105,13 +110,18 @@ public:
     /// Applies entries just appended (must follow the head) and writes snapshots as due; the same errors.
     [[nodiscard]] Result<void> applyAppended(LogStore &store, const std::vector<Entry> &entries);
     [[nodiscard]] const std::optional<Picture> &head() const { return m_head; }
+    /// Makes the head keep its fusion trail (restoreFusionTrail), now if it is folded, else when it is.
+    [[nodiscard]] Result<void> keepFusionTrail(const LogStore &store);
 
 private:
     /// Writes a snapshot of the head if one is due. A failure is returned but skips that snapshot only.
     [[nodiscard]] Result<void> snapshotIfDue(LogStore &store);
+    /// The head was just restored or begun: its trail too, if it is to keep one.
+    [[nodiscard]] Result<void> headTaken(const LogStore &store);
     SnapshotPolicy m_policy;
     std::optional<Picture> m_head;
     bool m_damaged = false; ///< the log did not verify: no snapshot is written any more
+    bool m_keepTrail = false;
 };
 
 /// The snapshot of a picture, as a store keeps it.

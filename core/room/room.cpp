@@ -308,6 +308,16 @@ Result<const Picture *> Room::head()
     return &*m_snapshots->head();
 }
 
+Result<const Picture *> Room::fusionHead()
+{
+    if (m_snapshots && !m_fusionTrail) {
+        m_fusionTrail = true;
+        if (auto r = m_snapshots->keepFusionTrail(*m_store); !r)
+            return r.error();
+    }
+    return head();
+}
+
 Result<void> Room::reloadHead()
 {
     auto *file = dynamic_cast<SqliteLogStore *>(m_store.get());
@@ -315,8 +325,11 @@ Result<void> Room::reloadHead()
         return {};
     if (auto r = file->reloadHead(); !r)
         return r;
-    if (m_snapshots)
+    if (m_snapshots) {
         m_snapshots.emplace();
+        if (m_fusionTrail)
+            return m_snapshots->keepFusionTrail(*m_store);
+    }
     return {};
 }
 

@@ -92,6 +92,8 @@ public:
     /// up to date with what other processes appended, from the last snapshot the first time. What follows the
     /// log in a process without a console (fusion in `ingest` and `listen`) reads it here.
     [[nodiscard]] Result<const Picture *> head();
+    /// The same fold, made to keep its fusion trail (Picture::fusionTrail) from now on: for fusion to follow.
+    [[nodiscard]] Result<const Picture *> fusionHead();
     /// Serialises and stores a snapshot of `picture` (folded by the caller from entries that verify); returns
     /// its size in bytes.
     [[nodiscard]] Result<qint64> storeSnapshot(const Picture &picture);
@@ -148,6 +150,7 @@ private:
     const Clock &m_clock;
     QString m_path;
     std::optional<SnapshotKeeper> m_snapshots; ///< none when the caller keeps them (SnapshotKeeping)
+    bool m_fusionTrail = false;                ///< fusionHead() was asked for
     std::optional<HeadAnchor> m_anchor;
     bool m_recordHeads = true; ///< false while acceptLoss() logs a loss
 };

@@ -437,6 +437,67 @@ TEST_P(Conformance, SnapshotsAndSeeksEqualTheFoldFromScratch)
     EXPECT_LT((*before)->seq, 1000);
 }
 
+TEST_P(Conformance, AFoldFollowedByFusionReadsItsTrailFromTheLogNotFromSnapshots)
+{
+    // What the fold of a process that appends keeps for fusion: reports with a place, closes, corrections.
+    SnapshotKeeper writer(8, 0);
+    ASSERT_TRUE(writer.keepFusionTrail(store()));
+    for (int i = 0; i < 30; ++i) {
+        std::vector<Entry> batch;
+        batch.push_back(makeEntry(QStringLiteral("unit.position"), 1000 * i,
+                                  {{QStringLiteral("unit"), QStringLiteral("VSAV %1").arg(i % 3)}},
+                                  Geometry::point({5.3, 43.2}), QStringLiteral("fire")));
+        batch.push_back(makeEntry(QStringLiteral("incident.open"), 1000 * i + 1,
+                                  {{QStringLiteral("incident"), QStringLiteral("I%1").arg(i)},
+                                   {QStringLiteral("feed"), QStringLiteral("cap")},
+                                   {QStringLiteral("type"), QStringLiteral("vehicle_fire")}},
+                                  Geometry::point({5.37 + 0.001 * i, 43.29})));
+        if (i % 5 == 4)
+            batch.push_back(makeEntry(QStringLiteral("incident.close"), 1000 * i + 2,
+                                      {{QStringLiteral("incident"), QStringLiteral("I%1").arg(i - 4)}}));
+        if (i == 10)
+            batch.push_back(makeEntry(QStringLiteral("fusion.join"), 1000 * i + 3,
+                                      {{QStringLiteral("incident"), QStringLiteral("I3")},
+                                       {QStringLiteral("into"), QStringLiteral("I2")}}));
+        auto appended = store().append(std::move(batch));
+        ASSERT_TRUE(appended) << appended.error().message.toStdString();
+        ASSERT_TRUE(writer.applyAppended(store(), *appended));
+    }
+    Picture reference;
+    reference.keepsFusionTrail = true;
+    ASSERT_TRUE(store().read(EntryQuery{}, [&reference](const Entry &e) {
+        reference.apply(e);
+        return true;
+    }));
+    ASSERT_EQ(reference.fusionTrail.size(), 30u + 6u + 1u);
+    EXPECT_EQ(writer.head()->fusionTrail, reference.fusionTrail);
+
+    // Snapshots hold the picture only.
+    auto snapshot = store().snapshotFor(Timestamp{std::numeric_limits<qint64>::max()});
+    ASSERT_TRUE(snapshot && snapshot->has_value());
+    EXPECT_FALSE((*snapshot)->picture.contains("fusion_trail"));
+
+    // A process that starts: its fold from the last snapshot, its trail from the log, whether fusion asks
+    // for it before the fold or after.
+    SnapshotKeeper early;
+    ASSERT_TRUE(early.keepFusionTrail(store()));
+    ASSERT_TRUE(early.catchUp(store()));
+    EXPECT_EQ(early.head()->fusionTrail, reference.fusionTrail);
+    SnapshotKeeper late;
+    ASSERT_TRUE(late.catchUp(store()));
+    EXPECT_TRUE(late.head()->fusionTrail.empty());
+    ASSERT_TRUE(late.keepFusionTrail(store()));
+    EXPECT_EQ(late.head()->fusionTrail, reference.fusionTrail);
+    // And it goes on keeping it.
+    auto more = store().append(
+        {makeEntry(QStringLiteral("incident.update"), 99000,
+                   {{QStringLiteral("incident"), QStringLiteral("I29")}}, Geometry::point({5.4, 43.3}))});
+    ASSERT_TRUE(more);
+    ASSERT_TRUE(late.applyAppended(store(), *more));
+    EXPECT_EQ(late.head()->fusionTrail.size(), reference.fusionTrail.size() + 1);
+    EXPECT_EQ(late.head()->fusionTrail.back().seq, more->front().seq);
+}
+
 TEST_P(Conformance, AnEntryAppendedAgainByIdIsStoredOnce)
 {
     std::vector<Entry> batch = notes(1, 3);

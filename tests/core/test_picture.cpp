@@ -258,6 +258,7 @@ Entry report(const char *incident, qint64 t, QJsonObject more = {}, const char *
 TEST(Picture, DeskJoinsAndSplitsAreFoldedAndUndone)
 {
     Picture p;
+    p.keepsFusionTrail = true;
     fold(p, {report("cap:F-1", 1,
                     {{QStringLiteral("title"), QStringLiteral("Feu de véhicule")},
                      {QStringLiteral("severity"), 3}}),

@@ -838,10 +838,14 @@ TEST(Fusion, FollowingTheRoomsFoldEqualsReplayingTheLogAndSurvivesARestart)
         else if (e.kind.startsWith(u"fusion."))
             (void)replayed.apply(e);
     }
-    // A new process: its fold restored from the last snapshot and the entries after it.
+    // A new process: its fold restored from the last snapshot and the entries after it, its fusion trail
+    // read from the log (snapshots do not hold it).
     auto reopened = Room::open(t.path(), t.clock);
     ASSERT_TRUE(reopened.ok());
-    auto head = (*reopened)->head();
+    auto plain = (*reopened)->head();
+    ASSERT_TRUE(plain.ok());
+    EXPECT_TRUE((*plain)->fusionTrail.empty()); // a fold no fusion follows keeps none
+    auto head = (*reopened)->fusionHead();
     ASSERT_TRUE(head.ok());
     FeedFusion followed;
     followed.follow(**head);
