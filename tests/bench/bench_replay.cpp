@@ -30,6 +30,7 @@
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QTimer>
 
 #include <benchmark/benchmark.h>
 
@@ -364,12 +365,19 @@ void BM_ReplayDrag(benchmark::State &state)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         satisfied = 0;
         moves.clear();
-        // A handle move every 16 ms, from the first to the last time of the day.
+        // A handle move every 16 ms, from the first to the last time of the day. Between two moves the GUI
+        // thread waits in its event loop, as it does between two mouse events (a precise timer wakes it for
+        // the next move), rather than spinning: a spinning thread would take a core from the replay's.
         const qint64 span = room.last.msecs - room.first.msecs;
         qint64 next = wall.nsecsElapsed();
+        QTimer wake;
+        wake.setSingleShot(true);
+        wake.setTimerType(Qt::PreciseTimer);
         for (qint64 k = 1; k <= steps; ++k) {
-            while (wall.nsecsElapsed() < next)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            while (wall.nsecsElapsed() < next) {
+                wake.start(int((next - wall.nsecsElapsed() + 999'999) / 1'000'000));
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            }
             const qint64 at = room.first.msecs + span * k / steps;
             moves.push_back({at, wall.nsecsElapsed()});
             replay.seek(Timestamp{at});
