@@ -428,6 +428,33 @@ void BM_CursorJump(benchmark::State &state)
     }
 }
 
+// The drag's moves one after the other, without the GUI: the replay's thread's part of each move (a jump of
+// 1/180 of the day, ~5,500 entries), and how many of them restored a snapshot.
+void BM_CursorDragSteps(benchmark::State &state)
+{
+    RoomCopy room;
+    const qint64 steps = state.range(0);
+    const qint64 span = room.last.msecs - room.first.msecs;
+    Distribution took;
+    qint64 restored = 0, read = 0;
+    for (auto _ : state) {
+        ReplayCursor cursor(*room.store);
+        for (qint64 k = 1; k <= steps; ++k) {
+            QElapsedTimer timer;
+            timer.start();
+            auto frame = cursor.frameAt(Timestamp{room.first.msecs + span * k / steps});
+            took.ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (!frame)
+                state.SkipWithError(qPrintable(frame.error().message));
+            restored += frame->restored ? 1 : 0;
+            read += frame->read;
+        }
+    }
+    took.report(state, "move");
+    state.counters["restored"] = double(restored);
+    state.counters["read_per_move"] = double(read) / double(took.ms.size());
+}
+
 // The core's seek on the same room, for reference: what a jump costs whoever makes it.
 void BM_PictureAtRandom(benchmark::State &state)
 {
@@ -479,6 +506,7 @@ BENCHMARK(BM_ReplayPlayConsole)
     ->UseRealTime();
 BENCHMARK(BM_ReplayDrag)->Arg(180)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CursorStep)->Unit(benchmark::kMillisecond)->Iterations(600);
+BENCHMARK(BM_CursorDragSteps)->Arg(180)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CursorJump)->Unit(benchmark::kMillisecond)->Iterations(40);
 BENCHMARK(BM_PictureAtRandom)->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_RestoreLastSnapshot)->Unit(benchmark::kMillisecond)->Iterations(5);
