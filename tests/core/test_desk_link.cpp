@@ -12,10 +12,12 @@
 #include "log/entry_kinds.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
+#include "room/replay_manager.h"
 #include "store/pg_log_store.h"
 
 #include <libpq-fe.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -24,6 +26,7 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -916,4 +919,77 @@ TEST_F(DeskLinkTest, AReplicaHoldsTheServersRefusedInputAndDoesNotClaimToKnowRep
     ASSERT_TRUE(repeats);
     EXPECT_FALSE(repeats->has_value());
     EXPECT_EQ((*replica)->info().replicaOf, QStringLiteral("127.0.0.1:%1/postgres").arg(pgCluster()->port()));
+}
+
+// A desk replays the room from its replica: the past it shows is the fold of the replica up to that time,
+// what the other desks write meanwhile waits for "revenir au direct", and the live picture then holds it.
+TEST_F(DeskLinkTest, ADeskReplaysItsReplicaWhileTheRoomGoesOn)
+{
+    std::optional<QCoreApplication> app; // the replay posts its pictures to the console's event loop
+    static int argc = 1;
+    static char name[] = "vigie_shared_room_tests";
+    static char *argv[] = {name, nullptr};
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
+    const QString url = newRoom(QStringLiteral("replay"));
+    auto a = startDesk(url, QStringLiteral("poste-codis"), QStringLiteral("fire"));
+    auto b = startDesk(url, QStringLiteral("poste-samu"), QStringLiteral("samu"));
+    ASSERT_TRUE(a && b);
+    const qint64 t0 = m_clock.now().msecs;
+    auto report = [&](const QString &kind, qint64 at) {
+        Entry e;
+        e.kind = kind;
+        e.author = QStringLiteral("poste-codis");
+        e.role = QStringLiteral("desk");
+        e.agency = QStringLiteral("fire");
+        e.eventTime = Timestamp{at};
+        e.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("F-1")},
+                             {QStringLiteral("type"), QStringLiteral("building_fire")},
+                             {QStringLiteral("title"), QStringLiteral("Feu d'appartement")},
+                             {QStringLiteral("severity"), 3}};
+        e.geo = Geometry::point({5.38, 43.30});
+        return e;
+    };
+    constexpr qint64 minute = 60'000;
+    ASSERT_TRUE(a->enqueue({report(QStringLiteral("incident.open"), t0 - 50 * minute),
+                            deskNote(QStringLiteral("poste-codis"), 1, m_clock),
+                            report(QStringLiteral("incident.close"), t0 - 10 * minute)}));
+    ASSERT_TRUE(a->waitForSync(10000));
+    ASSERT_TRUE(waitFor([&] { return b->status().replicaSeq == 3; }, 5000)) << b->status().replicaSeq;
+
+    // Desk B's console: its picture folds its replica, as app/main.cpp does.
+    auto room = Room::open(b->replicaPath(), m_clock, SnapshotKeeping::ByCaller);
+    ASSERT_TRUE(room) << room.error().message.toStdString();
+    PictureManager manager((*room)->store(), m_clock, (*room)->path());
+    ASSERT_TRUE(manager.load());
+    EXPECT_TRUE(manager.picture().incidents.empty()); // live: the fire is out
+    ReplayManager replay(manager);
+    auto settle = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        while ((replay.busy() || replay.activity().counts.empty()) && timer.elapsed() < 10000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        return !replay.busy();
+    };
+    const Timestamp at{t0 - 30 * minute};
+    replay.enter(at);
+    ASSERT_TRUE(settle());
+    ASSERT_TRUE(manager.replaying());
+    auto reference = foldFromScratch((*room)->store(), at);
+    ASSERT_TRUE(reference);
+    EXPECT_TRUE(manager.picture() == *reference);
+    ASSERT_EQ(manager.picture().incidents.count(QStringLiteral("F-1")), 1u); // burning at that time
+
+    // Desk A goes on: a new fire reaches B's replica; B's replay does not move, its live picture will.
+    Entry second = report(QStringLiteral("incident.open"), t0);
+    second.data.insert(QStringLiteral("incident"), QStringLiteral("F-2"));
+    ASSERT_TRUE(a->enqueue({second}));
+    ASSERT_TRUE(waitFor([&] { return b->status().replicaSeq == 4; }, 5000)) << b->status().replicaSeq;
+    manager.poll();
+    EXPECT_TRUE(manager.picture() == *reference);
+    replay.leave();
+    ASSERT_FALSE(manager.replaying());
+    manager.poll();
+    EXPECT_EQ(manager.picture().incidents.count(QStringLiteral("F-2")), 1u);
+    EXPECT_EQ(manager.picture().incidents.count(QStringLiteral("F-1")), 0u);
 }
