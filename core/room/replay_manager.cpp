@@ -51,8 +51,9 @@ ReplayManager::ReplayManager(PictureManager &manager, QObject *parent)
             return;
         if (!m_playing)
             request();
-        // The bars follow the room as it grows, counted again at most every 30 s (a whole-table aggregate).
-        if (m_counted.isValid() && m_counted.elapsed() > 30'000)
+        // The bars follow the room as it grows, counted again at most every 30 s (a whole-table aggregate);
+        // at once when they were counted on an empty log (a room whose first entries come during the replay).
+        if (m_counted.isValid() && (m_counted.elapsed() > 30'000 || m_activity.counts.empty()))
             refreshActivity();
     });
     // The log's end was replaced (a replica rewound): the cursor's prefix may hold entries that are gone.
@@ -165,8 +166,16 @@ void ReplayManager::seek(Timestamp t)
 {
     if (!m_active)
         return;
-    // Until the activity is counted the span's start is not known: only the end bounds the time.
+    // Until the activity is counted the span's start is not known: only the end bounds the time. A log
+    // with no entry yet bounds nothing: the time asked is kept (its picture is the empty one), not taken
+    // to the epoch.
     const qint64 hi = last().msecs;
+    if (hi == 0 && m_activity.counts.empty() && m_manager.livePicture().lastSeq == 0) {
+        m_at = t;
+        Q_EMIT timeChanged(m_at);
+        request();
+        return;
+    }
     const qint64 lo = m_activity.counts.empty() ? std::min(t.msecs, hi) : std::min(first().msecs, hi);
     m_at = Timestamp{std::clamp(t.msecs, lo, hi)};
     Q_EMIT timeChanged(m_at);

@@ -310,3 +310,42 @@ TEST_F(ReplayConsole, TheFeedPauseWaitsForTheLivePicture)
     QApplication::processEvents();
     EXPECT_TRUE(pause->isEnabled());
 }
+
+// A room with no entry yet (an exercise about to begin): the replay stays at the time asked, never at the
+// epoch, and follows the first entries as they come.
+TEST(ReplayEmptyRoom, StaysAtTheTimeAskedAndFollowsTheFirstEntries)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{t0 + 120 * minute}};
+    auto created = Room::create(dir.filePath(QStringLiteral("vide.vigie")), QStringLiteral("Vide"),
+                                RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    std::unique_ptr<Room> room = std::move(*created);
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::MainWindow window(manager);
+    ReplayManager replay(manager);
+    auto *controls = new ui::ReplayControls(window, replay);
+    (void)controls;
+    window.show();
+    const Timestamp at{t0 + 35 * minute};
+    replay.enter(at);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !replay.busy(); }, 10000));
+    EXPECT_EQ(replay.at(), at);
+    EXPECT_EQ(replay.shownAt(), at);
+    EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("1970"))) << window.windowTitle().toStdString();
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("14/07/2026")))
+        << window.windowTitle().toStdString();
+
+    // The first entries come: the span is counted again at once, and the time shown can reach them.
+    ASSERT_TRUE(
+        room->append({incident(QStringLiteral("incident.open"), QStringLiteral("A"), t0 + 10 * minute)}));
+    manager.poll();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !replay.activity().counts.empty() && !replay.busy(); }, 10000));
+    replay.seek(at);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !replay.busy(); }, 10000));
+    EXPECT_EQ(manager.picture().incidents.count(QStringLiteral("A")), 1u);
+    replay.leave();
+}
