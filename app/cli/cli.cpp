@@ -18,6 +18,8 @@ std::span<const Command> commands()
         {"demo", "write the embedded Marseille demo into a new room", runDemo},
         {"quarantine", "list refused input with its source, position and reason", runQuarantine},
         {"import-roads", "import the road network of an OpenStreetMap extract (.osm.pbf)", runImportRoads},
+        {"synth-roads", "draw a synthetic city's road network (for simulations and benchmarks)",
+         runSynthRoads},
         {"suggest", "suggest which units to send where, with ETA, alternatives and coverage", runSuggest},
         {"accept", "accept a recorded suggestion: the unit goes en route", runAccept},
         {"reject", "reject a recorded suggestion, with a reason", runReject},

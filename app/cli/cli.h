@@ -46,6 +46,7 @@ int runVerify(const QStringList &arguments);
 int runDemo(const QStringList &arguments);
 int runQuarantine(const QStringList &arguments);
 int runImportRoads(const QStringList &arguments);
+int runSynthRoads(const QStringList &arguments);
 int runSuggest(const QStringList &arguments);
 int runSimulate(const QStringList &arguments);
 int runAccept(const QStringList &arguments);

@@ -1,13 +1,18 @@
-// Routing commands: import-roads (road network from an OSM extract) and suggest (who goes where).
+// Routing commands: import-roads (road network from an OSM extract), synth-roads (a synthetic city's) and
+// suggest (who goes where).
 #include "cli/cli.h"
 
 #include "allocation/dispatch_inputs.h"
 #include "allocation/suggestion.h"
 #include "routing/osm_roads.h"
+#include "routing/synthetic_city.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QJsonDocument>
+#include <QPainter>
 
+#include <cmath>
 #include <cstdio>
 
 namespace vigie::cli {
@@ -64,6 +69,85 @@ int runImportRoads(const QStringList &arguments)
                 "outside the extract skipped; %lld ms\n",
                 stats->ways, stats->oneWay, stats->nodes, stats->edges, stats->kilometres,
                 stats->missingNodes, timer.elapsed());
+    return 0;
+}
+
+int runSynthRoads(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Draw a synthetic city's road network into DIR/roads.bin (routing/synthetic_city.h): a "
+        "street grid denser downtown, arterials, one-way streets, a motorway ring, a coast."));
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("output directory"), QStringLiteral("DIR"));
+    QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("seed (default 1)"), QStringLiteral("N"),
+                            QStringLiteral("1"));
+    QCommandLineOption size(QStringLiteral("half-size"),
+                            QStringLiteral("half the side of the city's square, in km (default 13)"),
+                            QStringLiteral("KM"), QStringLiteral("13"));
+    QCommandLineOption png(QStringLiteral("png"), QStringLiteral("also draw the network into an image"),
+                           QStringLiteral("FILE"));
+    parser.addOptions({out, seed, size, png});
+    int code = 0;
+    const QString usage =
+        QStringLiteral("usage: vigie-cli synth-roads --out DIR [--seed N] [--half-size KM] [--png FILE]");
+    if (!parse(parser, arguments, 0, usage, &code))
+        return code;
+    if (!parser.isSet(out))
+        return fail(QStringLiteral("--out DIR is required\n") + usage);
+    routing::SyntheticCityOptions options;
+    bool ok = false;
+    options.seed = parser.value(seed).toUInt(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--seed \"%1\": expected a whole number").arg(parser.value(seed)));
+    const double km = parser.value(size).toDouble(&ok);
+    if (!ok || km < 1.0 || km > 60.0)
+        return fail(QStringLiteral("--half-size \"%1\": expected 1 to 60 km").arg(parser.value(size)));
+    options.halfSizeM = km * 1000.0;
+    QElapsedTimer timer;
+    timer.start();
+    routing::SyntheticCityStats stats;
+    const routing::RoadNetwork network = routing::syntheticCity(options, &stats);
+    if (auto saved = routing::saveRoadNetwork(network, parser.value(out)); !saved)
+        return fail(saved.error().message);
+    if (parser.isSet(png)) {
+        // The network as a plan: the sea blue, streets grey, arterials darker, trunks and the ring red.
+        const auto box = network.bounds();
+        // Metres the same both ways: a degree of longitude is cos(latitude) of a degree of latitude.
+        const double w = box->maxLon - box->minLon, h = box->maxLat - box->minLat;
+        const double aspect = w * std::cos(options.centre.lat * M_PI / 180.0) / h;
+        const int width = 1600, height = int(std::lround(1600 / aspect));
+        QImage image(width, height, QImage::Format_RGB32);
+        image.fill(QColor(0xa9, 0xd3, 0xe8));
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        auto at = [&](GeoPoint p) {
+            return QPointF((p.lon - box->minLon) / w * (width - 1), (box->maxLat - p.lat) / h * (height - 1));
+        };
+        for (int x = 0; x < width; x += 4) // land: what is not sea
+            for (int y = 0; y < height; y += 4)
+                if (!routing::inSyntheticSea(options, {box->minLon + x / double(width - 1) * w,
+                                                       box->maxLat - y / double(height - 1) * h}))
+                    painter.fillRect(x, y, 4, 4, QColor(0xf2, 0xef, 0xe9));
+        for (const routing::RoadEdge &e : network.edges) {
+            const bool major = e.roadClass <= routing::RoadClass::Trunk;
+            const bool arterial = e.roadClass <= routing::RoadClass::Secondary;
+            painter.setPen(QPen(major      ? QColor(0xc0, 0x30, 0x30)
+                                : arterial ? QColor(0x60, 0x60, 0x60)
+                                           : QColor(0xb0, 0xb0, 0xb0),
+                                major      ? 3.0
+                                : arterial ? 1.4
+                                           : 0.6));
+            painter.drawLine(at(network.nodes[e.from]), at(network.nodes[e.to]));
+        }
+        painter.end();
+        if (!image.save(parser.value(png)))
+            return fail(QStringLiteral("%1: cannot write the image").arg(parser.value(png)));
+    }
+    std::printf(
+        "drew %zu nodes, %zu directed edges (%lld intersections, %lld one-way segments, %lld motorway "
+        "edges); seed %u; %lld ms\n",
+        network.nodes.size(), network.edges.size(), stats.intersections, stats.oneWay, stats.motorwayEdges,
+        options.seed, timer.elapsed());
     return 0;
 }
 
