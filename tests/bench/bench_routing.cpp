@@ -5,6 +5,7 @@
 // Run: bench_routing --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include "allocation/suggestion.h"
 #include "routing/osm_roads.h"
+#include "routing/synthetic_city.h"
 
 #include "pg_cluster.h"
 
@@ -40,17 +41,13 @@ struct Fixture
     allocation::NeedsTable needs;
 };
 
-const Fixture *fixture()
+/// 300 units and 100 incidents at random nodes of `net`, 12 sectors.
+std::unique_ptr<Fixture> makeFixture(routing::RoadNetwork net)
 {
-    static const std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
-        auto net = routing::readRoadNetwork(
-            QStringLiteral(VIGIE_SHARED_DATA "/osm/liechtenstein/liechtenstein-latest.osm.pbf"),
-            std::nullopt);
-        if (!net)
-            return nullptr;
+    {
         auto fx = std::make_unique<Fixture>();
-        const auto nodes = net->nodes;
-        fx->graph = std::move(*routing::RoadGraph::build(std::move(*net)));
+        const auto nodes = net.nodes;
+        fx->graph = std::move(*routing::RoadGraph::build(std::move(net)));
         std::mt19937 rng(7);
         std::uniform_int_distribution<std::size_t> pick(0, nodes.size() - 1);
         const char *types[] = {"VSAV", "VSAV", "FPT", "FPT", "EPA", "SMUR", "PS", "VCO", "CCF", "VLC"};
@@ -82,8 +79,54 @@ const Fixture *fixture()
                 {QStringLiteral("S%1").arg(s), QStringLiteral("S%1").arg(s), nodes[pick(rng)], 1.0});
         fx->needs = *allocation::defaultNeedsTable();
         return fx;
+    }
+}
+
+const Fixture *fixture()
+{
+    static const std::unique_ptr<Fixture> f = []() -> std::unique_ptr<Fixture> {
+        auto net = routing::readRoadNetwork(
+            QStringLiteral(VIGIE_SHARED_DATA "/osm/liechtenstein/liechtenstein-latest.osm.pbf"),
+            std::nullopt);
+        if (!net)
+            return nullptr;
+        return makeFixture(std::move(*net));
     }();
     return f.get();
+}
+
+/// The same on the synthetic city (routing/synthetic_city.h, seed 1: 227,000 nodes).
+const Fixture *cityFixture()
+{
+    static const std::unique_ptr<Fixture> f = makeFixture(routing::syntheticCity());
+    return f.get();
+}
+
+// Whole suggestion, 300 units × 100 incidents, on the synthetic city. Arg as wholeSuggestion's.
+void wholeSuggestionCity(benchmark::State &state)
+{
+    const Fixture *f = cityFixture();
+    allocation::SuggestOptions options;
+    options.boundedSearches = state.range(0) == 1;
+    std::size_t items = 0;
+    for (auto _ : state) {
+        const auto set = allocation::suggest(f->picture, f->graph.get(), f->sectors, f->needs, options);
+        items = set.items.size();
+        benchmark::DoNotOptimize(items);
+    }
+    state.counters["suggestions"] = double(items);
+    state.counters["nodes"] = double(f->graph->nodeCount());
+    state.counters["core_nodes"] = double(f->graph->coreNodeCount());
+}
+
+// Building the routing graph of the synthetic city (CSR, degree-2 contraction, hierarchy, snapping index).
+void graphBuildCity(benchmark::State &state)
+{
+    const routing::RoadNetwork net = routing::syntheticCity();
+    for (auto _ : state) {
+        auto graph = routing::RoadGraph::build(net);
+        benchmark::DoNotOptimize(graph);
+    }
 }
 
 // Arg 1: bounded incident searches (the default, SuggestOptions::boundedSearches); 0: every incident search
@@ -538,6 +581,13 @@ BENCHMARK(wholeSuggestionAmpleFleet)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
+BENCHMARK(wholeSuggestionCity)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(graphBuildCity)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(matrixOnly)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 BENCHMARK(flowOnly)
     ->Arg(-1)
