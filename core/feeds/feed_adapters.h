@@ -52,8 +52,11 @@ struct CsvMapping
 {
     QChar delimiter = u';';
     QHash<QString, QString> columns; ///< time, text, author, agency, incident, type, lat, lon, id
-    /// Reads {"delimiter": ";", "columns": {"time": "Date", …}}.
+    /// Reads {"delimiter": ";", "columns": {"time": "Date", …}}; a column for a field we do not have is
+    /// refused.
     [[nodiscard]] static Result<CsvMapping> fromJson(const QByteArray &json);
+    /// The same from the parsed mapping file.
+    [[nodiscard]] static Result<CsvMapping> fromObject(const QJsonObject &mapping);
     /// The mapping of our own exports (headers equal to our field names).
     [[nodiscard]] static CsvMapping defaults();
 };
