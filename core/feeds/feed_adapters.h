@@ -131,7 +131,6 @@ struct GeoJsonMapping
     [[nodiscard]] static GeoJsonMapping defaults();
     /// The fields of `feature`, or why it does not fit, naming the property ("properties.infos.date").
     [[nodiscard]] Result<Properties> read(const QJsonObject &feature) const;
-    [[nodiscard]] const Field &field(GeoJsonField f) const { return fields[std::size_t(f)]; }
 };
 
 /// GeoJSON features from sensors, cameras and CCTV supervision → incident reports.

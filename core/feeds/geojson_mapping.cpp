@@ -4,6 +4,7 @@
 #include "feeds/feed_adapters.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -17,12 +18,21 @@ constexpr std::array<const char *, geoJsonFieldCount> fieldNames{
 constexpr std::array<GeoJsonField, 3> requiredFields{GeoJsonField::Id, GeoJsonField::Time,
                                                      GeoJsonField::Type};
 
+/// A JSON number as an id or a text: integers without exponent (12345678, not 1.23457e+07, which would give
+/// two features one key).
+QString numberText(double d)
+{
+    if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+        return QString::number(qint64(d));
+    return QString::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
 QString describe(const QJsonValue &v)
 {
     if (v.isString())
         return QStringLiteral("\"%1\"").arg(v.toString().left(40));
     if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
+        return numberText(v.toDouble());
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.isArray())
@@ -45,15 +55,6 @@ QString display(const GeoJsonMapping::Field &field, GeoJsonField which)
     for (const auto &p : field.paths)
         places << display(p);
     return QStringLiteral("%1 (our %2)").arg(places.join(QStringLiteral(" or ")), geoJsonFieldName(which));
-}
-
-/// A JSON number as an id or a text: integers without exponent (12345678, not 1.23457e+07, which would give
-/// two features one key).
-QString numberText(double d)
-{
-    if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
-        return QString::number(qint64(d));
-    return QString::number(d, 'g', 17);
 }
 
 /// The value as text: a string (trimmed) or a number; empty when empty. nullopt when it is neither.

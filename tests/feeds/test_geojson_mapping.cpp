@@ -212,6 +212,8 @@ TEST(GeoJsonMapping, ConstantsAndDefaults)
     ASSERT_EQ(withoutLevel.messages.size(), 1u) << firstReason(withoutLevel).toStdString();
     EXPECT_EQ(withoutLevel.messages[0].key, QStringLiteral("geojson:42"));
     EXPECT_EQ(withoutLevel.messages[0].drafts[0].data.value(u"severity").toInt(), 2);
+    EXPECT_EQ(firstReason(parseOne(m, R"({"ref":"Z2","niveau":2.5})")),
+              QStringLiteral("GeoJSON: properties.niveau (our severity) is 2.5, not a number from 1 to 5"));
 }
 
 // A real open-data file from a French portal, with its own names (quartiers of Marseille, Licence Ouverte):
