@@ -33,8 +33,12 @@ int runIngest(const QStringList &arguments)
     QCommandLineOption format(QStringLiteral("format"),
                               QStringLiteral("cap, edxl, emsi, nmea, csv or geojson (default: detect)"),
                               QStringLiteral("F"));
-    QCommandLineOption mapping(QStringLiteral("mapping"), QStringLiteral("CSV column mapping file (JSON)"),
-                               QStringLiteral("FILE"));
+    // --mapping was the CSV option's first name; it stays an alias.
+    QCommandLineOption mapping(
+        {QStringLiteral("map"), QStringLiteral("mapping")},
+        QStringLiteral("mapping file (JSON) from the names of another system's exports to ours: \"columns\" "
+                       "for CSV, \"properties\" for GeoJSON (docs/feed-mappings.md)"),
+        QStringLiteral("FILE"));
     QCommandLineOption agency(QStringLiteral("agency"), QStringLiteral("agency of senders that do not say"),
                               QStringLiteral("AGENCY"));
     QCommandLineOption unit(QStringLiteral("unit"),
@@ -58,7 +62,8 @@ int runIngest(const QStringList &arguments)
         QStringLiteral("require-signature"),
         QStringLiteral("quarantine documents whose XML signature is invalid or absent"));
     parser.addOptions({format, mapping, agency, unit, label, noFusion, trustAnchors, requireSignature});
-    const QString usage = QStringLiteral("usage: vigie-cli ingest ROOM [--format F] [--label NAME] FILE...");
+    const QString usage =
+        QStringLiteral("usage: vigie-cli ingest ROOM [--format F] [--map FILE] [--label NAME] FILE...");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
         return code;
@@ -68,21 +73,22 @@ int runIngest(const QStringList &arguments)
     if (parser.isSet(trustAnchors) && !QFileInfo(parser.value(trustAnchors)).isDir())
         return fail(QStringLiteral("--trust-anchors \"%1\": not a folder").arg(parser.value(trustAnchors)));
 
-    feeds::CsvMapping csv = feeds::CsvMapping::defaults();
+    // A bad mapping file stops the command before the room is touched: every feature would miss it.
+    feeds::FeedMapping feedMapping;
     if (parser.isSet(mapping)) {
         QFile f(parser.value(mapping));
         if (!f.open(QIODevice::ReadOnly))
             return fail(
                 QStringLiteral("%1: cannot read the mapping file: %2").arg(f.fileName(), f.errorString()));
-        auto m = feeds::CsvMapping::fromJson(f.readAll());
+        auto m = feeds::FeedMapping::fromJson(f.readAll());
         if (!m)
             return fail(f.fileName() + QStringLiteral(": ") + m.error().message);
-        csv = m.value();
+        feedMapping = std::move(m.value());
     }
     auto room = Room::open(args.at(0), clock());
     if (!room)
         return fail(room.error().message);
-    const feeds::FeedRegistry registry(csv);
+    const feeds::FeedRegistry registry(std::move(feedMapping));
     feeds::Ingestor ingestor(**room, registry);
     fusion::FeedFusion feedFusion;
     fusion::FusionSummary fused;

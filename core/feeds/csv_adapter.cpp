@@ -3,6 +3,7 @@
 #include "feeds/taxonomy.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace vigie::feeds {
 
@@ -47,14 +48,29 @@ Result<CsvMapping> CsvMapping::fromJson(const QByteArray &json)
         return Error{QStringLiteral("CSV mapping: not a JSON object (%1 at byte %2)")
                          .arg(error.errorString())
                          .arg(error.offset)};
+    return fromObject(doc.object());
+}
+
+Result<CsvMapping> CsvMapping::fromObject(const QJsonObject &mapping)
+{
     CsvMapping m;
-    const QString d = doc.object().value(u"delimiter").toString(QStringLiteral(";"));
+    const QString d = mapping.value(u"delimiter").toString(QStringLiteral(";"));
     if (d.size() != 1)
         return Error{QStringLiteral("CSV mapping: \"delimiter\" must be one character")};
     m.delimiter = d[0];
-    const QJsonObject columns = doc.object().value(u"columns").toObject();
-    for (auto it = columns.begin(); it != columns.end(); ++it)
+    const QJsonObject columns = mapping.value(u"columns").toObject();
+    // A misspelt field ("autor") would otherwise be dropped without a word, and its column with it.
+    const CsvMapping ours = defaults();
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        if (!ours.columns.contains(it.key()))
+            return Error{QStringLiteral("CSV mapping: columns.%1 is not one of our fields (%2)")
+                             .arg(it.key().left(40), QStringLiteral("time, text, author, agency, incident, "
+                                                                    "type, lat, lon, id"))};
+        if (!it.value().isString())
+            return Error{
+                QStringLiteral("CSV mapping: columns.%1 must be a column header (a string)").arg(it.key())};
         m.columns.insert(it.key(), it.value().toString());
+    }
     for (const char *required : {"time", "text"})
         if (m.columns.value(QLatin1String(required)).isEmpty())
             return Error{QStringLiteral("CSV mapping: columns.%1 is required").arg(QLatin1String(required))};

@@ -192,45 +192,37 @@ FeedBatch GeoJsonAdapter::parse(const QByteArray &bytes, const FeedContext &cont
                        raw);
             continue;
         }
-        const QJsonObject p = f.value(u"properties").toObject();
-        const QString id = p.value(u"id").isString()   ? p.value(u"id").toString()
-                           : f.value(u"id").isString() ? f.value(u"id").toString()
-                           : f.value(u"id").isDouble() ? QString::number(f.value(u"id").toDouble())
-                                                       : QString();
-        const auto t = Timestamp::parseIso(p.value(u"time").toString());
-        const QString type = p.value(u"type").toString(p.value(u"category").toString());
-        if (id.isEmpty() || !t || type.isEmpty()) {
-            out.reject(
-                where,
-                QStringLiteral(
-                    "GeoJSON: properties need id (or feature id), time (ISO 8601 with offset) and type"),
-                raw);
+        auto mapped = m_mapping.read(f);
+        if (!mapped) {
+            out.reject(where, QStringLiteral("GeoJSON: ") + mapped.error().message, raw);
             continue;
         }
-        if (p.contains(u"status"))
-            if (auto refusal = modeRefusal(p.value(u"status").toString(), context.mode)) {
+        const GeoJsonMapping::Properties &p = *mapped;
+        if (p.status)
+            if (auto refusal = modeRefusal(*p.status, context.mode)) {
                 out.reject(where, QStringLiteral("GeoJSON status: ") + *refusal, raw);
                 continue;
             }
-        const QString sensor = p.value(u"sensor").toString(context.source);
-        const Typing typing = typeIncident(
-            {QStringLiteral("geojson"), {type}, type, {type}, p.value(u"agency").toString(context.agency)});
+        const QString agency = p.agency.isEmpty() ? context.agency : p.agency;
+        const Typing typing = typeIncident({QStringLiteral("geojson"), {p.type}, p.type, {p.type}, agency});
         Entry e;
         e.kind = QStringLiteral("incident.open");
-        e.eventTime = *t;
-        e.author = sensor;
+        e.eventTime = p.time;
+        e.author = p.sensor.isEmpty() ? context.source : p.sensor;
         e.role = QStringLiteral("feed");
-        e.agency = p.value(u"agency").toString(context.agency);
+        e.agency = agency;
         e.geo = std::move(geo.value());
         e.data = {{QStringLiteral("incident"),
-                   p.value(u"incident").toString(QString(QStringLiteral("geojson:") + id))},
+                   p.incident.isEmpty() ? QString(QStringLiteral("geojson:") + p.id) : p.incident},
                   {QStringLiteral("type"), typing.type},
                   {QStringLiteral("type_reason"), typing.reason},
-                  {QStringLiteral("title"), p.value(u"title").toString(type)},
+                  {QStringLiteral("title"), p.title},
                   {QStringLiteral("status"), QStringLiteral("open")},
-                  {QStringLiteral("source_id"), id},
+                  {QStringLiteral("source_id"), p.id},
                   {QStringLiteral("feed"), QStringLiteral("geojson")}};
-        out.messages.push_back({QString(QStringLiteral("geojson:") + id), where, {std::move(e)}});
+        if (p.severity)
+            e.data.insert(QStringLiteral("severity"), *p.severity);
+        out.messages.push_back({QString(QStringLiteral("geojson:") + p.id), where, {std::move(e)}});
     }
     return out;
 }

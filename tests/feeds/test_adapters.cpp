@@ -425,6 +425,12 @@ TEST(CsvAdapter, MappingFileRowsAndBadRows)
     EXPECT_TRUE(b.rejected[1].reason.contains(u"WGS84"));
     EXPECT_TRUE(b.rejected[2].reason.contains(u"unterminated"));
     EXPECT_FALSE(CsvMapping::fromJson(R"({"columns":{}})").ok());
+    // A misspelt field would drop its column without a word.
+    const auto misspelt = CsvMapping::fromJson(R"({"columns":{"time":"H","text":"M","autor":"Opérateur"}})");
+    ASSERT_FALSE(misspelt.ok());
+    EXPECT_TRUE(misspelt.error().message.contains(u"columns.autor is not one of our fields"))
+        << misspelt.error().message.toStdString();
+    EXPECT_FALSE(CsvMapping::fromJson(R"({"columns":{"time":"H","text":["M"]}})").ok());
     EXPECT_TRUE(firstReason(CsvAdapter(*mapping).parse("a;b\n1;2\n", live)).contains(u"Horodatage"));
     EXPECT_TRUE(firstReason(CsvAdapter(*mapping).parse("N\xff;x\n", live)).contains(u"UTF-8"));
 }

@@ -175,3 +175,121 @@ TEST(IngestCli, PrintedLinesAreInTheRoomAfterAKill)
     EXPECT_GE(log.out.count('\n'), reported) << "the output led the log";
     EXPECT_EQ(cli({QStringLiteral("verify"), room}).code, 0);
 }
+
+namespace {
+
+QString mappingFixture(const QString &name)
+{
+    return QStringLiteral(VIGIE_SOURCE_DIR "/tests/data/feeds/mapping/") + name;
+}
+
+QList<QJsonObject> logged(const QString &room)
+{
+    QList<QJsonObject> out;
+    const CliRun log = cli({QStringLiteral("log"), room});
+    EXPECT_EQ(log.code, 0) << log.err.toStdString();
+    for (const QByteArray &line : log.out.trimmed().split('\n'))
+        if (!line.isEmpty())
+            out << QJsonDocument::fromJson(line).object();
+    return out;
+}
+
+} // namespace
+
+// GeoJSON with another system's names through --map: what fits is stored, each feature the mapping does not
+// fit is quarantined, the file, the feature and the property named; --mapping, the option's older name, does
+// the same.
+TEST(IngestCli, MapReadsGeoJsonWithForeignNamesAndQuarantinesWhatDoesNotFit)
+{
+    for (const char *option : {"--map", "--mapping"}) {
+        QTemporaryDir dir;
+        const QString room = newRoom(dir);
+        const QString input = mappingFixture(QStringLiteral("interventions.geojson"));
+        const CliRun r = cli({QStringLiteral("ingest"), room, QLatin1String(option),
+                              mappingFixture(QStringLiteral("interventions.map.json")), input});
+        EXPECT_EQ(r.code, 3) << option << r.err.toStdString();
+        const QJsonObject line = QJsonDocument::fromJson(r.out.trimmed()).object();
+        EXPECT_EQ(line.value(QStringLiteral("format")).toString(), QStringLiteral("geojson"));
+        EXPECT_EQ(line.value(QStringLiteral("stored")).toInt(), 3) << r.out.toStdString();
+        EXPECT_EQ(line.value(QStringLiteral("rejected")).toInt(), 3) << r.out.toStdString();
+        EXPECT_TRUE(r.err.contains(
+            (input +
+             QStringLiteral(": features[2]: GeoJSON: properties.infos.horodatage (our time) is missing"))
+                .toUtf8()))
+            << r.err.toStdString();
+        const auto q = quarantined(room);
+        ASSERT_EQ(q.size(), 3);
+        EXPECT_EQ(q[1].value(QStringLiteral("position")).toString(), QStringLiteral("features[4]"));
+        EXPECT_TRUE(
+            q[1].value(QStringLiteral("reason")).toString().contains(u"properties.gravite (our severity)"))
+            << q[1].value(QStringLiteral("reason")).toString().toStdString();
+        QStringList ids;
+        for (const QJsonObject &e : logged(room))
+            if (e.value(QStringLiteral("kind")).toString() == u"incident.open")
+                ids << e.value(QStringLiteral("data"))
+                           .toObject()
+                           .value(QStringLiteral("source_id"))
+                           .toString();
+        EXPECT_EQ(ids, (QStringList{QStringLiteral("INT-0714-001"), QStringLiteral("20260714002"),
+                                    QStringLiteral("INT-0714-004")}));
+    }
+}
+
+// A mapping file that is itself wrong stops the command at once, naming the file and the key, before the
+// room is touched.
+TEST(IngestCli, ABadMappingFileStopsTheCommandNamingTheFileAndTheKey)
+{
+    QTemporaryDir dir;
+    const QString room = newRoom(dir);
+    const QString input = mappingFixture(QStringLiteral("interventions.geojson"));
+    const struct
+    {
+        QByteArray mapping;
+        QByteArray said;
+    } cases[] = {
+        {R"({"properties":{"id":"identifiant","time":"infos/horodatage","nature":"nature"}})",
+         "GeoJSON mapping: properties.nature is not one of our fields"},
+        {R"({"properties":{"id":"identifiant","time":"infos/horodatage"}})",
+         "GeoJSON mapping: properties.type is required"},
+        {R"({"property":{}})", "mapping: unknown key \"property\""},
+        {"id: identifiant\n", "mapping: not a JSON object"},
+    };
+    for (const auto &c : cases) {
+        const QString mapping = writeFile(dir, QStringLiteral("bad.map.json"), c.mapping);
+        const CliRun r = cli({QStringLiteral("ingest"), room, QStringLiteral("--map"), mapping, input});
+        EXPECT_EQ(r.code, 1) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QByteArray((mapping + QStringLiteral(": ")).toUtf8() + c.said)))
+            << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
+    }
+    EXPECT_TRUE(quarantined(room).isEmpty());
+    EXPECT_TRUE(logged(room).isEmpty());
+}
+
+// A CSV export's column mapping is given with --map or with --mapping, as before.
+TEST(IngestCli, CsvColumnsAreMappedUnderEitherName)
+{
+    QTemporaryDir dir;
+    const QString mapping = writeFile(
+        dir, QStringLiteral("mc.map.json"),
+        R"({"delimiter":";","columns":{"time":"Horodatage","text":"Message","author":"Opérateur","id":"N°"}})");
+    const QString csv = writeFile(dir, QStringLiteral("mc.csv"),
+                                  "N°;Horodatage;Opérateur;Message\n"
+                                  "1;2026-07-14T21:00:00+02:00;op1;Point de situation\n"
+                                  "2;2026-07-14T21:01:00+02:00;op2;Renfort demandé\n");
+    for (const char *option : {"--map", "--mapping"}) {
+        const QString room = dir.filePath(QLatin1String(option).mid(2) + QStringLiteral(".vigie"));
+        ASSERT_EQ(cli({QStringLiteral("init"), room}).code, 0);
+        const CliRun r = cli({QStringLiteral("ingest"), room, QLatin1String(option), mapping,
+                              QStringLiteral("--format"), QStringLiteral("csv"), csv});
+        EXPECT_EQ(r.code, 0) << option << r.err.toStdString();
+        EXPECT_EQ(QJsonDocument::fromJson(r.out.trimmed()).object().value(QStringLiteral("stored")).toInt(),
+                  2)
+            << option << r.out.toStdString();
+        const auto entries = logged(room);
+        ASSERT_FALSE(entries.isEmpty());
+        EXPECT_EQ(
+            entries.back().value(QStringLiteral("data")).toObject().value(QStringLiteral("text")).toString(),
+            QStringLiteral("Renfort demandé"));
+    }
+}
