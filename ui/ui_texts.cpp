@@ -11,6 +11,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -151,6 +152,9 @@ std::vector<UiText> consoleTexts(QMainWindow *window, const Picture &picture)
     // Qt's own dialogs, as the console opens them: their words come from Qt's catalogue.
     auto *files = new QFileDialog(window);
     files->setOption(QFileDialog::DontUseNativeDialog);
+    // Opened at the root: its folder list shows the path it is in, data rather than words of the console
+    // (a checkout in a folder named like an English word would otherwise read as an untranslated string).
+    files->setDirectory(QDir::rootPath());
     walk(files);
     auto *choice = new QInputDialog(window);
     choice->setComboBoxItems({QStringLiteral("-")});
