@@ -144,7 +144,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     // Units turned down for an incident that has not changed since (no report or update after the
     // rejection) are kept out of its column.
     std::vector<bool> turnedDown(units.size() * incidents.size(), false);
-    for (const auto &[suggestion, d] : picture.suggestions) {
+    for (const auto &decided : picture.suggestions) {
+        const SuggestionDecision &d = decided.second; // a name a lambda can capture (clang 14, the fuzz build)
         if (d.entry.kind != kinds::suggestionReject)
             continue;
         const auto u =
