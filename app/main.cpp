@@ -479,7 +479,8 @@ int main(int argc, char *argv[])
         window.addPanel(QStringLiteral("FeedsDock"), QObject::tr("Flux"), new vigie::ui::FeedsPanel(manager),
                         Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_5));
     // The calendar of planned events and its clashes, one tab beside the log (its width suits the list).
-    auto *events = new vigie::ui::EventsPanel(manager, graph ? &graph->network() : nullptr);
+    auto *events =
+        new vigie::ui::EventsPanel(manager, room->anonymiser(), graph ? &graph->network() : nullptr);
     QObject::connect(
         events, &vigie::ui::EventsPanel::shapesChanged, map,
         [map](const std::vector<vigie::maps::MapPlannedEvent> &shapes) { map->setPlannedEvents(shapes); });

@@ -75,8 +75,9 @@ QString clashKindLabel(anticipation::Clash::Kind k)
 
 } // namespace
 
-EventsPanel::EventsPanel(PictureManager &manager, const routing::RoadNetwork *network, QWidget *parent)
-    : QWidget(parent), m_manager(manager), m_network(network)
+EventsPanel::EventsPanel(PictureManager &manager, Anonymiser anonymiser, const routing::RoadNetwork *network,
+                         QWidget *parent)
+    : QWidget(parent), m_manager(manager), m_anonymiser(std::move(anonymiser)), m_network(network)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -344,53 +345,74 @@ void EventsPanel::importInteractively()
     importFile(file);
 }
 
+namespace {
+
+/// What the worker makes of a file: the drafts and refused rows to write, and the summary to show once
+/// written (or why nothing is to be written).
+struct ImportJob
+{
+    QString error;
+    std::vector<Entry> drafts;
+    std::vector<Refused> refused;
+    QString summary;
+};
+
+} // namespace
+
 void EventsPanel::importFile(const QString &file)
 {
-    QPointer<EventsPanel> self(this);
-    const QString location = m_manager.location();
-    const Clock *clock = &m_manager.clock();
-    const Timestamp now = clock->now();
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        const QString summary = watcher->result();
+    const Timestamp now = m_manager.clock().now();
+    auto *watcher = new QFutureWatcher<ImportJob>(this);
+    connect(watcher, &QFutureWatcher<ImportJob>::finished, this, [this, watcher] {
+        ImportJob job = watcher->result();
         watcher->deleteLater();
-        m_manager.poll(); // the entries are in the log: fold them now rather than at the next poll
-        Q_EMIT importFinished(summary);
+        if (!job.error.isEmpty()) {
+            Q_EMIT importFinished(job.error);
+            return;
+        }
+        if (job.drafts.empty() && job.refused.empty()) {
+            Q_EMIT importFinished(job.summary);
+            return;
+        }
+        // The console's one writer, as for a note or a decision: the room file's writer thread, or the desk's
+        // link (its queue, then the server). It refuses while replaying, and folds what it stored.
+        m_manager.append(std::move(job.drafts), std::move(job.refused),
+                         [this, summary = job.summary](const Result<std::vector<Entry>> &stored) {
+                             Q_EMIT importFinished(stored ? summary : stored.error().message);
+                         });
     });
-    // Reading, parsing and appending all happen on the worker, through a connection of its own to the room
-    // (as vigie-cli does): nothing of it blocks the GUI thread.
-    watcher->setFuture(QtConcurrent::run([file, location, clock, now, calendar = m_calendar]() -> QString {
+    // Reading and parsing the file and comparing it with the calendar happen on the worker (a copy of the
+    // calendar): nothing of it blocks the GUI thread, and nothing of it writes.
+    watcher->setFuture(QtConcurrent::run([file, now, anonymiser = m_anonymiser,
+                                          calendar = m_calendar]() -> ImportJob {
+        ImportJob job;
         anticipation::ImportOptions options;
         options.from = now;
         options.to = Timestamp::fromDateTime(now.toDateTime().addMonths(12));
         auto imported = anticipation::importEventsFile(file, options);
-        if (!imported)
-            return imported.error().message;
-        auto room = Room::open(location, *clock);
-        if (!room)
-            return room.error().message;
-        anticipation::ImportPlan plan = anticipation::planImport(
-            imported->events, calendar, QStringLiteral("console"), now, &(*room)->anonymiser());
+        if (!imported) {
+            job.error = imported.error().message;
+            return job;
+        }
+        anticipation::ImportPlan plan =
+            anticipation::planImport(imported->events, calendar, QStringLiteral("console"), now, &anonymiser);
         Refused refused{QStringLiteral("events:") + QFileInfo(file).fileName(), {}};
         for (const anticipation::ImportProblem &p : imported->problems)
             refused.items.push_back({p.position,
                                      p.field.isEmpty() ? p.reason : p.field + QStringLiteral(": ") + p.reason,
                                      p.input});
-        std::vector<Refused> refusedList;
         if (!refused.items.empty())
-            refusedList.push_back(std::move(refused));
-        if (!plan.drafts.empty() || !refusedList.empty())
-            if (auto appended = (*room)->append(std::move(plan.drafts), refusedList); !appended)
-                return appended.error().message;
-        QString summary = EventsPanel::tr("%1 : %2 nouveau(x), %3 remplacé(s), %4 inchangé(s), %5 refusé(s).")
-                              .arg(QFileInfo(file).fileName())
-                              .arg(plan.added)
-                              .arg(plan.replaced)
-                              .arg(plan.unchanged)
-                              .arg(imported->problems.size());
+            job.refused.push_back(std::move(refused));
+        job.drafts = std::move(plan.drafts);
+        job.summary = EventsPanel::tr("%1 : %2 nouveau(x), %3 remplacé(s), %4 inchangé(s), %5 refusé(s).")
+                          .arg(QFileInfo(file).fileName())
+                          .arg(plan.added)
+                          .arg(plan.replaced)
+                          .arg(plan.unchanged)
+                          .arg(imported->problems.size());
         for (std::size_t i = 0; i < imported->problems.size() && i < 10; ++i)
-            summary += QStringLiteral("\n") + imported->problems[i].message();
-        return summary;
+            job.summary += QStringLiteral("\n") + imported->problems[i].message();
+        return job;
     }));
 }
 

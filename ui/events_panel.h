@@ -2,11 +2,13 @@
 // The "Événements prévus" dock: the calendar of planned events (event.plan entries in force), sorted by
 // start and filtered by period, each with the count of its clashes; under it the "Conflits de calendrier",
 // each with its reason in words. The clash check (core/anticipation/clash.h) runs on a worker thread from a
-// copy of the calendar whenever the calendar changes. Importing a file (CSV or iCalendar) also runs on a
-// worker: it opens the room itself and appends through it, as vigie-cli events import does, refused rows
-// going to the room's quarantine.
+// copy of the calendar whenever the calendar changes. Importing a file (CSV or iCalendar) reads and plans
+// on a worker, then writes through the console's one writer (PictureManager::append: the room file's writer
+// thread, or a shared room's desk link and its queue), refused rows going to the room's quarantine with the
+// entries; like every write, it is refused while the console replays the past.
 #include "anticipation/clash.h"
 #include "maps/map_view.h"
+#include "privacy/anonymiser.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -28,13 +30,16 @@ class EventsPanel : public QWidget
     Q_OBJECT
 public:
     /// `network` (may be null: the access of stations and hospitals is then not checked) must outlive the
-    /// panel.
-    EventsPanel(PictureManager &manager, const routing::RoadNetwork *network, QWidget *parent = nullptr);
+    /// panel. `anonymiser` is the room's: imported events are compared with the calendar as the room
+    /// stores them.
+    EventsPanel(PictureManager &manager, Anonymiser anonymiser, const routing::RoadNetwork *network,
+                QWidget *parent = nullptr);
     ~EventsPanel() override;
 
     /// Asks for a file and imports it (a progress dialog while it runs).
     void importInteractively();
-    /// Imports `file` on a worker; importFinished follows with a summary.
+    /// Reads and plans `file` on a worker, then writes through the console's writer; importFinished follows
+    /// with a summary, or why nothing was written.
     void importFile(const QString &file);
     // True from the start of a check until its result is shown: the worker may be done while its
     // `finished` signal still waits in the event queue.
@@ -64,6 +69,7 @@ private:
     [[nodiscard]] std::pair<Timestamp, Timestamp> period() const;
 
     PictureManager &m_manager;
+    Anonymiser m_anonymiser;
     const routing::RoadNetwork *m_network;
     std::map<QString, PlannedEvent> m_calendar; ///< the copy shown and checked
     std::vector<anticipation::Clash> m_found;

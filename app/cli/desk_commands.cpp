@@ -117,7 +117,11 @@ int runDesk(const QStringList &arguments)
                            {QStringLiteral("last_seq"), report->lastSeq},
                            {QStringLiteral("latency_ms_p50"), report->percentile(50)},
                            {QStringLiteral("latency_ms_p99"), report->percentile(99)},
-                           {QStringLiteral("latency_ms_max"), report->percentile(100)}};
+                           {QStringLiteral("latency_ms_max"), report->percentile(100)},
+                           {QStringLiteral("folded"), qint64(report->foldLatenciesMs.size())},
+                           {QStringLiteral("fold_ms_p50"), report->foldPercentile(50)},
+                           {QStringLiteral("fold_ms_p99"), report->foldPercentile(99)},
+                           {QStringLiteral("fold_ms_max"), report->foldPercentile(100)}};
     printLine(QJsonDocument(line).toJson(QJsonDocument::Compact));
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "room/desk_link.h"
 
 #include "room/desk_queue_p.h"
+#include "room/quarantine_items.h"
 #include "store/pg_log_store.h"
 #include "store/pg_url.h"
 #include "store/sqlite_db.h"
@@ -219,10 +220,10 @@ void DeskLink::wake()
     }
 }
 
-void DeskLink::append(std::vector<Entry> drafts, QObject *context, Done done)
+void DeskLink::append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context, Done done)
 {
     QPointer<QObject> answerTo(context);
-    Request r{std::move(drafts),
+    Request r{std::move(drafts), std::move(refused),
               [answerTo, done = std::move(done)](const Result<std::vector<Entry>> &queued) {
                   if (!answerTo || !done)
                       return;
@@ -259,7 +260,7 @@ Result<std::vector<Entry>> DeskLink::enqueue(std::vector<Entry> drafts)
     std::optional<Result<std::vector<Entry>>> answer;
     {
         std::lock_guard lock(m_mutex);
-        m_requests.push_back({std::move(drafts), [&](const Result<std::vector<Entry>> &queued) {
+        m_requests.push_back({std::move(drafts), {}, [&](const Result<std::vector<Entry>> &queued) {
                                   std::lock_guard l(m);
                                   answer = queued;
                                   cv.notify_one();
@@ -354,7 +355,8 @@ void DeskLink::serveRequests()
     for (Request &r : requests) {
         auto prepared = m_replica->prepare(std::move(r.drafts));
         if (prepared) {
-            if (auto stored = m_queue->push(*prepared); !stored)
+            const auto refused = scrubbedQuarantine(m_replica->anonymiser(), r.refused, m_clock.now());
+            if (auto stored = m_queue->push(*prepared, refused); !stored)
                 prepared = stored.error();
         }
         if (prepared) {
@@ -423,8 +425,29 @@ Result<void> DeskLink::copyQuarantine()
     }
 }
 
+Result<void> DeskLink::sendRefused()
+{
+    auto rows = m_queue->refused();
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return {};
+    std::vector<QuarantineItem> items;
+    items.reserve(rows->size());
+    for (const auto &row : *rows)
+        items.push_back(row.item);
+    if (auto sent = m_server->store->append({}, std::move(items)); !sent)
+        return sent.error();
+    // The server's rows come back to the replica with the others' (copyQuarantine).
+    m_nextHeartbeatMs = 0;
+    return m_queue->removeRefusedThrough(rows->back().pos);
+}
+
 Result<void> DeskLink::sendQueue()
 {
+    // What a batch refused goes first: the entries written with it are then never in the room without it.
+    if (auto r = sendRefused(); !r)
+        return r;
     for (;;) {
         auto rows = m_queue->front(m_options.batch);
         if (!rows)

@@ -90,9 +90,14 @@ public:
     /// What is still queued stays in the queue file for the next start.
     ~DeskLink() override;
 
-    /// Queues drafts: validated, scrubbed, stamped and stored in the queue file by the link's thread; `done`
-    /// runs on `context`'s thread with the entries as queued (seq 0: pending) or why they were refused.
-    void append(std::vector<Entry> drafts, QObject *context, Done done) override;
+    using EntrySink::append;
+    /// Queues drafts: validated, scrubbed, stamped and stored in the queue file by the link's thread, with
+    /// the input refused on the way (scrubbed) in the same transaction; `done` runs on `context`'s thread
+    /// with the entries as queued (seq 0: pending) or why they were refused. The refused input is sent to
+    /// the server's quarantine ahead of the drafts, in a transaction of its own (a reply lost then may store
+    /// a quarantine row twice; an entry, never).
+    void append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context,
+                Done done) override;
     /// Stores a snapshot of the console's picture in the replica, on the link's thread.
     void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
     /// The same, waiting for the answer (not on a GUI thread).
@@ -131,6 +136,8 @@ private:
     /// Opens the connection to a standby for reading, when the URL names several hosts.
     void openReader();
     [[nodiscard]] Result<void> sendQueue();
+    /// Sends the refused input queued at this desk to the server's quarantine.
+    [[nodiscard]] Result<void> sendRefused();
     /// Copies the server's new quarantine rows into the replica (with the heartbeat, every few seconds).
     [[nodiscard]] Result<void> copyQuarantine();
     /// Right after connecting: if the server lacks the replica's last entry or holds another one there, the
@@ -145,6 +152,7 @@ private:
     struct Request
     {
         std::vector<Entry> drafts;
+        std::vector<Refused> refused;
         std::function<void(const Result<std::vector<Entry>> &)> answer;
     };
 

@@ -27,18 +27,46 @@ public:
               "id TEXT NOT NULL UNIQUE, event_time INTEGER NOT NULL, record_time INTEGER NOT "
               "NULL, author TEXT NOT NULL, role TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT "
               "NOT NULL, geo TEXT NOT NULL, data TEXT NOT NULL)",
-              "CREATE TABLE IF NOT EXISTS link_state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)"})
+              "CREATE TABLE IF NOT EXISTS link_state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+              // Input refused at this desk (an imported file's bad rows), scrubbed, for the server's
+              // quarantine.
+              "CREATE TABLE IF NOT EXISTS refused(pos INTEGER PRIMARY KEY AUTOINCREMENT, received INTEGER "
+              "NOT "
+              "NULL, source TEXT NOT NULL, position TEXT NOT NULL, reason TEXT NOT NULL, input BLOB NOT "
+              "NULL)"})
             if (auto r = q->m_db.exec(s); !r)
                 return Error{
                     QStringLiteral("%1: cannot open the desk's queue: %2").arg(path, r.error().message)};
         return q;
     }
 
-    /// Stores prepared drafts, all or none.
-    Result<void> push(const std::vector<Entry> &prepared)
+    /// Stores prepared drafts and the input refused with them (scrubbed), all or none.
+    Result<void> push(const std::vector<Entry> &prepared, const std::vector<QuarantineItem> &refused = {})
     {
         if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r)
             return r;
+        if (!refused.empty()) {
+            auto keep = m_db.prepare(
+                "INSERT INTO refused(received, source, position, reason, input) VALUES (?, ?, ?, ?, ?)");
+            if (!keep) {
+                (void)m_db.exec("ROLLBACK");
+                return keep.error();
+            }
+            for (const QuarantineItem &q : refused) {
+                keep->reset();
+                keep->bind(1, q.received.msecs);
+                keep->bindText(2, q.source.toUtf8());
+                keep->bindText(3, q.position.toUtf8());
+                keep->bindText(4, q.reason.toUtf8());
+                keep->bindBlob(5, q.input);
+                if (keep->step() != sql::Statement::Step::Done) {
+                    const QString why = keep->lastError();
+                    (void)m_db.exec("ROLLBACK");
+                    return Error{
+                        QStringLiteral("%1: cannot queue the refused input: %2").arg(m_db.path(), why)};
+                }
+            }
+        }
         auto insert =
             m_db.prepare("INSERT INTO queue(id, event_time, record_time, author, role, agency, kind, "
                          "geo, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -152,6 +180,48 @@ public:
             out.push_back(std::move(row));
         }
         return out;
+    }
+
+    struct RefusedRow
+    {
+        qint64 pos = 0;
+        QuarantineItem item;
+    };
+    /// The refused input queued, in the order written.
+    Result<std::vector<RefusedRow>> refused() const
+    {
+        auto select = m_db.prepare("SELECT pos, received, source, position, reason, input FROM refused "
+                                   "ORDER BY pos");
+        if (!select)
+            return select.error();
+        std::vector<RefusedRow> out;
+        for (;;) {
+            const auto step = select->step();
+            if (step == sql::Statement::Step::Done)
+                return out;
+            if (step == sql::Statement::Step::Error)
+                return Error{QStringLiteral("%1: cannot read the refused input queued: %2")
+                                 .arg(m_db.path(), select->lastError())};
+            RefusedRow row;
+            row.pos = select->int64(0);
+            row.item.received = Timestamp{select->int64(1)};
+            row.item.source = select->text(2);
+            row.item.position = select->text(3);
+            row.item.reason = select->text(4);
+            row.item.input = select->bytes(5);
+            out.push_back(std::move(row));
+        }
+    }
+    Result<void> removeRefusedThrough(qint64 pos)
+    {
+        auto del = m_db.prepare("DELETE FROM refused WHERE pos <= ?");
+        if (!del)
+            return del.error();
+        del->bind(1, pos);
+        if (del->step() != sql::Statement::Step::Done)
+            return Error{QStringLiteral("%1: cannot clear the refused input sent: %2")
+                             .arg(m_db.path(), del->lastError())};
+        return {};
     }
 
     /// A number the link keeps across its runs (the last quarantine row copied from the server).

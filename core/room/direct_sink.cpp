@@ -2,10 +2,10 @@
 
 namespace vigie {
 
-void DirectSink::append(std::vector<Entry> drafts, QObject *context, Done done)
+void DirectSink::append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context, Done done)
 {
     (void)context;
-    auto stored = m_room.append(std::move(drafts));
+    auto stored = m_room.append(std::move(drafts), refused);
     if (done)
         done(stored);
 }

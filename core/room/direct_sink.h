@@ -10,8 +10,10 @@ class DirectSink : public EntrySink
 {
 public:
     explicit DirectSink(Room &room) : m_room(room) {}
+    using EntrySink::append;
     /// Appends now; `done` runs before this returns.
-    void append(std::vector<Entry> drafts, QObject *context, Done done) override;
+    void append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context,
+                Done done) override;
     /// Serialises and stores the snapshot now; `done` runs before this returns.
     void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
 

@@ -1,6 +1,7 @@
 #include "room/headless_desk.h"
 
 #include "log/entry_kinds.h"
+#include "room/picture_manager.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -18,17 +19,26 @@ qint64 wallMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-} // namespace
-
-double DeskReport::percentile(double p) const
+double nearestRank(std::vector<double> sorted, double p)
 {
-    if (latenciesMs.empty())
+    if (sorted.empty())
         return 0;
-    std::vector<double> sorted = latenciesMs;
     std::sort(sorted.begin(), sorted.end());
     // Nearest rank: the smallest value with at least p % of the values at or below it.
     const auto rank = std::size_t(std::ceil(p / 100.0 * double(sorted.size())));
     return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+} // namespace
+
+double DeskReport::percentile(double p) const
+{
+    return nearestRank(latenciesMs, p);
+}
+
+double DeskReport::foldPercentile(double p) const
+{
+    return nearestRank(foldLatenciesMs, p);
 }
 
 Result<DeskReport> runDesk(Room &room, const DeskOptions &options, const std::function<bool()> &keepGoing)
@@ -42,7 +52,22 @@ Result<DeskReport> runDesk(const DeskIo &io, const DeskOptions &options,
                            const std::function<bool()> &keepGoing)
 {
     DeskReport report;
-    qint64 followed = io.follow.lastSeq();
+    // The console's fold of what the desk follows: no writer (it writes no snapshot and reports no
+    // conflict), polled right after each look rather than on a timer.
+    PictureManager folded(io.follow, io.clock, options.name);
+    if (auto loaded = folded.load(); !loaded)
+        return loaded.error();
+    QObject::connect(&folded, &PictureManager::entriesAppended, &folded,
+                     [&report, &options](const std::vector<Entry> &entries) {
+                         const qint64 now = wallMs();
+                         for (const Entry &e : entries) {
+                             const QString desk = e.data.value(QStringLiteral("desk")).toString();
+                             if (e.kind == kinds::note && !desk.isEmpty() && desk != options.name)
+                                 report.foldLatenciesMs.push_back(
+                                     double(std::max<qint64>(0, now - e.recordTime.msecs)));
+                         }
+                     });
+    qint64 followed = folded.livePicture().lastSeq;
     QElapsedTimer clock;
     clock.start();
     const double writeMs = options.seconds * 1000.0;
@@ -89,6 +114,7 @@ Result<DeskReport> runDesk(const DeskIo &io, const DeskOptions &options,
         });
         if (!r)
             return r.error();
+        folded.poll();
         QThread::msleep(ulong(options.pollMs));
     }
     report.lastSeq = followed;

@@ -1,8 +1,10 @@
 #pragma once
 // A desk without a screen, for tests and benchmarks of a shared room: it writes notes at a steady pace, as a
-// liaison at a desk would, and follows the room as the console does (reading what was appended since its last
-// look), recording for each note another desk wrote how long it took from that desk's commit to this desk's
-// sight of it. Every desk of a run on one machine shares the wall clock, so the delays are comparable.
+// liaison at a desk would, and follows the room as the console does, recording for each note another desk
+// wrote two delays from that desk's commit (or its link's queueing): to this desk's sight of it (read from
+// the room or the replica), and to its fold into this desk's picture (the console's fold, PictureManager::
+// poll: the hashes checked, the entries applied) — what a person at the desk can see on the map. Every desk
+// of a run on one machine shares the wall clock, so the delays are comparable.
 #include "room/room.h"
 
 #include <functional>
@@ -24,8 +26,12 @@ struct DeskReport
     qint64 written = 0;              ///< notes committed (and only those)
     qint64 seen = 0;                 ///< other desks' notes seen
     std::vector<double> latenciesMs; ///< commit at the other desk → seen here, one per note seen
-    qint64 lastSeq = 0;              ///< the room's last seq when the desk stopped
-    [[nodiscard]] double percentile(double p) const; ///< of latenciesMs (0 when empty)
+    /// commit at the other desk → folded into this desk's picture, one per note folded (the fold follows
+    /// the sight in the same look, and may take in a few notes more that the next look sees)
+    std::vector<double> foldLatenciesMs;
+    qint64 lastSeq = 0;                                  ///< the room's last seq when the desk stopped
+    [[nodiscard]] double percentile(double p) const;     ///< of latenciesMs (0 when empty)
+    [[nodiscard]] double foldPercentile(double p) const; ///< of foldLatenciesMs (0 when empty)
 };
 
 /// How a desk writes and what it follows: a room directly (a room file, or a server without a replica), or a

@@ -114,7 +114,7 @@ void PictureManager::reportConflicts()
     for (const QUuid &id : losers)
         m_conflictsSent.insert(id);
     // Stored, they are folded (and the conflicts marked reported); refused, the next poll tries again.
-    write(std::move(drafts), [this, losers](const Result<std::vector<Entry>> &stored) {
+    write(std::move(drafts), {}, [this, losers](const Result<std::vector<Entry>> &stored) {
         if (!stored) {
             Q_EMIT errorOccurred(stored.error().message);
             for (const QUuid &id : losers)
@@ -175,6 +175,11 @@ void PictureManager::showLive()
 
 void PictureManager::append(std::vector<Entry> drafts, AppendDone done)
 {
+    append(std::move(drafts), {}, std::move(done));
+}
+
+void PictureManager::append(std::vector<Entry> drafts, std::vector<Refused> refused, AppendDone done)
+{
     // The last guard, whatever button a panel forgot to grey: an official never decides on a past picture.
     if (m_replay) {
         if (done)
@@ -183,10 +188,10 @@ void PictureManager::append(std::vector<Entry> drafts, AppendDone done)
                            .arg(m_location, m_replayAt.toIso())});
         return;
     }
-    write(std::move(drafts), std::move(done));
+    write(std::move(drafts), std::move(refused), std::move(done));
 }
 
-void PictureManager::write(std::vector<Entry> drafts, AppendDone done)
+void PictureManager::write(std::vector<Entry> drafts, std::vector<Refused> refused, AppendDone done)
 {
     auto finish = [this, done = std::move(done)](const Result<std::vector<Entry>> &stored) {
         if (stored)
@@ -195,7 +200,7 @@ void PictureManager::write(std::vector<Entry> drafts, AppendDone done)
             done(stored);
     };
     if (m_writer)
-        m_writer->append(std::move(drafts), this, std::move(finish));
+        m_writer->append(std::move(drafts), std::move(refused), this, std::move(finish));
     else
         finish(Error{QStringLiteral("%1: this console has no writer; nothing was written").arg(m_location)});
 }

@@ -21,6 +21,7 @@ namespace vigie {
 
 class EntrySink;
 class Clock;
+struct Refused;
 
 class PictureManager : public QObject
 {
@@ -72,6 +73,8 @@ public:
     /// GUI thread). `done` runs on this object's thread once the entries are stored (and folded into the
     /// picture) or refused; without a writer, or while replaying, they are refused.
     void append(std::vector<Entry> drafts, AppendDone done = {});
+    /// The same with the input refused on the way (an imported file's bad rows), for the room's quarantine.
+    void append(std::vector<Entry> drafts, std::vector<Refused> refused, AppendDone done);
     /// Where entries and snapshots are written; not owned, must outlive this manager. Every
     /// SnapshotPolicy-many entries folded, a copy of the picture goes to it, to be serialised and stored
     /// on its thread.
@@ -110,7 +113,7 @@ private:
     /// wrote. Desks that find the same one store it once (its id comes from the loser's).
     void reportConflicts();
     /// append() without the replay's refusal: the conflicts this desk reports come from the live picture.
-    void write(std::vector<Entry> drafts, AppendDone done);
+    void write(std::vector<Entry> drafts, std::vector<Refused> refused, AppendDone done);
     const LogStore &m_store;
     const Clock &m_clock;
     QString m_location;

@@ -1,6 +1,7 @@
 #include "room/room.h"
 
 #include "log/entry_kinds.h"
+#include "room/quarantine_items.h"
 #include "store/pg_log_store.h"
 #include "store/sqlite_log_store.h"
 
@@ -38,6 +39,20 @@ Result<void> writeKey(const QString &path, const QByteArray &key)
     file.write(key.toHex() + '\n');
     if (!file.flush())
         return Error{QStringLiteral("cannot write the room secret %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+/// A desk's replica holds the server's chain, copied by its link only (Room::replicate): it refuses every
+/// other write. An entry stored there behind the link would sit where the server's next entry goes: the link
+/// would take the replica for one whose server lost its end, set the entry aside in a .lost file and send it
+/// again.
+Result<void> writable(const RoomInfo &info, const QString &path)
+{
+    if (!info.replicaOf.isEmpty())
+        return Error{QStringLiteral("%1 is a desk's replica of the shared room on %2: only the desk's link "
+                                    "writes to it. Write to the shared room (its postgresql:// URL) or from "
+                                    "the desk's console")
+                         .arg(path, info.replicaOf)};
     return {};
 }
 
@@ -179,6 +194,8 @@ Result<VerifyReport> Room::verify(const LogStore::Progress &progress) const
 
 Result<Entry> Room::acceptLoss(const QString &author)
 {
+    if (auto w = writable(info(), m_path); !w)
+        return w.error();
     if (!m_anchor)
         return Error{QStringLiteral("%1 keeps no head record").arg(m_path)};
     auto head = m_anchor->check(*m_store);
@@ -212,20 +229,7 @@ Result<Entry> Room::acceptLoss(const QString &author)
 
 std::vector<QuarantineItem> Room::quarantineItems(const std::vector<Refused> &refused, Timestamp now) const
 {
-    std::vector<QuarantineItem> items;
-    for (const Refused &from : refused) {
-        const QString source = m_anonymiser.scrubText(from.source);
-        for (const Rejected &item : from.items) {
-            QuarantineItem q;
-            q.received = now;
-            q.source = source;
-            q.position = item.position;
-            q.reason = m_anonymiser.scrubText(item.reason);
-            q.input = m_anonymiser.scrubBytes(item.input);
-            items.push_back(std::move(q));
-        }
-    }
-    return items;
+    return scrubbedQuarantine(m_anonymiser, refused, now);
 }
 
 Result<void> Room::allowedInMode(const Entry &draft) const
@@ -382,6 +386,8 @@ Result<void> Room::replicate(const std::vector<Entry> &chained)
 
 Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::vector<Refused> &refused)
 {
+    if (auto w = writable(info(), m_path); !w)
+        return w.error();
     const Timestamp now = m_clock.now();
     auto prepared = prepareAt(std::move(drafts), now);
     if (!prepared)
@@ -397,6 +403,8 @@ Result<std::vector<Entry>> Room::append(std::vector<Entry> drafts, const std::ve
 
 Result<FeedAppend> Room::appendFeed(std::vector<FeedArrival> arrivals, const std::vector<Refused> &refused)
 {
+    if (auto w = writable(info(), m_path); !w)
+        return w.error();
     const Timestamp now = m_clock.now();
     for (FeedArrival &a : arrivals)
         for (Entry &e : a.drafts) {
@@ -431,6 +439,8 @@ Result<void> Room::quarantine(const QString &source, const std::vector<Rejected>
 {
     if (items.empty())
         return {};
+    if (auto w = writable(info(), m_path); !w)
+        return w.error();
     auto r = m_store->append({}, quarantineItems({{source, items}}, m_clock.now()));
     if (!r)
         return r.error();

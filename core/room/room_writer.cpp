@@ -41,14 +41,14 @@ RoomWriter::~RoomWriter()
     }
 }
 
-void RoomWriter::append(std::vector<Entry> drafts, QObject *context, Done done)
+void RoomWriter::append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context, Done done)
 {
     auto batch = std::make_shared<std::vector<Entry>>(std::move(drafts));
     QPointer<QObject> answerTo(context);
     QMetaObject::invokeMethod(
         m_worker,
-        [this, batch, answerTo, done = std::move(done)] {
-            auto stored = m_room->append(std::move(*batch));
+        [this, batch, refused = std::move(refused), answerTo, done = std::move(done)] {
+            auto stored = m_room->append(std::move(*batch), refused);
             if (!answerTo || !done)
                 return;
             QMetaObject::invokeMethod(

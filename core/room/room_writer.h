@@ -28,9 +28,11 @@ public:
     /// Commits what is queued, then stops the thread and closes the room.
     ~RoomWriter() override;
 
-    /// Queues drafts for one transaction; `done` runs on `context`'s thread with the entries as stored or
-    /// why they were not (not at all if `context` is gone by then).
-    void append(std::vector<Entry> drafts, QObject *context, Done done) override;
+    using EntrySink::append;
+    /// Queues drafts, with the input refused on the way, for one transaction; `done` runs on `context`'s
+    /// thread with the entries as stored or why they were not (not at all if `context` is gone by then).
+    void append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context,
+                Done done) override;
     /// Serialises the picture and stores the snapshot on the writer's thread, after what is queued before.
     void keepSnapshot(std::shared_ptr<const Picture> picture, QObject *context, SnapshotDone done) override;
     /// Runs `job` on the writer's thread with its room, after what is queued before: work that writes more

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Desk-to-desk latency of a shared room: DESKS headless desks (`vigie-cli desk`) each write RATE notes a second
-# for SECONDS, each following the room and timing how long the others' notes took to reach it (from the
-# writer's record time to the reader's sight of it). Prints each desk's line, then the median of the desks'
+# for SECONDS, each following the room and timing how long the others' notes took to reach it, from the
+# writer's record time to the reader's sight of it (in the room, or its replica) and to the reader's fold of
+# it into its picture (the console's fold). Prints each desk's line, then for both the median of the desks'
 # p50s, the worst desk's p99 and the worst delay, and checks the chain.
 #
 #   desks.sh VIGIE_CLI ROOM|new [DESKS] [RATE] [SECONDS]
@@ -38,5 +39,11 @@ seen=$(field seen | awk '{s += $1} END {print s}')
 p50=$(field latency_ms_p50 | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
 p99=$(field latency_ms_p99 | sort -n | tail -n 1)
 max=$(field latency_ms_max | sort -n | tail -n 1)
-echo "desks: $desks x $rate/s for ${seconds}s: written $written, seen $seen; p50 (median of desks) $p50 ms, p99 (worst desk) $p99 ms, max $max ms"
+folded=$(field folded | awk '{s += $1} END {print s}')
+fp50=$(field fold_ms_p50 | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+fp99=$(field fold_ms_p99 | sort -n | tail -n 1)
+fmax=$(field fold_ms_max | sort -n | tail -n 1)
+echo "desks: $desks x $rate/s for ${seconds}s: written $written"
+echo "  seen (replica):   $seen; p50 (median of desks) $p50 ms, p99 (worst desk) $p99 ms, max $max ms"
+echo "  folded (picture): $folded; p50 (median of desks) $fp50 ms, p99 (worst desk) $fp99 ms, max $fmax ms"
 "$cli" verify "$room"

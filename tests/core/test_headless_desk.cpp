@@ -30,6 +30,11 @@ TEST(HeadlessDesk, TwoDesksWriteAtTheirPaceAndSeeEachOther)
     EXPECT_GE(reportB->seen, 18);
     EXPECT_LE(reportB->seen, 20);
     EXPECT_EQ(qint64(reportB->latenciesMs.size()), reportB->seen);
+    // Each note seen is folded into the desk's picture in the same look (the fold may take in a few more).
+    EXPECT_GE(qint64(reportB->foldLatenciesMs.size()), reportB->seen);
+    EXPECT_LE(qint64(reportB->foldLatenciesMs.size()), 20);
+    EXPECT_GE(qint64(reportA->foldLatenciesMs.size()), reportA->seen);
+    EXPECT_LE(qint64(reportA->foldLatenciesMs.size()), 10);
     auto all = t.room->store().read(EntryQuery{});
     ASSERT_TRUE(all.ok());
     EXPECT_EQ(all->size(), 30u);

@@ -67,10 +67,13 @@ TEST(ReplicaRewind, GoesBackToWhereTheChainsAgreeAndFollowsTheServersNewChain)
     const QByteArray secret(16, 'k');
     RoomInfo info = lost.room->info();
     info.replicaOf = QStringLiteral("127.0.0.1:5432/vigie");
-    // The server after its failover: it has the first 5000 entries, then others.
+    // The server after its failover: it has the first 5000 entries, then others. It stands in for a server
+    // here (the same room, written to): a room file of that room that is nobody's replica.
     const qint64 agreed = 5000;
+    RoomInfo server = info;
+    server.replicaOf.clear();
     auto promoted =
-        Room::createReplica(lost.dir.filePath(QStringLiteral("promoted.vigie")), info, secret, lost.clock);
+        Room::createReplica(lost.dir.filePath(QStringLiteral("promoted.vigie")), server, secret, lost.clock);
     ASSERT_TRUE(promoted.ok());
     replicateAll(**promoted, std::vector<Entry>(lostChain.begin(), lostChain.begin() + agreed));
     // Its desks write on, and one sends again entries the lost server had chained (same ids, other seqs).
@@ -167,4 +170,44 @@ TEST(ReplicaRewind, ARoomFileOfRecordIsNeverCut)
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("never cut")));
     EXPECT_EQ(t.room->store().lastSeq(), 50);
     EXPECT_FALSE(QFile::exists(t.dir.filePath(QStringLiteral("aside.jsonl"))));
+}
+
+// A replica holds the server's chain, copied by the desk's link: an entry written to the file behind the link
+// would take the place of the server's next one, and the link would later take it for one lost in a failover
+// (set aside in a .lost file, sent again). Every write to it from outside the link is refused, naming it.
+TEST(ReplicaRewind, AReplicaRefusesWritesFromAnythingButItsLink)
+{
+    test::TempRoom t;
+    ASSERT_TRUE(t.room->append(drafts(20, 1784055600000, 3)).ok());
+    RoomInfo info = t.room->info();
+    info.replicaOf = QStringLiteral("127.0.0.1:5432/vigie");
+    const QString path = t.dir.filePath(QStringLiteral("desk.vigie"));
+    {
+        auto replica = Room::createReplica(path, info, QByteArray(16, 'k'), t.clock);
+        ASSERT_TRUE(replica.ok());
+        replicateAll(**replica, readAll(t.room->store())); // the link's way in
+        ASSERT_EQ((*replica)->store().lastSeq(), 20);
+    }
+    auto opened = Room::open(path, t.clock); // as vigie-cli append or a second writer would
+    ASSERT_TRUE(opened.ok());
+    Room &replica = **opened;
+    auto appended = replica.append({test::note(1784055700000, QStringLiteral("behind the link"))});
+    ASSERT_FALSE(appended.ok());
+    EXPECT_TRUE(appended.error().message.contains(path)) << appended.error().message.toStdString();
+    EXPECT_TRUE(appended.error().message.contains(QStringLiteral("replica")));
+    EXPECT_FALSE(replica
+                     .quarantine(QStringLiteral("test"),
+                                 {{QStringLiteral("line 1"), QStringLiteral("bad"), QByteArray("x")}})
+                     .ok());
+    FeedArrival arrival;
+    arrival.key = QStringLiteral("k1");
+    arrival.source = QStringLiteral("test");
+    arrival.drafts = {test::note(1784055700000, QStringLiteral("feed"))};
+    EXPECT_FALSE(replica.appendFeed({arrival}).ok());
+    EXPECT_EQ(replica.store().lastSeq(), 20);
+    auto verified = replica.verify();
+    ASSERT_TRUE(verified.ok());
+    EXPECT_TRUE(verified->intact());
+    // The room of record it was copied from takes writes as before.
+    EXPECT_TRUE(t.room->append({test::note(1784055700000, QStringLiteral("of record"))}).ok());
 }

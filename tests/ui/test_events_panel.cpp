@@ -7,15 +7,23 @@
 #include "anticipation/event_import.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
+#include "room/room_writer.h"
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QFile>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
 
 using namespace vigie;
 
@@ -41,7 +49,7 @@ TEST(EventsPanel, ListsTheCalendarAndItsClashes)
     PictureManager manager((*room)->store(), clock, (*room)->path());
     ASSERT_TRUE(manager.load());
     std::vector<maps::MapPlannedEvent> shapes;
-    ui::EventsPanel panel(manager, nullptr);
+    ui::EventsPanel panel(manager, (*room)->anonymiser(), nullptr);
     QObject::connect(&panel, &ui::EventsPanel::shapesChanged, &panel,
                      [&shapes](const std::vector<maps::MapPlannedEvent> &s) { shapes = s; });
     if (panel.checking()) {
@@ -77,6 +85,124 @@ TEST(EventsPanel, ListsTheCalendarAndItsClashes)
     EXPECT_EQ(dps->assessment()->dpsClass, anticipation::DpsClass::Ge) << dps->assessment()->ris;
     EXPECT_DOUBLE_EQ(dps->assessment()->ris, 48.375); // 0.75 × 64,500 / 1000
     dps->close();
+}
+
+namespace {
+
+/// The time of the season, noting the threads it is read from (the writer's Room stamps record times with
+/// it: the threads that stamp are the threads that write).
+class ThreadNotingClock : public Clock
+{
+public:
+    [[nodiscard]] Timestamp now() const override
+    {
+        std::lock_guard lock(m_mutex);
+        m_threads.insert(QThread::currentThread());
+        return *Timestamp::parseIso(QStringLiteral("2026-12-01T09:00:00+01:00"));
+    }
+    [[nodiscard]] std::set<const QThread *> threads() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_threads;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::set<const QThread *> m_threads;
+};
+
+/// The console's writer, counting what goes through it.
+class CountingSink : public EntrySink
+{
+public:
+    explicit CountingSink(EntrySink &to) : m_to(to) {}
+    using EntrySink::append;
+    void append(std::vector<Entry> drafts, std::vector<Refused> refused, QObject *context, Done done) override
+    {
+        ++batches;
+        entries += int(drafts.size());
+        for (const Refused &r : refused)
+            rejected += int(r.items.size());
+        m_to.append(std::move(drafts), std::move(refused), context, std::move(done));
+    }
+    int batches = 0, entries = 0, rejected = 0;
+
+private:
+    EntrySink &m_to;
+};
+
+QString waitForImport(ui::EventsPanel &panel, const QString &file)
+{
+    QString summary;
+    QEventLoop wait;
+    QObject::connect(&panel, &ui::EventsPanel::importFinished, &wait, [&](const QString &s) {
+        summary = s;
+        wait.quit();
+    });
+    QTimer::singleShot(30000, &wait, &QEventLoop::quit);
+    panel.importFile(file);
+    wait.exec();
+    return summary;
+}
+
+} // namespace
+
+// The import writes as a note or a decision does: through the console's one writer (here a room file's
+// writer thread), never through a room of its own; while the console replays the past it writes nothing.
+TEST(EventsPanel, ImportsThroughTheConsolesWriterAndNotWhileReplaying)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.vigie"));
+    SimulatedClock clock{*Timestamp::parseIso(QStringLiteral("2026-12-01T09:00:00+01:00"))};
+    ASSERT_TRUE(Room::create(path, QStringLiteral("Saison"), RoomMode::Live, clock));
+    auto room = Room::open(path, clock, SnapshotKeeping::ByCaller);
+    ASSERT_TRUE(room);
+    ThreadNotingClock writerClock;
+    auto writer = RoomWriter::start(path, writerClock);
+    ASSERT_TRUE(writer) << writer.error().message.toStdString();
+    CountingSink sink(**writer);
+    PictureManager manager((*room)->store(), clock, path);
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    const QString csv = dir.filePath(QStringLiteral("saison.csv"));
+    {
+        QFile f(csv);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(
+            "id;titre;type;début;fin;affluence;lon;lat\n"
+            "om;OM – "
+            "Lens;match;2026-12-13T20:45:00+01:00;2026-12-13T22:45:00+01:00;64500;5.395049;43.269554\n"
+            "hand;Handball;concert;2026-12-13T18:00:00+01:00;2026-12-13T20:30:00+01:00;5500;5.4035;43.264\n"
+            "bad;Sans date;match;demain;;100;5.4;43.3\n");
+    }
+    ui::EventsPanel panel(manager, (*room)->anonymiser(), nullptr);
+
+    manager.showReplay(std::make_shared<Picture>(manager.livePicture()), clock.now());
+    const QString refused = waitForImport(panel, csv);
+    EXPECT_TRUE(refused.contains(QStringLiteral("replay"))) << refused.toStdString();
+    (*writer)->waitForIdle();
+    EXPECT_EQ(sink.batches, 0);
+    auto none = (*room)->store().read(EntryQuery{});
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+    manager.showLive();
+
+    const QString summary = waitForImport(panel, csv);
+    EXPECT_TRUE(summary.contains(QStringLiteral("2 nouveau(x)"))) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("1 refusé(s)"))) << summary.toStdString();
+    EXPECT_EQ(sink.batches, 1);
+    EXPECT_EQ(sink.entries, 2);
+    EXPECT_EQ(sink.rejected, 1);
+    // Stamped, hence written, on the writer's thread and nowhere else; folded by the console.
+    EXPECT_EQ(writerClock.threads(), (std::set<const QThread *>{(*writer)->writerThread()}));
+    auto stored = (*room)->store().read(EntryQuery{});
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->size(), 2u);
+    EXPECT_EQ(manager.picture().lastSeq, 2);
+    auto quarantined = (*room)->store().quarantined();
+    ASSERT_TRUE(quarantined);
+    ASSERT_EQ(quarantined->size(), 1u);
+    EXPECT_EQ(quarantined->front().source, QStringLiteral("events:saison.csv"));
 }
 
 int main(int argc, char **argv)
