@@ -636,6 +636,14 @@
 <context>
     <name>vigie::ui::Labels</name>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>SAMU %1</source>
+        <translation>SAMU %1</translation>
+    </message>
+    <message>
         <source>fichier n° %1</source>
         <translation>file no. %1</translation>
     </message>
