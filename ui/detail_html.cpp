@@ -172,7 +172,7 @@ QString entryLine(const Entry &e, Timestamp now)
             : kindLabel(e.kind);
     return QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'><i>%2</i><br>%3</td>"
                           "<td valign='top'>%4</td></tr>")
-        .arg(roomClock(e.eventTime, now), esc(kind), esc(e.author), esc(LogModel::summary(e)));
+        .arg(roomClock(e.eventTime, now), esc(kind), esc(LogModel::sender(e)), esc(LogModel::summary(e)));
 }
 
 QString casualtiesHtml(const Casualties &c)
@@ -465,7 +465,13 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
             e.kind != kinds::incidentClose)
             continue;
         const QString feed = feedName(e.data.value(QLatin1String("feed")).toString());
-        ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)][signatureWords(e.data)];
+        // The sender as the log names it: "fr.fire.bmpm" by its service, a pseudonymised one by its feed
+        // ("flux CAP", which then needs no "(flux CAP)" after it).
+        const QString who = LogModel::sender(e);
+        const bool saysTheFeed =
+            isPseudonym(e.author) || e.author == e.data.value(QLatin1String("feed")).toString();
+        ++sources[feed.isEmpty() || saysTheFeed ? who : tr("%1 (flux %2)").arg(who, feed)]
+                 [signatureWords(e.data)];
     }
     html.insert(alertAt, alertHtml(i, entries, now));
     html += section(tr("Sources : %1").arg(sources.size()));

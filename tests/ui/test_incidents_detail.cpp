@@ -478,6 +478,31 @@ TEST(IncidentsDesk, TheDetailDockSaysNoRawCodeInEitherLanguage)
                            QStringLiteral("brush_fire")}));
 }
 
+TEST(IncidentsDesk, TheDetailDockNamesAnEmsiSenderByItsService)
+{
+    // As the demo's exercise sends it: an EMSI report whose sender is an organisation id.
+    Desk desk;
+    Entry report;
+    report.kind = QStringLiteral("incident.open");
+    report.author = QStringLiteral("fr.fire.bmpm");
+    report.agency = QStringLiteral("fire");
+    report.eventTime = *Timestamp::parseIso(QStringLiteral("2026-07-14T23:50:00+02:00"));
+    report.geo = Geometry::point({5.3968, 43.2697});
+    report.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-9")},
+                              {QStringLiteral("feed"), QStringLiteral("emsi")},
+                              {QStringLiteral("type"), QStringLiteral("injury")},
+                              {QStringLiteral("severity"), 2},
+                              {QStringLiteral("title"), QStringLiteral("Blessé suite à rixe")}};
+    desk.manager->append({report});
+    desk.manager->poll();
+    ASSERT_TRUE(desk.manager->picture().shownIncident(QStringLiteral("emsi:E-9")));
+    desk.detail->showObject(maps::Layer::Incidents, QStringLiteral("emsi:E-9"));
+    const QString text = desk.detail->toPlainText();
+    EXPECT_FALSE(text.contains(QStringLiteral("fr.fire"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Marins-pompiers (BMPM) (flux EMSI) — 1 signalement")))
+        << text.toStdString();
+}
+
 TEST(IncidentsDesk, TheMapsTooltipsSpeakTheConsolesWords)
 {
     Desk desk;
