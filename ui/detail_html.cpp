@@ -347,7 +347,7 @@ QString alertHtml(const Incident &i, const std::vector<Entry> &newestFirst, Time
 
 /// The hospitals nearest to `where` (as the crow flies), each with its emergency department, its distance
 /// and its free beds by type: where the victims may go. A hospital the room knows twice (its own entry and a
-/// feed's report of it) is said once, by its latest state.
+/// feed's report of it, "have:…") is said once, by its latest state.
 QString nearestHospitalsHtml(const Picture &picture, std::optional<GeoPoint> where)
 {
     constexpr int shown = 3;
@@ -355,17 +355,18 @@ QString nearestHospitalsHtml(const Picture &picture, std::optional<GeoPoint> whe
     if (!where)
         return html +
                QStringLiteral("<p>%1</p>").arg(esc(tr("Intervention non localisée : pas de distance.")));
-    std::map<QString, std::pair<double, const Hospital *>> byName;
+    // By the hospital's own id: the room's "aphm-conception" and a feed's "have:aphm-conception" are one.
+    std::map<QString, std::pair<double, const Hospital *>> byId;
     for (const auto &[id, h] : picture.hospitals) {
         if (!h.position)
             continue;
         const double metres = distanceMeters(*where, *h.position);
-        auto [it, added] = byName.try_emplace(maps::hospitalName(h), metres, &h);
+        auto [it, added] = byId.try_emplace(hospitalName(id, nullptr), metres, &h);
         if (!added && h.updated.msecs > it->second.second->updated.msecs)
             it->second = {metres, &h};
     }
     std::vector<std::pair<double, const Hospital *>> nearest;
-    for (const auto &[name, found] : byName)
+    for (const auto &[key, found] : byId)
         nearest.push_back(found);
     std::sort(nearest.begin(), nearest.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     if (nearest.empty())

@@ -341,17 +341,22 @@ TEST(IncidentsDesk, AnIncidentShowsTheThreeNearestHospitalsWithTheirFreeBeds)
     const qsizetype at = text.indexOf(QStringLiteral("Hôpitaux proches"));
     ASSERT_GE(at, 0) << text.toStdString();
     const QString section = text.mid(at);
-    // The picture's hospitals by their distance to the quay, one per name.
+    // The picture's hospitals by their distance to the quay, one per hospital: the room's "aphm-timone" and
+    // the feed's "have:aphm-timone" are one, said by its latest state.
+    std::map<QString, const Hospital *> latest;
+    for (const auto &[id, h] : desk.manager->picture().hospitals) {
+        const QString own = id.section(u':', -1);
+        if (h.position && (!latest.contains(own) || h.updated.msecs > latest[own]->updated.msecs))
+            latest[own] = &h;
+    }
     std::vector<std::pair<double, const Hospital *>> byDistance;
-    for (const auto &[id, h] : desk.manager->picture().hospitals)
-        if (h.position)
-            byDistance.emplace_back(distanceMeters(quay, *h.position), &h);
+    for (const auto &[own, h] : latest)
+        byDistance.emplace_back(distanceMeters(quay, *h->position), h);
     std::sort(byDistance.begin(), byDistance.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     QStringList names;
     for (const auto &[metres, h] : byDistance)
-        if (!names.contains(maps::hospitalName(*h)))
-            names << maps::hospitalName(*h);
+        names << maps::hospitalName(*h);
     ASSERT_EQ(names.size(), 5) << names.join(u", ").toStdString();
     qsizetype previous = -1;
     for (int k = 0; k < 3; ++k) {
@@ -361,6 +366,9 @@ TEST(IncidentsDesk, AnIncidentShowsTheThreeNearestHospitalsWithTheirFreeBeds)
     }
     EXPECT_FALSE(section.contains(names[3])) << section.toStdString();
     EXPECT_FALSE(section.contains(names[4])) << section.toStdString();
+    // Three lines, not a hospital twice under its room's and its feed's names.
+    const QString list = section.left(section.indexOf(QStringLiteral("Décisions")));
+    EXPECT_EQ(list.count(QStringLiteral("Urgences : ")), 3) << list.toStdString();
     // Each with its emergency department, its distance and its free beds by type (the Timone's 23:00 status).
     EXPECT_TRUE(section.contains(QStringLiteral("Urgences : ouvertes"))) << section.toStdString();
     EXPECT_TRUE(section.contains(QStringLiteral(" km"))) << section.toStdString();
