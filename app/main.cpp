@@ -282,7 +282,9 @@ int main(int argc, char *argv[])
     // started in this room before (a restart), else at the scenario's start.
     std::unique_ptr<vigie::exercise::ExerciseClock> exerciseClock;
     if (scenario) {
-        if (link || parser.isSet(wallOption))
+        // The wall writes nothing: it may show the demo's exercise (a fresh copy, played by its own player
+        // below, outside the wall's window), never animate an exercise in a room of the user's.
+        if (link || (parser.isSet(wallOption) && !demoExercise))
             return fail(
                 QStringLiteral("--scenario: an exercise is animated from a desk on a room file; for a "
                                "shared room use vigie-cli exercise run URL SCENARIO"));
@@ -307,18 +309,22 @@ int main(int argc, char *argv[])
     room = std::move(*opened);
 
     // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
-    // The wall writes nothing: it gets no writer at all.
+    // The wall writes nothing: its window gets no writer at all, so no action of its can append. On the
+    // default demo the wall still shows a cell at work: the demo is a fresh copy of this session's
+    // (DemoSession), and the exercise's player writes the scenario into it on the writer's thread, as a
+    // trainer at another desk would; the wall only reads what the player wrote.
     const bool wall = parser.isSet(wallOption);
     std::unique_ptr<vigie::RoomWriter> roomWriter;
     vigie::PictureManager manager(room->store(), roomClock, roomPath);
     if (link && !wall) {
         manager.setWriter(link.get());
-    } else if (!link && !wall) {
+    } else if (!link && (!wall || scenario)) {
         auto writer = vigie::RoomWriter::start(roomPath, roomClock);
         if (!writer)
             return fail(writer.error().message);
         roomWriter = std::move(*writer);
-        manager.setWriter(roomWriter.get());
+        if (!wall)
+            manager.setWriter(roomWriter.get());
     }
     manager.setDeskAuthor(vigie::ui::deskAuthor()); // it reports the conflicts its own entries lose
     if (auto r = manager.load(); !r)
@@ -336,6 +342,14 @@ int main(int argc, char *argv[])
                              if (appended > 0)
                                  manager.poll(); // the stimuli on the map now, not at the next poll
                          });
+        // The demo opens on a cell already at work: its first forty minutes played at once, then ×1. Played
+        // before any window is built, so that every view (desk, shared screen, wall, --texts) starts at
+        // T+40 and --select-incident finds the incidents opened by then.
+        if (demoExercise) {
+            exerciseRunner->start(40 * 60 * 1000);
+            exerciseRunner->settle();
+            manager.poll();
+        }
     }
 
     auto *map = new vigie::maps::MapView(&manager);
@@ -385,6 +399,19 @@ int main(int argc, char *argv[])
                              ? QSize(size[0].toInt(), size[1].toInt())
                              : QSize();
 
+    // `--texts`: every word shown, one a line after the widget that shows it (tests/ui/test_words.cpp).
+    auto writeTexts = [&parser, &textsOption](const std::vector<vigie::ui::UiText> &texts) {
+        QFile out(parser.value(textsOption));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot write the texts to %1").arg(out.fileName()));
+        for (const vigie::ui::UiText &t : texts)
+            out.write(QString(t.where + QLatin1Char('\t') +
+                              QString(t.text).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
+                              QLatin1Char('\n'))
+                          .toUtf8());
+        return 0;
+    };
+
     // The shared screen and the wall: the map fills the screen, no dock, no menu.
     if (wall || parser.isSet(sharedOption)) {
         vigie::ui::WallLayout::Options o;
@@ -398,6 +425,12 @@ int main(int argc, char *argv[])
                             .arg(parser.value(inchesOption)));
         vigie::ui::WallLayout screen(manager, map, o);
         screen.setWindowTitle(QStringLiteral("Vigie — %1").arg(manager.info().name));
+        if (parser.isSet(textsOption)) {
+            screen.resize(wanted.isValid() ? wanted : QSize(1920, 1080));
+            screen.show();
+            QApplication::processEvents();
+            return writeTexts(vigie::ui::widgetTexts(&screen));
+        }
         if (parser.isSet(shotOption)) {
             screen.resize(wanted.isValid() ? wanted : QSize(1920, 1080));
             screen.show();
@@ -518,9 +551,6 @@ int main(int argc, char *argv[])
         if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("LogDock")))
             window.tabifyDockWidget(logDock, exerciseDock);
         exerciseDock->raise();
-        // The demo opens on a cell already at work: its first forty minutes played at once, then ×1.
-        if (demoExercise)
-            exerciseRunner->start(40 * 60 * 1000);
     }
     // A shared room's desk: its banner and presence list follow the link, and the picture folds as soon as
     // the link says the replica grew (live push) rather than at the next poll.
@@ -643,25 +673,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(textsOption)) {
         window.show();
         QApplication::processEvents();
-        QFile out(parser.value(textsOption));
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(QStringLiteral("cannot write the texts to %1").arg(out.fileName()));
-        for (const vigie::ui::UiText &t : vigie::ui::consoleTexts(&window, manager.picture()))
-            out.write(QString(t.where + QLatin1Char('\t') +
-                              QString(t.text).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
-                              QLatin1Char('\n'))
-                          .toUtf8());
-        return 0;
+        return writeTexts(vigie::ui::consoleTexts(&window, manager.picture()));
     }
     if (parser.isSet(shotOption)) {
         window.show();
-        if (exerciseRunner && exerciseRunner->pending() > 0) { // the demo's first minutes, played
-            QEventLoop wait;
-            QObject::connect(exerciseRunner.get(), &vigie::exercise::ExerciseRunner::changed, &wait, [&] {
-                if (exerciseRunner->pending() == 0)
-                    wait.quit();
-            });
-            wait.exec();
+        if (exerciseRunner && exerciseRunner->pending() > 0) { // a step of the exercise under way
+            exerciseRunner->settle();
             manager.poll();
             QEventLoop settle; // the map's batched refresh (at most every 33 ms)
             QTimer::singleShot(60, &settle, &QEventLoop::quit);

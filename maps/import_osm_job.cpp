@@ -37,14 +37,18 @@ void ImportOsmJob::start(QThreadPool &pool)
             }
         });
         const QString error = stats ? QString() : stats.error().message;
-        // The decimal separator of the console's language (7,0 s in French).
         const QString summary =
-            stats ? tr("%n tuile(s) en %1 s", nullptr, int(stats->tiles))
-                        .arg(QLocale().toString(stats->readSeconds + stats->renderSeconds, 'f', 1))
+            stats ? ImportOsmJob::summary(stats->tiles, stats->readSeconds + stats->renderSeconds)
                   : QString();
         QMetaObject::invokeMethod(
             this, [this, error, summary] { Q_EMIT finished(error, summary); }, Qt::QueuedConnection);
     });
+}
+
+QString ImportOsmJob::summary(qint64 tiles, double seconds)
+{
+    // The decimal separator of the console's language (7,0 s in French).
+    return tr("%n tuile(s) en %1 s", nullptr, int(tiles)).arg(QLocale().toString(seconds, 'f', 1));
 }
 
 void importOsmInteractively(QWidget *parent, MapView &view, const QString &basemapPath)

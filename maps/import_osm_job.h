@@ -23,6 +23,9 @@ public:
     /// Runs the import on `pool`; progress() and finished() arrive queued on this object's thread.
     void start(QThreadPool &pool);
     void cancel() { m_cancel = true; }
+    /// "%n tuile(s) en 7,0 s": the import's tiles and duration, with the decimal separator of the
+    /// console's language (QLocale's default, which the language sets), whatever thread formats it.
+    [[nodiscard]] static QString summary(qint64 tiles, double seconds);
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);

@@ -9,10 +9,11 @@
 #include "demo/demo_room.h"
 #include "log/entry_kinds.h"
 #include "room/picture_manager.h"
+#include "routing/travel_times.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QLocale>
 #include <QUrlQuery>
 
@@ -126,7 +127,25 @@ std::optional<Timestamp> unitArrival(const Unit &u, const LogStore &store)
                      qint64(suggestion->data.value(QLatin1String("eta_s")).toDouble() * 1000)};
 }
 
-QString unitLine(const Unit &u, const LogStore &store, Timestamp now)
+/// Without a road ETA: the straight line from the unit's last known position to `target`, lengthened and at
+/// the speed the suggestions use off the road network (routing::MatrixOptions: × 1.4 at 45 km/h), counted
+/// from when it set off or was last seen there, whichever is later. Said as such, never as a road ETA.
+QString straightLineState(const Unit &u, std::optional<GeoPoint> target, Timestamp now)
+{
+    if (!u.position || !target)
+        return tr("en route depuis %1, arrivée non estimée").arg(roomClock(u.statusTime, now));
+    const routing::TravelCell cell = routing::straightLine(*u.position, *target, routing::MatrixOptions{});
+    const Timestamp from{std::max(u.statusTime.msecs, u.positionTime.msecs)};
+    const Timestamp arrival{from.msecs + qint64(cell.seconds * 1000)};
+    const QString km = QLocale().toString(distanceMeters(*u.position, *target) / 1000, 'f', 1);
+    return arrival.msecs > now.msecs
+               ? tr("en route depuis %1, arrivée vers %2 (dans %3) estimée à vol d'oiseau, à %4 km")
+                     .arg(roomClock(u.statusTime, now), roomClock(arrival, now), ageText(now, arrival), km)
+               : tr("en route depuis %1, attendue vers %2 d'après une estimation à vol d'oiseau, à %3 km")
+                     .arg(roomClock(u.statusTime, now), roomClock(arrival, now), km);
+}
+
+QString unitLine(const Unit &u, const LogStore &store, Timestamp now, std::optional<GeoPoint> target)
 {
     QString state = unitStatusLabel(u.status);
     if (u.status == QLatin1String("on_scene"))
@@ -137,7 +156,7 @@ QString unitLine(const Unit &u, const LogStore &store, Timestamp now)
                                                      .arg(roomClock(*arrival, now), ageText(now, *arrival))
                                                : tr("en route, attendue à %1").arg(roomClock(*arrival, now));
         else
-            state = tr("en route depuis %1, arrivée non estimée").arg(roomClock(u.statusTime, now));
+            state = straightLineState(u, target, now);
     }
     return QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td style='color:%4'>%5</td>"
                           "<td>%6</td></tr>")
@@ -153,7 +172,7 @@ QString entryLine(const Entry &e, Timestamp now)
             : kindLabel(e.kind);
     return QStringLiteral("<tr><td valign='top'>%1</td><td valign='top'><i>%2</i><br>%3</td>"
                           "<td valign='top'>%4</td></tr>")
-        .arg(roomClock(e.eventTime, now), esc(kind), esc(e.author), esc(LogModel::summary(e)));
+        .arg(roomClock(e.eventTime, now), esc(kind), esc(LogModel::sender(e)), esc(LogModel::summary(e)));
 }
 
 QString casualtiesHtml(const Casualties &c)
@@ -326,6 +345,50 @@ QString alertHtml(const Incident &i, const std::vector<Entry> &newestFirst, Time
            QStringLiteral("</p>");
 }
 
+/// The hospitals nearest to `where` (as the crow flies), each with its emergency department, its distance
+/// and its free beds by type: where the victims may go. A hospital the room knows twice (its own entry and a
+/// feed's report of it, "have:…") is said once, by its latest state.
+QString nearestHospitalsHtml(const Picture &picture, std::optional<GeoPoint> where)
+{
+    constexpr int shown = 3;
+    QString html = section(tr("Hôpitaux proches"));
+    if (!where)
+        return html +
+               QStringLiteral("<p>%1</p>").arg(esc(tr("Intervention non localisée : pas de distance.")));
+    // By the hospital's own id: the room's "aphm-conception" and a feed's "have:aphm-conception" are one.
+    std::map<QString, std::pair<double, const Hospital *>> byId;
+    for (const auto &[id, h] : picture.hospitals) {
+        if (!h.position)
+            continue;
+        const double metres = distanceMeters(*where, *h.position);
+        auto [it, added] = byId.try_emplace(hospitalName(id, nullptr), metres, &h);
+        if (!added && h.updated.msecs > it->second.second->updated.msecs)
+            it->second = {metres, &h};
+    }
+    std::vector<std::pair<double, const Hospital *>> nearest;
+    for (const auto &[key, found] : byId)
+        nearest.push_back(found);
+    std::sort(nearest.begin(), nearest.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    if (nearest.empty())
+        return html + QStringLiteral("<p>%1</p>").arg(esc(tr("Aucun hôpital localisé dans la situation.")));
+    nearest.resize(std::min<std::size_t>(nearest.size(), shown));
+    html += QStringLiteral("<table cellspacing='3'>");
+    for (const auto &[metres, h] : nearest) {
+        QStringList beds;
+        for (const auto &[type, n] : h->beds)
+            beds << QStringLiteral("%1 %2").arg(bedTypeLabel(type)).arg(n);
+        const QString ed = h->edStatus.isEmpty() ? tr("Urgences : état non communiqué")
+                                                 : tr("Urgences : %1").arg(maps::edStatusLabel(h->edStatus));
+        html += QStringLiteral("<tr><td valign='top'><a href='%1'>%2</a></td><td valign='top' "
+                               "align='right'>%3</td><td valign='top'>%4<br>%5</td></tr>")
+                    .arg(objectLink(maps::Layer::Hospitals, h->id), esc(maps::hospitalName(*h)),
+                         esc(tr("%1 km").arg(QLocale().toString(metres / 1000, 'f', 1))), esc(ed),
+                         esc(beds.isEmpty() ? tr("Disponibilité des lits non communiquée.")
+                                            : tr("Lits libres : %1").arg(beds.join(QStringLiteral(", ")))));
+    }
+    return html + QStringLiteral("</table>");
+}
+
 } // namespace
 
 QString incidentDetailHtml(const Picture &picture, const LogStore &store, const QString &id, Timestamp now)
@@ -370,9 +433,10 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
     else {
         html += QStringLiteral("<table cellspacing='3'>");
         for (const Unit *u : engaged)
-            html += unitLine(*u, store, now);
+            html += unitLine(*u, store, now, i.position);
         html += QStringLiteral("</table>");
     }
+    html += nearestHospitalsHtml(picture, i.position);
 
     std::vector<const Decision *> decisions;
     for (const Decision &d : picture.decisions)
@@ -402,7 +466,13 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
             e.kind != kinds::incidentClose)
             continue;
         const QString feed = feedName(e.data.value(QLatin1String("feed")).toString());
-        ++sources[feed.isEmpty() ? e.author : tr("%1 (flux %2)").arg(e.author, feed)][signatureWords(e.data)];
+        // The sender as the log names it: "fr.fire.bmpm" by its service, a pseudonymised one by its feed
+        // ("flux CAP", which then needs no "(flux CAP)" after it).
+        const QString who = LogModel::sender(e);
+        const bool saysTheFeed =
+            isPseudonym(e.author) || e.author == e.data.value(QLatin1String("feed")).toString();
+        ++sources[feed.isEmpty() || saysTheFeed ? who : tr("%1 (flux %2)").arg(who, feed)]
+                 [signatureWords(e.data)];
     }
     html.insert(alertAt, alertHtml(i, entries, now));
     html += section(tr("Sources : %1").arg(sources.size()));

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,6 +21,7 @@
 #include <QStyle>
 #include <QTimeEdit>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -94,41 +96,49 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
     heading->addWidget(m_title, 1);
     layout->addLayout(heading);
 
-    auto *controls = new QHBoxLayout;
+    // Nothing here may set the panel's minimum width: on a laptop the docks share one column beside the map
+    // (ui/screen_layout.h), and that column stays under half the window. The clock and the counts wrap; the
+    // controls are a tool bar, whose buttons that do not fit go behind its » button (F8 and Ctrl+Maj+M still
+    // reach them).
+    auto *controls = m_controls = new QHBoxLayout;
     m_clock = new QLabel(this);
     m_clock->setObjectName(QStringLiteral("ExerciseClock"));
+    m_clock->setWordWrap(true);
     QFont big = m_clock->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
     m_clock->setFont(big);
-    controls->addWidget(m_clock);
-    controls->addStretch();
-    m_play = new QPushButton(this);
+    controls->addWidget(m_clock, 1);
+    auto *bar = m_bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("ExerciseControls"));
+    m_play = new QPushButton(bar);
     m_play->setObjectName(QStringLiteral("ExercisePlay"));
     m_play->setToolTip(tr("F8 — démarrer, mettre en pause ou reprendre l'horloge de l'exercice"));
-    controls->addWidget(m_play);
-    controls->addWidget(new QLabel(tr("Vitesse"), this));
-    m_speed = new QComboBox(this);
+    bar->addWidget(m_play);
+    bar->addWidget(new QLabel(tr("Vitesse"), bar));
+    m_speed = new QComboBox(bar);
     m_speed->setObjectName(QStringLiteral("ExerciseSpeed"));
     for (int s : {1, 2, 5, 10, 30, 60})
         m_speed->addItem(QStringLiteral("×%1").arg(s), s);
-    controls->addWidget(m_speed);
-    m_jump = new QTimeEdit(this);
+    bar->addWidget(m_speed);
+    m_jump = new QTimeEdit(bar);
     m_jump->setDisplayFormat(QStringLiteral("HH:mm:ss"));
     m_jump->setToolTip(tr("Temps d'exercice (T+) où aller : les stimuli jusque-là sont joués aussitôt"));
-    m_jumpButton = new QPushButton(tr("Aller à T+"), this);
-    controls->addWidget(m_jumpButton);
-    controls->addWidget(m_jump);
-    m_adHoc = new QPushButton(tr("Stimulus manuel…"), this);
+    m_jumpButton = new QPushButton(tr("Aller à T+"), bar);
+    bar->addWidget(m_jumpButton);
+    bar->addWidget(m_jump);
+    m_adHoc = new QPushButton(tr("Stimulus manuel…"), bar);
     m_adHoc->setToolTip(
         tr("Ctrl+Maj+M — un message hors scénario (appel, radio, courriel), inscrit au journal"));
-    controls->addWidget(m_adHoc);
-    m_finish = new QPushButton(tr("Terminer l'exercice…"), this);
-    controls->addWidget(m_finish);
+    bar->addWidget(m_adHoc);
+    m_finish = new QPushButton(tr("Terminer l'exercice…"), bar);
+    bar->addWidget(m_finish);
+    controls->addWidget(bar);
     layout->addLayout(controls);
 
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("ExerciseCounts"));
+    m_counts->setWordWrap(true);
     layout->addWidget(m_counts);
 
     m_tree = new QTreeWidget(this);
@@ -193,6 +203,18 @@ ExercisePanel::ExercisePanel(exercise::ExerciseRunner &runner, QWidget *parent)
     connect(m_clockTimer, &QTimer::timeout, this, &ExercisePanel::updateClock);
     m_clockTimer->start();
     refresh();
+}
+
+void ExercisePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The clock's one line (it wraps only when even a line of its own is too narrow) beside the bar's
+    // buttons: a direction change moves no width, so no resize loop follows.
+    const int side = QFontMetrics(m_clock->font()).horizontalAdvance(m_clock->text()) +
+                     m_bar->sizeHint().width() + m_controls->spacing() + contentsMargins().left() +
+                     contentsMargins().right() + layout()->contentsMargins().left() +
+                     layout()->contentsMargins().right();
+    m_controls->setDirection(width() >= side ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 AdHocDialog *ExercisePanel::askAdHoc()

@@ -9,7 +9,9 @@
 #include <QHash>
 #include <QWidget>
 
+class QBoxLayout;
 class QComboBox;
+class QToolBar;
 class QLabel;
 class QPushButton;
 class QTimeEdit;
@@ -38,12 +40,18 @@ Q_SIGNALS:
     /// The trainer asked for an action the runner reports on; `message` is already in words (status bar).
     void said(const QString &message);
 
+protected:
+    /// The clock and the controls side by side when both fit, the controls under the clock when not.
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();
     void updateClock();
     void fillInject(QTreeWidgetItem *item, const exercise::InjectStatus &inject);
 
     exercise::ExerciseRunner &m_runner;
+    QBoxLayout *m_controls = nullptr;
+    QToolBar *m_bar = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_clock = nullptr;
     QLabel *m_counts = nullptr;

@@ -2,6 +2,8 @@
 
 #include "maps/map_layers.h"
 
+#include "picture/picture.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -220,10 +222,69 @@ QString incidentRef(const QString &id)
     return id;
 }
 
+namespace {
+
+/// `id` without a feed's prefix ("emsi:VSAV-LOUV-1" → "VSAV-LOUV-1"); the room's own ids as they are.
+QString withoutFeed(const QString &id)
+{
+    const qsizetype colon = id.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return id;
+    const QString scheme = id.left(colon);
+    return feedLabel(scheme) != scheme ? id.mid(colon + 1) : id;
+}
+
+} // namespace
+
 QString unitRef(const QString &id)
 {
     const qsizetype at = id.indexOf(QLatin1String(".resource."));
-    return at < 0 ? id : id.mid(at + int(sizeof(".resource.")) - 1);
+    return at < 0 ? withoutFeed(id) : id.mid(at + int(sizeof(".resource.")) - 1);
+}
+
+QString unitName(const QString &id, const Picture *picture)
+{
+    const QString bare = unitRef(id);
+    if (picture)
+        for (const QString &key : {id, bare})
+            if (const auto it = picture->units.find(key);
+                it != picture->units.end() && !it->second.callsign.isEmpty())
+                return it->second.callsign;
+    return bare;
+}
+
+QString hospitalName(const QString &id, const Picture *picture)
+{
+    const QString bare = withoutFeed(id);
+    if (!picture)
+        return bare;
+    if (const auto it = picture->hospitals.find(id);
+        it != picture->hospitals.end() && !it->second.name.isEmpty())
+        return it->second.name;
+    // The room's hospital and a feed's report of it ("aphm-timone", "have:aphm-timone"): whichever was named.
+    // A room holds a handful of hospitals.
+    for (const auto &[key, hospital] : picture->hospitals)
+        if (!hospital.name.isEmpty() && withoutFeed(key) == bare)
+            return hospital.name;
+    return bare;
+}
+
+QString senderLabel(const QString &sender)
+{
+    // EMSI's ORG_ID and Hub Santé's senders: country, service, organisation (docs of core/feeds).
+    static const QRegularExpression org(QStringLiteral("^fr\\.(fire|health|police)\\.([A-Za-z0-9-]+)"));
+    const QRegularExpressionMatch m = org.match(sender);
+    if (!m.hasMatch())
+        return sender;
+    // A SAMU says its department's number: "fr.health.samu130" → "SAMU 130".
+    static const QRegularExpression samu(QStringLiteral("^samu(\\d+)$"));
+    if (const QRegularExpressionMatch n = samu.match(m.captured(2)); n.hasMatch())
+        return tr("SAMU %1").arg(n.captured(1));
+    const QString service = m.captured(1) == QLatin1String("fire") ? agencyLabel(QStringLiteral("fire"))
+                            : m.captured(1) == QLatin1String("health")
+                                ? agencyLabel(QStringLiteral("samu"))
+                                : agencyLabel(QStringLiteral("police"));
+    return tr("%1 (%2)").arg(service, m.captured(2).toUpper());
 }
 
 QColor agencyColour(const QString &agency)

@@ -4,6 +4,10 @@
 #include <QDateTime>
 #include <QString>
 
+namespace vigie {
+struct Picture;
+}
+
 namespace vigie::ui {
 
 [[nodiscard]] QString agencyLabel(const QString &agency);
@@ -23,8 +27,18 @@ namespace vigie::ui {
 /// An incident as a reader names it: a feed's identifier ("cap:2.49.0…", "hubsante:fr.health.samu440.DRFR…")
 /// becomes "alerte CAP …12_3_108" or "dossier SAMU DRFR…"; the room's own ids (INC-0002) stay as they are.
 [[nodiscard]] QString incidentRef(const QString &id);
-/// A unit as a reader names it: a Hub Santé resource id ("fr.health.samu760.resource.VLM25") becomes "VLM25".
+/// A unit as a reader names it: a Hub Santé resource id ("fr.health.samu760.resource.VLM25") becomes "VLM25",
+/// a feed's unit ("emsi:VSAV-LOUV-1") its own id ("VSAV-LOUV-1").
 [[nodiscard]] QString unitRef(const QString &id);
+/// A unit by its call sign in `picture` ("VSAV Louvain 1"), a feed's unit by the room's unit of the same id;
+/// unitRef() when the picture does not name it (or there is no picture).
+[[nodiscard]] QString unitName(const QString &id, const Picture *picture);
+/// A hospital by its name in `picture` ("Hôpital de la Timone"), a feed's hospital ("have:aphm-timone") by
+/// the room's hospital of the same id; else its id without the feed's prefix.
+[[nodiscard]] QString hospitalName(const QString &id, const Picture *picture);
+/// A feed's sender by its service: an EMSI or Hub Santé organisation id ("fr.fire.bmpm",
+/// "fr.health.samu130") becomes "Marins-pompiers (BMPM)", "SAMU (SAMU130)"; any other sender as it is.
+[[nodiscard]] QString senderLabel(const QString &sender);
 /// A type of hospital bed (the demo's icu, medicine… and EDXL-HAVE's BedType values).
 [[nodiscard]] QString bedTypeLabel(const QString &type);
 /// Agency colours, chosen to stay distinct for the common colour-vision deficiencies (Okabe–Ito palette).

@@ -8,12 +8,15 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -190,7 +193,8 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
     m_view->horizontalHeader()->setSectionResizeMode(LogModel::Seq, QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
     m_view->sortByColumn(LogModel::Seq, Qt::AscendingOrder);
-    m_view->resizeColumnsToContents();
+    fitColumns();
+    m_view->installEventFilter(this); // the time column follows the table's type (a shared screen's larger)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -228,6 +232,10 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
     });
 
     connect(log, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        // The first rows of a log that was empty when the table was laid out: the columns were sized for
+        // their headers only. Later rows keep the widths (a reader may have widened a column).
+        if (first == 0 && last + 1 == m_log->rowCount())
+            fitColumns();
         addKinds(first, last);
         updateCount();
         if (!m_filter->isActive() && !m_results)
@@ -235,7 +243,7 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
     });
     connect(log, &QAbstractItemModel::rowsRemoved, this, &LogPanel::updateCount);
     connect(log, &QAbstractItemModel::modelReset, this, [this] {
-        m_view->resizeColumnsToContents();
+        fitColumns();
         addKinds(0, m_log->rowCount() - 1);
         updateCount();
     });
@@ -250,6 +258,37 @@ LogPanel::LogPanel(LogModel *log, QWidget *parent) : QWidget(parent), m_log(log)
             m_preparing.stop();
     });
     m_preparing.start();
+}
+
+void LogPanel::fitColumns()
+{
+    // The summary is the last section, stretched: it takes whatever width the others leave.
+    m_view->resizeColumnsToContents();
+    fitTimeColumn();
+}
+
+void LogPanel::fitTimeColumn()
+{
+    // From the type, not from the rows shown: none may be loaded yet, and the widest digit makes the
+    // widest time (digits are not all as wide in every font).
+    const QFontMetrics metrics(m_view->font());
+    QChar widest = QLatin1Char('0');
+    for (char16_t d = u'1'; d <= u'9'; ++d)
+        if (metrics.horizontalAdvance(QChar(d)) > metrics.horizontalAdvance(widest))
+            widest = QChar(d);
+    const QString sample = QStringLiteral("00/00/0000 00:00:00").replace(QLatin1Char('0'), widest);
+    // The item delegate's margins: a focus frame's, plus one pixel, on each side.
+    const int margins = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+    const int width = std::max(metrics.horizontalAdvance(sample) + margins + 4,
+                               m_view->horizontalHeader()->sectionSizeHint(LogModel::Time));
+    m_view->horizontalHeader()->resizeSection(LogModel::Time, width);
+}
+
+bool LogPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::FontChange)
+        fitTimeColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 void LogPanel::focusSearch()

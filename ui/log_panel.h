@@ -101,7 +101,14 @@ Q_SIGNALS:
     /// A whole-log search ended (its results shown, or its error said).
     void searchFinished();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    /// The columns for the rows loaded: each fits its contents, the time a whole date-time whatever the rows.
+    void fitColumns();
+    /// The time column as wide as a whole date-time in the table's type ("14/07/2026 21:00:00").
+    void fitTimeColumn();
     void addKinds(int first, int last);
     void updateCount();
     void conditionsChanged();

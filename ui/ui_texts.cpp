@@ -2,6 +2,7 @@
 
 #include "ui/dps_dialog.h"
 #include "ui/help_dialogs.h"
+#include "ui/models/incidents_model.h"
 #include "ui/note_dialog.h"
 #include "ui/room_opener.h"
 
@@ -78,6 +79,23 @@ public:
         }
     }
 
+    /// The rows of a table whose cells the console words (the log, the incidents): a raw code there is the
+    /// console's slip, not the room's data. One line a row, its cells joined.
+    void rows(const QAbstractItemView *view)
+    {
+        const QAbstractItemModel *model = view->model();
+        if (!model)
+            return;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < model->columnCount(); ++c)
+                cells << model->index(r, c).data().toString();
+            cells << model->index(r, 0).data(IncidentsModel::SubtitleRole).toString();
+            cells.removeAll(QString());
+            add(view, QStringLiteral("row"), cells.join(QStringLiteral(" | ")));
+        }
+    }
+
     void widget(QWidget *w)
     {
         if (w->isWindow())
@@ -107,8 +125,12 @@ public:
                 add(w, QStringLiteral("tab"), tabs->tabText(i));
                 add(w, QStringLiteral("tab tooltip"), tabs->tabToolTip(i));
             }
-        if (auto *view = qobject_cast<QAbstractItemView *>(w))
+        if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
             headers(view);
+            if (view->objectName() == QLatin1String("LogView") ||
+                view->objectName() == QLatin1String("IncidentsView"))
+                rows(view);
+        }
         if (auto *bar = qobject_cast<QMenuBar *>(w))
             for (const QAction *a : bar->actions())
                 action(a);

@@ -1,9 +1,10 @@
 #pragma once
 // Every word the console shows, gathered from its widgets: menus and their actions (texts, tooltips, status
 // tips), dock titles and tabs, buttons, labels, fields' placeholders, lists' items, table headers, tooltips,
-// the status bar, and the dialogs it opens (built for the walk, never shown). What a translation check
-// reads: `vigie --texts FILE` writes them for the window as it starts, and tests/ui/test_words.cpp fails on
-// an English word in the French console and a French one in the English console.
+// the status bar, the rows of the log and of the incidents (worded by the console), and the dialogs it opens
+// (built for the walk, never shown). What a translation check reads: `vigie --texts FILE` writes them for the
+// window as it starts, and tests/ui/test_words.cpp fails on an English word in the French console and a
+// French one in the English console.
 #include <QString>
 
 #include <vector>

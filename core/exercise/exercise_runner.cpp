@@ -2,6 +2,7 @@
 
 #include "room/room_writer.h"
 
+#include <QEventLoop>
 #include <QPointer>
 
 namespace vigie::exercise {
@@ -86,6 +87,18 @@ void ExerciseRunner::post(Move move)
             },
             Qt::QueuedConnection);
     });
+}
+
+void ExerciseRunner::settle()
+{
+    if (m_pending == 0)
+        return;
+    QEventLoop wait;
+    connect(this, &ExerciseRunner::changed, &wait, [this, &wait] {
+        if (m_pending == 0)
+            wait.quit();
+    });
+    wait.exec();
 }
 
 void ExerciseRunner::tick()

@@ -56,6 +56,9 @@ public:
     [[nodiscard]] qint64 elapsedMs() const { return m_clock.elapsedMs(); }
     /// Moves sent to the writer's thread and not yet answered.
     [[nodiscard]] int pending() const { return m_pending; }
+    /// Runs this thread's events until every move sent is answered (the demo's opening minutes, played
+    /// before the console shows the room or selects one of its incidents).
+    void settle();
 
 Q_SIGNALS:
     /// The view changed; `appended` entries were committed by the move (the picture may poll now).

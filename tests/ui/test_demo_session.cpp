@@ -8,7 +8,9 @@
 #include "room/room.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -41,7 +43,87 @@ QStringList roomFilesUnder(const QString &dir)
     return found;
 }
 
+/// The console started as a user starts it, on the default demo (no --room), with `args`.
+struct ConsoleRun
+{
+    int exitCode = -1;
+    QString err;
+    QStringList texts; ///< with --texts: "where<TAB>text" lines
+};
+
+ConsoleRun runConsole(const QTemporaryDir &home, QStringList args, bool texts)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    const QString out = home.filePath(QStringLiteral("texts.txt"));
+    QFile::remove(out);
+    if (texts)
+        args << QStringLiteral("--texts") << out;
+    QProcess console;
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(VIGIE_GUI), args);
+    ConsoleRun run;
+    if (!console.waitForFinished(120000))
+        return run;
+    run.exitCode = console.exitCode();
+    run.err = QString::fromUtf8(console.readAllStandardError());
+    if (QFile file(out); texts && file.open(QIODevice::ReadOnly))
+        run.texts = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    return run;
+}
+
+QString textOf(const QStringList &lines, const QString &where)
+{
+    for (const QString &l : lines)
+        if (l.startsWith(where + u'\t'))
+            return l.section(u'\t', 1);
+    return {};
+}
+
 } // namespace
+
+TEST(DemoStart, TheWallAndTheSharedScreenShowTheDemosExercisePlaying)
+{
+    // Started with no --room, the console plays the demo's exercise from T+40: the wall (read-only) and the
+    // shared screen show it too, not an empty room nor a refusal.
+    QTemporaryDir home;
+    for (const char *mode : {"--shared-screen", "--wall"}) {
+        SCOPED_TRACE(mode);
+        const ConsoleRun words = runConsole(home, {QLatin1String(mode)}, true);
+        ASSERT_EQ(words.exitCode, 0) << words.err.toStdString();
+        EXPECT_TRUE(textOf(words.texts, QStringLiteral("QLabel WallBannerText (tooltip)"))
+                        .contains(QStringLiteral("3 interventions en cours")))
+            << words.texts.join(u'\n').toStdString();
+        EXPECT_TRUE(textOf(words.texts, QStringLiteral("QLabel WallTicker (text)"))
+                        .contains(QStringLiteral("Saut de l'horloge à T+00:40:00")))
+            << words.texts.join(u'\n').toStdString();
+
+        const QString shot = home.filePath(QStringLiteral("shot.png"));
+        const ConsoleRun picture = runConsole(home,
+                                              {QLatin1String(mode), QStringLiteral("--screenshot"), shot,
+                                               QStringLiteral("--size"), QStringLiteral("1920x1080")},
+                                              false);
+        ASSERT_EQ(picture.exitCode, 0) << picture.err.toStdString();
+        EXPECT_EQ(QImage(shot).size(), QSize(1920, 1080));
+    }
+}
+
+TEST(DemoStart, AnIncidentOfTheDemoIsSelectedOnceTheDemoIsAtTPlus40)
+{
+    // INC-OM-01 opens at T+21 in the demo's scenario: there once the first forty minutes are played.
+    QTemporaryDir home;
+    const ConsoleRun run =
+        runConsole(home, {QStringLiteral("--select-incident"), QStringLiteral("INC-OM-01")}, true);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_EQ(textOf(run.texts, QStringLiteral("QLabel IncidentsCount (text)")),
+              QStringLiteral("3 interventions"));
+    const ConsoleRun wrong =
+        runConsole(home, {QStringLiteral("--select-incident"), QStringLiteral("INC-NONE")}, true);
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_TRUE(wrong.err.contains(QStringLiteral("INC-NONE"))) << wrong.err.toStdString();
+}
 
 TEST(DemoSession, ANoteWrittenInOneSessionIsNotThereInTheNext)
 {

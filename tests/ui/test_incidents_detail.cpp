@@ -36,6 +36,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <tuple>
 
 using namespace vigie;
 
@@ -315,6 +316,109 @@ TEST(IncidentsDesk, AHospitalShowsItsNameAndFreeBedsByType)
     EXPECT_TRUE(text.contains(QStringLiteral("réanimation\n2"))) << text.toStdString(); // the 23:00 status
 }
 
+TEST(IncidentsDesk, AnIncidentShowsTheThreeNearestHospitalsWithTheirFreeBeds)
+{
+    Desk desk;
+    // Two hospitals farther out than the city's: the dock names three, the nearest.
+    for (const auto &[id, name, lon, lat] :
+         {std::tuple{"ch-aubagne", "CH Edmond Garcin, Aubagne", 5.5705, 43.2925},
+          std::tuple{"ch-aix", "CH du Pays d'Aix", 5.4420, 43.5290}}) {
+        Entry e;
+        e.kind = QStringLiteral("hospital.status");
+        e.author = QStringLiteral("SAMU 13");
+        e.agency = QStringLiteral("samu");
+        e.eventTime = *Timestamp::parseIso(QStringLiteral("2026-07-14T23:30:00+02:00"));
+        e.geo = Geometry::point({lon, lat});
+        e.data = QJsonObject{{QStringLiteral("hospital"), QLatin1String(id)},
+                             {QStringLiteral("name"), QString::fromUtf8(name)},
+                             {QStringLiteral("ed_status"), QStringLiteral("open")},
+                             {QStringLiteral("beds"), QJsonObject{{QStringLiteral("icu"), 1}}}};
+        desk.manager->append({e});
+    }
+    desk.manager->poll();
+    desk.detail->showObject(maps::Layer::Incidents, QStringLiteral("INC-0101"));
+    const QString text = desk.detail->toPlainText();
+    const qsizetype at = text.indexOf(QStringLiteral("Hôpitaux proches"));
+    ASSERT_GE(at, 0) << text.toStdString();
+    const QString section = text.mid(at);
+    // The picture's hospitals by their distance to the quay, one per hospital: the room's "aphm-timone" and
+    // the feed's "have:aphm-timone" are one, said by its latest state.
+    std::map<QString, const Hospital *> latest;
+    for (const auto &[id, h] : desk.manager->picture().hospitals) {
+        const QString own = id.section(u':', -1);
+        if (h.position && (!latest.contains(own) || h.updated.msecs > latest[own]->updated.msecs))
+            latest[own] = &h;
+    }
+    std::vector<std::pair<double, const Hospital *>> byDistance;
+    for (const auto &[own, h] : latest)
+        byDistance.emplace_back(distanceMeters(quay, *h->position), h);
+    std::sort(byDistance.begin(), byDistance.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList names;
+    for (const auto &[metres, h] : byDistance)
+        names << maps::hospitalName(*h);
+    ASSERT_EQ(names.size(), 5) << names.join(u", ").toStdString();
+    qsizetype previous = -1;
+    for (int k = 0; k < 3; ++k) {
+        const qsizetype found = section.indexOf(names[k]);
+        EXPECT_GT(found, previous) << names[k].toStdString() << "\n" << section.toStdString();
+        previous = found;
+    }
+    EXPECT_FALSE(section.contains(names[3])) << section.toStdString();
+    EXPECT_FALSE(section.contains(names[4])) << section.toStdString();
+    // Three lines, not a hospital twice under its room's and its feed's names.
+    const QString list = section.left(section.indexOf(QStringLiteral("Décisions")));
+    EXPECT_EQ(list.count(QStringLiteral("Urgences : ")), 3) << list.toStdString();
+    // Each with its emergency department, its distance and its free beds by type (the Timone's 23:00 status).
+    EXPECT_TRUE(section.contains(QStringLiteral("Urgences : ouvertes"))) << section.toStdString();
+    EXPECT_TRUE(section.contains(QStringLiteral(" km"))) << section.toStdString();
+    EXPECT_TRUE(section.contains(QStringLiteral("réanimation 2"))) << section.toStdString();
+
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("en")));
+    desk.detail->showObject(maps::Layer::Incidents, QStringLiteral("INC-0101"));
+    const QString english = desk.detail->toPlainText();
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    EXPECT_TRUE(english.contains(QStringLiteral("Nearby hospitals"))) << english.toStdString();
+    EXPECT_TRUE(english.contains(QStringLiteral("intensive care 2"))) << english.toStdString();
+}
+
+TEST(IncidentsDesk, AUnitEngagedWithoutARoadEtaGetsAStraightLineEstimateSaidAsSuch)
+{
+    Desk desk;
+    // A unit sent by its own service (no suggestion, so no road ETA), from where it was last seen.
+    const Unit *sent = nullptr;
+    for (const auto &[id, u] : desk.manager->picture().units)
+        if (u.position && u.status == QLatin1String("available") &&
+            distanceMeters(*u.position, quay) > 2000) {
+            sent = &u;
+            break;
+        }
+    ASSERT_NE(sent, nullptr);
+    const QString callsign = sent->callsign;
+    const double km = distanceMeters(*sent->position, quay) / 1000;
+    Entry status;
+    status.kind = QStringLiteral("unit.status");
+    status.author = QStringLiteral("CTA-CODIS 13");
+    status.agency = sent->agency;
+    status.eventTime = *Timestamp::parseIso(QStringLiteral("2026-07-14T23:48:00+02:00"));
+    status.data = QJsonObject{{QStringLiteral("unit"), sent->id},
+                              {QStringLiteral("status"), QStringLiteral("en_route")},
+                              {QStringLiteral("incident"), QStringLiteral("INC-0101")}};
+    desk.manager->append({status});
+    desk.manager->poll();
+    desk.detail->showObject(maps::Layer::Incidents, QStringLiteral("INC-0101"));
+    const QString text = desk.detail->toPlainText();
+    const qsizetype line = text.indexOf(callsign);
+    ASSERT_GE(line, 0) << text.toStdString();
+    const QString row =
+        text.mid(line, text.indexOf(u'\n', text.indexOf(QStringLiteral("en route"), line)) - line);
+    EXPECT_TRUE(row.contains(QStringLiteral("estimée à vol d'oiseau"))) << row.toStdString();
+    EXPECT_TRUE(row.contains(QLocale().toString(km, 'f', 1) + QStringLiteral(" km"))) << row.toStdString();
+    EXPECT_FALSE(row.contains(QStringLiteral("non estimée"))) << row.toStdString();
+    // The unit sent through a suggestion keeps its road ETA.
+    EXPECT_TRUE(text.contains(QStringLiteral("arrivée estimée à 23:56"))) << text.toStdString();
+}
+
 TEST(IncidentsDesk, AHospitalIsReachableAtTheDeepestZoom)
 {
     Desk desk;
@@ -380,6 +484,31 @@ TEST(IncidentsDesk, TheDetailDockSaysNoRawCodeInEitherLanguage)
     EXPECT_EQ(rawCodes(QStringLiteral("VSAV : on_scene (unit.status) brush_fire")),
               (QStringList{QStringLiteral("on_scene"), QStringLiteral("unit.status"),
                            QStringLiteral("brush_fire")}));
+}
+
+TEST(IncidentsDesk, TheDetailDockNamesAnEmsiSenderByItsService)
+{
+    // As the demo's exercise sends it: an EMSI report whose sender is an organisation id.
+    Desk desk;
+    Entry report;
+    report.kind = QStringLiteral("incident.open");
+    report.author = QStringLiteral("fr.fire.bmpm");
+    report.agency = QStringLiteral("fire");
+    report.eventTime = *Timestamp::parseIso(QStringLiteral("2026-07-14T23:50:00+02:00"));
+    report.geo = Geometry::point({5.3968, 43.2697});
+    report.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("emsi:E-9")},
+                              {QStringLiteral("feed"), QStringLiteral("emsi")},
+                              {QStringLiteral("type"), QStringLiteral("injury")},
+                              {QStringLiteral("severity"), 2},
+                              {QStringLiteral("title"), QStringLiteral("Blessé suite à rixe")}};
+    desk.manager->append({report});
+    desk.manager->poll();
+    ASSERT_TRUE(desk.manager->picture().shownIncident(QStringLiteral("emsi:E-9")));
+    desk.detail->showObject(maps::Layer::Incidents, QStringLiteral("emsi:E-9"));
+    const QString text = desk.detail->toPlainText();
+    EXPECT_FALSE(text.contains(QStringLiteral("fr.fire"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Marins-pompiers (BMPM) (flux EMSI) — 1 signalement")))
+        << text.toStdString();
 }
 
 TEST(IncidentsDesk, TheMapsTooltipsSpeakTheConsolesWords)

@@ -2,6 +2,8 @@
 // dialog), in French by default; a language it does not speak is said, not silently replaced.
 #include "ui/labels.h"
 
+#include "maps/import_osm_job.h"
+
 #include "room/picture_manager.h"
 #include "room/room.h"
 #include "ui/models/log_model.h"
@@ -14,6 +16,8 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <thread>
 
 using namespace vigie;
 
@@ -85,4 +89,20 @@ TEST(Language, TheLogsTimesCarryTheYear)
     ui::LogModel log(manager);
     ASSERT_EQ(log.rowCount(), 1);
     EXPECT_EQ(log.data(log.index(0, ui::LogModel::Time)).toString().toStdString(), "14/07/2026 21:00:00");
+}
+
+TEST(Language, TheOsmImportsDurationHasTheLanguagesDecimalSeparator)
+{
+    // "Fond de carte importé : 12 tuiles en 7,0 s": the summary is formatted on the import's worker thread,
+    // with the separator of the console's language all the same.
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    EXPECT_EQ(maps::ImportOsmJob::summary(12, 7.0).toStdString(), "12 tuile(s) en 7,0 s");
+    std::string onAWorker;
+    std::thread worker([&onAWorker] { onAWorker = maps::ImportOsmJob::summary(1, 0.5).toStdString(); });
+    worker.join();
+    EXPECT_EQ(onAWorker, "1 tuile(s) en 0,5 s");
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("en")));
+    EXPECT_EQ(maps::ImportOsmJob::summary(12, 7.0).toStdString(), "12 tiles in 7.0 s");
+    EXPECT_EQ(maps::ImportOsmJob::summary(1, 7.04).toStdString(), "1 tile in 7.0 s");
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
 }

@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -310,4 +311,60 @@ TEST(LogPanelWholeLog, FindsEntriesOlderThanTheLoadedOnesWithoutWaitingForThem)
     EXPECT_EQ(panel.wholeLogButton()->text(), QStringLiteral("Tout le journal"));
     QTest::qWait(200);
     EXPECT_FALSE(panel.showsResults());
+}
+
+TEST(LogPanelColumns, TheTimeShowsAWholeDateTimeAndTheSummaryTheRestWhenRowsComeLater)
+{
+    // A room that starts empty (the demo before its exercise plays, a new live room): the columns are laid
+    // out before any row exists, and must still fit the rows that come.
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto room = Room::create(dir.filePath(QStringLiteral("empty.vigie")), QStringLiteral("Salle"),
+                             RoomMode::Live, clock);
+    ASSERT_TRUE(room);
+    DirectSink sink(**room);
+    PictureManager manager((*room)->store(), clock, (*room)->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    ui::LogPanel panel(&log);
+    panel.resize(1600, 300);
+    panel.show();
+    QApplication::processEvents();
+    ASSERT_EQ(log.rowCount(), 0);
+
+    auto note = [&clock](const QString &text) {
+        Entry e;
+        e.kind = QString(kinds::note);
+        e.author = QStringLiteral("poste-police");
+        e.agency = QStringLiteral("police");
+        e.eventTime = clock.now();
+        e.data = QJsonObject{{QStringLiteral("text"), text}};
+        return e;
+    };
+    manager.append({note(QStringLiteral("Point de situation")), note(QStringLiteral("RAS"))});
+    manager.poll();
+    QApplication::processEvents();
+    ASSERT_EQ(log.rowCount(), 2);
+    QTableView *view = panel.view();
+    QHeaderView *header = view->horizontalHeader();
+    for (const int width : {1600, 3840}) {
+        SCOPED_TRACE(width);
+        panel.resize(width, 300);
+        QApplication::processEvents();
+        // "14/07/2026 21:00:00" whole, not "14/07/…".
+        EXPECT_GE(view->columnWidth(ui::LogModel::Time),
+                  static_cast<QAbstractItemView *>(view)->sizeHintForColumn(ui::LogModel::Time));
+        // The summary takes what the other columns leave, up to the table's right edge.
+        EXPECT_EQ(header->sectionViewportPosition(ui::LogModel::Summary) +
+                      header->sectionSize(ui::LogModel::Summary),
+                  view->viewport()->width());
+        EXPECT_GT(header->sectionSize(ui::LogModel::Summary), view->viewport()->width() / 2);
+    }
+    // More rows keep the widths as they are (a reader may have widened a column).
+    const int time = view->columnWidth(ui::LogModel::Time);
+    manager.append({note(QStringLiteral("Troisième"))});
+    manager.poll();
+    QApplication::processEvents();
+    EXPECT_EQ(view->columnWidth(ui::LogModel::Time), time);
 }

@@ -9,6 +9,7 @@
 #include "room/picture_manager.h"
 #include "room/room.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -138,4 +139,81 @@ TEST(FeedSourceWording, AFileIsNamedByItsKindAndNumberNotByItsToken)
     EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869].xml")),
               QStringLiteral("XML file no. fed936"));
     ui::useLanguage(QStringLiteral("fr"));
+}
+
+TEST(LogWording, ExerciseRecipientsEmsiSendersAndFeedUnitsAreWorded)
+{
+    // As the demo's exercise writes them: a stimulus to every service and one to the municipal police, an
+    // EMSI report whose sender is an organisation id, and a feed's position of a unit the room knows.
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created = Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"),
+                                RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    auto entry = [&clock](const char *kind, const char *author, const char *agency, QJsonObject data) {
+        Entry e;
+        e.kind = QString::fromLatin1(kind);
+        e.author = QString::fromUtf8(author);
+        e.agency = QString::fromLatin1(agency);
+        e.eventTime = clock.now();
+        e.data = std::move(data);
+        return e;
+    };
+    auto inject = [&entry](const char *recipient) {
+        return entry("exercise.inject", "Animation", "",
+                     {{QStringLiteral("scenario"), QStringLiteral("om")},
+                      {QStringLiteral("inject"), QStringLiteral("I015")},
+                      {QStringLiteral("t_ms"), 36 * 60 * 1000},
+                      {QStringLiteral("sender"), QStringLiteral("PC sécurité du stade")},
+                      {QStringLiteral("recipient"), QString::fromLatin1(recipient)},
+                      {QStringLiteral("channel"), QStringLiteral("phone")},
+                      {QStringLiteral("format"), QStringLiteral("text")},
+                      {QStringLiteral("text"), QStringLiteral("portes ouvertes")},
+                      {QStringLiteral("ad_hoc"), false},
+                      {QStringLiteral("expected"), QJsonArray()},
+                      {QStringLiteral("summary"), QStringLiteral("portes ouvertes")}});
+    };
+    Entry status = entry("unit.status", "COSSIM – BMPM", "fire",
+                         {{QStringLiteral("unit"), QStringLiteral("VSAV-LOUV-1")},
+                          {QStringLiteral("status"), QStringLiteral("available")},
+                          {QStringLiteral("callsign"), QStringLiteral("VSAV Louvain 1")}});
+    Entry position = entry("unit.position", "fr.fire.bmpm", "fire",
+                           {{QStringLiteral("unit"), QStringLiteral("emsi:VSAV-LOUV-1")}});
+    position.geo = Geometry::point({5.39, 43.27});
+    Entry report = entry("incident.open", "fr.fire.bmpm", "fire",
+                         {{QStringLiteral("incident"), QStringLiteral("emsi:E-1")},
+                          {QStringLiteral("feed"), QStringLiteral("emsi")},
+                          {QStringLiteral("title"), QStringLiteral("Blessé suite à rixe")}});
+    report.geo = Geometry::point({5.39, 43.27});
+    auto appended = (*created)->append({inject("all"), inject("municipal_police"), status, position, report});
+    ASSERT_TRUE(appended) << appended.error().message.toStdString();
+    PictureManager manager((*created)->store(), clock, (*created)->path());
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    ASSERT_EQ(log.rowCount(), 5);
+    auto shown = [&log](int row, int column) {
+        return log.data(log.index(row, column)).toString().toStdString();
+    };
+    for (const char *language : {"fr", "en"}) {
+        ASSERT_TRUE(ui::useLanguage(QLatin1String(language)));
+        const bool fr = QLatin1String(language) == QLatin1String("fr");
+        EXPECT_EQ(
+            shown(0, ui::LogModel::Summary),
+            fr ? "Stimulus I015 (T+00:36:00), PC sécurité du stade → tous les services : portes ouvertes"
+               : "Inject I015 (T+00:36:00), PC sécurité du stade → all agencies: portes ouvertes");
+        EXPECT_EQ(
+            shown(1, ui::LogModel::Summary),
+            fr ? "Stimulus I015 (T+00:36:00), PC sécurité du stade → Police municipale : portes ouvertes"
+               : "Inject I015 (T+00:36:00), PC sécurité du stade → Municipal police: portes ouvertes");
+        EXPECT_EQ(shown(3, ui::LogModel::Summary), "VSAV Louvain 1") << "the room's unit, by its call sign";
+        EXPECT_EQ(shown(3, ui::LogModel::Author), fr ? "Marins-pompiers (BMPM)" : "Fire brigade (BMPM)");
+        EXPECT_EQ(shown(4, ui::LogModel::Summary),
+                  fr ? "Signalement EMSI de Marins-pompiers (BMPM) : Blessé suite à rixe"
+                     : "EMSI report from Fire brigade (BMPM): Blessé suite à rixe");
+    }
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    // Without a picture (a report, the search), a feed's unit is still said without its feed's prefix.
+    EXPECT_EQ(ui::LogModel::summary(position).toStdString(), "VSAV-LOUV-1");
+    EXPECT_EQ(ui::senderLabel(QStringLiteral("fr.health.samu130")).toStdString(), "SAMU 130");
+    EXPECT_EQ(ui::senderLabel(QStringLiteral("COSSIM – BMPM")).toStdString(), "COSSIM – BMPM");
 }

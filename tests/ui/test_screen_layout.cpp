@@ -1,5 +1,7 @@
 // The console on a 1366×768 laptop: the compact layout stacks the docks as tabs on the right so that the map
 // keeps at least half of the window (the standard layout left it about 700×270 px).
+#include "ui/events_panel.h"
+#include "ui/exercise_panel.h"
 #include "ui/feeds_panel.h"
 #include "ui/main_window.h"
 #include "ui/screen_layout.h"
@@ -10,16 +12,20 @@
 
 #include "allocation/dispatch_inputs.h"
 #include "demo/demo_room.h"
+#include "exercise/exercise_runner.h"
 #include "room/direct_sink.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
+#include "room/room_writer.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -65,6 +71,38 @@ struct Console
         window->tabifyDockWidget(window->findChild<QDockWidget *>(QStringLiteral("LogDock")), feeds);
         window->resize(size);
     }
+
+    /// The docks the demo adds: the calendar of planned events and the trainer's panel of its exercise,
+    /// played to T+40 as the demo opens, each a tab beside the log.
+    void addTheDemosDocks()
+    {
+        auto *events = window->addPanel(QStringLiteral("EventsDock"), QStringLiteral("Événements prévus"),
+                                        new ui::EventsPanel(*manager, nullptr), Qt::BottomDockWidgetArea);
+        auto *log = window->findChild<QDockWidget *>(QStringLiteral("LogDock"));
+        window->tabifyDockWidget(log, events);
+        auto scenario =
+            exercise::loadScenario(QStringLiteral(VIGIE_SOURCE_DIR "/data/scenarios/om_velodrome.yaml"));
+        ASSERT_TRUE(scenario) << scenario.error().message.toStdString();
+        const QString path = dir.filePath(QStringLiteral("exercise.vigie"));
+        exerciseClock = std::make_unique<exercise::ExerciseClock>(clock, scenario->start);
+        ASSERT_TRUE(Room::create(path, QStringLiteral("Exercice"), RoomMode::Exercise, *exerciseClock));
+        auto started = RoomWriter::start(path, *exerciseClock);
+        ASSERT_TRUE(started);
+        writer = std::move(*started);
+        exercise::PlayerOptions options;
+        options.playResponses = true;
+        runner = std::make_unique<exercise::ExerciseRunner>(*writer, *exerciseClock, *scenario, options);
+        runner->start(40 * 60 * 1000);
+        runner->settle();
+        auto *trainer =
+            window->addPanel(QStringLiteral("ExerciseDock"), QStringLiteral("Animation de l'exercice"),
+                             new ui::ExercisePanel(*runner), Qt::BottomDockWidgetArea);
+        window->tabifyDockWidget(log, trainer);
+        trainer->raise();
+    }
+    std::unique_ptr<exercise::ExerciseClock> exerciseClock;
+    std::unique_ptr<RoomWriter> writer;
+    std::unique_ptr<exercise::ExerciseRunner> runner;
     double mapShare()
     {
         window->show();
@@ -109,6 +147,30 @@ TEST(ScreenLayout, At1366x768TheMapTakesAtLeastHalfTheWindow)
         EXPECT_FALSE(dock->isHidden()) << name;
         EXPECT_EQ(compact.window->dockWidgetArea(dock), Qt::RightDockWidgetArea) << name;
     }
+}
+
+TEST(ScreenLayout, At1366x768TheDemosTrainerPanelLeavesTheMapHalfTheWidth)
+{
+    // The demo adds the trainer's panel, whose controls and table are wide: in the compact column it must
+    // elide and scroll, not widen the column past half the window.
+    Console compact({1366, 768});
+    compact.addTheDemosDocks();
+    ui::applyScreenLayout(*compact.window, ui::screenLayoutFor(compact.window->size()));
+    compact.mapShare();
+    EXPECT_GE(compact.map->width(), compact.window->width() / 2)
+        << "map " << compact.map->width() << "×" << compact.map->height();
+    EXPECT_GE(compact.map->height(), 500);
+    // The trainer's panel is still a tab of the column, its table readable.
+    auto *trainer = compact.window->findChild<QDockWidget *>(QStringLiteral("ExerciseDock"));
+    ASSERT_TRUE(trainer);
+    EXPECT_EQ(compact.window->dockWidgetArea(trainer), Qt::RightDockWidgetArea);
+    trainer->raise();
+    QApplication::processEvents();
+    auto *panel = trainer->findChild<ui::ExercisePanel *>();
+    ASSERT_TRUE(panel);
+    EXPECT_GE(panel->tree()->viewport()->height(), 150);
+    EXPECT_LE(compact.map->width() + trainer->width(), compact.window->width()) << "the window kept its size";
+    EXPECT_EQ(compact.window->width(), 1366);
 }
 
 int main(int argc, char **argv)

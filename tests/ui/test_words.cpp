@@ -61,6 +61,32 @@ const QRegularExpression rawIdentifier(
     QStringLiteral("\\b(?:unit|incident|zone|hospital|suggestion|fusion|feed|log|conflict)\\.[a-z_]+\\b|"
                    "\\b[a-z]+_[a-z_]+\\b"));
 
+/// Codes that must never reach a row the console words (the log's, the incidents'), in any language: the
+/// identifiers above, a feed's prefix on an id ("emsi:VSAV-LOUV-1", "cap:2.49…"), an EMSI organisation id
+/// ("fr.fire.bmpm") and a recipient's code where its service's name belongs ("→ all :").
+const QRegularExpression rawCode(QStringLiteral(
+    "\\b(?:unit|incident|zone|hospital|suggestion|fusion|feed|log|conflict)\\.[a-z_]+\\b|"
+    "\\b[a-z]+_[a-z_]+\\b|\\b(?:emsi|cap|hubsante|nmea|have|edxl|fusion):|\\bfr\\.(?:fire|health|police)\\b|"
+    "→ (?:all|fire|samu|police|officials|municipal_police) ?:"));
+
+/// Whether a line is a row of a table the console words: the room's data is in it too, in the language it
+/// was written in, so only codes are looked for.
+bool isRow(const Line &l)
+{
+    return l.where.endsWith(QStringLiteral("(row)"));
+}
+
+/// Raw codes in the rows, whatever the console's language.
+QStringList rowProblems(const std::vector<Line> &lines)
+{
+    QStringList problems;
+    for (const Line &l : lines)
+        if (isRow(l))
+            if (const auto m = rawCode.match(l.text); m.hasMatch())
+                problems << QStringLiteral("raw code \"%1\" in %2: %3").arg(m.captured(), l.where, l.text);
+    return problems;
+}
+
 /// Text to be typed as it is, in any language: commands ("vigie-cli log") and addresses ("postgresql://…").
 QString withoutCommands(QString text)
 {
@@ -69,8 +95,9 @@ QString withoutCommands(QString text)
 }
 
 /// Widgets whose items are the room's data (incident titles, as their authors wrote them), not the console's.
-const QStringList dataWidgets{QStringLiteral("NoteIncident (item)"), QStringLiteral("ExerciseScenario (text)"),
-                               QStringLiteral("ExerciseScenario (tooltip)")};
+const QStringList dataWidgets{QStringLiteral("NoteIncident (item)"),
+                              QStringLiteral("ExerciseScenario (text)"),
+                              QStringLiteral("ExerciseScenario (tooltip)")};
 
 QStringList words(const QString &text)
 {
@@ -84,6 +111,8 @@ QStringList frenchProblems(const std::vector<Line> &lines)
 {
     QStringList problems;
     for (const Line &l : lines) {
+        if (isRow(l))
+            continue; // rowProblems
         const QString text = withoutCommands(l.text);
         for (const QString &w : words(text))
             if (englishWords.contains(w))
@@ -99,8 +128,8 @@ QStringList englishProblems(const std::vector<Line> &lines, const QStringList &d
     static const QRegularExpression accent(QStringLiteral("[àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ]"));
     QStringList problems;
     for (const Line &l : lines) {
-        if (std::any_of(dataWidgets.begin(), dataWidgets.end(),
-                        [&l](const QString &w) { return l.where.endsWith(w); }))
+        if (isRow(l) || std::any_of(dataWidgets.begin(), dataWidgets.end(),
+                                    [&l](const QString &w) { return l.where.endsWith(w); }))
             continue;
         QString text = withoutCommands(l.text);
         for (const QString &d : data) // the room's own words (its name) are data, not the console's
@@ -144,6 +173,13 @@ bool has(const std::vector<Line> &lines, const QString &text)
     return std::any_of(lines.begin(), lines.end(), [&](const Line &l) { return l.text == text; });
 }
 
+int rowsOf(const std::vector<Line> &lines, const QString &view)
+{
+    return int(std::count_if(lines.begin(), lines.end(), [&view](const Line &l) {
+        return isRow(l) && l.where.contains(QLatin1Char(' ') + view + QLatin1Char(' '));
+    }));
+}
+
 } // namespace
 
 TEST(Words, TheChecksCatchTheMistakesTheyAreFor)
@@ -162,6 +198,17 @@ TEST(Words, TheChecksCatchTheMistakesTheyAreFor)
         frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("Lancez vigie-cli log SALLE")}}).isEmpty());
     EXPECT_FALSE(frenchProblems({{QStringLiteral("QLabel"), QStringLiteral("vigie-cli log : open the log")}})
                      .isEmpty());
+    // A row's codes, seen in the demo's log before they were worded.
+    for (const char *row : {"Stimulus I014 (T+00:33:00), Riverain → municipal_police : Bonsoir",
+                            "Stimulus I015 (T+00:36:00), PC sécurité du stade → all : portes ouvertes",
+                            "Signalement EMSI de fr.fire.bmpm : Blessé suite à rixe",
+                            "Position d'unité | emsi:VSAV-LOUV-1", "Stimulus I002, Préfecture → all: closed"})
+        EXPECT_EQ(rowProblems({{QStringLiteral("QTableView LogView (row)"), QString::fromUtf8(row)}}).size(),
+                  1)
+            << row;
+    EXPECT_TRUE(rowProblems({{QStringLiteral("QTableView LogView (row)"),
+                              QStringLiteral("Stimulus I014, Riverain → Police municipale : Bonsoir")}})
+                    .isEmpty());
     EXPECT_FALSE(englishProblems({{QStringLiteral("QMenu"), QStringLiteral("&Fichier")}}, {}).isEmpty());
     EXPECT_FALSE(englishProblems({{QStringLiteral("QLabel"), QStringLiteral("Décision")}}, {}).isEmpty());
     EXPECT_EQ(
@@ -181,7 +228,10 @@ TEST(Words, TheFrenchConsoleSaysEverythingInFrench)
     for (const char *text : {"&Salle", "Main courante", "Heure", "Raccourcis clavier", "Annuler",
                              "Rechercher dans la main courante (Ctrl+F)"})
         EXPECT_TRUE(has(lines, QString::fromUtf8(text))) << text;
-    const QStringList problems = frenchProblems(lines);
+    // And the rows of the demo at T+40: its log and its incidents.
+    EXPECT_GT(rowsOf(lines, QStringLiteral("LogView")), 100);
+    EXPECT_EQ(rowsOf(lines, QStringLiteral("IncidentsView")), 3);
+    const QStringList problems = frenchProblems(lines) + rowProblems(lines);
     EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
 }
 
@@ -191,8 +241,11 @@ TEST(Words, TheEnglishConsoleSaysEverythingInEnglish)
     ASSERT_GT(lines.size(), 100u);
     for (const char *text : {"Cancel", "Keyboard shortcuts"})
         EXPECT_TRUE(has(lines, QString::fromUtf8(text))) << text;
+    EXPECT_GT(rowsOf(lines, QStringLiteral("LogView")), 100);
+    EXPECT_EQ(rowsOf(lines, QStringLiteral("IncidentsView")), 3);
     // The demo room's name is the room's, written in French whatever the console's language.
     const QStringList problems =
-        englishProblems(lines, {QStringLiteral("Démo Marseille — exercice au Vélodrome")});
+        englishProblems(lines, {QStringLiteral("Démo Marseille — exercice au Vélodrome")}) +
+        rowProblems(lines);
     EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
 }

@@ -636,6 +636,14 @@
 <context>
     <name>vigie::ui::Labels</name>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>SAMU %1</source>
+        <translation>SAMU %1</translation>
+    </message>
+    <message>
         <source>fichier n° %1</source>
         <translation>file no. %1</translation>
     </message>
@@ -2087,6 +2095,34 @@ Expected coverage loss (MEXCLP model): %3</translation>
 </context>
 <context>
     <name>vigie::ui::Detail</name>
+    <message>
+        <source>en route depuis %1, arrivée vers %2 (dans %3) estimée à vol d&apos;oiseau, à %4 km</source>
+        <translation>en route since %1, arriving about %2 (in %3) by a straight-line estimate, %4 km away</translation>
+    </message>
+    <message>
+        <source>en route depuis %1, attendue vers %2 d&apos;après une estimation à vol d&apos;oiseau, à %3 km</source>
+        <translation>en route since %1, expected about %2 by a straight-line estimate, %3 km away</translation>
+    </message>
+    <message>
+        <source>Hôpitaux proches</source>
+        <translation>Nearby hospitals</translation>
+    </message>
+    <message>
+        <source>Intervention non localisée : pas de distance.</source>
+        <translation>Incident not located: no distance.</translation>
+    </message>
+    <message>
+        <source>Aucun hôpital localisé dans la situation.</source>
+        <translation>No located hospital in the picture.</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Lits libres : %1</source>
+        <translation>Free beds: %1</translation>
+    </message>
     <message>
         <source>%1 (flux %2)</source>
         <translation>%1 (%2 feed)</translation>

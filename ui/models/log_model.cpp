@@ -1,6 +1,7 @@
 #include "ui/models/log_model.h"
 
 #include "ui/labels.h"
+#include "ui/report_wording.h"
 
 #include "maps/map_layers.h"
 
@@ -8,6 +9,7 @@
 #include "room/picture_manager.h"
 
 #include "exercise/scenario.h"
+#include "reports/report_words.h"
 
 #include <QApplication>
 #include <QColor>
@@ -22,7 +24,7 @@
 namespace vigie::ui {
 
 LogModel::LogModel(PictureManager &manager, int keep, QObject *parent)
-    : QAbstractTableModel(parent), m_keep(keep)
+    : QAbstractTableModel(parent), m_keep(keep), m_manager(&manager)
 {
     fill(manager);
     connect(&manager, &PictureManager::entriesAppended, this, &LogModel::append);
@@ -309,6 +311,11 @@ QString LogModel::conflictSummary(const Entry &e)
 
 QString LogModel::summary(const Entry &e)
 {
+    return summaryIn(e, nullptr);
+}
+
+QString LogModel::summaryIn(const Entry &e, const Picture *picture)
+{
     const QJsonObject &d = e.data;
     auto s = [&d](const char *key) {
         return d.value(QLatin1String(key)).toString();
@@ -317,10 +324,10 @@ QString LogModel::summary(const Entry &e)
         return s("text");
     if (e.kind == kinds::unitStatus)
         return tr("%1 : %2%3")
-            .arg(unitRef(s("unit")), unitStatusLabel(s("status")),
+            .arg(unitName(s("unit"), picture), unitStatusLabel(s("status")),
                  s("incident").isEmpty() ? QString() : QStringLiteral(" → ") + incidentRef(s("incident")));
     if (e.kind == kinds::unitPosition)
-        return unitRef(s("unit"));
+        return unitName(s("unit"), picture);
     if (e.kind == kinds::incidentOpen || e.kind == kinds::incidentUpdate) {
         // A feed's incident is named by its feed and sender, not by its identifier (in the tooltip).
         if (s("incident").contains(QLatin1Char(':')) && !s("feed").isEmpty())
@@ -338,18 +345,20 @@ QString LogModel::summary(const Entry &e)
     if (e.kind == kinds::zoneDraw)
         return s("label");
     if (e.kind == kinds::hospitalStatus)
-        return tr("%1 : urgences %2").arg(s("hospital"), maps::edStatusLabel(s("ed_status")));
+        return tr("%1 : urgences %2")
+            .arg(s("name").isEmpty() ? hospitalName(s("hospital"), picture) : s("name"),
+                 maps::edStatusLabel(s("ed_status")));
     if (e.kind == QLatin1String("suggestion"))
         return tr("%1 → %2, ETA %3 min%4")
-            .arg(s("callsign").isEmpty() ? s("unit") : s("callsign"), s("incident"))
+            .arg(s("callsign").isEmpty() ? unitName(s("unit"), picture) : s("callsign"), s("incident"))
             .arg(QLocale().toString(d.value(QLatin1String("eta_s")).toDouble() / 60.0, 'f', 1))
             .arg(d.value(QLatin1String("approximate")).toBool() ? tr(" (approx.)") : QString());
     if (e.kind == QLatin1String("suggestion.accept"))
-        return tr("%1 → %2 acceptée").arg(unitRef(s("unit")), incidentRef(s("incident")));
+        return tr("%1 → %2 acceptée").arg(unitName(s("unit"), picture), incidentRef(s("incident")));
     if (e.kind.startsWith(QLatin1String("fusion.")))
         return fusionSummary(e);
     if (e.kind == QLatin1String("suggestion.reject"))
-        return tr("%1 → %2 rejetée : %3").arg(s("unit"), s("incident"), s("reason"));
+        return tr("%1 → %2 rejetée : %3").arg(unitName(s("unit"), picture), s("incident"), s("reason"));
     if (e.kind == kinds::conflict)
         return conflictSummary(e);
     if (e.kind == kinds::eventPlan)
@@ -373,7 +382,9 @@ QString LogModel::exerciseSummary(const Entry &e)
     };
     const QString t = exercise::formatT(d.value(QLatin1String("t_ms")).toInteger());
     if (e.kind == QLatin1String("exercise.inject")) {
-        const QString who = tr("%1 → %2").arg(s("sender"), agencyLabel(s("recipient")));
+        // The recipient in the words of the trainer's panel and the report ("tous les services").
+        static const reports::ReportWording wording = consoleReportWording();
+        const QString who = tr("%1 → %2").arg(s("sender"), reports::recipientText(wording, s("recipient")));
         if (d.value(QLatin1String("ad_hoc")).toBool())
             return tr("Stimulus hors scénario, %1 : %2").arg(who, s("summary"));
         if (!s("contingency_for").isEmpty())
@@ -413,7 +424,7 @@ QString LogModel::sender(const Entry &e)
     if (const QString file = feedSourceLabel(e.author); file != e.author)
         return file; // a file whose name was pseudonymised: "fichier NMEA n° 35e1dc"
     if (!isPseudonym(e.author))
-        return e.author;
+        return senderLabel(e.author); // "fr.fire.bmpm" → "Marins-pompiers (BMPM)"
     // A sender pseudonymised on the way in (its e-mail address): its feed is all a reader can be told.
     return feed.isEmpty() ? tr("expéditeur masqué") : tr("flux %1").arg(feedLabel(feed));
 }
@@ -431,7 +442,7 @@ QString LogModel::feedIncidentSummary(const Entry &e)
     else
         what = tr("Signalement %1").arg(feedLabel(feed));
     // The sender when it names a service (kmi-irm), not when it is a token or the feed's own name.
-    const QString from = isPseudonym(e.author) || e.author == feed ? QString() : e.author;
+    const QString from = isPseudonym(e.author) || e.author == feed ? QString() : senderLabel(e.author);
     if (!from.isEmpty())
         what = tr("%1 de %2").arg(what, from);
     const QString title = d.value(QLatin1String("title")).toString();
@@ -475,7 +486,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
                     : QStringLiteral("#%1 %2 — %3\n%4")
                           .arg(e.seq)
                           .arg(e.kind, e.author, QString::fromUtf8(compactDataJson(e.data)));
-        const QString line = summary(e);
+        const QString line = summaryIn(e, m_manager ? &m_manager->picture() : nullptr);
         return line.isEmpty() ? detail : line + QStringLiteral("\n\n") + detail;
     }
     if (role != Qt::DisplayRole)
@@ -498,7 +509,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return tr("Clôture d'un signalement");
         return kindLabel(e.kind);
     case Summary:
-        return summary(e);
+        return summaryIn(e, m_manager ? &m_manager->picture() : nullptr);
     default:
         return {};
     }

@@ -9,7 +9,8 @@
 
 namespace vigie {
 class PictureManager;
-}
+struct Picture;
+} // namespace vigie
 
 namespace vigie::ui {
 
@@ -40,6 +41,9 @@ public:
 
     /// A one-line human summary of an entry.
     [[nodiscard]] static QString summary(const Entry &entry);
+    /// The same, its units and hospitals named as `picture` names them ("VSAV Louvain 1" for
+    /// "emsi:VSAV-LOUV-1"); summary() when `picture` is null.
+    [[nodiscard]] static QString summaryIn(const Entry &entry, const Picture *picture);
     /// An exercise's clock moves, stimuli and checks in the trainer's words.
     [[nodiscard]] static QString exerciseSummary(const Entry &entry);
     /// Who wrote an entry, as a reader can name them: a pseudonymised sender ("[email:8ef4…]") is said by its
@@ -74,6 +78,7 @@ private:
     std::vector<Entry> m_entries;
     std::vector<Entry> m_pending; ///< shown after the log, marked pending
     int m_keep;
+    const PictureManager *m_manager = nullptr; ///< names the units and hospitals of the rows; none for a list
     bool m_replaying = false;
     std::vector<Entry> m_live; ///< the live rows, kept aside while replaying
 };
