@@ -77,7 +77,8 @@ struct Console
     void addTheDemosDocks()
     {
         auto *events = window->addPanel(QStringLiteral("EventsDock"), QStringLiteral("Événements prévus"),
-                                        new ui::EventsPanel(*manager, nullptr), Qt::BottomDockWidgetArea);
+                                        new ui::EventsPanel(*manager, room->anonymiser(), nullptr),
+                                        Qt::BottomDockWidgetArea);
         auto *log = window->findChild<QDockWidget *>(QStringLiteral("LogDock"));
         window->tabifyDockWidget(log, events);
         auto scenario =
