@@ -307,7 +307,7 @@ Result<AfterAction> buildAfterAction(const LogStore &store, const AfterActionOpt
         }
         InjectReport &in = report.injects[it->second];
         auto a = std::find_if(in.expected.begin(), in.expected.end(),
-                              [&](const InjectAction &x) { return x.action == action; });
+                              [&action = action](const InjectAction &x) { return x.action == action; });
         if (a == in.expected.end()) {
             in.expected.push_back(
                 {action, {}, qint64(e.data.value(QLatin1String("deadline_ms")).toDouble()), {}, {}, {}});
