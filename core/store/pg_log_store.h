@@ -124,8 +124,13 @@ private:
     /// Sends a batch chained under the head's lock, commits, and moves this store's head; `what` names the
     /// operation in errors.
     [[nodiscard]] Result<void> sendLockedAndCommit(const Chained &c, const char *what);
-    /// Optimistic sends before an append takes the head's lock for itself.
-    static constexpr int optimisticAttempts = 3;
+    /// Optimistic sends before an append takes the head's lock for itself. One: when the head moved, another
+    /// desk is writing, and waiting in turn for the lock costs less than chaining and sending again (each
+    /// attempt a whole batch's statement) while the others do the same.
+    static constexpr int optimisticAttempts = 1;
+    /// Commits the open transaction without waiting for its flush (the head's lock is released at once),
+    /// then waits for the flush by a commit that does: see PgLogStore::append.
+    [[nodiscard]] Result<void> commitThenFlush(const char *what);
     /// Rolls the open transaction back; the error says what failed and that nothing was written.
     [[nodiscard]] Error rollback(const Error &why, const char *what);
     /// Reads the room's entries with seq > after matching `where` in pages, in seq order.
