@@ -2,6 +2,8 @@
 // window and dialogs show (`vigie --texts`), and a French console must have no English word nor a raw
 // identifier, an English console no French word nor accent. The checks are run on bad samples too, so that
 // a check that can no longer fail is seen.
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -248,4 +250,47 @@ TEST(Words, TheEnglishConsoleSaysEverythingInEnglish)
         englishProblems(lines, {QStringLiteral("Démo Marseille — exercice au Vélodrome")}) +
         rowProblems(lines);
     EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
+}
+
+// A room fed with real messages of other services (../shared/data/feeds: CAP alerts of several countries,
+// EDXL, Hub Santé): the rows of its log and incidents are worded in both languages, no raw code left.
+TEST(Words, ARoomFedWithRealMessagesIsWordedInBothLanguages)
+{
+    const QDir feeds(QStringLiteral(VIGIE_SHARED_DATA "/feeds"));
+    if (!feeds.exists())
+        GTEST_SKIP() << "../shared/data/feeds is absent";
+    QStringList files;
+    for (const char *dir : {"cap", "edxl", "emsi"}) {
+        QDirIterator it(feeds.filePath(QLatin1String(dir)),
+                        {QStringLiteral("*.xml"), QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        QStringList found;
+        while (it.hasNext()) {
+            const QString f = it.next();
+            if (!f.contains(QLatin1String("schema"), Qt::CaseInsensitive) &&
+                !f.contains(QLatin1String("invalid"), Qt::CaseInsensitive))
+                found << f;
+        }
+        found.sort();
+        files += found.mid(0, 25);
+    }
+    ASSERT_GT(files.size(), 20);
+    QTemporaryDir dir;
+    const QString room = dir.filePath(QStringLiteral("alimentee.vigie"));
+    QProcess cli;
+    cli.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("init"), room});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    cli.start(QStringLiteral(VIGIE_CLI), QStringList{QStringLiteral("ingest"), room} + files);
+    ASSERT_TRUE(cli.waitForFinished(120000));
+    ASSERT_NE(cli.exitCode(), 1) << cli.readAllStandardError().toStdString(); // 3: some input refused
+    for (const QStringList &language :
+         {QStringList{}, QStringList{QStringLiteral("--lang"), QStringLiteral("en")}}) {
+        const std::vector<Line> lines = consoleTexts(QStringList{QStringLiteral("--room"), room} + language);
+        EXPECT_GE(rowsOf(lines, QStringLiteral("LogView")), 15);
+        EXPECT_GT(rowsOf(lines, QStringLiteral("IncidentsView")), 5);
+        const QStringList problems = rowProblems(lines);
+        EXPECT_TRUE(problems.isEmpty()) << language.join(u' ').toStdString() << "\n"
+                                        << problems.join(u'\n').toStdString();
+    }
 }
