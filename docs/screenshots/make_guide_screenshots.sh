@@ -1,6 +1,6 @@
 #!/bin/sh
-# Regenerates the user guide's screenshots (docs/guide.md) from a build tree: the desk at 1920×1080 and
-# 1366×768, the simplified background at zoom 15, street names on a basemap imported from the Monaco extract
+# Regenerates the user guide's screenshots (docs/guide.md) from a build tree: the desk at 1920×1080,
+# 1366×768 and 3840×2160, the simplified background at zoom 15, street names on a basemap imported from the Monaco extract
 # (../shared/data, skipped when absent), the shared screen and the wall at 1080p, a quarter of the 4K wall, and
 # two pages of the reports. Needs ImageMagick's convert (crops), poppler's pdftoppm (report pages) and pngquant
 # (small PNGs; convert -colors 256 without it).
@@ -31,6 +31,7 @@ shot() { # OUT SIZE [options...]
 "$cli" demo "$work/demo.vigie" >/dev/null
 shot console-1920x1080.png 1920x1080
 shot console-1366x768.png 1366x768
+shot console-3840x2160.png 3840x2160
 shot note-zoom15.png 1366x768 --center 5.3698,43.2951,15.5
 shot shared-screen-1920x1080.png 1920x1080 --shared-screen
 shot wall-1920x1080.png 1920x1080 --wall
