@@ -30,6 +30,15 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("vigie::ui::Detail", text, nullptr, n);
 }
 
+// A unit's name: its call sign, else the last part of an identifier a feed built from its sender
+// ("fr.health.samu760.resource.VLM25" is VLM25).
+QString unitTitle(const Unit &u)
+{
+    if (!u.callsign.isEmpty())
+        return u.callsign;
+    return u.id.contains(u'.') ? u.id.section(u'.', -1) : u.id;
+}
+
 QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
@@ -160,8 +169,8 @@ QString unitLine(const Unit &u, const LogStore &store, Timestamp now, std::optio
     }
     return QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td style='color:%4'>%5</td>"
                           "<td>%6</td></tr>")
-        .arg(objectLink(maps::layerForAgency(u.agency), u.id), esc(u.callsign.isEmpty() ? u.id : u.callsign),
-             esc(u.type), agencyColour(u.agency).name(), esc(agencyLabel(u.agency)), esc(state));
+        .arg(objectLink(maps::layerForAgency(u.agency), u.id), esc(unitTitle(u)), esc(u.type),
+             agencyColour(u.agency).name(), esc(agencyLabel(u.agency)), esc(state));
 }
 
 QString entryLine(const Entry &e, Timestamp now)
@@ -296,6 +305,38 @@ QString capWord(const QString &code)
     return it == words.cend() ? code : tr(*it);
 }
 
+// MeteoAlarm's awareness parameters (the European warnings' CAP profile), worded: "2; yellow; Moderate" is
+// a yellow warning, "3; Thunderstorm" thunderstorms. Empty for any other parameter.
+QString meteoAlarmWords(const QString &name, const QString &value)
+{
+    const int n = value.section(u';', 0, 0).trimmed().toInt();
+    if (name == QLatin1String("awareness_level")) {
+        static const char *const levels[] = {QT_TRANSLATE_NOOP("vigie::ui::Detail", "vert"),
+                                             QT_TRANSLATE_NOOP("vigie::ui::Detail", "jaune"),
+                                             QT_TRANSLATE_NOOP("vigie::ui::Detail", "orange"),
+                                             QT_TRANSLATE_NOOP("vigie::ui::Detail", "rouge")};
+        if (n >= 1 && n <= 4)
+            return tr("Niveau de vigilance : %1").arg(tr(levels[n - 1]));
+    } else if (name == QLatin1String("awareness_type")) {
+        static const char *const types[] = {QT_TRANSLATE_NOOP("vigie::ui::Detail", "vent"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "neige et verglas"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "orages"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "brouillard"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "fortes chaleurs"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "grand froid"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "événement côtier"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "feux de forêt"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "avalanches"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "pluie"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "inondation"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "inondation"),
+                                            QT_TRANSLATE_NOOP("vigie::ui::Detail", "pluie et inondation")};
+        if (n >= 1 && n <= 13)
+            return tr("Phénomène : %1").arg(tr(types[n - 1]));
+    }
+    return {};
+}
+
 // The alert behind an incident, from its newest entry that carries one (CAP): validity, what people must
 // do, the sender's codes and parameters. Empty when no entry of it came from an alert.
 QString alertHtml(const Incident &i, const std::vector<Entry> &newestFirst, Timestamp now)
@@ -330,12 +371,28 @@ QString alertHtml(const Incident &i, const std::vector<Entry> &newestFirst, Time
     if (const QString instruction = data.value(QLatin1String("instruction")).toString();
         !instruction.isEmpty())
         lines << QStringLiteral("<b>%1</b> %2").arg(esc(tr("Consignes :")), esc(instruction));
+    // The sender's codes and parameters: the ones a reader can read (MeteoAlarm's worded, short "name=value"
+    // ones as sent); the technical ones of a national profile (layer:EC-MSC-SMC:1.1:Parent_URI=…, snake_case
+    // names) are counted, not dumped: the entry keeps them all (vigie-cli log).
     QStringList codes;
+    int technical = 0;
     for (const char *field : {"event_codes", "parameters"})
-        for (const QJsonValue &c : data.value(QLatin1String(field)).toArray())
-            codes << c.toString();
+        for (const QJsonValue &c : data.value(QLatin1String(field)).toArray()) {
+            const QString code = c.toString();
+            const QString name = code.section(u'=', 0, 0), value = code.section(u'=', 1);
+            if (const QString worded = meteoAlarmWords(name, value); !worded.isEmpty())
+                codes << worded;
+            else if (code.size() <= 60 && !name.contains(u':') && !name.contains(u'_') &&
+                     !code.contains(u'/'))
+                codes << code;
+            else
+                ++technical;
+        }
     if (!codes.isEmpty())
         lines << esc(tr("Codes et paramètres : %1").arg(codes.join(QStringLiteral(" ; "))));
+    if (technical > 0)
+        lines << esc(
+            tr("%n autre(s) code(s) technique(s) de l'émetteur (vigie-cli log les donne tous)", technical));
     if (const QString web = data.value(QLatin1String("web")).toString();
         web.startsWith(QLatin1String("http")))
         lines << QStringLiteral("<a href='%1'>%2</a>").arg(esc(web), esc(tr("Page de l'émetteur")));
@@ -510,8 +567,7 @@ QString unitDetailHtml(const Picture &picture, const LogStore &store, const QStr
         return QStringLiteral("<p>%1</p>").arg(esc(tr("Le moyen %1 n'est pas dans la situation.").arg(id)));
     const Unit &u = it->second;
     QString html = QStringLiteral("<p style='font-size:large'><b>%1</b> <span style='color:%2'>%3</span></p>")
-                       .arg(esc(u.callsign.isEmpty() ? u.id : u.callsign), agencyColour(u.agency).name(),
-                            esc(agencyLabel(u.agency)));
+                       .arg(esc(unitTitle(u)), agencyColour(u.agency).name(), esc(agencyLabel(u.agency)));
     html += QStringLiteral("<p>");
     if (!u.type.isEmpty())
         html += esc(tr("Type : %1").arg(u.type)) + QStringLiteral("<br>");
@@ -589,8 +645,7 @@ QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Times
         u != picture.units.end() && object.layer != maps::Layer::Incidents &&
         object.layer != maps::Layer::Sensors && object.layer != maps::Layer::Cameras) {
         const Unit &unit = u->second;
-        QString html =
-            QStringLiteral("<b>%1</b>").arg(esc(unit.callsign.isEmpty() ? unit.id : unit.callsign));
+        QString html = QStringLiteral("<b>%1</b>").arg(esc(unitTitle(unit)));
         if (!unit.type.isEmpty())
             html += QStringLiteral(" (%1)").arg(esc(unit.type));
         html += QStringLiteral("<br>%1 · %2")

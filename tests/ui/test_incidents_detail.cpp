@@ -22,7 +22,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
+#include <QFile>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -624,4 +627,110 @@ TEST(IncidentsDesk, AReplayAnnouncesNothing)
     desk.manager->poll();
     QApplication::processEvents();
     EXPECT_EQ(severe.count(), 1);
+}
+
+// The desk's moves on a room fed with the real messages of other services (../shared/data/feeds): CAP
+// alerts of several countries, EDXL-RM and EDXL-HAVE, Hub Santé EMSI and RS messages. Select → centred and
+// detailed, filter, and no raw code in the Détail dock of any incident, hospital or unit, in both languages.
+TEST(IncidentsDesk, TheMovesWorkOnARoomFedWithRealMessages)
+{
+    const QDir feeds(QStringLiteral(VIGIE_SHARED_DATA "/feeds"));
+    if (!feeds.exists())
+        GTEST_SKIP() << "../shared/data/feeds is absent";
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created = Room::create(dir.filePath(QStringLiteral("alimentee.vigie")), QStringLiteral("Alimentée"),
+                                RoomMode::Live, clock);
+    ASSERT_TRUE(created);
+    std::unique_ptr<Room> room = std::move(*created);
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(*room, registry);
+    qint64 entries = 0;
+    for (const char *sub : {"cap", "edxl", "emsi"}) {
+        QDirIterator it(feeds.filePath(QLatin1String(sub)),
+                        {QStringLiteral("*.xml"), QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        QStringList files;
+        while (it.hasNext()) {
+            const QString f = it.next();
+            if (!f.contains(QLatin1String("schema"), Qt::CaseInsensitive) &&
+                !f.contains(QLatin1String("invalid"), Qt::CaseInsensitive))
+                files << f;
+        }
+        files.sort();
+        for (const QString &f : files.mid(0, 25)) {
+            QFile file(f);
+            ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+            const feeds::FeedContext context{f, RoomMode::Live, {}, {}, {}};
+            auto fed = ingestor.ingest(file.readAll(), context);
+            ASSERT_TRUE(fed) << f.toStdString();
+            entries += fed->entries;
+        }
+    }
+    ASSERT_GE(entries, 15);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    DirectSink sink(*room);
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::MainWindow window(manager);
+    auto *map = new maps::MapView(&manager);
+    window.setCentralView(map);
+    ui::DetailPanel *detail = ui::attachDetailDock(window, manager, *map);
+    window.resize(1600, 900);
+    window.show();
+    QApplication::processEvents();
+    ui::IncidentsPanel &incidents = *window.incidentsPanel();
+    QTableView &list = *incidents.view();
+    ASSERT_GT(list.model()->rowCount(), 5);
+
+    // Select: every incident with a place centres the map on it, and the Détail dock shows it.
+    int centred = 0;
+    for (int row = 0; row < list.model()->rowCount(); ++row) {
+        const QString id = list.model()->index(row, 0).data(ui::IncidentsModel::IdRole).toString();
+        ASSERT_TRUE(incidents.selectIncident(id)) << id.toStdString();
+        QApplication::processEvents();
+        ASSERT_TRUE(detail->subject().has_value());
+        EXPECT_EQ(detail->subject()->id, id);
+        const Incident &i = manager.picture().incidents.at(id);
+        if (i.position) {
+            EXPECT_NEAR(map->center().lon, i.position->lon, 1e-6) << id.toStdString();
+            EXPECT_NEAR(map->center().lat, i.position->lat, 1e-6) << id.toStdString();
+            ++centred;
+        }
+    }
+    EXPECT_GT(centred, 3);
+    // Filter: a word of the first incident's title keeps it, a word found nowhere keeps nothing.
+    const QString first = list.model()->index(0, ui::IncidentsModel::Title).data().toString();
+    const QString word = first.section(u' ', 0, 0);
+    incidents.searchBox()->setText(word);
+    EXPECT_GE(list.model()->rowCount(), 1) << word.toStdString();
+    incidents.searchBox()->setText(QStringLiteral("zzqxj"));
+    EXPECT_EQ(list.model()->rowCount(), 0);
+    incidents.searchBox()->clear();
+
+    // No raw code in the Détail dock of anything on the map, in either language.
+    const Picture &p = manager.picture();
+    std::vector<std::pair<maps::Layer, QString>> objects;
+    for (const auto &[id, i] : p.incidents)
+        objects.emplace_back(maps::Layer::Incidents, id);
+    for (const auto &[id, h] : p.hospitals)
+        objects.emplace_back(maps::Layer::Hospitals, id);
+    for (const auto &[id, u] : p.units)
+        objects.emplace_back(maps::layerForAgency(u.agency), id);
+    // The reference line is the sender's identifier, shown for a cross-check with it, and a sender named by
+    // its web address is named so: identifiers, not words.
+    static const QRegularExpression identifiers(
+        QStringLiteral("^(Référence :|Reference:).*$|\\S*(https?://|www\\.)\\S*"),
+        QRegularExpression::MultilineOption);
+    for (const char *language : {"fr", "en"}) {
+        ui::useLanguage(QLatin1String(language));
+        for (const auto &[layer, id] : objects) {
+            detail->showObject(layer, id);
+            const QString text = detail->toPlainText().remove(identifiers);
+            EXPECT_TRUE(rawCodes(text).isEmpty()) << language << " " << id.toStdString() << ": "
+                                                  << rawCodes(text).join(u", ").toStdString() << "\n"
+                                                  << text.toStdString();
+        }
+    }
+    ui::useLanguage(QStringLiteral("fr"));
 }

@@ -2494,6 +2494,85 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>inconnue</source>
         <translation>unknown</translation>
     </message>
+    <message>
+        <source>Niveau de vigilance : %1</source>
+        <translation>Warning level: %1</translation>
+    </message>
+    <message>
+        <source>Phénomène : %1</source>
+        <translation>Hazard: %1</translation>
+    </message>
+    <message>
+        <source>vert</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <source>jaune</source>
+        <translation>yellow</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <source>rouge</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source>vent</source>
+        <translation>wind</translation>
+    </message>
+    <message>
+        <source>neige et verglas</source>
+        <translation>snow and ice</translation>
+    </message>
+    <message>
+        <source>orages</source>
+        <translation>thunderstorms</translation>
+    </message>
+    <message>
+        <source>brouillard</source>
+        <translation>fog</translation>
+    </message>
+    <message>
+        <source>fortes chaleurs</source>
+        <translation>high temperatures</translation>
+    </message>
+    <message>
+        <source>grand froid</source>
+        <translation>low temperatures</translation>
+    </message>
+    <message>
+        <source>événement côtier</source>
+        <translation>coastal event</translation>
+    </message>
+    <message>
+        <source>feux de forêt</source>
+        <translation>forest fires</translation>
+    </message>
+    <message>
+        <source>avalanches</source>
+        <translation>avalanches</translation>
+    </message>
+    <message>
+        <source>pluie</source>
+        <translation>rain</translation>
+    </message>
+    <message>
+        <source>inondation</source>
+        <translation>flooding</translation>
+    </message>
+    <message>
+        <source>pluie et inondation</source>
+        <translation>rain and flooding</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n autre(s) code(s) technique(s) de l&apos;émetteur (vigie-cli log les donne tous)</source>
+        <translation>
+            <numerusform>%n other technical code from the sender (vigie-cli log gives them all)</numerusform>
+            <numerusform>%n other technical codes from the sender (vigie-cli log gives them all)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::DpsDialog</name>
