@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace vigie {
 
@@ -267,8 +268,12 @@ void ReplayManager::frameReady(quint64 id, quint64 epoch, Timestamp at, std::sha
 
 void ReplayManager::refreshActivity()
 {
-    if (m_counting)
+    if (m_counting) {
+        // A count under way may have read the log before these entries: the bars of a log that was empty
+        // would stay empty until the next half-minute.
+        m_countAgain = true;
         return;
+    }
     m_counting = true;
     m_counted.start();
     QPointer<ReplayManager> self(this);
@@ -283,12 +288,15 @@ void ReplayManager::refreshActivity()
                     if (!self)
                         return;
                     self->m_counting = false;
+                    const bool again = std::exchange(self->m_countAgain, false);
                     if (!counted) {
                         Q_EMIT self->errorOccurred(counted.error().message);
                         return;
                     }
                     self->m_activity = *counted;
                     Q_EMIT self->activityChanged();
+                    if (again && self->m_active)
+                        self->refreshActivity();
                 },
                 Qt::QueuedConnection);
         });

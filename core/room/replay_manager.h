@@ -102,7 +102,8 @@ private:
     quint64 m_epoch = 0;     ///< bumped by enter, leave and reload: older results are dropped
     Activity m_activity;
     bool m_counting = false;
-    QElapsedTimer m_counted; ///< since the activity was last counted
+    bool m_countAgain = false; ///< entries came while a count ran on an empty log: count again after it
+    QElapsedTimer m_counted;   ///< since the activity was last counted
     std::vector<Entry> m_recent;
     QTimer m_timer; ///< while playing, one tick per screen frame
     QElapsedTimer m_clock;
