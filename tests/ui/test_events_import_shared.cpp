@@ -6,6 +6,8 @@
 
 #include "ui/events_panel.h"
 
+#include "import_wait.h"
+
 #include "log/entry_kinds.h"
 #include "room/desk_link.h"
 #include "room/picture_manager.h"
@@ -25,20 +27,6 @@ using namespace vigie;
 using namespace vigie::test;
 
 namespace {
-
-QString waitForImport(ui::EventsPanel &panel, const QString &file)
-{
-    QString summary;
-    QEventLoop wait;
-    QObject::connect(&panel, &ui::EventsPanel::importFinished, &wait, [&](const QString &s) {
-        summary = s;
-        wait.quit();
-    });
-    QTimer::singleShot(30000, &wait, &QEventLoop::quit);
-    panel.importFile(file);
-    wait.exec();
-    return summary;
-}
 
 std::unique_ptr<DeskLink> startDesk(const QString &url, const QString &replica, const QString &desk,
                                     const Clock &clock)

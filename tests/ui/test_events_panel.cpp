@@ -9,6 +9,8 @@
 #include "room/room.h"
 #include "room/room_writer.h"
 
+#include "import_wait.h"
+
 #include <QApplication>
 #include <QEventLoop>
 #include <QFile>
@@ -26,6 +28,7 @@
 #include <set>
 
 using namespace vigie;
+using vigie::test::waitForImport;
 
 TEST(EventsPanel, ListsTheCalendarAndItsClashes)
 {
@@ -130,20 +133,6 @@ public:
 private:
     EntrySink &m_to;
 };
-
-QString waitForImport(ui::EventsPanel &panel, const QString &file)
-{
-    QString summary;
-    QEventLoop wait;
-    QObject::connect(&panel, &ui::EventsPanel::importFinished, &wait, [&](const QString &s) {
-        summary = s;
-        wait.quit();
-    });
-    QTimer::singleShot(30000, &wait, &QEventLoop::quit);
-    panel.importFile(file);
-    wait.exec();
-    return summary;
-}
 
 } // namespace
 
