@@ -438,6 +438,33 @@ void appendCanonicalBytes(QByteArray &out, const Entry &e, QByteArrayView geoJso
     out.truncate(dst - out.constData());
 }
 
+QByteArray canonicalMiddle(const Entry &entry, QByteArrayView geoJson, QByteArrayView dataJson)
+{
+    // Cut out of the whole form written with seq 0 and no previous hash, so that the canonical form keeps
+    // one writer: `["vigie-entry/1","<36-character id>",` then "0", the middle, and `"]`.
+    Entry blank = entry;
+    blank.seq = 0;
+    blank.prevHash.clear();
+    QByteArray whole;
+    appendCanonicalBytes(whole, blank, geoJson, dataJson);
+    constexpr qsizetype before = 18 + 36 + 2 + 1; // the head, the id, `",`, then the "0" of the seq
+    return whole.mid(before, whole.size() - before - 2);
+}
+
+QByteArray hashFromMiddle(const QUuid &id, qint64 seq, QByteArrayView middle, const QByteArray &prev,
+                          QByteArray &scratch)
+{
+    scratch.truncate(0);
+    scratch.append("[\"vigie-entry/1\",\"");
+    scratch.append(id.toByteArray(QUuid::WithoutBraces));
+    scratch.append("\",");
+    scratch.append(QByteArray::number(seq));
+    scratch.append(middle);
+    scratch.append(prev.toHex());
+    scratch.append("\"]");
+    return sha256(scratch);
+}
+
 QJsonObject entryToJson(const Entry &e)
 {
     QJsonObject o{

@@ -45,6 +45,13 @@ struct Entry
 /// The same bytes appended to `out`, so that a batch can reuse one buffer.
 void appendCanonicalBytes(QByteArray &out, const Entry &entry, QByteArrayView geoJson,
                           QByteArrayView dataJson);
+/// The canonical bytes between an entry's seq and its previous hash: what a chaining server puts between
+/// `["vigie-entry/1","<id>",<seq>` and `<prev hash in hex>"]` (docs/entries.md) once it knows the two.
+/// `entry`'s room and mode must be set; its seq and hashes are not read.
+[[nodiscard]] QByteArray canonicalMiddle(const Entry &entry, QByteArrayView geoJson, QByteArrayView dataJson);
+/// The hash of the entry of id `id` and seq `seq` whose canonical middle is `middle`, chained after `prev`.
+[[nodiscard]] QByteArray hashFromMiddle(const QUuid &id, qint64 seq, QByteArrayView middle,
+                                        const QByteArray &prev, QByteArray &scratch);
 [[nodiscard]] QByteArray compactGeoJson(const Geometry &geo); ///< "" for no geometry
 [[nodiscard]] QByteArray compactDataJson(const QJsonObject &data);
 [[nodiscard]] QByteArray sha256(const QByteArray &bytes);

@@ -319,49 +319,14 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
     for (Entry &d : drafts)
         if (d.id.isNull())
             d.id = newEntryId();
-    // One statement, chained from the head as this store last saw it: the server writes it if the head has
-    // not moved, or answers with the head as it is, to chain again from (another desk wrote meanwhile).
-    //
-    // Group commit across desks: the statement holds the room's head lock from its start to its commit, and
-    // a commit that waits for its WAL flush would hold it for the whole disk write, so that desks appending
-    // at once would commit one flush after another (0.30x a raw INSERT from 8 connections). The batch is
-    // therefore committed without waiting for the flush (synchronous_commit off for this transaction only),
-    // which releases the lock at once, and the flush is waited for next, by a transaction of no content
-    // that does wait: the WAL is flushed in order, so when it returns the batch is on disk, and PostgreSQL
-    // flushes the waits of several desks together. Nothing is reported stored before that flush. A server
-    // that dies in between loses a batch nobody was told was stored (other desks may have seen it: their
-    // replicas go back to the server's chain, docs/shared-room.md "after a failover"), and the desk sends
-    // it again with the same ids.
-    const auto unknown = [](const Error &e) {
-        return Error{e.message +
-                     QStringLiteral(". Whether the server committed the batch is unknown: appending "
-                                    "the same entries again (with the same ids) stores each of them "
-                                    "once")};
-    };
-    for (int attempt = 0; attempt < optimisticAttempts; ++attempt) {
-        const Chained c = chain(drafts, {}, refused);
-        if (auto r = m_db.execFirst("BEGIN"); !r)
-            return Error{QStringLiteral("append failed, nothing was written: %1").arg(r.error().message)};
-        auto w = send(c, false);
-        if (!w) {
-            const bool duplicate = m_db.lastSqlState() == QLatin1String("23505");
-            if (m_db.broken())
-                return unknown(w.error());
-            (void)m_db.exec("ROLLBACK");
-            if (duplicate)
-                break; // an id the room already holds: sorted out under the lock below
-            return Error{QStringLiteral("append failed, nothing was written: %1").arg(w.error().message)};
-        }
-        m_lastSeq = w->seq;
-        m_lastHash = w->hash;
-        if (!w->written) {
-            (void)m_db.exec("ROLLBACK"); // the head had moved: nothing was written, chain again
-            continue;
-        }
-        if (auto r = commitThenFlush("append"); !r)
-            return r.error();
-        return c.out;
-    }
+    // The server chains the batch (vigie_append_chain): one statement that is its own transaction, so the
+    // room's head is locked only while the server writes, never across a round trip, and desks appending at
+    // once are chained one after the other without any of them chaining again.
+    auto chained = appendChainedByServer(drafts, refused);
+    if (!chained)
+        return chained.error();
+    if (*chained)
+        return std::move(**chained);
     // Under the head's lock: the entries the room holds already are returned as stored, the others chained.
     if (auto r = beginAndLock(); !r)
         return r.error();
@@ -376,6 +341,119 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
     if (auto r = sendLockedAndCommit(c, "append"); !r)
         return r.error();
     return c.out;
+}
+
+Result<std::optional<std::vector<Entry>>>
+PgLogStore::appendChainedByServer(std::vector<Entry> &drafts, const std::vector<QuarantineItem> &refused)
+{
+    // Everything but the seq and the hashes, prepared before the server is asked: each distinct id once (an
+    // id twice in one batch is the same entry, stored once).
+    QHash<QUuid, std::size_t> firstOf; // id → the index in `drafts` of its first draft
+    std::vector<std::size_t> fresh;    // the indices of the drafts sent
+    std::vector<QByteArray> middle;    // per draft sent, its canonical middle
+    pg::Array uuids(pg::Type::Uuid), modes(pg::Type::Int2), events(pg::Type::Int8), records(pg::Type::Int8),
+        authors(pg::Type::Text), roles(pg::Type::Text), agencies(pg::Type::Text), kinds(pg::Type::Text),
+        geos(pg::Type::Text), datas(pg::Type::Text), middles(pg::Type::Bytea), minLons(pg::Type::Float8),
+        maxLons(pg::Type::Float8), minLats(pg::Type::Float8), maxLats(pg::Type::Float8);
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        Entry &e = drafts[i];
+        if (firstOf.contains(e.id))
+            continue;
+        firstOf.insert(e.id, i);
+        fresh.push_back(i);
+        e.room = m_room.id;
+        e.mode = m_room.mode;
+        const QByteArray geoJson = compactGeoJson(e.geo), dataJson = compactDataJson(e.data);
+        uuids.addUuid(e.id);
+        modes.addInt2(e.mode == RoomMode::Live ? 0 : 1);
+        events.addInt8(e.eventTime.msecs);
+        records.addInt8(e.recordTime.msecs);
+        authors.add(e.author.toUtf8());
+        roles.add(e.role.toUtf8());
+        agencies.add(e.agency.toUtf8());
+        kinds.add(e.kind.toUtf8());
+        if (geoJson.isEmpty())
+            geos.addNull();
+        else
+            geos.add(geoJson);
+        datas.add(dataJson);
+        middle.push_back(canonicalMiddle(e, geoJson, dataJson));
+        middles.add(middle.back());
+        if (const auto box = e.geo.bounds()) {
+            minLons.addFloat8(box->minLon);
+            maxLons.addFloat8(box->maxLon);
+            minLats.addFloat8(box->minLat);
+            maxLats.addFloat8(box->maxLat);
+        } else {
+            for (pg::Array *a : {&minLons, &maxLons, &minLats, &maxLats})
+                a->addNull();
+        }
+    }
+    pg::Array received(pg::Type::Int8), sources(pg::Type::Text), positions(pg::Type::Text),
+        reasons(pg::Type::Text), inputs(pg::Type::Bytea);
+    for (const QuarantineItem &q : refused) {
+        received.addInt8(q.received.msecs);
+        sources.add(q.source.toUtf8());
+        positions.add(q.position.toUtf8());
+        reasons.add(q.reason.toUtf8());
+        inputs.add(q.input);
+    }
+    pg::Params params;
+    params.uuid(m_roomId);
+    for (const pg::Array *a : {&uuids,   &modes,    &events,  &records,   &authors, &roles,   &agencies,
+                               &kinds,   &geos,     &datas,   &middles,   &minLons, &maxLons, &minLats,
+                               &maxLats, &received, &sources, &positions, &reasons, &inputs})
+        params.array(*a);
+    static constexpr const char *sql =
+        "SELECT seq, prev_hash, hash FROM vigie_append_chain($1, $2::uuid[], $3::int2[], $4::int8[], "
+        "$5::int8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], "
+        "$12::bytea[], $13::float8[], $14::float8[], $15::float8[], $16::float8[], $17::int8[], "
+        "$18::text[], $19::text[], $20::text[], $21::bytea[])";
+    auto rows = m_db.runFirst("vigie_append_chain", sql, params);
+    if (!rows) {
+        if (m_db.lastSqlState() == QLatin1String("23505"))
+            return std::optional<std::vector<Entry>>(); // an id the room holds already: nothing was written
+        if (m_db.broken())
+            return Error{rows.error().message +
+                         QStringLiteral(". Whether the server committed the batch is unknown: appending the "
+                                        "same entries again (with the same ids) stores each of them once")};
+        return Error{QStringLiteral("append failed, nothing was written: %1").arg(rows.error().message)};
+    }
+    if (rows->size() != int(fresh.size()))
+        return Error{QStringLiteral("%1: the append answered %2 entries for %3")
+                         .arg(m_db.server())
+                         .arg(rows->size())
+                         .arg(fresh.size())};
+    // Nothing is reported stored before it is on the server's disk: the statement's commit did not wait for
+    // the flush, this transaction does, and the WAL is flushed in order.
+    if (auto r = m_db.exec("BEGIN; SET LOCAL synchronous_commit = on; SELECT txid_current(); COMMIT"); !r)
+        return Error{
+            r.error().message +
+            QStringLiteral(". Whether the server keeps the batch is unknown: appending the same entries "
+                           "again (with the same ids) stores each of them once")};
+    // Each entry as stored, its hash computed here too: a server that chained otherwise is a fault to say.
+    QByteArray scratch;
+    for (int k = 0; k < rows->size(); ++k) {
+        Entry &e = drafts[fresh[std::size_t(k)]];
+        e.seq = rows->int8(k, 0);
+        e.prevHash = rows->bytes(k, 1).toByteArray();
+        e.hash = rows->bytes(k, 2).toByteArray();
+        if (hashFromMiddle(e.id, e.seq, middle[std::size_t(k)], e.prevHash, scratch) != e.hash)
+            return Error{QStringLiteral("%1 chained entry %2 (seq %3) with a hash that is not the one of its "
+                                        "content: the room's chain on the server needs checking (vigie-cli "
+                                        "verify)")
+                             .arg(m_db.server(), e.id.toString(QUuid::WithoutBraces))
+                             .arg(e.seq)};
+        m_lastSeq = e.seq;
+        m_lastHash = e.hash;
+    }
+    std::vector<Entry> out;
+    out.reserve(drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        const std::size_t first = firstOf.value(drafts[i].id);
+        out.push_back(first == i ? std::move(drafts[i]) : out[first]);
+    }
+    return std::optional<std::vector<Entry>>(std::move(out));
 }
 
 Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Timestamp received,

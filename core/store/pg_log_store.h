@@ -32,6 +32,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 namespace vigie {
 
@@ -124,10 +125,11 @@ private:
     /// Sends a batch chained under the head's lock, commits, and moves this store's head; `what` names the
     /// operation in errors.
     [[nodiscard]] Result<void> sendLockedAndCommit(const Chained &c, const char *what);
-    /// Optimistic sends before an append takes the head's lock for itself. One: when the head moved, another
-    /// desk is writing, and waiting in turn for the lock costs less than chaining and sending again (each
-    /// attempt a whole batch's statement) while the others do the same.
-    static constexpr int optimisticAttempts = 1;
+    /// An append chained by the server in one statement (schema 4, vigie_append_chain), its flush waited
+    /// for. Nothing (no value) when an id of the batch is stored already: nothing was written, and the batch
+    /// is sorted out under the head's lock.
+    [[nodiscard]] Result<std::optional<std::vector<Entry>>>
+    appendChainedByServer(std::vector<Entry> &drafts, const std::vector<QuarantineItem> &refused);
     /// Commits the open transaction without waiting for its flush (the head's lock is released at once),
     /// then waits for the flush by a commit that does: see PgLogStore::append.
     [[nodiscard]] Result<void> commitThenFlush(const char *what);

@@ -124,7 +124,59 @@ CREATE TABLE desks(
     PRIMARY KEY (room_id, desk));
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3};
+// Version 4: the server chains. vigie_append_chain takes a batch as it is before chaining (each entry's
+// canonical middle, entry.h canonicalMiddle), locks the head, gives each entry the next seq and its hash
+// (sha256 of the canonical form, docs/entries.md), writes entries and refusals, moves the head, notifies,
+// and answers each entry's seq, previous hash and hash. Called outside a transaction it is the whole
+// transaction: the head is locked only while the server writes, and no desk ever chains from a head that
+// has moved meanwhile. Its commit does not wait for the WAL flush (which would keep the head locked for the
+// whole disk write): the caller waits for the flush next, before it reports anything stored. An entry id
+// the room holds already fails the statement (unique key, 23505): nothing is written and the caller sorts
+// the batch out under the head's lock.
+constexpr const char *v4 = R"sql(
+CREATE FUNCTION vigie_append_chain(
+    p_room uuid, p_uuid uuid[], p_mode smallint[], p_event bigint[], p_record bigint[], p_author text[],
+    p_role text[], p_agency text[], p_kind text[], p_geo text[], p_data text[], p_middle bytea[],
+    p_min_lon float8[], p_max_lon float8[], p_min_lat float8[], p_max_lat float8[],
+    q_received bigint[], q_source text[], q_position text[], q_reason text[], q_input bytea[])
+RETURNS TABLE(seq bigint, prev_hash bytea, hash bytea) LANGUAGE plpgsql AS $$
+DECLARE
+    s bigint;
+    h bytea;
+    n int := coalesce(array_length(p_uuid, 1), 0);
+    seqs bigint[] := '{}';
+    prevs bytea[] := '{}';
+    hashes bytea[] := '{}';
+BEGIN
+    PERFORM set_config('synchronous_commit', 'off', true);
+    SELECT r.last_seq, r.last_hash INTO s, h FROM rooms AS r WHERE r.id = p_room FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'room % is not on this server', p_room USING ERRCODE = 'no_data_found';
+    END IF;
+    FOR i IN 1 .. n LOOP
+        s := s + 1;
+        seqs[i] := s;
+        prevs[i] := h;
+        h := sha256(convert_to('["vigie-entry/1","' || p_uuid[i]::text || '",' || s::text, 'UTF8') ||
+                    p_middle[i] || convert_to(encode(h, 'hex') || '"]', 'UTF8'));
+        hashes[i] := h;
+    END LOOP;
+    INSERT INTO entries(room_id, seq, uuid, mode, event_time, record_time, author, role, agency, kind, geo, data,
+                        prev_hash, hash, min_lon, max_lon, min_lat, max_lat)
+    SELECT p_room, * FROM unnest(seqs, p_uuid, p_mode, p_event, p_record, p_author, p_role, p_agency, p_kind,
+                                 p_geo, p_data, prevs, hashes, p_min_lon, p_max_lon, p_min_lat, p_max_lat);
+    INSERT INTO quarantine(room_id, received, source, position, reason, input)
+    SELECT p_room, * FROM unnest(q_received, q_source, q_position, q_reason, q_input);
+    IF n > 0 THEN
+        UPDATE rooms SET last_seq = s, last_hash = h WHERE id = p_room;
+        PERFORM pg_notify('vigie_room', p_room::text || ':' || s);
+    END IF;
+    RETURN QUERY SELECT * FROM unnest(seqs, prevs, hashes);
+END
+$$;
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4};
 
 // Any constant will do, as long as it is ours: pg_advisory_xact_lock serialises the migrations of every
 // process that opens this database.

@@ -7,7 +7,7 @@
 
 namespace vigie::pgschema {
 
-inline constexpr int currentVersion = 3;
+inline constexpr int currentVersion = 4;
 
 /// Brings the database to `target` (default: current). Refuses a database newer than this program knows.
 [[nodiscard]] Result<void> migrate(pg::Connection &db, int target = currentVersion);

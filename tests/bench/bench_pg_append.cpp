@@ -1,9 +1,10 @@
-// The server's append throughput: PgLogStore::append of batches of 100 entries (lock the room's head, chain,
-// one INSERT of arrays, move the head, NOTIFY, commit) against a raw multi-row INSERT of the same rows (as
-// stored, hashes included) into a table of the same shape and indexes, one statement per batch in its own
-// transaction, in the same run on a throwaway cluster. The raw side's parameters are built before its timing
-// starts, so it measures the server and the wire only: the hardest baseline. Argument 0: durable commits
-// (each waits for its fsync); 1: synchronous_commit off on both sides, which leaves what is not the disk.
+// The server's append throughput: PgLogStore::append of batches of 100 entries (vigie_append_chain: lock the
+// room's head, chain on the server, one INSERT of arrays, move the head, NOTIFY, commit; then the flush)
+// against a raw multi-row INSERT of the same rows (as stored, hashes included) into a table of the same shape
+// and indexes, one statement per batch in its own transaction, in the same run on a throwaway cluster. The
+// raw side's parameters are built before its timing starts, so it measures the server and the wire only: the
+// hardest baseline. Argument 0: durable commits (each waits for its fsync); 1: synchronous_commit off on both
+// sides, which leaves what is not the disk.
 //
 // With 8 desks at once (…Concurrent, threads:8): eight writers, each on a connection of its own, append to
 // one room at the same time (every batch takes the room's head lock), against eight connections inserting the

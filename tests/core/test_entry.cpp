@@ -46,6 +46,30 @@ TEST(Entry, CanonicalFormIsFixedAndDocumented)
               "\"0101010101010101010101010101010101010101010101010101010101010101\"]");
 }
 
+// What a chaining server receives (the middle) and what it computes from it must be the canonical form.
+TEST(Entry, TheMiddleAChainingServerReceivesGivesTheSameHash)
+{
+    QByteArray scratch;
+    for (Entry e : {sample(), [] {
+                        Entry e = sample();
+                        e.geo = Geometry();
+                        e.prevHash.clear(); // the first entry of a room
+                        e.seq = 1;
+                        e.author = QStringLiteral("Équipe « Vieux-Port » \\ 2");
+                        return e;
+                    }()}) {
+        const QByteArray geo = compactGeoJson(e.geo), data = compactDataJson(e.data);
+        const QByteArray middle = canonicalMiddle(e, geo, data);
+        EXPECT_FALSE(middle.contains("vigie-entry")) << middle.constData();
+        EXPECT_TRUE(middle.startsWith(",\"room-1\",")) << middle.constData();
+        EXPECT_TRUE(middle.endsWith(",\"")) << middle.constData();
+        EXPECT_EQ(hashFromMiddle(e.id, e.seq, middle, e.prevHash, scratch),
+                  sha256(canonicalBytes(e, geo, data)));
+        EXPECT_NE(hashFromMiddle(e.id, e.seq + 1, middle, e.prevHash, scratch),
+                  sha256(canonicalBytes(e, geo, data)));
+    }
+}
+
 TEST(Entry, HashChangesWithEveryField)
 {
     const Entry base = sample();

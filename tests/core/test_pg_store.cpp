@@ -308,3 +308,39 @@ TEST(PgCli, CommandsWorkOnARoomUrl)
     EXPECT_NE(secret.code, 0);
     EXPECT_TRUE(secret.err.contains(".pgpass")) << secret.err.toStdString();
 }
+
+TEST(PgServer, TheServerChainsAndADeskChecksEveryHashItIsGiven)
+{
+    if (!pgClusterMissing().isEmpty())
+        GTEST_SKIP() << pgClusterMissing().toStdString();
+    pgExec("CREATE DATABASE chaining");
+    const QString url = pgCluster()->uri(QStringLiteral("chaining")) + QStringLiteral("?room=c");
+    const RoomInfo info{QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("c"),
+                        RoomMode::Live, Timestamp{1784055600000}};
+    auto store = PgLogStore::create(*parsePgUrl(url), info, "key");
+    ASSERT_TRUE(store) << store.error().message.toStdString();
+
+    // One id twice in a batch nothing of which is stored yet: one entry, given back twice.
+    Entry twice = note(1784056000000, QStringLiteral("deux fois"));
+    twice.id = newEntryId();
+    auto first = (*store)->append({twice, note(1784056001000, QStringLiteral("une fois")), twice});
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    ASSERT_EQ(first->size(), 3u);
+    EXPECT_EQ((*first)[0].seq, 1);
+    EXPECT_EQ((*first)[1].seq, 2);
+    EXPECT_EQ((*first)[2].seq, 1);
+    EXPECT_EQ((*first)[2].hash, (*first)[0].hash);
+    EXPECT_EQ((*store)->lastSeq(), 2);
+    EXPECT_TRUE((*store)->verify()->intact());
+
+    // A server whose chaining is not the canonical form's (here: the seq off by one in what it hashes) is
+    // named as a fault, never taken at its word.
+    pgExec("DO $$ DECLARE d text := pg_get_functiondef('vigie_append_chain'::regproc); BEGIN "
+           "EXECUTE replace(d, '|| s::text,', '|| (s + 1)::text,'); END $$",
+           QStringLiteral("chaining"));
+    auto wrong = (*store)->append({note(1784056002000, QStringLiteral("mal chaînée"))});
+    ASSERT_FALSE(wrong);
+    EXPECT_TRUE(wrong.error().message.contains(QStringLiteral("vigie-cli verify")))
+        << wrong.error().message.toStdString();
+    EXPECT_FALSE((*store)->verify()->intact());
+}
