@@ -1,5 +1,7 @@
 #include "ui/feeds_panel.h"
 
+#include "ui/refusal_words.h"
+
 #include "ui/labels.h"
 
 #include "room/picture_manager.h"
@@ -209,8 +211,8 @@ void FeedsPanel::refresh()
     m_table->resizeColumnsToContents();
     m_summary->setText(stats.empty()
                            ? tr("Aucun flux reçu dans cette salle.")
-                           : tr("%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · %5 entrées "
-                                "refusées")
+                           : tr("%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · entrées "
+                                "refusées : %5")
                                  .arg(stats.size())
                                  .arg(paused)
                                  .arg(stale)
@@ -277,7 +279,8 @@ void FeedsPanel::showRefused()
     for (auto it = items.rbegin(); it != items.rend(); ++it)
         html += QStringLiteral("<p><b>%1</b> — %2<br>%3</p>")
                     .arg(QLocale().toString(roomTime(it->received.msecs), QLocale::ShortFormat),
-                         it->position.toHtmlEscaped(), it->reason.toHtmlEscaped());
+                         refusalPlaceText(it->position).toHtmlEscaped(),
+                         refusalReasonText(it->reason).toHtmlEscaped());
     if (total == 0)
         html = tr("<p>Aucune entrée refusée pour %1.</p>").arg(source.toHtmlEscaped());
     else if (total > 50)

@@ -434,7 +434,10 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
     }
     ASSERT_TRUE(room->appendFeed(arrivals));
     ASSERT_TRUE(room->quarantine(QStringLiteral("vigie/police/cap"),
-                                 {{QStringLiteral("byte 0"), QStringLiteral("XML mal formé"), "<alert"}}));
+                                 {{QStringLiteral("document"),
+                                   QStringLiteral("cap: line 1, column 7: malformed XML: the document ends "
+                                                  "inside <alert> (truncated?)"),
+                                   "<alert"}}));
     manager.poll();
     ui::FeedsPanel panel(manager);
     QTableWidget *table = panel.table();
@@ -453,11 +456,14 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
     panel.refresh();
     EXPECT_EQ(cell(ui::FeedsPanel::Staleness), QStringLiteral("ancien (40 min)"));
     EXPECT_EQ(table->item(0, ui::FeedsPanel::Staleness)->background().color(), QColor(0xD5, 0x5E, 0x00));
-    // Selecting the feed shows its refused input with the reason.
+    // Selecting the feed shows its refused input with the reason, in the console's words.
     table->selectRow(0);
     auto *refused = panel.findChild<QTextBrowser *>(QStringLiteral("FeedsRefused"));
     ASSERT_NE(refused, nullptr);
-    EXPECT_TRUE(refused->toPlainText().contains(QStringLiteral("XML mal formé")));
+    EXPECT_TRUE(refused->toPlainText().contains(
+        QStringLiteral("CAP : ligne 1, colonne 7 : XML mal formé : le document se termine à l'intérieur de "
+                       "<alert> (tronqué ?)")))
+        << refused->toPlainText().toStdString();
     EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
 }
 

@@ -1481,8 +1481,8 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>No feed received in this room.</translation>
     </message>
     <message>
-        <source>%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · %5 entrées refusées</source>
-        <translation>%1 feeds · %2 paused · %3 silent for over %4 min · %5 inputs refused</translation>
+        <source>%1 flux · %2 en pause · %3 sans message depuis plus de %4 min · entrées refusées : %5</source>
+        <translation>%1 feeds · %2 paused · %3 silent for over %4 min · inputs refused: %5</translation>
     </message>
     <message>
         <source>Mettre en pause</source>

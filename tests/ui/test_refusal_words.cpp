@@ -1,0 +1,129 @@
+// Every reason a parser gives for refusing an input reaches the French console in French: each reason the
+// parsers give on the fuzz corpora (thousands of broken inputs of every format) and on the sample feeds of
+// ../shared/data/feeds, in a live and an exercise room, is recognised and worded, with no English left.
+#include "feeds/feed_adapters.h"
+#include "ui/refusal_words.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <gtest/gtest.h>
+
+using namespace vigie;
+
+namespace {
+
+/// English words no French reason keeps (element and field names are kept, and are not among them).
+const QRegularExpression english(QStringLiteral(
+    "\\b(?:is|are|not|the|of|with|without|missing|required|expected|found|must|has|have|never|enters|"
+    "traffic|room|line|column|byte|field|fields|header|time|no|nor|neither|or|and|at|to|got|"
+    "out|range|unreadable|sentence|checksum|malformed|unterminated|invalid|illegal|truncated|does|match|"
+    "ends|inside|nesting|deeper|levels|refused|any|only|for|picture|which|taken|one|of)\\b"));
+
+struct Reasons
+{
+    QSet<QString> reasons, places;
+};
+
+void collect(const QString &folder, Reasons &out)
+{
+    feeds::FeedRegistry registry;
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.read(1 << 20);
+        for (RoomMode mode : {RoomMode::Live, RoomMode::Exercise}) {
+            feeds::FeedContext context;
+            context.source = QStringLiteral("flux-essai");
+            context.mode = mode;
+            feeds::FeedBatch batch;
+            if (auto adapter = registry.detect(bytes, context.source))
+                batch = (*adapter)->parse(bytes, context);
+            else
+                batch.reject(QStringLiteral("document"), adapter.error().message, {});
+            for (const auto &r : batch.rejected) {
+                out.reasons.insert(r.reason);
+                out.places.insert(r.position);
+            }
+        }
+    }
+}
+
+void expectWorded(const Reasons &r)
+{
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    int unworded = 0;
+    for (const QString &reason : r.reasons) {
+        const auto french = ui::frenchRefusalReason(reason);
+        if (!french) {
+            if (++unworded <= 20)
+                ADD_FAILURE() << "no French wording for: " << reason.toStdString();
+            continue;
+        }
+        EXPECT_EQ(ui::refusalReasonText(reason), *french);
+        // The values quoted from the input (« … »), its elements (<sent>) and its property paths
+        // (properties.time) are the sender's, whatever their language.
+        QString words = *french;
+        words.remove(
+            QRegularExpression(QStringLiteral("«[^»]*»|<[^>]*>|[\\w-]+(?:[./][\\w-]+|\\[\\d+\\])+")));
+        if (const auto m = english.match(words); m.hasMatch())
+            ADD_FAILURE() << "English word \"" << m.captured().toStdString()
+                          << "\" in: " << french->toStdString() << "\n  from: " << reason.toStdString();
+    }
+    EXPECT_EQ(unworded, 0) << "of " << r.reasons.size() << " reasons";
+    for (const QString &place : r.places) {
+        const QString french = ui::refusalPlaceText(place);
+        EXPECT_FALSE(french.contains(QRegularExpression(QStringLiteral("\\b(?:line|byte|file|feature)\\b"))))
+            << place.toStdString() << " → " << french.toStdString();
+    }
+}
+
+} // namespace
+
+TEST(RefusalWords, EveryReasonOfTheFuzzCorporaIsWordedInFrench)
+{
+    Reasons r;
+    collect(QStringLiteral(VIGIE_SOURCE_DIR "/tests/fuzz/corpus"), r);
+    ASSERT_GT(r.reasons.size(), 500) << "the corpora give fewer reasons than they did";
+    expectWorded(r);
+}
+
+TEST(RefusalWords, EveryReasonOfTheSampleFeedsIsWordedInFrench)
+{
+    const QString feeds = QStringLiteral(VIGIE_SHARED_DATA "/feeds");
+    if (!QDir(feeds).exists())
+        GTEST_SKIP() << feeds.toStdString() << " is absent";
+    Reasons r;
+    collect(feeds, r);
+    ASSERT_GT(r.reasons.size(), 20);
+    expectWorded(r);
+}
+
+TEST(RefusalWords, AReasonIsWordedWithItsValuesAndAnUnknownOneSaysSo)
+{
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    EXPECT_EQ(ui::refusalReasonText(QStringLiteral("CSV: time \"hier\" is not ISO 8601 with an offset")),
+              QStringLiteral("CSV : heure « hier » : pas une date ISO 8601 avec décalage horaire"));
+    EXPECT_EQ(
+        ui::refusalReasonText(QStringLiteral(
+            "cap: line 3, column 7: malformed XML: the document ends inside <sent> (truncated?)")),
+        QStringLiteral("CAP : ligne 3, colonne 7 : XML mal formé : le document se termine à l'intérieur de "
+                       "<sent> (tronqué ?)"));
+    // A value holding what looks like a placeholder stays as it is.
+    EXPECT_EQ(ui::refusalReasonText(QStringLiteral("EMSI: EVENT/SCALE \"%2\" is not a number")),
+              QStringLiteral("EMSI : EVENT/SCALE « %2 » n'est pas un nombre"));
+    EXPECT_EQ(ui::refusalReasonText(QStringLiteral("the moon is made of cheese")),
+              QStringLiteral("motif non traduit : the moon is made of cheese"));
+    EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("line 12")), QStringLiteral("ligne 12"));
+    EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("document info[0]/area[1]")),
+              QStringLiteral("document info[0]/area[1]"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    EXPECT_EQ(ui::refusalReasonText(QStringLiteral("NMEA: malformed checksum")),
+              QStringLiteral("NMEA: malformed checksum"));
+    EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("line 12")), QStringLiteral("line 12"));
+}
