@@ -81,7 +81,8 @@ enum class EventType
     Dispatch,
     OnScene,
     EndOfService,
-    BackAtStation
+    BackAtStation,
+    Relocated
 };
 
 struct Event
@@ -98,6 +99,9 @@ struct UnitState
 {
     bool available = true;
     std::size_t incident = 0, slot = 0;
+    std::size_t post = 0;  ///< the station it waits at (its own, or where a move-up took it)
+    double arrives = 0.0;  ///< while moving to `post`: when it gets there
+    std::size_t moves = 0; ///< move-ups begun, so that an arrival of a move interrupted is ignored
 };
 
 class Simulation
@@ -110,8 +114,16 @@ public:
         m_result.incidents.resize(day.size());
         for (std::size_t i = 0; i < day.size(); ++i)
             m_result.incidents[i].slots.resize(day[i].slots.size());
-        for (const SimUnit &u : city.units)
-            m_candidates.push_back({u.id, u.type, u.agency, u.capabilities});
+        for (std::size_t u = 0; u < city.units.size(); ++u) {
+            const SimUnit &unit = city.units[u];
+            m_candidates.push_back({unit.id, unit.type, unit.agency, unit.capabilities});
+            m_units[u].post = unit.station;
+        }
+        const double mean = 1.0 / double(std::max<std::size_t>(1, m_city.stations.size()));
+        for (std::size_t s = 0; s < m_city.stations.size(); ++s)
+            // Demand weights scaled to a mean of 1, the scale `suggest` uses (weight 1 per station).
+            m_sectors.push_back({m_city.stations[s].id, m_city.stations[s].name, m_city.stations[s].position,
+                                 m_city.demandWeight.empty() ? 1.0 : m_city.demandWeight[s] / mean});
     }
 
     Result<RunResult> run()
@@ -123,6 +135,7 @@ public:
             m_queue.pop();
             ++m_result.events;
             m_result.endSeconds = e.time;
+            m_now = e.time;
             if (auto handled = handle(e); !handled)
                 return handled.error();
         }
@@ -141,10 +154,12 @@ private:
         return routing::vehicleSpeedFactor(m_city.units[unit].type);
     }
 
+    /// From where the unit waits (or is going, its remaining drive added) to the incident, at `now`.
     [[nodiscard]] double drive(std::size_t unit, std::size_t incident) const
     {
-        return m_travel.stationToIncident[m_city.units[unit].station * m_travel.incidents + incident] /
-               speedFactor(unit);
+        const UnitState &u = m_units[unit];
+        return std::max(0.0, u.arrives - m_now) +
+               m_travel.stationToIncident[u.post * m_travel.incidents + incident] / speedFactor(unit);
     }
 
     Result<void> handle(const Event &e)
@@ -175,7 +190,9 @@ private:
         }
         case EventType::EndOfService: {
             const Slot &slot = m_day[e.incident].slots[e.slot];
+            // Back to its own station: a move-up, if one is worth it, takes it elsewhere again.
             const std::size_t station = m_city.units[e.unit].station;
+            m_units[e.unit].post = station;
             double back = 0.0;
             if (slot.transport && m_travel.hospitals > 0)
                 back = m_travel.hospitalToStation[m_travel.nearestHospital(e.incident) * m_travel.stations +
@@ -188,30 +205,137 @@ private:
         }
         case EventType::BackAtStation:
             m_units[e.unit].available = true;
+            m_units[e.unit].arrives = e.time;
             m_result.incidents[e.incident].slots[e.slot].backSeconds = e.time;
             return decide(e.time);
+        case EventType::Relocated:
+            return {}; // `arrives` already says when: nothing else changes
         }
         return {};
     }
 
     void send(std::size_t unit, std::size_t incident, std::size_t slot, double now)
     {
-        m_units[unit] = {false, incident, slot};
+        const double there = drive(unit, incident);
+        UnitState &u = m_units[unit];
+        u.available = false;
+        u.incident = incident;
+        u.slot = slot;
+        if (u.arrives > now) { // sent while moving: it goes from where it was heading, and waits there after
+            u.arrives = now;
+            ++u.moves;
+        }
         SlotOutcome &out = m_result.incidents[incident].slots[slot];
         out.unit = unit;
         out.dispatchSeconds = now;
         if (now > m_day[incident].callSeconds + m_options.callProcessingSeconds)
             m_result.incidents[incident].waited = true;
-        schedule(now + m_options.turnoutSeconds + drive(unit, incident), EventType::OnScene, incident, slot,
-                 unit);
+        schedule(now + m_options.turnoutSeconds + there, EventType::OnScene, incident, slot, unit);
     }
 
     Result<void> decide(double now)
     {
-        if (m_pending.empty())
-            return {};
-        ++m_result.decisions;
-        return m_options.policy == Policy::ClosestAvailable ? closest(now) : engine(now);
+        if (!m_pending.empty()) {
+            ++m_result.decisions;
+            if (auto r = m_options.policy == Policy::ClosestAvailable ? closest(now) : engine(now); !r)
+                return r;
+        }
+        if (m_options.moveUps.enabled)
+            moveUps(now);
+        return {};
+    }
+
+    /// Expected response of sector j (seconds) for units of one type at `posts`: the k-th nearest answers
+    /// with probability (1 − q) q^(k−1), the others being busy (Daskin's q), and with probability q^n none
+    /// does (counted as the coverage target, doubled).
+    [[nodiscard]] double expectedResponse(std::size_t unit, const std::vector<std::size_t> &posts,
+                                          std::size_t j, std::vector<double> &scratch) const
+    {
+        const double q = m_options.coverage.busyProbability;
+        scratch.clear();
+        for (std::size_t p : posts)
+            scratch.push_back(m_travel.stationToStation[p * m_travel.stations + j] / speedFactor(unit));
+        std::sort(scratch.begin(), scratch.end());
+        double expected = 0.0, weight = 1.0 - q, none = 1.0;
+        for (double t : scratch) {
+            expected += weight * t;
+            weight *= q;
+            none *= q;
+        }
+        return expected + none * 2.0 * m_options.coverage.targetSeconds;
+    }
+
+    /// The dynamic MEXCLP step (MoveUpOptions), its objective the demand-weighted expected response: per unit
+    /// type, the best single relocation of an available unit to one of the type's own stations, made if it
+    /// shortens the expected response by at least `minGain` seconds on average over the city's demand.
+    void moveUps(double now)
+    {
+        const std::size_t ns = m_sectors.size();
+        double totalWeight = 0.0;
+        for (const allocation::Sector &s : m_sectors)
+            totalWeight += s.weight;
+        std::map<QString, std::vector<std::size_t>> byType;
+        for (std::size_t u = 0; u < m_units.size(); ++u)
+            if (m_units[u].available)
+                byType[m_city.units[u].type].push_back(u);
+        std::vector<double> scratch;
+        for (const auto &[type, units] : byType) {
+            // Where this type's units are based: the only places a move-up goes to.
+            std::vector<std::size_t> homes;
+            for (std::size_t u = 0; u < m_units.size(); ++u)
+                if (m_city.units[u].type == type)
+                    homes.push_back(m_city.units[u].station);
+            std::sort(homes.begin(), homes.end());
+            homes.erase(std::unique(homes.begin(), homes.end()), homes.end());
+            for (int move = 0; move < m_options.moveUps.movesPerEvent; ++move) {
+                std::vector<std::size_t> posts;
+                for (std::size_t u : units)
+                    posts.push_back(m_units[u].post);
+                const std::size_t first = units.front();
+                std::vector<double> now0(ns);
+                double before = 0.0;
+                for (std::size_t j = 0; j < ns; ++j) {
+                    now0[j] = expectedResponse(first, posts, j, scratch);
+                    before += m_sectors[j].weight * now0[j];
+                }
+                double best = m_options.moveUps.minGain;
+                std::size_t bestK = noUnit, bestTo = 0;
+                for (std::size_t k = 0; k < units.size(); ++k) {
+                    const std::size_t u = units[k], from = m_units[u].post;
+                    if (m_units[u].arrives > now)
+                        continue; // already moving
+                    for (std::size_t to : homes) {
+                        if (to == from ||
+                            m_travel.stationToStation[from * m_travel.stations + to] / speedFactor(u) >
+                                m_options.moveUps.maxSeconds)
+                            continue;
+                        posts[k] = to;
+                        double after = 0.0;
+                        for (std::size_t j = 0; j < ns; ++j)
+                            after += m_sectors[j].weight * expectedResponse(u, posts, j, scratch);
+                        posts[k] = from;
+                        const double gain = (before - after) / totalWeight;
+                        if (gain > best) {
+                            best = gain;
+                            bestK = k;
+                            bestTo = to;
+                        }
+                    }
+                }
+                if (bestK == noUnit)
+                    break;
+                const std::size_t moved = units[bestK];
+                UnitState &u = m_units[moved];
+                const double seconds =
+                    m_travel.stationToStation[u.post * m_travel.stations + bestTo] / speedFactor(moved);
+                u.post = bestTo;
+                u.arrives = now + seconds;
+                ++u.moves;
+                ++m_result.moveUps;
+                m_result.moveUpDriveSeconds += seconds;
+                schedule(u.arrives, EventType::Relocated, 0, 0, moved);
+            }
+        }
     }
 
     Result<void> closest(double now)
@@ -237,12 +361,7 @@ private:
     /// ambulance covers for ambulances, an engine for engines).
     std::vector<double> coverageLoss(const std::vector<std::size_t> &units) const
     {
-        std::vector<allocation::Sector> sectors;
-        const double mean = 1.0 / double(std::max<std::size_t>(1, m_city.stations.size()));
-        for (std::size_t s = 0; s < m_city.stations.size(); ++s)
-            // Demand weights scaled to a mean of 1, the scale `suggest` uses (weight 1 per station).
-            sectors.push_back({m_city.stations[s].id, m_city.stations[s].name, m_city.stations[s].position,
-                               m_city.demandWeight.empty() ? 1.0 : m_city.demandWeight[s] / mean});
+        const std::vector<allocation::Sector> &sectors = m_sectors;
         std::map<QString, std::vector<std::size_t>> byType; // positions in `units`
         for (std::size_t k = 0; k < units.size(); ++k)
             byType[m_city.units[units[k]].type].push_back(k);
@@ -254,8 +373,7 @@ private:
                 const std::size_t u = units[members[m]];
                 for (std::size_t j = 0; j < ns; ++j)
                     secs[m * ns + j] =
-                        m_travel.stationToStation[m_city.units[u].station * m_travel.stations + j] /
-                        speedFactor(u);
+                        m_travel.stationToStation[m_units[u].post * m_travel.stations + j] / speedFactor(u);
             }
             const allocation::CoverageImpact impact =
                 allocation::coverageImpact(secs, members.size(), sectors, m_options.coverage);
@@ -322,6 +440,8 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_pending; ///< (incident, slot), in call order
     std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
     std::size_t m_seq = 0;
+    double m_now = 0.0;
+    std::vector<allocation::Sector> m_sectors; ///< the stations, weighted by their demand (mean 1)
     RunResult m_result;
 };
 
@@ -380,6 +500,29 @@ Summary summarize(const RunResult &run, double targetSeconds)
     s.p90Seconds = times[std::max<std::size_t>(rank, 1) - 1];
     s.shareOverTarget = double(over) / double(times.size());
     return s;
+}
+
+Summary lowerBound(const City &city, const std::vector<SimIncident> &day, const TravelTable &travel,
+                   const SimOptions &options, double targetSeconds)
+{
+    RunResult run;
+    run.incidents.resize(day.size());
+    for (std::size_t i = 0; i < day.size(); ++i) {
+        std::optional<double> best;
+        for (const SimUnit &u : city.units) {
+            const allocation::Candidate candidate{u.id, u.type, u.agency, u.capabilities};
+            if (std::none_of(day[i].slots.begin(), day[i].slots.end(),
+                             [&](const Slot &s) { return allocation::matches(candidate, s.need); }))
+                continue;
+            const double seconds = travel.stationToIncident[u.station * travel.incidents + i] /
+                                   routing::vehicleSpeedFactor(u.type);
+            if (!best || seconds < *best)
+                best = seconds;
+        }
+        if (best)
+            run.incidents[i].responseSeconds = options.callProcessingSeconds + options.turnoutSeconds + *best;
+    }
+    return summarize(run, targetSeconds);
 }
 
 } // namespace vigie::simulation

@@ -56,9 +56,27 @@ enum class Policy
 
 [[nodiscard]] QString policyName(Policy policy);
 
+/// Move-ups (relocation of available units between stations while others are away), after every dispatch
+/// and every return: Daskin's maximum expected covering location model (MEXCLP, 1983) solved greedily at each
+/// event, the "dynamic MEXCLP" of the ambulance-relocation literature (Gendreau, Laporte & Semet 2001
+/// redeploy at each event; Jagtenberg, Bhulai & van der Mei 2015 show the greedy dynamic MEXCLP reaches most
+/// of the gain of the exact models), with the expected response time as objective rather than the covered
+/// demand (a unit answers as the k-th nearest with probability (1 − q) q^(k−1)). Per unit type, the one move
+/// of an available unit to a station of its type that shortens the demand-weighted expected response the most
+/// is made, if it shortens it by at least `minGain` seconds and its drive is at most `maxSeconds`. A moving
+/// unit can be sent from where it is going, its remaining drive added; a unit back from service goes home.
+struct MoveUpOptions
+{
+    bool enabled = false;
+    double maxSeconds = 900.0;
+    double minGain = 20.0; ///< seconds; 5 moved units twice as often for less (tests/bench/simulation.md)
+    int movesPerEvent = 1; ///< per unit type
+};
+
 struct SimOptions
 {
     Policy policy = Policy::ClosestAvailable;
+    MoveUpOptions moveUps;
     double callProcessingSeconds = calibration::callProcessingSeconds;
     double turnoutSeconds = calibration::turnoutSeconds;
     allocation::Weights weights;         ///< allocation engine only
@@ -83,9 +101,11 @@ struct IncidentOutcome
 struct RunResult
 {
     std::vector<IncidentOutcome> incidents;
-    std::size_t events = 0;    ///< events processed
-    std::size_t decisions = 0; ///< times the policy was asked
-    double endSeconds = 0.0;   ///< time of the last event
+    std::size_t moveUps = 0;         ///< relocations made
+    double moveUpDriveSeconds = 0.0; ///< their drives, summed
+    std::size_t events = 0;          ///< events processed
+    std::size_t decisions = 0;       ///< times the policy was asked
+    double endSeconds = 0.0;         ///< time of the last event
 };
 
 struct Summary
@@ -103,5 +123,12 @@ struct Summary
                                          const TravelTable &travel, const SimOptions &options);
 
 [[nodiscard]] Summary summarize(const RunResult &run, double targetSeconds = 600.0);
+
+/// A lower bound on any policy's response times: every incident reached by the nearest unit of the city able
+/// to fill one of its needs, as if that unit were always free and at its station (call processing and turnout
+/// included). Summarised as a run.
+[[nodiscard]] Summary lowerBound(const City &city, const std::vector<SimIncident> &day,
+                                 const TravelTable &travel, const SimOptions &options,
+                                 double targetSeconds = 600.0);
 
 } // namespace vigie::simulation

@@ -181,6 +181,73 @@ TEST(Simulation, EngineKeepsCoverageWhereClosestDoesNot)
     EXPECT_EQ(city.units[without->incidents[0].slots[0].unit].station, 1u);
 }
 
+// Move-ups, by hand. Station A has two ambulances, B one, 400 s apart. The first call, near B, takes B's; B's
+// sector is then 400 s from any ambulance. Expected responses (q = 0.3, none free counted 1,200 s): with both
+// left at A, sector A 0.09·1,200 = 108 s and sector B 0.7·400 + 0.21·400 + 108 = 472 s; with one moved to B,
+// 0.21·400 + 108 = 192 s each: the mean shortens by (580 − 384) / 2 = 98 s, over the 20-s threshold, so one
+// of A's moves to B (there at 60 + 400 = 460 s). The second call, near B at 1,000 s, is reached from B in 250
+// s instead of 450 s from A.
+TEST(Simulation, AMoveUpFillsTheStationAnIncidentEmptied)
+{
+    City city;
+    city.stations = {{QStringLiteral("a"), QStringLiteral("A"), {5.0, 43.0}},
+                     {QStringLiteral("b"), QStringLiteral("B"), {5.1, 43.0}}};
+    city.units = {vsav(QStringLiteral("A1"), 0), vsav(QStringLiteral("A2"), 0),
+                  vsav(QStringLiteral("B1"), 1)};
+    city.demandWeight = {0.5, 0.5};
+    const std::vector<SimIncident> day{incident(0, 5000), incident(1000, 60)};
+    TravelTable travel = table({{450, 450}, {250, 250}}, 2);
+    travel.stationToStation = {0, 400, 400, 0};
+    for (const Policy policy : {Policy::ClosestAvailable, Policy::AllocationEngine}) {
+        SimOptions options = fixedDelays(policy);
+        options.weights.coverage = 0.0;
+        auto fixed = simulate(city, day, travel, options);
+        ASSERT_TRUE(fixed.ok());
+        EXPECT_DOUBLE_EQ(*fixed->incidents[1].responseSeconds, 60.0 + 30.0 + 450.0);
+        EXPECT_EQ(fixed->moveUps, 0u);
+        options.moveUps.enabled = true;
+        auto moving = simulate(city, day, travel, options);
+        ASSERT_TRUE(moving.ok());
+        EXPECT_EQ(moving->incidents[0].slots[0].unit, 2u) << "B's own ambulance goes first";
+        EXPECT_DOUBLE_EQ(*moving->incidents[1].responseSeconds, 60.0 + 30.0 + 250.0);
+        EXPECT_GE(moving->moveUps, 1u);
+        EXPECT_DOUBLE_EQ(moving->moveUpDriveSeconds, 400.0 * double(moving->moveUps));
+        // Below the threshold that move is not made: the second call is reached from A.
+        options.moveUps.minGain = 99.0;
+        auto still = simulate(city, day, travel, options);
+        ASSERT_TRUE(still.ok());
+        EXPECT_DOUBLE_EQ(*still->incidents[1].responseSeconds, 60.0 + 30.0 + 450.0);
+    }
+    // The lower bound: each call by the nearest ambulance as if free, 60 + 30 + 250 s.
+    const Summary bound = lowerBound(city, day, travel, fixedDelays(Policy::ClosestAvailable));
+    EXPECT_DOUBLE_EQ(bound.meanSeconds, 340.0);
+}
+
+// On a generated day no policy beats the lower bound, with or without move-ups.
+TEST(Simulation, NoPolicyBeatsTheLowerBound)
+{
+    auto city = marseilleCity();
+    ASSERT_TRUE(city.ok());
+    DayParams params;
+    params.seed = 4;
+    params.incidents = 120;
+    auto day = generateDay(*city, needs(), params);
+    ASSERT_TRUE(day.ok());
+    const TravelTable travel = buildTravelTable(nullptr, *city, *day);
+    SimOptions options;
+    const Summary bound = lowerBound(*city, *day, travel, options);
+    for (const Policy policy : {Policy::ClosestAvailable, Policy::AllocationEngine})
+        for (const bool moves : {false, true}) {
+            options.policy = policy;
+            options.moveUps.enabled = moves;
+            auto run = simulate(*city, *day, travel, options);
+            ASSERT_TRUE(run.ok());
+            const Summary s = summarize(*run);
+            EXPECT_GE(s.meanSeconds, bound.meanSeconds - 1e-9) << policyName(policy).toStdString() << moves;
+            EXPECT_GE(s.p90Seconds, bound.p90Seconds - 1e-9) << policyName(policy).toStdString() << moves;
+        }
+}
+
 // A need no unit of the city can fill is never answered, and counted.
 TEST_P(BothPolicies, UnfillableNeedIsCountedUnanswered)
 {
@@ -419,6 +486,33 @@ TEST(SimulateCli, PrintsBothPoliciesAndSaysTimesAreStraightLine)
                    QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")})
                   .out,
               json.out);
+}
+
+TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
+{
+    const CliRun text = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+                             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--move-ups")});
+    ASSERT_EQ(text.code, 0) << text.err.toStdString();
+    const QString out = QString::fromUtf8(text.out);
+    EXPECT_TRUE(out.contains(QStringLiteral("allocation engine + move-ups"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("lower bound"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("with move-ups vs closest"))) << out.toStdString();
+
+    const CliRun json = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+                             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--move-ups"),
+                             QStringLiteral("--json")});
+    ASSERT_EQ(json.code, 0) << json.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    const QJsonArray policies = o.value(QLatin1String("policies")).toArray();
+    ASSERT_EQ(policies.size(), 3);
+    const QJsonObject moves = policies[2].toObject();
+    EXPECT_EQ(moves.value(QLatin1String("policy")).toString(), QStringLiteral("allocation+moveups"));
+    EXPECT_EQ(moves.value(QLatin1String("answered")).toInt(), 60);
+    const double bound =
+        o.value(QLatin1String("lower_bound")).toObject().value(QLatin1String("mean_s")).toDouble();
+    EXPECT_GT(bound, 0.0);
+    for (const QJsonValue &p : policies)
+        EXPECT_GE(p.toObject().value(QLatin1String("mean_s")).toDouble(), bound);
 }
 
 TEST(SimulateCli, BadArgumentsAreClearErrors)
