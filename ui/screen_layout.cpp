@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QTabBar>
 
 #include <algorithm>
 
@@ -47,6 +48,12 @@ void applyScreenLayout(QMainWindow &window, ScreenLayout layout)
     }
     if (!first)
         return;
+    // Eight or more tabs do not fit a third of a 1366-pixel screen: elided, they read "M…", "I…". Whole
+    // names with scroll arrows instead, the tab in front always readable.
+    for (QTabBar *bar : window.findChildren<QTabBar *>()) {
+        bar->setElideMode(Qt::ElideNone);
+        bar->setUsesScrollButtons(true);
+    }
     first->raise();
     const int width = std::clamp(window.width() * 3 / 10, 320, 480);
     window.resizeDocks({first}, {width}, Qt::Horizontal);

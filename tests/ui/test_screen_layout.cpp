@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -148,6 +149,17 @@ TEST(ScreenLayout, At1366x768TheMapTakesAtLeastHalfTheWindow)
         EXPECT_FALSE(dock->isHidden()) << name;
         EXPECT_EQ(compact.window->dockWidgetArea(dock), Qt::RightDockWidgetArea) << name;
     }
+    // The tabs say their whole names ("Main courante", not "M…"), scrolled when they do not all fit.
+    QTabBar *tabs = nullptr;
+    for (QTabBar *bar : compact.window->findChildren<QTabBar *>())
+        if (bar->isVisible() && bar->count() >= 5)
+            tabs = bar;
+    ASSERT_TRUE(tabs);
+    EXPECT_EQ(tabs->elideMode(), Qt::ElideNone);
+    EXPECT_TRUE(tabs->usesScrollButtons());
+    for (int i = 0; i < tabs->count(); ++i)
+        EXPECT_GE(tabs->tabRect(i).width(), tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)))
+            << tabs->tabText(i).toStdString();
 }
 
 TEST(ScreenLayout, At1366x768TheDemosTrainerPanelLeavesTheMapHalfTheWidth)
