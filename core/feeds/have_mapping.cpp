@@ -98,11 +98,20 @@ void mapResourceMessage(const QString &name, const QJsonObject &message, const Q
     const QString response = pickString(message, u"ResourceInformation/ResponseInformation/ResponseType");
     if (!response.isEmpty())
         text += QStringLiteral(" (") + response + u')';
+    // The text for the command line; the parts apart, for a console that words them in its language.
+    QJsonObject data{{QStringLiteral("text"), text},
+                     {QStringLiteral("source_id"), id},
+                     {QStringLiteral("rm_message"), name}};
+    if (!incident.isEmpty())
+        data.insert(QStringLiteral("rm_incident"), incident);
+    if (!resource.isEmpty())
+        data.insert(QStringLiteral("rm_resource"), resource);
+    if (!response.isEmpty())
+        data.insert(QStringLiteral("rm_response"), response);
     out.messages.push_back({messageKey(QStringLiteral("rm"), envelope, id),
                             position,
                             {makeDraft(QStringLiteral("note"), *sent, envelope.sender, context.agency, {},
-                                       {{QStringLiteral("text"), text}, {QStringLiteral("source_id"), id}},
-                                       QStringLiteral("rm"), envelope)}});
+                                       data, QStringLiteral("rm"), envelope)}});
 }
 
 } // namespace vigie::feeds

@@ -217,3 +217,40 @@ TEST(LogWording, ExerciseRecipientsEmsiSendersAndFeedUnitsAreWorded)
     EXPECT_EQ(ui::senderLabel(QStringLiteral("fr.health.samu130")).toStdString(), "SAMU 130");
     EXPECT_EQ(ui::senderLabel(QStringLiteral("COSSIM – BMPM")).toStdString(), "COSSIM – BMPM");
 }
+
+// An EDXL-RM message (OASIS EDXL-RM 1.0, as the UICDS samples of ../shared/data/feeds send them) is a note
+// worded by the console: what was asked or committed, for what, and the answer, in the console's language.
+TEST(LogWording, AResourceMessageIsWordedNotQuotedInEnglish)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created =
+        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    const feeds::FeedRegistry registry;
+    feeds::Ingestor ingestor(room, registry);
+    feeds::FeedContext context{QStringLiteral("rm.xml"), RoomMode::Live, {}, {}, {}};
+    const QByteArray xml =
+        "<rm:CommitResource xmlns:rm=\"urn:oasis:names:tc:emergency:EDXL:RM:1.0:msg\" "
+        "xmlns:rmsg=\"urn:oasis:names:tc:emergency:EDXL:RM:1.0\"><rm:MessageID>RM-7</rm:MessageID>"
+        "<rm:SentDateTime>2026-07-14T21:05:00+02:00</rm:SentDateTime>"
+        "<rm:IncidentInformation><rmsg:IncidentDescription>Feu de forêt Luminy</rmsg:IncidentDescription>"
+        "</rm:IncidentInformation><rm:ResourceInformation><rm:Resource><rmsg:TypeStructure><rmsg:Value>"
+        "CCF</rmsg:Value></rmsg:TypeStructure></rm:Resource><rm:ResponseInformation><rm:ResponseType>Decline"
+        "</rm:ResponseType></rm:ResponseInformation></rm:ResourceInformation></rm:CommitResource>";
+    auto r = ingestor.ingest(xml, context);
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    ASSERT_EQ(r->stored, 1) << r->reasons.join(u'\n').toStdString();
+    PictureManager manager(room.store(), clock, room.path());
+    ASSERT_TRUE(manager.load());
+    ui::LogModel log(manager);
+    QString summary;
+    for (int row = 0; row < log.rowCount(); ++row)
+        if (log.entryAt(row)->kind == kinds::note)
+            summary = log.index(row, ui::LogModel::Summary).data().toString();
+    EXPECT_EQ(summary,
+              QStringLiteral("Engagement de moyens (EDXL-RM) pour Feu de forêt Luminy : CCF, réponse : "
+                             "déclinée"));
+    EXPECT_FALSE(summary.contains(QStringLiteral("CommitResource")));
+}

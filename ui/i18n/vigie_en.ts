@@ -112,6 +112,102 @@
 <context>
     <name>vigie::ui::LogModel</name>
     <message>
+        <source>Demande de moyens</source>
+        <translation>Resource request</translation>
+    </message>
+    <message>
+        <source>Réponse à une demande de moyens</source>
+        <translation>Response to a resource request</translation>
+    </message>
+    <message>
+        <source>Réquisition de moyens</source>
+        <translation>Resource requisition</translation>
+    </message>
+    <message>
+        <source>Engagement de moyens</source>
+        <translation>Resource commitment</translation>
+    </message>
+    <message>
+        <source>Demande d&apos;information</source>
+        <translation>Information request</translation>
+    </message>
+    <message>
+        <source>Réponse à une demande d&apos;information</source>
+        <translation>Response to an information request</translation>
+    </message>
+    <message>
+        <source>Offre spontanée de moyens</source>
+        <translation>Unsolicited resource offer</translation>
+    </message>
+    <message>
+        <source>Libération de moyens</source>
+        <translation>Resource release</translation>
+    </message>
+    <message>
+        <source>Demande de retour de moyens</source>
+        <translation>Resource return request</translation>
+    </message>
+    <message>
+        <source>Réponse à une demande de retour</source>
+        <translation>Response to a return request</translation>
+    </message>
+    <message>
+        <source>Demande de devis</source>
+        <translation>Quote request</translation>
+    </message>
+    <message>
+        <source>Réponse à une demande de devis</source>
+        <translation>Response to a quote request</translation>
+    </message>
+    <message>
+        <source>Demande d&apos;état de déploiement</source>
+        <translation>Deployment status request</translation>
+    </message>
+    <message>
+        <source>État de déploiement des moyens</source>
+        <translation>Resource deployment status</translation>
+    </message>
+    <message>
+        <source>Demande de prolongation</source>
+        <translation>Extended deployment request</translation>
+    </message>
+    <message>
+        <source>Réponse à une demande de prolongation</source>
+        <translation>Response to an extended deployment request</translation>
+    </message>
+    <message>
+        <source>acceptée</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>déclinée</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <source>provisoire</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>sous conditions</source>
+        <translation>conditional</translation>
+    </message>
+    <message>
+        <source>Message de moyens %1</source>
+        <translation>Resource message %1</translation>
+    </message>
+    <message>
+        <source>%1 (EDXL-RM)</source>
+        <translation>%1 (EDXL-RM)</translation>
+    </message>
+    <message>
+        <source>%1 pour %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+    <message>
+        <source>%1, réponse : %2</source>
+        <translation>%1, response: %2</translation>
+    </message>
+    <message>
         <source>votre acceptation (n° %1)</source>
         <translation>your acceptance (no. %1)</translation>
     </message>

@@ -320,6 +320,8 @@ QString LogModel::summaryIn(const Entry &e, const Picture *picture)
     auto s = [&d](const char *key) {
         return d.value(QLatin1String(key)).toString();
     };
+    if (e.kind == kinds::note && d.contains(QLatin1String("rm_message")))
+        return resourceMessageSummary(d);
     if (e.kind == kinds::note || e.kind == kinds::decision)
         return s("text");
     if (e.kind == kinds::unitStatus)
@@ -427,6 +429,47 @@ QString LogModel::sender(const Entry &e)
         return senderLabel(e.author); // "fr.fire.bmpm" → "Marins-pompiers (BMPM)"
     // A sender pseudonymised on the way in (its e-mail address): its feed is all a reader can be told.
     return feed.isEmpty() ? tr("expéditeur masqué") : tr("flux %1").arg(feedLabel(feed));
+}
+
+QString LogModel::resourceMessageSummary(const QJsonObject &d)
+{
+    // EDXL-RM's message names and response types (OASIS EDXL-RM 1.0), as a crisis cell says them.
+    const QString name = d.value(QLatin1String("rm_message")).toString();
+    static const QHash<QString, const char *> messages{
+        {QStringLiteral("RequestResource"), QT_TR_NOOP("Demande de moyens")},
+        {QStringLiteral("ResponseToRequestResource"), QT_TR_NOOP("Réponse à une demande de moyens")},
+        {QStringLiteral("RequisitionResource"), QT_TR_NOOP("Réquisition de moyens")},
+        {QStringLiteral("CommitResource"), QT_TR_NOOP("Engagement de moyens")},
+        {QStringLiteral("RequestInformation"), QT_TR_NOOP("Demande d'information")},
+        {QStringLiteral("ResponseToRequestInformation"), QT_TR_NOOP("Réponse à une demande d'information")},
+        {QStringLiteral("OfferUnsolicitedResource"), QT_TR_NOOP("Offre spontanée de moyens")},
+        {QStringLiteral("ReleaseResource"), QT_TR_NOOP("Libération de moyens")},
+        {QStringLiteral("RequestReturn"), QT_TR_NOOP("Demande de retour de moyens")},
+        {QStringLiteral("ResponseToRequestReturn"), QT_TR_NOOP("Réponse à une demande de retour")},
+        {QStringLiteral("RequestQuote"), QT_TR_NOOP("Demande de devis")},
+        {QStringLiteral("ResponseToRequestQuote"), QT_TR_NOOP("Réponse à une demande de devis")},
+        {QStringLiteral("RequestResourceDeploymentStatus"), QT_TR_NOOP("Demande d'état de déploiement")},
+        {QStringLiteral("ReportResourceDeploymentStatus"), QT_TR_NOOP("État de déploiement des moyens")},
+        {QStringLiteral("RequestExtendedDeploymentDuration"), QT_TR_NOOP("Demande de prolongation")},
+        {QStringLiteral("ResponseToRequestExtendedDeploymentDuration"),
+         QT_TR_NOOP("Réponse à une demande de prolongation")}};
+    static const QHash<QString, const char *> responses{
+        {QStringLiteral("Accept"), QT_TR_NOOP("acceptée")},
+        {QStringLiteral("Decline"), QT_TR_NOOP("déclinée")},
+        {QStringLiteral("Provisional"), QT_TR_NOOP("provisoire")},
+        {QStringLiteral("Conditional"), QT_TR_NOOP("sous conditions")}};
+    const auto message = messages.constFind(name);
+    QString text = message == messages.constEnd() ? tr("Message de moyens %1").arg(name) : tr(*message);
+    text = tr("%1 (EDXL-RM)").arg(text);
+    if (const QString incident = d.value(QLatin1String("rm_incident")).toString(); !incident.isEmpty())
+        text = tr("%1 pour %2").arg(text, incident);
+    if (const QString resource = d.value(QLatin1String("rm_resource")).toString(); !resource.isEmpty())
+        text = tr("%1 : %2").arg(text, resource);
+    if (const QString response = d.value(QLatin1String("rm_response")).toString(); !response.isEmpty()) {
+        const auto worded = responses.constFind(response);
+        text = tr("%1, réponse : %2").arg(text, worded == responses.constEnd() ? response : tr(*worded));
+    }
+    return text;
 }
 
 QString LogModel::feedIncidentSummary(const Entry &e)

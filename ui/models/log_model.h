@@ -50,6 +50,7 @@ public:
     /// feed ("flux CAP"); the raw author stays in the tooltip.
     [[nodiscard]] static QString sender(const Entry &entry);
     /// A feed's incident ("cap:2.49…") worded by its feed, sender and title: "Alerte CAP de kmi-irm : …".
+    [[nodiscard]] static QString resourceMessageSummary(const QJsonObject &data);
     [[nodiscard]] static QString feedIncidentSummary(const Entry &entry);
     /// Fusion's decisions and a desk's corrections of them, worded from their numbers.
     [[nodiscard]] static QString fusionSummary(const Entry &entry);
