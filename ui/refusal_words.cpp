@@ -90,6 +90,13 @@ const std::vector<Template> &templates()
           "flux suspendu par %1 le %2 (entrée %3) : mis de côté, pas inscrit au journal"),
         t(R"re(^a valid XML signature is required on this feed; signature (.+)$)re",
           "ce flux exige une signature XML valide ; signature %1", {1}),
+        // MQTT topics (mqtt_listener.cpp).
+        t(R"re(^topic "(.*)" is not vigie/<agency>/<format>$)re",
+          "sujet « %1 » : il n'a pas la forme vigie/<service>/<format>"),
+        t(R"re(^topic "(.*)": agency "(.*)" is unknown \(fire, samu, police or officials\)$)re",
+          "sujet « %1 » : service « %2 » inconnu (fire, samu, police ou officials)"),
+        t(R"re(^topic "(.*)": format "(.*)" is unknown \((.+)\)$)re",
+          "sujet « %1 » : format « %2 » inconnu (%3)"),
         // A source, then what it says.
         t(R"re(^(CAP|CSV|NMEA(?: GGA| RMC)?|GeoJSON(?: status)?|EMSI|EDXL-DE(?: [^:\s]+)?|EDXL-HAVE|EDXL-RM(?: \S+){0,2}|Hub Santé (?:message status|\S+ \S+(?: for case .+?)?)|Hub Santé \S+|cap|edxl|emsi|geojson|csv|nmea): (.+)$)re",
           "%1 : %2", {2}),
@@ -391,6 +398,8 @@ QString refusalPlaceText(const QString &position)
         return words.value(m.captured(1)) + u' ' + m.captured(2) + m.captured(3);
     if (position == QLatin1String("file"))
         return QStringLiteral("fichier");
+    if (position == QLatin1String("topic"))
+        return QStringLiteral("sujet MQTT");
     return position;
 }
 

@@ -15,6 +15,23 @@
 
 namespace vigie::cli {
 
+namespace {
+
+/// A mapping file (`--map`, docs/feed-mappings.md), or an error naming the file and what does not fit.
+Result<feeds::FeedMapping> readMapping(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{
+            QStringLiteral("%1: cannot read the mapping file: %2").arg(f.fileName(), f.errorString())};
+    auto m = feeds::FeedMapping::fromJson(f.readAll());
+    if (!m)
+        return Error{f.fileName() + QStringLiteral(": ") + m.error().message};
+    return std::move(m.value());
+}
+
+} // namespace
+
 int runIngest(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -76,13 +93,9 @@ int runIngest(const QStringList &arguments)
     // A bad mapping file stops the command before the room is touched: every feature would miss it.
     feeds::FeedMapping feedMapping;
     if (parser.isSet(mapping)) {
-        QFile f(parser.value(mapping));
-        if (!f.open(QIODevice::ReadOnly))
-            return fail(
-                QStringLiteral("%1: cannot read the mapping file: %2").arg(f.fileName(), f.errorString()));
-        auto m = feeds::FeedMapping::fromJson(f.readAll());
+        auto m = readMapping(parser.value(mapping));
         if (!m)
-            return fail(f.fileName() + QStringLiteral(": ") + m.error().message);
+            return fail(m.error().message);
         feedMapping = std::move(m.value());
     }
     auto room = Room::open(args.at(0), clock());
@@ -216,8 +229,13 @@ int runListen(const QStringList &arguments)
     QCommandLineOption keyFile(QStringLiteral("key"),
                                QStringLiteral("the client certificate's private key (default: in --cert)"),
                                QStringLiteral("FILE"));
+    QCommandLineOption mapping(
+        QStringLiteral("map"),
+        QStringLiteral("mapping file (JSON) from the names of another system's messages to ours: \"columns\" "
+                       "for CSV, \"properties\" for GeoJSON (docs/feed-mappings.md)"),
+        QStringLiteral("FILE"));
     parser.addOptions({mqtt, topic, maxMessages, seconds, clientId, trustAnchors, requireSignature, username,
-                       passwordFile, tls, caFile, serverName, certFile, keyFile});
+                       passwordFile, tls, caFile, serverName, certFile, keyFile, mapping});
     const QString usage = QStringLiteral("usage: vigie-cli listen ROOM --mqtt HOST:PORT");
     int code = 0;
     if (!parseOptions(parser, arguments, usage, &code))
@@ -240,10 +258,17 @@ int runListen(const QStringList &arguments)
     if (!okMax || !okSeconds)
         return fail(QStringLiteral("--max-messages and --seconds take numbers\n") + usage);
 
+    feeds::FeedMapping feedMapping;
+    if (parser.isSet(mapping)) { // before the room and the broker: every message would miss it
+        auto m = readMapping(parser.value(mapping));
+        if (!m)
+            return fail(m.error().message);
+        feedMapping = std::move(m.value());
+    }
     auto room = Room::open(args.at(0), clock());
     if (!room)
         return fail(room.error().message);
-    const feeds::FeedRegistry registry;
+    const feeds::FeedRegistry registry(std::move(feedMapping));
     feeds::MqttOptions options;
     options.host = address.left(colon);
     options.port = port;

@@ -196,6 +196,71 @@ TEST(Mqtt, MessagesFromARealBrokerReachTheRoomAndSurviveARestart)
         << q->front().reason.toStdString();
 }
 
+// A broker's GeoJSON in another system's names is read through a mapping file, as `ingest --map` reads files;
+// a bad mapping file stops the listener before it touches the room or the broker.
+TEST(Mqtt, TheListenerReadsAnotherSystemsNamesThroughAMapping)
+{
+    const QString mosquitto = findProgram(QStringLiteral("mosquitto"));
+    if (mosquitto.isEmpty() || findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
+        GTEST_SKIP()
+            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    test::TempRoom t;
+    const QString roomPath = t.path();
+    t.room.reset();
+    const QString map = t.dir.filePath(QStringLiteral("cta.map.json"));
+    {
+        QFile f(map);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(R"({"properties": {"id": "numero", "time": "infos/horodatage", "type": "nature",
+                    "title": "libelle"}})");
+    }
+    const QString bad = t.dir.filePath(QStringLiteral("bad.map.json"));
+    {
+        QFile f(bad);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(R"({"properties": {"nature": "type"}})");
+    }
+    QProcess refused;
+    refused.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("listen"), roomPath, QStringLiteral("--mqtt"),
+                                              QStringLiteral("127.0.0.1:1"), QStringLiteral("--map"), bad});
+    ASSERT_TRUE(refused.waitForFinished(10000));
+    EXPECT_NE(refused.exitCode(), 0);
+    const QString error = QString::fromUtf8(refused.readAllStandardError());
+    EXPECT_TRUE(error.contains(QStringLiteral("bad.map.json")) && error.contains(QStringLiteral("nature")))
+        << error.toStdString();
+
+    const int port = freeLoopbackPort();
+    ASSERT_GT(port, 0);
+    Broker broker;
+    ASSERT_TRUE(broker.start(t.dir.path(), port)) << broker.process.readAll().toStdString();
+    QProcess listener;
+    listener.start(QStringLiteral(VIGIE_CLI),
+                   {QStringLiteral("listen"), roomPath, QStringLiteral("--mqtt"),
+                    QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--map"), map,
+                    QStringLiteral("--max-messages"), QStringLiteral("1"), QStringLiteral("--seconds"),
+                    QStringLiteral("30")});
+    ASSERT_TRUE(listener.waitForStarted(5000));
+    QByteArray out;
+    ASSERT_TRUE(waitForLine(listener, out, "subscribed", 1, 15000)) << out.toStdString();
+    ASSERT_TRUE(publish(port, QStringLiteral("vigie/police/geojson"),
+                        R"({"type":"Feature","geometry":{"type":"Point","coordinates":[5.3745,43.2953]},
+            "properties":{"numero":"CTA-88","infos":{"horodatage":"2026-07-14T21:07:00+02:00"},
+                          "nature":"rixe","libelle":"Rixe devant le bar"}})"));
+    ASSERT_TRUE(listener.waitForFinished(20000)) << out.toStdString();
+    out += listener.readAllStandardOutput();
+    EXPECT_EQ(listener.exitCode(), 0) << out.toStdString() << listener.readAllStandardError().toStdString();
+    auto room = Room::open(roomPath, t.clock);
+    ASSERT_TRUE(room.ok()) << room.error().message.toStdString();
+    auto entries = (*room)->store().read(EntryQuery{});
+    ASSERT_TRUE(entries.ok());
+    bool stored = false;
+    for (const auto &e : *entries)
+        stored |= e.kind == QLatin1String("incident.open") &&
+                  e.data.value(QLatin1String("title")).toString() == QLatin1String("Rixe devant le bar");
+    EXPECT_TRUE(stored) << out.toStdString();
+    EXPECT_TRUE((*room)->store().quarantined()->empty());
+}
+
 // The session acknowledges only what the caller acknowledges: a message received but not acknowledged before
 // the connection ends is sent again on the same persistent session, marked as a possible duplicate.
 TEST(Mqtt, AMessageNotAcknowledgedIsSentAgain)

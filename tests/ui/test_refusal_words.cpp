@@ -117,6 +117,13 @@ TEST(RefusalWords, AReasonIsWordedWithItsValuesAndAnUnknownOneSaysSo)
     // A value holding what looks like a placeholder stays as it is.
     EXPECT_EQ(ui::refusalReasonText(QStringLiteral("EMSI: EVENT/SCALE \"%2\" is not a number")),
               QStringLiteral("EMSI : EVENT/SCALE « %2 » n'est pas un nombre"));
+    // What the MQTT listener refuses by its topic.
+    EXPECT_EQ(
+        ui::refusalReasonText(QStringLiteral(
+            "topic \"vigie/nobody/cap\": agency \"nobody\" is unknown (fire, samu, police or officials)")),
+        QStringLiteral("sujet « vigie/nobody/cap » : service « nobody » inconnu (fire, samu, police ou "
+                       "officials)"));
+    EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("topic")), QStringLiteral("sujet MQTT"));
     EXPECT_EQ(ui::refusalReasonText(QStringLiteral("the moon is made of cheese")),
               QStringLiteral("motif non traduit : the moon is made of cheese"));
     EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("line 12")), QStringLiteral("ligne 12"));
