@@ -44,7 +44,11 @@ QString ourField(const QString &name)
                                                 {QStringLiteral("author"), QStringLiteral("auteur")},
                                                 {QStringLiteral("lat"), QStringLiteral("latitude")},
                                                 {QStringLiteral("lon"), QStringLiteral("longitude")},
-                                                {QStringLiteral("unit"), QStringLiteral("moyen")}};
+                                                {QStringLiteral("unit"), QStringLiteral("moyen")},
+                                                {QStringLiteral("start"), QStringLiteral("début")},
+                                                {QStringLiteral("end"), QStringLiteral("fin")},
+                                                {QStringLiteral("attendance"), QStringLiteral("affluence")},
+                                                {QStringLiteral("geometry"), QStringLiteral("géométrie")}};
     return french.value(name, name);
 }
 
@@ -302,6 +306,32 @@ const std::vector<Template> &templates()
         // Signatures (xml_signature.cpp describe()).
         t(R"re(^absent$)re", "absente"),
         t(R"re(^invalid \((.*)\): (.*)$)re", "invalide (%1) : %2"),
+        // A calendar's rows and VEVENTs (anticipation/event_import.cpp): "field: reason".
+        t(R"re(^(title|type|start|end|attendance|geometry|lon|lat|UID|SUMMARY|DTSTART|DTEND|GEO|RRULE): (.+)$)re",
+          "%1 : %2", {2}, 1),
+        t(R"re(^unterminated quote$)re", "guillemet non fermé"),
+        t(R"re(^empty$)re", "vide"),
+        t(R"re(^missing$)re", "absent"),
+        t(R"re(^"(.*)" is not a known type of event$)re", "« %1 » n'est pas un type d'événement connu"),
+        t(R"re(^"(.*)" is not a date and time$)re", "« %1 » n'est pas une date et heure"),
+        t(R"re(^before the start$)re", "avant le début"),
+        t(R"re(^before DTSTART$)re", "avant DTSTART"),
+        t(R"re(^"(.*)" is not a whole number from 0 to (\d+)$)re",
+          "« %1 » n'est pas un nombre entier de 0 à %2"),
+        t(R"re(^"(.*)" is not a longitude and latitude$)re",
+          "« %1 » n'est pas une longitude et une latitude"),
+        t(R"re(^not a GeoJSON geometry \((.*)\)$)re", "pas une géométrie GeoJSON (%1)", {1}),
+        t(R"re(^coordinate out of range \(lon (\S+), lat (\S+)\)$)re",
+          "coordonnée hors limites (lon %1, lat %2)"),
+        t(R"re(^coordinate out of range$)re", "coordonnée hors limites"),
+        t(R"re(^no place: give lon and lat, a geometry, or a known venue$)re",
+          "aucun lieu : donnez lon et lat, une géométrie ou un lieu connu"),
+        t(R"re(^no place: neither GEO nor a known venue in LOCATION$)re",
+          "aucun lieu : ni GEO ni lieu connu dans LOCATION"),
+        t(R"re(^missing, invalid, or in an unknown TZID$)re",
+          "absent, invalide ou dans un fuseau (TZID) inconnu"),
+        t(R"re(^invalid, or in an unknown TZID$)re", "invalide ou dans un fuseau (TZID) inconnu"),
+        t(R"re(^cannot be expanded$)re", "ne peut pas être développée"),
         // A draft the room's validation refused.
         t(R"re(^missing field "(\w+)"$)re", "champ « %1 » absent"),
     };

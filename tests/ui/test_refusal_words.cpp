@@ -1,6 +1,7 @@
 // Every reason a parser gives for refusing an input reaches the French console in French: each reason the
 // parsers give on the fuzz corpora (thousands of broken inputs of every format) and on the sample feeds of
 // ../shared/data/feeds, in a live and an exercise room, is recognised and worded, with no English left.
+#include "anticipation/event_import.h"
 #include "feeds/feed_adapters.h"
 #include "ui/refusal_words.h"
 
@@ -20,7 +21,8 @@ namespace {
 const QRegularExpression english(QStringLiteral(
     "\\b(?:is|are|not|the|of|with|without|missing|required|expected|found|must|has|have|never|enters|"
     "traffic|room|line|column|byte|field|fields|header|time|no|nor|neither|or|and|at|to|got|"
-    "out|range|unreadable|sentence|checksum|malformed|unterminated|invalid|illegal|truncated|does|match|"
+    "out|range|unreadable|start|end|attendance|geometry|title|empty|sentence|checksum|malformed|unterminated|"
+    "invalid|illegal|truncated|does|match|"
     "ends|inside|nesting|deeper|levels|refused|any|only|for|picture|which|taken|one|of)\\b"));
 
 struct Reasons
@@ -133,4 +135,44 @@ TEST(RefusalWords, AReasonIsWordedWithItsValuesAndAnUnknownOneSaysSo)
     EXPECT_EQ(ui::refusalReasonText(QStringLiteral("NMEA: malformed checksum")),
               QStringLiteral("NMEA: malformed checksum"));
     EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("line 12")), QStringLiteral("line 12"));
+}
+
+// A calendar imported at a desk keeps its refused rows in the quarantine too, "field: reason".
+TEST(RefusalWords, EveryReasonOfACalendarsRefusedRowsIsWordedInFrench)
+{
+    const anticipation::ImportOptions window{QString(),
+                                             *Timestamp::parseIso(QStringLiteral("2026-09-01T00:00:00Z")),
+                                             *Timestamp::parseIso(QStringLiteral("2027-08-31T00:00:00Z"))};
+    const anticipation::ImportedEvents csv = anticipation::importCsv(
+        "id,title,type,start,end,attendance,lon,lat,wkt\n"
+        "b,Bad date,concert,2026-13-45T20:00,2026-10-25T23:00:00+01:00,100,5.39,43.27,\n"
+        "c,Negative,concert,2026-10-25T20:00:00+01:00,2026-10-25T23:00:00+01:00,-4,5.39,43.27,\n"
+        "e,Backwards,market,2026-10-25T20:00:00+01:00,2026-10-25T19:00:00+01:00,,5.39,43.27,\n"
+        "f,Nowhere,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,500,43.27,\n"
+        "g,,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,5.39,43.27,\n"
+        "h,Odd,rodeo,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,5.39,43.27,\n"
+        "i,Bad end,market,2026-10-25T20:00:00+01:00,tomorrow,,5.39,43.27,\n"
+        "j,Far,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,,,POINT(500 43)\n"
+        "k,Blob,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,,,{\"type\":\n"
+        "l,Lost,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,,,\n"
+        "m,\"Open,market,2026-10-25T20:00:00+01:00,2026-10-25T21:00:00+01:00,,5.39,43.27,\n",
+        QStringLiteral("cal.csv"), window);
+    const anticipation::ImportedEvents ics = anticipation::importIcs(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        "BEGIN:VEVENT\r\nSUMMARY:No uid\r\nDTSTART:20261025T200000Z\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261025T200000Z\r\nGEO:43.27;5.39\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:No start\r\nGEO:43.27;5.39\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:Backwards\r\nDTSTART:20261025T200000Z\r\n"
+        "DTEND:20261025T190000Z\r\nGEO:43.27;5.39\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:Nowhere\r\nDTSTART:20261025T200000Z\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:e\r\nSUMMARY:Far\r\nDTSTART:20261025T200000Z\r\nGEO:95;500\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n",
+        QStringLiteral("cal.ics"), window);
+    Reasons r;
+    for (const auto *imported : {&csv, &ics})
+        for (const anticipation::ImportProblem &p : imported->problems)
+            // As the events import keeps them in the quarantine (ui/events_panel.cpp).
+            r.reasons.insert(p.field.isEmpty() ? p.reason : p.field + QStringLiteral(": ") + p.reason);
+    ASSERT_GE(r.reasons.size(), 14u) << QStringList(r.reasons.values()).join(u'\n').toStdString();
+    expectWorded(r);
 }
