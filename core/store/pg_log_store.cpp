@@ -13,11 +13,74 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace vigie {
 
 namespace {
+
+/// An entry's columns as both append statements take them, one array per column: seq and hashes apart, since
+/// the server chains some batches itself.
+struct EntryColumns
+{
+    pg::Array uuids{pg::Type::Uuid}, modes{pg::Type::Int2}, events{pg::Type::Int8}, records{pg::Type::Int8},
+        authors{pg::Type::Text}, roles{pg::Type::Text}, agencies{pg::Type::Text}, kinds{pg::Type::Text},
+        geos{pg::Type::Text}, datas{pg::Type::Text};
+    pg::Array minLons{pg::Type::Float8}, maxLons{pg::Type::Float8}, minLats{pg::Type::Float8},
+        maxLats{pg::Type::Float8};
+
+    void add(const Entry &e, const QByteArray &geoJson, const QByteArray &dataJson)
+    {
+        uuids.addUuid(e.id);
+        modes.addInt2(e.mode == RoomMode::Live ? 0 : 1);
+        events.addInt8(e.eventTime.msecs);
+        records.addInt8(e.recordTime.msecs);
+        authors.add(e.author.toUtf8());
+        roles.add(e.role.toUtf8());
+        agencies.add(e.agency.toUtf8());
+        kinds.add(e.kind.toUtf8());
+        if (geoJson.isEmpty())
+            geos.addNull();
+        else
+            geos.add(geoJson);
+        datas.add(dataJson);
+        if (const auto box = e.geo.bounds()) {
+            minLons.addFloat8(box->minLon);
+            maxLons.addFloat8(box->maxLon);
+            minLats.addFloat8(box->minLat);
+            maxLats.addFloat8(box->maxLat);
+        } else {
+            for (pg::Array *a : {&minLons, &maxLons, &minLats, &maxLats})
+                a->addNull();
+        }
+    }
+    /// From the id to the data, in the statements' order.
+    [[nodiscard]] std::array<const pg::Array *, 10> fields() const
+    {
+        return {&uuids, &modes, &events, &records, &authors, &roles, &agencies, &kinds, &geos, &datas};
+    }
+    [[nodiscard]] std::array<const pg::Array *, 4> boxes() const
+    {
+        return {&minLons, &maxLons, &minLats, &maxLats};
+    }
+};
+
+/// A batch's refused input, one array per column of the quarantine, added to `params`.
+void addRefusals(pg::Params &params, const std::vector<QuarantineItem> &refused)
+{
+    pg::Array received(pg::Type::Int8), sources(pg::Type::Text), positions(pg::Type::Text),
+        reasons(pg::Type::Text), inputs(pg::Type::Bytea);
+    for (const QuarantineItem &q : refused) {
+        received.addInt8(q.received.msecs);
+        sources.add(q.source.toUtf8());
+        positions.add(q.position.toUtf8());
+        reasons.add(q.reason.toUtf8());
+        inputs.add(q.input);
+    }
+    for (const pg::Array *a : {&received, &sources, &positions, &reasons, &inputs})
+        params.array(*a);
+}
 
 constexpr const char *entryColumns =
     "seq, uuid, mode, event_time, record_time, author, role, agency, kind, geo, data, prev_hash, hash";
@@ -205,11 +268,8 @@ PgLogStore::Chained PgLogStore::chain(std::vector<Entry> drafts, const QHash<QUu
     c.expectedHash = m_lastHash;
     qint64 seq = m_lastSeq;
     QByteArray prev = m_lastHash;
-    pg::Array seqs(pg::Type::Int8), uuids(pg::Type::Uuid), modes(pg::Type::Int2), events(pg::Type::Int8),
-        records(pg::Type::Int8), authors(pg::Type::Text), roles(pg::Type::Text), agencies(pg::Type::Text),
-        kinds(pg::Type::Text), geos(pg::Type::Text), datas(pg::Type::Text), prevs(pg::Type::Bytea),
-        hashes(pg::Type::Bytea), minLons(pg::Type::Float8), maxLons(pg::Type::Float8),
-        minLats(pg::Type::Float8), maxLats(pg::Type::Float8);
+    pg::Array seqs(pg::Type::Int8), prevs(pg::Type::Bytea), hashes(pg::Type::Bytea);
+    EntryColumns columns;
     c.out.reserve(drafts.size());
     QHash<QUuid, std::size_t> fresh; // id → its place in `out`, for an id twice in one batch
     QByteArray canonical;
@@ -230,51 +290,23 @@ PgLogStore::Chained PgLogStore::chain(std::vector<Entry> drafts, const QHash<QUu
         prev = e.hash;
 
         seqs.addInt8(e.seq);
-        uuids.addUuid(e.id);
-        modes.addInt2(e.mode == RoomMode::Live ? 0 : 1);
-        events.addInt8(e.eventTime.msecs);
-        records.addInt8(e.recordTime.msecs);
-        authors.add(e.author.toUtf8());
-        roles.add(e.role.toUtf8());
-        agencies.add(e.agency.toUtf8());
-        kinds.add(e.kind.toUtf8());
-        if (geoJson.isEmpty())
-            geos.addNull();
-        else
-            geos.add(geoJson);
-        datas.add(dataJson);
+        columns.add(e, geoJson, dataJson);
         prevs.add(e.prevHash);
         hashes.add(e.hash);
-        if (const auto box = e.geo.bounds()) {
-            minLons.addFloat8(box->minLon);
-            maxLons.addFloat8(box->maxLon);
-            minLats.addFloat8(box->minLat);
-            maxLats.addFloat8(box->maxLat);
-        } else {
-            for (pg::Array *a : {&minLons, &maxLons, &minLats, &maxLats})
-                a->addNull();
-        }
         fresh.insert(e.id, c.out.size());
         c.out.push_back(std::move(e));
     }
     c.lastSeq = seq;
     c.lastHash = prev;
 
-    pg::Array received(pg::Type::Int8), sources(pg::Type::Text), positions(pg::Type::Text),
-        reasons(pg::Type::Text), inputs(pg::Type::Bytea);
-    for (const QuarantineItem &q : refused) {
-        received.addInt8(q.received.msecs);
-        sources.add(q.source.toUtf8());
-        positions.add(q.position.toUtf8());
-        reasons.add(q.reason.toUtf8());
-        inputs.add(q.input);
-    }
     c.params.uuid(m_roomId).int8(c.expectedSeq).bytea(c.expectedHash).int8(c.lastSeq).bytea(c.lastHash);
-    for (const pg::Array *a :
-         {&seqs,    &uuids,    &modes,   &events,    &records, &authors, &roles,   &agencies,
-          &kinds,   &geos,     &datas,   &prevs,     &hashes,  &minLons, &maxLons, &minLats,
-          &maxLats, &received, &sources, &positions, &reasons, &inputs})
+    c.params.array(seqs);
+    for (const pg::Array *a : columns.fields())
         c.params.array(*a);
+    c.params.array(prevs).array(hashes);
+    for (const pg::Array *a : columns.boxes())
+        c.params.array(*a);
+    addRefusals(c.params, refused);
     return c;
 }
 
@@ -351,10 +383,8 @@ PgLogStore::appendChainedByServer(std::vector<Entry> &drafts, const std::vector<
     QHash<QUuid, std::size_t> firstOf; // id → the index in `drafts` of its first draft
     std::vector<std::size_t> fresh;    // the indices of the drafts sent
     std::vector<QByteArray> middle;    // per draft sent, its canonical middle
-    pg::Array uuids(pg::Type::Uuid), modes(pg::Type::Int2), events(pg::Type::Int8), records(pg::Type::Int8),
-        authors(pg::Type::Text), roles(pg::Type::Text), agencies(pg::Type::Text), kinds(pg::Type::Text),
-        geos(pg::Type::Text), datas(pg::Type::Text), middles(pg::Type::Bytea), minLons(pg::Type::Float8),
-        maxLons(pg::Type::Float8), minLats(pg::Type::Float8), maxLats(pg::Type::Float8);
+    EntryColumns columns;
+    pg::Array middles(pg::Type::Bytea);
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Entry &e = drafts[i];
         if (firstOf.contains(e.id))
@@ -364,46 +394,18 @@ PgLogStore::appendChainedByServer(std::vector<Entry> &drafts, const std::vector<
         e.room = m_room.id;
         e.mode = m_room.mode;
         const QByteArray geoJson = compactGeoJson(e.geo), dataJson = compactDataJson(e.data);
-        uuids.addUuid(e.id);
-        modes.addInt2(e.mode == RoomMode::Live ? 0 : 1);
-        events.addInt8(e.eventTime.msecs);
-        records.addInt8(e.recordTime.msecs);
-        authors.add(e.author.toUtf8());
-        roles.add(e.role.toUtf8());
-        agencies.add(e.agency.toUtf8());
-        kinds.add(e.kind.toUtf8());
-        if (geoJson.isEmpty())
-            geos.addNull();
-        else
-            geos.add(geoJson);
-        datas.add(dataJson);
+        columns.add(e, geoJson, dataJson);
         middle.push_back(canonicalMiddle(e, geoJson, dataJson));
         middles.add(middle.back());
-        if (const auto box = e.geo.bounds()) {
-            minLons.addFloat8(box->minLon);
-            maxLons.addFloat8(box->maxLon);
-            minLats.addFloat8(box->minLat);
-            maxLats.addFloat8(box->maxLat);
-        } else {
-            for (pg::Array *a : {&minLons, &maxLons, &minLats, &maxLats})
-                a->addNull();
-        }
-    }
-    pg::Array received(pg::Type::Int8), sources(pg::Type::Text), positions(pg::Type::Text),
-        reasons(pg::Type::Text), inputs(pg::Type::Bytea);
-    for (const QuarantineItem &q : refused) {
-        received.addInt8(q.received.msecs);
-        sources.add(q.source.toUtf8());
-        positions.add(q.position.toUtf8());
-        reasons.add(q.reason.toUtf8());
-        inputs.add(q.input);
     }
     pg::Params params;
     params.uuid(m_roomId);
-    for (const pg::Array *a : {&uuids,   &modes,    &events,  &records,   &authors, &roles,   &agencies,
-                               &kinds,   &geos,     &datas,   &middles,   &minLons, &maxLons, &minLats,
-                               &maxLats, &received, &sources, &positions, &reasons, &inputs})
+    for (const pg::Array *a : columns.fields())
         params.array(*a);
+    params.array(middles);
+    for (const pg::Array *a : columns.boxes())
+        params.array(*a);
+    addRefusals(params, refused);
     static constexpr const char *sql =
         "SELECT seq, prev_hash, hash FROM vigie_append_chain($1, $2::uuid[], $3::int2[], $4::int8[], "
         "$5::int8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], "
