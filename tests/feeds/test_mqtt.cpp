@@ -119,6 +119,16 @@ bool waitForLine(QProcess &p, QByteArray &seen, const QByteArray &needle, int oc
     return false;
 }
 
+/// Why the broker tests cannot run here, empty when they can.
+QString brokerMissing()
+{
+    return findProgram(QStringLiteral("mosquitto")).isEmpty() ||
+                   findProgram(QStringLiteral("mosquitto_pub")).isEmpty()
+               ? QStringLiteral(
+                     "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)")
+               : QString();
+}
+
 const QByteArray capAlert =
     "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>MQ-1</identifier>"
     "<sender>cta@bmpm.fr</sender><sent>2026-07-14T21:05:00+02:00</sent><status>Actual</status>"
@@ -132,10 +142,8 @@ const QByteArray capAlert =
 
 TEST(Mqtt, MessagesFromARealBrokerReachTheRoomAndSurviveARestart)
 {
-    const QString mosquitto = findProgram(QStringLiteral("mosquitto"));
-    if (mosquitto.isEmpty() || findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
-        GTEST_SKIP()
-            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    if (const QString missing = brokerMissing(); !missing.isEmpty())
+        GTEST_SKIP() << missing.toStdString();
     test::TempRoom t;
     const QString roomPath = t.path();
     t.room.reset(); // the listener process owns the room while it runs
@@ -200,10 +208,8 @@ TEST(Mqtt, MessagesFromARealBrokerReachTheRoomAndSurviveARestart)
 // a bad mapping file stops the listener before it touches the room or the broker.
 TEST(Mqtt, TheListenerReadsAnotherSystemsNamesThroughAMapping)
 {
-    const QString mosquitto = findProgram(QStringLiteral("mosquitto"));
-    if (mosquitto.isEmpty() || findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
-        GTEST_SKIP()
-            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    if (const QString missing = brokerMissing(); !missing.isEmpty())
+        GTEST_SKIP() << missing.toStdString();
     test::TempRoom t;
     const QString roomPath = t.path();
     t.room.reset();
@@ -265,10 +271,8 @@ TEST(Mqtt, TheListenerReadsAnotherSystemsNamesThroughAMapping)
 // the connection ends is sent again on the same persistent session, marked as a possible duplicate.
 TEST(Mqtt, AMessageNotAcknowledgedIsSentAgain)
 {
-    if (findProgram(QStringLiteral("mosquitto")).isEmpty() ||
-        findProgram(QStringLiteral("mosquitto_pub")).isEmpty())
-        GTEST_SKIP()
-            << "mosquitto / mosquitto_pub not installed (Debian packages mosquitto, mosquitto-clients)";
+    if (const QString missing = brokerMissing(); !missing.isEmpty())
+        GTEST_SKIP() << missing.toStdString();
     QTemporaryDir dir;
     const int port = freeLoopbackPort();
     Broker broker;

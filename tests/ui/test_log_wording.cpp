@@ -17,16 +17,37 @@
 
 using namespace vigie;
 
-TEST(LogWording, FeedIncidentsNameTheirFeedAndSenderNotTheirIdsOrTokens)
+namespace {
+
+/// A live room of its own with a feed ingestor on it, as `vigie-cli ingest` has.
+struct FedRoom
 {
     QTemporaryDir dir;
     SimulatedClock clock{Timestamp{1784055600000}};
-    auto created =
-        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
-    ASSERT_TRUE(created);
-    Room &room = **created;
+    std::unique_ptr<Room> room;
     const feeds::FeedRegistry registry;
-    feeds::Ingestor ingestor(room, registry);
+    std::unique_ptr<feeds::Ingestor> ingestor;
+    FedRoom()
+    {
+        auto created = Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"),
+                                    RoomMode::Live, clock);
+        EXPECT_TRUE(created);
+        if (created) {
+            room = std::move(*created);
+            ingestor = std::make_unique<feeds::Ingestor>(*room, registry);
+        }
+    }
+};
+
+} // namespace
+
+TEST(LogWording, FeedIncidentsNameTheirFeedAndSenderNotTheirIdsOrTokens)
+{
+    FedRoom fed;
+    ASSERT_TRUE(fed.room);
+    Room &room = *fed.room;
+    SimulatedClock &clock = fed.clock;
+    feeds::Ingestor &ingestor = *fed.ingestor;
     feeds::FeedContext context{QStringLiteral("alerts.xml"), RoomMode::Live, {}, {}, {}};
     // As the WMO samples send them: an e-mail sender (pseudonymised on the way in) or a service's id.
     const auto alert = [](const QString &id, const QString &sender, const QString &headline) {
@@ -222,14 +243,11 @@ TEST(LogWording, ExerciseRecipientsEmsiSendersAndFeedUnitsAreWorded)
 // worded by the console: what was asked or committed, for what, and the answer, in the console's language.
 TEST(LogWording, AResourceMessageIsWordedNotQuotedInEnglish)
 {
-    QTemporaryDir dir;
-    SimulatedClock clock{Timestamp{1784055600000}};
-    auto created =
-        Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"), RoomMode::Live, clock);
-    ASSERT_TRUE(created);
-    Room &room = **created;
-    const feeds::FeedRegistry registry;
-    feeds::Ingestor ingestor(room, registry);
+    FedRoom fed;
+    ASSERT_TRUE(fed.room);
+    Room &room = *fed.room;
+    SimulatedClock &clock = fed.clock;
+    feeds::Ingestor &ingestor = *fed.ingestor;
     feeds::FeedContext context{QStringLiteral("rm.xml"), RoomMode::Live, {}, {}, {}};
     const QByteArray xml =
         "<rm:CommitResource xmlns:rm=\"urn:oasis:names:tc:emergency:EDXL:RM:1.0:msg\" "
