@@ -156,7 +156,18 @@ constexpr const char *v11 = R"sql(
 CREATE INDEX IF NOT EXISTS entries_kind ON entries(kind);
 )sql";
 
-constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11};
+// Version 12: each message seen keeps its own time (the latest event time of its entries), indexed. The store
+// holds in memory only the most recent messages by that time (SqliteLogStore::appendFeed); a message older
+// than those is looked up by its time, which a repeat has too. Rows are appended in about that time's order,
+// so the index grows at its end, unlike an index on the key (see version 9). Rows of earlier versions have no
+// time: they stay in memory, as every row did before.
+constexpr const char *v12 = R"sql(
+ALTER TABLE feed_seen ADD COLUMN msg_time INTEGER;
+CREATE INDEX IF NOT EXISTS feed_seen_time ON feed_seen(msg_time);
+)sql";
+
+constexpr std::array<const char *, currentVersion> migrations{v1, v2, v3, v4,  v5,  v6,
+                                                              v7, v8, v9, v10, v11, v12};
 
 } // namespace
 

@@ -7,7 +7,7 @@
 
 namespace vigie::schema {
 
-inline constexpr int currentVersion = 11;
+inline constexpr int currentVersion = 12;
 
 /// The spatial index's grid: cells of 0.01° (about 1.1 km by 0.8 km at Marseille), numbered row by row from
 /// (-90, -180); 36,001 columns so that longitude 180 has one.

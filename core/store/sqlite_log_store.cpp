@@ -202,9 +202,7 @@ Result<void> SqliteLogStore::reloadHead()
     m_lastHash.clear();
     m_ids.clear();
     m_idsUpto = 0;
-    m_seen.clear();
-    m_seenUpto = 0;
-    m_seenMaxSeq = 0;
+    forgetSeenInMemory();
     return loadState();
 }
 
@@ -518,9 +516,88 @@ SqliteLogStore::SeenKey SqliteLogStore::seenKeyOf(const QString &key)
     return {qFromBigEndian<quint64>(bytes.constData()), qFromBigEndian<quint64>(bytes.constData() + 8)};
 }
 
+void SqliteLogStore::rememberSeen(const SeenKey &key, qint64 time, qint64 row)
+{
+    m_seen.insert(key, row);
+    m_seenByTime.push({time, key});
+    while (m_seenByTime.size() > m_seenCapacity) {
+        const SeenTime earliest = m_seenByTime.top();
+        m_seenByTime.pop();
+        m_seen.remove(earliest.key);
+        // Every message of this time or earlier is looked up in the file from now on (the others of the
+        // same time included, wherever they are in the queue).
+        m_seenFloor = std::max(m_seenFloor, earliest.time + 1);
+    }
+}
+
+void SqliteLogStore::forgetSeenInMemory()
+{
+    m_seen = {};
+    m_seenByTime = {};
+    m_seenFloor = std::numeric_limits<qint64>::min();
+    m_seenLoaded = false;
+    m_seenUpto = 0;
+    m_seenMaxSeq = 0;
+}
+
 QString SqliteLogStore::loadSeenLocked()
 {
-    auto rows = m_statements.take("SELECT id, key, seq FROM feed_seen WHERE id > ? ORDER BY id");
+    if (!m_seenLoaded) {
+        // The first read: the rows without a time (rooms before schema 12) whole, then the most recent by
+        // time, one more than memory keeps to know where the floor is. The rest of the table is not read.
+        auto last = m_statements.take("SELECT id, seq FROM feed_seen ORDER BY id DESC LIMIT 1");
+        if (!last)
+            return last.error().message;
+        sql::Statement &l = **last;
+        const auto lastStep = l.step();
+        if (lastStep == sql::Statement::Step::Error) {
+            const QString why = l.lastError();
+            l.reset();
+            return why;
+        }
+        // One writer appends rows and entries in one transaction: the last row has the highest seq.
+        const qint64 upto = lastStep == sql::Statement::Step::Row ? l.int64(0) : 0;
+        const qint64 maxSeq = lastStep == sql::Statement::Step::Row ? l.int64(1) : 0;
+        l.reset();
+        auto untimed = m_statements.take("SELECT id, key FROM feed_seen WHERE msg_time IS NULL");
+        if (!untimed)
+            return untimed.error().message;
+        sql::Statement &u = **untimed;
+        sql::Statement::Step step;
+        while ((step = u.step()) == sql::Statement::Step::Row)
+            m_seen.insert(seenKeyOf(u.text(1)), u.int64(0));
+        QString why = step == sql::Statement::Step::Done ? QString() : u.lastError();
+        u.reset();
+        if (!why.isEmpty())
+            return why;
+        auto recent = m_statements.take("SELECT id, key, msg_time FROM feed_seen WHERE msg_time IS NOT NULL "
+                                        "ORDER BY msg_time DESC LIMIT ?");
+        if (!recent)
+            return recent.error().message;
+        sql::Statement &r = **recent;
+        r.bind(1, qint64(m_seenCapacity) + 1);
+        std::vector<std::pair<qint64, qint64>> rows; // (time, id), latest first
+        std::vector<SeenKey> keys;
+        while ((step = r.step()) == sql::Statement::Step::Row) {
+            rows.emplace_back(r.int64(2), r.int64(0));
+            keys.push_back(seenKeyOf(r.text(1)));
+        }
+        why = step == sql::Statement::Step::Done ? QString() : r.lastError();
+        r.reset();
+        if (!why.isEmpty())
+            return why;
+        if (rows.size() > m_seenCapacity)
+            m_seenFloor = rows.back().first + 1; // that time's rows may not all be in the list
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].first >= m_seenFloor)
+                rememberSeen(keys[i], rows[i].first, rows[i].second);
+        m_seenUpto = upto;
+        m_seenMaxSeq = maxSeq;
+        m_seenLoaded = true;
+        return {};
+    }
+    // Later: the rows other connections added since.
+    auto rows = m_statements.take("SELECT id, key, seq, msg_time FROM feed_seen WHERE id > ? ORDER BY id");
     if (!rows)
         return rows.error().message;
     sql::Statement &r = **rows;
@@ -528,12 +605,33 @@ QString SqliteLogStore::loadSeenLocked()
     sql::Statement::Step step;
     while ((step = r.step()) == sql::Statement::Step::Row) {
         m_seenUpto = r.int64(0);
-        m_seen.insert(seenKeyOf(r.text(1)), m_seenUpto);
         m_seenMaxSeq = std::max(m_seenMaxSeq, r.int64(2));
+        if (r.isNull(3))
+            m_seen.insert(seenKeyOf(r.text(1)), m_seenUpto);
+        else if (r.int64(3) >= m_seenFloor)
+            rememberSeen(seenKeyOf(r.text(1)), r.int64(3), m_seenUpto);
     }
     const QString why = step == sql::Statement::Step::Done ? QString() : r.lastError();
     r.reset();
     return why;
+}
+
+Result<qint64> SqliteLogStore::findSeenLocked(const QString &key, qint64 time)
+{
+    auto find = m_statements.take("SELECT id FROM feed_seen WHERE msg_time = ? AND key = ? LIMIT 1");
+    if (!find)
+        return find.error();
+    sql::Statement &f = **find;
+    const QByteArray text = key.toUtf8();
+    f.bind(1, time);
+    f.bindTextView(2, text);
+    const auto step = f.step();
+    const qint64 row = step == sql::Statement::Step::Row ? f.int64(0) : 0;
+    const QString why = step == sql::Statement::Step::Error ? f.lastError() : QString();
+    f.reset();
+    if (!why.isEmpty())
+        return Error{why};
+    return row;
 }
 
 QString SqliteLogStore::forgetSeenBeyondLocked(qint64 lastSeq)
@@ -551,9 +649,7 @@ QString SqliteLogStore::forgetSeenBeyondLocked(qint64 lastSeq)
                                 .arg(m_db.path())
                                 .arg(lastSeq)
                                 .arg(m_db.changes());
-    m_seen.clear();
-    m_seenUpto = 0;
-    m_seenMaxSeq = 0;
+    forgetSeenInMemory();
     return loadSeenLocked();
 }
 
@@ -569,39 +665,26 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         (void)m_db.exec("ROLLBACK");
         return r.error();
     }
-    // Keys noted in this transaction leave m_seen again if it is rolled back.
-    std::vector<SeenKey> noted;
-    const qint64 seenUptoBefore = m_seenUpto;
-    const qint64 seenMaxBefore = m_seenMaxSeq;
-    bool forgot = false;
-    auto fail = [this, &noted, &forgot, seenUptoBefore, seenMaxBefore](const QString &why) -> Error {
+    auto fail = [this](const QString &why) -> Error {
         (void)m_db.exec("ROLLBACK");
         m_insertEntry.reset();
         m_insertGeo.reset();
         m_insertCell.reset();
         m_upsertBlock.reset();
-        for (const SeenKey &k : noted)
-            m_seen.remove(k);
-        m_seenUpto = std::min(m_seenUpto, seenUptoBefore);
-        m_seenMaxSeq = std::min(m_seenMaxSeq, seenMaxBefore);
-        if (forgot) { // the rows forgotten are back: read them all again at the next batch
-            m_seen.clear();
-            m_seenUpto = 0;
-            m_seenMaxSeq = 0;
-        }
+        // Memory may hold messages of the batch, or lack rows the file has back: read it again at the next.
+        forgetSeenInMemory();
         return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
     };
     if (const QString problem = loadSeenLocked(); !problem.isEmpty())
         return fail(problem);
     if (m_seenMaxSeq > m_lastSeq) {
-        forgot = true;
         if (const QString problem = forgetSeenBeyondLocked(m_lastSeq); !problem.isEmpty())
             return fail(problem);
     }
     // Prepared once per batch (not with the others) so that opening an old file never needs feed_seen.
     // A new message is one appended row; only a repeat pays the update and the read of its count.
-    auto note = m_statements.take(
-        "INSERT INTO feed_seen(key, source, first_seen, last_seen, count, seq) VALUES (?,?,?,?,1,?)");
+    auto note = m_statements.take("INSERT INTO feed_seen(key, source, first_seen, last_seen, count, seq, "
+                                  "msg_time) VALUES (?,?,?,?,1,?,?)");
     if (!note)
         return fail(note.error().message);
     auto repeat = m_statements.take("UPDATE feed_seen SET count = count + 1, last_seen = ? WHERE id = ? "
@@ -613,13 +696,32 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
     std::vector<Entry> drafts;
     out.arrivals.reserve(arrivals.size());
     for (FeedArrival &a : arrivals) {
-        // A message first seen under its unkeyed key (rooms of older versions) is counted on that row.
-        if (!a.legacyKey.isEmpty() && !m_seen.contains(seenKeyOf(a.key)) &&
-            m_seen.contains(seenKeyOf(a.legacyKey)))
-            a.key = a.legacyKey;
-        const SeenKey seenKey = seenKeyOf(a.key);
+        // The message's time: the latest event time of its entries (fusion's decisions, added to them, take
+        // a report's time), the same at every arrival of the message. One without entries takes its arrival.
+        qint64 time = std::numeric_limits<qint64>::min();
+        for (const Entry &d : a.drafts)
+            time = std::max(time, d.eventTime.msecs);
+        if (a.drafts.empty())
+            time = received.msecs;
+        // A message first seen under its unkeyed key (rooms of older versions, kept in memory) is counted
+        // on that row.
+        SeenKey seenKey = seenKeyOf(a.key);
+        qint64 row = m_seen.value(seenKey, 0);
+        if (row == 0 && !a.legacyKey.isEmpty()) {
+            if (const qint64 legacy = m_seen.value(seenKeyOf(a.legacyKey), 0); legacy != 0) {
+                a.key = a.legacyKey;
+                row = legacy;
+            }
+        }
+        if (row == 0 && time < m_seenFloor) {
+            auto found = findSeenLocked(a.key, time);
+            if (!found)
+                return fail(QStringLiteral("cannot look up a feed message from %1: %2")
+                                .arg(a.source, found.error().message));
+            row = *found;
+        }
         qint64 count = 1;
-        if (const auto row = m_seen.constFind(seenKey); row == m_seen.constEnd()) {
+        if (row == 0) {
             const QByteArray key = a.key.toUtf8();
             // The seq of the message's last entry: its drafts follow those of the batch's earlier messages.
             const qint64 upto = m_lastSeq + qint64(drafts.size() + a.drafts.size());
@@ -628,6 +730,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
             noteRow.bind(3, received.msecs);
             noteRow.bind(4, received.msecs);
             noteRow.bind(5, upto);
+            noteRow.bind(6, time);
             if (noteRow.step() != sql::Statement::Step::Done) {
                 const QString why = noteRow.lastError();
                 noteRow.reset();
@@ -635,12 +738,12 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
             }
             noteRow.reset();
             m_seenUpto = m_db.lastInsertRowId();
-            m_seen.insert(seenKey, m_seenUpto);
             m_seenMaxSeq = std::max(m_seenMaxSeq, upto);
-            noted.push_back(seenKey);
+            if (time >= m_seenFloor)
+                rememberSeen(seenKey, time, m_seenUpto);
         } else {
             repeatRow.bind(1, received.msecs);
-            repeatRow.bind(2, row.value());
+            repeatRow.bind(2, row);
             if (repeatRow.step() != sql::Statement::Step::Row) {
                 const QString why = repeatRow.lastError();
                 repeatRow.reset();
@@ -657,11 +760,10 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
             for (Entry &d : a.drafts)
                 drafts.push_back(std::move(d));
     }
+    // A feed's entries have fresh ids (fusion draws them): a message is recognised by its key above, never
+    // by the ids of its entries, so the store's id index (m_ids) is neither read nor grown here.
     qint64 seq = m_lastSeq;
     QByteArray prev = m_lastHash;
-    std::vector<Placed> placed;
-    if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
-        return fail(problem);
     if (const QString problem = insertLocked(drafts, seq, prev); !problem.isEmpty())
         return fail(problem);
     if (const QString problem = quarantineLocked(refused); !problem.isEmpty())
@@ -670,7 +772,7 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         return fail(r.error().message);
     m_lastSeq = seq;
     m_lastHash = prev;
-    out.appended = placeStored(std::move(drafts), std::move(placed));
+    out.appended = std::move(drafts);
     return out;
 }
 

@@ -5,7 +5,9 @@
 
 #include <QHash>
 
+#include <limits>
 #include <memory>
+#include <queue>
 
 namespace vigie {
 
@@ -58,12 +60,31 @@ public:
     /// another connection holds the write lock.
     [[nodiscard]] Result<qint64> catchUpGeoIndex(bool wait = true) const;
 
+    /// How many messages seen the store keeps in memory (those with the latest times), by default: about
+    /// 60 bytes each. A message older than all of them is looked up in the file by its time (schema 12).
+    static constexpr std::size_t defaultSeenCapacity = std::size_t(1) << 18;
+    void setSeenCapacity(std::size_t capacity) { m_seenCapacity = std::max<std::size_t>(capacity, 1); }
+    /// Messages seen held in memory now (for tests and benchmarks).
+    [[nodiscard]] std::size_t seenInMemory() const { return std::size_t(m_seen.size()); }
+
     /// An append indexes its points inside its own transaction while the unindexed part of the log, its own
     /// entries included, stays within this many entries; a bigger batch leaves them to catchUpGeoIndex().
     static constexpr qint64 inlineGeoIndexLimit = 4096;
 
 private:
     SqliteLogStore() = default;
+    /// A feed message's key as the store finds it in memory: 128 bits of its hash.
+    struct SeenKey
+    {
+        quint64 high = 0, low = 0;
+        friend bool operator==(const SeenKey &, const SeenKey &) = default;
+        friend std::size_t qHash(const SeenKey &k, std::size_t seed = 0) noexcept
+        {
+            return std::size_t(k.low ^ (k.high * 0x9e3779b97f4a7c15ull)) ^ seed;
+        }
+    };
+    [[nodiscard]] static SeenKey seenKeyOf(const QString &key);
+
     [[nodiscard]] Result<void> prepareStatements();
     [[nodiscard]] Result<void> loadState();
     /// verify() and verifyAfter(): the entries after `afterSeq`, at most `limit` when >= 0.
@@ -81,6 +102,11 @@ private:
     /// Brings m_seen up to the last feed_seen row (rows another connection added included); in a
     /// transaction. The error text or empty.
     [[nodiscard]] QString loadSeenLocked();
+    /// Keeps a message seen in memory, and lets the earliest go past m_seenCapacity.
+    void rememberSeen(const SeenKey &key, qint64 time, qint64 row);
+    void forgetSeenInMemory();
+    /// The feed_seen row of a message not in memory, looked up by its time in the file; 0 if none.
+    [[nodiscard]] Result<qint64> findSeenLocked(const QString &key, qint64 time);
     /// Forgets the messages whose entries lie beyond the end of the log (a cut log): they may be stored
     /// again. In a transaction. The error text or empty.
     [[nodiscard]] QString forgetSeenBeyondLocked(qint64 lastSeq);
@@ -100,18 +126,6 @@ private:
     /// Brings m_ids up to the last entry; in a transaction. The error text or empty.
     [[nodiscard]] QString loadIdsLocked();
 
-    /// A feed message's key as the store finds it in memory: 128 bits of its hash.
-    struct SeenKey
-    {
-        quint64 high = 0, low = 0;
-        friend bool operator==(const SeenKey &, const SeenKey &) = default;
-        friend std::size_t qHash(const SeenKey &k, std::size_t seed = 0) noexcept
-        {
-            return std::size_t(k.low ^ (k.high * 0x9e3779b97f4a7c15ull)) ^ seed;
-        }
-    };
-    [[nodiscard]] static SeenKey seenKeyOf(const QString &key);
-
     // mutable: a read may bring the derived spatial index up to date (catchUpGeoIndex); the log itself
     // never changes through a const method.
     mutable sql::Database m_db;
@@ -129,10 +143,23 @@ private:
     mutable sql::Statement m_setGeoUpto;
     mutable sql::Statement m_indexPoints;
     mutable sql::Statement m_indexPolygons;
-    /// Every feed_seen row up to m_seenUpto: the message's key → its row. feed_seen has no index on its key
-    /// (schema 9), so a message is looked up here, and noting a new one appends a row. About 30 bytes per
-    /// distinct message; read from the file at the first feed append.
+    /// Messages seen, as far as memory keeps them: the message's key → its feed_seen row. feed_seen has no
+    /// index on its key (schema 9), only on the message's time (schema 12). Memory keeps every message whose
+    /// time is at or after m_seenFloor, at most m_seenCapacity of them (the most recent by that time), and
+    /// the rows of rooms older than schema 12, which have no time; a message older than the floor is looked
+    /// up by its time in the file. Read from the file at the first feed append.
     QHash<SeenKey, qint64> m_seen;
+    /// The messages of m_seen that have a time, the earliest first: the next to leave memory.
+    struct SeenTime
+    {
+        qint64 time = 0;
+        SeenKey key;
+        friend bool operator>(const SeenTime &a, const SeenTime &b) { return a.time > b.time; }
+    };
+    std::priority_queue<SeenTime, std::vector<SeenTime>, std::greater<>> m_seenByTime;
+    qint64 m_seenFloor = std::numeric_limits<qint64>::min();
+    std::size_t m_seenCapacity = defaultSeenCapacity;
+    bool m_seenLoaded = false;
     qint64 m_seenUpto = 0;
     /// The highest seq that a message of m_seen has its entries up to (feed_seen.seq, schema 10).
     qint64 m_seenMaxSeq = 0;

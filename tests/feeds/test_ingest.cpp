@@ -2,6 +2,7 @@
 #include "feeds/ingestor.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_log_store.h"
 #include "test_util.h"
 
 #include <QFile>
@@ -161,6 +162,72 @@ TEST(Ingestor, KeysSeenByAnotherConnectionOrRolledBackAreCountedRight)
     auto elsewhere = (*other)->appendFeed(arrival(QStringLiteral("k2"), 4200));
     ASSERT_TRUE(elsewhere.ok()) << elsewhere.error().message.toStdString();
     EXPECT_EQ(elsewhere->arrivals, std::vector<qint64>{2});
+}
+
+// A room fed for days holds millions of messages seen; the store keeps in memory only the most recent by the
+// message's own time (setSeenCapacity) and finds an older one by its time in the file: a repeat of any age is
+// still counted, never stored twice, from this process, after a restart, or from another process.
+TEST(Ingestor, MessagesBeyondTheStoresMemoryAreFoundByTheirTime)
+{
+    test::TempRoom t;
+    auto batch = [](std::initializer_list<std::pair<QString, qint64>> messages) {
+        std::vector<FeedArrival> out;
+        for (const auto &[key, time] : messages) {
+            FeedArrival a;
+            a.key = key;
+            a.source = QStringLiteral("gateway");
+            a.drafts.push_back(test::note(time, key));
+            out.push_back(std::move(a));
+        }
+        return out;
+    };
+    auto storeOf = [](Room &room) {
+        return dynamic_cast<SqliteLogStore *>(&room.store());
+    };
+    ASSERT_NE(storeOf(*t.room), nullptr);
+    storeOf(*t.room)->setSeenCapacity(4);
+    for (int i = 0; i < 20; i += 2) {
+        auto r = t.room->appendFeed(batch({{QStringLiteral("k%1").arg(i), 1000 * (i + 1)},
+                                           {QStringLiteral("k%1").arg(i + 1), 1000 * (i + 2)}}));
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        EXPECT_EQ(r->arrivals, (std::vector<qint64>{1, 1}));
+    }
+    EXPECT_LE(storeOf(*t.room)->seenInMemory(), 4u);
+    // Old and recent repeats alike; a new message older than everything in memory is new.
+    auto again = t.room->appendFeed(batch({{QStringLiteral("k3"), 4000},
+                                           {QStringLiteral("k19"), 20000},
+                                           {QStringLiteral("k0"), 1000},
+                                           {QStringLiteral("old"), 500}}));
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again->arrivals, (std::vector<qint64>{2, 2, 2, 1}));
+    EXPECT_EQ(again->appended.size(), 1u);
+    EXPECT_EQ(t.room->store().lastSeq(), 21);
+    EXPECT_LE(storeOf(*t.room)->seenInMemory(), 4u);
+
+    // Another process (it reads only the most recent rows at its first batch) and this one after it.
+    auto other = Room::open(t.path(), t.clock);
+    ASSERT_TRUE(other) << other.error().message.toStdString();
+    storeOf(**other)->setSeenCapacity(4);
+    auto there = (*other)->appendFeed(batch({{QStringLiteral("k5"), 6000}, {QStringLiteral("late"), 700}}));
+    ASSERT_TRUE(there.ok()) << there.error().message.toStdString();
+    EXPECT_EQ(there->arrivals, (std::vector<qint64>{2, 1}));
+    EXPECT_LE(storeOf(**other)->seenInMemory(), 4u);
+    auto here = t.room->appendFeed(batch({{QStringLiteral("late"), 700}, {QStringLiteral("old"), 500}}));
+    ASSERT_TRUE(here.ok()) << here.error().message.toStdString();
+    EXPECT_EQ(here->arrivals, (std::vector<qint64>{2, 2}));
+    EXPECT_TRUE(here->appended.empty());
+
+    // After a restart with the default capacity every message is in memory again, counted as before.
+    other->reset();
+    const QString path = t.path();
+    t.room.reset();
+    auto reopened = Room::open(path, t.clock);
+    ASSERT_TRUE(reopened) << reopened.error().message.toStdString();
+    auto after = (*reopened)->appendFeed(batch({{QStringLiteral("k1"), 2000}, {QStringLiteral("old"), 500}}));
+    ASSERT_TRUE(after.ok()) << after.error().message.toStdString();
+    EXPECT_EQ(after->arrivals, (std::vector<qint64>{2, 3}));
+    EXPECT_EQ((*reopened)->store().lastSeq(), 22);
+    EXPECT_EQ(storeOf(**reopened)->seenInMemory(), 22u);
 }
 
 TEST(Ingestor, SourceFileNamesAreNotKeptReadable)
