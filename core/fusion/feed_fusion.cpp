@@ -14,20 +14,30 @@ const QString sourceIncidentField = QStringLiteral("source_incident");
 
 } // namespace
 
+static_assert(FusionConfig::defaultMemoryMs == Picture::fusionTrailMs,
+              "the fold keeps for fusion what fusion remembers");
+
 void FeedFusion::follow(const Picture &head)
 {
     // The trail only grows while the log does; a fold begun again (a replica gone back to its server's chain)
     // is another log: start again from its beginning.
-    if (m_followed > head.fusionTrail.size())
+    const std::size_t end = head.fusionTrailBase + head.fusionTrail.size();
+    if (m_followed > end)
         *this = FeedFusion(m_fuser.config());
-    for (; m_followed < head.fusionTrail.size(); ++m_followed) {
-        const FusionTrailEntry &t = head.fusionTrail[m_followed];
+    // Entries that left the trail before this object read them were older than fusion remembers.
+    m_followed = std::max(m_followed, head.fusionTrailBase);
+    for (; m_followed < end; ++m_followed) {
+        const FusionTrailEntry &t = head.fusionTrail[m_followed - head.fusionTrailBase];
         if (m_placedIds.remove(t.id))
             continue; // observed (or closed) when this object placed it
         const Entry e = t.toEntry();
         if (auto o = observationOf(e)) {
             (void)m_fuser.observe(*o);
-            m_placed.insert(e.data.value(feedKeyField).toString());
+            const QString key = e.data.value(feedKeyField).toString();
+            if (!key.isEmpty() && !m_placed.contains(key)) {
+                m_placed.insert(key);
+                m_placedOrder.emplace_back(o->time.msecs, key);
+            }
         } else if (e.kind == kinds::incidentClose) {
             // Which sources of a fused incident have closed theirs.
             const QString source = e.data.value(sourceIncidentField).toString();
@@ -37,6 +47,21 @@ void FeedFusion::follow(const Picture &head)
             // nothing fusion knows changes nothing, as in the picture.
             (void)m_fuser.apply(e);
         }
+    }
+    forgetPlaced();
+}
+
+void FeedFusion::forgetPlaced()
+{
+    const qint64 before = m_fuser.horizon();
+    while (!m_placedOrder.empty() && m_placedOrder.front().first < before) {
+        m_placed.remove(m_placedOrder.front().second);
+        m_placedOrder.pop_front();
+    }
+    // Swept when it has doubled: a sweep costs its size.
+    if (std::size_t(m_placedIds.size()) > 2 * m_placedIdsSwept + 1024) {
+        m_placedIds.removeIf([before](const auto &id) { return id.value() < before; });
+        m_placedIdsSwept = std::size_t(m_placedIds.size());
     }
 }
 
@@ -58,7 +83,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
                 // closes a fused incident only once every source of it has.
                 if (d.id.isNull())
                     d.id = newEntryId(); // followed later, it is known as placed
-                m_placedIds.insert(d.id);
+                m_placedIds.insert(d.id, d.eventTime.msecs);
                 const QString source = d.data.value(incidentField).toString();
                 if (const auto target = m_fuser.close(source)) {
                     if (target->incident != source) {
@@ -77,7 +102,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             const auto o = observationOf(d);
             if (!o)
                 continue;
-            m_placedIds.insert(d.id);
+            m_placedIds.insert(d.id, d.eventTime.msecs);
             ++summary.reports;
             const FusionDecision decision = m_fuser.observe(*o);
             // A source a desk split out keeps its own incident.
@@ -93,11 +118,14 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
                 ++summary.merges;
             }
         }
-        if (!key.isEmpty())
+        if (!key.isEmpty()) {
             m_placed.insert(key);
+            m_placedOrder.emplace_back(arrival.drafts.front().eventTime.msecs, key);
+        }
         for (Entry &e : decisions)
             arrival.drafts.push_back(std::move(e));
     }
+    forgetPlaced();
     return summary;
 }
 

@@ -10,7 +10,10 @@
 #include "feeds/ingestor.h"
 #include "fusion/fuser.h"
 
+#include <QHash>
 #include <QSet>
+
+#include <deque>
 
 namespace vigie::fusion {
 
@@ -36,12 +39,19 @@ public:
     [[nodiscard]] const Fuser &fuser() const { return m_fuser; }
 
 private:
+    /// Forgets the messages and entries placed that fusion no longer remembers (Fuser::horizon).
+    void forgetPlaced();
+
     Fuser m_fuser;
     /// Feed keys (as stored, "feed_key") of the messages placed: a replayed message is not placed twice.
+    /// Kept as long as fusion remembers their reports; m_placedOrder says when they leave.
     QSet<QString> m_placed;
-    /// Entries this object placed (observed or closed) before they were appended: followed, they are skipped.
-    QSet<QUuid> m_placedIds;
-    std::size_t m_followed = 0; ///< Picture::fusionTrail entries followed
+    std::deque<std::pair<qint64, QString>> m_placedOrder; ///< (time, key), in the order placed
+    /// Entries this object placed (observed or closed) before they were appended, with their time: followed,
+    /// they are skipped. One whose append failed is never followed: it leaves with fusion's memory.
+    QHash<QUuid, qint64> m_placedIds;
+    std::size_t m_placedIdsSwept = 0; ///< m_placedIds's size after its last sweep
+    std::size_t m_followed = 0;       ///< Picture::fusionTrail entries followed (counted from its first ever)
 };
 
 } // namespace vigie::fusion

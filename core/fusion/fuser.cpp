@@ -64,6 +64,8 @@ Fuser::Fuser(FusionConfig config) : m_config(config)
         m_config.distanceM = 1;
     if (m_config.windowMs <= 0)
         m_config.windowMs = 1;
+    // The window looks that far back and forth: a shorter memory would forget reports it still matches.
+    m_config.memoryMs = std::max(m_config.memoryMs, 2 * m_config.windowMs);
 }
 
 qint64 Fuser::cellKey(double x, double y) const
@@ -73,13 +75,89 @@ qint64 Fuser::cellKey(double x, double y) const
     return (cx << 32) ^ (cy & 0xffffffff);
 }
 
+void Fuser::advanceClock(qint64 time)
+{
+    constexpr qint64 maxStepMs = 3600 * 1000;
+    if (m_observations.empty() && m_clusters.empty())
+        m_clock = time;
+    else if (time > m_clock)
+        m_clock = std::min(time, m_clock + maxStepMs);
+}
+
+void Fuser::addMember(int cluster, qint64 serial)
+{
+    Cluster &c = m_clusters.at(cluster);
+    const Observation &o = observationAt(serial);
+    c.members.push_back(serial);
+    ++c.reports;
+    c.sumLon += o.where.lon;
+    c.sumLat += o.where.lat;
+    c.first = Timestamp{std::min(c.first.msecs, o.time.msecs)};
+    c.last = Timestamp{std::max(c.last.msecs, o.time.msecs)};
+    if (!o.incident.isEmpty() && !c.sources.contains(o.incident)) {
+        c.sources.insert(o.incident);
+        ++c.openSources;
+    }
+}
+
+void Fuser::forget()
+{
+    const qint64 before = horizon();
+    while (!m_observations.empty() && m_observations.front().time.msecs < before) {
+        const qint64 serial = m_firstSerial;
+        const Observation &o = m_observations.front();
+        if (auto cell = m_grid.find(cellKey(projectX(o.where), projectY(o.where))); cell != m_grid.end()) {
+            std::erase(cell.value(), serial);
+            if (cell.value().empty())
+                m_grid.erase(cell);
+        }
+        if (const auto at = m_observationIndex.constFind(o.id);
+            at != m_observationIndex.constEnd() && at.value() == serial) {
+            m_observationIndex.erase(at);
+            m_override.remove(o.id);
+        }
+        if (m_byIncidentKept && !o.incident.isEmpty()) {
+            if (auto reports = m_byIncident.find(o.incident); reports != m_byIncident.end()) {
+                std::erase(reports.value(), serial);
+                if (reports.value().empty())
+                    m_byIncident.erase(reports);
+            }
+        }
+        const int number = m_clusterOf.front();
+        Cluster &c = m_clusters.at(number);
+        // Reports leave in the order they came, so a cluster's first member is the one leaving.
+        if (!c.members.empty() && c.members.front() == serial)
+            c.members.pop_front();
+        else
+            std::erase(c.members, serial);
+        if (c.members.empty()) {
+            m_clusterIndex.remove(c.id);
+            for (const QString &source : std::as_const(c.sources)) {
+                if (m_incidentCluster.value(source, -1) == number)
+                    m_incidentCluster.remove(source);
+                m_closed.remove(source);
+            }
+            m_clusters.erase(number);
+        }
+        m_observations.pop_front();
+        m_clusterOf.pop_front();
+        ++m_firstSerial;
+    }
+}
+
 FusionDecision Fuser::observe(const Observation &observation)
 {
-    const int index = int(m_observations.size());
+    advanceClock(observation.time.msecs);
+    forget();
+    const qint64 index = m_firstSerial + qint64(m_observations.size());
     m_observations.push_back(observation);
     m_observationIndex.insert(observation.id, index);
-    if (!m_closed.isEmpty())
-        m_closed.remove(observation.incident);
+    // A source that reports again on an incident it closed has it open again.
+    if (!m_closed.isEmpty() && m_closed.remove(observation.incident)) {
+        if (const auto was = m_incidentCluster.constFind(observation.incident);
+            was != m_incidentCluster.constEnd())
+            ++m_clusters.at(was.value()).openSources;
+    }
     if (m_byIncidentKept && !observation.incident.isEmpty())
         m_byIncident[observation.incident].push_back(index);
     // A later report of an incident a desk split out goes where the split put it.
@@ -91,18 +169,15 @@ FusionDecision Fuser::observe(const Observation &observation)
     // a stronger tie than closeness (the place may have been refined since).
     if (const auto known = m_incidentCluster.constFind(observation.incident);
         !observation.incident.isEmpty() && known != m_incidentCluster.constEnd()) {
-        Cluster &c = m_clusters[known.value()];
-        c.members.push_back(index);
-        c.sumLon += observation.where.lon;
-        c.sumLat += observation.where.lat;
-        c.first = Timestamp{std::min(c.first.msecs, observation.time.msecs)};
-        c.last = Timestamp{std::max(c.last.msecs, observation.time.msecs)};
-        m_clusterOf.push_back(known.value());
+        const int number = known.value();
+        m_clusterOf.push_back(number);
+        addMember(number, index);
+        const Cluster &c = m_clusters.at(number);
         m_grid[cellKey(x, y)].push_back(index);
         FusionDecision same;
         same.observation = observation.id;
         same.incident = c.id;
-        same.merged = c.members.size() > 1;
+        same.merged = c.reports > 1;
         same.from = observation.incident;
         same.into = c.lead;
         same.known = true;
@@ -135,9 +210,9 @@ FusionDecision Fuser::observe(const Observation &observation)
                 continue;
             auto &cell = it.value();
             // Forget reports far behind the newest: they can no longer match anything.
-            std::erase_if(cell, [&](int j) { return m_observations[j].time.msecs < expiry; });
-            for (int j : cell) {
-                const Observation &other = m_observations[j];
+            std::erase_if(cell, [&](qint64 j) { return observationAt(j).time.msecs < expiry; });
+            for (const qint64 j : cell) {
+                const Observation &other = observationAt(j);
                 const qint64 gap = std::abs(other.time.msecs - observation.time.msecs);
                 if (gap > m_config.windowMs)
                     continue;
@@ -146,8 +221,8 @@ FusionDecision Fuser::observe(const Observation &observation)
                 const double d = distanceMeters(other.where, observation.where);
                 if (d > m_config.distanceM)
                     continue;
-                const int c = m_clusterOf[j];
-                if (!feeds::compatibleTypes(m_clusters[c].type, observation.type) ||
+                const int c = clusterAt(j);
+                if (!feeds::compatibleTypes(m_clusters.at(c).type, observation.type) ||
                     !feeds::compatibleTypes(other.type, observation.type))
                     continue;
                 auto found = std::find_if(candidates.begin(), candidates.end(),
@@ -168,7 +243,7 @@ FusionDecision Fuser::observe(const Observation &observation)
     Candidate nearest{-1, 0, 0};
     for (const Candidate &k : candidates) {
         const bool sameFamily =
-            feeds::familyOf(m_clusters[k.cluster].type) == feeds::familyOf(observation.type);
+            feeds::familyOf(m_clusters.at(k.cluster).type) == feeds::familyOf(observation.type);
         const double confidence = 0.55 * (1.0 - k.distance / m_config.distanceM) +
                                   0.30 * (1.0 - double(k.gap) / double(m_config.windowMs)) +
                                   (sameFamily ? 0.15 : 0.05);
@@ -182,15 +257,11 @@ FusionDecision Fuser::observe(const Observation &observation)
     FusionDecision decision;
     decision.observation = observation.id;
     if (best >= 0 && bestConfidence >= m_config.minConfidence) {
-        Cluster &c = m_clusters[best];
-        c.members.push_back(index);
-        c.sumLon += observation.where.lon;
-        c.sumLat += observation.where.lat;
-        c.first = Timestamp{std::min(c.first.msecs, observation.time.msecs)};
-        c.last = Timestamp{std::max(c.last.msecs, observation.time.msecs)};
+        m_clusterOf.push_back(best);
+        addMember(best, index);
+        Cluster &c = m_clusters.at(best);
         if (feeds::familyOf(c.type) == u"other")
             c.type = observation.type;
-        m_clusterOf.push_back(best);
         decision.incident = c.id;
         decision.merged = true;
         decision.from = observation.incident;
@@ -205,7 +276,7 @@ FusionDecision Fuser::observe(const Observation &observation)
         QStringList typeList, sourceList;
         const std::size_t from = c.members.size() > 50 ? c.members.size() - 50 : 0;
         for (std::size_t m = from; m < c.members.size(); ++m) {
-            const Observation &o = m_observations[c.members[m]];
+            const Observation &o = observationAt(c.members[m]);
             extent = std::max(extent, std::sqrt(flatSquaredMetres(o.where)));
             if (!typeList.contains(o.type))
                 typeList.append(o.type);
@@ -214,7 +285,7 @@ FusionDecision Fuser::observe(const Observation &observation)
         }
         typeList.sort();
         sourceList.sort();
-        decision.reports = int(c.members.size());
+        decision.reports = c.reports;
         decision.extentM = std::lround(std::ceil(extent / 10.0) * 10.0);
         decision.spanMs = c.last.msecs - c.first.msecs;
         decision.nearestM = std::lround(nearest.distance);
@@ -228,20 +299,18 @@ FusionDecision Fuser::observe(const Observation &observation)
         decision.types = std::move(typeList);
         decision.sources = std::move(sourceList);
     } else {
-        Cluster c;
+        const int number = m_nextCluster++;
+        Cluster &c = m_clusters[number];
         c.id = QStringLiteral("fusion:") + observation.id;
-        c.members.push_back(index);
         c.type = observation.type;
         c.lead = observation.incident;
-        if (!observation.incident.isEmpty())
-            m_incidentCluster.insert(observation.incident, int(m_clusters.size()));
-        c.sumLon = observation.where.lon;
-        c.sumLat = observation.where.lat;
         c.first = c.last = observation.time;
-        m_clusterIndex.insert(c.id, int(m_clusters.size()));
-        m_clusterOf.push_back(int(m_clusters.size()));
-        m_clusters.push_back(std::move(c));
-        decision.incident = m_clusters.back().id;
+        if (!observation.incident.isEmpty())
+            m_incidentCluster.insert(observation.incident, number);
+        m_clusterIndex.insert(c.id, number);
+        m_clusterOf.push_back(number);
+        addMember(number, index);
+        decision.incident = c.id;
         decision.reason =
             candidates.empty()
                 ? QStringLiteral("no compatible report within %1 m and %2")
@@ -255,9 +324,9 @@ FusionDecision Fuser::observe(const Observation &observation)
     return decision;
 }
 
-QString Fuser::autoIncidentOf(int index) const
+QString Fuser::autoIncidentOf(qint64 serial) const
 {
-    return m_clusters[m_clusterOf[index]].id;
+    return m_clusters.at(clusterAt(serial)).id;
 }
 
 QString Fuser::incidentOf(const QString &observation) const
@@ -277,8 +346,7 @@ std::vector<FusedIncident> Fuser::incidents() const
     QHash<QString, int> index;
     std::vector<FusedIncident> out;
     std::vector<std::pair<double, double>> sums;
-    for (int i = 0; i < int(m_observations.size()); ++i) {
-        const Observation &o = m_observations[i];
+    for (const Observation &o : m_observations) {
         const QString id = incidentOf(o.id);
         auto it = index.find(id);
         if (it == index.end()) {
@@ -310,10 +378,11 @@ Result<void> Fuser::apply(const Entry &entry)
 {
     const QString a = entry.data.value(QStringLiteral("observation")).toString();
     if (entry.kind == u"fusion.split") {
-        if (!m_observationIndex.contains(a))
+        const auto at = m_observationIndex.constFind(a);
+        if (at == m_observationIndex.constEnd())
             return Error{
                 QStringLiteral("fusion.split %1: unknown report \"%2\"").arg(entry.id.toString(), a)};
-        m_manual.push_back({entry.id, entry.kind, a, {}, false});
+        m_manual.push_back({entry.id, entry.kind, a, observationAt(at.value()).incident, false});
     } else if (entry.kind == u"fusion.join") {
         const QString from = entry.data.value(QStringLiteral("incident")).toString();
         const QString into = entry.data.value(QStringLiteral("into")).toString();
@@ -352,7 +421,7 @@ void Fuser::rebuildOverrides()
         }
         // A split takes out every report of the split report's own incident, as the picture does.
         const QString own = QStringLiteral("split:") + op.a;
-        const QString &incident = m_observations[m_observationIndex.value(op.a)].incident;
+        const QString &incident = op.b;
         if (incident.isEmpty()) {
             m_override.insert(op.a, own);
             continue;
@@ -360,13 +429,13 @@ void Fuser::rebuildOverrides()
         m_splitOf.insert(incident, own);
         if (!m_byIncidentKept) {
             // Kept from the first split on, so that a room with many corrections is not scanned per split.
-            for (int i = 0; i < int(m_observations.size()); ++i)
+            for (std::size_t i = 0; i < m_observations.size(); ++i)
                 if (!m_observations[i].incident.isEmpty())
-                    m_byIncident[m_observations[i].incident].push_back(i);
+                    m_byIncident[m_observations[i].incident].push_back(m_firstSerial + qint64(i));
             m_byIncidentKept = true;
         }
-        for (int i : m_byIncident.value(incident))
-            m_override.insert(m_observations[i].id, own);
+        for (const qint64 serial : m_byIncident.value(incident))
+            m_override.insert(observationAt(serial).id, own);
     }
 }
 
@@ -375,7 +444,7 @@ QString Fuser::clusterIdOf(const QString &incident) const
     if (m_clusterIndex.contains(incident))
         return incident;
     const auto it = m_incidentCluster.find(incident);
-    return it == m_incidentCluster.end() ? incident : m_clusters[it.value()].id;
+    return it == m_incidentCluster.end() ? incident : m_clusters.at(it.value()).id;
 }
 
 bool Fuser::isSplitOut(const QString &incident) const
@@ -388,22 +457,29 @@ std::optional<Fuser::CloseTarget> Fuser::close(const QString &sourceIncident)
     if (sourceIncident.isEmpty())
         return std::nullopt;
     if (isSplitOut(sourceIncident)) {
-        m_closed.insert(sourceIncident);
+        if (!m_closed.contains(sourceIncident)) {
+            m_closed.insert(sourceIncident);
+            if (const auto was = m_incidentCluster.constFind(sourceIncident);
+                was != m_incidentCluster.constEnd())
+                if (Cluster &c = m_clusters.at(was.value()); c.sources.contains(sourceIncident))
+                    --c.openSources;
+        }
         return CloseTarget{sourceIncident, 0};
     }
     const int cluster = m_incidentCluster.value(sourceIncident, -1);
     if (cluster < 0)
         return std::nullopt;
-    m_closed.insert(sourceIncident);
-    const Cluster &c = m_clusters[cluster];
-    // The cluster's sources, each once: those a desk split out have an incident of their own.
-    QSet<QString> open;
-    for (const int member : c.members) {
-        const QString &source = m_observations[member].incident;
-        if (!source.isEmpty() && !m_closed.contains(source) && !isSplitOut(source))
-            open.insert(source);
+    Cluster &c = m_clusters.at(cluster);
+    if (!m_closed.contains(sourceIncident)) {
+        m_closed.insert(sourceIncident);
+        --c.openSources;
     }
-    return CloseTarget{c.lead.isEmpty() ? sourceIncident : c.lead, int(open.size())};
+    // Its other sources still open; those a desk split out have an incident of their own (few: walked).
+    int open = c.openSources;
+    for (auto split = m_splitOf.cbegin(); split != m_splitOf.cend(); ++split)
+        if (c.sources.contains(split.key()) && !m_closed.contains(split.key()))
+            --open;
+    return CloseTarget{c.lead.isEmpty() ? sourceIncident : c.lead, std::max(open, 0)};
 }
 
 Entry Fuser::decisionEntry(const FusionDecision &decision, const Observation &observation)

@@ -10,7 +10,10 @@
 #include <QSet>
 #include <QStringList>
 
+#include <deque>
+#include <limits>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace vigie::fusion {
@@ -21,6 +24,12 @@ struct FusionConfig
     qint64 windowMs = 15 * 60 * 1000; ///< … and within this time of it
     /// Below this confidence a report starts its own incident rather than joining.
     double minConfidence = 0.35;
+    /// What fusion remembers: the reports of this long behind the newest (by their own time), and the
+    /// incidents they are in. An incident none of whose reports is as recent is forgotten: a later report of
+    /// it is placed as a new one would be. It bounds the memory of a room fed for days (about 400 bytes per
+    /// report remembered); the window above needs only twice its own length.
+    qint64 memoryMs = defaultMemoryMs;
+    static constexpr qint64 defaultMemoryMs = 6 * 3600 * 1000;
 };
 
 /// One report as fusion sees it.
@@ -98,9 +107,16 @@ public:
     /// incident is over when the last of its sources closes: until then its close only says that this one
     /// has. A source that reports again is open again.
     std::optional<CloseTarget> close(const QString &sourceIncident);
-    /// The incident a report is in now (after manual corrections).
+    /// The incident a report is in now (after manual corrections); empty for a report fusion does not
+    /// remember (FusionConfig::memoryMs).
     [[nodiscard]] QString incidentOf(const QString &observation) const;
+    /// The incidents of the reports fusion remembers.
     [[nodiscard]] std::vector<FusedIncident> incidents() const;
+    /// How much fusion holds now: reports and incidents remembered (for tests and benchmarks).
+    [[nodiscard]] std::size_t reportsRemembered() const { return m_observations.size(); }
+    [[nodiscard]] std::size_t incidentsRemembered() const { return m_clusters.size(); }
+    /// Reports whose time is before this are forgotten (the clock fusion keeps, see advanceClock).
+    [[nodiscard]] qint64 horizon() const { return m_clock - m_config.memoryMs; }
     [[nodiscard]] const FusionConfig &config() const { return m_config; }
 
     /// Draft entries: an automatic merge decision, and the desk's corrections.
@@ -110,9 +126,12 @@ private:
     struct Cluster
     {
         QString id;
-        std::vector<int> members; ///< indexes into m_observations
+        std::deque<qint64> members; ///< the reports remembered, oldest first (serials, see m_observations)
+        int reports = 0;            ///< every report it was given, forgotten ones included
         QString type;
-        QString lead; ///< picture incident of the first report
+        QString lead;          ///< picture incident of the first report
+        QSet<QString> sources; ///< the picture incidents of its reports
+        int openSources = 0;   ///< those of them their source has not closed (or has reported on since)
         double sumLon = 0, sumLat = 0;
         Timestamp first, last;
     };
@@ -120,22 +139,40 @@ private:
     {
         QUuid entry;
         QString kind;
-        QString a, b;
+        QString a, b; ///< join: incident, into; split: the report, its picture incident
         bool undone = false;
     };
-    [[nodiscard]] QString autoIncidentOf(int index) const;
+    [[nodiscard]] const Observation &observationAt(qint64 serial) const
+    {
+        return m_observations[std::size_t(serial - m_firstSerial)];
+    }
+    [[nodiscard]] int clusterAt(qint64 serial) const
+    {
+        return m_clusterOf[std::size_t(serial - m_firstSerial)];
+    }
+    [[nodiscard]] QString autoIncidentOf(qint64 serial) const;
     [[nodiscard]] QString clusterIdOf(const QString &incident) const;
     void rebuildOverrides();
     [[nodiscard]] qint64 cellKey(double x, double y) const;
+    /// Moves fusion's clock to a report's time, by at most an hour at a time: one report dated far ahead (a
+    /// sender's clock) does not make fusion forget everything it holds.
+    void advanceClock(qint64 time);
+    /// Forgets the reports before horizon(), and the incidents left without any.
+    void forget();
+    void addMember(int cluster, qint64 serial);
 
     FusionConfig m_config;
-    std::vector<Observation> m_observations;
-    std::vector<int> m_clusterOf; ///< per observation: index into m_clusters
-    std::vector<Cluster> m_clusters;
-    QHash<QString, int> m_observationIndex;
-    QHash<QString, int> m_clusterIndex;
-    /// Spatial grid of recent observations (cell of distanceM): cell → observation indexes.
-    QHash<qint64, std::vector<int>> m_grid;
+    /// The reports remembered, in the order given; the first has serial m_firstSerial.
+    std::deque<Observation> m_observations;
+    std::deque<int> m_clusterOf; ///< per report remembered: its cluster's number
+    qint64 m_firstSerial = 0;
+    qint64 m_clock = std::numeric_limits<qint64>::min() / 2;
+    std::unordered_map<int, Cluster> m_clusters; ///< by number (node-based: references stay valid)
+    int m_nextCluster = 0;
+    QHash<QString, qint64> m_observationIndex; ///< report id → serial
+    QHash<QString, int> m_clusterIndex;        ///< cluster id → number
+    /// Spatial grid of recent reports (cell of distanceM): cell → serials.
+    QHash<qint64, std::vector<qint64>> m_grid;
     /// Picture incident → cluster: later reports about an incident already placed follow it.
     QHash<QString, int> m_incidentCluster;
     std::vector<ManualOp> m_manual;
@@ -143,8 +180,8 @@ private:
     QHash<QString, QString> m_joined;   ///< incident → incident it was joined into
     QHash<QString, QString> m_splitOf;  ///< source incident split out by a desk → its incident since
     QSet<QString> m_closed; ///< source incidents their source closed (and has not reported on since)
-    /// Source incident → its reports (indexes into m_observations), kept once a desk has split one out.
-    QHash<QString, std::vector<int>> m_byIncident;
+    /// Source incident → its reports (serials), kept once a desk has split one out.
+    QHash<QString, std::vector<qint64>> m_byIncident;
     bool m_byIncidentKept = false;
 };
 

@@ -417,7 +417,16 @@ void Picture::keepForFusion(const Entry &e)
     for (std::size_t f = 0; f < fusionTrailFields.size(); ++f)
         if (const QJsonValue v = e.data.value(QStringView(fusionTrailFields[f])); v.isString())
             t.fields[f] = v.toString();
+    constexpr qint64 maxStepMs = 3600 * 1000;
+    if (fusionTrail.empty())
+        fusionTrailClock = std::max(fusionTrailClock, t.time.msecs);
+    else if (t.time.msecs > fusionTrailClock)
+        fusionTrailClock = std::min(t.time.msecs, fusionTrailClock + maxStepMs);
     fusionTrail.push_back(std::move(t));
+    while (!fusionTrail.empty() && fusionTrail.front().time.msecs < fusionTrailClock - fusionTrailMs) {
+        fusionTrail.pop_front();
+        ++fusionTrailBase;
+    }
 }
 
 Entry FusionTrailEntry::toEntry() const

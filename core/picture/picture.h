@@ -9,6 +9,8 @@
 #include <QUuid>
 
 #include <array>
+#include <deque>
+#include <limits>
 #include <map>
 #include <optional>
 #include <vector>
@@ -167,7 +169,16 @@ struct Picture
     /// snapshots megabytes, spaced by SnapshotPolicy's byte rule up to 150,000 entries apart, and every
     /// seek and replay jump restored and folded that much (tests/bench/replay.md). Such a fold takes it
     /// from the log instead, reading only the entries of those kinds (restoreFusionTrail).
-    std::vector<FusionTrailEntry> fusionTrail;
+    /// It keeps what fusion remembers (fusion::FusionConfig::memoryMs): entries more than fusionTrailMs
+    /// older than its clock leave its front, so a fold fed for days holds a few hours of reports.
+    std::deque<FusionTrailEntry> fusionTrail;
+    /// How many entries left the trail's front: its first entry is the fusionTrailBase-th it was given. A
+    /// follower counts entries in that numbering.
+    std::size_t fusionTrailBase = 0;
+    /// The trail's clock: the latest event time of its entries, moving by at most an hour per entry (one
+    /// entry dated far ahead does not empty it).
+    qint64 fusionTrailClock = std::numeric_limits<qint64>::min() / 2;
+    static constexpr qint64 fusionTrailMs = 6 * 3600 * 1000;
     bool keepsFusionTrail = false; ///< apply() adds to fusionTrail; not in snapshots
     /// The calendar: planned events announced (event.plan) and not cancelled, by data.event id.
     std::map<QString, PlannedEvent> plannedEvents;

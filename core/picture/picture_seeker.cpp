@@ -97,6 +97,8 @@ Result<Picture> latestPicture(const LogStore &store)
 Result<void> restoreFusionTrail(const LogStore &store, Picture &picture)
 {
     picture.fusionTrail.clear();
+    picture.fusionTrailBase = 0;
+    picture.fusionTrailClock = Picture{}.fusionTrailClock;
     picture.keepsFusionTrail = true;
     if (picture.lastSeq == 0)
         return {};

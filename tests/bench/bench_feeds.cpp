@@ -7,6 +7,7 @@
 #include "privacy/anonymiser.h"
 #include "room/picture_manager.h"
 #include "room/room.h"
+#include "store/sqlite_log_store.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -502,3 +503,138 @@ BENCHMARK(BM_FeedProcessStart)
     ->Iterations(5)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
+
+namespace {
+
+/// The process's resident memory now, in megabytes (Linux /proc/self/status).
+double residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    return -1;
+}
+
+/// Message `i` of a stream of days: one every 60 ms of event time (1,000 a minute). Of every 50, 48 are unit
+/// positions (400 units), one a CAP alert opening an incident somewhere in a 30 km square around Marseille
+/// (nearby alerts fuse), one the cancel of the alert sent an hour before (its incident closes; in the first
+/// hour, a position). So the picture holds about an hour of incidents, as a city's does, and what grows with
+/// the stream is only what keeps every message: the point of the benchmark.
+FeedInput streamMessage(qint64 i)
+{
+    static const QDateTime start =
+        QDateTime::fromString(QStringLiteral("2026-07-14T00:00:00Z"), Qt::ISODate).toUTC();
+    constexpr qint64 every = 50, alertsPerHour = 60'000 / every;
+    const QDateTime at = start.addMSecs(i * 60);
+    QRandomGenerator rng(quint32(i * 2654435761u));
+    const double lat = 43.30 + (rng.generateDouble() - 0.5) * 0.27;
+    const double lon = 5.40 + (rng.generateDouble() - 0.5) * 0.37;
+    FeedInput in;
+    in.context.mode = RoomMode::Live;
+    in.context.sourceLabel = QStringLiteral("bench");
+    in.context.agency = QStringLiteral("fire");
+    const qint64 alert = i / every; // the alert of this group of messages
+    const qint64 cancelled = alert - alertsPerHour;
+    const qint64 slot = i % every;
+    if (slot == 0) {
+        in.format = QStringLiteral("cap");
+        in.bytes = QStringLiteral(
+                       "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>M%1</identifier>"
+                       "<sender>cta@bmpm.fr</sender><sent>%2</sent><status>Actual</status><msgType>Alert"
+                       "</msgType><scope>Public</scope><info><category>Fire</category><event>Feu de vehicule"
+                       "</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed"
+                       "</certainty><area><areaDesc>Marseille</areaDesc><circle>%3,%4 0.1</circle></area>"
+                       "</info></alert>")
+                       .arg(alert)
+                       .arg(at.toString(Qt::ISODateWithMs))
+                       .arg(lat, 0, 'f', 6)
+                       .arg(lon, 0, 'f', 6)
+                       .toUtf8();
+    } else if (slot == every / 2 && cancelled >= 0) {
+        in.format = QStringLiteral("cap");
+        const QString sent = start.addMSecs(cancelled * every * 60).toString(Qt::ISODateWithMs);
+        in.bytes = QStringLiteral(
+                       "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>C%1</identifier>"
+                       "<sender>cta@bmpm.fr</sender><sent>%2</sent><status>Actual</status><msgType>Cancel"
+                       "</msgType><scope>Public</scope><references>cta@bmpm.fr,M%3,%4</references>"
+                       "</alert>")
+                       .arg(alert)
+                       .arg(at.toString(Qt::ISODateWithMs))
+                       .arg(cancelled)
+                       .arg(sent)
+                       .toUtf8();
+    } else {
+        in.format = QStringLiteral("nmea");
+        in.context.unit = QStringLiteral("VSAV%1").arg(i % 400);
+        const QByteArray body =
+            QStringLiteral("GPRMC,%1,A,%3%4,N,%5%6,E,12.5,87.0,%2,,,A")
+                .arg(at.toString(QStringLiteral("hhmmss.zzz")).left(9), at.toString(QStringLiteral("ddMMyy")))
+                .arg(int(lat), 2, 10, QChar(u'0'))
+                .arg((lat - int(lat)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                .arg(int(lon), 3, 10, QChar(u'0'))
+                .arg((lon - int(lon)) * 60.0, 7, 'f', 4, QChar(u'0'))
+                .toLatin1();
+        in.bytes = nmeaChecksum(body);
+    }
+    return in;
+}
+
+} // namespace
+
+/// Resident memory of a feed process (ingest, anonymise, dedupe, fuse, append, its one fold kept) while a
+/// stream of `range(0)` messages goes through it in batches of 1,000, as `vigie-cli listen` takes them:
+/// counters at 1, 2, 5 and 10 million messages, and what fusion and the store hold at the end. With memory
+/// bounded, it rises while fusion's six hours fill (360,000 messages here) and the store's 262,144 most
+/// recent messages, and then stays flat.
+void BM_FeedMemory(benchmark::State &state)
+{
+    const qint64 total = state.range(0);
+    constexpr qint64 batchSize = 1000;
+    for (auto _ : state) {
+        Pipeline p;
+        auto head = p.room->fusionHead(); // the fold a feed process keeps, with the trail fusion follows
+        if (!head) {
+            state.SkipWithError("no fold");
+            return;
+        }
+        QElapsedTimer wall;
+        wall.start();
+        for (qint64 from = 0; from < total; from += batchSize) {
+            std::vector<FeedInput> batch;
+            batch.reserve(batchSize);
+            for (qint64 i = from; i < std::min(total, from + batchSize); ++i)
+                batch.push_back(streamMessage(i));
+            auto report = p.ingestor->ingestAll(std::move(batch));
+            if (!report || report->rejected != 0) {
+                state.SkipWithError(report ? qPrintable(report->reasons.value(0)) : "ingest failed");
+                return;
+            }
+            const qint64 done = from + batchSize;
+            if (done % 100'000 == 0 || done == total) {
+                const double rss = residentMegabytes();
+                std::fprintf(stderr, "%lld messages: %.0f MB resident, %.0f s\n",
+                             static_cast<long long>(done), rss, double(wall.elapsed()) / 1000.0);
+                for (const qint64 mark : {1'000'000LL, 2'000'000LL, 5'000'000LL, 10'000'000LL})
+                    if (done == mark)
+                        state.counters["rss_MB_at_" + std::to_string(mark / 1'000'000) + "M"] = rss;
+            }
+        }
+        auto fold = p.room->fusionHead();
+        state.counters["fusion_reports"] = double(p.fusion->fuser().reportsRemembered());
+        state.counters["fusion_incidents"] = double(p.fusion->fuser().incidentsRemembered());
+        if (fold) {
+            state.counters["trail"] = double((*fold)->fusionTrail.size());
+            state.counters["open_incidents"] = double((*fold)->incidents.size());
+        }
+        if (auto *store = dynamic_cast<SqliteLogStore *>(&p.room->store()))
+            state.counters["seen_in_memory"] = double(store->seenInMemory());
+        state.counters["entries"] = double(p.room->store().lastSeq());
+        state.counters["room_GB"] = double(QFileInfo(p.room->path()).size()) / 1e9;
+    }
+    state.SetItemsProcessed(qint64(state.iterations()) * total);
+    state.SetLabel(allocatorName());
+}
+BENCHMARK(BM_FeedMemory)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kSecond)->Iterations(1);

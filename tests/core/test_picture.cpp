@@ -346,6 +346,8 @@ TEST(Picture, DeskJoinsAndSplitsAreFoldedAndUndone)
     // Fusion's trail keeps every correction as written (fusion decides for itself what one means).
     EXPECT_EQ(p.fusionTrail.size(), before.fusionTrail.size() + 3);
     p.fusionTrail = before.fusionTrail;
+    p.fusionTrailBase = before.fusionTrailBase;
+    p.fusionTrailClock = before.fusionTrailClock;
     EXPECT_TRUE(p == before);
 
     // A join that would make a cycle is not folded; closing an incident closes what was joined into it.

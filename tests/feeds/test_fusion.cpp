@@ -264,6 +264,72 @@ Entry undo(const Entry &undone)
 
 } // namespace
 
+// A room fed for days: fusion remembers six hours of reports (by their own time) and the incidents they are
+// in, not every report it was ever given; within those hours it fuses and follows incidents as before.
+TEST(Fusion, FusionRemembersHoursNotDaysAndOneReportFromTheFutureDoesNotEmptyIt)
+{
+    Fuser fuser;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> spread(-0.03, 0.03);
+    const qint64 hours = 48, perHour = 60;
+    // One report a minute for two days, each incident reported three times over three minutes.
+    for (qint64 m = 0; m < hours * perHour; ++m) {
+        Observation o = obs(QStringLiteral("r%1").arg(m), 43.2951 + spread(rng), 5.3740 + spread(rng), m,
+                            m % 2 ? QStringLiteral("vehicle_fire") : QStringLiteral("injury"));
+        o.incident = QStringLiteral("I%1").arg(m / 3);
+        (void)fuser.observe(o);
+    }
+    const std::size_t sixHours = std::size_t(6 * perHour);
+    EXPECT_LE(fuser.reportsRemembered(), sixHours + 1);
+    EXPECT_GE(fuser.reportsRemembered(), sixHours - 1);
+    EXPECT_LE(fuser.incidentsRemembered(), sixHours / 3 + 2);
+    EXPECT_TRUE(fuser.incidentOf(QStringLiteral("r0")).isEmpty());     // two days ago: forgotten
+    EXPECT_FALSE(fuser.incidentOf(QStringLiteral("r2870")).isEmpty()); // ten minutes ago
+    EXPECT_LE(fuser.incidents().size(), sixHours);
+    const qint64 now = hours * perHour;
+    // An incident reported an hour ago is followed; one reported seven hours ago is placed anew.
+    Observation recent = obs(QStringLiteral("u1"), 43.40, 5.50, now, QStringLiteral("injury"));
+    recent.incident = QStringLiteral("I%1").arg((now - 60) / 3);
+    EXPECT_TRUE(fuser.observe(recent).known);
+    Observation old = obs(QStringLiteral("u2"), 43.40, 5.50, now, QStringLiteral("injury"));
+    old.incident = QStringLiteral("I%1").arg((now - 7 * 60) / 3);
+    EXPECT_FALSE(fuser.observe(old).known);
+    // Two reports of one fire still fuse.
+    (void)fuser.observe(obs(QStringLiteral("f1"), 43.20, 5.60, now + 1, QStringLiteral("vehicle_fire")));
+    EXPECT_TRUE(
+        fuser.observe(obs(QStringLiteral("f2"), 43.2001, 5.6001, now + 2, QStringLiteral("vehicle_fire")))
+            .merged);
+    // A report dated three days ahead (a sender's clock) moves fusion's clock by an hour, not three days.
+    (void)fuser.observe(
+        obs(QStringLiteral("ahead"), 43.10, 5.10, now + 3 * 24 * 60, QStringLiteral("injury")));
+    EXPECT_GE(fuser.reportsRemembered(), sixHours - 60);
+    EXPECT_FALSE(fuser.incidentOf(QStringLiteral("f1")).isEmpty());
+}
+
+// The fold a feed process keeps for its fusion holds the same hours: entries older than six hours behind the
+// newest leave the trail's front, and the count of those gone says where a follower is.
+TEST(Fusion, TheFoldsTrailKeepsWhatFusionRemembers)
+{
+    Picture picture;
+    picture.keepsFusionTrail = true;
+    for (qint64 m = 0; m < 24 * 60; ++m) {
+        Entry e = test::note(m * 60000, QStringLiteral("x"));
+        e.kind = kinds::incidentOpen;
+        e.seq = m + 1;
+        e.geo = Geometry::point(GeoPoint{5.37, 43.29});
+        picture.apply(e);
+    }
+    EXPECT_LE(picture.fusionTrail.size(), std::size_t(6 * 60 + 1));
+    EXPECT_EQ(picture.fusionTrailBase + picture.fusionTrail.size(), std::size_t(24 * 60));
+    EXPECT_EQ(picture.fusionTrail.front().seq, qint64(picture.fusionTrailBase) + 1);
+    Entry ahead = test::note(30LL * 24 * 3600000, QStringLiteral("x"));
+    ahead.kind = kinds::incidentOpen;
+    ahead.seq = 24 * 60 + 1;
+    ahead.geo = Geometry::point(GeoPoint{5.37, 43.29});
+    picture.apply(ahead);
+    EXPECT_GE(picture.fusionTrail.size(), std::size_t(5 * 60));
+}
+
 TEST(Fusion, DeskSplitsJoinsAndUndoesWithEntries)
 {
     Fuser fuser;
