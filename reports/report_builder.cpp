@@ -184,7 +184,8 @@ Result<int> writeReport(const QString &file, const ReportData &data, const Repor
                         const StageProgress &progress)
 {
     if (!data.situation && !data.afterAction)
-        return Error{QStringLiteral("nothing to write: the report's data was not gathered")};
+        return Error{QCoreApplication::translate("vigie::reports",
+                                                 "nothing to write: the report's data was not gathered")};
     if (progress)
         progress(ReportStage::Writing, 0.0); // laying out a long text takes seconds before the first page
     const ReportText text = reportText(data, figures, request, wording);

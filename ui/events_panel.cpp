@@ -1,6 +1,7 @@
 #include "ui/events_panel.h"
 
 #include "ui/dps_dialog.h"
+#include "ui/error_words.h"
 
 #include "anticipation/event_import.h"
 #include "maps/web_mercator.h"
@@ -378,7 +379,7 @@ void EventsPanel::importFile(const QString &file)
         // link (its queue, then the server). It refuses while replaying, and folds what it stored.
         m_manager.append(std::move(job.drafts), std::move(job.refused),
                          [this, summary = job.summary](const Result<std::vector<Entry>> &stored) {
-                             Q_EMIT importFinished(stored ? summary : stored.error().message);
+                             Q_EMIT importFinished(stored ? summary : errorText(stored.error().message));
                          });
     });
     // Reading and parsing the file and comparing it with the calendar happen on the worker (a copy of the

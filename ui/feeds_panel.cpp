@@ -1,5 +1,6 @@
 #include "ui/feeds_panel.h"
 
+#include "ui/error_words.h"
 #include "ui/refusal_words.h"
 
 #include "ui/labels.h"
@@ -248,19 +249,18 @@ void FeedsPanel::togglePause()
         return;
     const bool pause = !m_controls.paused(feed);
     QPointer<FeedsPanel> self(this);
-    m_manager.append(
-        {feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.clock().now())},
-        [self](const Result<std::vector<Entry>> &stored) {
-            if (!self)
-                return;
-            if (!stored) {
-                QMessageBox::warning(
-                    self, tr("Flux"),
-                    tr("Impossible d'inscrire la décision au journal : %1").arg(stored.error().message));
-                return;
-            }
-            self->refresh();
-        });
+    m_manager.append({feeds::feedControlDraft(feed, pause, deskAuthor(), m_manager.clock().now())},
+                     [self](const Result<std::vector<Entry>> &stored) {
+                         if (!self)
+                             return;
+                         if (!stored) {
+                             QMessageBox::warning(self, tr("Flux"),
+                                                  tr("Impossible d'inscrire la décision au journal : %1")
+                                                      .arg(errorText(stored.error().message)));
+                             return;
+                         }
+                         self->refresh();
+                     });
 }
 
 void FeedsPanel::showRefused()

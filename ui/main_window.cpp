@@ -2,6 +2,7 @@
 
 #include "ui/desk_panel.h"
 #include "ui/dps_dialog.h"
+#include "ui/error_words.h"
 #include "ui/forecast_panel.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
@@ -412,7 +413,8 @@ bool MainWindow::appendCorrections(std::vector<Entry> drafts, const QString &don
         if (!self)
             return;
         if (!r)
-            self->statusBar()->showMessage(tr("Inscription impossible : %1").arg(r.error().message), 15000);
+            self->statusBar()->showMessage(
+                tr("Inscription impossible : %1").arg(errorText(r.error().message)), 15000);
         else
             self->statusBar()->showMessage(done, 15000);
     });
@@ -516,11 +518,11 @@ void MainWindow::addNote(const QString &kind)
     if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;
     QPointer<MainWindow> self(this);
-    m_manager.append({dialog.draft(deskAuthor(), m_manager.clock().now())},
-                     [self](const Result<std::vector<Entry>> &r) {
-                         if (!r && self)
-                             QMessageBox::warning(self, tr("Inscription impossible"), r.error().message);
-                     });
+    m_manager.append(
+        {dialog.draft(deskAuthor(), m_manager.clock().now())}, [self](const Result<std::vector<Entry>> &r) {
+            if (!r && self)
+                QMessageBox::warning(self, tr("Inscription impossible"), errorText(r.error().message));
+        });
 }
 
 } // namespace vigie::ui

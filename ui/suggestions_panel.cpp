@@ -1,5 +1,6 @@
 #include "ui/suggestions_panel.h"
 
+#include "ui/error_words.h"
 #include "ui/eta_method.h"
 #include "ui/labels.h"
 #include "ui/models/log_model.h"
@@ -251,7 +252,7 @@ void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
     m_propose->setEnabled(true);
     QString refused;
     if (!stored) {
-        refused = stored.error().message;
+        refused = errorText(stored.error().message);
         m_set.items.clear();
         m_routes.clear();
     } else {
@@ -417,7 +418,7 @@ bool SuggestionsPanel::submitDecision(int row, std::vector<Entry> drafts, const 
             return; // a new proposal replaced the list meanwhile
         if (!stored) {
             self->m_state[std::size_t(row)].clear();
-            self->m_status->setText(refusedText.arg(stored.error().message));
+            self->m_status->setText(refusedText.arg(errorText(stored.error().message)));
             self->updateButtons();
             return;
         }

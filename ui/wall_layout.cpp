@@ -1,5 +1,6 @@
 #include "ui/wall_layout.h"
 
+#include "ui/error_words.h"
 #include "ui/labels.h"
 #include "ui/models/log_model.h"
 #include "ui/note_dialog.h"
@@ -269,11 +270,11 @@ void WallLayout::addNote(const QString &kind)
     if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;
     QPointer<WallLayout> self(this);
-    m_manager.append({dialog.draft(deskAuthor(), m_manager.clock().now())},
-                     [self](const Result<std::vector<Entry>> &r) {
-                         if (!r && self)
-                             QMessageBox::warning(self, tr("Inscription impossible"), r.error().message);
-                     });
+    m_manager.append(
+        {dialog.draft(deskAuthor(), m_manager.clock().now())}, [self](const Result<std::vector<Entry>> &r) {
+            if (!r && self)
+                QMessageBox::warning(self, tr("Inscription impossible"), errorText(r.error().message));
+        });
 }
 
 } // namespace vigie::ui

@@ -427,8 +427,9 @@ namespace {
 Result<Entry> decision(const Entry &suggestion, const QString &kind, const QString &author, Timestamp t)
 {
     if (suggestion.kind != QLatin1String("suggestion"))
-        return Error{
-            QStringLiteral("entry %1 is a %2, not a suggestion").arg(suggestion.seq).arg(suggestion.kind)};
+        return Error{QCoreApplication::translate("vigie::allocation", "entry %1 is a %2, not a suggestion")
+                         .arg(suggestion.seq)
+                         .arg(suggestion.kind)};
     Entry e;
     e.kind = kind;
     e.author = author;

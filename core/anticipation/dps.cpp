@@ -7,13 +7,9 @@
 
 namespace vigie::anticipation {
 
-namespace {
-
 // Errors are English like every core message (vigie_core_fr.ts translates them for the console).
-QString err(const char *text)
-{
-    return QCoreApplication::translate("vigie::anticipation", text);
-}
+
+namespace {
 
 // The grid's own words are French: the console's English catalogue (vigie_en.ts) translates them.
 QString fr(const char *text)
@@ -48,8 +44,10 @@ Result<int> hundredths(const char *name, double v)
     if (std::isfinite(v) && std::abs(scaled - whole) < 1e-6 &&
         (whole == 25 || whole == 30 || whole == 35 || whole == 40))
         return int(whole);
-    return Error{err("%1 = %2 is not a level of the grid: it takes 0.25, 0.30, 0.35 or 0.40")
-                     .arg(QString::fromLatin1(name), QString::number(v))};
+    return Error{
+        QCoreApplication::translate("vigie::anticipation",
+                                    "%1 = %2 is not a level of the grid: it takes 0.25, 0.30, 0.35 or 0.40")
+            .arg(QString::fromLatin1(name), QString::number(v))};
 }
 
 } // namespace
@@ -57,12 +55,16 @@ Result<int> hundredths(const char *name, double v)
 Result<DpsAssessment> assessDps(const DpsInputs &in)
 {
     if (!std::isfinite(in.p1) || in.p1 < 0 || in.p1 != std::floor(in.p1))
-        return Error{err("P1 = %1 is not a number of people: give the public present at the same time, a "
+        return Error{QCoreApplication::translate(
+                         "vigie::anticipation",
+                         "P1 = %1 is not a number of people: give the public present at the same time, a "
                          "whole number from 0 to %2")
                          .arg(QString::number(in.p1))
                          .arg(maxDpsPublic)};
     if (in.p1 > double(maxDpsPublic))
-        return Error{err("P1 = %1 is more people than any event gathers at once (at most %2): check the "
+        return Error{QCoreApplication::translate(
+                         "vigie::anticipation",
+                         "P1 = %1 is more people than any event gathers at once (at most %2): check the "
                          "figure")
                          .arg(QString::number(qint64(in.p1)))
                          .arg(maxDpsPublic)};

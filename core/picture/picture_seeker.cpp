@@ -1,5 +1,6 @@
 #include "picture/picture_seeker.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace vigie {
@@ -161,8 +162,10 @@ Result<void> SnapshotKeeper::catchUp(LogStore &store)
             return checked.error();
         if (checked->damage) {
             m_damaged = true;
-            return Error{QStringLiteral("the log does not verify at seq %1 (%2): no snapshot is written past "
-                                        "it; run `vigie-cli verify`")
+            return Error{QCoreApplication::translate(
+                             "vigie::picture",
+                             "the log does not verify at seq %1 (%2): no snapshot is written past "
+                             "it; run `vigie-cli verify`")
                              .arg(checked->damage->seq)
                              .arg(checked->damage->problem)};
         }

@@ -4,6 +4,7 @@
 #include "room/desk_link.h"
 #include "store/sqlite_db.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace vigie {
@@ -36,7 +37,8 @@ public:
               "NULL)"})
             if (auto r = q->m_db.exec(s); !r)
                 return Error{
-                    QStringLiteral("%1: cannot open the desk's queue: %2").arg(path, r.error().message)};
+                    QCoreApplication::translate("vigie::room", "%1: cannot open the desk's queue: %2")
+                        .arg(path, r.error().message)};
         return q;
     }
 
@@ -63,7 +65,8 @@ public:
                     const QString why = keep->lastError();
                     (void)m_db.exec("ROLLBACK");
                     return Error{
-                        QStringLiteral("%1: cannot queue the refused input: %2").arg(m_db.path(), why)};
+                        QCoreApplication::translate("vigie::room", "%1: cannot queue the refused input: %2")
+                            .arg(m_db.path(), why)};
                 }
             }
         }
@@ -88,7 +91,8 @@ public:
             if (insert->step() != sql::Statement::Step::Done) {
                 const QString why = insert->lastError();
                 (void)m_db.exec("ROLLBACK");
-                return Error{QStringLiteral("%1: cannot queue the entries: %2").arg(m_db.path(), why)};
+                return Error{QCoreApplication::translate("vigie::room", "%1: cannot queue the entries: %2")
+                                 .arg(m_db.path(), why)};
             }
         }
         return m_db.exec("COMMIT");
@@ -105,7 +109,8 @@ public:
         auto first = m_db.prepare("SELECT coalesce(min(pos), 1) FROM queue");
         if (!first || first->step() != sql::Statement::Step::Row) {
             (void)m_db.exec("ROLLBACK");
-            return Error{QStringLiteral("%1: cannot read the desk's queue").arg(m_db.path())};
+            return Error{QCoreApplication::translate("vigie::room", "%1: cannot read the desk's queue")
+                             .arg(m_db.path())};
         }
         qint64 pos = first->int64(0) - qint64(entries.size());
         auto insert =
@@ -156,8 +161,9 @@ public:
             if (step == sql::Statement::Step::Done)
                 break;
             if (step == sql::Statement::Step::Error)
-                return Error{QStringLiteral("%1: cannot read the desk's queue: %2")
-                                 .arg(m_db.path(), select->lastError())};
+                return Error{
+                    QCoreApplication::translate("vigie::room", "%1: cannot read the desk's queue: %2")
+                        .arg(m_db.path(), select->lastError())};
             Row row;
             row.pos = select->int64(0);
             Entry &e = row.draft;

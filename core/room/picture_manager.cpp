@@ -1,5 +1,6 @@
 #include "room/picture_manager.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 
 #include "picture/conflicts.h"
@@ -183,8 +184,10 @@ void PictureManager::append(std::vector<Entry> drafts, std::vector<Refused> refu
     // The last guard, whatever button a panel forgot to grey: an official never decides on a past picture.
     if (m_replay) {
         if (done)
-            done(Error{QStringLiteral("%1: this console shows the room as it was at %2 (replay); nothing was "
-                                      "written. Return to live to write.")
+            done(Error{QCoreApplication::translate(
+                           "vigie::room",
+                           "%1: this console shows the room as it was at %2 (replay); nothing was "
+                           "written. Return to live to write.")
                            .arg(m_location, m_replayAt.toIso())});
         return;
     }
@@ -202,7 +205,9 @@ void PictureManager::write(std::vector<Entry> drafts, std::vector<Refused> refus
     if (m_writer)
         m_writer->append(std::move(drafts), std::move(refused), this, std::move(finish));
     else
-        finish(Error{QStringLiteral("%1: this console has no writer; nothing was written").arg(m_location)});
+        finish(Error{
+            QCoreApplication::translate("vigie::room", "%1: this console has no writer; nothing was written")
+                .arg(m_location)});
 }
 
 void PictureManager::setSnapshotPolicy(SnapshotPolicy policy)

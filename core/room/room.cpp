@@ -5,6 +5,7 @@
 #include "store/pg_log_store.h"
 #include "store/sqlite_log_store.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
@@ -49,9 +50,11 @@ Result<void> writeKey(const QString &path, const QByteArray &key)
 Result<void> writable(const RoomInfo &info, const QString &path)
 {
     if (!info.replicaOf.isEmpty())
-        return Error{QStringLiteral("%1 is a desk's replica of the shared room on %2: only the desk's link "
-                                    "writes to it. Write to the shared room (its postgresql:// URL) or from "
-                                    "the desk's console")
+        return Error{QCoreApplication::translate(
+                         "vigie::room",
+                         "%1 is a desk's replica of the shared room on %2: only the desk's link "
+                         "writes to it. Write to the shared room (its postgresql:// URL) or from "
+                         "the desk's console")
                          .arg(path, info.replicaOf)};
     return {};
 }

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 namespace vigie::schema {
@@ -195,7 +197,8 @@ Result<int> version(sql::Database &db)
     if (!stmt)
         return stmt.error();
     if (stmt->step() != sql::Statement::Step::Row)
-        return Error{QStringLiteral("%1: cannot read the schema version: %2").arg(db.path(), db.lastError())};
+        return Error{QCoreApplication::translate("vigie::store", "%1: cannot read the schema version: %2")
+                         .arg(db.path(), db.lastError())};
     return int(stmt->int64(0));
 }
 
@@ -205,8 +208,9 @@ Result<void> migrate(sql::Database &db, int target)
     if (!current)
         return current.error();
     if (*current > currentVersion)
-        return Error{QStringLiteral("%1: room file schema version %2 is newer than this program (%3); "
-                                    "update Vigie to open it")
+        return Error{QCoreApplication::translate(
+                         "vigie::store", "%1: room file schema version %2 is newer than this program (%3); "
+                                         "update Vigie to open it")
                          .arg(db.path())
                          .arg(*current)
                          .arg(currentVersion)};
@@ -218,9 +222,10 @@ Result<void> migrate(sql::Database &db, int target)
             applied = db.exec(QByteArray("PRAGMA user_version = ") + QByteArray::number(v));
         if (!applied) {
             (void)db.exec("ROLLBACK");
-            return Error{QStringLiteral("migration to schema version %1 failed: %2")
-                             .arg(v)
-                             .arg(applied.error().message)};
+            return Error{
+                QCoreApplication::translate("vigie::store", "migration to schema version %1 failed: %2")
+                    .arg(v)
+                    .arg(applied.error().message)};
         }
         if (auto r = db.exec("COMMIT"); !r)
             return r;

@@ -1,10 +1,15 @@
 #include "store/sqlite_db.h"
 
+#include <QCoreApplication>
+
 #include <sqlite3.h>
 
 #include <utility>
 
 namespace vigie::sql {
+
+// Errors are English, the language of vigie-cli; the console shows them in French (ui/i18n/vigie_core_fr.ts).
+// What SQLite says (its own English) stays as it is, quoted in the French.
 
 Database::~Database()
 {
@@ -47,7 +52,7 @@ Result<Database> Database::open(const QString &path, Mode mode)
     if (rc != SQLITE_OK) {
         const QString why =
             db.m_db ? QString::fromUtf8(sqlite3_errmsg(db.m_db)) : QStringLiteral("out of memory");
-        return Error{QStringLiteral("cannot open %1: %2").arg(path, why)};
+        return Error{QCoreApplication::translate("vigie::store", "cannot open %1: %2").arg(path, why)};
     }
     sqlite3_extended_result_codes(db.m_db, 1);
     db.setBusyTimeout(defaultBusyTimeoutMs);
@@ -65,7 +70,8 @@ Result<void> Database::exec(const QByteArray &sql)
     if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString why = QString::fromUtf8(message ? message : "unknown error");
         sqlite3_free(message);
-        return Error{QStringLiteral("%1: %2 (in: %3)").arg(m_path, why, QString::fromUtf8(sql.left(120)))};
+        return Error{QCoreApplication::translate("vigie::store", "%1: %2 (in: %3)")
+                         .arg(m_path, why, QString::fromUtf8(sql.left(120)))};
     }
     return {};
 }
@@ -75,7 +81,8 @@ Result<Statement> Database::prepare(const QByteArray &sql) const
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                            nullptr) != SQLITE_OK)
-        return Error{QStringLiteral("%1: cannot prepare statement: %2").arg(m_path, lastError())};
+        return Error{QCoreApplication::translate("vigie::store", "%1: cannot prepare statement: %2")
+                         .arg(m_path, lastError())};
     return Statement(stmt, m_db);
 }
 

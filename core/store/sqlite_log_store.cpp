@@ -3,6 +3,7 @@
 #include "store/chain_check.h"
 #include "store/schema.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDebug>
 #include <QFileInfo>
@@ -103,19 +104,23 @@ Result<std::unique_ptr<SqliteLogStore>> SqliteLogStore::create(const QString &pa
 Result<std::unique_ptr<SqliteLogStore>> SqliteLogStore::open(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return Error{QStringLiteral("%1 does not exist; create it with `vigie-cli init %1`").arg(path)};
+        return Error{QCoreApplication::translate("vigie::store",
+                                                 "%1 does not exist; create it with `vigie-cli init %1`")
+                         .arg(path)};
     auto db = sql::Database::open(path, sql::Database::Mode::ReadWrite);
     if (!db)
         return db.error();
     std::unique_ptr<SqliteLogStore> store(new SqliteLogStore);
     store->m_db = std::move(*db);
     if (auto r = configure(store->m_db); !r)
-        return Error{QStringLiteral("%1 is not a Vigie room file: %2").arg(path, r.error().message)};
+        return Error{QCoreApplication::translate("vigie::store", "%1 is not a Vigie room file: %2")
+                         .arg(path, r.error().message)};
     auto v = schema::version(store->m_db);
     if (!v)
         return v.error();
     if (*v == 0)
-        return Error{QStringLiteral("%1 is not a Vigie room file (no schema)").arg(path)};
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1 is not a Vigie room file (no schema)").arg(path)};
     if (auto r = schema::migrate(store->m_db); !r)
         return r.error();
     if (auto r = store->loadState(); !r)
@@ -146,7 +151,9 @@ Result<void> SqliteLogStore::loadState()
             m_room.replicaOf = value;
     }
     if (m_room.id.isEmpty())
-        return Error{QStringLiteral("%1: the room has no id (damaged meta table)").arg(m_db.path())};
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: the room has no id (damaged meta table)")
+                .arg(m_db.path())};
     auto last = m_statements.take("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
     if (!last)
         return last.error();
@@ -301,8 +308,8 @@ Result<qint64> SqliteLogStore::catchUpGeoIndex(bool wait) const
         if (!last)
             return last.error();
         if (last->step() != sql::Statement::Step::Row)
-            return Error{
-                QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), last->lastError())};
+            return Error{QCoreApplication::translate("vigie::store", "%1: reading the log failed: %2")
+                             .arg(m_db.path(), last->lastError())};
         return std::pair{*upto, last->int64(0)};
     };
     if (auto before = lag(); !before)
@@ -367,7 +374,8 @@ Result<std::vector<Entry>> SqliteLogStore::append(std::vector<Entry> drafts,
         m_insertGeo.reset();
         m_insertCell.reset();
         m_upsertBlock.reset();
-        return Error{QStringLiteral("%1: append failed, nothing was written: %2").arg(m_db.path(), why)};
+        return Error{QCoreApplication::translate("vigie::store", "%1: append failed, nothing was written: %2")
+                         .arg(m_db.path(), why)};
     };
     std::vector<Placed> placed;
     if (const QString problem = takeStoredLocked(drafts, placed); !problem.isEmpty())
@@ -673,7 +681,9 @@ Result<FeedAppend> SqliteLogStore::appendFeed(std::vector<FeedArrival> arrivals,
         m_upsertBlock.reset();
         // Memory may hold messages of the batch, or lack rows the file has back: read it again at the next.
         forgetSeenInMemory();
-        return Error{QStringLiteral("%1: feed append failed, nothing was written: %2").arg(m_db.path(), why)};
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: feed append failed, nothing was written: %2")
+                .arg(m_db.path(), why)};
     };
     if (const QString problem = loadSeenLocked(); !problem.isEmpty())
         return fail(problem);
@@ -797,8 +807,8 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             if (step == sql::Statement::Step::Done)
                 break;
             if (step == sql::Statement::Step::Error)
-                return Error{
-                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), blockRows.lastError())};
+                return Error{QCoreApplication::translate("vigie::store", "%1: reading the log failed: %2")
+                                 .arg(m_db.path(), blockRows.lastError())};
             const qint64 first = blockRows.int64(0) << timeBlockBits;
             const qint64 after = std::max(first, query.afterSeq);
             const qint64 last = first + (qint64(1) << timeBlockBits);
@@ -928,8 +938,8 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             if (step == sql::Statement::Step::Done)
                 break;
             if (step == sql::Statement::Step::Error)
-                return Error{
-                    QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), stmt.lastError())};
+                return Error{QCoreApplication::translate("vigie::store", "%1: reading the log failed: %2")
+                                 .arg(m_db.path(), stmt.lastError())};
             Entry e = rowToEntry(stmt, m_room, &geoJson, &dataJson);
             if (!geoJson.isEmpty()) {
                 auto g = geometryFromGeoJson(QJsonDocument::fromJson(geoJson).object());
@@ -970,7 +980,8 @@ Result<VerifyReport> SqliteLogStore::verifyRange(qint64 afterSeq, qint64 limit,
     // damage at the first entry not read, reported like a broken link, not an error of the command.
     auto readFailed = [this](const sql::Statement &s, ChainCheck &check, qint64 seq) -> Result<VerifyReport> {
         if (!s.lastErrorIsDamage())
-            return Error{QStringLiteral("%1: reading the log failed: %2").arg(m_db.path(), s.lastError())};
+            return Error{QCoreApplication::translate("vigie::store", "%1: reading the log failed: %2")
+                             .arg(m_db.path(), s.lastError())};
         check.damaged(seq, QStringLiteral("entry %1 cannot be read: %2 (the room file is damaged)")
                                .arg(seq)
                                .arg(s.lastError()));
@@ -1037,7 +1048,7 @@ QString SqliteLogStore::quarantineLocked(const std::vector<QuarantineItem> &item
         const QString why = step == sql::Statement::Step::Done ? QString() : s.lastError();
         s.reset();
         if (!why.isEmpty())
-            return QStringLiteral("cannot write to the quarantine: %1").arg(why);
+            return QCoreApplication::translate("vigie::store", "cannot write to the quarantine: %1").arg(why);
     }
     return {};
 }
@@ -1053,8 +1064,8 @@ Result<qint64> SqliteLogStore::quarantine(const QuarantineItem &item)
     const qint64 id = m_db.lastInsertRowId();
     if (auto r = m_db.exec("COMMIT"); !r) {
         (void)m_db.exec("ROLLBACK");
-        return Error{
-            QStringLiteral("%1: cannot write to the quarantine: %2").arg(m_db.path(), r.error().message)};
+        return Error{QCoreApplication::translate("vigie::store", "%1: cannot write to the quarantine: %2")
+                         .arg(m_db.path(), r.error().message)};
     }
     return id;
 }
@@ -1105,7 +1116,8 @@ Result<qint64> SqliteLogStore::lastSnapshotSeq() const
     if (!stmt)
         return stmt.error();
     if (stmt->step() != sql::Statement::Step::Row)
-        return Error{QStringLiteral("%1: cannot read snapshots: %2").arg(m_db.path(), stmt->lastError())};
+        return Error{QCoreApplication::translate("vigie::store", "%1: cannot read snapshots: %2")
+                         .arg(m_db.path(), stmt->lastError())};
     return stmt->int64(0);
 }
 

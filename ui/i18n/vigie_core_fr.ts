@@ -43,6 +43,10 @@
         <source>incident %1 (%2) needs %3: %4 missing; %5 available unit(s) match %6, all proposed elsewhere or unreachable</source>
         <translation>l’intervention %1 (%2) demande %3 : il en manque %4 ; %5 moyen(s) disponible(s) correspondent à %6, tous proposés ailleurs ou hors d’atteinte</translation>
     </message>
+    <message>
+        <source>entry %1 is a %2, not a suggestion</source>
+        <translation>l’entrée %1 est de nature « %2 », pas une proposition</translation>
+    </message>
 </context>
 <context>
     <name>vigie::routing</name>
@@ -243,6 +247,154 @@
     <message>
         <source>No incident in any of the %1 test weeks: no PAI can be computed.</source>
         <translation>Aucune intervention dans les %1 semaines de test : pas de PAI calculable.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1 : ce fichier ne peut pas être lu (« %2 ») ; vérifiez son nom, son dossier et vos droits d’accès</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is not a level of the grid: it takes 0.25, 0.30, 0.35 or 0.40</source>
+        <translation>%1 = %2 n’est pas un niveau de la grille : elle prend 0,25, 0,30, 0,35 ou 0,40</translation>
+    </message>
+    <message>
+        <source>P1 = %1 is not a number of people: give the public present at the same time, a whole number from 0 to %2</source>
+        <translation>P1 = %1 n’est pas un effectif : indiquez le public présent en même temps, un nombre entier de 0 à %2</translation>
+    </message>
+    <message>
+        <source>P1 = %1 is more people than any event gathers at once (at most %2): check the figure</source>
+        <translation>P1 = %1 dépasse ce qu’un événement rassemble à la fois (au plus %2) : vérifiez le chiffre</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::store</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d’ouvrir %1 (SQLite : « %2 ») : vérifiez que le fichier existe et que ce poste peut le lire et l’écrire</translation>
+    </message>
+    <message>
+        <source>%1: %2 (in: %3)</source>
+        <translation>%1 : SQLite a refusé l’opération « %3 » (« %2 ») ; réessayez et, si cela se répète, vérifiez le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1: cannot prepare statement: %2</source>
+        <translation>%1 : SQLite ne peut pas préparer la requête (« %2 ») ; le fichier de salle est peut-être endommagé : vérifiez-le avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; create it with `vigie-cli init %1`</source>
+        <translation>%1 n’existe pas (déplacé ou supprimé ?) ; rouvrez le bon fichier de salle, ou créez la salle avec « vigie-cli init %1 »</translation>
+    </message>
+    <message>
+        <source>%1 is not a Vigie room file: %2</source>
+        <translation>%1 n’est pas un fichier de salle Vigie : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Vigie room file (no schema)</source>
+        <translation>%1 n’est pas un fichier de salle Vigie (aucun schéma) ; ouvrez le fichier .vigie de la salle</translation>
+    </message>
+    <message>
+        <source>%1: the room has no id (damaged meta table)</source>
+        <translation>%1 : la salle n’a pas d’identifiant (table meta endommagée) ; restaurez le fichier depuis sa sauvegarde</translation>
+    </message>
+    <message>
+        <source>%1: reading the log failed: %2</source>
+        <translation>%1 : la lecture du journal a échoué (%2) ; vérifiez le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1: append failed, nothing was written: %2</source>
+        <translation>%1 : l’inscription au journal a échoué, rien n’a été écrit (%2). Réessayez ; si l’échec se répète, vérifiez la place sur le disque et le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1: feed append failed, nothing was written: %2</source>
+        <translation>%1 : l’inscription des messages du flux a échoué, rien n’a été écrit (%2). Réessayez ; si l’échec se répète, vérifiez la place sur le disque et le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>cannot write to the quarantine: %1</source>
+        <translation>impossible d’écrire dans la quarantaine (%1)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write to the quarantine: %2</source>
+        <translation>%1 : impossible d’écrire dans la quarantaine, rien n’y a été écrit (%2) ; réessayez</translation>
+    </message>
+    <message>
+        <source>%1: cannot read snapshots: %2</source>
+        <translation>%1 : impossible de lire les instantanés de la situation (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the schema version: %2</source>
+        <translation>%1 : impossible de lire la version du schéma (%2) ; ce fichier n’est peut-être pas un fichier de salle Vigie</translation>
+    </message>
+    <message>
+        <source>%1: room file schema version %2 is newer than this program (%3); update Vigie to open it</source>
+        <translation>%1 : ce fichier de salle est au schéma %2, plus récent que ce programme (%3) ; mettez Vigie à jour pour l’ouvrir</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 failed: %2</source>
+        <translation>la mise à niveau du fichier de salle vers le schéma %1 a échoué, elle n’a rien changé : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::room</name>
+    <message>
+        <source>%1: this console shows the room as it was at %2 (replay); nothing was written. Return to live to write.</source>
+        <translation>%1 : cette console montre la salle telle qu’elle était le %2 (relecture) ; rien n’a été écrit. Revenez au direct pour écrire.</translation>
+    </message>
+    <message>
+        <source>%1: this console has no writer; nothing was written</source>
+        <translation>%1 : cette console n’a pas d’accès en écriture à la salle ; rien n’a été écrit</translation>
+    </message>
+    <message>
+        <source>%1 is a desk's replica of the shared room on %2: only the desk's link writes to it. Write to the shared room (its postgresql:// URL) or from the desk's console</source>
+        <translation>%1 est la copie locale, tenue par un poste, de la salle partagée sur %2 : seul le lien du poste y écrit. Écrivez dans la salle partagée (son adresse postgresql://) ou depuis la console du poste</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the desk's queue: %2</source>
+        <translation>%1 : impossible d’ouvrir la file d’attente du poste (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot queue the refused input: %2</source>
+        <translation>%1 : impossible de mettre en attente les données refusées, rien n’a été écrit (%2) ; réessayez</translation>
+    </message>
+    <message>
+        <source>%1: cannot queue the entries: %2</source>
+        <translation>%1 : impossible de mettre les entrées en attente d’envoi, rien n’a été écrit (%2) ; réessayez</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the desk's queue</source>
+        <translation>%1 : impossible de lire la file d’attente du poste</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the desk's queue: %2</source>
+        <translation>%1 : impossible de lire la file d’attente du poste (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::picture</name>
+    <message>
+        <source>the log does not verify at seq %1 (%2): no snapshot is written past it; run `vigie-cli verify`</source>
+        <translation>le journal ne se vérifie pas à l’entrée n° %1 (%2) : aucun instantané n’est écrit au-delà ; lancez « vigie-cli verify »</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::reports</name>
+    <message>
+        <source>cannot write the PDF %1: %2</source>
+        <translation>impossible d’écrire le PDF %1 : %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert (ouvert ailleurs, ou droits insuffisants ?) ; choisissez un autre nom ou un autre dossier</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>son dossier n’existe pas ; choisissez un dossier existant</translation>
+    </message>
+    <message>
+        <source>cannot finish the PDF %1</source>
+        <translation>impossible de terminer le PDF %1 (disque plein ?) ; réessayez, ailleurs au besoin</translation>
+    </message>
+    <message>
+        <source>nothing to write: the report's data was not gathered</source>
+        <translation>rien à écrire : les données du rapport n’ont pas été rassemblées</translation>
     </message>
 </context>
 </TS>
