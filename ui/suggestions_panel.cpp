@@ -176,13 +176,15 @@ void SuggestionsPanel::propose()
         for (const allocation::Suggestion &s : out.set.items) {
             const auto unit = picture.units.find(s.unit);
             const auto incident = picture.incidents.find(s.incident);
-            if (unit == picture.units.end() || incident == picture.incidents.end() ||
-                !unit->second.position || !incident->second.position)
+            if (unit == picture.units.end() || !unit->second.position ||
+                (!s.moveUp && (incident == picture.incidents.end() || !incident->second.position)))
                 continue;
+            // A move-up goes to its station, a dispatch to its incident.
+            const GeoPoint destination = s.moveUp ? s.stationPosition : *incident->second.position;
             SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
             if (context->graph && !s.approximate) {
                 const auto from = context->graph->snap(*unit->second.position);
-                const auto to = context->graph->snap(*incident->second.position);
+                const auto to = context->graph->snap(destination);
                 if (from && to) {
                     routing::Route route = context->graph->route(*from, *to);
                     if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
@@ -192,7 +194,7 @@ void SuggestionsPanel::propose()
                 }
             }
             if (r.polyline.empty())
-                r.polyline = {*unit->second.position, *incident->second.position};
+                r.polyline = {*unit->second.position, destination};
             out.routes.push_back(std::move(r));
         }
         return out;
@@ -208,7 +210,7 @@ void SuggestionsPanel::onComputed()
     // its entry: pressing F5 again records only the proposals that changed.
     const auto key = [](const allocation::Suggestion &s) -> QString {
         return s.unit + QLatin1Char('|') + s.incident + QLatin1Char('|') + s.need.name + QLatin1Char('|') +
-               s.need.agency;
+               s.need.agency + QLatin1Char('|') + s.station;
     };
     std::map<QString, Entry> standing;
     for (std::size_t k = 0; k < m_set.items.size() && k < m_recorded.size() && k < m_state.size(); ++k) {
@@ -302,6 +304,34 @@ void SuggestionsPanel::fill()
         item->setText(UnitColumn,
                       QStringLiteral("%1 (%2)").arg(s.callsign.isEmpty() ? s.unit : s.callsign, s.type));
         item->setForeground(UnitColumn, agencyColour(s.agency));
+        if (s.moveUp) {
+            // A move-up: where the unit goes to wait, and which sectors it brings back within the target.
+            item->setText(IncidentColumn, tr("repositionnement : %1").arg(s.stationName));
+            item->setText(NeedColumn, tr("couverture"));
+            item->setText(EtaColumn,
+                          minutesText(s.etaSeconds) + (s.approximate ? tr(" (approx.)") : QString()));
+            item->setText(DistanceColumn, kmText(s.meters));
+            const int target = int(m_set.coverage.targetSeconds / 60);
+            item->setText(CoverageColumn, tr("rétablit %n secteur(s)", nullptr, int(s.restored.size())));
+            item->setForeground(CoverageColumn, QColor(0x00, 0x9E, 0x73));
+            item->setToolTip(CoverageColumn,
+                             tr("Secteurs qui retrouvent un %1 à moins de %2 min : %3.\nCouverture attendue "
+                                "regagnée (modèle MEXCLP) : %4")
+                                 .arg(s.type)
+                                 .arg(target)
+                                 .arg(s.restored.join(QStringLiteral(", ")))
+                                 .arg(QLocale().toString(-s.coverageLoss, 'f', 3)));
+            for (int c = EtaColumn; c <= CoverageColumn; ++c)
+                item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+            auto *why = new QTreeWidgetItem(item);
+            why->setText(UnitColumn, tr("les départs proposés laissent sans %1 à moins de %2 min : %3 ; "
+                                        "aucun autre secteur n'en est privé")
+                                         .arg(s.type)
+                                         .arg(target)
+                                         .arg(s.restored.join(QStringLiteral(", "))));
+            why->setFirstColumnSpanned(true);
+            continue;
+        }
         item->setText(IncidentColumn,
                       QStringLiteral("%1 — %2").arg(s.incident, incidentTypeLabel(s.incidentType)));
         item->setText(NeedColumn,
@@ -442,10 +472,17 @@ void SuggestionsPanel::decided(int row, const QString &state)
     for (SuggestedRoute &r : m_routes)
         if (r.unit == s.unit && r.incident == s.incident)
             r.decided = true;
-    m_status->setText(
-        accepted ? tr("%1 part vers %2 (inscrit à la main courante).")
-                       .arg(s.callsign.isEmpty() ? s.unit : s.callsign, s.incident)
-                 : tr("Proposition %1 → %2 rejetée (inscrit à la main courante).").arg(s.unit, s.incident));
+    const QString name = s.callsign.isEmpty() ? s.unit : s.callsign;
+    if (s.moveUp)
+        m_status->setText(
+            accepted ? tr("%1 se repositionne à %2 (inscrit à la main courante).").arg(name, s.stationName)
+                     : tr("Repositionnement de %1 à %2 rejeté (inscrit à la main courante).")
+                           .arg(name, s.stationName));
+    else
+        m_status->setText(
+            accepted
+                ? tr("%1 part vers %2 (inscrit à la main courante).").arg(name, s.incident)
+                : tr("Proposition %1 → %2 rejetée (inscrit à la main courante).").arg(s.unit, s.incident));
     m_manager.poll();
     Q_EMIT routesChanged(m_routes);
     // Move on to the next undecided suggestion: decisions are often taken in a row.

@@ -34,6 +34,147 @@ QString needText(const Need &n)
         .arg(n.priority);
 }
 
+/// Move-ups (SuggestOptions::moveUpsPerType): the greedy step of the dynamic maximal expected covering model
+/// (Daskin 1983, MEXCLP; redeployment at each event as in Gendreau, Laporte & Semet 2001), on the city the
+/// proposed dispatches leave. Per fire unit type: k_j, the type's remaining available units within the
+/// coverage target of sector j; a sector with k_j = 0 is uncovered. The move of a remaining unit to a station
+/// of its type that brings back within the target the most demand weight of uncovered sectors, takes no
+/// other sector down to 0, and is a drive of at most moveUpMaxSeconds, is proposed; ties go to the larger
+/// gain in expected coverage, sum of w_j (q^k_j − q^k'_j), then to the shorter drive. Repeated while it
+/// restores a sector, up to the limit per type. A unit whose move-up a desk decided is left where it is until
+/// a status of it comes after the decision.
+std::vector<Suggestion> proposeMoveUps(const Picture &picture, const std::vector<const Unit *> &units,
+                                       const std::vector<bool> &leaving, const routing::TravelMatrix &sm,
+                                       const std::vector<double> &secs, const routing::TravelMatrix &ssm,
+                                       const std::vector<Sector> &sectors, const SuggestOptions &options)
+{
+    const std::size_t ns = sectors.size();
+    const double target = options.coverage.targetSeconds, q = options.coverage.busyProbability;
+    std::map<QString, Timestamp> decidedMoveUp; // unit → its last move-up decision
+    for (const auto &decided : picture.suggestions)
+        if (decided.second.incident.isEmpty()) {
+            Timestamp &t = decidedMoveUp[decided.second.unit];
+            t = std::max(t, decided.second.entry.time);
+        }
+    std::map<QString, std::vector<std::size_t>> byType; // remaining available fire units
+    for (std::size_t u = 0; u < units.size(); ++u)
+        if (!leaving[u] && units[u]->agency == QLatin1String("fire"))
+            byType[units[u]->type].push_back(u);
+    std::vector<Suggestion> out;
+    for (const auto &[type, remaining] : byType) {
+        const double speed = routing::vehicleSpeedFactor(type);
+        const auto covers = [&](std::size_t u, std::size_t j) {
+            return secs[u * ns + j] <= target;
+        };
+        const auto stationCovers = [&](std::size_t s, std::size_t j) {
+            return ssm.at(s, j).seconds / speed <= target;
+        };
+        std::vector<int> k(ns, 0);
+        for (const std::size_t u : remaining)
+            for (std::size_t j = 0; j < ns; ++j)
+                k[j] += covers(u, j) ? 1 : 0;
+        // Where units of this type are based (the picture's whole fleet); any station when none is a sector.
+        std::vector<std::size_t> homes;
+        for (std::size_t j = 0; j < ns; ++j)
+            for (const auto &[id, unit] : picture.units)
+                if (unit.type == type && unit.station == sectors[j].id) {
+                    homes.push_back(j);
+                    break;
+                }
+        if (homes.empty())
+            for (std::size_t j = 0; j < ns; ++j)
+                homes.push_back(j);
+        // A unit's drive to station s: from where it is when within the coverage target (that matrix), else
+        // from its own station when it stands there, by the drive between the stations.
+        struct Drive
+        {
+            double seconds = std::numeric_limits<double>::infinity(), meters = 0;
+            bool approximate = false;
+        };
+        const auto driveOf = [&](std::size_t u, std::size_t s) {
+            if (secs[u * ns + s] <= target)
+                return Drive{secs[u * ns + s], sm.at(u, s).meters, sm.at(u, s).approximate};
+            for (std::size_t h = 0; h < ns; ++h)
+                if (sectors[h].id == units[u]->station && secs[u * ns + h] <= 60.0)
+                    return Drive{secs[u * ns + h] + ssm.at(h, s).seconds / speed,
+                                 sm.at(u, h).meters + ssm.at(h, s).meters,
+                                 sm.at(u, h).approximate || ssm.at(h, s).approximate};
+            return Drive{};
+        };
+        std::vector<std::size_t> movable;
+        for (const std::size_t u : remaining) {
+            const auto decided = decidedMoveUp.find(units[u]->id);
+            if (decided == decidedMoveUp.end() || units[u]->statusTime > decided->second)
+                movable.push_back(u);
+        }
+        for (int made = 0; made < options.moveUpsPerType; ++made) {
+            if (std::find(k.begin(), k.end(), 0) == k.end())
+                break;
+            struct Best
+            {
+                double restored = 0, gain = 0;
+                Drive drive;
+                std::size_t unit = 0, station = 0;
+            } best;
+            bool found = false;
+            for (const std::size_t u : movable)
+                for (const std::size_t s : homes) {
+                    const Drive drive = driveOf(u, s);
+                    // Not where it stands already (a minute away at most).
+                    if (!(drive.seconds <= options.moveUpMaxSeconds) || drive.seconds <= 60.0)
+                        continue;
+                    double restored = 0, gain = 0;
+                    bool uncovers = false;
+                    for (std::size_t j = 0; j < ns && !uncovers; ++j) {
+                        const int after = k[j] - (covers(u, j) ? 1 : 0) + (stationCovers(s, j) ? 1 : 0);
+                        uncovers = k[j] > 0 && after == 0;
+                        if (k[j] == 0 && after > 0)
+                            restored += sectors[j].weight;
+                        gain += sectors[j].weight * (std::pow(q, k[j]) - std::pow(q, after));
+                    }
+                    if (uncovers || restored <= 0)
+                        continue;
+                    const bool better =
+                        !found || restored > best.restored ||
+                        (restored == best.restored &&
+                         (gain > best.gain || (gain == best.gain && drive.seconds < best.drive.seconds)));
+                    if (better) {
+                        best = {restored, gain, drive, u, s};
+                        found = true;
+                    }
+                }
+            if (!found)
+                break;
+            const Unit &unit = *units[best.unit];
+            const Sector &station = sectors[best.station];
+            Suggestion m;
+            m.moveUp = true;
+            m.unit = unit.id;
+            m.callsign = unit.callsign;
+            m.type = unit.type;
+            m.agency = unit.agency;
+            m.need = Need{type, unit.agency, 1, 0};
+            m.etaSeconds = best.drive.seconds;
+            m.meters = best.drive.meters;
+            m.approximate = best.drive.approximate;
+            m.station = station.id;
+            m.stationName = station.name;
+            m.stationPosition = station.position;
+            m.coverageLoss = -best.gain;
+            for (std::size_t j = 0; j < ns; ++j) {
+                const int after =
+                    k[j] - (covers(best.unit, j) ? 1 : 0) + (stationCovers(best.station, j) ? 1 : 0);
+                if (k[j] == 0 && after > 0)
+                    m.restored.append(sectors[j].name);
+                k[j] = after;
+            }
+            std::erase(movable, best.unit);
+            out.push_back(std::move(m));
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
@@ -145,7 +286,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
     // rejection) are kept out of its column.
     std::vector<bool> turnedDown(units.size() * incidents.size(), false);
     for (const auto &decided : picture.suggestions) {
-        const SuggestionDecision &d = decided.second; // a name a lambda can capture (clang 14, the fuzz build)
+        const SuggestionDecision &d =
+            decided.second; // a name a lambda can capture (clang 14, the fuzz build)
         if (d.entry.kind != kinds::suggestionReject)
             continue;
         const auto u =
@@ -230,6 +372,9 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
             QCoreApplication::translate("vigie::allocation", " (for the positions listed below)"));
 
     CoverageImpact impact;
+    routing::TravelMatrix sm;  // units × sectors, within the coverage target
+    std::vector<double> secs;  // the same in seconds at each unit's speed
+    routing::TravelMatrix ssm; // sectors × sectors (their stations), within a move-up's drive
     if (!sectors.empty() && !units.empty()) {
         std::vector<GeoPoint> sectorPoints;
         for (const Sector &s : sectors) {
@@ -238,18 +383,21 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         }
         routing::MatrixOptions bounded = options.matrix;
         bounded.limitSeconds = options.coverage.targetSeconds; // only "within the target or not" matters
-        const routing::TravelMatrix sm = routing::travelMatrix(
-            graph, unitSnaps,
-            routing::snapPoints(graph, sectorPoints, QT_TRANSLATE_NOOP("vigie::routing", "sector"), bounded,
-                                sectorIds),
-            bounded);
-        std::vector<double> secs(sm.cells.size());
+        const routing::SnappedPoints sectorSnaps = routing::snapPoints(
+            graph, sectorPoints, QT_TRANSLATE_NOOP("vigie::routing", "sector"), bounded, sectorIds);
+        sm = routing::travelMatrix(graph, unitSnaps, sectorSnaps, bounded);
+        secs.resize(sm.cells.size());
         for (std::size_t u = 0; u < units.size(); ++u)
             for (std::size_t j = 0; j < sectors.size(); ++j)
                 secs[u * sectors.size() + j] =
                     sm.at(u, j).seconds / routing::vehicleSpeedFactor(units[u]->type);
         impact = coverageImpact(secs, units.size(), sectors, options.coverage);
         p.coverageLoss = impact.loss;
+        if (options.moveUpsPerType > 0) {
+            routing::MatrixOptions drives = bounded;
+            drives.limitSeconds = std::max(options.coverage.targetSeconds, options.moveUpMaxSeconds);
+            ssm = routing::travelMatrix(graph, sectorSnaps, sectorSnaps, drives);
+        }
     }
 
     // Solve on what the bounded searches found; widen the searches of the incidents where a unit not
@@ -314,6 +462,13 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                 {units[others[k]]->id, p.eta(others[k], a.incident), m.at(others[k], a.incident).meters});
         out.items.push_back(std::move(s));
     }
+    if (options.moveUpsPerType > 0 && !ssm.cells.empty()) {
+        std::vector<bool> leaving(units.size(), false);
+        for (const Assignment &a : solved->assignments)
+            leaving[a.unit] = true;
+        for (Suggestion &m : proposeMoveUps(picture, units, leaving, sm, secs, ssm, sectors, options))
+            out.items.push_back(std::move(m));
+    }
     for (const Shortfall &f : solved->shortfalls) {
         const Incident &inc = *incidents[f.incident];
         const Need &n = p.needs[f.incident][f.need];
@@ -357,6 +512,16 @@ QJsonObject SuggestionSet::toJson() const
             {QStringLiteral("alternatives"), alts},
             {QStringLiteral("cost"), s.cost},
         });
+        if (s.moveUp) {
+            QJsonObject m = list.last().toObject();
+            m.insert(QStringLiteral("move_up"), true);
+            m.insert(QStringLiteral("station"), s.station);
+            m.insert(QStringLiteral("station_name"), s.stationName);
+            m.insert(QStringLiteral("station_position"),
+                     QJsonArray{s.stationPosition.lon, s.stationPosition.lat});
+            m.insert(QStringLiteral("restored_sectors"), QJsonArray::fromStringList(s.restored));
+            list.replace(list.size() - 1, m);
+        }
     }
     return QJsonObject{
         {QStringLiteral("suggestions"), list},
@@ -384,6 +549,16 @@ QString SuggestionSet::toText() const
              .arg(coverage.targetSeconds / 60)
              .arg(coverage.busyProbability);
     for (const Suggestion &s : items) {
+        if (s.moveUp) {
+            t +=
+                QStringLiteral("move-up %1 → station %2 (%3): drive %4%5, %6 km; restores %7 within %8 min\n")
+                    .arg(s.unit, s.station, s.stationName)
+                    .arg(minutes(s.etaSeconds), s.approximate ? QStringLiteral(" (approx.)") : QString())
+                    .arg(s.meters / 1000.0, 0, 'f', 1)
+                    .arg(s.restored.join(QStringLiteral(", ")))
+                    .arg(coverage.targetSeconds / 60);
+            continue;
+        }
         t += QStringLiteral("%1 → %2 [%3 for %4, priority %5]: ETA %6%7, %8 km\n")
                  .arg(s.unit, s.incident, s.incidentType, s.need.name)
                  .arg(s.need.priority)
@@ -439,6 +614,9 @@ Result<Entry> decision(const Entry &suggestion, const QString &kind, const QStri
                          {QStringLiteral("suggestion_seq"), suggestion.seq},
                          {QStringLiteral("unit"), suggestion.data.value(QLatin1String("unit"))},
                          {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))}};
+    if (suggestion.data.value(QLatin1String("move_up")).toBool())
+        for (const char *key : {"move_up", "station", "station_name"})
+            e.data.insert(QLatin1String(key), suggestion.data.value(QLatin1String(key)));
     return e;
 }
 
@@ -453,6 +631,7 @@ Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &
     // another desk's earlier entry wins over the accept, the picture leaves this status out too
     // (conflicts.h).
     accept->id = newEntryId();
+    const bool moveUp = suggestion.data.value(QLatin1String("move_up")).toBool();
     Entry status;
     status.id = newEntryId();
     status.kind = kinds::unitStatus;
@@ -465,6 +644,15 @@ Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &
                     {QStringLiteral("incident"), suggestion.data.value(QLatin1String("incident"))},
                     {QStringLiteral("suggestion"), suggestion.data.value(QLatin1String("suggestion"))},
                     {QStringLiteral("accept"), accept->id.toString(QUuid::WithoutBraces)}};
+    if (moveUp) {
+        // A unit moved up stays available (it can be sent from the road) and is based at its new station.
+        status.data.insert(QStringLiteral("status"), QStringLiteral("available"));
+        status.data.remove(QStringLiteral("incident"));
+        status.data.insert(QStringLiteral("station"), suggestion.data.value(QLatin1String("station")));
+        status.data.insert(QStringLiteral("station_name"),
+                           suggestion.data.value(QLatin1String("station_name")));
+        status.data.insert(QStringLiteral("move_up"), true);
+    }
     return std::vector<Entry>{*accept, status};
 }
 

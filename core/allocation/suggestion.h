@@ -27,6 +27,13 @@ struct SuggestOptions
     /// for nearly every search in full, and the rounds cost more than they save.
     bool boundedSearches = false;
     double firstSearchSeconds = 120.0;
+    /// Move-ups: once the proposed units have left, available fire units sent to wait at another station so
+    /// that sectors left with no unit of their type within the coverage target get one again (see
+    /// proposeMoveUps in suggestion.cpp). At most this many per unit type; 0: none.
+    int moveUpsPerType = 2;
+    /// A move-up's drive is at most this: a unit farther than the coverage target from the station is
+    /// considered from its own station (when it stands there), by the drive between the two stations.
+    double moveUpMaxSeconds = 900.0;
     Weights weights;
     CoverageParams coverage;
     routing::MatrixOptions matrix;
@@ -51,6 +58,13 @@ struct Suggestion
     QStringList uncovered;                 ///< sectors left with no unit within the target time if it leaves
     std::vector<Alternative> alternatives; ///< the two best other matching units
     double cost = 0.0;
+    /// A move-up rather than a dispatch: the unit goes to wait at `station` (no incident, no need); its
+    /// drive is etaSeconds and meters. `restored`: the sectors that get a unit of its type within the
+    /// coverage target again; coverageLoss is then the expected coverage it gives back (negative).
+    bool moveUp = false;
+    QString station, stationName;
+    GeoPoint stationPosition;
+    QStringList restored;
 };
 
 struct SuggestionSet
@@ -75,7 +89,9 @@ struct SuggestionSet
 ///   is not proposed again, and an incident whose needs they all fill gets no proposal;
 /// - a unit a desk turned down for an incident (suggestion.reject) is not proposed for it again until the
 ///   situation changes, that is until an entry about the incident (a report, an update) comes after the
-///   rejection in the log; it may still be proposed elsewhere.
+///   rejection in the log; it may still be proposed elsewhere;
+/// - a unit whose move-up a desk decided (accepted or turned down) is not proposed for another until a
+///   status of it comes after that decision.
 [[nodiscard]] SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                                     const std::vector<Sector> &sectors, const NeedsTable &needs,
                                     const SuggestOptions &options = {});
@@ -83,7 +99,8 @@ struct SuggestionSet
 /// One `suggestion` entry per item (data.suggestion: a fresh id to accept or reject it by).
 [[nodiscard]] std::vector<Entry> suggestionDrafts(const SuggestionSet &set, const QString &author,
                                                   Timestamp eventTime);
-/// `suggestion.accept` and the unit's `unit.status` en_route towards the incident.
+/// `suggestion.accept` and the unit's `unit.status`: en_route towards the incident, or for a move-up
+/// available and based at its new station (data.move_up).
 [[nodiscard]] Result<std::vector<Entry>> acceptDrafts(const Entry &suggestion, const QString &author,
                                                       Timestamp eventTime);
 /// `suggestion.reject` with the reason given.

@@ -603,6 +603,97 @@ TEST(Suggest, AUnitTurnedDownIsNotProposedAgainUntilTheIncidentChanges)
     EXPECT_TRUE(unitsFor().contains(QStringLiteral("VSAV-NEAR")));
 }
 
+// Move-ups: two stations 7.8 km apart (beyond the 10-minute target, within a 15-minute drive). The VSAV of
+// the first leaves for a call next to it; one of the two VSAVs of the second is proposed to move up to the
+// first, which it brings back within 10 minutes without leaving its own sector. A unit whose move-up was
+// decided is not proposed for another until a status of it comes after; a move-up that would empty a sector
+// is never proposed.
+TEST(Suggest, AMoveUpFillsTheStationADispatchEmpties)
+{
+    const GeoPoint s1{5.38, 43.30}, s2{5.38, 43.37};
+    const std::vector<Sector> sectors{{QStringLiteral("st-1"), QStringLiteral("Caserne 1"), s1, 1.0},
+                                      {QStringLiteral("st-2"), QStringLiteral("Caserne 2"), s2, 1.0}};
+    Picture pic;
+    for (Unit u : {fleetUnit("VSAV-1", "VSAV", s1), fleetUnit("VSAV-2A", "VSAV", s2),
+                   fleetUnit("VSAV-2B", "VSAV", s2)}) {
+        u.station = u.id == QLatin1String("VSAV-1") ? QStringLiteral("st-1") : QStringLiteral("st-2");
+        u.statusTime = Timestamp{1000};
+        pic.units[u.id] = u;
+    }
+    Incident call;
+    call.id = QStringLiteral("inc-1");
+    call.title = QStringLiteral("Chute");
+    call.type = QStringLiteral("injury");
+    call.position = GeoPoint{5.381, 43.301};
+    pic.incidents[call.id] = call;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+    const auto moveUps = [&](const SuggestionSet &set) {
+        std::vector<const Suggestion *> out;
+        for (const Suggestion &s : set.items)
+            if (s.moveUp)
+                out.push_back(&s);
+        return out;
+    };
+    SuggestionSet set = suggest(pic, nullptr, sectors, *table);
+    ASSERT_FALSE(itemsFor(set, call.id).empty());
+    EXPECT_EQ(itemsFor(set, call.id).front()->unit, QStringLiteral("VSAV-1"));
+    auto moves = moveUps(set);
+    ASSERT_EQ(moves.size(), 1u) << set.toText().toStdString();
+    const Suggestion &m = *moves.front();
+    EXPECT_EQ(m.unit, QStringLiteral("VSAV-2A")); // equal drives: the first of the two
+    EXPECT_EQ(m.station, QStringLiteral("st-1"));
+    EXPECT_EQ(m.restored, QStringList{QStringLiteral("Caserne 1")});
+    EXPECT_GT(m.etaSeconds, 600.0);
+    EXPECT_LE(m.etaSeconds, 900.0);
+    EXPECT_TRUE(m.incident.isEmpty());
+    EXPECT_TRUE(set.toText().contains(QStringLiteral("move-up VSAV-2A → station st-1")));
+
+    // Its entry, accepted: the unit stays available and is based at its new station.
+    const std::vector<Entry> drafts = suggestionDrafts(set, QStringLiteral("liaison"), Timestamp{2000});
+    const auto recorded = std::find_if(drafts.begin(), drafts.end(), [](const Entry &e) {
+        return e.data.value(QLatin1String("move_up")).toBool();
+    });
+    ASSERT_NE(recorded, drafts.end());
+    EXPECT_EQ(recorded->data.value(QLatin1String("station_name")).toString(), QStringLiteral("Caserne 1"));
+    Entry stored = *recorded;
+    stored.seq = 5;
+    auto accepted = acceptDrafts(stored, QStringLiteral("liaison"), Timestamp{3000});
+    ASSERT_TRUE(accepted.ok());
+    for (const Entry &e : *accepted)
+        EXPECT_TRUE(validateDraft(e).ok());
+    Picture after = pic;
+    qint64 seq = 5;
+    for (Entry e : *accepted) {
+        e.seq = ++seq;
+        after.apply(e);
+    }
+    EXPECT_EQ(after.units.at(QStringLiteral("VSAV-2A")).status, QStringLiteral("available"));
+    EXPECT_EQ(after.units.at(QStringLiteral("VSAV-2A")).station, QStringLiteral("st-1"));
+
+    // Turned down: the other VSAV of the second station is proposed instead.
+    SuggestionDecision rejected;
+    rejected.entry.kind = QStringLiteral("suggestion.reject");
+    rejected.entry.seq = 20;
+    rejected.entry.time = Timestamp{3000};
+    rejected.unit = QStringLiteral("VSAV-2A");
+    pic.suggestions[QStringLiteral("s-1")] = rejected;
+    moves = moveUps(set = suggest(pic, nullptr, sectors, *table));
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(moves.front()->unit, QStringLiteral("VSAV-2B"));
+    // With one VSAV left at the second station, moving it would leave its sector empty: no move-up.
+    pic.units.erase(QStringLiteral("VSAV-2B"));
+    pic.suggestions.clear();
+    EXPECT_TRUE(moveUps(suggest(pic, nullptr, sectors, *table)).empty());
+    // Without move-ups asked for, none.
+    pic.units[QStringLiteral("VSAV-2B")] = pic.units.at(QStringLiteral("VSAV-2A"));
+    pic.units[QStringLiteral("VSAV-2B")].id = QStringLiteral("VSAV-2B");
+    SuggestOptions none;
+    none.moveUpsPerType = 0;
+    EXPECT_TRUE(moveUps(suggest(pic, nullptr, sectors, *table, none)).empty());
+    EXPECT_FALSE(moveUps(suggest(pic, nullptr, sectors, *table)).empty());
+}
+
 TEST(Suggest, AcceptanceIsLoggedAndSendsTheUnit)
 {
     Entry s;

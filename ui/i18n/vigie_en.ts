@@ -112,6 +112,22 @@
 <context>
     <name>vigie::ui::LogModel</name>
     <message>
+        <source>%1 : disponible, repositionné à %2</source>
+        <translation>%1: available, moved up to %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (repositionnement), trajet %3 min : rétablit %4</source>
+        <translation>%1 → %2 (move-up), drive %3 min: restores %4</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (repositionnement) acceptée</source>
+        <translation>%1 → %2 (move-up) accepted</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (repositionnement) rejetée : %3</source>
+        <translation>%1 → %2 (move-up) rejected: %3</translation>
+    </message>
+    <message>
         <source>Demande de moyens</source>
         <translation>Resource request</translation>
     </message>
@@ -1299,6 +1315,39 @@
 </context>
 <context>
     <name>vigie::ui::SuggestionsPanel</name>
+    <message>
+        <source>repositionnement : %1</source>
+        <translation>move-up: %1</translation>
+    </message>
+    <message>
+        <source>couverture</source>
+        <translation>coverage</translation>
+    </message>
+    <message numerus="yes">
+        <source>rétablit %n secteur(s)</source>
+        <translation>
+            <numerusform>restores %n sector</numerusform>
+            <numerusform>restores %n sectors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secteurs qui retrouvent un %1 à moins de %2 min : %3.
+Couverture attendue regagnée (modèle MEXCLP) : %4</source>
+        <translation>Sectors that get a %1 within %2 min again: %3.
+Expected coverage regained (MEXCLP model): %4</translation>
+    </message>
+    <message>
+        <source>les départs proposés laissent sans %1 à moins de %2 min : %3 ; aucun autre secteur n&apos;en est privé</source>
+        <translation>the proposed departures leave without a %1 within %2 min: %3; no other sector loses one</translation>
+    </message>
+    <message>
+        <source>%1 se repositionne à %2 (inscrit à la main courante).</source>
+        <translation>%1 moves up to %2 (written to the log).</translation>
+    </message>
+    <message>
+        <source>Repositionnement de %1 à %2 rejeté (inscrit à la main courante).</source>
+        <translation>Move-up of %1 to %2 rejected (written to the log).</translation>
+    </message>
     <message>
         <source>Couverture si le moyen part</source>
         <translation>Coverage if the unit leaves</translation>

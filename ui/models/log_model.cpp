@@ -324,6 +324,9 @@ QString LogModel::summaryIn(const Entry &e, const Picture *picture)
         return resourceMessageSummary(d);
     if (e.kind == kinds::note || e.kind == kinds::decision)
         return s("text");
+    const bool moveUp = d.value(QLatin1String("move_up")).toBool();
+    if (e.kind == kinds::unitStatus && moveUp)
+        return tr("%1 : disponible, repositionné à %2").arg(unitName(s("unit"), picture), s("station_name"));
     if (e.kind == kinds::unitStatus)
         return tr("%1 : %2%3")
             .arg(unitName(s("unit"), picture), unitStatusLabel(s("status")),
@@ -350,6 +353,19 @@ QString LogModel::summaryIn(const Entry &e, const Picture *picture)
         return tr("%1 : urgences %2")
             .arg(s("name").isEmpty() ? hospitalName(s("hospital"), picture) : s("name"),
                  maps::edStatusLabel(s("ed_status")));
+    if (e.kind == QLatin1String("suggestion") && moveUp)
+        return tr("%1 → %2 (repositionnement), trajet %3 min : rétablit %4")
+            .arg(s("callsign").isEmpty() ? unitName(s("unit"), picture) : s("callsign"), s("station_name"))
+            .arg(QLocale().toString(d.value(QLatin1String("eta_s")).toDouble() / 60.0, 'f', 1))
+            .arg(d.value(QLatin1String("restored_sectors"))
+                     .toVariant()
+                     .toStringList()
+                     .join(QStringLiteral(", ")));
+    if (e.kind == QLatin1String("suggestion.accept") && moveUp)
+        return tr("%1 → %2 (repositionnement) acceptée").arg(unitName(s("unit"), picture), s("station_name"));
+    if (e.kind == QLatin1String("suggestion.reject") && moveUp)
+        return tr("%1 → %2 (repositionnement) rejetée : %3")
+            .arg(unitName(s("unit"), picture), s("station_name"), s("reason"));
     if (e.kind == QLatin1String("suggestion"))
         return tr("%1 → %2, ETA %3 min%4")
             .arg(s("callsign").isEmpty() ? unitName(s("unit"), picture) : s("callsign"), s("incident"))
