@@ -102,19 +102,29 @@ const Fixture *cityFixture()
     return f.get();
 }
 
-// Whole suggestion, 300 units × 100 incidents, on the synthetic city. Arg as wholeSuggestion's.
+std::size_t moveUpsOf(const allocation::SuggestionSet &set)
+{
+    return std::size_t(std::count_if(set.items.begin(), set.items.end(),
+                                     [](const allocation::Suggestion &s) { return s.moveUp; }));
+}
+
+// Whole suggestion, 300 units × 100 incidents, on the synthetic city. First arg as wholeSuggestion's; second:
+// move-ups proposed (1, the default) or not (0).
 void wholeSuggestionCity(benchmark::State &state)
 {
     const Fixture *f = cityFixture();
     allocation::SuggestOptions options;
     options.boundedSearches = state.range(0) == 1;
-    std::size_t items = 0;
+    options.moveUpsPerType = state.range(1) == 1 ? allocation::SuggestOptions{}.moveUpsPerType : 0;
+    std::size_t items = 0, moveUps = 0;
     for (auto _ : state) {
         const auto set = allocation::suggest(f->picture, f->graph.get(), f->sectors, f->needs, options);
         items = set.items.size();
+        moveUps = moveUpsOf(set);
         benchmark::DoNotOptimize(items);
     }
     state.counters["suggestions"] = double(items);
+    state.counters["move_ups"] = double(moveUps);
     state.counters["nodes"] = double(f->graph->nodeCount());
     state.counters["core_nodes"] = double(f->graph->coreNodeCount());
 }
@@ -129,8 +139,9 @@ void graphBuildCity(benchmark::State &state)
     }
 }
 
-// Arg 1: bounded incident searches (the default, SuggestOptions::boundedSearches); 0: every incident search
-// to the 1 h limit, as before (same suggestions, checked by Suggest.BoundedSearchesGiveTheSameSuggestions…).
+// First arg 1: bounded incident searches (SuggestOptions::boundedSearches); 0: every incident search to the
+// 1 h limit (same suggestions, checked by Suggest.BoundedSearchesGiveTheSameSuggestions…). Second: move-ups
+// proposed (1, the default) or not (0).
 void wholeSuggestion(benchmark::State &state)
 {
     const Fixture *f = fixture();
@@ -140,15 +151,18 @@ void wholeSuggestion(benchmark::State &state)
     }
     allocation::SuggestOptions options;
     options.boundedSearches = state.range(0) == 1;
-    std::size_t items = 0, widened = 0, solves = 0;
+    options.moveUpsPerType = state.range(1) == 1 ? allocation::SuggestOptions{}.moveUpsPerType : 0;
+    std::size_t items = 0, widened = 0, solves = 0, moveUps = 0;
     for (auto _ : state) {
         const auto set = allocation::suggest(f->picture, f->graph.get(), f->sectors, f->needs, options);
         items = set.items.size();
         widened = set.widenedSearches;
         solves = set.solves;
+        moveUps = moveUpsOf(set);
         benchmark::DoNotOptimize(items);
     }
     state.counters["suggestions"] = double(items);
+    state.counters["move_ups"] = double(moveUps);
     state.counters["widened"] = double(widened);
     state.counters["solves"] = double(solves);
 }
@@ -570,8 +584,7 @@ void pointToPoint300Pairs(benchmark::State &state)
 } // namespace
 
 BENCHMARK(wholeSuggestion)
-    ->Arg(1)
-    ->Arg(0)
+    ->ArgsProduct({{1, 0}, {1, 0}})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
@@ -582,8 +595,7 @@ BENCHMARK(wholeSuggestionAmpleFleet)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK(wholeSuggestionCity)
-    ->Arg(0)
-    ->Arg(1)
+    ->ArgsProduct({{0, 1}, {1, 0}})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
