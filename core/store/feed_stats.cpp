@@ -2,6 +2,8 @@
 
 #include "store/sqlite_db.h"
 
+#include <QCoreApplication>
+
 #include <map>
 
 namespace vigie {
@@ -18,7 +20,8 @@ Result<std::vector<FeedSourceStats>> feedStats(const QString &roomPath, Timestam
         return Error{QStringLiteral("%1: no feed bookkeeping in this room file (%2)")
                          .arg(roomPath, seen.error().message)};
     seen->bind(1, since.msecs);
-    while (seen->step() == sql::Statement::Step::Row) {
+    sql::Statement::Step step;
+    while ((step = seen->step()) == sql::Statement::Step::Row) {
         FeedSourceStats &s = bySource[seen->text(0)];
         s.source = seen->text(0);
         s.messages = seen->int64(1);
@@ -27,15 +30,23 @@ Result<std::vector<FeedSourceStats>> feedStats(const QString &roomPath, Timestam
         s.lastSeen = Timestamp{seen->int64(4)};
         s.recent = seen->int64(5);
     }
+    // A read that stopped on an error says so: counts cut short would pass for the feeds' own.
+    if (step == sql::Statement::Step::Error)
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: reading the feed bookkeeping failed: %2")
+                .arg(roomPath, seen->lastError())};
     auto refused = db->prepare("SELECT source, COUNT(*), MAX(received) FROM quarantine GROUP BY source");
     if (!refused)
         return refused.error();
-    while (refused->step() == sql::Statement::Step::Row) {
+    while ((step = refused->step()) == sql::Statement::Step::Row) {
         FeedSourceStats &s = bySource[refused->text(0)];
         s.source = refused->text(0);
         s.quarantined = refused->int64(1);
         s.lastRefused = Timestamp{refused->int64(2)};
     }
+    if (step == sql::Statement::Step::Error)
+        return Error{QCoreApplication::translate("vigie::store", "%1: reading the quarantine failed: %2")
+                         .arg(roomPath, refused->lastError())};
     std::vector<FeedSourceStats> out;
     out.reserve(bySource.size());
     for (auto &[source, stats] : bySource)

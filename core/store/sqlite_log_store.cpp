@@ -136,7 +136,8 @@ Result<void> SqliteLogStore::loadState()
     if (!meta)
         return meta.error();
     sql::Statement &metaRows = **meta;
-    while (metaRows.step() == sql::Statement::Step::Row) {
+    sql::Statement::Step metaStep;
+    while ((metaStep = metaRows.step()) == sql::Statement::Step::Row) {
         const QString key = metaRows.text(0);
         const QString value = metaRows.text(1);
         if (key == QLatin1String("room_id"))
@@ -149,6 +150,13 @@ Result<void> SqliteLogStore::loadState()
             m_room.created = Timestamp{value.toLongLong()};
         else if (key == QLatin1String("replica_of"))
             m_room.replicaOf = value;
+    }
+    if (metaStep == sql::Statement::Step::Error) {
+        const QString why = metaRows.lastError();
+        metaRows.reset();
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: reading the room's description failed: %2")
+                .arg(m_db.path(), why)};
     }
     if (m_room.id.isEmpty())
         return Error{
@@ -1077,9 +1085,13 @@ Result<std::vector<QuarantineItem>> SqliteLogStore::quarantined() const
     if (!stmt)
         return stmt.error();
     std::vector<QuarantineItem> items;
-    while (stmt->step() == sql::Statement::Step::Row)
+    sql::Statement::Step step;
+    while ((step = stmt->step()) == sql::Statement::Step::Row)
         items.push_back({stmt->int64(0), Timestamp{stmt->int64(1)}, stmt->text(2), stmt->text(3),
                          stmt->text(4), stmt->bytes(5)});
+    if (step == sql::Statement::Step::Error) // an empty list would pass for an empty quarantine
+        return Error{QCoreApplication::translate("vigie::store", "%1: reading the quarantine failed: %2")
+                         .arg(m_db.path(), stmt->lastError())};
     return items;
 }
 

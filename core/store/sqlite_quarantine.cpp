@@ -2,7 +2,20 @@
 // paths (sqlite_log_store.cpp).
 #include "store/sqlite_log_store.h"
 
+#include <QCoreApplication>
+
 namespace vigie {
+
+namespace {
+
+/// A read that stopped on an error says so: an empty list would pass for a quarantine with nothing in it.
+Error quarantineReadError(const QString &path, const QString &why)
+{
+    return Error{
+        QCoreApplication::translate("vigie::store", "%1: reading the quarantine failed: %2").arg(path, why)};
+}
+
+} // namespace
 
 Result<std::vector<QuarantineItem>> SqliteLogStore::quarantinedAfter(qint64 afterId, qint64 limit) const
 {
@@ -14,9 +27,12 @@ Result<std::vector<QuarantineItem>> SqliteLogStore::quarantinedAfter(qint64 afte
     stmt->bind(1, afterId);
     stmt->bind(2, limit);
     std::vector<QuarantineItem> items;
-    while (stmt->step() == sql::Statement::Step::Row)
+    sql::Statement::Step step;
+    while ((step = stmt->step()) == sql::Statement::Step::Row)
         items.push_back({stmt->int64(0), Timestamp{stmt->int64(1)}, stmt->text(2), stmt->text(3),
                          stmt->text(4), stmt->bytes(5)});
+    if (step == sql::Statement::Step::Error)
+        return quarantineReadError(m_db.path(), stmt->lastError());
     return items;
 }
 
@@ -31,8 +47,13 @@ Result<std::optional<std::vector<FeedRepeats>>> SqliteLogStore::feedRepeats() co
     if (!stmt)
         return stmt.error();
     std::vector<FeedRepeats> out;
-    while (stmt->step() == sql::Statement::Step::Row)
+    sql::Statement::Step step;
+    while ((step = stmt->step()) == sql::Statement::Step::Row)
         out.push_back({stmt->text(0), stmt->int64(1), Timestamp{stmt->int64(2)}});
+    if (step == sql::Statement::Step::Error)
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: reading the feed bookkeeping failed: %2")
+                .arg(m_db.path(), stmt->lastError())};
     return std::optional<std::vector<FeedRepeats>>(std::move(out));
 }
 

@@ -259,6 +259,52 @@ TEST(Store, QuarantineKeepsSourcePositionReasonAndScrubbedInput)
     EXPECT_TRUE(q.input.contains("[email:"));
 }
 
+// A quarantine whose pages are damaged in the file is a read that fails, not a shorter list: the Feeds dock
+// and `vigie-cli quarantine` say the room is damaged instead of showing part of what was refused.
+TEST(Store, ADamagedQuarantineIsAnErrorNotAShortList)
+{
+    TempRoom t;
+    std::vector<Rejected> items;
+    for (int i = 0; i < 200; ++i)
+        items.push_back({QStringLiteral("line %1").arg(i), QStringLiteral("invalid JSON"),
+                         QByteArray(3000, char('a' + i % 26))});
+    ASSERT_TRUE(t.room->quarantine(QStringLiteral("feed.jsonl"), items));
+    auto whole = t.room->store().quarantined();
+    ASSERT_TRUE(whole);
+    ASSERT_EQ(whole->size(), 200u);
+    const QString path = t.path();
+    t.room.reset(); // the last connection closed: the WAL is checkpointed into the file
+    qint64 page = 0, pageSize = 0;
+    {
+        auto db = sql::Database::open(path, sql::Database::Mode::ReadOnly);
+        ASSERT_TRUE(db);
+        auto leaf = db->prepare("SELECT pageno FROM dbstat WHERE name = 'quarantine' AND pagetype = 'leaf' "
+                                "ORDER BY pageno LIMIT 1 OFFSET 20");
+        ASSERT_TRUE(leaf) << leaf.error().message.toStdString();
+        ASSERT_EQ(leaf->step(), sql::Statement::Step::Row);
+        page = leaf->int64(0);
+        auto size = db->prepare("PRAGMA page_size");
+        ASSERT_TRUE(size);
+        ASSERT_EQ(size->step(), sql::Statement::Step::Row);
+        pageSize = size->int64(0);
+    }
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(file.seek((page - 1) * pageSize));
+        file.write(QByteArray(int(pageSize), '\xff'));
+    }
+    auto reopened = Room::open(path, t.clock);
+    ASSERT_TRUE(reopened) << reopened.error().message.toStdString();
+    auto all = (*reopened)->store().quarantined();
+    EXPECT_FALSE(all.ok()) << "a list of " << all->size() << " items";
+    if (!all) {
+        EXPECT_TRUE(all.error().message.contains(QStringLiteral("reading the quarantine failed")))
+            << all.error().message.toStdString();
+    }
+    EXPECT_FALSE((*reopened)->store().quarantinedAfter(0, -1).ok());
+}
+
 TEST(Store, RoomModeTravelsWithEveryEntry)
 {
     TempRoom t(RoomMode::Exercise);

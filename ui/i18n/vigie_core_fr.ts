@@ -268,6 +268,18 @@
 <context>
     <name>vigie::store</name>
     <message>
+        <source>%1: reading the quarantine failed: %2</source>
+        <translation>%1 : la lecture de la quarantaine s’est arrêtée sur une erreur (SQLite : « %2 ») ; rien n’est affiché plutôt qu’une liste incomplète : vérifiez le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1: reading the feed bookkeeping failed: %2</source>
+        <translation>%1 : la lecture du suivi des flux s’est arrêtée sur une erreur (SQLite : « %2 ») ; vérifiez le fichier de salle avec « vigie-cli verify »</translation>
+    </message>
+    <message>
+        <source>%1: reading the room&apos;s description failed: %2</source>
+        <translation>%1 : la lecture de la description de la salle s’est arrêtée sur une erreur (SQLite : « %2 ») ; le fichier de salle est peut-être endommagé : vérifiez-le avec « vigie-cli verify »</translation>
+    </message>
+    <message>
         <source>cannot open %1: %2</source>
         <translation>impossible d’ouvrir %1 (SQLite : « %2 ») : vérifiez que le fichier existe et que ce poste peut le lire et l’écrire</translation>
     </message>
