@@ -1,5 +1,7 @@
 #include "ui/refusal_words.h"
 
+#include "ui/error_words.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
@@ -407,6 +409,9 @@ QString refusalReasonText(const QString &reason)
     if (englishConsole())
         return reason;
     if (auto worded = french(reason, 0))
+        return *worded;
+    // A message that broke the room's rules for an entry (validateDraft) is kept with that rule's sentence.
+    if (auto worded = frenchValidationError(reason))
         return *worded;
     return QStringLiteral("motif non traduit : ") + reason;
 }

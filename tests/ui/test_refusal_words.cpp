@@ -126,6 +126,11 @@ TEST(RefusalWords, AReasonIsWordedWithItsValuesAndAnUnknownOneSaysSo)
         QStringLiteral("sujet « vigie/nobody/cap » : service « nobody » inconnu (fire, samu, police ou "
                        "officials)"));
     EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("topic")), QStringLiteral("sujet MQTT"));
+    // A message that broke the room's rules for an entry is kept with the rule's sentence.
+    const QString rule =
+        ui::refusalReasonText(QStringLiteral("note: data.text is required (non-empty string)"));
+    EXPECT_FALSE(rule.startsWith(QStringLiteral("motif non traduit"))) << rule.toStdString();
+    EXPECT_TRUE(rule.contains(QStringLiteral("obligatoire"))) << rule.toStdString();
     EXPECT_EQ(ui::refusalReasonText(QStringLiteral("the moon is made of cheese")),
               QStringLiteral("motif non traduit : the moon is made of cheese"));
     EXPECT_EQ(ui::refusalPlaceText(QStringLiteral("line 12")), QStringLiteral("ligne 12"));
