@@ -324,12 +324,23 @@ void SuggestionsPanel::fill()
             for (int c = EtaColumn; c <= CoverageColumn; ++c)
                 item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
             auto *why = new QTreeWidgetItem(item);
-            why->setText(UnitColumn, tr("les départs proposés laissent sans %1 à moins de %2 min : %3 ; "
-                                        "aucun autre secteur n'en est privé")
-                                         .arg(s.type)
-                                         .arg(target)
-                                         .arg(s.restored.join(QStringLiteral(", "))));
             why->setFirstColumnSpanned(true);
+            if (s.uncovered.isEmpty()) {
+                why->setText(UnitColumn, tr("les départs proposés laissent sans %1 à moins de %2 min : %3 ; "
+                                            "aucun autre secteur n'en est privé")
+                                             .arg(s.type)
+                                             .arg(target)
+                                             .arg(s.restored.join(QStringLiteral(", "))));
+            } else {
+                // The first of a pair: it takes a sector's only unit, which the next move-up covers again.
+                why->setText(UnitColumn,
+                             tr("à accepter avec le repositionnement suivant : seul, il laisse sans %1 "
+                                "à moins de %2 min : %3")
+                                 .arg(s.type)
+                                 .arg(target)
+                                 .arg(s.uncovered.join(QStringLiteral(", "))));
+                why->setForeground(UnitColumn, QColor(0xD5, 0x5E, 0x00));
+            }
             continue;
         }
         item->setText(IncidentColumn,

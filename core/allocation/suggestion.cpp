@@ -11,6 +11,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <utility>
 
 namespace vigie::allocation {
@@ -34,15 +36,18 @@ QString needText(const Need &n)
         .arg(n.priority);
 }
 
-/// Move-ups (SuggestOptions::moveUpsPerType): the greedy step of the dynamic maximal expected covering model
-/// (Daskin 1983, MEXCLP; redeployment at each event as in Gendreau, Laporte & Semet 2001), on the city the
+/// Move-ups (SuggestOptions::moveUpsPerType): a step of the dynamic maximal covering models with relocation
+/// (Daskin 1983, MEXCLP; Gendreau, Laporte & Semet 2001, redeployment at each event), on the city the
 /// proposed dispatches leave. Per fire unit type: k_j, the type's remaining available units within the
-/// coverage target of sector j; a sector with k_j = 0 is uncovered. The move of a remaining unit to a station
-/// of its type that brings back within the target the most demand weight of uncovered sectors, takes no
-/// other sector down to 0, and is a drive of at most moveUpMaxSeconds, is proposed; ties go to the larger
-/// gain in expected coverage, sum of w_j (q^k_j − q^k'_j), then to the shorter drive. Repeated while it
-/// restores a sector, up to the limit per type. A unit whose move-up a desk decided is left where it is until
-/// a status of it comes after the decision.
+/// coverage target of sector j; a sector with k_j = 0 is uncovered. Among every set of one or two moves of
+/// remaining units to stations of their type (drives of at most moveUpMaxSeconds), leaving no covered sector
+/// with none, the one that brings back within the target the most demand weight of uncovered sectors is
+/// proposed (two moves only when they restore more than any one move does); ties go to the larger gain in
+/// expected coverage, sum of w_j (q^k_j − q^k'_j), then to the shorter drives. The search is whole (it equals
+/// an integer program's optimum, tests/allocation), so a pair whose first move restores a sector while taking
+/// another's only unit, the second covering that one again, is found. Repeated while it restores a sector, up
+/// to the limit per type. A unit whose move-up a desk decided is left where it is until a status of it comes
+/// after the decision.
 std::vector<Suggestion> proposeMoveUps(const Picture &picture, const std::vector<const Unit *> &units,
                                        const std::vector<bool> &leaving, const routing::TravelMatrix &sm,
                                        const std::vector<double> &secs, const routing::TravelMatrix &ssm,
@@ -107,46 +112,43 @@ std::vector<Suggestion> proposeMoveUps(const Picture &picture, const std::vector
             if (decided == decidedMoveUp.end() || units[u]->statusTime > decided->second)
                 movable.push_back(u);
         }
-        for (int made = 0; made < options.moveUpsPerType; ++made) {
-            if (std::find(k.begin(), k.end(), 0) == k.end())
-                break;
-            struct Best
-            {
-                double restored = 0, gain = 0;
-                Drive drive;
-                std::size_t unit = 0, station = 0;
-            } best;
-            bool found = false;
-            for (const std::size_t u : movable)
-                for (const std::size_t s : homes) {
-                    const Drive drive = driveOf(u, s);
-                    // Not where it stands already (a minute away at most).
-                    if (!(drive.seconds <= options.moveUpMaxSeconds) || drive.seconds <= 60.0)
-                        continue;
-                    double restored = 0, gain = 0;
-                    bool uncovers = false;
-                    for (std::size_t j = 0; j < ns && !uncovers; ++j) {
-                        const int after = k[j] - (covers(u, j) ? 1 : 0) + (stationCovers(s, j) ? 1 : 0);
-                        uncovers = k[j] > 0 && after == 0;
-                        if (k[j] == 0 && after > 0)
-                            restored += sectors[j].weight;
-                        gain += sectors[j].weight * (std::pow(q, k[j]) - std::pow(q, after));
-                    }
-                    if (uncovers || restored <= 0)
-                        continue;
-                    const bool better =
-                        !found || restored > best.restored ||
-                        (restored == best.restored &&
-                         (gain > best.gain || (gain == best.gain && drive.seconds < best.drive.seconds)));
-                    if (better) {
-                        best = {restored, gain, drive, u, s};
-                        found = true;
-                    }
-                }
-            if (!found)
-                break;
-            const Unit &unit = *units[best.unit];
-            const Sector &station = sectors[best.station];
+        // Every move a unit may make now: to a station of its type, neither where it stands (a minute away
+        // at most) nor beyond the longest drive.
+        struct Move
+        {
+            std::size_t unit = 0, station = 0;
+            Drive drive;
+        };
+        std::vector<Move> moves;
+        for (const std::size_t u : movable)
+            for (const std::size_t s : homes)
+                if (const Drive d = driveOf(u, s); d.seconds <= options.moveUpMaxSeconds && d.seconds > 60.0)
+                    moves.push_back({u, s, d});
+        // What a set of one or two moves does to the sectors: the demand weight it brings back within the
+        // target, its gain in expected coverage, and whether it leaves a covered sector with none.
+        struct Effect
+        {
+            double restored = 0, gain = 0, drive = 0;
+            bool uncovers = false;
+        };
+        const auto effectOf = [&](const Move *a, const Move *b) {
+            Effect e;
+            for (std::size_t j = 0; j < ns && !e.uncovers; ++j) {
+                int after = k[j];
+                for (const Move *m : {a, b})
+                    if (m)
+                        after += (stationCovers(m->station, j) ? 1 : 0) - (covers(m->unit, j) ? 1 : 0);
+                e.uncovers = k[j] > 0 && after == 0;
+                if (k[j] == 0 && after > 0)
+                    e.restored += sectors[j].weight;
+                e.gain += sectors[j].weight * (std::pow(q, k[j]) - std::pow(q, after));
+            }
+            e.drive = a->drive.seconds + (b ? b->drive.seconds : 0.0);
+            return e;
+        };
+        const auto emit = [&](const Move &move) {
+            const Unit &unit = *units[move.unit];
+            const Sector &station = sectors[move.station];
             Suggestion m;
             m.moveUp = true;
             m.unit = unit.id;
@@ -154,22 +156,73 @@ std::vector<Suggestion> proposeMoveUps(const Picture &picture, const std::vector
             m.type = unit.type;
             m.agency = unit.agency;
             m.need = Need{type, unit.agency, 1, 0};
-            m.etaSeconds = best.drive.seconds;
-            m.meters = best.drive.meters;
-            m.approximate = best.drive.approximate;
+            m.etaSeconds = move.drive.seconds;
+            m.meters = move.drive.meters;
+            m.approximate = move.drive.approximate;
             m.station = station.id;
             m.stationName = station.name;
             m.stationPosition = station.position;
-            m.coverageLoss = -best.gain;
+            double gain = 0;
             for (std::size_t j = 0; j < ns; ++j) {
                 const int after =
-                    k[j] - (covers(best.unit, j) ? 1 : 0) + (stationCovers(best.station, j) ? 1 : 0);
+                    k[j] - (covers(move.unit, j) ? 1 : 0) + (stationCovers(move.station, j) ? 1 : 0);
                 if (k[j] == 0 && after > 0)
                     m.restored.append(sectors[j].name);
+                if (k[j] > 0 && after == 0) // the first of a pair: the second covers it again
+                    m.uncovered.append(sectors[j].name);
+                gain += sectors[j].weight * (std::pow(q, k[j]) - std::pow(q, after));
                 k[j] = after;
             }
-            std::erase(movable, best.unit);
+            m.coverageLoss = -gain;
+            std::erase_if(moves, [&](const Move &other) { return other.unit == move.unit; });
             out.push_back(std::move(m));
+        };
+        for (int made = 0; made < options.moveUpsPerType;) {
+            if (std::find(k.begin(), k.end(), 0) == k.end())
+                break;
+            // The best set of one move, or of two when the limit allows, searched whole: the most weight
+            // restored, then the larger gain, then one move rather than two, then the shorter drives. A pair
+            // has a move to a station that reaches an uncovered sector; its other move may restore nothing by
+            // itself but cover again what the first leaves (a chain no single step would start).
+            const Move *bestA = nullptr, *bestB = nullptr;
+            Effect best;
+            double floor = 0; // a pair must restore more than any one move does: each of its moves counts
+            const auto consider = [&](const Move *a, const Move *b) {
+                const Effect e = effectOf(a, b);
+                if (e.uncovers || e.restored <= floor)
+                    return;
+                const int count = b ? 2 : 1, bestCount = bestB ? 2 : 1;
+                if (bestA && std::tuple(e.restored, e.gain, -count, -e.drive) <=
+                                 std::tuple(best.restored, best.gain, -bestCount, -best.drive))
+                    return;
+                best = e;
+                bestA = a;
+                bestB = b;
+            };
+            for (const Move &a : moves)
+                consider(&a, nullptr);
+            floor = bestA ? best.restored : 0.0;
+            if (options.moveUpsPerType - made >= 2)
+                for (const Move &a : moves) {
+                    bool reachesHole = false;
+                    for (std::size_t j = 0; j < ns && !reachesHole; ++j)
+                        reachesHole = k[j] == 0 && stationCovers(a.station, j);
+                    if (!reachesHole)
+                        continue;
+                    for (const Move &b : moves)
+                        if (b.unit != a.unit)
+                            consider(&a, &b);
+                }
+            if (!bestA)
+                break;
+            const Move first = *bestA;
+            const std::optional<Move> second = bestB ? std::optional<Move>(*bestB) : std::nullopt;
+            emit(first);
+            ++made;
+            if (second) {
+                emit(*second);
+                ++made;
+            }
         }
     }
     return out;

@@ -781,10 +781,8 @@ double glpkMoveUps(const std::vector<double> &unitToSector, std::size_t units,
 } // namespace
 
 // The move-ups the suggestion proposes against the integer program's optimum, on 200 random cities (six
-// stations in a 16 km square, VSAVs at stations, one to three calls): with one move-up a type, the same
-// number of sectors restored on every city (the step is exhaustive); with two, two greedy steps: never above
-// the optimum (which checks both), their ratio to it printed (a chain of two moves, the first restoring
-// nothing by itself, is beyond a greedy step).
+// stations in a 16 km square, VSAVs at stations, one to three calls), with one and with two move-ups a type:
+// the same number of sectors restored on every city.
 TEST(Suggest, MoveUpsEqualGlpksOptimumOnSmallCities)
 {
     std::mt19937 rng(20261207);
@@ -836,8 +834,10 @@ TEST(Suggest, MoveUpsEqualGlpksOptimumOnSmallCities)
             std::set<QString> leaving;
             double restored = 0;
             for (const Suggestion &s : set.items) {
+                // A pair's first move may take a sector's only unit, which its second move restores: the
+                // sectors counted are those uncovered before the move-ups and covered after.
                 if (s.moveUp)
-                    restored += double(s.restored.size());
+                    restored += double(s.restored.size()) - double(s.uncovered.size());
                 else
                     leaving.insert(s.unit);
             }
@@ -852,21 +852,21 @@ TEST(Suggest, MoveUpsEqualGlpksOptimumOnSmallCities)
             }
             const double optimum = glpkMoveUps(unitToSector, remaining, stationToSector, sectors.size(), home,
                                                moves, options.coverage.targetSeconds);
+            EXPECT_EQ(restored, optimum) << moves << " move(s), city " << city << ":\n"
+                                         << set.toText().toStdString();
             if (moves == 1) {
                 ++cities;
                 withMoves += optimum > 0 ? 1 : 0;
-                EXPECT_EQ(restored, optimum) << "city " << city << ":\n" << set.toText().toStdString();
             } else if (optimum > 0) {
-                EXPECT_LE(restored, optimum + 1e-9) << "city " << city;
-                twoRatioSum += restored / optimum;
                 ++twoCount;
+                twoRatioSum += restored / optimum;
                 twoBelow += restored < optimum - 1e-9 ? 1 : 0;
             }
         }
     }
     EXPECT_GT(withMoves, 20) << "too few cities with a move-up to compare";
     std::cout << "move-ups against GLPK: " << cities << " cities, " << withMoves
-              << " with a sector to restore; one move: ratio 1.000 on all; two moves: mean ratio "
+              << " with a sector to restore with one move; two moves: mean ratio "
               << (twoCount > 0 ? twoRatioSum / twoCount : 1.0) << ", below the optimum on " << twoBelow
               << " of " << twoCount << "\n";
 }

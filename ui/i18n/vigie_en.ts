@@ -1316,6 +1316,10 @@
 <context>
     <name>vigie::ui::SuggestionsPanel</name>
     <message>
+        <source>à accepter avec le repositionnement suivant : seul, il laisse sans %1 à moins de %2 min : %3</source>
+        <translation>to accept with the next move-up: alone, it leaves without a %1 within %2 min: %3</translation>
+    </message>
+    <message>
         <source>repositionnement : %1</source>
         <translation>move-up: %1</translation>
     </message>
