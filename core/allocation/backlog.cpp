@@ -259,13 +259,19 @@ QString Backlog::toText() const
                          ? QStringLiteral(", the last in %1").arg(minutes(w.lastFreeSeconds))
                          : QString());
     for (const Reinforcement &r : reinforcements) {
-        t += QStringLiteral("  %1: %2 incident(s) wait; engaged:").arg(r.need).arg(r.waitingIncidents);
-        if (r.engaged.empty())
-            t += QStringLiteral(" none");
-        for (const EngagedUnit &e : r.engaged)
+        t += QStringLiteral("  %1: %2 incident(s) wait").arg(r.need).arg(r.waitingIncidents);
+        t += r.engaged.empty() ? QStringLiteral("; none engaged, none will free up")
+                               : QStringLiteral("; %1 engaged, soonest free:").arg(r.engaged.size());
+        // The soonest free: the rest are in the JSON.
+        const std::size_t listed = std::min<std::size_t>(r.engaged.size(), shownEngaged);
+        for (std::size_t k = 0; k < listed; ++k) {
+            const EngagedUnit &e = r.engaged[k];
             t += QStringLiteral(" %1 (%2 for %3, free in %4)")
                      .arg(e.callsign.isEmpty() ? e.unit : e.callsign, e.status, minutes(e.engagedSeconds),
                           minutes(e.freeInSeconds));
+        }
+        if (listed < r.engaged.size())
+            t += QStringLiteral(" and %1 more").arg(r.engaged.size() - listed);
         t += QStringLiteral("; a column of %1 would save %2 waiting min (%3 priority-weighted)\n")
                  .arg(options.columnUnits)
                  .arg(std::round(r.savedMinutes))
@@ -275,13 +281,13 @@ QString Backlog::toText() const
         const Reinforcement &best = reinforcements.front();
         t +=
             best.savedMinutes >= 1.0
-                ? QStringLiteral("reinforcement: a column of %1 %2 from a neighbouring département, here in "
+                ? QStringLiteral("reinforcement: a column of %1 %2 from a neighbouring department, here in "
                                  "%3, would cut the total wait by %4 min: %5 incident(s) wait for a %2\n")
                       .arg(options.columnUnits)
                       .arg(best.need, minutes(options.columnDelaySeconds))
                       .arg(std::round(best.savedMinutes))
                       .arg(best.waitingIncidents)
-                : QStringLiteral("reinforcement: a column from a neighbouring département, here in %1, would "
+                : QStringLiteral("reinforcement: a column from a neighbouring department, here in %1, would "
                                  "come after the engaged units free up\n")
                       .arg(minutes(options.columnDelaySeconds));
     }

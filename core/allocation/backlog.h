@@ -8,7 +8,9 @@
 // remains of its service, given how long it has been at it (the calibrated service-time tables of
 // simulation/synthetic_day.h); the waiting needs, in rank order, each take the unit that frees up first,
 // which then serves a full median cycle before it can take the next. Drives are not counted: a wait is until
-// a unit is free, not until it is there.
+// a unit is free, not until it is there. The units proposed now are not counted either: they start a full
+// cycle, which ends after the engaged units' except in the longest queues, so the waits there are an upper
+// estimate.
 #include "allocation/allocator.h"
 #include "model/time.h"
 
@@ -81,6 +83,9 @@ struct Reinforcement
 
 struct Backlog
 {
+    /// Engaged units named per kind in the text and the dock (the soonest free); the JSON lists them all.
+    static constexpr std::size_t shownEngaged = 5;
+
     std::vector<WaitingNeed> waiting;          ///< priority first, then longest waited
     std::vector<Reinforcement> reinforcements; ///< most priority-weighted minutes saved first
     BacklogOptions options;
