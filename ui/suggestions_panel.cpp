@@ -8,17 +8,20 @@
 #include "room/picture_manager.h"
 
 #include <QApplication>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigie::ui {
@@ -43,6 +46,29 @@ QString minutesText(double seconds)
         return QStringLiteral("–");
     return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "%1 min")
         .arg(QLocale().toString(seconds / 60.0, 'f', 1));
+}
+
+enum BacklogColumn
+{
+    RankColumn,
+    WaitingIncidentColumn,
+    WaitingNeedColumn,
+    WaitedColumn,
+    FreeColumn,
+    BacklogColumnCount
+};
+
+/// A wait as a reader says it: "≈ 45 min", "≈ 1 h 05".
+QString durationText(double seconds)
+{
+    const auto total = qint64(std::llround(std::max(0.0, seconds) / 60.0));
+    if (total >= 24 * 60) // as the Incidents list says an old one's age
+        return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "≈ %1 j").arg(total / (24 * 60));
+    if (total < 60)
+        return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "≈ %1 min").arg(total);
+    return QCoreApplication::translate("vigie::ui::SuggestionsPanel", "≈ %1 h %2")
+        .arg(total / 60)
+        .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString kmText(double meters)
@@ -98,6 +124,29 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     m_tree->setRootIsDecorated(true);
     m_tree->header()->setStretchLastSection(true);
 
+    // On a surge day: what waits, ranked, and the reinforcement that would shorten the waits most. Shown
+    // only when something waits; the sentence first, as a préfet reads it.
+    m_backlogBox = new QGroupBox(this);
+    m_backlogBox->setObjectName(QStringLiteral("BacklogBox"));
+    m_reinforcement = new QLabel(m_backlogBox);
+    m_reinforcement->setObjectName(QStringLiteral("ReinforcementAdvice"));
+    m_reinforcement->setWordWrap(true);
+    m_reinforcement->setTextFormat(Qt::RichText);
+    m_backlogTree = new QTreeWidget(m_backlogBox);
+    m_backlogTree->setObjectName(QStringLiteral("BacklogTree"));
+    m_backlogTree->setColumnCount(BacklogColumnCount);
+    m_backlogTree->setHeaderLabels({tr("Rang"), tr("Intervention"), tr("Besoin"), tr("Attend depuis"),
+                                    tr("Un moyen libre dans (estimation)")});
+    m_backlogTree->setRootIsDecorated(false);
+    m_backlogTree->setAlternatingRowColors(true);
+    m_backlogTree->header()->setStretchLastSection(true);
+    // A few rows stay readable however small the dock: the first to wait are what the section is for.
+    m_backlogTree->setMinimumHeight(5 * m_backlogTree->fontMetrics().height() + 8);
+    auto *backlogLayout = new QVBoxLayout(m_backlogBox);
+    backlogLayout->addWidget(m_reinforcement);
+    backlogLayout->addWidget(m_backlogTree, 1);
+    m_backlogBox->hide();
+
     m_status = new QLabel(tr("Appuyez sur F5 pour proposer une affectation."), this);
     m_status->setObjectName(QStringLiteral("SuggestionsStatus"));
     m_status->setWordWrap(true);
@@ -109,9 +158,20 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_method);
     layout->addLayout(buttons);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_tree, 2);
+    layout->addWidget(m_backlogBox, 1);
     layout->addWidget(m_status);
-    layout->addWidget(m_messages);
+    // On a surge day the messages run to dozens of lines: they scroll, so that the proposals and the
+    // backlog above keep their room.
+    auto *messagesArea = new QScrollArea(this);
+    messagesArea->setObjectName(QStringLiteral("SuggestionsMessagesArea"));
+    messagesArea->setWidget(m_messages);
+    messagesArea->setWidgetResizable(true);
+    messagesArea->setFrameShape(QFrame::NoFrame);
+    messagesArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    messagesArea->setMaximumHeight(6 * fontMetrics().lineSpacing());
+    messagesArea->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(messagesArea);
 
     connect(m_propose, &QPushButton::clicked, this, &SuggestionsPanel::propose);
     connect(m_accept, &QPushButton::clicked, this, [this] { accept(currentRow()); });
@@ -169,36 +229,40 @@ void SuggestionsPanel::propose()
     m_status->setText(tr("Calcul des propositions…"));
     QApplication::setOverrideCursor(Qt::BusyCursor);
     // The worker gets its own copy of the picture: the GUI thread keeps applying live entries meanwhile.
-    m_watcher.setFuture(QtConcurrent::run([picture = m_manager.picture(), context = &m_context] {
-        Computed out;
-        out.set =
-            allocation::suggest(picture, context->graph, context->sectors, context->needs, context->options);
-        for (const allocation::Suggestion &s : out.set.items) {
-            const auto unit = picture.units.find(s.unit);
-            const auto incident = picture.incidents.find(s.incident);
-            if (unit == picture.units.end() || !unit->second.position ||
-                (!s.moveUp && (incident == picture.incidents.end() || !incident->second.position)))
-                continue;
-            // A move-up goes to its station, a dispatch to its incident.
-            const GeoPoint destination = s.moveUp ? s.stationPosition : *incident->second.position;
-            SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
-            if (context->graph && !s.approximate) {
-                const auto from = context->graph->snap(*unit->second.position);
-                const auto to = context->graph->snap(destination);
-                if (from && to) {
-                    routing::Route route = context->graph->route(*from, *to);
-                    if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
-                        r.polyline = std::move(route.polyline);
-                        r.byRoad = true;
+    // Waits are counted to the room's clock (an exercise's or a replay's time, else the wall clock).
+    m_watcher.setFuture(QtConcurrent::run(
+        [picture = m_manager.picture(), context = &m_context, now = m_manager.clock().now()] {
+            Computed out;
+            allocation::SuggestOptions options = context->options;
+            if (!options.now)
+                options.now = now;
+            out.set = allocation::suggest(picture, context->graph, context->sectors, context->needs, options);
+            for (const allocation::Suggestion &s : out.set.items) {
+                const auto unit = picture.units.find(s.unit);
+                const auto incident = picture.incidents.find(s.incident);
+                if (unit == picture.units.end() || !unit->second.position ||
+                    (!s.moveUp && (incident == picture.incidents.end() || !incident->second.position)))
+                    continue;
+                // A move-up goes to its station, a dispatch to its incident.
+                const GeoPoint destination = s.moveUp ? s.stationPosition : *incident->second.position;
+                SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
+                if (context->graph && !s.approximate) {
+                    const auto from = context->graph->snap(*unit->second.position);
+                    const auto to = context->graph->snap(destination);
+                    if (from && to) {
+                        routing::Route route = context->graph->route(*from, *to);
+                        if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
+                            r.polyline = std::move(route.polyline);
+                            r.byRoad = true;
+                        }
                     }
                 }
+                if (r.polyline.empty())
+                    r.polyline = {*unit->second.position, destination};
+                out.routes.push_back(std::move(r));
             }
-            if (r.polyline.empty())
-                r.polyline = {*unit->second.position, destination};
-            out.routes.push_back(std::move(r));
-        }
-        return out;
-    }));
+            return out;
+        }));
 }
 
 void SuggestionsPanel::onComputed()
@@ -395,9 +459,114 @@ void SuggestionsPanel::fill()
     for (const QString &note : m_set.notes)
         if (note != QString::fromUtf8(routing::approximateNote)) // already said above, in colour
             lines.append(note);
-    lines += m_set.messages;
+    // The shortfalls' messages come last, one per shortfall (suggestion.h): the backlog says the same in
+    // words a préfet reads, ranked.
+    const qsizetype shown =
+        m_set.backlog.empty()
+            ? m_set.messages.size()
+            : std::max<qsizetype>(0, m_set.messages.size() - qsizetype(m_set.shortfalls.size()));
+    lines += m_set.messages.mid(0, shown);
     m_messages->setText(lines.join(QLatin1Char('\n')));
+    fillBacklog();
     updateButtons();
+}
+
+void SuggestionsPanel::fillBacklog()
+{
+    const allocation::Backlog &b = m_set.backlog;
+    m_backlogTree->clear();
+    m_backlogBox->setVisible(!b.empty());
+    if (b.empty())
+        return;
+    m_backlogBox->setTitle(tr("En attente (%1)").arg(b.waiting.size()));
+    int rank = 0;
+    for (const allocation::WaitingNeed &w : b.waiting) {
+        auto *item = new QTreeWidgetItem(m_backlogTree);
+        item->setText(RankColumn, QString::number(++rank));
+        item->setText(WaitingIncidentColumn, QStringLiteral("%1 — %2").arg(
+                                                 incidentRef(w.incident), incidentTypeLabel(w.incidentType)));
+        item->setToolTip(WaitingIncidentColumn, w.title);
+        item->setText(WaitingNeedColumn,
+                      tr("%1 × %2 (priorité %3)").arg(w.missing).arg(w.need.name).arg(w.need.priority));
+        item->setText(WaitedColumn, durationText(w.waitedSeconds));
+        if (!std::isfinite(w.firstFreeSeconds)) {
+            item->setText(FreeColumn, tr("aucun moyen engagé ne se libérera"));
+            item->setForeground(FreeColumn, QColor(0xD5, 0x5E, 0x00));
+        } else if (w.missing > 1 && std::isfinite(w.lastFreeSeconds)) {
+            item->setText(FreeColumn,
+                          tr("%1 (le dernier dans %2)")
+                              .arg(durationText(w.firstFreeSeconds), durationText(w.lastFreeSeconds)));
+        } else {
+            item->setText(FreeColumn, durationText(w.firstFreeSeconds));
+        }
+        for (int c : {RankColumn, WaitedColumn})
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    for (int c = 0; c < BacklogColumnCount - 1; ++c)
+        m_backlogTree->resizeColumnToContents(c);
+
+    QStringList gains;
+    for (const allocation::Reinforcement &r : b.reinforcements)
+        gains.append(tr("%1 : %2").arg(r.need).arg(std::round(r.savedWeightedMinutes)));
+    const QString delay = durationText(b.options.columnDelaySeconds);
+    const allocation::Reinforcement &best = b.reinforcements.front();
+    QString sentence;
+    if (best.savedMinutes >= 1.0)
+        sentence = tr("Une colonne de %1 %2 d'un département voisin (arrivée estimée dans %3) "
+                      "réduirait l'attente cumulée de %4 : %n intervention(s) attendent un %2.",
+                      nullptr, best.waitingIncidents)
+                       .arg(b.options.columnUnits)
+                       .arg(best.need)
+                       .arg(delay)
+                       .arg(durationText(best.savedMinutes * 60.0));
+    else
+        sentence = tr("Une colonne de renfort d'un département voisin (arrivée estimée dans %1) "
+                      "arriverait après que les moyens engagés se seront libérés : elle ne "
+                      "réduirait pas ces attentes.")
+                       .arg(delay);
+    const QString gainsText = tr("Minutes d'attente qu'une colonne retirerait, pondérées par la priorité "
+                                 "des besoins, par type de moyen : %1")
+                                  .arg(gains.join(QStringLiteral(", ")));
+
+    // One short line per kind in the section; the engaged units themselves in its tooltip.
+    QStringList shortLines, details;
+    for (const allocation::Reinforcement &r : b.reinforcements) {
+        if (r.engaged.empty()) {
+            shortLines.append(tr("%1 : aucun n'est engagé, aucun ne se libérera.").arg(r.need));
+            continue;
+        }
+        shortLines.append(tr("%n %1 engagé(s) ; le premier libre dans %2.", nullptr, int(r.engaged.size()))
+                              .arg(r.need, durationText(r.engaged.front().freeInSeconds)));
+        // The soonest free, as the core's text names them; how many more there are.
+        QStringList units;
+        const std::size_t listed = std::min(r.engaged.size(), allocation::Backlog::shownEngaged);
+        for (std::size_t k = 0; k < listed; ++k) {
+            const allocation::EngagedUnit &e = r.engaged[k];
+            units.append(tr("%1 %2 depuis %3 (libre dans %4)")
+                             .arg(e.callsign.isEmpty() ? unitRef(e.unit) : e.callsign,
+                                  unitStatusLabel(e.status), durationText(e.engagedSeconds),
+                                  durationText(e.freeInSeconds)));
+        }
+        if (listed < r.engaged.size())
+            units.append(tr("%n autre(s)", nullptr, int(r.engaged.size() - listed)));
+        details.append(tr("%n %1 engagé(s), les premiers libres : %2.", nullptr, int(r.engaged.size()))
+                           .arg(r.need, units.join(QStringLiteral(" ; "))));
+    }
+    const QString method =
+        tr("Estimations : durées médianes d'intervention observées (sur les lieux, puis à "
+           "l'hôpital pour un VSAV), compte tenu du temps déjà passé ; le trajet n'est pas "
+           "compté.");
+    // The sentence in bold, then one short line per kind: one label, so that a small dock still shows the
+    // rows of the list below it.
+    QStringList html{QStringLiteral("<b>%1</b>").arg(sentence.toHtmlEscaped())};
+    for (const QString &line : shortLines)
+        html.append(line.toHtmlEscaped());
+    m_reinforcement->setText(html.join(QStringLiteral("<br>")));
+    details.prepend(gainsText);
+    details.append(method);
+    m_reinforcement->setToolTip(details.join(QLatin1Char('\n')));
+    for (int row = 0; row < m_backlogTree->topLevelItemCount(); ++row)
+        m_backlogTree->topLevelItem(row)->setToolTip(FreeColumn, method);
 }
 
 int SuggestionsPanel::currentRow() const

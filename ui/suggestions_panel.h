@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -54,6 +55,8 @@ public:
     bool reject(int row, const QString &reason);
 
     [[nodiscard]] QTreeWidget *tree() const { return m_tree; }
+    /// The backlog: the needs that wait, ranked (shown only when something waits).
+    [[nodiscard]] QTreeWidget *backlogTree() const { return m_backlogTree; }
     [[nodiscard]] const allocation::SuggestionSet &current() const { return m_set; }
     [[nodiscard]] const std::vector<SuggestedRoute> &routes() const { return m_routes; }
     [[nodiscard]] QString statusText() const;
@@ -74,6 +77,8 @@ private:
     /// Stores a decision on a row through the writer; the row shows it once stored.
     bool submitDecision(int row, std::vector<Entry> drafts, const QString &state, const QString &refusedText);
     void fill();
+    /// The "En attente" section: what waits, when a unit should free up, which reinforcement helps most.
+    void fillBacklog();
     void decided(int row, const QString &state);
     /// Rows whose decision took no effect (an earlier entry did the same: Picture::conflicts) say so.
     void showConflicts();
@@ -100,6 +105,9 @@ private:
     QPushButton *m_accept = nullptr;
     QPushButton *m_reject = nullptr;
     QTreeWidget *m_tree = nullptr;
+    QGroupBox *m_backlogBox = nullptr;
+    QTreeWidget *m_backlogTree = nullptr;
+    QLabel *m_reinforcement = nullptr;
 };
 
 } // namespace vigie::ui

@@ -193,6 +193,7 @@ int runSuggest(const QStringList &arguments)
 
     allocation::SuggestOptions options;
     options.includeReturning = parser.isSet(returning);
+    options.now = clock().now(); // the backlog's waits run to now, not to the room's last entry
     if (parser.isSet(coverage)) {
         bool ok = false;
         options.weights.coverage = parser.value(coverage).toDouble(&ok);

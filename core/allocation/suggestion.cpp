@@ -526,6 +526,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
         const Incident &inc = *incidents[f.incident];
         const Need &n = p.needs[f.incident][f.need];
         const auto matchingCount = matchingUnits(n).size();
+        out.shortfalls.push_back({inc.id, inc.type, inc.title, n, f.missing, matchingCount});
         out.messages.append(
             QCoreApplication::translate(
                 "vigie::allocation",
@@ -536,6 +537,8 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                 .arg(matchingCount)
                 .arg(n.name));
     }
+    out.backlog =
+        computeBacklog(out.shortfalls, picture, options.now.value_or(picture.maxEventTime), options.backlog);
     return out;
 }
 
@@ -581,6 +584,7 @@ QJsonObject SuggestionSet::toJson() const
         {QStringLiteral("messages"), QJsonArray::fromStringList(messages)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
         {QStringLiteral("roads"), roads},
+        {QStringLiteral("backlog"), backlog.toJson()},
         {QStringLiteral("weights"),
          QJsonObject{{QStringLiteral("eta_per_priority_minute"), weights.eta},
                      {QStringLiteral("coverage"), weights.coverage},
@@ -629,6 +633,7 @@ QString SuggestionSet::toText() const
     }
     for (const QString &msg : messages)
         t += QStringLiteral("warning: ") + msg + QLatin1Char('\n');
+    t += backlog.toText();
     return t;
 }
 

@@ -2,9 +2,12 @@
 // Suggestions: which available unit to send to which open incident, with its ETA, the next-best
 // alternatives and what its departure costs in coverage. Nothing is sent: a liaison accepts or rejects each
 // suggestion, and all three are log entries.
+#include "allocation/backlog.h"
 #include "allocation/coverage.h"
 #include "allocation/needs.h"
 #include "routing/travel_times.h"
+
+#include <optional>
 
 namespace vigie::allocation {
 
@@ -34,6 +37,9 @@ struct SuggestOptions
     /// A move-up's drive is at most this: a unit farther than the coverage target from the station is
     /// considered from its own station (when it stands there), by the drive between the two stations.
     double moveUpMaxSeconds = 900.0;
+    /// The time the backlog's waits are counted from; unset: the picture's latest event time.
+    std::optional<Timestamp> now;
+    BacklogOptions backlog;
     Weights weights;
     CoverageParams coverage;
     routing::MatrixOptions matrix;
@@ -70,8 +76,12 @@ struct Suggestion
 struct SuggestionSet
 {
     std::vector<Suggestion> items;
-    QStringList messages; ///< what could not be suggested and why (no position, shortfall, …)
-    QStringList notes;    ///< how times were estimated (no roads, off-network positions)
+    /// What could not be suggested and why (no position, shortfall, …); the shortfalls' come last, one per
+    /// shortfall, in the same order.
+    QStringList messages;
+    std::vector<UnfilledNeed> shortfalls; ///< the needs no unit is proposed for
+    Backlog backlog;                      ///< those needs ranked, their waits, the reinforcements
+    QStringList notes;                    ///< how times were estimated (no roads, off-network positions)
     bool roads = false;
     Weights weights;
     CoverageParams coverage;

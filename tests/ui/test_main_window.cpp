@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QGroupBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QLabel>
@@ -242,6 +243,79 @@ ui::SuggestionsPanel::Context straightLineContext()
 }
 
 } // namespace
+
+namespace {
+
+/// An injury opened `minutesAgo` before the room's clock, around the Vieux-Port.
+Entry injury(const Room &room, int k, int minutesAgo)
+{
+    Entry e;
+    e.kind = QStringLiteral("incident.open");
+    e.eventTime = Timestamp{room.clock().now().msecs - qint64(minutesAgo) * 60000};
+    e.author = QStringLiteral("test");
+    e.agency = QStringLiteral("fire");
+    e.data = QJsonObject{
+        {QStringLiteral("incident"), QStringLiteral("INC-SURGE-%1").arg(k, 2, 10, QLatin1Char('0'))},
+        {QStringLiteral("title"), QStringLiteral("Chute dans la rue")},
+        {QStringLiteral("type"), QStringLiteral("injury")}};
+    e.geo = Geometry::point({5.37 + 0.001 * (k % 10), 43.29 + 0.001 * (k / 10)});
+    return e;
+}
+
+} // namespace
+
+// On a surge day the dock shows what waits, ranked, in a préfet's words (no type codes), with the
+// reinforcement that would shorten the waits most; on an ordinary day the section stays hidden.
+TEST_F(DemoFixture, SuggestionsPanelShowsTheBacklogOnlyWhenSomethingWaits)
+{
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::SuggestionsPanel panel(manager, straightLineContext());
+    panel.show();
+    auto *box = panel.findChild<QWidget *>(QStringLiteral("BacklogBox"));
+    ASSERT_NE(box, nullptr);
+    QSignalSpy finished(&panel, &ui::SuggestionsPanel::proposalFinished);
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(panel.current().backlog.empty());
+    EXPECT_FALSE(box->isVisible()) << "nothing waits in the demo room";
+
+    // More injuries than the fleet has VSAVs.
+    std::vector<Entry> surge;
+    for (int k = 0; k < 45; ++k)
+        surge.push_back(injury(*room, k, 60 - k));
+    ASSERT_TRUE(room->append(surge));
+    manager.poll();
+    panel.propose();
+    ASSERT_TRUE(finished.wait(60000));
+    const allocation::Backlog &backlog = panel.current().backlog;
+    ASSERT_FALSE(backlog.empty());
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_EQ(panel.backlogTree()->topLevelItemCount(), int(backlog.waiting.size()));
+    // Ranked: the injury opened first waits first among equal priorities.
+    const QTreeWidgetItem *first = panel.backlogTree()->topLevelItem(0);
+    EXPECT_EQ(first->text(0), QStringLiteral("1"));
+    EXPECT_TRUE(first->text(1).contains(QStringLiteral("Blessé"))) << first->text(1).toStdString();
+    for (int row = 0; row < panel.backlogTree()->topLevelItemCount(); ++row)
+        for (int c = 0; c < panel.backlogTree()->columnCount(); ++c)
+            EXPECT_FALSE(panel.backlogTree()->topLevelItem(row)->text(c).contains(QStringLiteral("injury")));
+    auto *title = qobject_cast<QGroupBox *>(box);
+    ASSERT_NE(title, nullptr);
+    EXPECT_EQ(title->title(), QStringLiteral("En attente (%1)").arg(backlog.waiting.size()));
+    auto *advice = panel.findChild<QLabel *>(QStringLiteral("ReinforcementAdvice"));
+    ASSERT_NE(advice, nullptr);
+    EXPECT_TRUE(advice->text().startsWith(QStringLiteral("<b>Une colonne de")))
+        << advice->text().toStdString();
+    EXPECT_TRUE(advice->text().contains(QStringLiteral("VSAV engagé"))) << advice->text().toStdString();
+    EXPECT_TRUE(advice->text().contains(QStringLiteral("VSAV"))) << advice->text().toStdString();
+    // The shortfalls are said once, in the section, not again as raw messages.
+    auto *messages = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMessages"));
+    ASSERT_NE(messages, nullptr);
+    EXPECT_FALSE(messages->text().contains(QStringLiteral("tous proposés ailleurs")))
+        << messages->text().toStdString();
+}
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
 {

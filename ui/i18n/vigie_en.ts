@@ -1562,6 +1562,113 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>Rejeter la proposition sélectionnée (avec un motif)</source>
         <translation>Reject the selected suggestion (with a reason)</translation>
     </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>≈ %1 min</source>
+        <translation>≈ %1 min</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>≈ %1 h %2</source>
+        <translation>≈ %1 h %2</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>≈ %1 j</source>
+        <translation>≈ %1 d</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Attend depuis</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Un moyen libre dans (estimation)</source>
+        <translation>A unit free in (estimate)</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>En attente (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>aucun moyen engagé ne se libérera</source>
+        <translation>no engaged unit will free up</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%1 (le dernier dans %2)</source>
+        <translation>%1 (the last in %2)</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Une colonne de renfort d&apos;un département voisin (arrivée estimée dans %1) arriverait après que les moyens engagés se seront libérés : elle ne réduirait pas ces attentes.</source>
+        <translation>A reinforcement column from a neighbouring department (expected in %1) would arrive after the engaged units free up: it would not shorten these waits.</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Minutes d&apos;attente qu&apos;une colonne retirerait, pondérées par la priorité des besoins, par type de moyen : %1</source>
+        <translation>Waiting minutes a column would remove, weighted by the needs&apos; priority, per unit type: %1</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%1 : aucun n&apos;est engagé, aucun ne se libérera.</source>
+        <translation>%1: none engaged, none will free up.</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%1 %2 depuis %3 (libre dans %4)</source>
+        <translation>%1 %2 for %3 (free in %4)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%n %1 engagé(s), les premiers libres : %2.</source>
+        <translation>
+            <numerusform>%n %1 engaged, soonest free: %2.</numerusform>
+            <numerusform>%n %1 engaged, soonest free: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%n %1 engagé(s) ; le premier libre dans %2.</source>
+        <translation>
+            <numerusform>%n %1 engaged; the first free in %2.</numerusform>
+            <numerusform>%n %1 engaged; the first free in %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../suggestions_panel.cpp"/>
+        <source>%n autre(s)</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Estimations : durées médianes d&apos;intervention observées (sur les lieux, puis à l&apos;hôpital pour un VSAV), compte tenu du temps déjà passé ; le trajet n&apos;est pas compté.</source>
+        <translation>Estimates: median observed service times (on scene, then at the hospital for a VSAV), given the time already spent; the drive is not counted.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Une colonne de %1 %2 d&apos;un département voisin (arrivée estimée dans %3) réduirait l&apos;attente cumulée de %4 : %n intervention(s) attendent un %2.</source>
+        <translation>
+            <numerusform>A column of %1 %2 from a neighbouring department (expected in %3) would cut the total wait by %4: %n incident waits for a %2.</numerusform>
+            <numerusform>A column of %1 %2 from a neighbouring department (expected in %3) would cut the total wait by %4: %n incidents wait for a %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::FeedsPanel</name>
