@@ -77,6 +77,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
         if (!key.isEmpty() && m_placed.contains(key))
             continue;
         std::vector<Entry> decisions;
+        bool placed = false; // a report or a close of it was placed (a position message is not)
         for (Entry &d : arrival.drafts) {
             if (d.kind == kinds::incidentClose) {
                 // A source closes the incident it named: the close goes where its reports went, and
@@ -84,6 +85,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
                 if (d.id.isNull())
                     d.id = newEntryId(); // followed later, it is known as placed
                 m_placedIds.insert(d.id, d.eventTime.msecs);
+                placed = true;
                 const QString source = d.data.value(incidentField).toString();
                 if (const auto target = m_fuser.close(source)) {
                     if (target->incident != source) {
@@ -103,6 +105,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
             if (!o)
                 continue;
             m_placedIds.insert(d.id, d.eventTime.msecs);
+            placed = true;
             ++summary.reports;
             const FusionDecision decision = m_fuser.observe(*o);
             // A source a desk split out keeps its own incident.
@@ -118,7 +121,7 @@ FusionSummary FeedFusion::place(std::vector<FeedArrival> &arrivals)
                 ++summary.merges;
             }
         }
-        if (!key.isEmpty()) {
+        if (placed && !key.isEmpty()) {
             m_placed.insert(key);
             m_placedOrder.emplace_back(arrival.drafts.front().eventTime.msecs, key);
         }

@@ -235,7 +235,12 @@ StatementCache::Lease::~Lease()
     if (!m_cache || !m_statement.isValid())
         return;
     m_statement.reset();
-    m_cache->m_free[m_sql].push_back(std::move(m_statement));
+    // Kept for the next use of the same text, up to a bound: a text built from values (a box's cell ranges)
+    // must not make the cache, and SQLite's memory for its statements, grow with every new value.
+    auto &free = m_cache->m_free;
+    if (free.size() >= maxTexts && !free.contains(m_sql))
+        return; // finalised with this lease
+    free[m_sql].push_back(std::move(m_statement));
 }
 
 } // namespace vigie::sql

@@ -136,8 +136,12 @@ public:
     [[nodiscard]] Result<Lease> take(const QByteArray &sql);
     /// Forgets every free statement (e.g. before the database is replaced).
     void clear() { m_free.clear(); }
+    /// Distinct texts with a statement kept free (for the tests).
+    [[nodiscard]] std::size_t texts() const { return m_free.size(); }
 
 private:
+    /// Distinct statement texts kept free at most; a lease of another text is finalised when returned.
+    static constexpr std::size_t maxTexts = 64;
     const Database *m_db;
     std::map<QByteArray, std::vector<Statement>> m_free;
 };

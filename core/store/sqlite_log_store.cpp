@@ -887,9 +887,11 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
             sqlText += " AND geo IS NOT NULL";
         }
         sqlText += " ORDER BY seq";
-        // With a box the exact test below may still drop rows: the limit is then counted here only.
+        // With a box the exact test below may still drop rows: the limit is then counted here only. Bound,
+        // not written into the text: each limit a reader asks for would otherwise be a statement of its own,
+        // prepared and kept.
         if (query.limit >= 0 && !query.box)
-            sqlText += " LIMIT " + QByteArray::number(query.limit);
+            sqlText += " LIMIT ?";
         return m_statements.take(sqlText);
     };
     struct Segment
@@ -939,6 +941,8 @@ Result<void> SqliteLogStore::read(const EntryQuery &query, const Visitor &visit)
                 stmt.bind(i++, last);
             }
         }
+        if (query.limit >= 0 && !query.box)
+            stmt.bind(i++, query.limit);
         for (;;) {
             if (query.limit >= 0 && visited >= query.limit)
                 return {};

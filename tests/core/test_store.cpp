@@ -322,6 +322,37 @@ TEST(Store, RoomModeTravelsWithEveryEntry)
     EXPECT_EQ(report->firstBadSeq.value_or(-1), 1);
 }
 
+// A log read per batch with a limit of its own used to be a statement text of its own, prepared and kept:
+// a feed process fed for days held thousands. The limit is bound now, and the cache keeps a bounded number
+// of texts whatever its callers build.
+TEST(StatementCache, KeepsABoundedNumberOfTextsAndReadsBindTheirLimit)
+{
+    auto db = sql::Database::open(QStringLiteral(":memory:"), sql::Database::Mode::ReadWriteCreate);
+    ASSERT_TRUE(db) << db.error().message.toStdString();
+    sql::StatementCache cache(*db);
+    for (int n = 0; n < 500; ++n) {
+        auto lease = cache.take("SELECT " + QByteArray::number(n));
+        ASSERT_TRUE(lease);
+        ASSERT_EQ((**lease).step(), sql::Statement::Step::Row);
+    }
+    EXPECT_LE(cache.texts(), 64u);
+
+    TempRoom t;
+    std::vector<Entry> notes;
+    for (int i = 0; i < 30; ++i)
+        notes.push_back(note(1000 + i, QStringLiteral("n%1").arg(i)));
+    ASSERT_TRUE(t.room->append(std::move(notes)));
+    for (qint64 limit = 1; limit <= 25; ++limit) {
+        EntryQuery q;
+        q.afterSeq = limit;
+        q.limit = limit;
+        auto got = t.room->store().read(q);
+        ASSERT_TRUE(got) << got.error().message.toStdString();
+        EXPECT_EQ(qint64(got->size()), std::min<qint64>(limit, 30 - limit));
+        EXPECT_EQ(got->front().seq, limit + 1);
+    }
+}
+
 TEST(StatementCache, ReusesAFreeStatementAndLendsAnotherToANestedUse)
 {
     auto db = sql::Database::open(QStringLiteral(":memory:"), sql::Database::Mode::ReadWriteCreate);
