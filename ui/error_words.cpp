@@ -90,26 +90,6 @@ const std::vector<Template> &templates()
     return all;
 }
 
-/// `pattern`'s French with %1…%9 replaced by the values (one pass: a value holding "%2" stays as it is).
-QString fill(const QString &pattern, const QStringList &values)
-{
-    QString out;
-    out.reserve(pattern.size() + 64);
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern[i];
-        if (c == u'%' && i + 1 < pattern.size() && pattern[i + 1].isDigit()) {
-            const int n = pattern[i + 1].digitValue();
-            if (n >= 1 && n <= values.size()) {
-                out += values[n - 1];
-                ++i;
-                continue;
-            }
-        }
-        out += c;
-    }
-    return out;
-}
-
 /// The French of `message`; strict: nothing unless every part of it is worded, else an unknown reason inside
 /// a known frame is shown as it is, marked as such (as refusal_words.cpp marks a parser's).
 std::optional<QString> french(const QString &message, int depth, bool strict)
@@ -135,7 +115,7 @@ std::optional<QString> french(const QString &message, int depth, bool strict)
                 worded = QStringLiteral("motif non traduit : ") + inner;
             values[tmpl.again - 1] = *worded;
         }
-        return fill(tmpl.french, values);
+        return fillPlaceholders(tmpl.french, values);
     }
     return std::nullopt;
 }

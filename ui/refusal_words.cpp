@@ -340,26 +340,6 @@ const std::vector<Template> &templates()
     return all;
 }
 
-/// `pattern`'s French with %1…%9 replaced by the values (one pass: a value holding "%2" stays as it is).
-QString fill(const QString &pattern, const QStringList &values)
-{
-    QString out;
-    out.reserve(pattern.size() + 64);
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern[i];
-        if (c == u'%' && i + 1 < pattern.size() && pattern[i + 1].isDigit()) {
-            const int n = pattern[i + 1].digitValue();
-            if (n >= 1 && n <= values.size()) {
-                out += values[n - 1];
-                ++i;
-                continue;
-            }
-        }
-        out += c;
-    }
-    return out;
-}
-
 std::optional<QString> french(const QString &reason, int depth)
 {
     if (depth > 8)
@@ -387,7 +367,7 @@ std::optional<QString> french(const QString &reason, int depth)
             values << v;
         }
         if (worded)
-            return fill(tmpl.french, values);
+            return fillPlaceholders(tmpl.french, values);
     }
     return std::nullopt;
 }
@@ -398,6 +378,26 @@ bool englishConsole()
 }
 
 } // namespace
+
+/// `pattern`'s French with %1…%9 replaced by the values (one pass: a value holding "%2" stays as it is).
+QString fillPlaceholders(const QString &pattern, const QStringList &values)
+{
+    QString out;
+    out.reserve(pattern.size() + 64);
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern[i];
+        if (c == u'%' && i + 1 < pattern.size() && pattern[i + 1].isDigit()) {
+            const int n = pattern[i + 1].digitValue();
+            if (n >= 1 && n <= values.size()) {
+                out += values[n - 1];
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
 
 std::optional<QString> frenchRefusalReason(const QString &reason)
 {

@@ -4,6 +4,7 @@
 // sentence among the parsers' templates (refusal_words.cpp, one per reason, its values captured) and words it
 // in French. The English console shows the parser's sentence, which is its English wording.
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,5 +18,8 @@ namespace vigie::ui {
 [[nodiscard]] QString refusalPlaceText(const QString &position);
 /// The French wording of a reason, nothing when no template recognises it (for the tests).
 [[nodiscard]] std::optional<QString> frenchRefusalReason(const QString &reason);
+/// `pattern` with %1…%9 replaced by `values`, in one pass (a value holding "%2" stays as it is): the
+/// catalogues' French, filled with what a sentence captured (here and in error_words.cpp).
+[[nodiscard]] QString fillPlaceholders(const QString &pattern, const QStringList &values);
 
 } // namespace vigie::ui
