@@ -77,11 +77,24 @@ int runSimulate(const QStringList &arguments)
     QCommandLineOption moveUps(QStringLiteral("move-ups"),
                                QStringLiteral("also run the allocation engine with move-ups (available units "
                                               "relocated between stations to keep the city covered)"));
+    QCommandLineOption minGain(QStringLiteral("move-up-min-gain"),
+                               QStringLiteral("smallest shortening of the expected response, in seconds, "
+                                              "worth a move-up (default 20)"),
+                               QStringLiteral("S"));
+    QCommandLineOption homeOnly(
+        QStringLiteral("return-home"),
+        QStringLiteral("with --move-ups, a unit freed from service always drives back "
+                       "to its own station (default: towards needs that wait)"));
+    QCommandLineOption toward(
+        QStringLiteral("return-toward-waiting"),
+        QStringLiteral("in every policy, a unit freed from service drives towards needs "
+                       "that wait, through the nearest station of its type"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print JSON"));
-    parser.addOptions({roads, seed, incidents, coverage, moveUps, json});
+    parser.addOptions({roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, json});
     int code = 0;
     const QString usage = QStringLiteral("usage: vigie-cli simulate [--roads DIR] [--seed N] [--incidents N] "
                                          "[--coverage-weight W] [--move-ups] "
+                                         "[--move-up-min-gain S] [--return-home] [--return-toward-waiting] "
                                          "[--json]");
     if (!parse(parser, arguments, 0, usage, &code))
         return code;
@@ -103,6 +116,15 @@ int runSimulate(const QStringList &arguments)
             return fail(
                 QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
     }
+
+    if (parser.isSet(minGain)) {
+        bool ok = false;
+        options.moveUps.minGain = parser.value(minGain).toDouble(&ok);
+        if (!ok || options.moveUps.minGain < 0)
+            return fail(
+                QStringLiteral("--move-up-min-gain \"%1\" is not a number ≥ 0").arg(parser.value(minGain)));
+    }
+    options.returnTowardWaiting = parser.isSet(toward);
 
     std::unique_ptr<routing::RoadGraph> graph;
     if (parser.isSet(roads)) {
@@ -135,6 +157,7 @@ int runSimulate(const QStringList &arguments)
     if (parser.isSet(moveUps)) {
         options.policy = simulation::Policy::AllocationEngine;
         options.moveUps.enabled = true;
+        options.returnTowardWaiting = !parser.isSet(homeOnly);
 
         auto run = simulation::simulate(*city, *generated, travel, options);
         if (!run)
@@ -156,6 +179,7 @@ int runSimulate(const QStringList &arguments)
             m.insert(QStringLiteral("name"), QStringLiteral("allocation engine with move-ups"));
             m.insert(QStringLiteral("move_ups"), qint64(withMoves.moveUps));
             m.insert(QStringLiteral("move_up_drive_s"), withMoves.moveUpDriveSeconds);
+            m.insert(QStringLiteral("returns_elsewhere"), qint64(withMoves.returnsElsewhere));
             m.insert(QStringLiteral("gain_mean_pct"), gain(a.meanSeconds, results[2].meanSeconds));
             m.insert(QStringLiteral("gain_p90_pct"), gain(a.p90Seconds, results[2].p90Seconds));
             policies.append(m);
@@ -206,9 +230,10 @@ int runSimulate(const QStringList &arguments)
                 meanGain, p90Gain, overPoints);
     if (results.size() > 2)
         std::printf(
-            "with move-ups vs closest: mean %+.1f %%, p90 %+.1f %% (%zu move-ups, %.0f min of driving)\n",
+            "with move-ups vs closest: mean %+.1f %%, p90 %+.1f %% (%zu move-ups, %.0f min of driving; %zu "
+            "units sent back to another station than their own)\n",
             gain(a.meanSeconds, results[2].meanSeconds), gain(a.p90Seconds, results[2].p90Seconds),
-            withMoves.moveUps, withMoves.moveUpDriveSeconds / 60.0);
+            withMoves.moveUps, withMoves.moveUpDriveSeconds / 60.0, withMoves.returnsElsewhere);
     return 0;
 }
 

@@ -99,9 +99,12 @@ struct UnitState
 {
     bool available = true;
     std::size_t incident = 0, slot = 0;
-    std::size_t post = 0;  ///< the station it waits at (its own, or where a move-up took it)
-    double arrives = 0.0;  ///< while moving to `post`: when it gets there
-    std::size_t moves = 0; ///< move-ups begun, so that an arrival of a move interrupted is ignored
+    std::size_t post = 0;   ///< the station it waits at (its own, or where a move-up took it)
+    double arrives = 0.0;   ///< while moving to `post`: when it gets there
+    std::size_t origin = 0; ///< while moving: the station it left
+    double departed = 0.0;  ///< while moving: when it left
+    std::size_t moves = 0;  ///< move-ups begun, so that an arrival of a move interrupted is ignored
+    bool returning = false; ///< driving back from service to `post`, not yet available
 };
 
 class Simulation
@@ -124,6 +127,15 @@ public:
             // Demand weights scaled to a mean of 1, the scale `suggest` uses (weight 1 per station).
             m_sectors.push_back({m_city.stations[s].id, m_city.stations[s].name, m_city.stations[s].position,
                                  m_city.demandWeight.empty() ? 1.0 : m_city.demandWeight[s] / mean});
+        for (const allocation::Sector &s : m_sectors)
+            m_totalWeight += s.weight;
+        // Where each type's units are based: the only places a move-up or a return goes to.
+        for (const SimUnit &unit : m_city.units)
+            m_homes[unit.type].push_back(unit.station);
+        for (auto &[type, homes] : m_homes) {
+            std::sort(homes.begin(), homes.end());
+            homes.erase(std::unique(homes.begin(), homes.end()), homes.end());
+        }
     }
 
     Result<RunResult> run()
@@ -154,12 +166,21 @@ private:
         return routing::vehicleSpeedFactor(m_city.units[unit].type);
     }
 
-    /// From where the unit waits (or is going, its remaining drive added) to the incident, at `now`.
+    /// From where the unit waits to the incident, at `now`. A unit on a move-up is somewhere between the
+    /// station it left and the one it goes to; the times known are station to incident, so it is taken to
+    /// drive on and then from there, or back and from there, whichever is shorter (an upper bound of the
+    /// drive from where it is).
     [[nodiscard]] double drive(std::size_t unit, std::size_t incident) const
     {
         const UnitState &u = m_units[unit];
-        return std::max(0.0, u.arrives - m_now) +
-               m_travel.stationToIncident[u.post * m_travel.incidents + incident] / speedFactor(unit);
+        const double ahead =
+            std::max(0.0, u.arrives - m_now) +
+            m_travel.stationToIncident[u.post * m_travel.incidents + incident] / speedFactor(unit);
+        if (u.arrives <= m_now)
+            return ahead;
+        return std::min(ahead, m_now - u.departed +
+                                   m_travel.stationToIncident[u.origin * m_travel.incidents + incident] /
+                                       speedFactor(unit));
     }
 
     Result<void> handle(const Event &e)
@@ -190,21 +211,24 @@ private:
         }
         case EventType::EndOfService: {
             const Slot &slot = m_day[e.incident].slots[e.slot];
-            // Back to its own station: a move-up, if one is worth it, takes it elsewhere again.
-            const std::size_t station = m_city.units[e.unit].station;
-            m_units[e.unit].post = station;
-            double back = 0.0;
-            if (slot.transport && m_travel.hospitals > 0)
-                back = m_travel.hospitalToStation[m_travel.nearestHospital(e.incident) * m_travel.stations +
-                                                  station];
-            else
-                back = m_travel.incidentToStation[e.incident * m_travel.stations + station];
-            schedule(e.time + back / speedFactor(e.unit), EventType::BackAtStation, e.incident, e.slot,
-                     e.unit);
+            // Back to its own station, or towards needs that wait (SimOptions::returnTowardWaiting).
+            const bool fromHospital = slot.transport && m_travel.hospitals > 0;
+            const std::size_t hospital = fromHospital ? m_travel.nearestHospital(e.incident) : 0;
+            auto backFrom = [&](std::size_t station) {
+                return fromHospital ? m_travel.hospitalToStation[hospital * m_travel.stations + station]
+                                    : m_travel.incidentToStation[e.incident * m_travel.stations + station];
+            };
+            const std::size_t station = returnStation(e.unit, backFrom);
+            UnitState &u = m_units[e.unit];
+            u.post = station;
+            u.returning = true;
+            schedule(e.time + backFrom(station) / speedFactor(e.unit), EventType::BackAtStation, e.incident,
+                     e.slot, e.unit);
             return {};
         }
         case EventType::BackAtStation:
             m_units[e.unit].available = true;
+            m_units[e.unit].returning = false;
             m_units[e.unit].arrives = e.time;
             m_result.incidents[e.incident].slots[e.slot].backSeconds = e.time;
             return decide(e.time);
@@ -221,7 +245,7 @@ private:
         u.available = false;
         u.incident = incident;
         u.slot = slot;
-        if (u.arrives > now) { // sent while moving: it goes from where it was heading, and waits there after
+        if (u.arrives > now) { // sent while moving: it waits, after, where it was heading
             u.arrives = now;
             ++u.moves;
         }
@@ -230,6 +254,8 @@ private:
         out.dispatchSeconds = now;
         if (now > m_day[incident].callSeconds + m_options.callProcessingSeconds)
             m_result.incidents[incident].waited = true;
+        // A unit on a move-up is on the road already, but keeps its turnout: conservative, and it keeps
+        // lowerBound() a bound.
         schedule(now + m_options.turnoutSeconds + there, EventType::OnScene, incident, slot, unit);
     }
 
@@ -265,39 +291,66 @@ private:
         return expected + none * 2.0 * m_options.coverage.targetSeconds;
     }
 
+    /// The demand-weighted mean expected response (seconds) with units like `unit` at `posts`.
+    [[nodiscard]] double cityResponse(std::size_t unit, const std::vector<std::size_t> &posts,
+                                      std::vector<double> &scratch) const
+    {
+        double total = 0.0;
+        for (std::size_t j = 0; j < m_sectors.size(); ++j)
+            total += m_sectors[j].weight * expectedResponse(unit, posts, j, scratch);
+        return total / m_totalWeight;
+    }
+
+    /// Where a unit freed from service drives to (SimOptions::returnTowardWaiting).
+    template <class Back> [[nodiscard]] std::size_t returnStation(std::size_t unit, const Back &backFrom)
+    {
+        const std::size_t home = m_city.units[unit].station;
+        if (!m_options.returnTowardWaiting)
+            return home;
+        std::vector<std::size_t> waiting;
+        for (const auto &[i, s] : m_pending)
+            if (allocation::matches(m_candidates[unit], m_day[i].slots[s].need))
+                waiting.push_back(i);
+        if (waiting.empty())
+            return home;
+        auto soonest = [&](std::size_t station) {
+            double best = std::numeric_limits<double>::infinity();
+            for (std::size_t i : waiting)
+                best = std::min(best, m_travel.stationToIncident[station * m_travel.incidents + i]);
+            return (backFrom(station) + best) / speedFactor(unit);
+        };
+        std::size_t chosen = home;
+        double best = soonest(home);
+        for (std::size_t to : m_homes.at(m_city.units[unit].type))
+            if (const double t = soonest(to); t < best) {
+                best = t;
+                chosen = to;
+            }
+        m_result.returnsElsewhere += chosen != home ? 1 : 0;
+        return chosen;
+    }
+
     /// The dynamic MEXCLP step (MoveUpOptions), its objective the demand-weighted expected response: per unit
     /// type, the best single relocation of an available unit to one of the type's own stations, made if it
-    /// shortens the expected response by at least `minGain` seconds on average over the city's demand.
+    /// shortens the expected response by at least `minGain` seconds on average over the city's demand. Units
+    /// driving back from service count where they are going, and are not moved.
     void moveUps(double now)
     {
-        const std::size_t ns = m_sectors.size();
-        double totalWeight = 0.0;
-        for (const allocation::Sector &s : m_sectors)
-            totalWeight += s.weight;
         std::map<QString, std::vector<std::size_t>> byType;
         for (std::size_t u = 0; u < m_units.size(); ++u)
             if (m_units[u].available)
                 byType[m_city.units[u].type].push_back(u);
         std::vector<double> scratch;
         for (const auto &[type, units] : byType) {
-            // Where this type's units are based: the only places a move-up goes to.
-            std::vector<std::size_t> homes;
-            for (std::size_t u = 0; u < m_units.size(); ++u)
-                if (m_city.units[u].type == type)
-                    homes.push_back(m_city.units[u].station);
-            std::sort(homes.begin(), homes.end());
-            homes.erase(std::unique(homes.begin(), homes.end()), homes.end());
+            const std::vector<std::size_t> &homes = m_homes.at(type);
             for (int move = 0; move < m_options.moveUps.movesPerEvent; ++move) {
                 std::vector<std::size_t> posts;
                 for (std::size_t u : units)
                     posts.push_back(m_units[u].post);
-                const std::size_t first = units.front();
-                std::vector<double> now0(ns);
-                double before = 0.0;
-                for (std::size_t j = 0; j < ns; ++j) {
-                    now0[j] = expectedResponse(first, posts, j, scratch);
-                    before += m_sectors[j].weight * now0[j];
-                }
+                for (std::size_t u = 0; u < m_units.size(); ++u)
+                    if (m_units[u].returning && m_city.units[u].type == type)
+                        posts.push_back(m_units[u].post);
+                const double before = cityResponse(units.front(), posts, scratch);
                 double best = m_options.moveUps.minGain;
                 std::size_t bestK = noUnit, bestTo = 0;
                 for (std::size_t k = 0; k < units.size(); ++k) {
@@ -310,11 +363,8 @@ private:
                                 m_options.moveUps.maxSeconds)
                             continue;
                         posts[k] = to;
-                        double after = 0.0;
-                        for (std::size_t j = 0; j < ns; ++j)
-                            after += m_sectors[j].weight * expectedResponse(u, posts, j, scratch);
+                        const double gain = before - cityResponse(u, posts, scratch);
                         posts[k] = from;
-                        const double gain = (before - after) / totalWeight;
                         if (gain > best) {
                             best = gain;
                             bestK = k;
@@ -328,6 +378,8 @@ private:
                 UnitState &u = m_units[moved];
                 const double seconds =
                     m_travel.stationToStation[u.post * m_travel.stations + bestTo] / speedFactor(moved);
+                u.origin = u.post;
+                u.departed = now;
                 u.post = bestTo;
                 u.arrives = now + seconds;
                 ++u.moves;
@@ -442,6 +494,8 @@ private:
     std::size_t m_seq = 0;
     double m_now = 0.0;
     std::vector<allocation::Sector> m_sectors; ///< the stations, weighted by their demand (mean 1)
+    double m_totalWeight = 0.0;
+    std::map<QString, std::vector<std::size_t>> m_homes; ///< per unit type, the stations it is based at
     RunResult m_result;
 };
 

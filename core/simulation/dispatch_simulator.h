@@ -63,13 +63,16 @@ enum class Policy
 /// of the gain of the exact models), with the expected response time as objective rather than the covered
 /// demand (a unit answers as the k-th nearest with probability (1 − q) q^(k−1)). Per unit type, the one move
 /// of an available unit to a station of its type that shortens the demand-weighted expected response the most
-/// is made, if it shortens it by at least `minGain` seconds and its drive is at most `maxSeconds`. A moving
-/// unit can be sent from where it is going, its remaining drive added; a unit back from service goes home.
+/// is made, if it shortens it by at least `minGain` seconds and its drive is at most `maxSeconds`; units
+/// driving back from service count at the station they are going to. A unit on a move-up can be sent on:
+/// from the station ahead or the one behind, whichever is sooner, its turnout kept. And where a unit freed
+/// from service drives can be decided too (SimOptions::returnTowardWaiting).
 struct MoveUpOptions
 {
     bool enabled = false;
     double maxSeconds = 900.0;
-    double minGain = 20.0; ///< seconds; 5 moved units twice as often for less (tests/bench/simulation.md)
+    double minGain =
+        10.0; ///< seconds (tests/bench/simulation.md: 20 moves a third as often for half the gain)
     int movesPerEvent = 1; ///< per unit type
 };
 
@@ -77,6 +80,10 @@ struct SimOptions
 {
     Policy policy = Policy::ClosestAvailable;
     MoveUpOptions moveUps;
+    /// Where a unit freed from service drives, decided as in Schmid (EJOR 2012): home, unless needs it can
+    /// fill are waiting; then the station of its type through which it reaches one of them soonest (it is
+    /// dispatched on arrival, returning units not being re-dispatched on the way). Off: always home.
+    bool returnTowardWaiting = false;
     double callProcessingSeconds = calibration::callProcessingSeconds;
     double turnoutSeconds = calibration::turnoutSeconds;
     allocation::Weights weights;         ///< allocation engine only
@@ -101,11 +108,12 @@ struct IncidentOutcome
 struct RunResult
 {
     std::vector<IncidentOutcome> incidents;
-    std::size_t moveUps = 0;         ///< relocations made
-    double moveUpDriveSeconds = 0.0; ///< their drives, summed
-    std::size_t events = 0;          ///< events processed
-    std::size_t decisions = 0;       ///< times the policy was asked
-    double endSeconds = 0.0;         ///< time of the last event
+    std::size_t moveUps = 0;          ///< relocations made
+    std::size_t returnsElsewhere = 0; ///< units freed from service sent to another station than their own
+    double moveUpDriveSeconds = 0.0;  ///< their drives, summed
+    std::size_t events = 0;           ///< events processed
+    std::size_t decisions = 0;        ///< times the policy was asked
+    double endSeconds = 0.0;          ///< time of the last event
 };
 
 struct Summary

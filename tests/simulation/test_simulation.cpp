@@ -223,6 +223,64 @@ TEST(Simulation, AMoveUpFillsTheStationAnIncidentEmptied)
     EXPECT_DOUBLE_EQ(bound.meanSeconds, 340.0);
 }
 
+// A unit on a move-up is sent from the end of its drive that is nearer. B's only ambulance leaves at 60 s;
+// with B's demand nine times A's, A1 moves to B (expected responses, q = 0.3: 612 s before, 388 s after),
+// leaving A at 60 s to be there at 460 s. A call near A dispatched at 160 s: on, 300 s more to B then 600 s;
+// back, the 100 s driven then 150 s. It goes back: on scene at 160 + 30 + 250 = 440 s, a response of 340 s.
+TEST(Simulation, AUnitOnAMoveUpIsSentFromTheNearerEnd)
+{
+    City city;
+    city.stations = {{QStringLiteral("a"), QStringLiteral("A"), {5.0, 43.0}},
+                     {QStringLiteral("b"), QStringLiteral("B"), {5.1, 43.0}}};
+    city.units = {vsav(QStringLiteral("A1"), 0), vsav(QStringLiteral("B1"), 1)};
+    city.demandWeight = {0.1, 0.9};
+    const std::vector<SimIncident> day{incident(0, 5000), incident(100, 60)};
+    TravelTable travel = table({{450, 150}, {250, 600}}, 2);
+    travel.stationToStation = {0, 400, 400, 0};
+    for (const Policy policy : {Policy::ClosestAvailable, Policy::AllocationEngine}) {
+        SimOptions options = fixedDelays(policy);
+        options.weights.coverage = 0.0;
+        options.moveUps.enabled = true;
+        auto run = simulate(city, day, travel, options);
+        ASSERT_TRUE(run.ok());
+        EXPECT_EQ(run->incidents[0].slots[0].unit, 1u);
+        EXPECT_EQ(run->moveUps, 2u) << "to B at 60 s, and again once back from the second call";
+        EXPECT_EQ(run->incidents[1].slots[0].unit, 0u);
+        EXPECT_DOUBLE_EQ(*run->incidents[1].responseSeconds, 340.0) << policyName(policy).toStdString();
+    }
+}
+
+// Where a freed unit drives. A1 (at A) and B1 (at B) leave for the first two calls; the third, near B, waits.
+// A1 is free at 60 + 30 + 100 + 1,000 = 1,190 s, 100 s from A and 300 s from B. Home, it is back at A at
+// 1,290 s and then 500 s away: on scene at 1,820 s, a response of 1,720 s. Towards the need that waits, it
+// drives through B (300 + 50 s, against 100 + 500 s through A): at B at 1,490 s, on scene at 1,570 s, a
+// response of 1,470 s, in either policy.
+TEST_P(BothPolicies, AFreedUnitDrivesTowardsTheNeedThatWaits)
+{
+    City city;
+    city.stations = {{QStringLiteral("a"), QStringLiteral("A"), {5.0, 43.0}},
+                     {QStringLiteral("b"), QStringLiteral("B"), {5.1, 43.0}}};
+    city.units = {vsav(QStringLiteral("A1"), 0), vsav(QStringLiteral("B1"), 1)};
+    const std::vector<SimIncident> day{incident(0, 1000), incident(1, 5000), incident(100, 60)};
+    const TravelTable travel = table({{100, 100, 500}, {300, 300, 50}}, 3);
+    SimOptions options = fixedDelays(GetParam());
+    options.weights.coverage = 0.0;
+    auto home = simulate(city, day, travel, options);
+    ASSERT_TRUE(home.ok());
+    EXPECT_EQ(home->incidents[0].slots[0].unit, 0u);
+    EXPECT_EQ(home->incidents[2].slots[0].unit, 0u);
+    EXPECT_DOUBLE_EQ(*home->incidents[2].responseSeconds, 1720.0);
+    EXPECT_EQ(home->returnsElsewhere, 0u);
+    options.returnTowardWaiting = true;
+    auto toward = simulate(city, day, travel, options);
+    ASSERT_TRUE(toward.ok());
+    EXPECT_DOUBLE_EQ(*toward->incidents[2].responseSeconds, 1470.0);
+    EXPECT_DOUBLE_EQ(toward->incidents[0].slots[0].backSeconds, 1490.0);
+    EXPECT_EQ(toward->returnsElsewhere, 1u);
+    // Nothing waits when B1 is freed: it goes home.
+    EXPECT_DOUBLE_EQ(toward->incidents[1].slots[0].backSeconds, 61.0 + 30.0 + 300.0 + 5000.0 + 300.0);
+}
+
 // On a generated day no policy beats the lower bound, with or without move-ups.
 TEST(Simulation, NoPolicyBeatsTheLowerBound)
 {
@@ -240,6 +298,7 @@ TEST(Simulation, NoPolicyBeatsTheLowerBound)
         for (const bool moves : {false, true}) {
             options.policy = policy;
             options.moveUps.enabled = moves;
+            options.returnTowardWaiting = moves;
             auto run = simulate(*city, *day, travel, options);
             ASSERT_TRUE(run.ok());
             const Summary s = summarize(*run);
@@ -513,6 +572,32 @@ TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
     EXPECT_GT(bound, 0.0);
     for (const QJsonValue &p : policies)
         EXPECT_GE(p.toObject().value(QLatin1String("mean_s")).toDouble(), bound);
+    EXPECT_TRUE(moves.contains(QLatin1String("returns_elsewhere")));
+
+    // Freed units sent home, in every policy, and towards waiting needs, in every policy: the first two
+    // policies change only with the second.
+    const auto meanOf = [](const QStringList &extra) {
+        QStringList args{QStringLiteral("simulate"), QStringLiteral("--incidents"),
+                         QStringLiteral("525"),      QStringLiteral("--seed"),
+                         QStringLiteral("3"),        QStringLiteral("--move-ups"),
+                         QStringLiteral("--json")};
+        const CliRun run = cli(args + extra);
+        EXPECT_EQ(run.code, 0) << run.err.toStdString();
+        std::vector<double> means;
+        for (const QJsonValue &p :
+             QJsonDocument::fromJson(run.out).object().value(QLatin1String("policies")).toArray())
+            means.push_back(p.toObject().value(QLatin1String("mean_s")).toDouble());
+        return means;
+    };
+    const std::vector<double> plain = meanOf({}), home = meanOf({QStringLiteral("--return-home")}),
+                              toward = meanOf({QStringLiteral("--return-toward-waiting")});
+    ASSERT_EQ(plain.size(), 3u);
+    ASSERT_EQ(home.size(), 3u);
+    ASSERT_EQ(toward.size(), 3u);
+    EXPECT_DOUBLE_EQ(plain[0], home[0]);
+    EXPECT_DOUBLE_EQ(plain[1], home[1]);
+    EXPECT_DOUBLE_EQ(plain[2], toward[2]);
+    EXPECT_NE(plain[0], toward[0]) << "the closest unit's freed units go towards waiting needs too";
 }
 
 TEST(SimulateCli, BadArgumentsAreClearErrors)
@@ -529,5 +614,9 @@ TEST(SimulateCli, BadArgumentsAreClearErrors)
         cli({QStringLiteral("simulate"), QStringLiteral("--roads"), QStringLiteral("/nonexistent")});
     EXPECT_EQ(roads.code, 1);
     EXPECT_TRUE(roads.err.contains("/nonexistent")) << roads.err.toStdString();
+    const CliRun gain =
+        cli({QStringLiteral("simulate"), QStringLiteral("--move-up-min-gain"), QStringLiteral("-1")});
+    EXPECT_EQ(gain.code, 1);
+    EXPECT_TRUE(gain.err.contains("--move-up-min-gain \"-1\"")) << gain.err.toStdString();
     EXPECT_EQ(cli({QStringLiteral("simulate"), QStringLiteral("extra")}).code, 1);
 }
