@@ -1,5 +1,6 @@
 #include "store/pg_db.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -217,11 +218,15 @@ Result<Connection> Connection::open(const QByteArray &conninfo, const QString &s
     c.m_server = server;
     c.m_conn.reset(PQconnectdb(conninfo.constData()));
     if (!c.m_conn)
-        return Error{QStringLiteral("cannot connect to the PostgreSQL server %1: out of memory").arg(server)};
+        return Error{QCoreApplication::translate("vigie::store",
+                                                 "cannot connect to the PostgreSQL server %1: out of memory")
+                         .arg(server)};
     if (PQstatus(c.m_conn.get()) != CONNECTION_OK)
-        return Error{QStringLiteral("cannot connect to the PostgreSQL server %1 (%2). Check that the server "
-                                    "runs and that this machine may connect to it (host, port, database, "
-                                    "user, ~/.pgpass)")
+        return Error{QCoreApplication::translate(
+                         "vigie::store",
+                         "cannot connect to the PostgreSQL server %1 (%2). Check that the server "
+                         "runs and that this machine may connect to it (host, port, database, "
+                         "user, ~/.pgpass)")
                          .arg(server, errorText(c.m_conn.get()))};
     // Timestamps and numbers travel in binary; only messages are text. Keep them readable whatever the
     // server's defaults.
@@ -237,10 +242,11 @@ bool Connection::broken() const
 
 Error Connection::lost(const QString &what) const
 {
-    return Error{
-        QStringLiteral("lost the connection to the PostgreSQL server %1 while %2 (%3). Check that the "
-                       "server runs and is reachable; the next command reconnects")
-            .arg(m_server, what, errorText(m_conn.get()))};
+    return Error{QCoreApplication::translate(
+                     "vigie::store",
+                     "lost the connection to the PostgreSQL server %1 while %2 (%3). Check that the "
+                     "server runs and is reachable; the next command reconnects")
+                     .arg(m_server, what, errorText(m_conn.get()))};
 }
 
 Result<void> Connection::ready()
@@ -252,10 +258,11 @@ Result<void> Connection::ready()
     PQreset(m_conn.get());
     m_prepared.clear();
     if (broken())
-        return Error{
-            QStringLiteral("the PostgreSQL server %1 is unreachable (%2). Check that it runs and that "
-                           "this machine can reach it, then try again")
-                .arg(m_server, errorText(m_conn.get()))};
+        return Error{QCoreApplication::translate(
+                         "vigie::store",
+                         "the PostgreSQL server %1 is unreachable (%2). Check that it runs and that "
+                         "this machine can reach it, then try again")
+                         .arg(m_server, errorText(m_conn.get()))};
     ++m_reconnections;
     return exec("SET client_min_messages = warning");
 }
@@ -273,7 +280,8 @@ Result<Rows> Connection::check(pg_result *r, const char *what)
         return lost(QString::fromUtf8(what));
     const QString message =
         r ? QString::fromUtf8(PQresultErrorMessage(r)).trimmed() : errorText(m_conn.get());
-    return Error{QStringLiteral("%1: %2 failed: %3").arg(m_server, QString::fromUtf8(what), message)};
+    return Error{QCoreApplication::translate("vigie::store", "%1: %2 failed: %3")
+                     .arg(m_server, QString::fromUtf8(what), message)};
 }
 
 Result<Rows> Connection::run(const char *name, const char *sql, const Params &params)

@@ -4,6 +4,7 @@
 
 #include "store/pg_schema.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonDocument>
@@ -123,7 +124,8 @@ Result<std::unique_ptr<PgLogStore>> PgLogStore::create(const PgLocation &where, 
 {
     const QUuid id = QUuid::fromString(room.id);
     if (id.isNull())
-        return Error{QStringLiteral("%1: room id \"%2\" is not a UUID").arg(where.server, room.id)};
+        return Error{QCoreApplication::translate("vigie::store", "%1: room id \"%2\" is not a UUID")
+                         .arg(where.server, room.id)};
     auto db = pg::Connection::open(where.conninfo.toUtf8(), where.server);
     if (!db)
         return db.error();
@@ -149,7 +151,8 @@ Result<std::unique_ptr<PgLogStore>> PgLogStore::create(const PgLocation &where, 
     if (!inserted)
         return fail(inserted.error().message);
     if (inserted->size() != 1)
-        return fail(QStringLiteral("%1 already has a room named \"%2\"; choose another name or open it")
+        return fail(QCoreApplication::translate(
+                        "vigie::store", "%1 already has a room named \"%2\"; choose another name or open it")
                         .arg(where.server, where.room));
     auto kept = c.runOnce("INSERT INTO room_secrets(room_id, secret) VALUES ($1, $2)",
                           pg::Params().uuid(id).bytea(secret));
@@ -184,8 +187,9 @@ Result<void> PgLogStore::load(const QString &name)
     if (!rows)
         return rows.error();
     if (rows->size() != 1)
-        return Error{QStringLiteral("%1 has no room named \"%2\"; create it with `vigie-cli room create "
-                                    "postgresql://…?room=%2`")
+        return Error{QCoreApplication::translate(
+                         "vigie::store", "%1 has no room named \"%2\"; create it with `vigie-cli room create "
+                                         "postgresql://…?room=%2`")
                          .arg(m_db.server(), name)};
     m_roomId = rows->uuid(0, 0);
     m_room.id = m_roomId.toString(QUuid::WithoutBraces);
@@ -204,8 +208,9 @@ Result<QByteArray> PgLogStore::secret() const
     if (!rows)
         return rows.error();
     if (rows->size() != 1)
-        return Error{QStringLiteral("%1: room \"%2\" has no secret in room_secrets; restore it from the "
-                                    "server's backup")
+        return Error{QCoreApplication::translate(
+                         "vigie::store", "%1: room \"%2\" has no secret in room_secrets; restore it from the "
+                                         "server's backup")
                          .arg(m_db.server(), m_room.name)};
     return rows->bytes(0, 0).toByteArray();
 }
@@ -219,10 +224,12 @@ Result<void> PgLogStore::beginAndLock()
     auto head = m_db.run("vigie_lock_head", "SELECT last_seq, last_hash FROM rooms WHERE id = $1 FOR UPDATE",
                          pg::Params().uuid(m_roomId));
     if (!head)
-        return rollback(head.error(), "locking the room");
+        return rollback(head.error(), QT_TRANSLATE_NOOP("vigie::store", "locking the room"));
     if (head->size() != 1)
-        return rollback(Error{QStringLiteral("room \"%1\" is no longer on the server").arg(m_room.name)},
-                        "locking the room");
+        return rollback(
+            Error{QCoreApplication::translate("vigie::store", "room \"%1\" is no longer on the server")
+                      .arg(m_room.name)},
+            QT_TRANSLATE_NOOP("vigie::store", "locking the room"));
     m_lastSeq = head->int8(0, 0);
     m_lastHash = head->bytes(0, 1).toByteArray();
     return {};
@@ -232,8 +239,8 @@ Error PgLogStore::rollback(const Error &why, const char *what)
 {
     if (!m_db.broken())
         (void)m_db.exec("ROLLBACK");
-    return Error{
-        QStringLiteral("%1 failed, nothing was written: %2").arg(QString::fromUtf8(what), why.message)};
+    return Error{QCoreApplication::translate("vigie::store", "%1 failed, nothing was written: %2")
+                     .arg(QCoreApplication::translate("vigie::store", what), why.message)};
 }
 
 Result<QHash<QUuid, Entry>> PgLogStore::storedWithIds(const std::vector<Entry> &drafts)
@@ -326,7 +333,8 @@ Result<PgLogStore::Written> PgLogStore::send(const Chained &c, bool first)
     if (!rows)
         return rows.error();
     if (rows->size() != 1)
-        return Error{QStringLiteral("%1: vigie_append returned no head").arg(m_db.server())};
+        return Error{QCoreApplication::translate("vigie::store", "%1: vigie_append returned no head")
+                         .arg(m_db.server())};
     return Written{!rows->bytes(0, 0).isEmpty() && rows->bytes(0, 0)[0] != 0, rows->int8(0, 1),
                    rows->bytes(0, 2).toByteArray()};
 }
@@ -336,9 +344,11 @@ Result<void> PgLogStore::commit()
     if (auto r = m_db.exec("COMMIT"); !r) {
         if (m_db.broken())
             return Error{r.error().message +
-                         QStringLiteral(". Whether the server committed the batch is unknown: appending the "
-                                        "same entries again (with the same ids) stores each of them once")};
-        return rollback(r.error(), "committing");
+                         QCoreApplication::translate(
+                             "vigie::store",
+                             ". Whether the server committed the batch is unknown: appending the "
+                             "same entries again (with the same ids) stores each of them once")};
+        return rollback(r.error(), QT_TRANSLATE_NOOP("vigie::store", "committing"));
     }
     return {};
 }
@@ -364,13 +374,13 @@ Result<std::vector<Entry>> PgLogStore::append(std::vector<Entry> drafts, std::ve
         return r.error();
     auto stored = storedWithIds(drafts);
     if (!stored)
-        return rollback(stored.error(), "append");
+        return rollback(stored.error(), QT_TRANSLATE_NOOP("vigie::store", "append"));
     // A batch whose every entry is stored already is a batch sent again: its refusals were kept with it.
     const bool sentAgain = !drafts.empty() && std::all_of(drafts.begin(), drafts.end(), [&](const Entry &d) {
         return stored->contains(d.id);
     });
     const Chained c = chain(std::move(drafts), *stored, sentAgain ? std::vector<QuarantineItem>() : refused);
-    if (auto r = sendLockedAndCommit(c, "append"); !r)
+    if (auto r = sendLockedAndCommit(c, QT_TRANSLATE_NOOP("vigie::store", "append")); !r)
         return r.error();
     return c.out;
 }
@@ -417,22 +427,26 @@ PgLogStore::appendChainedByServer(std::vector<Entry> &drafts, const std::vector<
             return std::optional<std::vector<Entry>>(); // an id the room holds already: nothing was written
         if (m_db.broken())
             return Error{rows.error().message +
-                         QStringLiteral(". Whether the server committed the batch is unknown: appending the "
-                                        "same entries again (with the same ids) stores each of them once")};
-        return Error{QStringLiteral("append failed, nothing was written: %1").arg(rows.error().message)};
+                         QCoreApplication::translate(
+                             "vigie::store",
+                             ". Whether the server committed the batch is unknown: appending the "
+                             "same entries again (with the same ids) stores each of them once")};
+        return Error{QCoreApplication::translate("vigie::store", "append failed, nothing was written: %1")
+                         .arg(rows.error().message)};
     }
     if (rows->size() != int(fresh.size()))
-        return Error{QStringLiteral("%1: the append answered %2 entries for %3")
+        return Error{QCoreApplication::translate("vigie::store", "%1: the append answered %2 entries for %3")
                          .arg(m_db.server())
                          .arg(rows->size())
                          .arg(fresh.size())};
     // Nothing is reported stored before it is on the server's disk: the statement's commit did not wait for
     // the flush, this transaction does, and the WAL is flushed in order.
     if (auto r = m_db.exec("BEGIN; SET LOCAL synchronous_commit = on; SELECT txid_current(); COMMIT"); !r)
-        return Error{
-            r.error().message +
-            QStringLiteral(". Whether the server keeps the batch is unknown: appending the same entries "
-                           "again (with the same ids) stores each of them once")};
+        return Error{r.error().message +
+                     QCoreApplication::translate(
+                         "vigie::store",
+                         ". Whether the server keeps the batch is unknown: appending the same entries "
+                         "again (with the same ids) stores each of them once")};
     // Each entry as stored, its hash computed here too: a server that chained otherwise is a fault to say.
     QByteArray scratch;
     for (int k = 0; k < rows->size(); ++k) {
@@ -441,9 +455,11 @@ PgLogStore::appendChainedByServer(std::vector<Entry> &drafts, const std::vector<
         e.prevHash = rows->bytes(k, 1).toByteArray();
         e.hash = rows->bytes(k, 2).toByteArray();
         if (hashFromMiddle(e.id, e.seq, middle[std::size_t(k)], e.prevHash, scratch) != e.hash)
-            return Error{QStringLiteral("%1 chained entry %2 (seq %3) with a hash that is not the one of its "
-                                        "content: the room's chain on the server needs checking (vigie-cli "
-                                        "verify)")
+            return Error{QCoreApplication::translate(
+                             "vigie::store",
+                             "%1 chained entry %2 (seq %3) with a hash that is not the one of its "
+                             "content: the room's chain on the server needs checking (vigie-cli "
+                             "verify)")
                              .arg(m_db.server(), e.id.toString(QUuid::WithoutBraces))
                              .arg(e.seq)};
         m_lastSeq = e.seq;
@@ -490,7 +506,7 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
                 "s.room_id = $1 AND s.key = u.k)",
                 pg::Params().uuid(m_roomId).array(legacy).array(keyed));
             if (!rows)
-                return rollback(rows.error(), "feed append");
+                return rollback(rows.error(), QT_TRANSLATE_NOOP("vigie::store", "feed append"));
             QSet<QString> seenBefore;
             for (int r = 0; r < rows->size(); ++r)
                 seenBefore.insert(rows->text(r, 0));
@@ -521,7 +537,7 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
             "last_seen = excluded.last_seen RETURNING key, count",
             pg::Params().uuid(m_roomId).int8(received.msecs).array(keys).array(sources).array(counts));
         if (!rows)
-            return rollback(rows.error(), "feed append");
+            return rollback(rows.error(), QT_TRANSLATE_NOOP("vigie::store", "feed append"));
         for (int r = 0; r < rows->size(); ++r) {
             const QString key = rows->text(r, 0);
             before.insert(key, rows->int8(r, 1) - perKey.value(key));
@@ -539,9 +555,9 @@ Result<FeedAppend> PgLogStore::appendFeed(std::vector<FeedArrival> arrivals, Tim
     }
     auto stored = storedWithIds(drafts);
     if (!stored)
-        return rollback(stored.error(), "feed append");
+        return rollback(stored.error(), QT_TRANSLATE_NOOP("vigie::store", "feed append"));
     Chained c = chain(std::move(drafts), *stored, refused);
-    if (auto r = sendLockedAndCommit(c, "feed append"); !r)
+    if (auto r = sendLockedAndCommit(c, QT_TRANSLATE_NOOP("vigie::store", "feed append")); !r)
         return r.error();
     out.appended = std::move(c.out);
     return out;
@@ -560,8 +576,9 @@ Result<void> PgLogStore::scan(const QByteArray &where, const pg::Params &params,
         page.setInt8(1, after);
         auto rows = first ? m_db.runFirstOnce(sql, page) : m_db.runOnce(sql, page);
         if (!rows)
-            return Error{QStringLiteral("reading the log of room \"%1\" failed: %2")
-                             .arg(m_room.name, rows.error().message)};
+            return Error{
+                QCoreApplication::translate("vigie::store", "reading the log of room \"%1\" failed: %2")
+                    .arg(m_room.name, rows.error().message)};
         for (int r = 0; r < rows->size(); ++r) {
             Entry e = rowToEntry(*rows, r, m_room);
             after = e.seq;
@@ -668,7 +685,8 @@ Result<qint64> PgLogStore::quarantine(const QuarantineItem &item)
                                   .text(item.reason)
                                   .bytea(item.input));
     if (!rows)
-        return Error{QStringLiteral("cannot write to the quarantine: %1").arg(rows.error().message)};
+        return Error{QCoreApplication::translate("vigie::store", "cannot write to the quarantine: %1")
+                         .arg(rows.error().message)};
     return rows->int8(0, 0);
 }
 
@@ -732,7 +750,8 @@ Result<void> PgLogStore::saveSnapshot(const Snapshot &snapshot)
                           .int8(snapshot.maxEventTime.msecs)
                           .bytea(snapshot.picture));
     if (!r)
-        return Error{QStringLiteral("cannot save a snapshot: %1").arg(r.error().message)};
+        return Error{
+            QCoreApplication::translate("vigie::store", "cannot save a snapshot: %1").arg(r.error().message)};
     return {};
 }
 
@@ -778,10 +797,11 @@ Result<void> PgLogStore::commitThenFlush(const char *what)
     // The wait for the flush: txid_current() gives this transaction an id, so its commit is written and
     // waited for, and the WAL is flushed in order, the batch's commit included.
     if (auto r = m_db.exec("BEGIN; SET LOCAL synchronous_commit = on; SELECT txid_current(); COMMIT"); !r)
-        return Error{
-            r.error().message +
-            QStringLiteral(". Whether the server keeps the batch is unknown: appending the same entries "
-                           "again (with the same ids) stores each of them once")};
+        return Error{r.error().message +
+                     QCoreApplication::translate(
+                         "vigie::store",
+                         ". Whether the server keeps the batch is unknown: appending the same entries "
+                         "again (with the same ids) stores each of them once")};
     return {};
 }
 
@@ -792,7 +812,8 @@ Result<void> PgLogStore::sendLockedAndCommit(const Chained &c, const char *what)
     if (!w)
         return rollback(w.error(), what);
     if (!w->written)
-        return rollback(Error{QStringLiteral("the head moved under its lock")}, what);
+        return rollback(Error{QCoreApplication::translate("vigie::store", "the head moved under its lock")},
+                        what);
     if (auto r = commitThenFlush(what); !r)
         return r.error();
     m_lastSeq = c.lastSeq;
@@ -850,8 +871,10 @@ Result<std::optional<qint64>> PgLogStore::waitForNotification(int timeoutMs, int
     std::optional<qint64> latest;
     for (;;) {
         if (PQconsumeInput(m_db.raw()) == 0)
-            return Error{QStringLiteral("lost the connection to the PostgreSQL server %1 while waiting for "
-                                        "the room's news: %2. The next call reconnects")
+            return Error{QCoreApplication::translate(
+                             "vigie::store",
+                             "lost the connection to the PostgreSQL server %1 while waiting for "
+                             "the room's news: %2. The next call reconnects")
                              .arg(m_db.server(), QString::fromUtf8(PQerrorMessage(m_db.raw())).trimmed())};
         while (PGnotify *n = PQnotifies(m_db.raw())) {
             const QByteArray payload(n->extra);
@@ -864,7 +887,8 @@ Result<std::optional<qint64>> PgLogStore::waitForNotification(int timeoutMs, int
             return latest;
         pollfd fds[2] = {{PQsocket(m_db.raw()), POLLIN, 0}, {wakeFd, POLLIN, 0}};
         if (::poll(fds, wakeFd >= 0 ? 2 : 1, int(std::min<qint64>(remaining, 1000))) < 0 && errno != EINTR)
-            return Error{QStringLiteral("%1: waiting for the room's news failed").arg(m_db.server())};
+            return Error{QCoreApplication::translate("vigie::store", "%1: waiting for the room's news failed")
+                             .arg(m_db.server())};
         if (wakeFd >= 0 && (fds[1].revents & POLLIN) != 0)
             return latest;
     }

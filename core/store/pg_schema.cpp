@@ -1,5 +1,6 @@
 #include "store/pg_schema.h"
 
+#include <QCoreApplication>
 #include <array>
 
 namespace vigie::pgschema {
@@ -205,8 +206,10 @@ Result<void> migrate(pg::Connection &db, int target)
     if (!found)
         return found.error();
     if (*found > currentVersion)
-        return Error{QStringLiteral("%1: the database's schema version %2 is newer than this program (%3); "
-                                    "update Vigie to use it")
+        return Error{QCoreApplication::translate(
+                         "vigie::store",
+                         "%1: the database's schema version %2 is newer than this program (%3); "
+                         "update Vigie to use it")
                          .arg(db.server())
                          .arg(*found)
                          .arg(currentVersion)};
@@ -229,12 +232,13 @@ Result<void> migrate(pg::Connection &db, int target)
         if (!current)
             return fail(current.error().message);
         if (*current > currentVersion)
-            return fail(
-                QStringLiteral("%1: the database's schema version %2 is newer than this program (%3); "
-                               "update Vigie to use it")
-                    .arg(db.server())
-                    .arg(*current)
-                    .arg(currentVersion));
+            return fail(QCoreApplication::translate(
+                            "vigie::store",
+                            "%1: the database's schema version %2 is newer than this program (%3); "
+                            "update Vigie to use it")
+                            .arg(db.server())
+                            .arg(*current)
+                            .arg(currentVersion));
         if (*current >= target)
             return db.exec("COMMIT");
         const int next = *current + 1;
@@ -244,10 +248,11 @@ Result<void> migrate(pg::Connection &db, int target)
                 QByteArray("INSERT INTO schema_version(version) VALUES (" + QByteArray::number(next) + ")")
                     .constData());
         if (!applied)
-            return fail(QStringLiteral("migration of %1 to schema version %2 failed: %3")
-                            .arg(db.server())
-                            .arg(next)
-                            .arg(applied.error().message));
+            return fail(
+                QCoreApplication::translate("vigie::store", "migration of %1 to schema version %2 failed: %3")
+                    .arg(db.server())
+                    .arg(next)
+                    .arg(applied.error().message));
         if (auto r = db.exec("COMMIT"); !r)
             return r;
     }

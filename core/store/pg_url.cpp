@@ -1,20 +1,25 @@
 #include "store/pg_url.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace vigie {
 
 namespace {
 
-const QString usage = QStringLiteral("write postgresql://[user@]HOST[:PORT]/DB?room=NAME");
+QString usage()
+{
+    return QCoreApplication::translate("vigie::store", "write postgresql://[user@]HOST[:PORT]/DB?room=NAME");
+}
 
 Error noPassword(const QString &server)
 {
-    return Error{
-        QStringLiteral("%1: the room URL carries a password; remove it and put it in ~/.pgpass (or the "
-                       "file PGPASSFILE names, or a service file): credentials never go on a "
-                       "command line")
-            .arg(server)};
+    return Error{QCoreApplication::translate(
+                     "vigie::store",
+                     "%1: the room URL carries a password; remove it and put it in ~/.pgpass (or the "
+                     "file PGPASSFILE names, or a service file): credentials never go on a "
+                     "command line")
+                     .arg(server)};
 }
 
 } // namespace
@@ -28,7 +33,8 @@ bool isPgUrl(const QString &location)
 Result<PgLocation> parsePgUrl(const QString &url)
 {
     if (!isPgUrl(url))
-        return Error{QStringLiteral("\"%1\" is not a PostgreSQL room URL: %2").arg(url, usage)};
+        return Error{QCoreApplication::translate("vigie::store", "\"%1\" is not a PostgreSQL room URL: %2")
+                         .arg(url, usage())};
     const qsizetype schemeEnd = url.indexOf(QLatin1String("://")) + 3;
     // libpq's URI: scheme, authority (user, hosts and ports; several hosts are comma-separated, which QUrl
     // refuses, hence the hand split), path (the database), query.
@@ -60,7 +66,9 @@ Result<PgLocation> parsePgUrl(const QString &url)
             kept << pair;
     }
     if (where.room.isEmpty())
-        return Error{QStringLiteral("%1: the room URL names no room; add ?room=NAME (%2)").arg(url, usage)};
+        return Error{
+            QCoreApplication::translate("vigie::store", "%1: the room URL names no room; add ?room=NAME (%2)")
+                .arg(url, usage())};
     where.conninfo = beforeQuery;
     if (!kept.isEmpty())
         where.conninfo += QLatin1Char('?') + kept.join(QLatin1Char('&'));

@@ -10,6 +10,8 @@
 #include "ui/log_search_job.h"
 #include "ui/report_job.h"
 
+#include "pg_cluster.h"
+
 #include "allocation/suggestion.h"
 #include "anticipation/dps.h"
 #include "anticipation/event_history.h"
@@ -418,6 +420,55 @@ TEST_F(ErrorWords, TheFeedsDockOfADamagedRoomSaysItInFrench)
 }
 
 // Each core error that translates has its French, finished, with the same placeholders.
+// A shared room's errors come from its server's store: a room URL the console cannot use, a server it cannot
+// reach, a room the server does not hold. The console shows them when it opens the room and in the desk's
+// link status.
+TEST_F(ErrorWords, ASharedRoomsErrorsReadInTheConsolesLanguage)
+{
+    const auto opening = [this](const QString &url) {
+        return [url, this] {
+            auto r = Room::open(url, clock);
+            return r ? QStringLiteral("(opened)") : ui::errorText(r.error().message);
+        };
+    };
+    expectBothLanguages(
+        {"a room URL with a password",
+         opening(QStringLiteral("postgresql://cic:secret@127.0.0.1/vigie?room=crue")),
+         sentence(
+             R"(^127\.0\.0\.1/vigie: the room URL carries a password; remove it and put it in ~/\.pgpass)")},
+        dir.path());
+    expectBothLanguages({"a room URL that names no room",
+                         opening(QStringLiteral("postgresql://127.0.0.1/vigie")),
+                         sentence(R"(the room URL names no room; add \?room=NAME \(write postgresql://)")},
+                        dir.path());
+    // Port 1 on the loopback: nothing listens there.
+    expectBothLanguages(
+        {"a server nothing answers at", opening(QStringLiteral("postgresql://127.0.0.1:1/vigie?room=crue")),
+         sentence(R"(^cannot connect to the PostgreSQL server 127\.0\.0\.1:1/vigie \(.*\)\. Check that )"
+                  R"(the server runs)")},
+        dir.path());
+
+    PgCluster cluster;
+    if (const QString why = cluster.start(); !why.isEmpty())
+        GTEST_SKIP() << "no PostgreSQL server for the rest: " << why.toStdString();
+    expectBothLanguages({"a room the server does not hold",
+                         opening(cluster.uri() + QStringLiteral("?room=absente")),
+                         sentence(R"(has no room named "absente"; create it with `vigie-cli room create )")},
+                        dir.path());
+    auto created = Room::create(cluster.uri() + QStringLiteral("?room=crue"), QStringLiteral("Crue"),
+                                RoomMode::Live, clock);
+    ASSERT_TRUE(created) << created.error().message.toStdString();
+    created->reset();
+    expectBothLanguages({"a room created twice",
+                         [&] {
+                             auto r = Room::create(cluster.uri() + QStringLiteral("?room=crue"),
+                                                   QStringLiteral("Crue"), RoomMode::Live, clock);
+                             return r ? QStringLiteral("(created)") : ui::errorText(r.error().message);
+                         },
+                         sentence(R"(already has a room named "crue"; choose another name or open it$)")},
+                        dir.path());
+}
+
 TEST(ErrorCatalogue, EveryCoreErrorThatTranslatesHasItsFrench)
 {
     QFile ts(QStringLiteral(VIGIE_SOURCE_DIR "/ui/i18n/vigie_core_fr.ts"));
@@ -455,7 +506,8 @@ TEST(ErrorCatalogue, EveryCoreErrorThatTranslatesHasItsFrench)
           "core/picture/picture_seeker.cpp", "core/anticipation/dps.cpp",
           "core/anticipation/event_import.cpp", "core/allocation/suggestion.cpp",
           "core/fusion/corrections.cpp", "reports/dps_form.cpp", "reports/report_document.cpp",
-          "reports/report_builder.cpp"}) {
+          "reports/report_builder.cpp", "core/store/pg_db.cpp", "core/store/pg_log_store.cpp",
+          "core/store/pg_schema.cpp", "core/store/pg_url.cpp"}) {
         QFile f(QStringLiteral(VIGIE_SOURCE_DIR "/") + QLatin1String(file));
         ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << file;
         const QString code = QString::fromUtf8(f.readAll());

@@ -264,6 +264,130 @@
         <source>P1 = %1 is more people than any event gathers at once (at most %2): check the figure</source>
         <translation>P1 = %1 dépasse ce qu’un événement rassemble à la fois (au plus %2) : vérifiez le chiffre</translation>
     </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1 : pas un objet JSON (« %2 »)</translation>
+    </message>
+    <message>
+        <source>%1: types.%2: buffer_m and the margins must be &gt;= 0</source>
+        <translation>%1 : types.%2 : « buffer_m » et les marges doivent être positifs ou nuls</translation>
+    </message>
+    <message>
+        <source>%1: access: probe_count must be 1 to 360, probe_radius_m &gt; 0, cover_m &gt;= 0</source>
+        <translation>%1 : accès : « probe_count » doit aller de 1 à 360, « probe_radius_m » être positif, « cover_m » positif ou nul</translation>
+    </message>
+    <message>
+        <source>%1: not a GeoJSON object (%2)</source>
+        <translation>%1 : pas un objet GeoJSON (« %2 »)</translation>
+    </message>
+    <message>
+        <source>%1: features[%2]: %3</source>
+        <translation>%1 : features[%2] : %3</translation>
+    </message>
+    <message>
+        <source>not a GeoJSON geometry (%1)</source>
+        <translation>pas une géométrie GeoJSON (« %1 »)</translation>
+    </message>
+    <message>
+        <source>coordinate out of range (lon %1, lat %2)</source>
+        <translation>coordonnée hors limites (longitude %1, latitude %2)</translation>
+    </message>
+    <message>
+        <source>a LINESTRING needs at least 2 positions</source>
+        <translation>une LINESTRING demande au moins 2 positions</translation>
+    </message>
+    <message>
+        <source>a POLYGON needs at least 3 positions</source>
+        <translation>un POLYGON demande au moins 3 positions</translation>
+    </message>
+    <message>
+        <source>not a WKT geometry (%1)</source>
+        <translation>pas une géométrie WKT (« %1 »)</translation>
+    </message>
+    <message>
+        <source>not a geometry: expected WKT POINT, LINESTRING or POLYGON, or GeoJSON</source>
+        <translation>pas une géométrie : attendu un POINT, une LINESTRING ou un POLYGON en WKT, ou du GeoJSON</translation>
+    </message>
+    <message>
+        <source>"%1" is not a whole number from 0 to %2</source>
+        <translation>« %1 » n’est pas un nombre entier de 0 à %2</translation>
+    </message>
+    <message>
+        <source>the header must name at least the columns title, start and end (or titre, début, fin)</source>
+        <translation>l’en-tête doit nommer au moins les colonnes titre, début et fin (ou title, start, end)</translation>
+    </message>
+    <message>
+        <source>unterminated quote</source>
+        <translation>guillemet non refermé</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known type of event</source>
+        <translation>« %1 » n’est pas un type d’événement connu</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date and time</source>
+        <translation>« %1 » n’est pas une date et heure</translation>
+    </message>
+    <message>
+        <source>before the start</source>
+        <translation>avant le début</translation>
+    </message>
+    <message>
+        <source>"%1, %2" is not a longitude and latitude</source>
+        <translation>« %1, %2 » n’est pas une longitude et une latitude</translation>
+    </message>
+    <message>
+        <source>no place: give lon and lat, a geometry, or a known venue</source>
+        <translation>aucun lieu : donnez une longitude et une latitude, une géométrie ou un lieu connu</translation>
+    </message>
+    <message>
+        <source>not an iCalendar file (no VCALENDAR could be read)</source>
+        <translation>pas un fichier iCalendar (aucun VCALENDAR lisible)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>missing, invalid, or in an unknown TZID</source>
+        <translation>absent, invalide ou dans un fuseau (TZID) inconnu</translation>
+    </message>
+    <message>
+        <source>invalid, or in an unknown TZID</source>
+        <translation>invalide ou dans un fuseau (TZID) inconnu</translation>
+    </message>
+    <message>
+        <source>before DTSTART</source>
+        <translation>avant DTSTART</translation>
+    </message>
+    <message>
+        <source>coordinate out of range</source>
+        <translation>coordonnée hors limites</translation>
+    </message>
+    <message>
+        <source>no place: neither GEO nor a known venue in LOCATION</source>
+        <translation>aucun lieu : ni GEO ni lieu connu dans LOCATION</translation>
+    </message>
+    <message>
+        <source>cannot be expanded</source>
+        <translation>ne peut pas être déroulée</translation>
+    </message>
+    <message>
+        <source>%1, line 1: expected the columns "Incident Number", "Received DtTm" and "Location"</source>
+        <translation>%1, ligne 1 : colonnes « Incident Number », « Received DtTm » et « Location » attendues</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 fields, fewer than the header's</source>
+        <translation>%1, ligne %2 : %3 champs, moins que l’en-tête</translation>
+    </message>
+    <message>
+        <source>%1, line %2: unreadable time "%3" or location "%4"</source>
+        <translation>%1, ligne %2 : heure « %3 » ou lieu « %4 » illisible</translation>
+    </message>
 </context>
 <context>
     <name>vigie::store</name>
@@ -342,6 +466,134 @@
     <message>
         <source>migration to schema version %1 failed: %2</source>
         <translation>la mise à niveau du fichier de salle vers le schéma %1 a échoué, elle n’a rien changé : %2</translation>
+    </message>
+    <message>
+        <source>cannot connect to the PostgreSQL server %1: out of memory</source>
+        <translation>impossible de se connecter au serveur PostgreSQL %1 : mémoire insuffisante</translation>
+    </message>
+    <message>
+        <source>cannot connect to the PostgreSQL server %1 (%2). Check that the server runs and that this machine may connect to it (host, port, database, user, ~/.pgpass)</source>
+        <translation>impossible de se connecter au serveur PostgreSQL %1 (« %2 »). Vérifiez que le serveur fonctionne et que ce poste peut s’y connecter (hôte, port, base, utilisateur, ~/.pgpass)</translation>
+    </message>
+    <message>
+        <source>lost the connection to the PostgreSQL server %1 while %2 (%3). Check that the server runs and is reachable; the next command reconnects</source>
+        <translation>liaison perdue avec le serveur PostgreSQL %1 pendant « %2 » (« %3 »). Vérifiez que le serveur fonctionne et qu’il est joignable ; la prochaine commande rétablit la liaison</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server %1 is unreachable (%2). Check that it runs and that this machine can reach it, then try again</source>
+        <translation>le serveur PostgreSQL %1 est injoignable (« %2 »). Vérifiez qu’il fonctionne et que ce poste peut l’atteindre, puis réessayez</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3</source>
+        <translation>%1 : échec de « %2 » : « %3 »</translation>
+    </message>
+    <message>
+        <source>%1: room id "%2" is not a UUID</source>
+        <translation>%1 : l’identifiant de salle « %2 » n’est pas un UUID</translation>
+    </message>
+    <message>
+        <source>%1 already has a room named "%2"; choose another name or open it</source>
+        <translation>%1 a déjà une salle nommée « %2 » ; choisissez un autre nom ou ouvrez-la</translation>
+    </message>
+    <message>
+        <source>%1 has no room named "%2"; create it with `vigie-cli room create postgresql://…?room=%2`</source>
+        <translation>%1 n’a pas de salle nommée « %2 » ; créez-la avec « vigie-cli room create postgresql://…?room=%2 »</translation>
+    </message>
+    <message>
+        <source>%1: room "%2" has no secret in room_secrets; restore it from the server's backup</source>
+        <translation>%1 : la salle « %2 » n’a pas de secret dans « room_secrets » ; restaurez-le depuis la sauvegarde du serveur</translation>
+    </message>
+    <message>
+        <source>room "%1" is no longer on the server</source>
+        <translation>la salle « %1 » n’est plus sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1 failed, nothing was written: %2</source>
+        <translation>échec (%1), rien n’a été écrit : %2</translation>
+    </message>
+    <message>
+        <source>locking the room</source>
+        <translation>verrouillage de la salle</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <source>append</source>
+        <translation>écriture</translation>
+    </message>
+    <message>
+        <source>feed append</source>
+        <translation>écriture d’un flux</translation>
+    </message>
+    <message>
+        <source>%1: vigie_append returned no head</source>
+        <translation>%1 : « vigie_append » n’a pas renvoyé de tête de chaîne</translation>
+    </message>
+    <message>
+        <source>. Whether the server committed the batch is unknown: appending the same entries again (with the same ids) stores each of them once</source>
+        <translation>. On ne sait pas si le serveur a validé le lot : réécrire les mêmes entrées (mêmes identifiants) ne les enregistre qu’une fois</translation>
+    </message>
+    <message>
+        <source>. Whether the server keeps the batch is unknown: appending the same entries again (with the same ids) stores each of them once</source>
+        <translation>. On ne sait pas si le serveur garde le lot : réécrire les mêmes entrées (mêmes identifiants) ne les enregistre qu’une fois</translation>
+    </message>
+    <message>
+        <source>append failed, nothing was written: %1</source>
+        <translation>échec de l’écriture, rien n’a été écrit : %1</translation>
+    </message>
+    <message>
+        <source>%1: the append answered %2 entries for %3</source>
+        <translation>%1 : l’écriture a rendu %2 entrées pour %3</translation>
+    </message>
+    <message>
+        <source>%1 chained entry %2 (seq %3) with a hash that is not the one of its content: the room's chain on the server needs checking (vigie-cli verify)</source>
+        <translation>%1 a chaîné l’entrée %2 (n° %3) avec une empreinte qui n’est pas celle de son contenu : la chaîne de la salle sur le serveur doit être vérifiée (« vigie-cli verify »)</translation>
+    </message>
+    <message>
+        <source>reading the log of room "%1" failed: %2</source>
+        <translation>la lecture du journal de la salle « %1 » a échoué : %2</translation>
+    </message>
+    <message>
+        <source>cannot save a snapshot: %1</source>
+        <translation>impossible d’enregistrer un instantané : %1</translation>
+    </message>
+    <message>
+        <source>the head moved under its lock</source>
+        <translation>la tête de chaîne a bougé malgré son verrou</translation>
+    </message>
+    <message>
+        <source>lost the connection to the PostgreSQL server %1 while waiting for the room's news: %2. The next call reconnects</source>
+        <translation>liaison perdue avec le serveur PostgreSQL %1 en attendant les nouvelles de la salle : « %2 ». Le prochain appel rétablit la liaison</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the room's news failed</source>
+        <translation>%1 : l’attente des nouvelles de la salle a échoué</translation>
+    </message>
+    <message>
+        <source>%1: the database's schema version %2 is newer than this program (%3); update Vigie to use it</source>
+        <translation>%1 : la version %2 du schéma de la base est plus récente que ce programme (%3) ; mettez Vigie à jour pour l’utiliser</translation>
+    </message>
+    <message>
+        <source>migration of %1 to schema version %2 failed: %3</source>
+        <translation>la migration de %1 vers la version %2 du schéma a échoué : %3</translation>
+    </message>
+    <message>
+        <source>write postgresql://[user@]HOST[:PORT]/DB?room=NAME</source>
+        <translation>écrivez « postgresql://[utilisateur@]HÔTE[:PORT]/BASE?room=NOM »</translation>
+    </message>
+    <message>
+        <source>%1: the room URL carries a password; remove it and put it in ~/.pgpass (or the file PGPASSFILE names, or a service file): credentials never go on a command line</source>
+        <translation>%1 : l’adresse de la salle contient un mot de passe ; retirez-le et placez-le dans ~/.pgpass (ou le fichier que nomme PGPASSFILE, ou un fichier de service) : les identifiants ne passent jamais sur une ligne de commande</translation>
+    </message>
+    <message>
+        <source>"%1" is not a PostgreSQL room URL: %2</source>
+        <translation>« %1 » n’est pas une adresse de salle PostgreSQL : %2</translation>
+    </message>
+    <message>
+        <source>%1: the room URL names no room; add ?room=NAME (%2)</source>
+        <translation>%1 : l’adresse ne nomme aucune salle ; ajoutez « ?room=NOM » (%2)</translation>
     </message>
 </context>
 <context>
