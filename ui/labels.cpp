@@ -48,6 +48,15 @@ QString unitStatusLabel(const QString &status)
     return status;
 }
 
+QString needLabel(const QString &need)
+{
+    if (need == QLatin1String("command"))
+        return tr("moyen de commandement");
+    if (need == QLatin1String("rescue"))
+        return tr("moyen de secours à personne");
+    return need;
+}
+
 QColor statusColour(const QString &status)
 {
     if (status == QLatin1String("available"))

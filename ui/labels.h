@@ -14,6 +14,9 @@ namespace vigie::ui {
 [[nodiscard]] QString unitStatusLabel(const QString &status);
 [[nodiscard]] QColor statusColour(const QString &status);
 [[nodiscard]] QString incidentTypeLabel(const QString &type);
+/// A need of the needs table as a reader names it: unit types (VSAV, FPT, PS…) as they are, capabilities in
+/// words ("command" → "moyen de commandement").
+[[nodiscard]] QString needLabel(const QString &need);
 [[nodiscard]] QString kindLabel(const QString &kind);
 /// A feed source as the Flux dock names it: a file whose name was replaced by a token ("file
 /// [source:fed93601a869].json": a file name may name a person) becomes "fichier JSON n° fed936"; other

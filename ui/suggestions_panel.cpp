@@ -409,8 +409,9 @@ void SuggestionsPanel::fill()
         }
         item->setText(IncidentColumn,
                       QStringLiteral("%1 — %2").arg(s.incident, incidentTypeLabel(s.incidentType)));
-        item->setText(NeedColumn,
-                      tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(s.need.name).arg(s.need.priority));
+        item->setText(
+            NeedColumn,
+            tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(needLabel(s.need.name)).arg(s.need.priority));
         item->setText(EtaColumn, minutesText(s.etaSeconds) + (s.approximate ? tr(" (approx.)") : QString()));
         item->setText(DistanceColumn, kmText(s.meters));
         // In words a liaison reads: which sectors it leaves without a unit within the target time; the
@@ -486,8 +487,9 @@ void SuggestionsPanel::fillBacklog()
         item->setText(WaitingIncidentColumn, QStringLiteral("%1 — %2").arg(
                                                  incidentRef(w.incident), incidentTypeLabel(w.incidentType)));
         item->setToolTip(WaitingIncidentColumn, w.title);
-        item->setText(WaitingNeedColumn,
-                      tr("%1 × %2 (priorité %3)").arg(w.missing).arg(w.need.name).arg(w.need.priority));
+        item->setText(
+            WaitingNeedColumn,
+            tr("%1 × %2 (priorité %3)").arg(w.missing).arg(needLabel(w.need.name)).arg(w.need.priority));
         item->setText(WaitedColumn, durationText(w.waitedSeconds));
         if (!std::isfinite(w.firstFreeSeconds)) {
             item->setText(FreeColumn, tr("aucun moyen engagé ne se libérera"));
@@ -507,7 +509,7 @@ void SuggestionsPanel::fillBacklog()
 
     QStringList gains;
     for (const allocation::Reinforcement &r : b.reinforcements)
-        gains.append(tr("%1 : %2").arg(r.need).arg(std::round(r.savedWeightedMinutes)));
+        gains.append(tr("%1 : %2").arg(needLabel(r.need)).arg(std::round(r.savedWeightedMinutes)));
     const QString delay = durationText(b.options.columnDelaySeconds);
     const allocation::Reinforcement &best = b.reinforcements.front();
     QString sentence;
@@ -516,7 +518,7 @@ void SuggestionsPanel::fillBacklog()
                       "réduirait l'attente cumulée de %4 : %n intervention(s) attendent un %2.",
                       nullptr, best.waitingIncidents)
                        .arg(b.options.columnUnits)
-                       .arg(best.need)
+                       .arg(needLabel(best.need))
                        .arg(delay)
                        .arg(durationText(best.savedMinutes * 60.0));
     else
@@ -532,11 +534,11 @@ void SuggestionsPanel::fillBacklog()
     QStringList shortLines, details;
     for (const allocation::Reinforcement &r : b.reinforcements) {
         if (r.engaged.empty()) {
-            shortLines.append(tr("%1 : aucun n'est engagé, aucun ne se libérera.").arg(r.need));
+            shortLines.append(tr("%1 : aucun n'est engagé, aucun ne se libérera.").arg(needLabel(r.need)));
             continue;
         }
         shortLines.append(tr("%n %1 engagé(s) ; le premier libre dans %2.", nullptr, int(r.engaged.size()))
-                              .arg(r.need, durationText(r.engaged.front().freeInSeconds)));
+                              .arg(needLabel(r.need), durationText(r.engaged.front().freeInSeconds)));
         // The soonest free, as the core's text names them; how many more there are.
         QStringList units;
         const std::size_t listed = std::min(r.engaged.size(), allocation::Backlog::shownEngaged);
@@ -550,7 +552,7 @@ void SuggestionsPanel::fillBacklog()
         if (listed < r.engaged.size())
             units.append(tr("%n autre(s)", nullptr, int(r.engaged.size() - listed)));
         details.append(tr("%n %1 engagé(s), les premiers libres : %2.", nullptr, int(r.engaged.size()))
-                           .arg(r.need, units.join(QStringLiteral(" ; "))));
+                           .arg(needLabel(r.need), units.join(QStringLiteral(" ; "))));
     }
     const QString method =
         tr("Estimations : durées médianes d'intervention observées (sur les lieux, puis à "

@@ -42,6 +42,17 @@ TEST(Language, QtsOwnWordsFollowTheConsolesLanguage)
     ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr"))); // the language the other tests run in
 }
 
+// A need of the needs table as the dispatch dock says it: unit types as they are, a capability in words.
+TEST(Language, ANeedIsSaidInTheConsolesLanguage)
+{
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    EXPECT_EQ(ui::needLabel(QStringLiteral("command")).toStdString(), "moyen de commandement");
+    EXPECT_EQ(ui::needLabel(QStringLiteral("VSAV")).toStdString(), "VSAV");
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("en")));
+    EXPECT_EQ(ui::needLabel(QStringLiteral("command")).toStdString(), "command unit");
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+}
+
 TEST(Language, HelpPrintsWithoutADisplayAndAnUnknownLanguageIsSaid)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

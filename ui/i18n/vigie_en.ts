@@ -799,6 +799,14 @@
         <translation>on scene</translation>
     </message>
     <message>
+        <source>moyen de commandement</source>
+        <translation>command unit</translation>
+    </message>
+    <message>
+        <source>moyen de secours à personne</source>
+        <translation>rescue unit</translation>
+    </message>
+    <message>
         <location filename="../labels.cpp" line="37"/>
         <source>retour</source>
         <translation>returning</translation>
