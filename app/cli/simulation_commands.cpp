@@ -79,7 +79,8 @@ int runSimulate(const QStringList &arguments)
                                               "relocated between stations to keep the city covered)"));
     QCommandLineOption minGain(QStringLiteral("move-up-min-gain"),
                                QStringLiteral("smallest shortening of the expected response, in seconds, "
-                                              "worth a move-up (default 20)"),
+                                              "worth a move-up (default %1)")
+                                   .arg(simulation::MoveUpOptions{}.minGain),
                                QStringLiteral("S"));
     QCommandLineOption homeOnly(
         QStringLiteral("return-home"),
@@ -231,7 +232,7 @@ int runSimulate(const QStringList &arguments)
     if (results.size() > 2)
         std::printf(
             "with move-ups vs closest: mean %+.1f %%, p90 %+.1f %% (%zu move-ups, %.0f min of driving; %zu "
-            "units sent back to another station than their own)\n",
+            "freed units sent to another station than their own)\n",
             gain(a.meanSeconds, results[2].meanSeconds), gain(a.p90Seconds, results[2].p90Seconds),
             withMoves.moveUps, withMoves.moveUpDriveSeconds / 60.0, withMoves.returnsElsewhere);
     return 0;
