@@ -135,8 +135,12 @@ SuggestionsPanel::SuggestionsPanel(PictureManager &manager, Context context, QWi
     m_backlogTree = new QTreeWidget(m_backlogBox);
     m_backlogTree->setObjectName(QStringLiteral("BacklogTree"));
     m_backlogTree->setColumnCount(BacklogColumnCount);
-    m_backlogTree->setHeaderLabels({tr("Rang"), tr("Intervention"), tr("Besoin"), tr("Attend depuis"),
-                                    tr("Un moyen libre dans (estimation)")});
+    // Short headers: the dock is narrow on a 1920 × 1080 screen; the estimate is said in the tooltip.
+    m_backlogTree->setHeaderLabels(
+        {tr("Rang"), tr("Intervention"), tr("Besoin"), tr("Attend depuis"), tr("Libre dans")});
+    m_backlogTree->headerItem()->setToolTip(
+        FreeColumn, tr("Quand le premier moyen engagé de ce type se libérera : estimation d'après les durées "
+                       "médianes d'intervention"));
     m_backlogTree->setRootIsDecorated(false);
     m_backlogTree->setAlternatingRowColors(true);
     m_backlogTree->header()->setStretchLastSection(true);

@@ -1597,8 +1597,13 @@ Expected coverage loss (MEXCLP model): %3</translation>
     </message>
     <message>
         <location filename="../suggestions_panel.cpp"/>
-        <source>Un moyen libre dans (estimation)</source>
-        <translation>A unit free in (estimate)</translation>
+        <source>Libre dans</source>
+        <translation>Free in</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_panel.cpp"/>
+        <source>Quand le premier moyen engagé de ce type se libérera : estimation d'après les durées médianes d'intervention</source>
+        <translation>When the first engaged unit of this type will be free: an estimate from median intervention times</translation>
     </message>
     <message>
         <location filename="../suggestions_panel.cpp"/>
