@@ -6,8 +6,11 @@
 #include "ui/models/log_model.h"
 
 #include "room/picture_manager.h"
+#include "store/sqlite_log_store.h"
 
 #include <QApplication>
+#include <QDebug>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,10 +26,62 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace vigie::ui {
 
 namespace {
+
+/// How long a proposal stands for the next F5 when undecided: the room's proposals of this last span are
+/// read back from the log.
+constexpr qint64 standingMs = 2 * 3600 * 1000;
+
+/// A proposal's identity: the same unit for the same need of the same incident (or the same station).
+QString proposalKey(const QString &unit, const QString &incident, const QString &need, const QString &agency,
+                    const QString &station)
+{
+    return unit + QLatin1Char('|') + incident + QLatin1Char('|') + need + QLatin1Char('|') + agency +
+           QLatin1Char('|') + station;
+}
+
+QString proposalKey(const allocation::Suggestion &s)
+{
+    return proposalKey(s.unit, s.incident, s.need.name, s.agency, s.station);
+}
+
+QString proposalKey(const Entry &e)
+{
+    const auto field = [&e](const char *name) {
+        return e.data.value(QLatin1String(name)).toString();
+    };
+    return proposalKey(field("unit"), field("incident"), field("need"), e.agency, field("station"));
+}
+
+/// The `suggestion` entries of the room file since `now` minus standingMs, in log order; read on the
+/// proposal's worker with a connection of its own. A room that cannot be read gives none: its proposals
+/// are then recorded anew, which loses nothing.
+std::vector<Entry> earlierProposals(const QString &roomFile, Timestamp now)
+{
+    std::vector<Entry> found;
+    if (roomFile.isEmpty() || !QFileInfo::exists(roomFile))
+        return found;
+    auto store = SqliteLogStore::open(roomFile);
+    if (!store) {
+        qWarning().noquote() << store.error().message;
+        return found;
+    }
+    EntryQuery query;
+    query.kind = QStringLiteral("suggestion");
+    query.since = Timestamp{now.msecs - standingMs};
+    if (auto r = (*store)->read(query,
+                                [&found](const Entry &e) {
+                                    found.push_back(e);
+                                    return true;
+                                });
+        !r)
+        qWarning().noquote() << r.error().message;
+    return found;
+}
 
 enum Column
 {
@@ -234,39 +289,40 @@ void SuggestionsPanel::propose()
     QApplication::setOverrideCursor(Qt::BusyCursor);
     // The worker gets its own copy of the picture: the GUI thread keeps applying live entries meanwhile.
     // Waits are counted to the room's clock (an exercise's or a replay's time, else the wall clock).
-    m_watcher.setFuture(QtConcurrent::run(
-        [picture = m_manager.picture(), context = &m_context, now = m_manager.clock().now()] {
-            Computed out;
-            allocation::SuggestOptions options = context->options;
-            if (!options.now)
-                options.now = now;
-            out.set = allocation::suggest(picture, context->graph, context->sectors, context->needs, options);
-            for (const allocation::Suggestion &s : out.set.items) {
-                const auto unit = picture.units.find(s.unit);
-                const auto incident = picture.incidents.find(s.incident);
-                if (unit == picture.units.end() || !unit->second.position ||
-                    (!s.moveUp && (incident == picture.incidents.end() || !incident->second.position)))
-                    continue;
-                // A move-up goes to its station, a dispatch to its incident.
-                const GeoPoint destination = s.moveUp ? s.stationPosition : *incident->second.position;
-                SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
-                if (context->graph && !s.approximate) {
-                    const auto from = context->graph->snap(*unit->second.position);
-                    const auto to = context->graph->snap(destination);
-                    if (from && to) {
-                        routing::Route route = context->graph->route(*from, *to);
-                        if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
-                            r.polyline = std::move(route.polyline);
-                            r.byRoad = true;
-                        }
+    m_watcher.setFuture(QtConcurrent::run([picture = m_manager.picture(), context = &m_context,
+                                           now = m_manager.clock().now(), roomFile = m_manager.location()] {
+        Computed out;
+        out.earlier = earlierProposals(roomFile, now);
+        allocation::SuggestOptions options = context->options;
+        if (!options.now)
+            options.now = now;
+        out.set = allocation::suggest(picture, context->graph, context->sectors, context->needs, options);
+        for (const allocation::Suggestion &s : out.set.items) {
+            const auto unit = picture.units.find(s.unit);
+            const auto incident = picture.incidents.find(s.incident);
+            if (unit == picture.units.end() || !unit->second.position ||
+                (!s.moveUp && (incident == picture.incidents.end() || !incident->second.position)))
+                continue;
+            // A move-up goes to its station, a dispatch to its incident.
+            const GeoPoint destination = s.moveUp ? s.stationPosition : *incident->second.position;
+            SuggestedRoute r{s.unit, s.incident, s.agency, {}, false, false};
+            if (context->graph && !s.approximate) {
+                const auto from = context->graph->snap(*unit->second.position);
+                const auto to = context->graph->snap(destination);
+                if (from && to) {
+                    routing::Route route = context->graph->route(*from, *to);
+                    if (std::isfinite(route.seconds) && route.polyline.size() >= 2) {
+                        r.polyline = std::move(route.polyline);
+                        r.byRoad = true;
                     }
                 }
-                if (r.polyline.empty())
-                    r.polyline = {*unit->second.position, destination};
-                out.routes.push_back(std::move(r));
             }
-            return out;
-        }));
+            if (r.polyline.empty())
+                r.polyline = {*unit->second.position, destination};
+            out.routes.push_back(std::move(r));
+        }
+        return out;
+    }));
 }
 
 void SuggestionsPanel::onComputed()
@@ -275,17 +331,23 @@ void SuggestionsPanel::onComputed()
     m_busy = false;
     Computed computed = m_watcher.result();
     // A proposal made again (same unit, incident and need) and still undecided, here and in the log, keeps
-    // its entry: pressing F5 again records only the proposals that changed.
-    const auto key = [](const allocation::Suggestion &s) -> QString {
-        return s.unit + QLatin1Char('|') + s.incident + QLatin1Char('|') + s.need.name + QLatin1Char('|') +
-               s.need.agency + QLatin1Char('|') + s.station;
+    // its entry: pressing F5 again records only the proposals that changed, whichever desk made them and
+    // across a restart (the log's proposals of the last hours, then this panel's own).
+    std::set<QString> decidedHere;
+    for (std::size_t k = 0; k < m_recorded.size() && k < m_state.size(); ++k)
+        if (!m_state[k].isEmpty())
+            decidedHere.insert(m_recorded[k].data.value(QLatin1String("suggestion")).toString());
+    const auto undecided = [this, &decidedHere](const Entry &e) {
+        const QString id = e.data.value(QLatin1String("suggestion")).toString();
+        return !decidedHere.contains(id) && !m_manager.picture().suggestions.contains(id);
     };
     std::map<QString, Entry> standing;
-    for (std::size_t k = 0; k < m_set.items.size() && k < m_recorded.size() && k < m_state.size(); ++k) {
-        const QString id = m_recorded[k].data.value(QLatin1String("suggestion")).toString();
-        if (m_state[k].isEmpty() && !m_manager.picture().suggestions.contains(id))
-            standing.emplace(key(m_set.items[k]), m_recorded[k]);
-    }
+    for (const Entry &e : computed.earlier)
+        if (undecided(e))
+            standing.insert_or_assign(proposalKey(e), e); // the latest of a key stands
+    for (std::size_t k = 0; k < m_set.items.size() && k < m_recorded.size() && k < m_state.size(); ++k)
+        if (m_state[k].isEmpty() && undecided(m_recorded[k]))
+            standing.insert_or_assign(proposalKey(m_set.items[k]), m_recorded[k]);
     m_set = std::move(computed.set);
     m_routes = std::move(computed.routes);
     m_recorded.clear();
@@ -295,7 +357,7 @@ void SuggestionsPanel::onComputed()
     allocation::SuggestionSet fresh = m_set;
     fresh.items.clear();
     for (std::size_t k = 0; k < m_set.items.size(); ++k) {
-        if (auto it = standing.find(key(m_set.items[k])); it != standing.end()) {
+        if (auto it = standing.find(proposalKey(m_set.items[k])); it != standing.end()) {
             m_standing[k] = it->second;
             standing.erase(it);
         } else {

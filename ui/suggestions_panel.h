@@ -70,6 +70,9 @@ private:
     {
         allocation::SuggestionSet set;
         std::vector<SuggestedRoute> routes;
+        /// The room's proposals of the last hours, as the log holds them (this desk's before a restart,
+        /// another desk's): one made again and still undecided keeps its entry.
+        std::vector<Entry> earlier;
     };
     void onComputed();
     /// The proposals as stored (or why not): the list is shown and can be decided.

@@ -378,8 +378,9 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
     EXPECT_EQ(panel.tree()->topLevelItem(1)->text(6), QStringLiteral("rejetée"));
 }
 
-// F5 again with nothing changed records nothing new; after a rejection, the unit turned down is not proposed
-// again for that incident, and only the proposals that changed are recorded. Coverage is said in words.
+// F5 again with nothing changed records nothing new, at this desk or another; after a rejection, the unit
+// turned down is not proposed again for that incident, and only the proposals that changed are recorded.
+// Coverage is said in words.
 TEST_F(DemoFixture, ProposingAgainRecordsOnlyWhatChanged)
 {
     ASSERT_TRUE(room->append({newBuildingFire(*room)}));
@@ -405,6 +406,21 @@ TEST_F(DemoFixture, ProposingAgainRecordsOnlyWhatChanged)
     EXPECT_EQ(panel.current().items.size(), first);
     EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), first) << "nothing changed";
     EXPECT_TRUE(panel.statusText().contains(QStringLiteral("inchangée"))) << panel.statusText().toStdString();
+    {
+        // Another desk, or this one after a restart, proposing the same: the room's proposals stand.
+        PictureManager other(room->store(), room->clock(), room->path());
+        other.setWriter(&sink);
+        ASSERT_TRUE(other.load());
+        ui::SuggestionsPanel second(other, straightLineContext());
+        QSignalSpy done(&second, &ui::SuggestionsPanel::proposalFinished);
+        second.propose();
+        ASSERT_TRUE(done.wait(60000));
+        EXPECT_EQ(second.current().items.size(), first);
+        EXPECT_EQ(entriesOfKind(*room, QStringLiteral("suggestion")).size(), first)
+            << "another desk made the same proposals";
+        EXPECT_TRUE(second.statusText().contains(QStringLiteral("inchangée")))
+            << second.statusText().toStdString();
+    }
 
     const auto turnedDown = panel.current().items[0];
     ASSERT_TRUE(panel.reject(0, QStringLiteral("moyen gardé en réserve")));
