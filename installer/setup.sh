@@ -22,7 +22,7 @@ packages=(
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
   libosmium2-dev libprotozero-dev zlib1g-dev libexpat1-dev libbz2-dev
   libglpk-dev libpq-dev libjemalloc-dev libical-dev libxmlsec1-dev libyaml-cpp-dev openssl
-  xvfb xauth fonts-dejavu-core libgl1-mesa-dri
+  xvfb xauth fonts-dejavu-core libgl1-mesa-dri poppler-utils
   postgresql postgresql-15-pgrouting mosquitto mosquitto-clients
   osm2pgrouting osmium-tool
 )
