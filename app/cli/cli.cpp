@@ -86,6 +86,18 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, int positio
     return true;
 }
 
+std::optional<double> nonNegativeOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const double v = parser.value(option).toDouble(&ok);
+    if (!ok || !(v >= 0)) {
+        fail(QStringLiteral("--%1 \"%2\" is not a number ≥ 0")
+                 .arg(option.names().constFirst(), parser.value(option)));
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<Timestamp> parseTimeOption(const QString &name, const QString &value)
 {
     auto t = Timestamp::parseIso(value);

@@ -27,6 +27,9 @@ int fail(const QString &message);
 /// The same, then expects exactly `positional` positional arguments.
 [[nodiscard]] bool parse(QCommandLineParser &parser, const QStringList &arguments, int positional,
                          const QString &usage, int *exitCode);
+/// The value of a set option that must be a number ≥ 0, or nullopt after printing a clear error.
+[[nodiscard]] std::optional<double> nonNegativeOption(const QCommandLineParser &parser,
+                                                      const QCommandLineOption &option);
 /// Parses an ISO 8601 time option, printing a clear error on failure.
 [[nodiscard]] std::optional<Timestamp> parseTimeOption(const QString &name, const QString &value);
 /// The wall clock used by every command.

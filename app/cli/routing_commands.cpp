@@ -195,11 +195,10 @@ int runSuggest(const QStringList &arguments)
     options.includeReturning = parser.isSet(returning);
     options.now = clock().now(); // the backlog's waits run to now, not to the room's last entry
     if (parser.isSet(coverage)) {
-        bool ok = false;
-        options.weights.coverage = parser.value(coverage).toDouble(&ok);
-        if (!ok || options.weights.coverage < 0)
-            return fail(
-                QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
+        const auto value = nonNegativeOption(parser, coverage);
+        if (!value)
+            return 1;
+        options.weights.coverage = *value;
     }
     const auto set = allocation::suggest(*picture, graph.get(), sectors, *table, options);
     if (parser.isSet(json))

@@ -111,19 +111,17 @@ int runSimulate(const QStringList &arguments)
     day.incidents = int(*count);
     simulation::SimOptions options;
     if (parser.isSet(coverage)) {
-        bool ok = false;
-        options.weights.coverage = parser.value(coverage).toDouble(&ok);
-        if (!ok || options.weights.coverage < 0)
-            return fail(
-                QStringLiteral("--coverage-weight \"%1\" is not a number ≥ 0").arg(parser.value(coverage)));
+        const auto value = nonNegativeOption(parser, coverage);
+        if (!value)
+            return 1;
+        options.weights.coverage = *value;
     }
 
     if (parser.isSet(minGain)) {
-        bool ok = false;
-        options.moveUps.minGain = parser.value(minGain).toDouble(&ok);
-        if (!ok || options.moveUps.minGain < 0)
-            return fail(
-                QStringLiteral("--move-up-min-gain \"%1\" is not a number ≥ 0").arg(parser.value(minGain)));
+        const auto value = nonNegativeOption(parser, minGain);
+        if (!value)
+            return 1;
+        options.moveUps.minGain = *value;
     }
     options.returnTowardWaiting = parser.isSet(toward);
 
