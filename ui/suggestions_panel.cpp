@@ -473,8 +473,17 @@ void SuggestionsPanel::fill()
             }
             continue;
         }
+        // The incident as the Incidents list names it (its title); its nature and reference in the tooltip.
+        const QString type = incidentTypeLabel(s.incidentType);
+        const auto incident = m_manager.picture().incidents.find(s.incident);
+        const QString title =
+            incident == m_manager.picture().incidents.end() ? QString() : incident->second.title;
         item->setText(IncidentColumn,
-                      QStringLiteral("%1 — %2").arg(s.incident, incidentTypeLabel(s.incidentType)));
+                      title.isEmpty() ? QStringLiteral("%1 — %2").arg(incidentRef(s.incident), type) : title);
+        item->setToolTip(IncidentColumn,
+                         title.isEmpty()
+                             ? s.incident
+                             : QStringLiteral("%1\n%2 · %3").arg(title, type, incidentRef(s.incident)));
         item->setText(
             NeedColumn,
             tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(needLabel(s.need.name)).arg(s.need.priority));
@@ -550,9 +559,12 @@ void SuggestionsPanel::fillBacklog()
     for (const allocation::WaitingNeed &w : b.waiting) {
         auto *item = new QTreeWidgetItem(m_backlogTree);
         item->setText(RankColumn, QString::number(++rank));
-        item->setText(WaitingIncidentColumn, QStringLiteral("%1 — %2").arg(
-                                                 incidentRef(w.incident), incidentTypeLabel(w.incidentType)));
-        item->setToolTip(WaitingIncidentColumn, w.title);
+        const QString type = incidentTypeLabel(w.incidentType);
+        item->setText(WaitingIncidentColumn,
+                      w.title.isEmpty() ? QStringLiteral("%1 — %2").arg(incidentRef(w.incident), type)
+                                        : w.title);
+        item->setToolTip(WaitingIncidentColumn,
+                         QStringLiteral("%1\n%2 · %3").arg(w.title, type, incidentRef(w.incident)).trimmed());
         item->setText(
             WaitingNeedColumn,
             tr("%1 × %2 (priorité %3)").arg(w.missing).arg(needLabel(w.need.name)).arg(w.need.priority));

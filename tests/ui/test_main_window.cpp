@@ -297,7 +297,9 @@ TEST_F(DemoFixture, SuggestionsPanelShowsTheBacklogOnlyWhenSomethingWaits)
     // Ranked: the injury opened first waits first among equal priorities.
     const QTreeWidgetItem *first = panel.backlogTree()->topLevelItem(0);
     EXPECT_EQ(first->text(0), QStringLiteral("1"));
-    EXPECT_TRUE(first->text(1).contains(QStringLiteral("Blessé"))) << first->text(1).toStdString();
+    // Named by its title, as in the Incidents list; its nature in the console's words in the tooltip.
+    EXPECT_EQ(first->text(1), backlog.waiting.front().title);
+    EXPECT_TRUE(first->toolTip(1).contains(QStringLiteral("Blessé"))) << first->toolTip(1).toStdString();
     for (int row = 0; row < panel.backlogTree()->topLevelItemCount(); ++row)
         for (int c = 0; c < panel.backlogTree()->columnCount(); ++c)
             EXPECT_FALSE(panel.backlogTree()->topLevelItem(row)->text(c).contains(QStringLiteral("injury")));
@@ -337,6 +339,14 @@ TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
     const auto &set = panel.current();
     ASSERT_GE(set.items.size(), 2u) << panel.statusText().toStdString();
     EXPECT_EQ(panel.tree()->topLevelItemCount(), int(set.items.size()));
+    // Each dispatch names its incident as the Incidents list does, by its title, not by a feed's id.
+    for (int row = 0; row < panel.tree()->topLevelItemCount(); ++row) {
+        if (set.items[std::size_t(row)].moveUp)
+            continue;
+        const Incident &incident = manager.picture().incidents.at(set.items[std::size_t(row)].incident);
+        ASSERT_FALSE(incident.title.isEmpty());
+        EXPECT_EQ(panel.tree()->topLevelItem(row)->text(1), incident.title);
+    }
     // Said once, in the coloured band above, not again among the messages.
     auto *messages = panel.findChild<QLabel *>(QStringLiteral("SuggestionsMessages"));
     ASSERT_NE(messages, nullptr);
