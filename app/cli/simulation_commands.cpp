@@ -90,13 +90,18 @@ int runSimulate(const QStringList &arguments)
         QStringLiteral("return-toward-waiting"),
         QStringLiteral("in every policy, a unit freed from service drives towards needs "
                        "that wait, through the nearest station of its type"));
+    QCommandLineOption unavailable(
+        QStringLiteral("return-unavailable"),
+        QStringLiteral("a unit driving back from service cannot be sent until it is back at its station "
+                       "(default: it can be sent from the road)"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print JSON"));
-    parser.addOptions({roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, json});
+    parser.addOptions(
+        {roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, unavailable, json});
     int code = 0;
     const QString usage = QStringLiteral("usage: vigie-cli simulate [--roads DIR] [--seed N] [--incidents N] "
                                          "[--coverage-weight W] [--move-ups] "
                                          "[--move-up-min-gain S] [--return-home] [--return-toward-waiting] "
-                                         "[--json]");
+                                         "[--return-unavailable] [--json]");
     if (!parse(parser, arguments, 0, usage, &code))
         return code;
 
@@ -124,6 +129,7 @@ int runSimulate(const QStringList &arguments)
         options.moveUps.minGain = *value;
     }
     options.returnTowardWaiting = parser.isSet(toward);
+    options.sendOnTheWay = !parser.isSet(unavailable);
 
     std::unique_ptr<routing::RoadGraph> graph;
     if (parser.isSet(roads)) {
@@ -144,6 +150,7 @@ int runSimulate(const QStringList &arguments)
     const simulation::TravelTable travel = simulation::buildTravelTable(graph.get(), *city, *generated);
 
     std::vector<simulation::Summary> results;
+    std::vector<std::size_t> sentOnTheWay; // per policy run
     for (const simulation::Policy policy :
          {simulation::Policy::ClosestAvailable, simulation::Policy::AllocationEngine}) {
         options.policy = policy;
@@ -151,6 +158,7 @@ int runSimulate(const QStringList &arguments)
         if (!run)
             return fail(run.error().message);
         results.push_back(simulation::summarize(*run));
+        sentOnTheWay.push_back(run->sentOnTheWay);
     }
     simulation::RunResult withMoves;
     if (parser.isSet(moveUps)) {
@@ -162,6 +170,7 @@ int runSimulate(const QStringList &arguments)
         if (!run)
             return fail(run.error().message);
         results.push_back(simulation::summarize(*run));
+        sentOnTheWay.push_back(run->sentOnTheWay);
         withMoves = std::move(*run);
     }
     const simulation::Summary bound = simulation::lowerBound(*city, *generated, travel, options);
@@ -183,6 +192,11 @@ int runSimulate(const QStringList &arguments)
             m.insert(QStringLiteral("gain_p90_pct"), gain(a.p90Seconds, results[2].p90Seconds));
             policies.append(m);
         }
+        for (qsizetype k = 0; k < policies.size(); ++k) {
+            QJsonObject p = policies[k].toObject();
+            p.insert(QStringLiteral("sent_on_the_way"), qint64(sentOnTheWay[std::size_t(k)]));
+            policies[k] = p;
+        }
         printLine(
             QJsonDocument(
                 QJsonObject{
@@ -195,6 +209,7 @@ int runSimulate(const QStringList &arguments)
                     {QStringLiteral("approximate_cells"), qint64(travel.approximateCells)},
                     {QStringLiteral("notes"), QJsonArray::fromStringList(travel.notes)},
                     {QStringLiteral("coverage_weight"), options.weights.coverage},
+                    {QStringLiteral("send_on_the_way"), options.sendOnTheWay},
                     {QStringLiteral("policies"), policies},
                     {QStringLiteral("lower_bound"),
                      QJsonObject{{QStringLiteral("mean_s"), bound.meanSeconds},
@@ -212,14 +227,16 @@ int runSimulate(const QStringList &arguments)
                 city->stations.size());
     for (const QString &n : travel.notes)
         std::printf("travel times: %s\n", qPrintable(n));
-    std::printf("%-30s %9s %9s %9s %11s %7s\n", "policy", "mean", "p90", "> 10 min", "unanswered", "waited");
+    std::printf("%-30s %9s %9s %9s %11s %7s %10s\n", "policy", "mean", "p90", "> 10 min", "unanswered",
+                "waited", "from road");
     for (std::size_t k = 0; k < results.size(); ++k) {
         const simulation::Summary &s = results[k];
         const QString name = k == 2 ? QStringLiteral("allocation engine + move-ups")
                                     : simulation::policyName(k == 0 ? simulation::Policy::ClosestAvailable
                                                                     : simulation::Policy::AllocationEngine);
-        std::printf("%-30s %5.2f min %5.2f min %7.1f %% %11zu %7zu\n", qPrintable(name), s.meanSeconds / 60.0,
-                    s.p90Seconds / 60.0, 100.0 * s.shareOverTarget, s.unanswered, s.waited);
+        std::printf("%-30s %5.2f min %5.2f min %7.1f %% %11zu %7zu %10zu\n", qPrintable(name),
+                    s.meanSeconds / 60.0, s.p90Seconds / 60.0, 100.0 * s.shareOverTarget, s.unanswered,
+                    s.waited, sentOnTheWay[k]);
     }
     std::printf("%-30s %5.2f min %5.2f min %7.1f %%\n", "lower bound (nearest, always free)",
                 bound.meanSeconds / 60.0, bound.p90Seconds / 60.0, 100.0 * bound.shareOverTarget);

@@ -51,6 +51,8 @@ TravelTable buildTravelTable(const routing::RoadGraph *graph, const City &city,
     fill(incidents, city.hospitals, t.incidentToHospital);
     fill(city.hospitals, stations, t.hospitalToStation);
     fill(stations, stations, t.stationToStation);
+    fill(incidents, incidents, t.incidentToIncident);
+    fill(city.hospitals, incidents, t.hospitalToIncident);
     if (!graph)
         t.notes.append(QStringLiteral("%1: straight line × %2 at %3 km/h for every travel time")
                            .arg(QString::fromUtf8(routing::approximateNote))
@@ -91,20 +93,30 @@ struct Event
     std::size_t seq = 0; ///< scheduling order: ties are processed first-scheduled first
     EventType type = EventType::Call;
     std::size_t incident = 0, slot = 0, unit = 0;
+    std::size_t tag = 0; ///< BackAtStation: the unit's `moves` when scheduled (a later move makes it stale)
 
     bool operator>(const Event &o) const { return std::tie(time, seq) > std::tie(o.time, o.seq); }
+};
+
+/// What a moving unit left: a station (a move-up), a scene or a hospital (driving back from service).
+enum class Left
+{
+    Station,
+    Scene,
+    Hospital
 };
 
 struct UnitState
 {
     bool available = true;
     std::size_t incident = 0, slot = 0;
-    std::size_t post = 0;   ///< the station it waits at (its own, or where a move-up took it)
-    double arrives = 0.0;   ///< while moving to `post`: when it gets there
-    std::size_t origin = 0; ///< while moving: the station it left
+    std::size_t post = 0; ///< the station it waits at (its own, or where a move-up took it)
+    double arrives = 0.0; ///< while moving to `post`: when it gets there
+    Left left = Left::Station;
+    std::size_t origin = 0; ///< while moving: the station, incident or hospital it left (`left` says which)
     double departed = 0.0;  ///< while moving: when it left
-    std::size_t moves = 0;  ///< move-ups begun, so that an arrival of a move interrupted is ignored
-    bool returning = false; ///< driving back from service to `post`, not yet available
+    std::size_t moves = 0;  ///< moves begun, so that the arrival of a move interrupted is ignored
+    bool returning = false; ///< driving back from service to `post` (available on the way: sendOnTheWay)
 };
 
 class Simulation
@@ -156,9 +168,9 @@ public:
 
 private:
     void schedule(double time, EventType type, std::size_t incident, std::size_t slot = 0,
-                  std::size_t unit = 0)
+                  std::size_t unit = 0, std::size_t tag = 0)
     {
-        m_queue.push({time, m_seq++, type, incident, slot, unit});
+        m_queue.push({time, m_seq++, type, incident, slot, unit, tag});
     }
 
     [[nodiscard]] double speedFactor(std::size_t unit) const
@@ -166,21 +178,24 @@ private:
         return routing::vehicleSpeedFactor(m_city.units[unit].type);
     }
 
-    /// From where the unit waits to the incident, at `now`. A unit on a move-up is somewhere between the
-    /// station it left and the one it goes to; the times known are station to incident, so it is taken to
-    /// drive on and then from there, or back and from there, whichever is shorter (an upper bound of the
-    /// drive from where it is).
+    /// From where the unit waits to the incident, at `now`. A moving unit (a move-up, or driving back from
+    /// a scene or a hospital) is somewhere between the place it left and the station it goes to; the times
+    /// known are from places to incidents, so it is taken to drive on and then from there, or back and from
+    /// there, whichever is shorter (an upper bound of the drive from where it is).
     [[nodiscard]] double drive(std::size_t unit, std::size_t incident) const
     {
         const UnitState &u = m_units[unit];
-        const double ahead =
-            std::max(0.0, u.arrives - m_now) +
-            m_travel.stationToIncident[u.post * m_travel.incidents + incident] / speedFactor(unit);
+        const std::size_t ni = m_travel.incidents;
+        const double ahead = std::max(0.0, u.arrives - m_now) +
+                             m_travel.stationToIncident[u.post * ni + incident] / speedFactor(unit);
         if (u.arrives <= m_now)
             return ahead;
-        return std::min(ahead, m_now - u.departed +
-                                   m_travel.stationToIncident[u.origin * m_travel.incidents + incident] /
-                                       speedFactor(unit));
+        const std::vector<double> &from = u.left == Left::Station ? m_travel.stationToIncident
+                                          : u.left == Left::Scene ? m_travel.incidentToIncident
+                                                                  : m_travel.hospitalToIncident;
+        if (from.empty()) // the table was not built: through the station ahead
+            return ahead;
+        return std::min(ahead, m_now - u.departed + from[u.origin * ni + incident] / speedFactor(unit));
     }
 
     Result<void> handle(const Event &e)
@@ -222,11 +237,30 @@ private:
             UnitState &u = m_units[e.unit];
             u.post = station;
             u.returning = true;
-            schedule(e.time + backFrom(station) / speedFactor(e.unit), EventType::BackAtStation, e.incident,
-                     e.slot, e.unit);
+            const double back = e.time + backFrom(station) / speedFactor(e.unit);
+            if (m_options.sendOnTheWay) {
+                // Free on the way back: from here on it can be sent from the road.
+                u.available = true;
+                u.left = fromHospital ? Left::Hospital : Left::Scene;
+                u.origin = fromHospital ? hospital : e.incident;
+                u.departed = e.time;
+                u.arrives = back;
+                ++u.moves;
+                m_result.incidents[e.incident].slots[e.slot].backSeconds = back; // unless sent on before
+                schedule(back, EventType::BackAtStation, e.incident, e.slot, e.unit, u.moves);
+                return decide(e.time);
+            }
+            schedule(back, EventType::BackAtStation, e.incident, e.slot, e.unit);
             return {};
         }
         case EventType::BackAtStation:
+            if (m_options.sendOnTheWay) {
+                UnitState &u = m_units[e.unit];
+                if (!u.returning || u.moves != e.tag)
+                    return {}; // sent on from the road meanwhile
+                u.returning = false;
+                return decide(e.time); // at its station: a move-up may now take it
+            }
             m_units[e.unit].available = true;
             m_units[e.unit].returning = false;
             m_units[e.unit].arrives = e.time;
@@ -242,6 +276,11 @@ private:
     {
         const double there = drive(unit, incident);
         UnitState &u = m_units[unit];
+        if (u.returning) { // sent on from the road: its last job ends here
+            m_result.incidents[u.incident].slots[u.slot].backSeconds = now;
+            u.returning = false;
+            ++m_result.sentOnTheWay;
+        }
         u.available = false;
         u.incident = incident;
         u.slot = slot;
@@ -348,8 +387,8 @@ private:
                 for (std::size_t u : units)
                     posts.push_back(m_units[u].post);
                 for (std::size_t u = 0; u < m_units.size(); ++u)
-                    if (m_units[u].returning && m_city.units[u].type == type)
-                        posts.push_back(m_units[u].post);
+                    if (m_units[u].returning && !m_units[u].available && m_city.units[u].type == type)
+                        posts.push_back(m_units[u].post); // (available on the way: among `units`)
                 const double before = cityResponse(units.front(), posts, scratch);
                 double best = m_options.moveUps.minGain;
                 std::size_t bestK = noUnit, bestTo = 0;
@@ -378,6 +417,7 @@ private:
                 UnitState &u = m_units[moved];
                 const double seconds =
                     m_travel.stationToStation[u.post * m_travel.stations + bestTo] / speedFactor(moved);
+                u.left = Left::Station;
                 u.origin = u.post;
                 u.departed = now;
                 u.post = bestTo;
@@ -508,7 +548,9 @@ Result<RunResult> simulate(const City &city, const std::vector<SimIncident> &day
     if (travel.stations != ns || travel.incidents != ni || travel.hospitals != nh ||
         travel.stationToIncident.size() != ns * ni || travel.incidentToStation.size() != ni * ns ||
         travel.incidentToHospital.size() != ni * nh || travel.hospitalToStation.size() != nh * ns ||
-        travel.stationToStation.size() != ns * ns)
+        travel.stationToStation.size() != ns * ns ||
+        (!travel.incidentToIncident.empty() && travel.incidentToIncident.size() != ni * ni) ||
+        (!travel.hospitalToIncident.empty() && travel.hospitalToIncident.size() != nh * ni))
         return Error{QStringLiteral("simulation: the travel table (%1 stations, %2 incidents, %3 hospitals) "
                                     "does not match the city and day (%4, %5, %6); build it from them")
                          .arg(travel.stations)

@@ -4,9 +4,10 @@
 //   call → dispatch (after the call processing time) → on scene (after turnout and the drive)
 //   → end of service (scene time, plus transport and handover at the nearest emergency department)
 //   → back at the station, available again.
-// A unit is busy from its dispatch until it is back at its station (a returning unit is not
-// re-dispatched: a simplification shared by both policies). A need that no available unit can fill waits
-// in a queue and is served, in call order, when a unit comes back. Two policies decide who goes:
+// A unit is busy from its dispatch until the end of its service; driving back, it can be sent on from the
+// road, as a crew that reports itself free on the way is (SimOptions::sendOnTheWay; off, it is busy until
+// back at its station). A need that no available unit can fill waits in a queue and is served, in call
+// order, when a unit is free again. Two policies decide who goes:
 //   - closest available: each waiting need, in call order, gets the available matching unit with the
 //     shortest drive;
 //   - allocation engine: all waiting needs at once by the min-cost flow of allocation/allocator.h, with the
@@ -29,11 +30,15 @@ inline constexpr std::size_t noUnit = std::numeric_limits<std::size_t>::max();
 struct TravelTable
 {
     std::size_t stations = 0, incidents = 0, hospitals = 0;
-    std::vector<double> stationToIncident;       ///< stations × incidents
-    std::vector<double> incidentToStation;       ///< incidents × stations
-    std::vector<double> incidentToHospital;      ///< incidents × hospitals
-    std::vector<double> hospitalToStation;       ///< hospitals × stations
-    std::vector<double> stationToStation;        ///< stations × stations
+    std::vector<double> stationToIncident;  ///< stations × incidents
+    std::vector<double> incidentToStation;  ///< incidents × stations
+    std::vector<double> incidentToHospital; ///< incidents × hospitals
+    std::vector<double> hospitalToStation;  ///< hospitals × stations
+    std::vector<double> stationToStation;   ///< stations × stations
+    /// Where a unit driving back from a scene or a hospital can be sent from (SimOptions::sendOnTheWay);
+    /// empty: unknown, such a unit is then sent through the station it drives to.
+    std::vector<double> incidentToIncident;      ///< incidents × incidents
+    std::vector<double> hospitalToIncident;      ///< hospitals × incidents
     bool roads = false;                          ///< a road network was used
     std::size_t cells = 0, approximateCells = 0; ///< how many times are straight-line estimates
     QStringList notes;                           ///< how times were estimated
@@ -82,8 +87,13 @@ struct SimOptions
     MoveUpOptions moveUps;
     /// Where a unit freed from service drives, decided as in Schmid (EJOR 2012): home, unless needs it can
     /// fill are waiting; then the station of its type through which it reaches one of them soonest (it is
-    /// dispatched on arrival, returning units not being re-dispatched on the way). Off: always home.
+    /// dispatched on arrival, unless sent on from the road before). Off: always home.
     bool returnTowardWaiting = false;
+    /// A unit freed from service is available at once, on its way back: sent from the road, its drive is
+    /// the sooner of driving on through the station it heads for and turning back through the scene (or
+    /// hospital) it left, an upper bound of the drive from where it is; its turnout is kept. Off: it is busy
+    /// until back at its station (the model of the first runs, kept to compare).
+    bool sendOnTheWay = true;
     double callProcessingSeconds = calibration::callProcessingSeconds;
     double turnoutSeconds = calibration::turnoutSeconds;
     allocation::Weights weights;         ///< allocation engine only
@@ -95,7 +105,7 @@ struct SlotOutcome
     std::size_t unit = noUnit;     ///< index in the city's units
     double dispatchSeconds = -1.0; ///< when the unit was sent
     double onSceneSeconds = -1.0;  ///< when it arrived
-    double backSeconds = -1.0;     ///< when it was back at its station, available again
+    double backSeconds = -1.0;     ///< when it was back at its station, or sent on from the road before
 };
 
 struct IncidentOutcome
@@ -110,6 +120,7 @@ struct RunResult
     std::vector<IncidentOutcome> incidents;
     std::size_t moveUps = 0;          ///< relocations made
     std::size_t returnsElsewhere = 0; ///< units freed from service sent to another station than their own
+    std::size_t sentOnTheWay = 0;     ///< dispatches of a unit driving back from a scene or a hospital
     double moveUpDriveSeconds = 0.0;  ///< their drives, summed
     std::size_t events = 0;           ///< events processed
     std::size_t decisions = 0;        ///< times the policy was asked
@@ -134,7 +145,9 @@ struct Summary
 
 /// A lower bound on any policy's response times: every incident reached by the nearest unit of the city able
 /// to fill one of its needs, as if that unit were always free and at its station (call processing and turnout
-/// included). Summarised as a run.
+/// included). Summarised as a run. A bound of the runs whose units leave from stations only: a unit sent on
+/// from the road (SimOptions::sendOnTheWay) may be nearer than any station, so a run with it can beat the
+/// bound on some incidents (tests/bench/simulation.md says by how much).
 [[nodiscard]] Summary lowerBound(const City &city, const std::vector<SimIncident> &day,
                                  const TravelTable &travel, const SimOptions &options,
                                  double targetSeconds = 600.0);

@@ -84,8 +84,8 @@ INSTANTIATE_TEST_SUITE_P(Simulation, BothPolicies,
                                                                            : std::string("AllocationEngine");
                          });
 
-// One ambulance, two calls a minute apart: the second waits until the first job is over and the unit is
-// back at its station. Times by hand:
+// One ambulance, two calls a minute apart, units busy until back at their station: the second waits until
+// the first job is over and the unit is back. Times by hand:
 //   call 1 at 0: dispatched 60, on scene 60 + 30 + 300 = 390, leaves 390 + 600 = 990, back 990 + 300 = 1290;
 //   call 2 at 60: waits from 120 to 1290, on scene 1290 + 30 + 200 = 1520: response 1460.
 TEST_P(BothPolicies, OneUnitTwoIncidentsSecondWaitsExactly)
@@ -96,7 +96,9 @@ TEST_P(BothPolicies, OneUnitTwoIncidentsSecondWaitsExactly)
     city.demandWeight = {1.0};
     const std::vector<SimIncident> day{incident(0, 600), incident(60, 100)};
     const TravelTable travel = table({{300, 200}}, 2);
-    auto run = simulate(city, day, travel, fixedDelays(GetParam()));
+    SimOptions options = fixedDelays(GetParam());
+    options.sendOnTheWay = false;
+    auto run = simulate(city, day, travel, options);
     ASSERT_TRUE(run.ok()) << run.error().message.toStdString();
     const auto &a = run->incidents[0], &b = run->incidents[1];
     ASSERT_TRUE(a.responseSeconds && b.responseSeconds);
@@ -113,6 +115,59 @@ TEST_P(BothPolicies, OneUnitTwoIncidentsSecondWaitsExactly)
     EXPECT_DOUBLE_EQ(s.meanSeconds, (390.0 + 1460.0) / 2);
     EXPECT_DOUBLE_EQ(s.p90Seconds, 1460.0);
     EXPECT_DOUBLE_EQ(s.shareOverTarget, 0.5);
+    EXPECT_EQ(run->sentOnTheWay, 0u);
+}
+
+// The same ambulance, free on its way back (SimOptions::sendOnTheWay), the scene of the first call 150 s from
+// the second. Called at 60, the second is sent to at 990, the end of the first job, straight from that scene:
+// on scene 990 + 30 + 150 = 1,170, a response of 1,110 (1,460 when busy until back). Called at 1,100, it is
+// sent to at 1,160, 170 s into the drive back (home at 1,290): on through the station 130 + 200 = 330 s,
+// back through the scene 170 + 150 = 320 s; on scene 1,160 + 30 + 320 = 1,510, a response of 410 (420 when
+// busy until back). Without scene-to-scene times it drives on through the station.
+TEST_P(BothPolicies, AUnitDrivingBackIsSentFromTheRoad)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    city.demandWeight = {1.0};
+    TravelTable travel = table({{300, 200}}, 2);
+    travel.incidentToIncident = {0, 150, 150, 0};
+    const SimOptions options = fixedDelays(GetParam());
+    ASSERT_TRUE(options.sendOnTheWay) << "the default";
+
+    auto waiting = simulate(city, {incident(0, 600), incident(60, 100)}, travel, options);
+    ASSERT_TRUE(waiting.ok()) << waiting.error().message.toStdString();
+    const auto &a = waiting->incidents[0], &b = waiting->incidents[1];
+    EXPECT_DOUBLE_EQ(a.slots[0].backSeconds, 990.0) << "its job ends where it is sent on";
+    EXPECT_DOUBLE_EQ(b.slots[0].dispatchSeconds, 990.0);
+    EXPECT_DOUBLE_EQ(*b.responseSeconds, 1110.0);
+    EXPECT_DOUBLE_EQ(b.slots[0].backSeconds, 1170.0 + 100.0 + 200.0);
+    EXPECT_EQ(waiting->sentOnTheWay, 1u);
+
+    auto later = simulate(city, {incident(0, 600), incident(1100, 100)}, travel, options);
+    ASSERT_TRUE(later.ok());
+    EXPECT_DOUBLE_EQ(later->incidents[1].slots[0].dispatchSeconds, 1160.0);
+    EXPECT_DOUBLE_EQ(*later->incidents[1].responseSeconds, 410.0);
+    // Called as the first job ends (dispatch at 990), it is answered from that scene in 60 + 30 + 150 s:
+    // faster than from the station, so faster than the station-based lower bound (60 + 30 + 200).
+    const std::vector<SimIncident> justThen{incident(0, 600), incident(930, 100)};
+    auto near = simulate(city, justThen, travel, options);
+    ASSERT_TRUE(near.ok());
+    EXPECT_DOUBLE_EQ(*near->incidents[1].responseSeconds, 240.0);
+    EXPECT_DOUBLE_EQ(summarize(*near).meanSeconds, (390.0 + 240.0) / 2);
+    EXPECT_DOUBLE_EQ(lowerBound(city, justThen, travel, options).meanSeconds, (390.0 + 290.0) / 2);
+
+    SimOptions busy = options;
+    busy.sendOnTheWay = false;
+    auto untilBack = simulate(city, {incident(0, 600), incident(1100, 100)}, travel, busy);
+    ASSERT_TRUE(untilBack.ok());
+    EXPECT_DOUBLE_EQ(*untilBack->incidents[1].responseSeconds, 420.0);
+
+    travel.incidentToIncident.clear(); // unknown: on through the station, home at 1,290, then 200 s
+    auto through = simulate(city, {incident(0, 600), incident(60, 100)}, travel, options);
+    ASSERT_TRUE(through.ok());
+    EXPECT_DOUBLE_EQ(through->incidents[1].slots[0].dispatchSeconds, 990.0);
+    EXPECT_DOUBLE_EQ(*through->incidents[1].responseSeconds, 1460.0);
 }
 
 // A transport adds the drive to the nearest hospital and the handover; the unit returns from there.
@@ -265,6 +320,7 @@ TEST_P(BothPolicies, AFreedUnitDrivesTowardsTheNeedThatWaits)
     const TravelTable travel = table({{100, 100, 500}, {300, 300, 50}}, 3);
     SimOptions options = fixedDelays(GetParam());
     options.weights.coverage = 0.0;
+    options.sendOnTheWay = false; // the return rule alone (sent from the road, A1 goes there at once)
     auto home = simulate(city, day, travel, options);
     ASSERT_TRUE(home.ok());
     EXPECT_EQ(home->incidents[0].slots[0].unit, 0u);
@@ -281,7 +337,8 @@ TEST_P(BothPolicies, AFreedUnitDrivesTowardsTheNeedThatWaits)
     EXPECT_DOUBLE_EQ(toward->incidents[1].slots[0].backSeconds, 61.0 + 30.0 + 300.0 + 5000.0 + 300.0);
 }
 
-// On a generated day no policy beats the lower bound, with or without move-ups.
+// On a generated day no policy whose units leave from stations beats the lower bound, with or without
+// move-ups.
 TEST(Simulation, NoPolicyBeatsTheLowerBound)
 {
     auto city = marseilleCity();
@@ -299,6 +356,7 @@ TEST(Simulation, NoPolicyBeatsTheLowerBound)
             options.policy = policy;
             options.moveUps.enabled = moves;
             options.returnTowardWaiting = moves;
+            options.sendOnTheWay = false; // units leave from stations only (see lowerBound)
             auto run = simulate(*city, *day, travel, options);
             ASSERT_TRUE(run.ok());
             const Summary s = summarize(*run);
@@ -574,13 +632,17 @@ TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
         EXPECT_GE(p.toObject().value(QLatin1String("mean_s")).toDouble(), bound);
     EXPECT_TRUE(moves.contains(QLatin1String("returns_elsewhere")));
 
-    // Freed units sent home, in every policy, and towards waiting needs, in every policy: the first two
-    // policies change only with the second.
+    for (const QJsonValue &p : policies)
+        EXPECT_TRUE(p.toObject().contains(QLatin1String("sent_on_the_way")));
+    EXPECT_TRUE(o.value(QLatin1String("send_on_the_way")).toBool());
+
+    // Units busy until back at their station: freed units sent home, in every policy, and towards waiting
+    // needs, in every policy; the first two policies change only with the second.
     const auto meanOf = [](const QStringList &extra) {
         QStringList args{QStringLiteral("simulate"), QStringLiteral("--incidents"),
                          QStringLiteral("525"),      QStringLiteral("--seed"),
                          QStringLiteral("3"),        QStringLiteral("--move-ups"),
-                         QStringLiteral("--json")};
+                         QStringLiteral("--json"),   QStringLiteral("--return-unavailable")};
         const CliRun run = cli(args + extra);
         EXPECT_EQ(run.code, 0) << run.err.toStdString();
         std::vector<double> means;
@@ -598,6 +660,15 @@ TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
     EXPECT_DOUBLE_EQ(plain[1], home[1]);
     EXPECT_DOUBLE_EQ(plain[2], toward[2]);
     EXPECT_NE(plain[0], toward[0]) << "the closest unit's freed units go towards waiting needs too";
+
+    // Sent from the road (the default), on a surge day: units are, and the closest unit's day is shorter.
+    const CliRun road = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("525"),
+                             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json")});
+    ASSERT_EQ(road.code, 0) << road.err.toStdString();
+    const QJsonObject closest =
+        QJsonDocument::fromJson(road.out).object().value(QLatin1String("policies")).toArray()[0].toObject();
+    EXPECT_GT(closest.value(QLatin1String("sent_on_the_way")).toInt(), 0);
+    EXPECT_LT(closest.value(QLatin1String("mean_s")).toDouble(), plain[0]);
 }
 
 TEST(SimulateCli, BadArgumentsAreClearErrors)
