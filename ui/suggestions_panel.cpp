@@ -10,12 +10,14 @@
 
 #include <QApplication>
 #include <QDebug>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMainWindow>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -403,6 +405,8 @@ void SuggestionsPanel::onRecorded(const Result<std::vector<Entry>> &stored)
     m_state.assign(m_set.items.size(), QString());
     m_decisions.assign(m_set.items.size(), QUuid());
     fill();
+    if (!m_set.items.empty() || !m_set.backlog.empty())
+        makeRoom();
     if (!refused.isEmpty())
         m_status->setText(tr("Propositions non inscrites : %1").arg(refused));
     else if (m_set.items.empty())
@@ -528,6 +532,11 @@ void SuggestionsPanel::fill()
     }
     for (int c = 0; c < ColumnCount - 1; ++c)
         m_tree->resizeColumnToContents(c);
+    // A long title (« Match OM – PSG : périmètre de sécurité… ») would push the need, ETA and coverage out of
+    // sight: about 30 characters of it, the whole in its tooltip.
+    const int titleWidth = m_tree->fontMetrics().averageCharWidth() * 30;
+    if (m_tree->columnWidth(IncidentColumn) > titleWidth)
+        m_tree->setColumnWidth(IncidentColumn, titleWidth);
     if (m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
 
@@ -545,6 +554,38 @@ void SuggestionsPanel::fill()
     m_messages->setText(lines.join(QLatin1Char('\n')));
     fillBacklog();
     updateButtons();
+}
+
+// A proposal reads across six columns and the waiting list across five: below the map the dock shares the
+// width with the log's tabs, which leave it a quarter of a 1920-pixel screen (three columns cut). When
+// proposals arrive it takes half the window's width, unless it has it already or stands elsewhere (a compact
+// screen's tabs on the right, floating); the desk can narrow it again, until the next proposals.
+void SuggestionsPanel::makeRoom()
+{
+    QDockWidget *dock = nullptr;
+    for (QWidget *w = parentWidget(); w && !dock; w = w->parentWidget())
+        dock = qobject_cast<QDockWidget *>(w);
+    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating() || window->dockWidgetArea(dock) != Qt::BottomDockWidgetArea)
+        return;
+    const int wanted = window->width() / 2;
+    if (dock->width() >= wanted)
+        return;
+    // Sized alone, Qt moves only part of the way: the docks in front beside it share the other half.
+    QList<QDockWidget *> docks{dock};
+    for (QDockWidget *d : window->findChildren<QDockWidget *>()) {
+        if (d == dock || !d->isVisible() || d->isFloating() ||
+            window->dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        // One per group of tabs (the log's, the events', the feeds' share a place).
+        const QList<QDockWidget *> tabs = window->tabifiedDockWidgets(d);
+        if (std::none_of(tabs.begin(), tabs.end(), [&docks](QDockWidget *t) { return docks.contains(t); }))
+            docks << d;
+    }
+    QList<int> widths{wanted};
+    for (qsizetype k = 1; k < docks.size(); ++k)
+        widths << (window->width() - wanted) / int(docks.size() - 1);
+    window->resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void SuggestionsPanel::fillBacklog()
@@ -584,6 +625,9 @@ void SuggestionsPanel::fillBacklog()
     }
     for (int c = 0; c < BacklogColumnCount - 1; ++c)
         m_backlogTree->resizeColumnToContents(c);
+    const int titleWidth = m_backlogTree->fontMetrics().averageCharWidth() * 30; // as in fill()
+    if (m_backlogTree->columnWidth(WaitingIncidentColumn) > titleWidth)
+        m_backlogTree->setColumnWidth(WaitingIncidentColumn, titleWidth);
 
     QStringList gains;
     for (const allocation::Reinforcement &r : b.reinforcements)

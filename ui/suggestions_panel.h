@@ -80,6 +80,8 @@ private:
     /// Stores a decision on a row through the writer; the row shows it once stored.
     bool submitDecision(int row, std::vector<Entry> drafts, const QString &state, const QString &refusedText);
     void fill();
+    /// Proposals arrived: below the map, the dock takes half the window's width (see the definition).
+    void makeRoom();
     /// The "En attente" section: what waits, when a unit should free up, which reinforcement helps most.
     void fillBacklog();
     void decided(int row, const QString &state);

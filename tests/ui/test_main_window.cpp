@@ -18,10 +18,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDockWidget>
 #include <QGroupBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMainWindow>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -317,6 +319,39 @@ TEST_F(DemoFixture, SuggestionsPanelShowsTheBacklogOnlyWhenSomethingWaits)
     ASSERT_NE(messages, nullptr);
     EXPECT_FALSE(messages->text().contains(QStringLiteral("tous proposés ailleurs")))
         << messages->text().toStdString();
+}
+
+// Below the map the dock shares the width with the log's tabs, which leave it too little for its columns:
+// proposals arriving give it half the window's width.
+TEST_F(DemoFixture, SuggestionsDockTakesHalfTheWidthWhenProposalsArrive)
+{
+    ASSERT_TRUE(room->append({newBuildingFire(*room)}));
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    QMainWindow window;
+    window.setCentralWidget(new QWidget);
+    auto *log = new QDockWidget(QStringLiteral("Main courante"));
+    log->setObjectName(QStringLiteral("LogDock"));
+    log->setWidget(new QWidget);
+    auto *dock = new QDockWidget(QStringLiteral("Propositions"));
+    auto *panel = new ui::SuggestionsPanel(manager, straightLineContext());
+    dock->setWidget(panel);
+    window.addDockWidget(Qt::BottomDockWidgetArea, log);
+    window.splitDockWidget(log, dock, Qt::Horizontal);
+    window.resize(1920, 1080);
+    window.show();
+    QApplication::processEvents();
+    window.resizeDocks({log, dock}, {1400, 500}, Qt::Horizontal); // as the console lays them out
+    QApplication::processEvents();
+    ASSERT_LT(dock->width(), window.width() / 3) << panel->minimumSizeHint().width();
+    QSignalSpy finished(panel, &ui::SuggestionsPanel::proposalFinished);
+    panel->propose();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_FALSE(panel->current().items.empty());
+    QApplication::processEvents();
+    EXPECT_GE(dock->width(), window.width() / 2 - 10) << dock->width() << " of " << window.width();
 }
 
 TEST_F(DemoFixture, SuggestionsPanelRecordsProposalsAndEachDecision)
