@@ -6,7 +6,6 @@
 #include "maps/background.h"
 #include "maps/web_mercator.h"
 
-#include "demo/demo_room.h"
 #include "log/entry_kinds.h"
 #include "room/picture_manager.h"
 #include "routing/travel_times.h"
@@ -85,19 +84,6 @@ std::optional<Entry> readEntry(const LogStore &store, qint64 seq)
     if (!read || read->empty() || read->front().seq != seq)
         return std::nullopt;
     return read->front();
-}
-
-/// The names of the city pack's places (stations, hospitals), read once.
-const QHash<QString, QString> &placeNames()
-{
-    static const QHash<QString, QString> names = [] {
-        QHash<QString, QString> out;
-        if (auto places = cityPlaces())
-            for (const Place &p : *places)
-                out.insert(p.id, p.name);
-        return out;
-    }();
-    return names;
 }
 
 QString severityBadge(int severity)
@@ -572,8 +558,7 @@ QString unitDetailHtml(const Picture &picture, const LogStore &store, const QStr
     if (!u.type.isEmpty())
         html += esc(tr("Type : %1").arg(u.type)) + QStringLiteral("<br>");
     if (!u.station.isEmpty())
-        html += esc(tr("Rattachement : %1").arg(placeNames().value(u.station, u.station))) +
-                QStringLiteral("<br>");
+        html += esc(tr("Rattachement : %1").arg(placeName(u.station))) + QStringLiteral("<br>");
     html += esc(tr("État : %1 depuis %2").arg(unitStatusLabel(u.status), roomClock(u.statusTime, now)));
     if (!u.incident.isEmpty()) {
         const Incident *on = picture.shownIncident(u.incident);
@@ -651,8 +636,7 @@ QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Times
         html += QStringLiteral("<br>%1 · %2")
                     .arg(esc(agencyLabel(unit.agency)), esc(unitStatusLabel(unit.status)));
         if (!unit.station.isEmpty())
-            html += QStringLiteral("<br>") +
-                    esc(tr("Rattachement : %1").arg(placeNames().value(unit.station, unit.station)));
+            html += QStringLiteral("<br>") + esc(tr("Rattachement : %1").arg(placeName(unit.station)));
         return html;
     }
     if (const Incident *i = picture.shownIncident(id)) {

@@ -2,6 +2,7 @@
 
 #include "maps/map_layers.h"
 
+#include "demo/demo_room.h"
 #include "picture/picture.h"
 
 #include <QCoreApplication>
@@ -55,6 +56,37 @@ QString needLabel(const QString &need)
     if (need == QLatin1String("rescue"))
         return tr("moyen de secours à personne");
     return need;
+}
+
+QString capabilityLabel(const QString &capability)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"command", QT_TRANSLATE_NOOP("vigie::ui::Labels", "commandement")},
+        {"fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "incendie")},
+        {"forest_fire", QT_TRANSLATE_NOOP("vigie::ui::Labels", "feux d'espaces naturels")},
+        {"ladder", QT_TRANSLATE_NOOP("vigie::ui::Labels", "échelle")},
+        {"medical", QT_TRANSLATE_NOOP("vigie::ui::Labels", "médical")},
+        {"patrol", QT_TRANSLATE_NOOP("vigie::ui::Labels", "patrouille")},
+        {"public_order", QT_TRANSLATE_NOOP("vigie::ui::Labels", "ordre public")},
+        {"rescue", QT_TRANSLATE_NOOP("vigie::ui::Labels", "secours à personne")},
+    };
+    for (const auto &[id, label] : names)
+        if (capability == QLatin1String(id))
+            return tr(label);
+    return capability;
+}
+
+QString placeName(const QString &id)
+{
+    // The city pack's places, read once (embedded resources: nothing to wait for).
+    static const QHash<QString, QString> names = [] {
+        QHash<QString, QString> out;
+        if (auto places = cityPlaces())
+            for (const Place &p : *places)
+                out.insert(p.id, p.name);
+        return out;
+    }();
+    return names.value(id, id);
 }
 
 QColor statusColour(const QString &status)

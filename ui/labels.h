@@ -17,6 +17,12 @@ namespace vigie::ui {
 /// A need of the needs table as a reader names it: unit types (VSAV, FPT, PS…) as they are, capabilities in
 /// words ("command" → "moyen de commandement").
 [[nodiscard]] QString needLabel(const QString &need);
+/// A unit's capability in words ("rescue" → "secours à personne", "ladder" → "échelle"); an unknown one as
+/// it is.
+[[nodiscard]] QString capabilityLabel(const QString &capability);
+/// A place of the city pack (a station, a hospital, a town hall) by its name ("bmpm-luminy" → "Centre
+/// d'incendie et de secours de Luminy"); a place the pack does not know by its id.
+[[nodiscard]] QString placeName(const QString &id);
 [[nodiscard]] QString kindLabel(const QString &kind);
 /// A feed source as the Flux dock names it: a file whose name was replaced by a token ("file
 /// [source:fed93601a869].json": a file name may name a person) becomes "fichier JSON n° fed936"; other

@@ -77,6 +77,16 @@ TEST_F(DemoFixture, ModelsPassTheModelTester)
     QAbstractItemModelTester t3(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_GT(units.rowCount(), 100);
     EXPECT_EQ(log.rowCount(), 50);
+    // A unit's station by its name and its capabilities in words, not the fleet file's codes.
+    int staff = -1;
+    for (int row = 0; row < units.rowCount(); ++row)
+        if (units.index(row, 0).data(ui::UnitsModel::IdRole).toString() == QLatin1String("VLC-EMAJ-1"))
+            staff = row;
+    ASSERT_GE(staff, 0);
+    EXPECT_EQ(units.index(staff, ui::UnitsModel::Station).data().toString(),
+              QStringLiteral("Caserne de Strasbourg – État-major du BMPM et COSSIM"));
+    EXPECT_EQ(units.index(staff, ui::UnitsModel::Callsign).data(Qt::ToolTipRole).toString(),
+              QStringLiteral("VLC-EMAJ-1 — commandement"));
 
     // A live append shows up in every model after the next poll, with no user action.
     Entry e;
@@ -955,7 +965,9 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
     ASSERT_NE(units, nullptr);
     ASSERT_EQ(units->model()->rowCount(), 1);
     EXPECT_EQ(units->model()->index(0, ui::UnitsModel::Incident).data().toString(),
-              QStringLiteral("cap:F-1 (geojson:cam-9)"));
+              QStringLiteral("Véhicule en feu"));
+    EXPECT_EQ(units->model()->index(0, ui::UnitsModel::Incident).data(Qt::ToolTipRole).toString(),
+              QStringLiteral("GeoJSON cam-9 (réunie à alerte CAP F-1)"));
     ASSERT_EQ(manager.picture().incidents.size(), 1u);
     EXPECT_EQ(manager.picture().incidents.begin()->first, QStringLiteral("cap:F-1")); // opened first
     EXPECT_EQ(view->model()->index(0, ui::IncidentsModel::Title).data().toString(),

@@ -744,6 +744,10 @@
         <source>Centre</source>
         <translation>Station</translation>
     </message>
+    <message>
+        <source>%1 (réunie à %2)</source>
+        <translation>%1 (joined into %2)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::Labels</name>
@@ -1128,6 +1132,38 @@
     <message>
         <source>Colis suspect</source>
         <translation>Suspect package</translation>
+    </message>
+    <message>
+        <source>commandement</source>
+        <translation>command</translation>
+    </message>
+    <message>
+        <source>incendie</source>
+        <translation>fire fighting</translation>
+    </message>
+    <message>
+        <source>feux d&apos;espaces naturels</source>
+        <translation>wildland fires</translation>
+    </message>
+    <message>
+        <source>échelle</source>
+        <translation>ladder</translation>
+    </message>
+    <message>
+        <source>médical</source>
+        <translation>medical</translation>
+    </message>
+    <message>
+        <source>patrouille</source>
+        <translation>patrol</translation>
+    </message>
+    <message>
+        <source>ordre public</source>
+        <translation>public order</translation>
+    </message>
+    <message>
+        <source>secours à personne</source>
+        <translation>rescue</translation>
     </message>
 </context>
 <context>

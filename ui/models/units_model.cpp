@@ -51,8 +51,21 @@ QVariant UnitsModel::data(const QModelIndex &index, int role) const
         return u.id;
     if (role == Qt::ForegroundRole && index.column() == Status)
         return statusColour(u.status);
-    if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1 — %2").arg(u.id, u.capabilities.join(QStringLiteral(", ")));
+    // A unit sent to an incident a desk has since joined into another works on that one.
+    const vigie::Incident *shown =
+        u.incident.isEmpty() ? nullptr : m_manager.picture().shownIncident(u.incident);
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Incident && !u.incident.isEmpty())
+            return shown && shown->id != u.incident
+                       ? tr("%1 (réunie à %2)").arg(incidentRef(u.incident), incidentRef(shown->id))
+                       : incidentRef(u.incident);
+        if (index.column() == Station)
+            return u.station;
+        QStringList capabilities;
+        for (const QString &c : u.capabilities)
+            capabilities << capabilityLabel(c);
+        return QStringLiteral("%1 — %2").arg(unitRef(u.id), capabilities.join(QStringLiteral(", ")));
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -64,14 +77,13 @@ QVariant UnitsModel::data(const QModelIndex &index, int role) const
         return u.type;
     case Status:
         return unitStatusLabel(u.status);
-    case Incident: {
-        // A unit sent to an incident a desk has since joined into another works on that one.
-        const vigie::Incident *shown = m_manager.picture().shownIncident(u.incident);
-        return shown && shown->id != u.incident ? QStringLiteral("%1 (%2)").arg(shown->id, u.incident)
-                                                : u.incident;
-    }
+    case Incident:
+        // By its title, as the Incidents list names it; its reference in the tooltip.
+        if (u.incident.isEmpty())
+            return QString();
+        return shown && !shown->title.isEmpty() ? shown->title : incidentRef(shown ? shown->id : u.incident);
     case Station:
-        return u.station;
+        return placeName(u.station);
     default:
         return {};
     }
