@@ -198,6 +198,11 @@ QString kindLabel(const QString &kind)
 QString feedSourceLabel(const QString &source)
 {
     static const QRegularExpression file(QStringLiteral(R"(^file \[source:([0-9a-f]+)\](?:\.(\w+))?$)"));
+    // An exercise's stimulus (core/exercise: "exercice:<scenario>/<stimulus>").
+    static const QRegularExpression inject(QStringLiteral(R"(^exercice:([^/]+)/(.+)$)"));
+    if (const QRegularExpressionMatch i = inject.match(source); i.hasMatch())
+        return QCoreApplication::translate("vigie::ui::Labels", "exercice %1, stimulus %2")
+            .arg(i.captured(1), i.captured(2));
     const QRegularExpressionMatch m = file.match(source);
     if (!m.hasMatch())
         return source;

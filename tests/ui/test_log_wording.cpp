@@ -156,6 +156,8 @@ TEST(FeedSourceWording, AFileIsNamedByItsKindAndNumberNotByItsToken)
     EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869]")),
               QStringLiteral("fichier n° fed936"));
     EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("mqtt vigie/sono/+")), QStringLiteral("mqtt vigie/sono/+"));
+    EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("exercice:om-velodrome/I011")),
+              QStringLiteral("exercice om-velodrome, stimulus I011"));
     ui::useLanguage(QStringLiteral("en"));
     EXPECT_EQ(ui::feedSourceLabel(QStringLiteral("file [source:fed93601a869].xml")),
               QStringLiteral("XML file no. fed936"));

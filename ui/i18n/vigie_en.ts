@@ -1165,6 +1165,10 @@
         <source>secours à personne</source>
         <translation>rescue</translation>
     </message>
+    <message>
+        <source>exercice %1, stimulus %2</source>
+        <translation>exercise %1, inject %2</translation>
+    </message>
 </context>
 <context>
     <name>vigie::maps::Layers</name>
