@@ -445,7 +445,7 @@ QString incidentDetailHtml(const Picture &picture, const LogStore &store, const 
                        .arg(severityBadge(i.severity), esc(i.title.isEmpty() ? i.id : i.title));
     const QString state = i.status == QLatin1String("contained") ? tr("maîtrisée") : tr("en cours");
     html += QStringLiteral("<p>%1 · %2 · %3<br>")
-                .arg(esc(incidentTypeLabel(i.type)), esc(tr("gravité %1 sur 4").arg(i.severity)), esc(state));
+                .arg(esc(incidentTypeLabel(i.type)), esc(tr("gravité %1 sur 5").arg(i.severity)), esc(state));
     if (i.position)
         html += esc(tr("Lieu : %1 (%2° N, %3° E)")
                         .arg(placeLabel(*i.position))
@@ -644,7 +644,7 @@ QString tooltipHtml(const Picture &picture, const maps::MapObject &object, Times
         return QStringLiteral("<b>%1</b><br>%2")
             .arg(esc(i->title.isEmpty() ? i->id : i->title),
                  esc(QStringLiteral("%1 · %2 · %3 · %4")
-                         .arg(incidentTypeLabel(i->type), tr("gravité %1 sur 4").arg(i->severity), state,
+                         .arg(incidentTypeLabel(i->type), tr("gravité %1 sur 5").arg(i->severity), state,
                               tr("depuis %1").arg(ageText(i->opened, now)))));
     }
     return object.details;

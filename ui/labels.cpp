@@ -268,6 +268,11 @@ QString incidentRef(const QString &id)
     return id;
 }
 
+QString incidentTitle(const Incident &incident)
+{
+    return incident.title.isEmpty() ? incidentRef(incident.id) : incident.title;
+}
+
 namespace {
 
 /// `id` without a feed's prefix ("emsi:VSAV-LOUV-1" → "VSAV-LOUV-1"); the room's own ids as they are.

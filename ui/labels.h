@@ -6,7 +6,8 @@
 
 namespace vigie {
 struct Picture;
-}
+struct Incident;
+} // namespace vigie
 
 namespace vigie::ui {
 
@@ -36,6 +37,8 @@ namespace vigie::ui {
 /// An incident as a reader names it: a feed's identifier ("cap:2.49.0…", "hubsante:fr.health.samu440.DRFR…")
 /// becomes "alerte CAP …12_3_108" or "dossier SAMU DRFR…"; the room's own ids (INC-0002) stay as they are.
 [[nodiscard]] QString incidentRef(const QString &id);
+/// An incident as the Interventions list names it: its title, else incidentRef() of its id.
+[[nodiscard]] QString incidentTitle(const Incident &incident);
 /// A unit as a reader names it: a Hub Santé resource id ("fr.health.samu760.resource.VLM25") becomes "VLM25",
 /// a feed's unit ("emsi:VSAV-LOUV-1") its own id ("VSAV-LOUV-1").
 [[nodiscard]] QString unitRef(const QString &id);

@@ -374,6 +374,50 @@ void MainWindow::buildIncidentActions()
     add(tr("&Annuler la dernière correction"), QKeySequence(Qt::CTRL | Qt::Key_Z),
         tr("Annule la dernière réunion ou séparation en vigueur (inscrit au journal)."),
         [this] { undoLastCorrection(); });
+    menu->addSeparator();
+    // The one selected incident, or a word in the status bar.
+    const auto single = [this]() -> std::optional<QString> {
+        const QStringList selected = selectedIncidents();
+        if (selected.size() == 1)
+            return selected.front();
+        statusBar()->showMessage(tr("Sélectionnez une intervention."), 10000);
+        return std::nullopt;
+    };
+    add(tr("Changer la &gravité…"), QKeySequence(Qt::CTRL | Qt::Key_G),
+        tr("La gravité de l'intervention sélectionnée, de 1 à 5. Inscrit au journal."), [this, single] {
+            const auto id = single();
+            if (!id || refusedInReplay())
+                return;
+            const auto it = m_manager.picture().incidents.find(*id);
+            if (it == m_manager.picture().incidents.end())
+                return;
+            bool ok = false;
+            const int severity = QInputDialog::getInt(
+                this, tr("Gravité"),
+                tr("Gravité de « %1 » (1 : faible, 5 : extrême) :").arg(incidentTitle(it->second)),
+                std::clamp(it->second.severity, 1, 5), 1, 5, 1, &ok);
+            if (ok && severity != it->second.severity)
+                setIncidentSeverity(*id, severity);
+        });
+    add(tr("&Clôturer l'intervention…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+        tr("L'intervention sélectionnée est terminée : elle quitte la carte et la liste, son historique "
+           "reste "
+           "à la main courante. Inscrit au journal avec le motif."),
+        [this, single] {
+            const auto id = single();
+            if (!id || refusedInReplay())
+                return;
+            const auto it = m_manager.picture().incidents.find(*id);
+            if (it == m_manager.picture().incidents.end())
+                return;
+            bool ok = false;
+            const QString text = QInputDialog::getMultiLineText(
+                this, tr("Clôturer l'intervention"),
+                tr("Clôturer « %1 ». Motif (inscrit à la main courante) :").arg(incidentTitle(it->second)),
+                tr("Fin d'intervention."), &ok);
+            if (ok && !text.trimmed().isEmpty())
+                closeIncident(*id, text.trimmed());
+        });
     m_incidentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
@@ -382,12 +426,12 @@ void MainWindow::buildAnticipationMenu()
     // Preparing planned events (a match, a concert) rather than answering what happens now.
     m_anticipationMenu = menuBar()->addMenu(tr("A&nticipation"));
     auto *dps = m_anticipationMenu->addAction(tr("Dimensionner un dispositif de &secours (DPS)…"),
-                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
-                                    auto *dialog =
-                                        new DpsDialog(m_manager.info().mode == RoomMode::Exercise, this);
-                                    dialog->setAttribute(Qt::WA_DeleteOnClose);
-                                    dialog->show();
-                                });
+                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
+                                                  auto *dialog = new DpsDialog(
+                                                      m_manager.info().mode == RoomMode::Exercise, this);
+                                                  dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                                  dialog->show();
+                                              });
     const QString tip = tr("Le dispositif prévisionnel de secours d'une manifestation selon la grille du "
                            "référentiel national (RNMSC-DPS) ; formulaire PDF pour la préfecture.");
     dps->setToolTip(tip);
@@ -510,11 +554,67 @@ bool MainWindow::undoLastCorrection()
     return appendCorrections({std::move(*draft)}, done);
 }
 
+QString MainWindow::noteIncident() const
+{
+    const QStringList selected = selectedIncidents();
+    return selected.size() == 1 ? selected.front() : QString();
+}
+
+namespace {
+
+/// An entry of a desk about `incident` (its close, its severity): the desk's service, else the incident's.
+Entry deskIncidentEntry(const QString &kind, const Incident &incident, Timestamp now)
+{
+    Entry e;
+    e.kind = kind;
+    e.eventTime = now;
+    e.author = deskAuthor();
+    e.role = QStringLiteral("desk");
+    e.agency = deskAgency().isEmpty() ? incident.agency : deskAgency();
+    e.data = QJsonObject{{QStringLiteral("incident"), incident.id}};
+    return e;
+}
+
+} // namespace
+
+bool MainWindow::closeIncident(const QString &incident, const QString &text)
+{
+    if (refusedInReplay())
+        return false;
+    const auto it = m_manager.picture().incidents.find(incident);
+    if (it == m_manager.picture().incidents.end()) {
+        statusBar()->showMessage(tr("Cette intervention n'est plus en cours."), 10000);
+        return false;
+    }
+    Entry e = deskIncidentEntry(QString(kinds::incidentClose), it->second, m_manager.clock().now());
+    e.data.insert(QStringLiteral("text"), text);
+    return appendCorrections(
+        {std::move(e)}, tr("« %1 » clôturée (inscrit à la main courante).").arg(incidentTitle(it->second)));
+}
+
+bool MainWindow::setIncidentSeverity(const QString &incident, int severity)
+{
+    if (refusedInReplay())
+        return false;
+    const auto it = m_manager.picture().incidents.find(incident);
+    if (it == m_manager.picture().incidents.end()) {
+        statusBar()->showMessage(tr("Cette intervention n'est plus en cours."), 10000);
+        return false;
+    }
+    Entry e = deskIncidentEntry(QString(kinds::incidentUpdate), it->second, m_manager.clock().now());
+    e.data.insert(QStringLiteral("severity"), severity);
+    return appendCorrections({std::move(e)}, tr("« %1 » : gravité %2 sur 5 (inscrit à la main courante).")
+                                                 .arg(incidentTitle(it->second))
+                                                 .arg(severity));
+}
+
 void MainWindow::addNote(const QString &kind)
 {
     if (refusedInReplay())
         return;
     NoteDialog dialog(kind, m_manager.picture(), this);
+    if (const QString incident = noteIncident(); !incident.isEmpty())
+        dialog.setIncident(incident);
     if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;
     QPointer<MainWindow> self(this);

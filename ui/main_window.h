@@ -53,6 +53,15 @@ public:
     /// Undoes the latest join or split in force (Ctrl+Z).
     bool undoLastCorrection();
 
+    // A desk's decisions on an incident, written to the log as the incident's own entries.
+    /// The incident a note or decision is about by default: the one selected, if only one is.
+    [[nodiscard]] QString noteIncident() const;
+    /// Closes `incident` with `text` (why it is over: "feu éteint, fin d'intervention"); the incident leaves
+    /// the picture, its history stays in the log (Ctrl+Shift+K asks for the text).
+    bool closeIncident(const QString &incident, const QString &text);
+    /// Sets the severity (1 to 5) of `incident` (Ctrl+G asks for it).
+    bool setIncidentSeverity(const QString &incident, int severity);
+
     /// A shared room's desk: the banner says when the desk works offline and what waits to be sent, the
     /// "Salle" dock lists the room's desks (Ctrl+7). Call showDeskStatus whenever the link's status changes.
     void attachDesk(const QString &deskName);

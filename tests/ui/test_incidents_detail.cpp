@@ -189,7 +189,7 @@ TEST(IncidentsDesk, SelectingAnIncidentCentresTheMapAndFillsTheDetail)
     EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0101"));
     const QString text = desk.detail->toPlainText();
     for (const char *expected :
-         {"Mouvement de foule quai de Rive-Neuve – victimes au sol", "Mouvement de foule", "gravité 4",
+         {"Mouvement de foule quai de Rive-Neuve – victimes au sol", "Mouvement de foule", "gravité 4 sur 5",
           "1e et 7e arr.", "Ouverte à 23:40", "urgences absolues (rouge)", "Moyens engagés : 2",
           "SMUR Timone 2", "arrivée estimée à 23:56", "sur les lieux depuis 23:42", "Plan rouge déclenché",
           "Sources : 2", "SAMU 13 (flux EMSI) — 1 signalement", "CTA-CODIS 13", "Mise à jour d'intervention"})

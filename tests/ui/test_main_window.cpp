@@ -1000,6 +1000,81 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
               QStringLiteral("aucune intervention « cap:F-9 » dans la situation (close, ou jamais ouverte)"));
 }
 
+// A desk's everyday moves on one incident from the table: a note about it (preselected), its severity
+// (Ctrl+G) and its close (Ctrl+Shift+K), each an entry of the incident's own in the log.
+TEST(Console, DeskSetsTheSeverityOfAnIncidentAndClosesIt)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created = Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"),
+                                RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    Entry open;
+    open.kind = QStringLiteral("incident.open");
+    open.eventTime = clock.now();
+    open.author = QStringLiteral("CTA-CODIS 13");
+    open.agency = QStringLiteral("fire");
+    open.geo = Geometry::point({5.3745, 43.2955});
+    open.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                            {QStringLiteral("title"), QStringLiteral("Feu de véhicule quai du Port")},
+                            {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
+                            {QStringLiteral("severity"), 2}};
+    Entry other = open;
+    other.data.insert(QStringLiteral("incident"), QStringLiteral("cap:F-2"));
+    other.data.insert(QStringLiteral("title"), QStringLiteral("Fumée caméra 9"));
+    ASSERT_TRUE(room.append({open, other}));
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::useLanguage(QStringLiteral("fr"));
+    ui::MainWindow window(manager);
+    auto *view = window.findChild<QTableView *>(QStringLiteral("IncidentsView"));
+    ASSERT_NE(view, nullptr);
+    QStringList shortcuts;
+    for (QAction *a : view->actions())
+        shortcuts << a->shortcut().toString();
+    EXPECT_TRUE(shortcuts.contains(QStringLiteral("Ctrl+G"))) << shortcuts.join(u' ').toStdString();
+    EXPECT_TRUE(shortcuts.contains(QStringLiteral("Ctrl+Shift+K"))) << shortcuts.join(u' ').toStdString();
+
+    // Nothing selected: a note is about no incident in particular. One selected: about that one.
+    EXPECT_TRUE(window.noteIncident().isEmpty());
+    int row = -1;
+    for (int r = 0; r < view->model()->rowCount(); ++r)
+        if (view->model()->index(r, 0).data(ui::IncidentsModel::IdRole).toString() ==
+            QLatin1String("cap:F-1"))
+            row = r;
+    ASSERT_GE(row, 0);
+    view->selectRow(row);
+    EXPECT_EQ(window.noteIncident(), QStringLiteral("cap:F-1"));
+
+    ASSERT_TRUE(window.setIncidentSeverity(QStringLiteral("cap:F-1"), 4));
+    EXPECT_EQ(manager.picture().incidents.at(QStringLiteral("cap:F-1")).severity, 4);
+    EXPECT_EQ(
+        window.statusBar()->currentMessage(),
+        QStringLiteral("« Feu de véhicule quai du Port » : gravité 4 sur 5 (inscrit à la main courante)."));
+    const auto updates = entriesOfKind(room, QStringLiteral("incident.update"));
+    ASSERT_EQ(updates.size(), 1u);
+    EXPECT_EQ(updates[0].role, QStringLiteral("desk"));
+    EXPECT_EQ(updates[0].agency, QStringLiteral("fire")) << "the incident's service when the desk has none";
+    EXPECT_EQ(updates[0].data.value(QLatin1String("severity")).toInt(), 4);
+
+    ASSERT_TRUE(
+        window.closeIncident(QStringLiteral("cap:F-1"), QStringLiteral("Feu éteint, fin d'intervention.")));
+    EXPECT_FALSE(manager.picture().incidents.contains(QStringLiteral("cap:F-1")));
+    EXPECT_TRUE(manager.picture().incidents.contains(QStringLiteral("cap:F-2")));
+    const auto closes = entriesOfKind(room, QStringLiteral("incident.close"));
+    ASSERT_EQ(closes.size(), 1u);
+    EXPECT_EQ(closes[0].data.value(QLatin1String("text")).toString(),
+              QStringLiteral("Feu éteint, fin d'intervention."));
+    // Closed already: nothing more is written, and the desk is told.
+    EXPECT_FALSE(window.closeIncident(QStringLiteral("cap:F-1"), QStringLiteral("encore")));
+    EXPECT_EQ(entriesOfKind(room, QStringLiteral("incident.close")).size(), 1u);
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("Cette intervention n'est plus en cours."));
+}
+
 TEST(Console, HospitalStatusIsWordedInTheConsolesLanguage)
 {
     Entry e;

@@ -711,6 +711,54 @@
         <source>Relecture : la salle est affichée telle qu&apos;elle était le %1. Rien n&apos;est inscrit ; revenez au direct (Ctrl+R) pour écrire.</source>
         <translation>Replay: the room is shown as it was on %1. Nothing is written; go back to live (Ctrl+R) to write.</translation>
     </message>
+    <message>
+        <source>Changer la &amp;gravité…</source>
+        <translation>Change &amp;severity…</translation>
+    </message>
+    <message>
+        <source>La gravité de l&apos;intervention sélectionnée, de 1 à 5. Inscrit au journal.</source>
+        <translation>The selected incident&apos;s severity, from 1 to 5. Written to the log.</translation>
+    </message>
+    <message>
+        <source>Gravité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Gravité de « %1 » (1 : faible, 5 : extrême) :</source>
+        <translation>Severity of “%1” (1: minor, 5: extreme):</translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer l&apos;intervention…</source>
+        <translation>&amp;Close the incident…</translation>
+    </message>
+    <message>
+        <source>L&apos;intervention sélectionnée est terminée : elle quitte la carte et la liste, son historique reste à la main courante. Inscrit au journal avec le motif.</source>
+        <translation>The selected incident is over: it leaves the map and the list, its history stays in the log. Written to the log with the reason.</translation>
+    </message>
+    <message>
+        <source>Clôturer l&apos;intervention</source>
+        <translation>Close the incident</translation>
+    </message>
+    <message>
+        <source>Clôturer « %1 ». Motif (inscrit à la main courante) :</source>
+        <translation>Close “%1”. Reason (written to the log):</translation>
+    </message>
+    <message>
+        <source>Fin d&apos;intervention.</source>
+        <translation>Incident over.</translation>
+    </message>
+    <message>
+        <source>Cette intervention n&apos;est plus en cours.</source>
+        <translation>This incident is no longer open.</translation>
+    </message>
+    <message>
+        <source>« %1 » clôturée (inscrit à la main courante).</source>
+        <translation>“%1” closed (written to the log).</translation>
+    </message>
+    <message>
+        <source>« %1 » : gravité %2 sur 5 (inscrit à la main courante).</source>
+        <translation>“%1”: severity %2 of 5 (written to the log).</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::UnitsModel</name>
@@ -2637,8 +2685,8 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>en route, expected at %1</translation>
     </message>
     <message>
-        <source>gravité %1 sur 4</source>
-        <translation>severity %1 of 4</translation>
+        <source>gravité %1 sur 5</source>
+        <translation>severity %1 of 5</translation>
     </message>
     <message>
         <source>hors Marseille</source>
