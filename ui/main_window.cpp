@@ -490,11 +490,16 @@ bool MainWindow::joinSelectedIncidents()
         }
         drafts.push_back(std::move(*draft));
     }
+    // Said by their titles, as the list names them.
+    QStringList joined;
+    for (const QString &id : ids)
+        joined << tr("« %1 »").arg(incidentTitle(p.incidents.at(id)));
+    const QString target = tr("« %1 »").arg(incidentTitle(p.incidents.at(into)));
     return appendCorrections(std::move(drafts),
                              ids.size() == 1
-                                 ? tr("%1 réunie dans %2 — Ctrl+Z pour annuler").arg(ids.front(), into)
+                                 ? tr("%1 réunie dans %2 — Ctrl+Z pour annuler").arg(joined.front(), target)
                                  : tr("%1 réunies dans %2 — Ctrl+Z annule la dernière réunion")
-                                       .arg(ids.join(QStringLiteral(", ")), into));
+                                       .arg(joined.join(QStringLiteral(", ")), target));
 }
 
 bool MainWindow::splitIncidentSource(const QString &incident, const QString &source)
@@ -535,8 +540,9 @@ bool MainWindow::splitIncidentSource(const QString &incident, const QString &sou
         statusBar()->showMessage(draft.error().message, 15000);
         return false;
     }
-    return appendCorrections({std::move(*draft)},
-                             tr("%1 séparée de %2 — Ctrl+Z pour annuler").arg(chosen, incident));
+    return appendCorrections(
+        {std::move(*draft)},
+        tr("%1 séparée de %2 — Ctrl+Z pour annuler").arg(incidentRef(chosen), incidentRef(incident)));
 }
 
 bool MainWindow::undoLastCorrection()

@@ -782,7 +782,20 @@ TEST(Console, APartialCloseOfAFusedIncidentIsWordedAsSuch)
     ui::useLanguage(QStringLiteral("fr"));
     close.data.remove(QStringLiteral("open_sources"));
     close.data.insert(QStringLiteral("reason"), QStringLiteral("fin"));
-    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("alerte CAP F-1 fin"));
+    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("alerte CAP F-1 : fin"));
+    // A desk's close says why in its text; a desk's change of severity says it.
+    close.data.remove(QStringLiteral("reason"));
+    close.data.insert(QStringLiteral("text"), QStringLiteral("Feu éteint."));
+    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("alerte CAP F-1 : Feu éteint."));
+    Entry severity;
+    severity.kind = QStringLiteral("incident.update");
+    severity.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                                {QStringLiteral("severity"), 4}};
+    EXPECT_EQ(ui::LogModel::summary(severity), QStringLiteral("alerte CAP F-1 : gravité 4 sur 5"));
+    ui::useLanguage(QStringLiteral("en"));
+    EXPECT_EQ(ui::LogModel::summary(severity), QStringLiteral("CAP alert F-1: severity 4 of 5"));
+    EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("CAP alert F-1: Feu éteint."));
+    ui::useLanguage(QStringLiteral("fr"));
 }
 
 // In the log table, such a close reads as a report closed, not as the incident's close.
@@ -972,7 +985,8 @@ TEST(Console, DeskJoinsSplitsAndUndoesFromTheIncidentsTable)
     EXPECT_EQ(manager.picture().incidents.begin()->first, QStringLiteral("cap:F-1")); // opened first
     EXPECT_EQ(view->model()->index(0, ui::IncidentsModel::Title).data().toString(),
               QStringLiteral("Véhicule en feu (+1 réunie)"));
-    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Ctrl+Z")));
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("« Fumée caméra 9 » réunie dans « Véhicule en feu » — Ctrl+Z pour annuler"));
     const auto joins = entriesOfKind(room, QStringLiteral("fusion.join"));
     ASSERT_EQ(joins.size(), 1u);
     EXPECT_EQ(joins[0].role, QStringLiteral("desk"));

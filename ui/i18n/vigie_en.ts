@@ -468,6 +468,10 @@
         <source>Fin de l&apos;exercice à %1</source>
         <translation>End of exercise at %1</translation>
     </message>
+    <message>
+        <source>%1 : gravité %2 sur 5</source>
+        <translation>%1: severity %2 of 5</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::MainWindow</name>
@@ -758,6 +762,10 @@
     <message>
         <source>« %1 » : gravité %2 sur 5 (inscrit à la main courante).</source>
         <translation>“%1”: severity %2 of 5 (written to the log).</translation>
+    </message>
+    <message>
+        <source>« %1 »</source>
+        <translation>“%1”</translation>
     </message>
 </context>
 <context>

@@ -337,7 +337,12 @@ QString LogModel::summaryIn(const Entry &e, const Picture *picture)
         // A feed's incident is named by its feed and sender, not by its identifier (in the tooltip).
         if (s("incident").contains(QLatin1Char(':')) && !s("feed").isEmpty())
             return feedIncidentSummary(e);
-        return QStringLiteral("%1 %2").arg(s("incident"), s("title"));
+        // A desk's change of severity says so; otherwise the incident and its title.
+        if (e.kind == kinds::incidentUpdate && s("title").isEmpty() && d.contains(QLatin1String("severity")))
+            return tr("%1 : gravité %2 sur 5")
+                .arg(incidentRef(s("incident")))
+                .arg(d.value(QLatin1String("severity")).toInt());
+        return QStringLiteral("%1 %2").arg(incidentRef(s("incident")), s("title")).trimmed();
     }
     if (e.kind == kinds::incidentClose) {
         // One source of a fused incident closes its own report; the incident stays while others have not.
@@ -345,7 +350,10 @@ QString LogModel::summaryIn(const Entry &e, const Picture *picture)
             return tr("%1 : %2 clôt son signalement, %n autre(s) source(s) encore ouverte(s)", nullptr, open)
                 .arg(incidentRef(s("incident")),
                      incidentRef(s("source_incident").isEmpty() ? s("incident") : s("source_incident")));
-        return QStringLiteral("%1 %2").arg(incidentRef(s("incident")), s("reason"));
+        // Why it is over: a feed's reason, a desk's words.
+        const QString why = s("reason").isEmpty() ? s("text") : s("reason");
+        return why.isEmpty() ? incidentRef(s("incident"))
+                             : tr("%1 : %2").arg(incidentRef(s("incident")), why);
     }
     if (e.kind == kinds::zoneDraw)
         return s("label");
