@@ -56,8 +56,8 @@ ForecastResult run(const ForecastRequest &request, const std::function<void(int,
             id = pick->id;
     }
     if (id.isEmpty()) {
-        r.staffingError =
-            ForecastJob::tr("Aucun événement prévu (event.plan) avec une affluence dans la salle.");
+        r.staffingError = ForecastJob::tr("Aucun événement prévu avec une affluence dans la salle "
+                                          "(Anticipation › Importer des événements…).");
     } else if (auto a = staffingForEvent(*history, id, request.capacity, paris)) {
         r.staffing = std::move(*a);
     } else {

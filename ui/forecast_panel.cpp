@@ -178,10 +178,10 @@ void ForecastPanel::show(const ForecastResult &r)
     const QString chosen = r.staffing ? r.staffing->eventId : m_event->currentData().toString();
     m_event->blockSignals(true);
     m_event->clear();
-    const QLocale fr(QLocale::French);
+    const QLocale locale; // the console's language (useLanguage)
     for (auto it = r.events.rbegin(); it != r.events.rend(); ++it)
-        m_event->addItem(tr("%1 — %2").arg(fr.toString(it->start.toDateTime().toLocalTime(),
-                                                       QStringLiteral("d MMM yyyy HH:mm")),
+        m_event->addItem(tr("%1 — %2").arg(locale.toString(it->start.toDateTime().toLocalTime(),
+                                                           QStringLiteral("d MMM yyyy HH:mm")),
                                            it->title.isEmpty() ? it->id : it->title),
                          it->id);
     m_event->setCurrentIndex(std::max(0, m_event->findData(chosen)));
@@ -196,7 +196,7 @@ void ForecastPanel::show(const ForecastResult &r)
             for (const GeoPoint &p : c.ring)
                 s.world << maps::project(p, 0);
             s.value = c.perWeek;
-            s.label = tr("%1 interventions attendues par semaine").arg(c.perWeek, 0, 'f', 1);
+            s.label = tr("%1 interventions attendues par semaine").arg(QLocale().toString(c.perWeek, 'f', 1));
             m_cells.push_back(std::move(s));
         }
     publishCells();
@@ -206,7 +206,7 @@ void ForecastPanel::show(const ForecastResult &r)
                     "(moins "
                     "de 5 interventions).")
                      .arg(r.hotspots->incidents)
-                     .arg(r.hotspots->weeks, 0, 'f', 1)
+                     .arg(QLocale().toString(r.hotspots->weeks, 'f', 1))
                      .arg(r.hotspots->cells.size())
                      .arg(r.hotspots->hiddenCells);
     else
@@ -252,9 +252,10 @@ void ForecastPanel::showBacktest(const ForecastResult &r)
     if (!r.backtest)
         return;
     auto *model = new QLineSeries;
-    model->setName(tr("modèle (moy. %1)").arg(r.backtest->meanModelPai, 0, 'f', 2));
+    model->setName(tr("modèle (moy. %1)").arg(QLocale().toString(r.backtest->meanModelPai, 'f', 2)));
     auto *base = new QLineSeries;
-    base->setName(tr("mois précédent (moy. %1)").arg(r.backtest->meanBaselinePai, 0, 'f', 2));
+    base->setName(
+        tr("mois précédent (moy. %1)").arg(QLocale().toString(r.backtest->meanBaselinePai, 'f', 2)));
     double top = 1;
     int week = 0;
     for (const WeekScore &s : r.backtest->weeks) {
@@ -295,15 +296,16 @@ void ForecastPanel::showStaffing(const ForecastResult &r)
     }
     const StaffingAnswer &a = *r.staffing;
     const Prediction &p = a.prediction;
-    const QLocale fr(QLocale::French);
+    const QLocale locale; // the console's language (useLanguage)
     m_staffing->setText(
         tr("<b>%1</b><br>%2, %3 personnes, %4%5<br>"
            "Interventions attendues : <b>%6</b> (80 % : %7 à %8 ; 95 % : %9 à %10)<br>"
            "Policiers nécessaires : <b>%11</b> (2 × ⌈%10 / %12⌉)<br>"
            "Modèle : %13, appris sur %14 événements passés (liste ci-dessous).")
-            .arg(a.title.toHtmlEscaped(), typeLabel(a.event.type), fr.toString(qint64(a.event.attendance)),
-                 bandLabel(a.event.hourBand), a.event.weekend ? tr(", week-end") : QString())
-            .arg(fr.toString(p.expected, 'f', 1))
+            .arg(a.title.toHtmlEscaped(), typeLabel(a.event.type),
+                 locale.toString(qint64(a.event.attendance)), bandLabel(a.event.hourBand),
+                 a.event.weekend ? tr(", week-end") : QString())
+            .arg(locale.toString(p.expected, 'f', 1))
             .arg(p.lower80)
             .arg(p.upper80)
             .arg(p.lower95)
@@ -312,14 +314,14 @@ void ForecastPanel::showStaffing(const ForecastResult &r)
             .arg(a.capacity)
             .arg(a.model.family == Family::Poisson
                      ? tr("Poisson")
-                     : tr("binomiale négative (θ = %1)").arg(fr.toString(a.model.theta, 'f', 1)))
+                     : tr("binomiale négative (θ = %1)").arg(locale.toString(a.model.theta, 'f', 1)))
             .arg(a.model.learned.size()));
     m_learned->setRowCount(int(a.model.learned.size()));
     int row = 0;
     for (auto it = a.model.learned.rbegin(); it != a.model.learned.rend(); ++it, ++row) {
         m_learned->setItem(row, 0, new QTableWidgetItem(it->id));
         m_learned->setItem(row, 1, new QTableWidgetItem(it->title));
-        auto *att = new QTableWidgetItem(fr.toString(it->attendance));
+        auto *att = new QTableWidgetItem(locale.toString(it->attendance));
         att->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_learned->setItem(row, 2, att);
         auto *obs = new QTableWidgetItem(QString::number(it->observed));

@@ -3424,7 +3424,7 @@ Expected coverage loss (MEXCLP model): %3</translation>
     </message>
     <message>
         <source>Aucun événement prévu : Anticipation › Importer des événements… (CSV ou iCalendar)</source>
-        <translation>No planned event: Anticipation › Import events… (CSV or iCalendar)</translation>
+        <translation>No planned event: Planning › Import events… (CSV or iCalendar)</translation>
     </message>
     <message>
         <source>Du %1 au %2</source>
@@ -3683,8 +3683,8 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>Staffing for the event…</translation>
     </message>
     <message>
-        <source>Aucun événement prévu (event.plan) avec une affluence dans la salle.</source>
-        <translation>No planned event (event.plan) with an attendance in the room.</translation>
+        <source>Aucun événement prévu avec une affluence dans la salle (Anticipation › Importer des événements…).</source>
+        <translation>No planned event with an attendance in the room (Planning › Import events…).</translation>
     </message>
 </context>
 <context>
