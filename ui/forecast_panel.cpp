@@ -90,7 +90,11 @@ ForecastPanel::ForecastPanel(QString roomFile, QWidget *parent)
     m_learned->setObjectName(QStringLiteral("ForecastLearned"));
     m_learned->setHorizontalHeaderLabels(
         {tr("Événement passé"), tr("Titre"), tr("Affluence"), tr("Interventions observées")});
-    m_learned->horizontalHeader()->setStretchLastSection(true);
+    // The date, the attendance and the count as wide as they read (the first header was cut), the title the
+    // rest.
+    for (int c : {0, 2, 3})
+        m_learned->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_learned->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_learned->verticalHeader()->hide();
     m_learned->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_status = new QLabel(this);
