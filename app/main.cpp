@@ -301,12 +301,26 @@ int main(int argc, char *argv[])
         exerciseClock =
             std::make_unique<vigie::exercise::ExerciseClock>(clock, recorded->value_or(scenario->start));
     }
+    // Not animating it here, a desk of an exercise room keeps the exercise's time from the trainer's moves in
+    // the log (on the wall clock's until one is seen: always so in a live room).
+    vigie::exercise::FollowedExerciseClock followedClock(clock);
     const vigie::Clock &roomClock = exerciseClock ? static_cast<const vigie::Clock &>(*exerciseClock)
-                                                  : static_cast<const vigie::Clock &>(clock);
+                                                  : static_cast<const vigie::Clock &>(followedClock);
     auto opened = vigie::Room::open(roomPath, roomClock);
     if (!opened)
         return fail(opened.error().message);
     room = std::move(*opened);
+    if (!exerciseClock && room->info().mode == vigie::RoomMode::Exercise) {
+        vigie::EntryQuery moves;
+        moves.kind = QString(vigie::exercise::clockKind);
+        if (auto read = room->store().read(moves,
+                                           [&followedClock](const vigie::Entry &e) {
+                                               followedClock.follow(e);
+                                               return true;
+                                           });
+            !read)
+            return fail(read.error().message);
+    }
 
     // Desk actions are written by a thread of their own with its own connection: never on the GUI thread.
     // The wall writes nothing: its window gets no writer at all, so no action of its can append. On the
@@ -316,6 +330,12 @@ int main(int argc, char *argv[])
     const bool wall = parser.isSet(wallOption);
     std::unique_ptr<vigie::RoomWriter> roomWriter;
     vigie::PictureManager manager(room->store(), roomClock, roomPath);
+    if (!exerciseClock && room->info().mode == vigie::RoomMode::Exercise)
+        QObject::connect(&manager, &vigie::PictureManager::entriesAppended, &manager,
+                         [&followedClock](const std::vector<vigie::Entry> &entries) {
+                             for (const vigie::Entry &e : entries)
+                                 followedClock.follow(e);
+                         });
     if (link && !wall) {
         manager.setWriter(link.get());
     } else if (!link && (!wall || scenario)) {

@@ -2,6 +2,8 @@
 
 #include <QMutexLocker>
 
+#include <algorithm>
+
 namespace vigie::exercise {
 
 ExerciseClock::ExerciseClock(const Clock &wall, Timestamp scenarioStart)
@@ -88,6 +90,44 @@ Result<void> ExerciseClock::jumpTo(qint64 tMs)
     m_baseWall = m_wall.now().msecs;
     m_highest = tMs;
     return {};
+}
+
+Timestamp FollowedExerciseClock::now() const
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_base)
+        return m_wall.now();
+    qint64 t = *m_base;
+    if (m_running && m_baseWall)
+        t += std::max<qint64>(0, m_wall.now().msecs - *m_baseWall) * m_speed;
+    m_highest = std::max(m_highest, t);
+    return Timestamp{m_highest};
+}
+
+bool FollowedExerciseClock::follow(const Entry &entry)
+{
+    if (entry.kind != QLatin1String("exercise.clock"))
+        return false;
+    const QString action = entry.data.value(QLatin1String("action")).toString();
+    QMutexLocker lock(&m_mutex);
+    // The move's record time is the exercise's time at that moment (the player's room runs on its clock).
+    m_base = entry.eventTime.msecs;
+    const QJsonValue wall = entry.data.value(QLatin1String("wall_ms"));
+    m_baseWall = wall.isDouble() ? std::optional<qint64>(qint64(wall.toDouble())) : std::nullopt;
+    m_speed = std::clamp(entry.data.value(QLatin1String("speed")).toInt(1), ExerciseClock::minSpeed,
+                         ExerciseClock::maxSpeed);
+    if (action == u"start" || action == u"resume")
+        m_running = true;
+    else if (action == u"pause" || action == u"end")
+        m_running = false;
+    // "speed" and "jump" leave it running or paused as it was.
+    return true;
+}
+
+bool FollowedExerciseClock::following() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_base.has_value();
 }
 
 } // namespace vigie::exercise

@@ -231,7 +231,9 @@ Entry ExercisePlayer::clockDraft(const QString &action, bool fixedId) const
     e.data = QJsonObject{{QStringLiteral("scenario"), m_state->scenario.id},
                          {QStringLiteral("action"), action},
                          {QStringLiteral("speed"), m_clock.speed()},
-                         {QStringLiteral("exercise_ms"), m_clock.elapsedMs()}};
+                         {QStringLiteral("exercise_ms"), m_clock.elapsedMs()},
+                         // When it was made, for the desks that follow the exercise (FollowedExerciseClock).
+                         {QStringLiteral("wall_ms"), m_clock.wallMs()}};
     if (fixedId)
         e.id = fixedEntryId(m_room.info().id, m_state->scenario.id, QStringLiteral("clock/") + action);
     return e;

@@ -1,6 +1,8 @@
 // The exercise clock on a simulated wall clock: start, pause, speed, jump, and T never going back.
 #include "exercise/exercise_clock.h"
 
+#include <QJsonObject>
+
 #include <gtest/gtest.h>
 
 using namespace vigie;
@@ -63,4 +65,62 @@ TEST(ExerciseClock, WallClockSteppingBackDoesNotTakeTBack)
     const qint64 before = clock.elapsedMs();
     wall.set(Timestamp{90'000});
     EXPECT_GE(clock.elapsedMs(), before);
+}
+
+namespace {
+
+Entry move(const char *action, qint64 at, int speed, std::optional<qint64> wallMs)
+{
+    Entry e;
+    e.kind = QStringLiteral("exercise.clock");
+    e.eventTime = Timestamp{at};
+    e.data = QJsonObject{{QStringLiteral("action"), QLatin1String(action)}, {QStringLiteral("speed"), speed}};
+    if (wallMs)
+        e.data.insert(QStringLiteral("wall_ms"), *wallMs);
+    return e;
+}
+
+} // namespace
+
+// A desk that does not play the exercise keeps its time from the trainer's moves as the log records them.
+TEST(FollowedExerciseClock, KeepsTheExercisesTimeFromTheTrainersMoves)
+{
+    SimulatedClock wall{Timestamp{1'800'000'000'000}};
+    FollowedExerciseClock clock(wall);
+    EXPECT_FALSE(clock.following());
+    EXPECT_EQ(clock.now(), wall.now()) << "no move seen: the wall's time (a live room)";
+    Entry note;
+    note.kind = QStringLiteral("note");
+    EXPECT_FALSE(clock.follow(note));
+    EXPECT_FALSE(clock.following());
+
+    const qint64 start = 1'784'055'600'000; // the scenario's start, months from the wall's time
+    ASSERT_TRUE(clock.follow(move("start", start, 1, wall.now().msecs)));
+    EXPECT_TRUE(clock.following());
+    wall.advance(10'000);
+    EXPECT_EQ(clock.now().msecs, start + 10'000);
+    // × 60 from T+10 s.
+    ASSERT_TRUE(clock.follow(move("speed", start + 10'000, 60, wall.now().msecs)));
+    wall.advance(1000);
+    EXPECT_EQ(clock.now().msecs, start + 70'000);
+    // Paused at T+70 s: still, whatever the wall does; a jump while paused stays paused.
+    ASSERT_TRUE(clock.follow(move("pause", start + 70'000, 60, wall.now().msecs)));
+    wall.advance(60'000);
+    EXPECT_EQ(clock.now().msecs, start + 70'000);
+    ASSERT_TRUE(clock.follow(move("jump", start + 600'000, 60, wall.now().msecs)));
+    wall.advance(5000);
+    EXPECT_EQ(clock.now().msecs, start + 600'000);
+    ASSERT_TRUE(clock.follow(move("resume", start + 600'000, 1, wall.now().msecs)));
+    wall.advance(2000);
+    EXPECT_EQ(clock.now().msecs, start + 602'000);
+    // A move that does not say when it was made (a room written before): still at its time.
+    ASSERT_TRUE(clock.follow(move("resume", start + 700'000, 1, std::nullopt)));
+    wall.advance(2000);
+    EXPECT_EQ(clock.now().msecs, start + 700'000);
+    // Never back: a move read late at an earlier time does not take the desk's time back.
+    ASSERT_TRUE(clock.follow(move("pause", start + 650'000, 1, wall.now().msecs)));
+    EXPECT_EQ(clock.now().msecs, start + 700'000);
+    ASSERT_TRUE(clock.follow(move("end", start + 800'000, 1, wall.now().msecs)));
+    wall.advance(3'600'000);
+    EXPECT_EQ(clock.now().msecs, start + 800'000);
 }

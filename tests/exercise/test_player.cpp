@@ -102,6 +102,33 @@ ActionStatus actionOf(const ExercisePlayer &p, const QString &id)
 
 } // namespace
 
+// A desk that reads the room (another console, a shared room's desk) keeps the trainer's time: each move
+// says when it was made, and a clock fed the room's moves gives what the trainer's clock gives.
+TEST(ExercisePlayer, ADeskFollowingTheMovesKeepsTheTrainersTime)
+{
+    Rig rig(smallScenario());
+    FollowedExerciseClock desk(rig.wall);
+    auto follow = [&] {
+        for (const Entry &e : rig.entries(QStringLiteral("exercise.clock")))
+            desk.follow(e);
+    };
+    ASSERT_TRUE(rig.player->start().ok());
+    follow();
+    rig.wall.advance(90'000);
+    EXPECT_EQ(desk.now(), rig.clock->now());
+    ASSERT_TRUE(rig.player->setSpeed(10).ok());
+    follow();
+    rig.wall.advance(6000);
+    EXPECT_EQ(desk.now(), rig.clock->now());
+    ASSERT_TRUE(rig.player->pause().ok());
+    follow();
+    rig.wall.advance(600'000);
+    EXPECT_EQ(desk.now(), rig.clock->now());
+    EXPECT_EQ(desk.now().msecs, rig.scenario.start.msecs + 150'000);
+    for (const Entry &e : rig.entries(QStringLiteral("exercise.clock")))
+        EXPECT_TRUE(e.data.value(u"wall_ms").isDouble()) << e.data.value(u"action").toString().toStdString();
+}
+
 TEST(ExercisePlayer, ResponsesDoEveryActionAndContentTakesTheFeedPath)
 {
     Rig rig(smallScenario());
