@@ -262,6 +262,10 @@ int main(int argc, char *argv[])
     vigie::ui::setDeskAgency(agency);
     // A shared room: this desk reads its local replica and writes through its link (queue, then server), so
     // it keeps working when the network does not.
+    // Not animating it here, a desk of an exercise room keeps the exercise's time from the trainer's moves in
+    // the log (on the wall clock's until one is seen: always so in a live room). A shared room's desk stamps
+    // its entries with it too (its link prepares them).
+    vigie::exercise::FollowedExerciseClock followedClock(clock);
     std::unique_ptr<vigie::DeskLink> link;
     if (vigie::isPgUrl(roomPath)) {
         vigie::DeskLinkOptions o;
@@ -270,7 +274,7 @@ int main(int argc, char *argv[])
         o.desk = vigie::ui::deskAuthor();
         o.agency = parser.value(agencyOption);
         o.snapshots = vigie::SnapshotKeeping::ByCaller; // the picture manager's fold writes them
-        auto started = vigie::DeskLink::start(o, clock, [](qint64 done, qint64) {
+        auto started = vigie::DeskLink::start(o, followedClock, [](qint64 done, qint64) {
             std::fprintf(stderr, "vigie: copie de la salle : %lld entrées\r", static_cast<long long>(done));
         });
         if (!started)
@@ -301,9 +305,6 @@ int main(int argc, char *argv[])
         exerciseClock =
             std::make_unique<vigie::exercise::ExerciseClock>(clock, recorded->value_or(scenario->start));
     }
-    // Not animating it here, a desk of an exercise room keeps the exercise's time from the trainer's moves in
-    // the log (on the wall clock's until one is seen: always so in a live room).
-    vigie::exercise::FollowedExerciseClock followedClock(clock);
     const vigie::Clock &roomClock = exerciseClock ? static_cast<const vigie::Clock &>(*exerciseClock)
                                                   : static_cast<const vigie::Clock &>(followedClock);
     auto opened = vigie::Room::open(roomPath, roomClock);
