@@ -260,12 +260,12 @@ int main(int argc, char *argv[])
         agency != QLatin1String("police") && agency != QLatin1String("officials"))
         return fail(QStringLiteral("--agency \"%1\": expected fire, samu, police or officials").arg(agency));
     vigie::ui::setDeskAgency(agency);
-    // A shared room: this desk reads its local replica and writes through its link (queue, then server), so
-    // it keeps working when the network does not.
     // Not animating it here, a desk of an exercise room keeps the exercise's time from the trainer's moves in
     // the log (on the wall clock's until one is seen: always so in a live room). A shared room's desk stamps
     // its entries with it too (its link prepares them).
     vigie::exercise::FollowedExerciseClock followedClock(clock);
+    // A shared room: this desk reads its local replica and writes through its link (queue, then server), so
+    // it keeps working when the network does not.
     std::unique_ptr<vigie::DeskLink> link;
     if (vigie::isPgUrl(roomPath)) {
         vigie::DeskLinkOptions o;
