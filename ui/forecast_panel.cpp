@@ -252,7 +252,9 @@ void ForecastPanel::showBands(const ForecastResult &r)
 void ForecastPanel::showBacktest(const ForecastResult &r)
 {
     QChart *chart = m_pai->chart();
-    resetChart(chart, tr("PAI par semaine testée"));
+    // An empty frame under its title reads as a chart still to come: say it will not, and why in short.
+    resetChart(chart, r.backtest ? tr("PAI par semaine testée")
+                                 : tr("PAI par semaine testée : indisponible (voir la ligne du bas)"));
     if (!r.backtest)
         return;
     auto *model = new QLineSeries;

@@ -3663,6 +3663,10 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <source>binomiale négative (θ = %1)</source>
         <translation>negative binomial (θ = %1)</translation>
     </message>
+    <message>
+        <source>PAI par semaine testée : indisponible (voir la ligne du bas)</source>
+        <translation>PAI per tested week: unavailable (see the line below)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ui::ForecastJob</name>
