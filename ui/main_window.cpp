@@ -364,59 +364,44 @@ void MainWindow::buildIncidentActions()
         tr("Les signalements d'une source fusionnés dans l'intervention sélectionnée en forment une à part. "
            "Inscrit au journal ; Ctrl+Z l'annule."),
         [this] {
-            const QStringList selected = selectedIncidents();
-            if (selected.size() != 1) {
-                statusBar()->showMessage(tr("Sélectionnez une intervention."), 10000);
-                return;
-            }
-            splitIncidentSource(selected.front());
+            if (const Incident *incident = selectedIncident())
+                splitIncidentSource(incident->id);
         });
     add(tr("&Annuler la dernière correction"), QKeySequence(Qt::CTRL | Qt::Key_Z),
         tr("Annule la dernière réunion ou séparation en vigueur (inscrit au journal)."),
         [this] { undoLastCorrection(); });
     menu->addSeparator();
-    // The one selected incident, or a word in the status bar.
-    const auto single = [this]() -> std::optional<QString> {
-        const QStringList selected = selectedIncidents();
-        if (selected.size() == 1)
-            return selected.front();
-        statusBar()->showMessage(tr("Sélectionnez une intervention."), 10000);
-        return std::nullopt;
-    };
     add(tr("Changer la &gravité…"), QKeySequence(Qt::CTRL | Qt::Key_G),
-        tr("La gravité de l'intervention sélectionnée, de 1 à 5. Inscrit au journal."), [this, single] {
-            const auto id = single();
-            if (!id || refusedInReplay())
+        tr("La gravité de l'intervention sélectionnée, de 1 à 5. Inscrit au journal."), [this] {
+            const Incident *incident = refusedInReplay() ? nullptr : selectedIncident();
+            if (!incident)
                 return;
-            const auto it = m_manager.picture().incidents.find(*id);
-            if (it == m_manager.picture().incidents.end())
-                return;
+            const QString id = incident->id;
+            const int was = incident->severity;
             bool ok = false;
             const int severity = QInputDialog::getInt(
                 this, tr("Gravité"),
-                tr("Gravité de « %1 » (1 : faible, 5 : extrême) :").arg(incidentTitle(it->second)),
-                std::clamp(it->second.severity, 1, 5), 1, 5, 1, &ok);
-            if (ok && severity != it->second.severity)
-                setIncidentSeverity(*id, severity);
+                tr("Gravité de « %1 » (1 : faible, 5 : extrême) :").arg(incidentTitle(*incident)),
+                std::clamp(was, 1, 5), 1, 5, 1, &ok);
+            if (ok && severity != was) // the dialog let the picture move: by id from here on
+                setIncidentSeverity(id, severity);
         });
     add(tr("&Clôturer l'intervention…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
         tr("L'intervention sélectionnée est terminée : elle quitte la carte et la liste, son historique "
            "reste "
            "à la main courante. Inscrit au journal avec le motif."),
-        [this, single] {
-            const auto id = single();
-            if (!id || refusedInReplay())
+        [this] {
+            const Incident *incident = refusedInReplay() ? nullptr : selectedIncident();
+            if (!incident)
                 return;
-            const auto it = m_manager.picture().incidents.find(*id);
-            if (it == m_manager.picture().incidents.end())
-                return;
+            const QString id = incident->id;
             bool ok = false;
             const QString text = QInputDialog::getMultiLineText(
                 this, tr("Clôturer l'intervention"),
-                tr("Clôturer « %1 ». Motif (inscrit à la main courante) :").arg(incidentTitle(it->second)),
+                tr("Clôturer « %1 ». Motif (inscrit à la main courante) :").arg(incidentTitle(*incident)),
                 tr("Fin d'intervention."), &ok);
-            if (ok && !text.trimmed().isEmpty())
-                closeIncident(*id, text.trimmed());
+            if (ok && !text.trimmed().isEmpty()) // the dialog let the picture move: by id from here on
+                closeIncident(id, text.trimmed());
         });
     m_incidentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
@@ -583,34 +568,45 @@ Entry deskIncidentEntry(const QString &kind, const Incident &incident, Timestamp
 
 } // namespace
 
+const Incident *MainWindow::selectedIncident()
+{
+    const QStringList selected = selectedIncidents();
+    if (selected.size() != 1) {
+        statusBar()->showMessage(tr("Sélectionnez une intervention."), 10000);
+        return nullptr;
+    }
+    return openIncident(selected.front());
+}
+
+const Incident *MainWindow::openIncident(const QString &id)
+{
+    const auto it = m_manager.picture().incidents.find(id);
+    if (it != m_manager.picture().incidents.end())
+        return &it->second;
+    statusBar()->showMessage(tr("Cette intervention n'est plus en cours."), 10000);
+    return nullptr;
+}
+
 bool MainWindow::closeIncident(const QString &incident, const QString &text)
 {
-    if (refusedInReplay())
+    const Incident *open = refusedInReplay() ? nullptr : openIncident(incident);
+    if (!open)
         return false;
-    const auto it = m_manager.picture().incidents.find(incident);
-    if (it == m_manager.picture().incidents.end()) {
-        statusBar()->showMessage(tr("Cette intervention n'est plus en cours."), 10000);
-        return false;
-    }
-    Entry e = deskIncidentEntry(QString(kinds::incidentClose), it->second, m_manager.clock().now());
+    Entry e = deskIncidentEntry(QString(kinds::incidentClose), *open, m_manager.clock().now());
     e.data.insert(QStringLiteral("text"), text);
-    return appendCorrections(
-        {std::move(e)}, tr("« %1 » clôturée (inscrit à la main courante).").arg(incidentTitle(it->second)));
+    return appendCorrections({std::move(e)},
+                             tr("« %1 » clôturée (inscrit à la main courante).").arg(incidentTitle(*open)));
 }
 
 bool MainWindow::setIncidentSeverity(const QString &incident, int severity)
 {
-    if (refusedInReplay())
+    const Incident *open = refusedInReplay() ? nullptr : openIncident(incident);
+    if (!open)
         return false;
-    const auto it = m_manager.picture().incidents.find(incident);
-    if (it == m_manager.picture().incidents.end()) {
-        statusBar()->showMessage(tr("Cette intervention n'est plus en cours."), 10000);
-        return false;
-    }
-    Entry e = deskIncidentEntry(QString(kinds::incidentUpdate), it->second, m_manager.clock().now());
+    Entry e = deskIncidentEntry(QString(kinds::incidentUpdate), *open, m_manager.clock().now());
     e.data.insert(QStringLiteral("severity"), severity);
     return appendCorrections({std::move(e)}, tr("« %1 » : gravité %2 sur 5 (inscrit à la main courante).")
-                                                 .arg(incidentTitle(it->second))
+                                                 .arg(incidentTitle(*open))
                                                  .arg(severity));
 }
 

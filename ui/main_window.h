@@ -10,6 +10,7 @@ class QDockWidget;
 
 namespace vigie {
 class PictureManager;
+struct Incident;
 class DeskLink;
 struct Entry;
 struct DeskStatus;
@@ -94,6 +95,10 @@ private:
     /// The red banner when the log stops verifying (PictureManager::damage), hidden otherwise.
     void updateDamage();
     void addNote(const QString &kind);
+    /// The one incident selected and still open; else null, and the status bar says why.
+    const Incident *selectedIncident();
+    /// `id` if it is still open; else null, and the status bar says so.
+    const Incident *openIncident(const QString &id);
     bool appendCorrections(std::vector<Entry> drafts, const QString &done);
 
     PictureManager &m_manager;
