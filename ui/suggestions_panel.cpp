@@ -59,6 +59,31 @@ QString proposalKey(const Entry &e)
     return proposalKey(field("unit"), field("incident"), field("need"), e.agency, field("station"));
 }
 
+/// « 2 × fourgon (priorité 5) », and « …, complément » when the incident has a unit engaged already.
+QString needText(int count, const allocation::Need &n)
+{
+    return n.followUp ? SuggestionsPanel::tr("%1 × %2 (priorité %3, complément)")
+                            .arg(count)
+                            .arg(needLabel(n.name))
+                            .arg(n.priority)
+                      : SuggestionsPanel::tr("%1 × %2 (priorité %3)")
+                            .arg(count)
+                            .arg(needLabel(n.name))
+                            .arg(n.priority);
+}
+
+/// Why a complement may wait (empty for a first need).
+QString needTip(const allocation::Need &n, int levels)
+{
+    if (!n.followUp)
+        return {};
+    return SuggestionsPanel::tr(
+        "Complément : l'intervention a déjà un moyen engagé. Quand les moyens manquent, il "
+        "passe après le premier moyen des interventions qui n'en ont aucun "
+        "(compté %n niveau(x) de priorité plus bas).",
+        nullptr, levels);
+}
+
 /// The `suggestion` entries of the room file since `now` minus standingMs, in log order; read on the
 /// proposal's worker with a connection of its own. A room that cannot be read gives none: its proposals
 /// are then recorded anew, which loses nothing.
@@ -488,9 +513,8 @@ void SuggestionsPanel::fill()
                          title.isEmpty()
                              ? s.incident
                              : QStringLiteral("%1\n%2 · %3").arg(title, type, incidentRef(s.incident)));
-        item->setText(
-            NeedColumn,
-            tr("%1 × %2 (priorité %3)").arg(s.need.count).arg(needLabel(s.need.name)).arg(s.need.priority));
+        item->setText(NeedColumn, needText(s.need.count, s.need));
+        item->setToolTip(NeedColumn, needTip(s.need, m_set.weights.followUpLevels));
         item->setText(EtaColumn, minutesText(s.etaSeconds) + (s.approximate ? tr(" (approx.)") : QString()));
         item->setText(DistanceColumn, kmText(s.meters));
         // In words a liaison reads: which sectors it leaves without a unit within the target time; the
@@ -606,9 +630,8 @@ void SuggestionsPanel::fillBacklog()
                                         : w.title);
         item->setToolTip(WaitingIncidentColumn,
                          QStringLiteral("%1\n%2 · %3").arg(w.title, type, incidentRef(w.incident)).trimmed());
-        item->setText(
-            WaitingNeedColumn,
-            tr("%1 × %2 (priorité %3)").arg(w.missing).arg(needLabel(w.need.name)).arg(w.need.priority));
+        item->setText(WaitingNeedColumn, needText(w.missing, w.need));
+        item->setToolTip(WaitingNeedColumn, needTip(w.need, b.options.followUpLevels));
         item->setText(WaitedColumn, durationText(w.waitedSeconds));
         if (!std::isfinite(w.firstFreeSeconds)) {
             item->setText(FreeColumn, tr("aucun moyen engagé ne se libérera"));

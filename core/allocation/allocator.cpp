@@ -119,8 +119,9 @@ double costWithEta(const Problem &p, std::size_t unit, std::size_t incident, std
         return std::numeric_limits<double>::infinity();
     const int priority = std::clamp(n.priority, 1, 5);
     const double coverage = p.coverageLoss.empty() ? 0.0 : p.coverageLoss[unit];
+    const int levelsBelow = 5 - priority + (n.followUp ? std::max(0, p.weights.followUpLevels) : 0);
     const double cost = p.weights.eta * priority * (eta / 60.0) + p.weights.coverage * coverage +
-                        (5 - priority) * p.weights.priorityStep;
+                        levelsBelow * p.weights.priorityStep;
     // Quantised to 1/1000: the flow runs on integer costs, since with doubles the reduced costs of
     // successive_shortest_path can round below zero and Boost's Dijkstra refuses them.
     return std::round(cost * costScale) / costScale;

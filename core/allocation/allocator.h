@@ -4,9 +4,10 @@
 //   source →(1) unit →(1, cost) need slot (incident, need) →(count) sink.
 // The flow is maximal first (as many needs filled as the units allow), and among maximal flows the cheapest:
 //   cost(unit, need) = etaWeight · priority · ETA(min) + coverageWeight · coverageLoss(unit)
-//                    + (5 − priority) · priorityStep
+//                    + (5 − priority + (followUp ? followUpLevels : 0)) · priorityStep
 // The last term is the same for every unit of a need: it only makes a scarce unit go to the higher
-// priority need first. A unit fills one need at most; needs it cannot reach (no road, no time) get no arc.
+// priority need first, and to an incident that has no unit yet before one that has (a follow-up need). A unit
+// fills one need at most; needs it cannot reach (no road, no time) get no arc.
 #include "util/result.h"
 
 #include <QStringList>
@@ -21,6 +22,9 @@ struct Need
     QString agency; ///< empty: any agency
     int count = 1;
     int priority = 3; ///< 1..5
+    /// Its incident has a unit engaged already: the need is a complement, served after the first unit of
+    /// incidents that have none (Weights::followUpLevels).
+    bool followUp = false;
 };
 
 struct Candidate
@@ -36,6 +40,12 @@ struct Weights
     double eta = 1.0;          ///< per minute of ETA, times the need's priority
     double coverage = 10.0;    ///< per unit of expected coverage lost (MEXCLP marginal, see coverage.h)
     double priorityStep = 1e6; ///< per priority level below 5 (serves higher priorities first)
+    /// A follow-up need counts as this many priority levels lower: with too few units, every incident gets
+    /// its first unit before any gets a complement, unless the complement is vital (priority 5) and the first
+    /// unit can wait (priority 1). The response time (call to first unit on scene) is what a caller waits;
+    /// a complement sent while another call waits for anyone lengthens it. Dispatch with this rule:
+    /// tests/bench/simulation.md, "First units first".
+    int followUpLevels = 3;
 };
 
 struct Problem

@@ -107,14 +107,19 @@ Backlog computeBacklog(const std::vector<UnfilledNeed> &unfilled, const Picture 
         }
         out.waiting.push_back(std::move(w));
     }
-    // Priority of the need first; among equals, the incident that has waited longest.
-    std::stable_sort(out.waiting.begin(), out.waiting.end(), [](const WaitingNeed &a, const WaitingNeed &b) {
-        if (a.need.priority != b.need.priority)
-            return a.need.priority > b.need.priority;
-        if (a.opened != b.opened)
-            return a.opened < b.opened;
-        return a.incident < b.incident;
-    });
+    // Priority of the need first, as the engine weighs it (a complement lower); among equals, the incident
+    // that has waited longest.
+    const auto rank = [&options](const Need &n) {
+        return n.priority - (n.followUp ? std::max(0, options.followUpLevels) : 0);
+    };
+    std::stable_sort(out.waiting.begin(), out.waiting.end(),
+                     [&rank](const WaitingNeed &a, const WaitingNeed &b) {
+                         if (rank(a.need) != rank(b.need))
+                             return rank(a.need) > rank(b.need);
+                         if (a.opened != b.opened)
+                             return a.opened < b.opened;
+                         return a.incident < b.incident;
+                     });
 
     // Per kind of unit in shortage: the engaged units that will free up for it.
     std::map<std::pair<QString, QString>, Reinforcement> kinds;
@@ -206,6 +211,7 @@ QJsonObject Backlog::toJson() const
             {QStringLiteral("need"), w.need.name},
             {QStringLiteral("agency"), w.need.agency},
             {QStringLiteral("priority"), w.need.priority},
+            {QStringLiteral("follow_up"), w.need.followUp},
             {QStringLiteral("missing"), w.missing},
             {QStringLiteral("opened"), w.opened.toIso()},
             {QStringLiteral("waited_s"), std::round(w.waitedSeconds)},
@@ -253,7 +259,8 @@ QString Backlog::toText() const
                 .arg(w.incident, w.incidentType, w.title)
                 .arg(w.missing)
                 .arg(w.need.name)
-                .arg(w.need.priority)
+                .arg(w.need.followUp ? QStringLiteral("%1, complement").arg(w.need.priority)
+                                     : QString::number(w.need.priority))
                 .arg(minutes(w.waitedSeconds), minutes(w.firstFreeSeconds))
                 .arg(w.missing > 1 && std::isfinite(w.lastFreeSeconds)
                          ? QStringLiteral(", the last in %1").arg(minutes(w.lastFreeSeconds))
@@ -279,17 +286,16 @@ QString Backlog::toText() const
     }
     if (!reinforcements.empty()) {
         const Reinforcement &best = reinforcements.front();
-        t +=
-            best.savedMinutes >= 1.0
-                ? QStringLiteral("reinforcement: a column of %1 %2 from a neighbouring department, here in "
-                                 "%3, would cut the total wait by %4 min: %5 incident(s) wait for a %2\n")
-                      .arg(options.columnUnits)
-                      .arg(best.need, minutes(options.columnDelaySeconds))
-                      .arg(std::round(best.savedMinutes))
-                      .arg(best.waitingIncidents)
-                : QStringLiteral("reinforcement: a column from a neighbouring department, here in %1, would "
-                                 "come after the engaged units free up\n")
-                      .arg(minutes(options.columnDelaySeconds));
+        t += best.savedMinutes >= 1.0
+                 ? QStringLiteral("reinforcement: a column of %1 %2 from a neighbouring department, here in "
+                                  "%3, would cut the total wait by %4 min: %5 incident(s) wait for a %2\n")
+                       .arg(options.columnUnits)
+                       .arg(best.need, minutes(options.columnDelaySeconds))
+                       .arg(std::round(best.savedMinutes))
+                       .arg(best.waitingIncidents)
+                 : QStringLiteral("reinforcement: a column from a neighbouring department, here in %1, would "
+                                  "come after the engaged units free up\n")
+                       .arg(minutes(options.columnDelaySeconds));
     }
     return t;
 }

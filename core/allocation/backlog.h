@@ -46,6 +46,9 @@ struct BacklogOptions
     /// Waits are counted up to this horizon (a need no unit will free up for counts this much): beyond
     /// four hours the situation has changed anyway, and the comparison of reinforcements stays finite.
     double horizonSeconds = 4 * 3600.0;
+    /// Needs are ranked as the engine serves them: a complement (Need::followUp) this many priority levels
+    /// lower (the suggestion sets it from its Weights).
+    int followUpLevels = Weights{}.followUpLevels;
 };
 
 /// A unit engaged now (en route or on scene) that matches a waiting need.

@@ -307,6 +307,9 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                     }
             }
             std::erase_if(needs, [](const Need &n) { return n.count <= 0; });
+            // Someone is there or on the way: what is left complements them (Weights::followUpLevels).
+            for (Need &n : needs)
+                n.followUp = true;
             if (needs.empty()) {
                 out.messages.append(
                     QCoreApplication::translate(
@@ -332,6 +335,7 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
             "vigie::allocation", "no available unit with a position: every need below is unfilled"));
 
     Problem p;
+    p.weights = options.weights;
     for (const Unit *u : units)
         p.units.push_back({u->id, u->type, u->agency, u->capabilities});
     p.needs = std::move(incidentNeeds);
@@ -537,8 +541,10 @@ SuggestionSet suggest(const Picture &picture, const routing::RoadGraph *graph,
                 .arg(matchingCount)
                 .arg(n.name));
     }
+    BacklogOptions backlogOptions = options.backlog;
+    backlogOptions.followUpLevels = options.weights.followUpLevels;
     out.backlog =
-        computeBacklog(out.shortfalls, picture, options.now.value_or(picture.maxEventTime), options.backlog);
+        computeBacklog(out.shortfalls, picture, options.now.value_or(picture.maxEventTime), backlogOptions);
     return out;
 }
 
@@ -568,6 +574,11 @@ QJsonObject SuggestionSet::toJson() const
             {QStringLiteral("alternatives"), alts},
             {QStringLiteral("cost"), s.cost},
         });
+        if (s.need.followUp) {
+            QJsonObject m = list.last().toObject();
+            m.insert(QStringLiteral("follow_up"), true);
+            list.replace(list.size() - 1, m);
+        }
         if (s.moveUp) {
             QJsonObject m = list.last().toObject();
             m.insert(QStringLiteral("move_up"), true);
@@ -589,6 +600,7 @@ QJsonObject SuggestionSet::toJson() const
          QJsonObject{{QStringLiteral("eta_per_priority_minute"), weights.eta},
                      {QStringLiteral("coverage"), weights.coverage},
                      {QStringLiteral("priority_step"), weights.priorityStep},
+                     {QStringLiteral("follow_up_levels"), weights.followUpLevels},
                      {QStringLiteral("coverage_target_s"), coverage.targetSeconds},
                      {QStringLiteral("busy_probability"), coverage.busyProbability}}},
     };
@@ -618,7 +630,8 @@ QString SuggestionSet::toText() const
         }
         t += QStringLiteral("%1 → %2 [%3 for %4, priority %5]: ETA %6%7, %8 km\n")
                  .arg(s.unit, s.incident, s.incidentType, s.need.name)
-                 .arg(s.need.priority)
+                 .arg(s.need.followUp ? QStringLiteral("%1, complement").arg(s.need.priority)
+                                      : QString::number(s.need.priority))
                  .arg(minutes(s.etaSeconds), s.approximate ? QStringLiteral(" (approx.)") : QString())
                  .arg(s.meters / 1000.0, 0, 'f', 1);
         for (const Alternative &a : s.alternatives)

@@ -96,7 +96,8 @@ struct SuggestionSet
 
 /// What `suggest` takes from the picture beyond the free units and open incidents:
 /// - units engaged on an incident (en route or on scene, naming it) count toward its needs: a need they fill
-///   is not proposed again, and an incident whose needs they all fill gets no proposal;
+///   is not proposed again, and an incident whose needs they all fill gets no proposal; what they leave is a
+///   complement (Need::followUp), served after the first unit of incidents that have none;
 /// - a unit a desk turned down for an incident (suggestion.reject) is not proposed for it again until the
 ///   situation changes, that is until an entry about the incident (a report, an update) comes after the
 ///   rejection in the log; it may still be proposed elsewhere;

@@ -495,6 +495,11 @@ private:
             }
             slotsOf.back().push_back(s);
             p.needs.back().push_back(m_day[i].slots[s].need);
+            // A unit already sent to the incident makes its other slots complements, as the console's
+            // suggestions count the units engaged (allocation::Need::followUp).
+            const auto &sent = m_result.incidents[i].slots;
+            p.needs.back().back().followUp =
+                std::any_of(sent.begin(), sent.end(), [](const SlotOutcome &o) { return o.unit != noUnit; });
         }
         for (std::size_t u : units)
             p.units.push_back(m_candidates[u]);

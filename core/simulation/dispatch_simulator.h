@@ -11,7 +11,8 @@
 //   - closest available: each waiting need, in call order, gets the available matching unit with the
 //     shortest drive;
 //   - allocation engine: all waiting needs at once by the min-cost flow of allocation/allocator.h, with the
-//     MEXCLP coverage term of allocation/coverage.h (sectors: the stations, weighted by their demand).
+//     MEXCLP coverage term of allocation/coverage.h (sectors: the stations, weighted by their demand); the
+//     needs of an incident that a unit was sent to already are complements (allocation::Need::followUp).
 #include "simulation/synthetic_day.h"
 
 #include "allocation/allocator.h"

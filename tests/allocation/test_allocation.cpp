@@ -91,6 +91,30 @@ TEST(NeedRules, ScarceUnitGoesToTheHigherPriority)
     EXPECT_EQ(s->assignments[0].incident, 1u);
 }
 
+TEST(NeedRules, AnIncidentWithoutAUnitComesBeforeAComplement)
+{
+    // Incident 0 has a unit engaged already (its need is a follow-up) and is much closer: the only VSAV
+    // still goes to incident 1, which has nobody, at the same priority.
+    const Need complement{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 4, true};
+    const Need first{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 4};
+    auto s = solve(problem({unit("v", "VSAV", "fire")}, {{complement}, {first}}, {60, 900}));
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->assignments.size(), 1u);
+    EXPECT_EQ(s->assignments[0].incident, 1u);
+    // Without the rule (0 levels), the nearer incident gets it.
+    auto p = problem({unit("v", "VSAV", "fire")}, {{complement}, {first}}, {60, 900});
+    p.weights.followUpLevels = 0;
+    s = solve(p);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->assignments[0].incident, 0u);
+    // A vital complement (priority 5) still comes before a first unit that can wait (priority 1).
+    const Need vital{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 5, true};
+    const Need canWait{QStringLiteral("VSAV"), QStringLiteral("fire"), 1, 1};
+    s = solve(problem({unit("v", "VSAV", "fire")}, {{canWait}, {vital}}, {60, 900}));
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->assignments[0].incident, 1u);
+}
+
 TEST(NeedRules, UnreachableUnitIsNotProposed)
 {
     auto p = problem({unit("a", "FPT", "fire")}, {{{QStringLiteral("FPT"), {}, 1, 5}}}, {inf});
@@ -234,6 +258,7 @@ TEST(Allocation, MinCostFlowEqualsGlpkOn100RandomInstances)
                 const int t = typeOf(rng);
                 needs.push_back(
                     {QString::fromLatin1(types[t]), QString::fromLatin1(agencies[t]), count(rng), prio(rng)});
+                needs.back().followUp = (instance + k) % 3 == 0; // a third are complements
             }
         for (int c = 0; c < nu * ni; ++c)
             p.etaSeconds.push_back(coin(rng) < 0.1 ? inf : eta(rng));
@@ -540,6 +565,59 @@ TEST(Suggest, UnitsEngagedOnAnIncidentCountTowardItsNeeds)
     EXPECT_TRUE(itemsFor(set, fire.id).empty());
     EXPECT_TRUE(set.messages.join(QLatin1Char('\n')).contains(QStringLiteral("engaged fill its needs")))
         << set.messages.join(QLatin1Char('\n')).toStdString();
+}
+
+// With one engine left, a vehicle fire nobody answers yet gets it before the second engine of a building fire
+// that has one on scene already, though the building fire is nearer and its need more urgent: what remains of
+// an incident with a unit engaged is a complement (Need::followUp), ranked so in the backlog too.
+TEST(Suggest, AnIncidentWithNobodyGetsTheLastEngineBeforeAComplement)
+{
+    Picture pic;
+    const GeoPoint here{5.38, 43.30};
+    for (const Unit &u : {fleetUnit("FPT-1", "FPT", {5.381, 43.30}),
+                          fleetUnit("FPT-ON", "FPT", here, "on_scene", "inc-fire")})
+        pic.units[u.id] = u;
+    Incident fire;
+    fire.id = QStringLiteral("inc-fire");
+    fire.title = QStringLiteral("Feu d'appartement");
+    fire.type = QStringLiteral("building_fire");
+    fire.position = here;
+    pic.incidents[fire.id] = fire;
+    Incident car;
+    car.id = QStringLiteral("inc-car");
+    car.title = QStringLiteral("Véhicule en feu");
+    car.type = QStringLiteral("vehicle_fire");
+    car.position = GeoPoint{5.42, 43.32};
+    pic.incidents[car.id] = car;
+    auto table = defaultNeedsTable();
+    ASSERT_TRUE(table.ok());
+
+    SuggestionSet set = suggest(pic, nullptr, {}, *table);
+    ASSERT_EQ(itemsFor(set, car.id).size(), 1u);
+    EXPECT_EQ(itemsFor(set, car.id).front()->unit, QStringLiteral("FPT-1"));
+    EXPECT_FALSE(itemsFor(set, car.id).front()->need.followUp);
+    EXPECT_TRUE(itemsFor(set, fire.id).empty());
+    // The fire's engine waits, as a complement.
+    const auto waiting =
+        std::find_if(set.backlog.waiting.begin(), set.backlog.waiting.end(),
+                     [](const WaitingNeed &w) { return w.need.name == QLatin1String("FPT"); });
+    ASSERT_NE(waiting, set.backlog.waiting.end());
+    EXPECT_EQ(waiting->incident, fire.id);
+    EXPECT_TRUE(waiting->need.followUp);
+    EXPECT_TRUE(set.backlog.toJson()[QLatin1String("waiting")]
+                    .toArray()
+                    .first()[QLatin1String("follow_up")]
+                    .toBool());
+    // All the fire's needs wait as complements; among themselves, the engine (priority 5) first.
+    EXPECT_EQ(set.backlog.waiting.front().need.name, QStringLiteral("FPT"));
+
+    // Without the rule, the nearer and more urgent building fire takes the engine.
+    SuggestOptions options;
+    options.weights.followUpLevels = 0;
+    set = suggest(pic, nullptr, {}, *table, options);
+    ASSERT_EQ(itemsFor(set, fire.id).size(), 1u);
+    EXPECT_EQ(itemsFor(set, fire.id).front()->unit, QStringLiteral("FPT-1"));
+    EXPECT_TRUE(itemsFor(set, car.id).empty());
 }
 
 // A report placed in another département (a Hub Santé sample in Loire-Atlantique) gets no Marseille unit.

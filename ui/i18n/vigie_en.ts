@@ -1590,6 +1590,17 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>%1 × %2 (priority %3)</translation>
     </message>
     <message>
+        <source>%1 × %2 (priorité %3, complément)</source>
+        <translation>%1 × %2 (priority %3, complement)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Complément : l&apos;intervention a déjà un moyen engagé. Quand les moyens manquent, il passe après le premier moyen des interventions qui n&apos;en ont aucun (compté %n niveau(x) de priorité plus bas).</source>
+        <translation>
+            <numerusform>Complement: the incident has a unit engaged already. When units are short, it comes after the first unit of incidents that have none (counted %n priority level lower).</numerusform>
+            <numerusform>Complement: the incident has a unit engaged already. When units are short, it comes after the first unit of incidents that have none (counted %n priority levels lower).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> (approx.)</source>
         <translation> (approx.)</translation>
     </message>
