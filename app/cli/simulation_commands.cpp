@@ -94,14 +94,18 @@ int runSimulate(const QStringList &arguments)
         QStringLiteral("return-unavailable"),
         QStringLiteral("a unit driving back from service cannot be sent until it is back at its station "
                        "(default: it can be sent from the road)"));
+    QCommandLineOption firstUnits(
+        QStringLiteral("closest-first-units"),
+        QStringLiteral("the closest-unit dispatcher, too, sends a first unit to every call that has none "
+                       "before any complement (the engine's rule; default: every need in call order)"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print JSON"));
-    parser.addOptions(
-        {roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, unavailable, json});
+    parser.addOptions({roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, unavailable,
+                       firstUnits, json});
     int code = 0;
     const QString usage = QStringLiteral("usage: vigie-cli simulate [--roads DIR] [--seed N] [--incidents N] "
                                          "[--coverage-weight W] [--move-ups] "
                                          "[--move-up-min-gain S] [--return-home] [--return-toward-waiting] "
-                                         "[--return-unavailable] [--json]");
+                                         "[--return-unavailable] [--closest-first-units] [--json]");
     if (!parse(parser, arguments, 0, usage, &code))
         return code;
 
@@ -130,6 +134,7 @@ int runSimulate(const QStringList &arguments)
     }
     options.returnTowardWaiting = parser.isSet(toward);
     options.sendOnTheWay = !parser.isSet(unavailable);
+    options.closestFirstUnits = parser.isSet(firstUnits);
 
     std::unique_ptr<routing::RoadGraph> graph;
     if (parser.isSet(roads)) {
@@ -210,6 +215,7 @@ int runSimulate(const QStringList &arguments)
                     {QStringLiteral("notes"), QJsonArray::fromStringList(travel.notes)},
                     {QStringLiteral("coverage_weight"), options.weights.coverage},
                     {QStringLiteral("send_on_the_way"), options.sendOnTheWay},
+                    {QStringLiteral("closest_first_units"), options.closestFirstUnits},
                     {QStringLiteral("policies"), policies},
                     {QStringLiteral("lower_bound"),
                      QJsonObject{{QStringLiteral("mean_s"), bound.meanSeconds},

@@ -430,20 +430,49 @@ private:
         }
     }
 
+    /// The available unit nearest incident i that can fill its slot s, or noUnit.
+    [[nodiscard]] std::size_t nearestFor(std::size_t i, std::size_t s) const
+    {
+        const allocation::Need &need = m_day[i].slots[s].need;
+        std::size_t best = noUnit;
+        for (std::size_t u = 0; u < m_units.size(); ++u)
+            if (m_units[u].available && allocation::matches(m_candidates[u], need) &&
+                (best == noUnit || drive(u, i) < drive(best, i)))
+                best = u;
+        return best;
+    }
+
+    [[nodiscard]] bool anySent(std::size_t incident) const
+    {
+        const auto &slots = m_result.incidents[incident].slots;
+        return std::any_of(slots.begin(), slots.end(), [](const SlotOutcome &o) { return o.unit != noUnit; });
+    }
+
     Result<void> closest(double now)
     {
+        std::vector<char> served(m_pending.size(), 0);
+        if (m_options.closestFirstUnits) {
+            // Pending slots are grouped by incident, in call order: the first of each unsent incident's slots
+            // that an available unit can fill.
+            for (std::size_t k = 0; k < m_pending.size(); ++k) {
+                const auto [i, s] = m_pending[k];
+                if (anySent(i))
+                    continue;
+                if (const std::size_t best = nearestFor(i, s); best != noUnit) {
+                    send(best, i, s, now);
+                    served[k] = 1;
+                }
+            }
+        }
         std::vector<std::pair<std::size_t, std::size_t>> still;
-        for (const auto &[i, s] : m_pending) {
-            const allocation::Need &need = m_day[i].slots[s].need;
-            std::size_t best = noUnit;
-            for (std::size_t u = 0; u < m_units.size(); ++u)
-                if (m_units[u].available && allocation::matches(m_candidates[u], need) &&
-                    (best == noUnit || drive(u, i) < drive(best, i)))
-                    best = u;
-            if (best == noUnit)
-                still.emplace_back(i, s);
-            else
+        for (std::size_t k = 0; k < m_pending.size(); ++k) {
+            if (served[k])
+                continue;
+            const auto [i, s] = m_pending[k];
+            if (const std::size_t best = nearestFor(i, s); best != noUnit)
                 send(best, i, s, now);
+            else
+                still.emplace_back(i, s);
         }
         m_pending = std::move(still);
         return {};
@@ -497,9 +526,7 @@ private:
             p.needs.back().push_back(m_day[i].slots[s].need);
             // A unit already sent to the incident makes its other slots complements, as the console's
             // suggestions count the units engaged (allocation::Need::followUp).
-            const auto &sent = m_result.incidents[i].slots;
-            p.needs.back().back().followUp =
-                std::any_of(sent.begin(), sent.end(), [](const SlotOutcome &o) { return o.unit != noUnit; });
+            p.needs.back().back().followUp = anySent(i);
         }
         for (std::size_t u : units)
             p.units.push_back(m_candidates[u]);

@@ -9,7 +9,7 @@
 // back at its station). A need that no available unit can fill waits in a queue and is served, in call
 // order, when a unit is free again. Two policies decide who goes:
 //   - closest available: each waiting need, in call order, gets the available matching unit with the
-//     shortest drive;
+//     shortest drive (SimOptions::closestFirstUnits: incidents without a unit first);
 //   - allocation engine: all waiting needs at once by the min-cost flow of allocation/allocator.h, with the
 //     MEXCLP coverage term of allocation/coverage.h (sectors: the stations, weighted by their demand); the
 //     needs of an incident that a unit was sent to already are complements (allocation::Need::followUp).
@@ -95,6 +95,10 @@ struct SimOptions
     /// hospital) it left, an upper bound of the drive from where it is; its turnout is kept. Off: it is busy
     /// until back at its station (the model of the first runs, kept to compare).
     bool sendOnTheWay = true;
+    /// The closest-unit dispatcher applies the engine's rule on complements too: each waiting incident that
+    /// has no unit yet gets its first one (the first of its waiting needs an available unit can fill), in
+    /// call order, before any other need is served. Off: every need in call order (the baseline as named).
+    bool closestFirstUnits = false;
     double callProcessingSeconds = calibration::callProcessingSeconds;
     double turnoutSeconds = calibration::turnoutSeconds;
     allocation::Weights weights;         ///< allocation engine only

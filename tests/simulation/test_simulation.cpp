@@ -339,6 +339,40 @@ TEST_P(BothPolicies, AFreedUnitDrivesTowardsTheNeedThatWaits)
 
 // On a generated day no policy whose units leave from stations beats the lower bound, with or without
 // move-ups.
+// One ambulance; call A (two VSAV, the station 300 s away) at 0, call B (one VSAV, 400 s away) at 30; units
+// busy until back. The unit, back from A at 790, finds A's second need (a complement: A had a unit) and B
+// (nobody yet) waiting. Times by hand:
+//   A: dispatched 60, on scene 60 + 30 + 300 = 390, leaves 490, back 790;
+//   B first: dispatched 790, on scene 790 + 30 + 400 = 1220, response 1190;
+//   A's complement first: on scene 1120, leaves 1220, back 1520; B on scene 1520 + 30 + 400 = 1950, response
+//   1920.
+TEST(Simulation, AnIncidentWithNobodyIsServedBeforeAComplement)
+{
+    City city;
+    city.stations = {{QStringLiteral("s0"), QStringLiteral("S0"), {5.0, 43.0}}};
+    city.units = {vsav(QStringLiteral("V1"), 0)};
+    city.demandWeight = {1.0};
+    std::vector<SimIncident> day{incident(0, 100), incident(30, 100)};
+    day[0].slots.push_back(day[0].slots.front());
+    const TravelTable travel = table({{300, 400}}, 2);
+    const auto responseOfB = [&](Policy policy, bool closestFirstUnits, int followUpLevels) {
+        SimOptions options = fixedDelays(policy);
+        options.sendOnTheWay = false;
+        options.closestFirstUnits = closestFirstUnits;
+        options.weights.followUpLevels = followUpLevels;
+        auto run = simulate(city, day, travel, options);
+        EXPECT_TRUE(run.ok());
+        EXPECT_DOUBLE_EQ(run->incidents[0].responseSeconds.value_or(-1), 390.0);
+        return run->incidents[1].responseSeconds.value_or(-1);
+    };
+    // The closest unit as named: needs in call order, A's complement first.
+    EXPECT_DOUBLE_EQ(responseOfB(Policy::ClosestAvailable, false, 3), 1920.0);
+    EXPECT_DOUBLE_EQ(responseOfB(Policy::ClosestAvailable, true, 3), 1190.0);
+    // The engine: B first; without the rule, the nearer complement.
+    EXPECT_DOUBLE_EQ(responseOfB(Policy::AllocationEngine, false, 3), 1190.0);
+    EXPECT_DOUBLE_EQ(responseOfB(Policy::AllocationEngine, false, 0), 1920.0);
+}
+
 TEST(Simulation, NoPolicyBeatsTheLowerBound)
 {
     auto city = marseilleCity();
@@ -669,6 +703,23 @@ TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
         QJsonDocument::fromJson(road.out).object().value(QLatin1String("policies")).toArray()[0].toObject();
     EXPECT_GT(closest.value(QLatin1String("sent_on_the_way")).toInt(), 0);
     EXPECT_LT(closest.value(QLatin1String("mean_s")).toDouble(), plain[0]);
+
+    // The closest unit with the engine's rule on complements: said, and only the closest unit's day changes.
+    const CliRun ruled = cli({QStringLiteral("simulate"), QStringLiteral("--incidents"),
+                              QStringLiteral("525"), QStringLiteral("--seed"), QStringLiteral("3"),
+                              QStringLiteral("--json"), QStringLiteral("--closest-first-units")});
+    ASSERT_EQ(ruled.code, 0) << ruled.err.toStdString();
+    const QJsonObject r = QJsonDocument::fromJson(ruled.out).object();
+    EXPECT_TRUE(r.value(QLatin1String("closest_first_units")).toBool());
+    EXPECT_FALSE(
+        QJsonDocument::fromJson(road.out).object().value(QLatin1String("closest_first_units")).toBool());
+    const QJsonArray
+        before = QJsonDocument::fromJson(road.out).object().value(QLatin1String("policies")).toArray(),
+        after = r.value(QLatin1String("policies")).toArray();
+    EXPECT_NE(after[0].toObject().value(QLatin1String("mean_s")).toDouble(),
+              before[0].toObject().value(QLatin1String("mean_s")).toDouble());
+    EXPECT_DOUBLE_EQ(after[1].toObject().value(QLatin1String("mean_s")).toDouble(),
+                     before[1].toObject().value(QLatin1String("mean_s")).toDouble());
 }
 
 TEST(SimulateCli, BadArgumentsAreClearErrors)
