@@ -189,28 +189,9 @@ bool MapView::drawBasemap(QPainter &p, QSize size)
             builtIn = builtIn || m_basemap.builtInShown();
         }
     p.restore();
-    if (!builtIn)
-        return false;
-    // The sectors' names, once each, over the built-in background, none over another (zoomed out, or
-    // enlarged for a wall, they would pile up).
-    const double s = std::exp2(m_zoom);
-    std::vector<QRect> placed;
-    for (const BuiltInArea &a : builtInAreas()) {
-        if (a.kind != BuiltInArea::Kind::Sector)
-            continue;
-        const QPixmap &pm = m_symbols.label(a.name.section(QLatin1Char(' '), 0, 1), 12);
-        const QSize sz = pm.deviceIndependentSize().toSize();
-        const QPoint at(int(std::lround(a.labelAt.x() * s)) + o.x() - sz.width() / 2,
-                        int(std::lround(a.labelAt.y() * s)) + o.y() - sz.height() / 2);
-        const QRect box(at, sz);
-        if (std::any_of(placed.begin(), placed.end(), [&](const QRect &r) { return r.intersects(box); }))
-            continue;
-        placed.push_back(box);
-        p.setOpacity(0.75);
-        p.drawPixmap(at, pm);
-        p.setOpacity(1);
-    }
-    return true;
+    // The sectors' names go with the other labels, after the symbols (drawPoints): drawn here, under them,
+    // a cluster would cover them.
+    return builtIn;
 }
 
 namespace {
@@ -494,8 +475,33 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
             labelled.emplace_back(r, named);
     });
 
-    // Labels after every symbol, so that none covers one: zone names first, then callsigns, each only
-    // where it overlaps nothing already placed.
+    // Labels after every symbol, so that none covers one: the built-in background's sector names, zone
+    // names, then callsigns, each only where it overlaps nothing already placed. A sector's name moves by up
+    // to its height or half its width when a symbol sits there (zoomed out, or enlarged for a wall, symbols
+    // and names would pile up).
+    if (m_static.builtIn) {
+        for (const BuiltInArea &a : builtInAreas()) {
+            if (a.kind != BuiltInArea::Kind::Sector)
+                continue;
+            const QPixmap &pm = m_symbols.label(a.name.section(QLatin1Char(' '), 0, 1), 12);
+            const QSize sz = pm.deviceIndependentSize().toSize();
+            const QPoint at(int(std::lround(a.labelAt.x() * s)) + o.x() - sz.width() / 2,
+                            int(std::lround(a.labelAt.y() * s)) + o.y() - sz.height() / 2);
+            const int h = sz.height(), w = sz.width() / 2;
+            for (const QPoint shift : {QPoint(0, 0), QPoint(0, -h), QPoint(0, h), QPoint(-w, 0), QPoint(w, 0),
+                                       QPoint(-w, -h), QPoint(w, -h), QPoint(-w, h), QPoint(w, h)}) {
+                const QRect box(at + shift, sz);
+                if (!occupied.free(box))
+                    continue;
+                occupied.take(box);
+                p.setOpacity(0.75);
+                p.drawPixmap(box.topLeft(), pm);
+                p.setOpacity(1);
+                ++stats.labels;
+                break;
+            }
+        }
+    }
     if (m_visible[int(Layer::Zones)]) {
         for (const auto &z : m_contents.zones) {
             const QRectF b = QPolygonF(z.ring).boundingRect();

@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <tuple>
 
 namespace vigie::ui {
@@ -93,6 +94,7 @@ WallLayout::WallLayout(PictureManager &manager, maps::MapView *map, Options opti
     m_viewLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *topRow = new QHBoxLayout(top);
     topRow->setContentsMargins(0, 0, 0, 0);
+    topRow->setSpacing(0);
     topRow->addWidget(m_banner, 3);
     topRow->addWidget(m_viewLabel, 2);
 
@@ -179,8 +181,7 @@ void WallLayout::showView(View view)
                 worst = &i;
         if (worst) {
             m_map->setCenter(*worst->position, 15);
-            setLine(m_viewLabel,
-                    viewName(view) + QStringLiteral(" — ") +
+            setViewLine(viewName(view) + QStringLiteral(" — ") +
                         (worst->title.isEmpty() ? incidentTypeLabel(worst->type) : worst->title));
             return;
         }
@@ -196,7 +197,23 @@ void WallLayout::showView(View view)
                      maps::project({city.maxLon, city.minLat}, 0));
     }
     m_map->fitWorld(box, 15);
-    setLine(m_viewLabel, viewName(m_view));
+    setViewLine(viewName(m_view));
+}
+
+void WallLayout::setViewLine(const QString &text)
+{
+    // The view's name takes the width it needs, at most two fifths of the line, and the banner the rest:
+    // the room's mode and its count of incidents are read whole, the room's name cut first. Both labels
+    // ignore their texts' widths (they are cut to fit), so the stretch factors share the line.
+    const QMargins m = m_viewLabel->contentsMargins();
+    const int natural = QFontMetrics(m_viewLabel->font()).horizontalAdvance(text) + m.left() + m.right() + 2;
+    const int line = std::max(10, width());
+    const int view = std::clamp(natural, 1, line * 2 / 5);
+    if (auto *row = qobject_cast<QBoxLayout *>(m_viewLabel->parentWidget()->layout())) {
+        row->setStretch(0, line - view);
+        row->setStretch(1, view);
+    }
+    setLine(m_viewLabel, text);
 }
 
 void WallLayout::applySizes(QSize screen)
@@ -209,11 +226,11 @@ void WallLayout::applySizes(QSize screen)
     m_banner->setFont(bold);
     m_viewLabel->setFont(f);
     m_ticker->setFont(f);
-    updateBanner(); // elided again for the new type
-    setLine(m_viewLabel, m_viewLabel->toolTip());
     const int margin = std::max(4, m_sizes.fontPixels / 4);
     m_banner->setContentsMargins(margin, margin / 2, margin, margin / 2);
     m_viewLabel->setContentsMargins(margin, margin / 2, margin, margin / 2);
+    updateBanner(); // elided again for the new type
+    setViewLine(m_viewLabel->toolTip());
     m_ticker->setContentsMargins(margin, margin / 2, margin, margin / 2);
     m_ticker->setFixedHeight(int(m_sizes.tickerLines * QFontMetrics(f).lineSpacing() + margin * 1.5));
     m_map->setReadingScale(m_sizes.mapScale);

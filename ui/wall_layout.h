@@ -71,6 +71,8 @@ protected:
 
 private:
     void updateBanner();
+    /// The name of the view shown, on the banner's right.
+    void setViewLine(const QString &text);
     void updateTicker();
     void addNote(const QString &kind);
 

@@ -260,6 +260,15 @@ TEST_F(DemoRoom, TheViewsTurnBetweenCityMostSevereIncidentAndHospitals)
     wall.show();
     QApplication::processEvents();
     EXPECT_EQ(wall.view(), Wall::View::City);
+    // At 5 m the banner holds few words: the mode and the count of incidents read whole, the room's name is
+    // cut first, and the view's name keeps the width it needs.
+    const auto *banner = wall.findChild<QLabel *>(QStringLiteral("WallBannerText"));
+    const auto *view = wall.findChild<QLabel *>(QStringLiteral("WallViewName"));
+    ASSERT_TRUE(banner && view);
+    const QString modeAndCount = banner->toolTip().section(QStringLiteral(" — "), 0, 1);
+    EXPECT_TRUE(banner->text().startsWith(modeAndCount + QStringLiteral(" — ")))
+        << banner->text().toStdString() << " / " << banner->toolTip().toStdString();
+    EXPECT_EQ(view->text(), view->toolTip());
     wall.showView(Wall::View::MostSevere);
     EXPECT_EQ(wall.view(), Wall::View::MostSevere);
     EXPECT_GE(map->zoom(), 14.9);
