@@ -483,7 +483,9 @@ void MapView::drawPoints(QPainter &p, QSize size, FrameStats &stats)
         for (const BuiltInArea &a : builtInAreas()) {
             if (a.kind != BuiltInArea::Kind::Sector)
                 continue;
-            const QPixmap &pm = m_symbols.label(a.name.section(QLatin1Char(' '), 0, 1), 12);
+            // "Secteur 4 (8e arr.)" reads "Secteur 4", and "Sector 4" in English.
+            const QString number = a.name.section(QLatin1Char(' '), 1, 1);
+            const QPixmap &pm = m_symbols.label(tr("Secteur %1").arg(number), 12);
             const QSize sz = pm.deviceIndependentSize().toSize();
             const QPoint at(int(std::lround(a.labelAt.x() * s)) + o.x() - sz.width() / 2,
                             int(std::lround(a.labelAt.y() * s)) + o.y() - sz.height() / 2);

@@ -1301,6 +1301,11 @@
 <context>
     <name>vigie::maps::MapView</name>
     <message>
+        <location filename="../../maps/map_view.cpp"/>
+        <source>Secteur %1</source>
+        <translation>Sector %1</translation>
+    </message>
+    <message>
         <source>Aucun fond de carte à cet endroit : le fond simplifié ne couvre que Marseille et ses environs</source>
         <translation>No background map here: the simplified background covers only Marseille and its surroundings</translation>
     </message>
