@@ -76,17 +76,40 @@ QString capabilityLabel(const QString &capability)
     return capability;
 }
 
-QString placeName(const QString &id)
+namespace {
+
+struct PlaceNames
 {
-    // The city pack's places, read once (embedded resources: nothing to wait for).
-    static const QHash<QString, QString> names = [] {
-        QHash<QString, QString> out;
+    QString name, shortName;
+};
+
+/// The city pack's places, read once (embedded resources: nothing to wait for).
+const QHash<QString, PlaceNames> &placeNames()
+{
+    static const QHash<QString, PlaceNames> names = [] {
+        QHash<QString, PlaceNames> out;
         if (auto places = cityPlaces())
-            for (const Place &p : *places)
-                out.insert(p.id, p.name);
+            for (const Place &p : *places) {
+                const QString shortName = p.properties.value(QLatin1String("short_name")).toString();
+                out.insert(p.id, {p.name, shortName.isEmpty() ? p.name : shortName});
+            }
         return out;
     }();
-    return names.value(id, id);
+    return names;
+}
+
+} // namespace
+
+QString placeName(const QString &id)
+{
+    const auto it = placeNames().find(id);
+    return it == placeNames().end() ? id : it->name;
+}
+
+QString placeShortName(const QString &id)
+{
+    const auto it = placeNames().find(id);
+    return it == placeNames().end() ? id : it->shortName;
 }
 
 QColor statusColour(const QString &status)

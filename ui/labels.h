@@ -24,6 +24,9 @@ namespace vigie::ui {
 /// A place of the city pack (a station, a hospital, a town hall) by its name ("bmpm-luminy" → "Centre
 /// d'incendie et de secours de Luminy"); a place the pack does not know by its id.
 [[nodiscard]] QString placeName(const QString &id);
+/// The same place as a desk calls it, where a column has little room ("bmpm-luminy" → "CIS Luminy"): the
+/// pack's short_name, else its name.
+[[nodiscard]] QString placeShortName(const QString &id);
 [[nodiscard]] QString kindLabel(const QString &kind);
 /// A feed source as the Flux dock names it: a file whose name was replaced by a token ("file
 /// [source:fed93601a869].json": a file name may name a person) becomes "fichier JSON n° fed936"; other

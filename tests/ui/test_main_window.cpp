@@ -77,14 +77,25 @@ TEST_F(DemoFixture, ModelsPassTheModelTester)
     QAbstractItemModelTester t3(&log, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_GT(units.rowCount(), 100);
     EXPECT_EQ(log.rowCount(), 50);
-    // A unit's station by its name and its capabilities in words, not the fleet file's codes.
-    int staff = -1;
-    for (int row = 0; row < units.rowCount(); ++row)
-        if (units.index(row, 0).data(ui::UnitsModel::IdRole).toString() == QLatin1String("VLC-EMAJ-1"))
+    // A unit's station by the name a desk uses (the whole name in its tooltip) and its capabilities in
+    // words, not the fleet file's codes.
+    int staff = -1, plombieres = -1;
+    for (int row = 0; row < units.rowCount(); ++row) {
+        const QString id = units.index(row, 0).data(ui::UnitsModel::IdRole).toString();
+        if (id == QLatin1String("VLC-EMAJ-1"))
             staff = row;
+        if (units.index(row, ui::UnitsModel::Station).data(Qt::ToolTipRole).toString() ==
+            QStringLiteral("Centre d'incendie et de secours de Plombières"))
+            plombieres = row;
+    }
     ASSERT_GE(staff, 0);
     EXPECT_EQ(units.index(staff, ui::UnitsModel::Station).data().toString(),
+              QStringLiteral("Caserne de Strasbourg"));
+    EXPECT_EQ(units.index(staff, ui::UnitsModel::Station).data(Qt::ToolTipRole).toString(),
               QStringLiteral("Caserne de Strasbourg – État-major du BMPM et COSSIM"));
+    ASSERT_GE(plombieres, 0);
+    EXPECT_EQ(units.index(plombieres, ui::UnitsModel::Station).data().toString(),
+              QStringLiteral("CIS Plombières"));
     EXPECT_EQ(units.index(staff, ui::UnitsModel::Callsign).data(Qt::ToolTipRole).toString(),
               QStringLiteral("VLC-EMAJ-1 — commandement"));
 
@@ -789,8 +800,8 @@ TEST(Console, APartialCloseOfAFusedIncidentIsWordedAsSuch)
     EXPECT_EQ(ui::LogModel::summary(close), QStringLiteral("alerte CAP F-1 : Feu éteint."));
     Entry severity;
     severity.kind = QStringLiteral("incident.update");
-    severity.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
-                                {QStringLiteral("severity"), 4}};
+    severity.data =
+        QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")}, {QStringLiteral("severity"), 4}};
     EXPECT_EQ(ui::LogModel::summary(severity), QStringLiteral("alerte CAP F-1 : gravité 4 sur 5"));
     ui::useLanguage(QStringLiteral("en"));
     EXPECT_EQ(ui::LogModel::summary(severity), QStringLiteral("CAP alert F-1: severity 4 of 5"));

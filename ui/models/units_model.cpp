@@ -60,7 +60,7 @@ QVariant UnitsModel::data(const QModelIndex &index, int role) const
                        ? tr("%1 (réunie à %2)").arg(incidentRef(u.incident), incidentRef(shown->id))
                        : incidentRef(u.incident);
         if (index.column() == Station)
-            return u.station;
+            return placeName(u.station);
         QStringList capabilities;
         for (const QString &c : u.capabilities)
             capabilities << capabilityLabel(c);
@@ -83,7 +83,7 @@ QVariant UnitsModel::data(const QModelIndex &index, int role) const
             return QString();
         return shown && !shown->title.isEmpty() ? shown->title : incidentRef(shown ? shown->id : u.incident);
     case Station:
-        return placeName(u.station);
+        return placeShortName(u.station); // the whole name in the tooltip
     default:
         return {};
     }
