@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -218,6 +219,36 @@ QString ageText(Timestamp since, Timestamp now)
     return tr("%1 j").arg(minutes / (24 * 60));
 }
 
+QString arrondissementsText(const QString &sectorName)
+{
+    // "Secteur 1 (1e et 7e arr.)" → « 1er et 7e arr. », "1st and 7th arr.": the numbers of the sectors file,
+    // written in the console's language.
+    const qsizetype open = sectorName.indexOf(QLatin1Char('('));
+    const QString inside = open < 0 ? sectorName : sectorName.mid(open + 1).chopped(1);
+    static const QRegularExpression number(QStringLiteral("(\\d+)e\\b"));
+    QStringList ordinals;
+    const bool english = QLocale().language() == QLocale::English;
+    for (auto it = number.globalMatch(inside); it.hasNext();) {
+        const int n = it.next().captured(1).toInt();
+        if (!english) {
+            ordinals << (n == 1 ? QStringLiteral("1er") : QStringLiteral("%1e").arg(n));
+            continue;
+        }
+        const int tens = n % 100, units = n % 10;
+        const char *suffix = tens >= 11 && tens <= 13 ? "th"
+                             : units == 1             ? "st"
+                             : units == 2             ? "nd"
+                             : units == 3             ? "rd"
+                                                      : "th";
+        ordinals << QString::number(n) + QLatin1String(suffix);
+    }
+    if (ordinals.isEmpty())
+        return inside;
+    const QString last = ordinals.takeLast();
+    return ordinals.isEmpty() ? tr("%1 arr.").arg(last)
+                              : tr("%1 et %2 arr.").arg(ordinals.join(QStringLiteral(", ")), last);
+}
+
 QString placeLabel(GeoPoint point)
 {
     const QPointF world = maps::project(point, 0);
@@ -230,11 +261,8 @@ QString placeLabel(GeoPoint point)
         });
         if (!inside)
             continue;
-        if (a.kind == maps::BuiltInArea::Kind::Sector) {
-            // "Secteur 1 (1e et 7e arr.)": the arrondissements are what a desk reads.
-            const qsizetype open = a.name.indexOf(QLatin1Char('('));
-            return open < 0 ? a.name : a.name.mid(open + 1).chopped(1);
-        }
+        if (a.kind == maps::BuiltInArea::Kind::Sector)
+            return arrondissementsText(a.name); // the arrondissements are what a desk reads
         surroundings = a.kind == maps::BuiltInArea::Kind::Sea ? tr("en mer") : tr("hors Marseille");
     }
     return surroundings.isEmpty() ? tr("hors Marseille") : surroundings;

@@ -36,6 +36,9 @@ inline constexpr int detailSourceLimit = 200;
 
 /// The municipal sector a point lies in ("1er et 7e arr."), "en mer" or "hors Marseille".
 [[nodiscard]] QString placeLabel(GeoPoint point);
+/// A sector's arrondissements from its name in the sectors file ("Secteur 1 (1e et 7e arr.)"), in the
+/// console's language: « 1er et 7e arr. », "1st and 7th arr.".
+[[nodiscard]] QString arrondissementsText(const QString &sectorName);
 
 /// A link the Détail dock follows to show another object (vigie:incident/ID, vigie:unit/ID,
 /// vigie:hospital/ID), and back.

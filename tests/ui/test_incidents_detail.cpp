@@ -3,6 +3,7 @@
 // dock with everything known of it, in the console's words and at the room's time; the filter narrows the
 // list; a hospital shows its name and free beds, and stays reachable at the deepest zoom where units parked
 // at it share its place.
+#include "ui/detail_html.h"
 #include "ui/detail_panel.h"
 #include "ui/incidents_panel.h"
 #include "ui/labels.h"
@@ -139,6 +140,24 @@ QStringList rawCodes(const QString &text)
 
 } // namespace
 
+// A sector's arrondissements in the console's language, from the numbers of the sectors file.
+TEST(PlaceWords, ArrondissementsReadInTheConsolesLanguage)
+{
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("en")));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 1 (1e et 7e arr.)")),
+              QStringLiteral("1st and 7th arr."));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 2 (2e et 3e arr.)")),
+              QStringLiteral("2nd and 3rd arr."));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 6 (11e et 12e arr.)")),
+              QStringLiteral("11th and 12th arr."));
+    ASSERT_TRUE(ui::useLanguage(QStringLiteral("fr")));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 1 (1e et 7e arr.)")),
+              QStringLiteral("1er et 7e arr."));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 8 (15e et 16e arr.)")),
+              QStringLiteral("15e et 16e arr."));
+    EXPECT_EQ(ui::arrondissementsText(QStringLiteral("Secteur 9 (Frioul)")), QStringLiteral("Frioul"));
+}
+
 TEST(IncidentsDesk, TheListIsReadableAndWideEnough)
 {
     Desk desk;
@@ -153,7 +172,7 @@ TEST(IncidentsDesk, TheListIsReadableAndWideEnough)
     };
     EXPECT_EQ(cell(ui::IncidentsModel::Type), QStringLiteral("Mouvement de foule"));
     EXPECT_EQ(cell(ui::IncidentsModel::Severity), QStringLiteral("4"));
-    EXPECT_EQ(cell(ui::IncidentsModel::Place), QStringLiteral("1e et 7e arr."));
+    EXPECT_EQ(cell(ui::IncidentsModel::Place), QStringLiteral("1er et 7e arr."));
     EXPECT_EQ(cell(ui::IncidentsModel::Units), QStringLiteral("2"));
     EXPECT_EQ(cell(ui::IncidentsModel::Age), QStringLiteral("7 min")); // opened 23:40, latest event 23:47
     // Nature and place under the title, on a second line.
@@ -162,7 +181,7 @@ TEST(IncidentsDesk, TheListIsReadableAndWideEnough)
                                  ->index(row, ui::IncidentsModel::Title)
                                  .data(ui::IncidentsModel::SubtitleRole)
                                  .toString();
-    EXPECT_EQ(subtitle, QStringLiteral("Mouvement de foule · 1e et 7e arr."));
+    EXPECT_EQ(subtitle, QStringLiteral("Mouvement de foule · 1er et 7e arr."));
     EXPECT_GE(desk.list().rowHeight(row), 2 * desk.list().fontMetrics().height());
     for (int c : {int(ui::IncidentsModel::Severity), int(ui::IncidentsModel::Title),
                   int(ui::IncidentsModel::Age), int(ui::IncidentsModel::Units)}) {
@@ -190,7 +209,7 @@ TEST(IncidentsDesk, SelectingAnIncidentCentresTheMapAndFillsTheDetail)
     const QString text = desk.detail->toPlainText();
     for (const char *expected :
          {"Mouvement de foule quai de Rive-Neuve – victimes au sol", "Mouvement de foule", "gravité 4 sur 5",
-          "1e et 7e arr.", "Ouverte à 23:40", "urgences absolues (rouge)", "Moyens engagés : 2",
+          "1er et 7e arr.", "Ouverte à 23:40", "urgences absolues (rouge)", "Moyens engagés : 2",
           "SMUR Timone 2", "arrivée estimée à 23:56", "sur les lieux depuis 23:42", "Plan rouge déclenché",
           "Sources : 2", "SAMU 13 (flux EMSI) — 1 signalement", "CTA-CODIS 13", "Mise à jour d'intervention"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();

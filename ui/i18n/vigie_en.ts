@@ -2477,6 +2477,14 @@ Expected coverage loss (MEXCLP model): %3</translation>
 <context>
     <name>vigie::ui::Detail</name>
     <message>
+        <source>%1 arr.</source>
+        <translation>%1 arr.</translation>
+    </message>
+    <message>
+        <source>%1 et %2 arr.</source>
+        <translation>%1 and %2 arr.</translation>
+    </message>
+    <message>
         <source>en route depuis %1, arrivée vers %2 (dans %3) estimée à vol d&apos;oiseau, à %4 km</source>
         <translation>en route since %1, arriving about %2 (in %3) by a straight-line estimate, %4 km away</translation>
     </message>
