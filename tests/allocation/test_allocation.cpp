@@ -514,6 +514,18 @@ Unit fleetUnit(const char *id, const char *type, GeoPoint where, const char *sta
     return u;
 }
 
+/// An open incident of `pic`, at `where`.
+const Incident &addIncident(Picture &pic, const QString &id, const QString &title, const QString &type,
+                            GeoPoint where)
+{
+    Incident &i = pic.incidents[id];
+    i.id = id;
+    i.title = title;
+    i.type = type;
+    i.position = where;
+    return i;
+}
+
 std::vector<const Suggestion *> itemsFor(const SuggestionSet &set, const QString &incident)
 {
     std::vector<const Suggestion *> out;
@@ -535,12 +547,8 @@ TEST(Suggest, UnitsEngagedOnAnIncidentCountTowardItsNeeds)
          {fleetUnit("FPT-1", "FPT", {5.37, 43.30}), fleetUnit("FPT-2", "FPT", {5.39, 43.31}),
           fleetUnit("FPT-3", "FPT", {5.40, 43.29}), fleetUnit("FPT-ON", "FPT", here, "on_scene", "inc-1")})
         pic.units[u.id] = u;
-    Incident fire;
-    fire.id = QStringLiteral("inc-1");
-    fire.title = QStringLiteral("Feu d'appartement");
-    fire.type = QStringLiteral("building_fire");
-    fire.position = here;
-    pic.incidents[fire.id] = fire;
+    const Incident &fire = addIncident(pic, QStringLiteral("inc-1"), QStringLiteral("Feu d'appartement"),
+                                       QStringLiteral("building_fire"), here);
     auto table = defaultNeedsTable();
     ASSERT_TRUE(table.ok());
     SuggestionSet set = suggest(pic, nullptr, {}, *table);
@@ -577,18 +585,10 @@ TEST(Suggest, AnIncidentWithNobodyGetsTheLastEngineBeforeAComplement)
     for (const Unit &u : {fleetUnit("FPT-1", "FPT", {5.381, 43.30}),
                           fleetUnit("FPT-ON", "FPT", here, "on_scene", "inc-fire")})
         pic.units[u.id] = u;
-    Incident fire;
-    fire.id = QStringLiteral("inc-fire");
-    fire.title = QStringLiteral("Feu d'appartement");
-    fire.type = QStringLiteral("building_fire");
-    fire.position = here;
-    pic.incidents[fire.id] = fire;
-    Incident car;
-    car.id = QStringLiteral("inc-car");
-    car.title = QStringLiteral("Véhicule en feu");
-    car.type = QStringLiteral("vehicle_fire");
-    car.position = GeoPoint{5.42, 43.32};
-    pic.incidents[car.id] = car;
+    const Incident &fire = addIncident(pic, QStringLiteral("inc-fire"), QStringLiteral("Feu d'appartement"),
+                                       QStringLiteral("building_fire"), here);
+    const Incident &car = addIncident(pic, QStringLiteral("inc-car"), QStringLiteral("Véhicule en feu"),
+                                      QStringLiteral("vehicle_fire"), GeoPoint{5.42, 43.32});
     auto table = defaultNeedsTable();
     ASSERT_TRUE(table.ok());
 
@@ -625,12 +625,8 @@ TEST(Suggest, AnIncidentOutsideTheFleetsAreaGetsAMessageNotAUnit)
 {
     Picture pic;
     pic.units[QStringLiteral("VSAV-1")] = fleetUnit("VSAV-1", "VSAV", {5.37, 43.30});
-    Incident far;
-    far.id = QStringLiteral("inc-nantes");
-    far.title = QStringLiteral("Chute");
-    far.type = QStringLiteral("injury");
-    far.position = GeoPoint{-1.55, 47.22};
-    pic.incidents[far.id] = far;
+    const Incident &far = addIncident(pic, QStringLiteral("inc-nantes"), QStringLiteral("Chute"),
+                                      QStringLiteral("injury"), GeoPoint{-1.55, 47.22});
     Incident near = far;
     near.id = QStringLiteral("inc-marseille");
     near.position = GeoPoint{5.38, 43.29};
@@ -699,12 +695,8 @@ TEST(Suggest, AMoveUpFillsTheStationADispatchEmpties)
         u.statusTime = Timestamp{1000};
         pic.units[u.id] = u;
     }
-    Incident call;
-    call.id = QStringLiteral("inc-1");
-    call.title = QStringLiteral("Chute");
-    call.type = QStringLiteral("injury");
-    call.position = GeoPoint{5.381, 43.301};
-    pic.incidents[call.id] = call;
+    const Incident &call = addIncident(pic, QStringLiteral("inc-1"), QStringLiteral("Chute"),
+                                       QStringLiteral("injury"), GeoPoint{5.381, 43.301});
     auto table = defaultNeedsTable();
     ASSERT_TRUE(table.ok());
     const auto moveUps = [&](const SuggestionSet &set) {
