@@ -490,8 +490,15 @@ int main(int argc, char *argv[])
     // Rapports: RETEX and point de situation (PDF), before the help menu.
     vigie::ui::addReportsMenu(&window, manager, basemap);
     vigie::ui::addHelpMenu(&window); // last: after the map's menu
-    window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"), new vigie::maps::LayerPanel(*map),
-                    Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto *layersDock = window.addPanel(QStringLiteral("LayersDock"), QObject::tr("Couches"),
+                                       new vigie::maps::LayerPanel(*map), Qt::RightDockWidgetArea,
+                                       QKeySequence(Qt::CTRL | Qt::Key_L));
+    // The layers behind the units' tab (Ctrl+L brings them): stacked with the units and the detail, they
+    // left the units' list four rows of a hundred and more units on a 1080-line screen.
+    if (auto *units = window.findChild<QDockWidget *>(QStringLiteral("UnitsDock"))) {
+        window.tabifyDockWidget(units, layersDock);
+        units->raise();
+    }
     vigie::ui::attachDetailDock(window, manager, *map);
 
     // Suggestions: by road when a network was imported, else by straight line (the panel says which).
@@ -589,12 +596,13 @@ int main(int argc, char *argv[])
     } deskGuard{deskAlive, link.get()};
     if (link) {
         window.attachDesk(vigie::ui::deskAuthor());
-        // The room's desks share the layers' place, in front: who is here matters more during a shift.
+        // The room's desks share the units' and layers' place, a tab away (Ctrl+7); the units'
+        // list stays in front.
         auto *presence = window.findChild<QDockWidget *>(QStringLiteral("PresenceDock"));
-        if (auto *layers = window.findChild<QDockWidget *>(QStringLiteral("LayersDock"));
-            presence && layers) {
-            window.tabifyDockWidget(layers, presence);
-            presence->raise();
+        if (presence) {
+            window.tabifyDockWidget(layersDock, presence);
+            if (auto *units = window.findChild<QDockWidget *>(QStringLiteral("UnitsDock")))
+                units->raise();
         }
         // The replica went back to its server's chain (the server had lost commits): the log's end shown here
         // may be gone, so the picture is folded again before anything new is.

@@ -125,6 +125,19 @@ bool IncidentsFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
                        [&haystack](const QString &w) { return haystack.contains(w); });
 }
 
+namespace {
+
+/// A filter's combo as wide as its longest choice at most, as narrow as a few letters at least.
+void fitFilter(QComboBox *combo)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    const int whole = combo->sizeHint().width();
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMaximumWidth(whole);
+}
+
+} // namespace
+
 IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidget(parent), m_manager(manager)
 {
     setObjectName(QStringLiteral("IncidentsPanel"));
@@ -153,11 +166,12 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("IncidentsCount"));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    // The filters give way on a small screen (the window must fit 1024 px): the combos shrink to a few
-    // letters, the count may be cut.
+    // The filters read whole when the panel has room (« Toutes gravités ») and give way on a small screen
+    // (the window must fit 1024 px): the combos shrink to a few letters, the count may be cut.
     for (QComboBox *combo : {m_severity, m_agency}) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
+        fitFilter(combo);
+        combo->installEventFilter(this); // and again in the shared screen's larger type
     }
     m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
@@ -200,8 +214,8 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
 
     auto *filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    filters->addWidget(m_severity);
-    filters->addWidget(m_agency);
+    filters->addWidget(m_severity, 1);
+    filters->addWidget(m_agency, 1);
     filters->addWidget(m_count, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -287,6 +301,8 @@ bool IncidentsPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::FontChange)
         fitColumns();
+    if ((watched == m_severity || watched == m_agency) && event->type() == QEvent::FontChange)
+        fitFilter(static_cast<QComboBox *>(watched));
     if (watched == m_search && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
         m_view->setFocus(Qt::TabFocusReason);

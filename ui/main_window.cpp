@@ -98,6 +98,12 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
     unitsView->setObjectName(QStringLiteral("UnitsView"));
     unitsView->sortByColumn(UnitsModel::Callsign, Qt::AscendingOrder);
     unitsView->setMinimumWidth(400);
+    // What a desk looks for first: is the unit free, and if not, on what. Service, type and station follow
+    // (the callsign says most of them), where the dock's width cuts first.
+    unitsView->horizontalHeader()->moveSection(unitsView->horizontalHeader()->visualIndex(UnitsModel::Status),
+                                               1);
+    unitsView->horizontalHeader()->moveSection(
+        unitsView->horizontalHeader()->visualIndex(UnitsModel::Incident), 2);
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
 
@@ -269,10 +275,27 @@ QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &titl
     dock->setObjectName(objectName);
     dock->setWidget(widget);
     addDockWidget(area, dock);
-    QAction *toggle = dock->toggleViewAction();
-    if (!shortcut.isEmpty())
-        toggle->setShortcut(shortcut);
-    m_viewMenu->addAction(toggle);
+    // The panel's entry and keys bring it in front. The dock's own toggle closes a panel that is open behind
+    // another's tab: Ctrl+2 would have hidden the main courante a desk asked for. Behind a tab, it is
+    // raised; hidden, shown in front; in front already, closed (the same keys bring it back).
+    auto *bring = new QAction(title, dock);
+    bring->setObjectName(objectName + QStringLiteral("Action"));
+    bring->setCheckable(true);
+    bring->setChecked(dock->toggleViewAction()->isChecked());
+    bring->setShortcut(shortcut);
+    connect(dock->toggleViewAction(), &QAction::toggled, bring, &QAction::setChecked); // its own ✕
+    connect(bring, &QAction::triggered, dock, [dock, bring] {
+        if (dock->isHidden()) {
+            dock->show();
+            dock->raise();
+        } else if (dock->visibleRegion().isEmpty()) {
+            dock->raise();
+        } else {
+            dock->close();
+        }
+        bring->setChecked(!dock->isHidden());
+    });
+    m_viewMenu->addAction(bring);
     return dock;
 }
 

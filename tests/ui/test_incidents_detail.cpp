@@ -31,6 +31,8 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -247,6 +249,16 @@ TEST(IncidentsDesk, TheFilterNarrowsTheList)
 
     auto *severity = desk.window->findChild<QComboBox *>(QStringLiteral("IncidentsSeverity"));
     ASSERT_NE(severity, nullptr);
+    // The panel has room: the filter reads « Toutes gravités », not « Toutes gravité: ».
+    const QStyleOptionComboBox box = [&] {
+        QStyleOptionComboBox o;
+        o.initFrom(severity);
+        return o;
+    }();
+    const QRect text =
+        severity->style()->subControlRect(QStyle::CC_ComboBox, &box, QStyle::SC_ComboBoxEditField, severity);
+    EXPECT_GE(text.width(), severity->fontMetrics().horizontalAdvance(severity->itemText(0)))
+        << severity->width();
     severity->setCurrentIndex(severity->findData(4));
     ASSERT_EQ(rows->rowCount(), 1);
     EXPECT_EQ(rows->index(0, 0).data(ui::IncidentsModel::IdRole).toString(), QStringLiteral("INC-0101"));

@@ -17,6 +17,7 @@
 #include "store/sqlite_db.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QGroupBox>
@@ -129,6 +130,11 @@ TEST_F(DemoFixture, MainWindowShowsTheExerciseBannerAndDocks)
     auto *units = window.findChild<QTableView *>(QStringLiteral("UnitsView"));
     ASSERT_NE(units, nullptr);
     EXPECT_GT(units->model()->rowCount(), 100);
+    // A unit's status reads whole beside its callsign, in the dock's width.
+    const int status = units->columnViewportPosition(ui::UnitsModel::Status);
+    EXPECT_GT(status, 0);
+    EXPECT_LE(status + units->columnWidth(ui::UnitsModel::Status), units->viewport()->width())
+        << units->viewport()->width();
     const QImage shot = window.grab().toImage();
     EXPECT_EQ(shot.width(), 1280);
     // The exercise banner is drawn in the exercise colour.
@@ -161,6 +167,52 @@ bool hasColour(const QImage &shot, const QColor &colour)
 }
 
 } // namespace
+
+// A panel's keys bring it in front: the main courante behind another bottom panel's tab is raised by
+// Ctrl+2, not closed; in front, the same keys close it, and bring it back.
+TEST_F(DemoFixture, APanelsKeysBringItInFrontOfItsTabs)
+{
+    DirectSink sink(*room);
+    PictureManager manager(room->store(), room->clock(), room->path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::MainWindow window(manager);
+    auto *log = window.findChild<QDockWidget *>(QStringLiteral("LogDock"));
+    ASSERT_NE(log, nullptr);
+    auto *other = window.addPanel(QStringLiteral("OtherDock"), QStringLiteral("Autre"), new QLabel(&window),
+                                  Qt::BottomDockWidgetArea);
+    window.tabifyDockWidget(log, other);
+    window.resize(1280, 800);
+    window.show();
+    other->raise();
+    QApplication::processEvents();
+    ASSERT_TRUE(log->visibleRegion().isEmpty()); // behind the other tab
+
+    QAction *keys = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_2))
+            keys = a;
+    ASSERT_NE(keys, nullptr);
+    EXPECT_TRUE(keys->isChecked());
+    keys->trigger();
+    QApplication::processEvents();
+    EXPECT_FALSE(log->isHidden());
+    EXPECT_FALSE(log->visibleRegion().isEmpty()); // in front now
+    EXPECT_TRUE(keys->isChecked());
+
+    keys->trigger(); // in front: closed
+    QApplication::processEvents();
+    EXPECT_TRUE(log->isHidden());
+    EXPECT_FALSE(keys->isChecked());
+    keys->trigger(); // and back, in front
+    QApplication::processEvents();
+    EXPECT_FALSE(log->isHidden());
+    EXPECT_FALSE(log->visibleRegion().isEmpty());
+    EXPECT_TRUE(keys->isChecked());
+
+    log->close(); // its own close button: the menu's entry follows
+    EXPECT_FALSE(keys->isChecked());
+}
 
 TEST_F(DemoFixture, ADamagedLogIsSaidInARedBannerAndNothingPastItIsFolded)
 {
