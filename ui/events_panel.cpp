@@ -200,7 +200,8 @@ void EventsPanel::onChecked()
         startCheck();
     }
     m_status->setText(m_network ? tr("%n conflit(s)", nullptr, int(m_found.size()))
-                                : tr("%n conflit(s) · accès non vérifié", nullptr, int(m_found.size())));
+                                : tr("%n conflit(s) · accès des secours non vérifié (pas de réseau routier)",
+                                     nullptr, int(m_found.size())));
     m_status->setToolTip(m_network
                              ? QString()
                              : tr("L'accès des casernes et des hôpitaux n'est vérifié qu'avec un réseau "

@@ -205,16 +205,19 @@ void ForecastPanel::show(const ForecastResult &r)
         }
     publishCells();
     QStringList notes;
-    if (r.hotspots)
-        notes << tr("%1 interventions apprises sur %2 semaines ; %3 mailles de 500 m affichées, %4 masquées "
-                    "(moins "
-                    "de 5 interventions).")
-                     .arg(r.hotspots->incidents)
-                     .arg(QLocale().toString(r.hotspots->weeks, 'f', 1))
-                     .arg(r.hotspots->cells.size())
-                     .arg(r.hotspots->hiddenCells);
-    else
+    if (r.hotspots) {
+        // A week count with a decimal: singular below two in French (« 1,0 semaine »).
+        const QString weeks = QLocale().toString(r.hotspots->weeks, 'f', 1);
+        notes
+            << tr("%1 interventions apprises sur %2 ; %3 mailles de 500 m affichées, %4 masquées (moins de 5 "
+                  "interventions).")
+                   .arg(r.hotspots->incidents)
+                   .arg(r.hotspots->weeks < 2 ? tr("%1 semaine").arg(weeks) : tr("%1 semaines").arg(weeks))
+                   .arg(r.hotspots->cells.size())
+                   .arg(r.hotspots->hiddenCells);
+    } else {
         notes << tr("Carte des interventions attendues indisponible : %1").arg(r.hotspotsError);
+    }
     if (!r.backtestError.isEmpty())
         notes << tr("Test rétrospectif indisponible : %1").arg(r.backtestError);
     m_status->setText(notes.join(QLatin1Char(' ')));
@@ -253,8 +256,8 @@ void ForecastPanel::showBacktest(const ForecastResult &r)
 {
     QChart *chart = m_pai->chart();
     // An empty frame under its title reads as a chart still to come: say it will not, and why in short.
-    resetChart(chart, r.backtest ? tr("PAI par semaine testée")
-                                 : tr("PAI par semaine testée : indisponible (voir la ligne du bas)"));
+    resetChart(chart, r.backtest ? tr("Précision prédictive (PAI) par semaine testée")
+                                 : tr("Précision (PAI) par semaine : indisponible, voir ci-dessous"));
     if (!r.backtest)
         return;
     auto *model = new QLineSeries;

@@ -3498,10 +3498,10 @@ Expected coverage loss (MEXCLP model): %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflit(s) · accès non vérifié</source>
+        <source>%n conflit(s) · accès des secours non vérifié (pas de réseau routier)</source>
         <translation>
-            <numerusform>%n clash · access not checked</numerusform>
-            <numerusform>%n clashes · access not checked</numerusform>
+            <numerusform>%n clash · emergency access not checked (no road network)</numerusform>
+            <numerusform>%n clashes · emergency access not checked (no road network)</numerusform>
         </translation>
     </message>
     <message>
@@ -3628,8 +3628,16 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>%1 incidents expected per week</translation>
     </message>
     <message>
-        <source>%1 interventions apprises sur %2 semaines ; %3 mailles de 500 m affichées, %4 masquées (moins de 5 interventions).</source>
-        <translation>%1 incidents learned over %2 weeks; %3 cells of 500 m shown, %4 hidden (fewer than 5 incidents).</translation>
+        <source>%1 interventions apprises sur %2 ; %3 mailles de 500 m affichées, %4 masquées (moins de 5 interventions).</source>
+        <translation>%1 incidents learned over %2; %3 cells of 500 m shown, %4 hidden (fewer than 5 incidents).</translation>
+    </message>
+    <message>
+        <source>%1 semaine</source>
+        <translation>%1 week</translation>
+    </message>
+    <message>
+        <source>%1 semaines</source>
+        <translation>%1 weeks</translation>
     </message>
     <message>
         <source>Carte des interventions attendues indisponible : %1</source>
@@ -3652,8 +3660,8 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>%1 h</translation>
     </message>
     <message>
-        <source>PAI par semaine testée</source>
-        <translation>PAI per tested week</translation>
+        <source>Précision prédictive (PAI) par semaine testée</source>
+        <translation>Predictive accuracy (PAI) per tested week</translation>
     </message>
     <message>
         <source>modèle (moy. %1)</source>
@@ -3688,8 +3696,8 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>negative binomial (θ = %1)</translation>
     </message>
     <message>
-        <source>PAI par semaine testée : indisponible (voir la ligne du bas)</source>
-        <translation>PAI per tested week: unavailable (see the line below)</translation>
+        <source>Précision (PAI) par semaine : indisponible, voir ci-dessous</source>
+        <translation>Accuracy (PAI) per week: unavailable, see below</translation>
     </message>
 </context>
 <context>
