@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -45,9 +46,19 @@ NoteDialog::NoteDialog(const QString &kind, const Picture &picture, QWidget *par
             open.push_back(&incident);
     std::stable_sort(open.begin(), open.end(),
                      [](const Incident *a, const Incident *b) { return a->severity > b->severity; });
+    // Titles as the list shows them; the reference only where two read the same, and in the tooltip.
+    QHash<QString, int> sameTitle;
     for (const Incident *i : open)
-        m_incident->addItem(i->title.isEmpty() ? i->id : QStringLiteral("%1 — %2").arg(i->id, i->title),
+        ++sameTitle[incidentTitle(*i)];
+    for (const Incident *i : open) {
+        const QString title = incidentTitle(*i);
+        m_incident->addItem(sameTitle.value(title) > 1 && !i->title.isEmpty()
+                                ? QStringLiteral("%1 — %2").arg(title, incidentRef(i->id))
+                                : title,
                             i->id);
+        m_incident->setItemData(m_incident->count() - 1,
+                                QStringLiteral("%1 · %2").arg(incidentRef(i->id), i->id), Qt::ToolTipRole);
+    }
     form->addRow(tr("&Intervention :"), m_incident);
     m_agency = new QComboBox(this);
     m_agency->setObjectName(QStringLiteral("NoteAgency"));

@@ -34,6 +34,12 @@ TEST(NoteDialog, LinksAnIncidentSpeaksForTheDesksServiceAndRecordsOnCtrlEnter)
     ASSERT_TRUE(incidents && text);
     EXPECT_EQ(incidents->itemText(0), QStringLiteral("Aucune"));
     EXPECT_EQ(incidents->count(), int(picture->incidents.size()) + 1);
+    // An incident reads by its title, as in the list; its reference is in the tooltip.
+    for (int row = 1; row < incidents->count(); ++row) {
+        const Incident &i = picture->incidents.at(incidents->itemData(row).toString());
+        EXPECT_EQ(incidents->itemText(row), ui::incidentTitle(i));
+        EXPECT_TRUE(incidents->itemData(row, Qt::ToolTipRole).toString().contains(i.id));
+    }
     EXPECT_EQ(text->lineWrapMode(), QPlainTextEdit::WidgetWidth);
     EXPECT_EQ(dialog.agency(), QStringLiteral("samu")); // the desk's service by default
 
@@ -57,4 +63,18 @@ TEST(NoteDialog, LinksAnIncidentSpeaksForTheDesksServiceAndRecordsOnCtrlEnter)
               QStringLiteral("Renfort SMUR demandé\nsur place à 21 h 10"));
     EXPECT_TRUE(validateDraft(e));
     ui::setDeskAgency({});
+
+    // Two incidents with the same title: their references tell them apart.
+    Picture twice = *picture;
+    Incident copy = twice.incidents.begin()->second;
+    ASSERT_FALSE(copy.title.isEmpty());
+    copy.id = QStringLiteral("cap:FR-TEST-002");
+    twice.incidents[copy.id] = copy;
+    ui::NoteDialog again(kinds::note, twice);
+    auto *both = again.findChild<QComboBox *>(QStringLiteral("NoteIncident"));
+    ASSERT_NE(both, nullptr);
+    const int row = both->findData(copy.id);
+    ASSERT_GT(row, 0);
+    EXPECT_EQ(both->itemText(row), QStringLiteral("%1 — %2").arg(copy.title, ui::incidentRef(copy.id)));
+    EXPECT_NE(both->itemText(row), both->itemText(both->findData(id)));
 }
