@@ -157,7 +157,8 @@ IncidentsPanel::IncidentsPanel(PictureManager &manager, QWidget *parent) : QWidg
     m_severity->addItem(tr("Toutes gravités"), 0);
     m_severity->addItem(tr("Gravité 2 et plus"), 2);
     m_severity->addItem(tr("Gravité 3 et plus"), 3);
-    m_severity->addItem(tr("Gravité 4"), 4);
+    m_severity->addItem(tr("Gravité 4 et plus"), 4);
+    m_severity->addItem(tr("Gravité 5"), 5);
     m_agency = new QComboBox(this);
     m_agency->setObjectName(QStringLiteral("IncidentsAgency"));
     m_agency->addItem(tr("Tous services"), QString());

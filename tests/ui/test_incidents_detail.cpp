@@ -262,6 +262,8 @@ TEST(IncidentsDesk, TheFilterNarrowsTheList)
     severity->setCurrentIndex(severity->findData(4));
     ASSERT_EQ(rows->rowCount(), 1);
     EXPECT_EQ(rows->index(0, 0).data(ui::IncidentsModel::IdRole).toString(), QStringLiteral("INC-0101"));
+    severity->setCurrentIndex(severity->findData(5)); // the scale's top: neither is at 5
+    EXPECT_EQ(rows->rowCount(), 0);
     severity->setCurrentIndex(0);
     auto *agency = desk.window->findChild<QComboBox *>(QStringLiteral("IncidentsAgency"));
     ASSERT_NE(agency, nullptr);

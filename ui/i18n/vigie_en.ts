@@ -89,8 +89,8 @@
         <translation>Since it opened</translation>
     </message>
     <message>
-        <source>Gravité, de 1 à 4 (la plus haute)</source>
-        <translation>Severity, from 1 to 4 (the highest)</translation>
+        <source>Gravité, de 1 à 5 (la plus haute)</source>
+        <translation>Severity, from 1 to 5 (the highest)</translation>
     </message>
     <message>
         <source>Moyens engagés : en route ou sur les lieux</source>
@@ -2439,8 +2439,12 @@ Expected coverage loss (MEXCLP model): %3</translation>
         <translation>Severity 3 and above</translation>
     </message>
     <message>
-        <source>Gravité 4</source>
-        <translation>Severity 4</translation>
+        <source>Gravité 4 et plus</source>
+        <translation>Severity 4 and above</translation>
+    </message>
+    <message>
+        <source>Gravité 5</source>
+        <translation>Severity 5</translation>
     </message>
     <message>
         <source>Tous services</source>

@@ -229,7 +229,7 @@ QVariant IncidentsModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Severity:
-            return tr("Gravité, de 1 à 4 (la plus haute)");
+            return tr("Gravité, de 1 à 5 (la plus haute)");
         case Age:
             return tr("Depuis l'ouverture");
         case Units:
