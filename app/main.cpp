@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         wantsScreenshot |= arg.startsWith("--screenshot") || arg.startsWith("--texts") || arg == "--help" ||
-                           arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v";
+                           arg == "-h" || arg == "--version" || arg == "-v";
     }
     if (wantsScreenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -102,9 +102,15 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Vigie"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
 
+    // The help is written in French, as the console: Qt's own words in it too (« Affiche l'aide… »), until
+    // --lang chooses.
+    vigie::ui::useLanguage(QStringLiteral("fr"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Vigie — console de coordination de crise"));
-    parser.addHelpOption();
+    // Qt's own help option reads in English whatever the catalogue (Qt 6.4 does not translate it).
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Afficher cette aide."));
+    parser.addOption(helpOption);
     parser.addVersionOption();
     QCommandLineOption roomOption(QStringLiteral("room"),
                                   QStringLiteral("Fichier de salle à ouvrir (défaut : la démo)."),
@@ -210,6 +216,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Sans --room : la démo du 14 juillet écrite d'avance, au lieu de l'exercice joué."));
     parser.addOptions({scenarioOption, responsesOption, demoLogOption});
     parser.process(app);
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
 
     if (!vigie::ui::useLanguage(parser.value(langOption)))
         std::fprintf(stderr,

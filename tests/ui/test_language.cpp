@@ -67,6 +67,9 @@ TEST(Language, HelpPrintsWithoutADisplayAndAnUnknownLanguageIsSaid)
     const QByteArray out = help.readAllStandardOutput();
     EXPECT_TRUE(out.contains("--room")) << out.toStdString();
     EXPECT_TRUE(out.contains("--desk")) << out.toStdString();
+    // In French, Qt's words too.
+    EXPECT_TRUE(out.contains("Afficher cette aide.")) << out.toStdString();
+    EXPECT_FALSE(out.contains("Displays")) << out.toStdString();
 
     QTemporaryDir dir;
     SimulatedClock clock{Timestamp{1784055600000}};
