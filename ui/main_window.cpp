@@ -106,6 +106,8 @@ MainWindow::MainWindow(PictureManager &manager, QWidget *parent) : QMainWindow(p
         unitsView->horizontalHeader()->visualIndex(UnitsModel::Incident), 2);
     addPanel(QStringLiteral("UnitsDock"), tr("Moyens"), unitsView, Qt::RightDockWidgetArea,
              QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_unitsView = unitsView;
+    buildUnitActions();
 
     m_logPanel = new LogPanel(m_log, this);
     m_logPanel->setRoomFile(manager.location()); // "Tout le journal" reads it on a worker thread
@@ -427,6 +429,91 @@ void MainWindow::buildIncidentActions()
                 closeIncident(id, text.trimmed());
         });
     m_incidentsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void MainWindow::buildUnitActions()
+{
+    // What a liaison hears on the radio and the room should see: a unit engaged, on scene, free again. Also
+    // on the Units list's own menu.
+    auto *menu = new QMenu(tr("&Moyens"), this);
+    menuBar()->insertMenu(m_anticipationMenu->menuAction(), menu); // beside Interventions
+    auto add = [&](const QString &text, const QString &tip, const QString &status) {
+        auto *a = menu->addAction(text, this, [this, status] {
+            const Unit *unit = refusedInReplay() ? nullptr : selectedUnit();
+            if (!unit)
+                return;
+            QString incident;
+            if (status == QLatin1String("en_route")) {
+                const Incident *chosen = selectedIncident();
+                if (!chosen)
+                    return;
+                incident = chosen->id;
+            }
+            setUnitStatus(unit->id, status, incident);
+        });
+        a->setObjectName(QStringLiteral("UnitStatus_") + status);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        m_unitsView->addAction(a);
+        m_writing.push_back(a);
+    };
+    add(tr("&Engager sur l'intervention sélectionnée"),
+        tr("Le moyen sélectionné part vers l'intervention sélectionnée dans la liste des interventions. "
+           "Inscrit "
+           "au journal."),
+        QStringLiteral("en_route"));
+    add(tr("&Sur les lieux"), tr("Le moyen sélectionné est arrivé sur son intervention. Inscrit au journal."),
+        QStringLiteral("on_scene"));
+    add(tr("En &retour"), tr("Le moyen sélectionné a quitté les lieux et rentre. Inscrit au journal."),
+        QStringLiteral("returning"));
+    add(tr("&Disponible"), tr("Le moyen sélectionné peut être engagé de nouveau. Inscrit au journal."),
+        QStringLiteral("available"));
+    add(tr("&Indisponible"),
+        tr("Le moyen sélectionné ne peut pas être engagé (panne, relève, plein). Inscrit au journal."),
+        QStringLiteral("unavailable"));
+    m_unitsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+const Unit *MainWindow::selectedUnit()
+{
+    const QModelIndexList rows = m_unitsView->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        statusBar()->showMessage(tr("Sélectionnez un moyen dans la liste des moyens."), 10000);
+        return nullptr;
+    }
+    const QString id = rows.front().data(UnitsModel::IdRole).toString();
+    const auto &units = m_manager.picture().units;
+    const auto it = units.find(id);
+    return it == units.end() ? nullptr : &it->second;
+}
+
+bool MainWindow::setUnitStatus(const QString &unit, const QString &status, const QString &incident)
+{
+    if (refusedInReplay())
+        return false;
+    const auto &units = m_manager.picture().units;
+    const auto it = units.find(unit);
+    if (it == units.end())
+        return false;
+    const Unit &u = it->second;
+    Entry e;
+    e.kind = QString(kinds::unitStatus);
+    e.eventTime = m_manager.clock().now();
+    e.author = deskAuthor();
+    e.role = QStringLiteral("desk");
+    e.agency = u.agency; // a unit.status's agency is the unit's
+    e.data = QJsonObject{{QStringLiteral("unit"), u.id}, {QStringLiteral("status"), status}};
+    // Engaged: on the incident named, or the one it was sent to.
+    const QString on = !incident.isEmpty() ? incident : u.incident;
+    if ((status == QLatin1String("en_route") || status == QLatin1String("on_scene")) && !on.isEmpty())
+        e.data.insert(QStringLiteral("incident"), on);
+    const QString name = u.callsign.isEmpty() ? u.id : u.callsign;
+    QString done = tr("« %1 » : %2 (inscrit à la main courante).").arg(name, unitStatusLabel(status));
+    if (e.data.contains(QStringLiteral("incident")))
+        if (const auto i = m_manager.picture().incidents.find(on); i != m_manager.picture().incidents.end())
+            done = tr("« %1 » : %2 → « %3 » (inscrit à la main courante).")
+                       .arg(name, unitStatusLabel(status), incidentTitle(i->second));
+    return appendCorrections({std::move(e)}, done);
 }
 
 void MainWindow::buildAnticipationMenu()

@@ -11,6 +11,7 @@ class QDockWidget;
 namespace vigie {
 class PictureManager;
 struct Incident;
+struct Unit;
 class DeskLink;
 struct Entry;
 struct DeskStatus;
@@ -62,6 +63,10 @@ public:
     bool closeIncident(const QString &incident, const QString &text);
     /// Sets the severity (1 to 5) of `incident` (Ctrl+G asks for it).
     bool setIncidentSeverity(const QString &incident, int severity);
+    /// A unit's status as its crew reports it by radio (the Units list's menu): `available`, `en_route`
+    /// (to `incident`), `on_scene` (where it was sent), `returning` or `unavailable`, written as the unit's
+    /// `unit.status` in its service's name, by this desk.
+    bool setUnitStatus(const QString &unit, const QString &status, const QString &incident = {});
 
     /// A shared room's desk: the banner says when the desk works offline and what waits to be sent, the
     /// "Salle" dock lists the room's desks (Ctrl+7). Call showDeskStatus whenever the link's status changes.
@@ -100,6 +105,9 @@ private:
     /// `id` if it is still open; else null, and the status bar says so.
     const Incident *openIncident(const QString &id);
     bool appendCorrections(std::vector<Entry> drafts, const QString &done);
+    void buildUnitActions();
+    /// The one unit selected in the Units list; else null, and the status bar says why.
+    [[nodiscard]] const Unit *selectedUnit();
 
     PictureManager &m_manager;
     QLabel *m_banner = nullptr;
@@ -117,6 +125,7 @@ private:
     bool m_sharedScreen = false;
     bool m_demo = false;
     UnitsModel *m_units = nullptr;
+    QTableView *m_unitsView = nullptr;
     LogModel *m_log = nullptr;
     LogPanel *m_logPanel = nullptr;
     std::vector<QAction *> m_writing; ///< greyed while replaying

@@ -1152,6 +1152,89 @@ TEST(Console, DeskSetsTheSeverityOfAnIncidentAndClosesIt)
               QStringLiteral("Cette intervention n'est plus en cours."));
 }
 
+// What a liaison hears on the radio, written from the Units list: engaged on the selected incident, on
+// scene, free again; in the unit's service's name, by the desk.
+TEST(Console, ADeskWritesAUnitsStatusFromTheUnitsList)
+{
+    QTemporaryDir dir;
+    SimulatedClock clock{Timestamp{1784055600000}};
+    auto created = Room::create(dir.filePath(QStringLiteral("r.vigie")), QStringLiteral("Salle"),
+                                RoomMode::Exercise, clock);
+    ASSERT_TRUE(created);
+    Room &room = **created;
+    Entry open;
+    open.kind = QStringLiteral("incident.open");
+    open.eventTime = clock.now();
+    open.author = QStringLiteral("CTA-CODIS 13");
+    open.agency = QStringLiteral("fire");
+    open.geo = Geometry::point({5.3745, 43.2955});
+    open.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                            {QStringLiteral("title"), QStringLiteral("Feu de véhicule quai du Port")},
+                            {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
+                            {QStringLiteral("severity"), 2}};
+    Entry unit;
+    unit.kind = QStringLiteral("unit.status");
+    unit.eventTime = clock.now();
+    unit.author = QStringLiteral("CTA-CODIS 13");
+    unit.agency = QStringLiteral("fire");
+    unit.data = QJsonObject{{QStringLiteral("unit"), QStringLiteral("FPT-PLOM-1")},
+                            {QStringLiteral("callsign"), QStringLiteral("FPT Plombières 1")},
+                            {QStringLiteral("type"), QStringLiteral("FPT")},
+                            {QStringLiteral("status"), QStringLiteral("available")}};
+    ASSERT_TRUE(room.append({open, unit}));
+    DirectSink sink(room);
+    PictureManager manager(room.store(), room.clock(), room.path());
+    manager.setWriter(&sink);
+    ASSERT_TRUE(manager.load());
+    ui::useLanguage(QStringLiteral("fr"));
+    ui::setDeskAgency(QStringLiteral("samu")); // a SAMU liaison relays the fire brigade's radio
+    ui::MainWindow window(manager);
+    auto *units = window.findChild<QTableView *>(QStringLiteral("UnitsView"));
+    auto *incidents = window.findChild<QTableView *>(QStringLiteral("IncidentsView"));
+    ASSERT_TRUE(units && incidents);
+    auto action = [&](const char *status) {
+        return window.findChild<QAction *>(QStringLiteral("UnitStatus_") + QLatin1String(status));
+    };
+    ASSERT_NE(action("en_route"), nullptr);
+    EXPECT_TRUE(units->actions().contains(action("on_scene"))); // on the list's own menu
+    EXPECT_EQ(units->contextMenuPolicy(), Qt::ActionsContextMenu);
+
+    // No unit selected: nothing is written, and the desk is told.
+    action("on_scene")->trigger();
+    EXPECT_EQ(entriesOfKind(room, QStringLiteral("unit.status")).size(), 1u);
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("Sélectionnez un moyen dans la liste des moyens."));
+
+    units->selectRow(0);
+    incidents->selectRow(0);
+    action("en_route")->trigger();
+    const Unit *fpt = &manager.picture().units.at(QStringLiteral("FPT-PLOM-1"));
+    EXPECT_EQ(fpt->status, QStringLiteral("en_route"));
+    EXPECT_EQ(fpt->incident, QStringLiteral("cap:F-1"));
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral(
+                  "« FPT Plombières 1 » : en route → « Feu de véhicule quai du Port » (inscrit à la main "
+                  "courante)."));
+    auto written = entriesOfKind(room, QStringLiteral("unit.status"));
+    ASSERT_EQ(written.size(), 2u);
+    EXPECT_EQ(written[1].role, QStringLiteral("desk"));
+    EXPECT_EQ(written[1].agency, QStringLiteral("fire")) << "a unit's status is in its service's name";
+
+    incidents->clearSelection(); // on scene where it was sent
+    action("on_scene")->trigger();
+    fpt = &manager.picture().units.at(QStringLiteral("FPT-PLOM-1"));
+    EXPECT_EQ(fpt->status, QStringLiteral("on_scene"));
+    EXPECT_EQ(fpt->incident, QStringLiteral("cap:F-1"));
+    action("en_route")->trigger(); // engaged on nothing: refused
+    EXPECT_EQ(entriesOfKind(room, QStringLiteral("unit.status")).size(), 3u);
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Sélectionnez une intervention."));
+    action("available")->trigger();
+    fpt = &manager.picture().units.at(QStringLiteral("FPT-PLOM-1"));
+    EXPECT_EQ(fpt->status, QStringLiteral("available"));
+    EXPECT_TRUE(fpt->incident.isEmpty());
+    ui::setDeskAgency({});
+}
+
 TEST(Console, HospitalStatusIsWordedInTheConsolesLanguage)
 {
     Entry e;

@@ -476,6 +476,62 @@
 <context>
     <name>vigie::ui::MainWindow</name>
     <message>
+        <source>&amp;Moyens</source>
+        <translation>&amp;Units</translation>
+    </message>
+    <message>
+        <source>&amp;Engager sur l&apos;intervention sélectionnée</source>
+        <translation>&amp;Engage on the selected incident</translation>
+    </message>
+    <message>
+        <source>Le moyen sélectionné part vers l&apos;intervention sélectionnée dans la liste des interventions. Inscrit au journal.</source>
+        <translation>The selected unit leaves for the incident selected in the incidents list. Written to the log.</translation>
+    </message>
+    <message>
+        <source>&amp;Sur les lieux</source>
+        <translation>&amp;On scene</translation>
+    </message>
+    <message>
+        <source>Le moyen sélectionné est arrivé sur son intervention. Inscrit au journal.</source>
+        <translation>The selected unit has reached its incident. Written to the log.</translation>
+    </message>
+    <message>
+        <source>En &amp;retour</source>
+        <translation>&amp;Returning</translation>
+    </message>
+    <message>
+        <source>Le moyen sélectionné a quitté les lieux et rentre. Inscrit au journal.</source>
+        <translation>The selected unit has left the scene and is on its way back. Written to the log.</translation>
+    </message>
+    <message>
+        <source>&amp;Disponible</source>
+        <translation>&amp;Available</translation>
+    </message>
+    <message>
+        <source>Le moyen sélectionné peut être engagé de nouveau. Inscrit au journal.</source>
+        <translation>The selected unit can be engaged again. Written to the log.</translation>
+    </message>
+    <message>
+        <source>&amp;Indisponible</source>
+        <translation>&amp;Unavailable</translation>
+    </message>
+    <message>
+        <source>Le moyen sélectionné ne peut pas être engagé (panne, relève, plein). Inscrit au journal.</source>
+        <translation>The selected unit cannot be engaged (breakdown, crew change, refuelling). Written to the log.</translation>
+    </message>
+    <message>
+        <source>Sélectionnez un moyen dans la liste des moyens.</source>
+        <translation>Select a unit in the units list.</translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 (inscrit à la main courante).</source>
+        <translation>“%1”: %2 (written to the log).</translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 → « %3 » (inscrit à la main courante).</source>
+        <translation>“%1”: %2 → “%3” (written to the log).</translation>
+    </message>
+    <message>
         <source>A&amp;nticipation</source>
         <translation>Pla&amp;nning</translation>
     </message>
