@@ -77,11 +77,17 @@ int runSimulate(const QStringList &arguments)
     QCommandLineOption moveUps(QStringLiteral("move-ups"),
                                QStringLiteral("also run the allocation engine with move-ups (available units "
                                               "relocated between stations to keep the city covered)"));
-    QCommandLineOption minGain(QStringLiteral("move-up-min-gain"),
-                               QStringLiteral("smallest shortening of the expected response, in seconds, "
-                                              "worth a move-up (default %1)")
-                                   .arg(simulation::MoveUpOptions{}.minGain),
-                               QStringLiteral("S"));
+    QCommandLineOption minGain(
+        QStringLiteral("move-up-min-gain"),
+        QStringLiteral("smallest shortening of the expected response, in seconds, "
+                       "worth a move-up when every unit of its type is free (default %1)")
+            .arg(simulation::MoveUpOptions{}.minGain),
+        QStringLiteral("S"));
+    QCommandLineOption fixedGain(
+        QStringLiteral("move-up-fixed-gain"),
+        QStringLiteral("the smallest gain of a move-up stays the same however many units are busy (default: "
+                       "it grows as units of the type are busy, times the type's units over its available "
+                       "units)"));
     QCommandLineOption homeOnly(
         QStringLiteral("return-home"),
         QStringLiteral("with --move-ups, a unit freed from service always drives back "
@@ -99,12 +105,13 @@ int runSimulate(const QStringList &arguments)
         QStringLiteral("the closest-unit dispatcher, too, sends a first unit to every call that has none "
                        "before any complement (the engine's rule; default: every need in call order)"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print JSON"));
-    parser.addOptions({roads, seed, incidents, coverage, moveUps, minGain, homeOnly, toward, unavailable,
-                       firstUnits, json});
+    parser.addOptions({roads, seed, incidents, coverage, moveUps, minGain, fixedGain, homeOnly, toward,
+                       unavailable, firstUnits, json});
     int code = 0;
     const QString usage = QStringLiteral("usage: vigie-cli simulate [--roads DIR] [--seed N] [--incidents N] "
                                          "[--coverage-weight W] [--move-ups] "
-                                         "[--move-up-min-gain S] [--return-home] [--return-toward-waiting] "
+                                         "[--move-up-min-gain S] [--move-up-fixed-gain] [--return-home] "
+                                         "[--return-toward-waiting] "
                                          "[--return-unavailable] [--closest-first-units] [--json]");
     if (!parse(parser, arguments, 0, usage, &code))
         return code;
@@ -132,6 +139,7 @@ int runSimulate(const QStringList &arguments)
             return 1;
         options.moveUps.minGain = *value;
     }
+    options.moveUps.scaleWithLoad = !parser.isSet(fixedGain);
     options.returnTowardWaiting = parser.isSet(toward);
     options.sendOnTheWay = !parser.isSet(unavailable);
     options.closestFirstUnits = parser.isSet(firstUnits);
@@ -216,6 +224,8 @@ int runSimulate(const QStringList &arguments)
                     {QStringLiteral("coverage_weight"), options.weights.coverage},
                     {QStringLiteral("send_on_the_way"), options.sendOnTheWay},
                     {QStringLiteral("closest_first_units"), options.closestFirstUnits},
+                    {QStringLiteral("move_up_min_gain_s"), options.moveUps.minGain},
+                    {QStringLiteral("move_up_gain_scaled"), options.moveUps.scaleWithLoad},
                     {QStringLiteral("policies"), policies},
                     {QStringLiteral("lower_bound"),
                      QJsonObject{{QStringLiteral("mean_s"), bound.meanSeconds},

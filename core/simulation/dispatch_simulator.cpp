@@ -142,8 +142,10 @@ public:
         for (const allocation::Sector &s : m_sectors)
             m_totalWeight += s.weight;
         // Where each type's units are based: the only places a move-up or a return goes to.
-        for (const SimUnit &unit : m_city.units)
+        for (const SimUnit &unit : m_city.units) {
             m_homes[unit.type].push_back(unit.station);
+            ++m_typeCount[unit.type];
+        }
         for (auto &[type, homes] : m_homes) {
             std::sort(homes.begin(), homes.end());
             homes.erase(std::unique(homes.begin(), homes.end()), homes.end());
@@ -391,6 +393,8 @@ private:
                         posts.push_back(m_units[u].post); // (available on the way: among `units`)
                 const double before = cityResponse(units.front(), posts, scratch);
                 double best = m_options.moveUps.minGain;
+                if (m_options.moveUps.scaleWithLoad)
+                    best *= double(m_typeCount.at(type)) / double(units.size());
                 std::size_t bestK = noUnit, bestTo = 0;
                 for (std::size_t k = 0; k < units.size(); ++k) {
                     const std::size_t u = units[k], from = m_units[u].post;
@@ -568,6 +572,7 @@ private:
     std::vector<allocation::Sector> m_sectors; ///< the stations, weighted by their demand (mean 1)
     double m_totalWeight = 0.0;
     std::map<QString, std::vector<std::size_t>> m_homes; ///< per unit type, the stations it is based at
+    std::map<QString, std::size_t> m_typeCount;          ///< per unit type, its units
     RunResult m_result;
 };
 

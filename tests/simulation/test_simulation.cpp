@@ -239,9 +239,10 @@ TEST(Simulation, EngineKeepsCoverageWhereClosestDoesNot)
 // Move-ups, by hand. Station A has two ambulances, B one, 400 s apart. The first call, near B, takes B's; B's
 // sector is then 400 s from any ambulance. Expected responses (q = 0.3, none free counted 1,200 s): with both
 // left at A, sector A 0.09·1,200 = 108 s and sector B 0.7·400 + 0.21·400 + 108 = 472 s; with one moved to B,
-// 0.21·400 + 108 = 192 s each: the mean shortens by (580 − 384) / 2 = 98 s, over the 20-s threshold, so one
-// of A's moves to B (there at 60 + 400 = 460 s). The second call, near B at 1,000 s, is reached from B in 250
-// s instead of 450 s from A.
+// 0.21·400 + 108 = 192 s each: the mean shortens by (580 − 384) / 2 = 98 s, over the threshold, so one of A's
+// moves to B (there at 60 + 400 = 460 s). The second call, near B at 1,000 s, is reached from B in 250 s
+// instead of 450 s from A. The threshold follows the load: with two of the three ambulances free, 70 s counts
+// as 70 × 3 / 2 = 105 s, and the 98-s move is not made; a fixed 70 s lets it be.
 TEST(Simulation, AMoveUpFillsTheStationAnIncidentEmptied)
 {
     City city;
@@ -272,6 +273,16 @@ TEST(Simulation, AMoveUpFillsTheStationAnIncidentEmptied)
         auto still = simulate(city, day, travel, options);
         ASSERT_TRUE(still.ok());
         EXPECT_DOUBLE_EQ(*still->incidents[1].responseSeconds, 60.0 + 30.0 + 450.0);
+        options.moveUps.minGain = 70.0;
+        ASSERT_TRUE(options.moveUps.scaleWithLoad); // the default
+        auto scaled = simulate(city, day, travel, options);
+        ASSERT_TRUE(scaled.ok());
+        EXPECT_EQ(scaled->moveUps, 0u);
+        EXPECT_DOUBLE_EQ(*scaled->incidents[1].responseSeconds, 60.0 + 30.0 + 450.0);
+        options.moveUps.scaleWithLoad = false;
+        auto fixedGain = simulate(city, day, travel, options);
+        ASSERT_TRUE(fixedGain.ok());
+        EXPECT_DOUBLE_EQ(*fixedGain->incidents[1].responseSeconds, 60.0 + 30.0 + 250.0);
     }
     // The lower bound: each call by the nearest ambulance as if free, 60 + 30 + 250 s.
     const Summary bound = lowerBound(city, day, travel, fixedDelays(Policy::ClosestAvailable));
@@ -669,6 +680,17 @@ TEST(SimulateCli, MoveUpsRunAThirdPolicyAndTheLowerBoundIsPrinted)
     for (const QJsonValue &p : policies)
         EXPECT_TRUE(p.toObject().contains(QLatin1String("sent_on_the_way")));
     EXPECT_TRUE(o.value(QLatin1String("send_on_the_way")).toBool());
+    EXPECT_DOUBLE_EQ(o.value(QLatin1String("move_up_min_gain_s")).toDouble(), 3.0);
+    EXPECT_TRUE(o.value(QLatin1String("move_up_gain_scaled")).toBool());
+    const CliRun fixedGain =
+        cli({QStringLiteral("simulate"), QStringLiteral("--incidents"), QStringLiteral("60"),
+             QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--move-ups"),
+             QStringLiteral("--json"), QStringLiteral("--move-up-fixed-gain"),
+             QStringLiteral("--move-up-min-gain"), QStringLiteral("10")});
+    ASSERT_EQ(fixedGain.code, 0) << fixedGain.err.toStdString();
+    const QJsonObject f = QJsonDocument::fromJson(fixedGain.out).object();
+    EXPECT_FALSE(f.value(QLatin1String("move_up_gain_scaled")).toBool());
+    EXPECT_DOUBLE_EQ(f.value(QLatin1String("move_up_min_gain_s")).toDouble(), 10.0);
 
     // Units busy until back at their station: freed units sent home, in every policy, and towards waiting
     // needs, in every policy; the first two policies change only with the second.
