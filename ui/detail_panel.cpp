@@ -2,6 +2,7 @@
 
 #include "ui/incidents_panel.h"
 #include "ui/main_window.h"
+#include "ui/models/units_model.h"
 
 #include "maps/map_view.h"
 
@@ -9,7 +10,9 @@
 
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QItemSelectionModel>
 #include <QScrollBar>
+#include <QTableView>
 
 namespace vigie::ui {
 
@@ -135,6 +138,19 @@ DetailPanel *attachDetailDock(MainWindow &window, PictureManager &manager, maps:
             map.clearHighlight(); // no place to show: the ring must not point at the previous one
     };
     QObject::connect(panel, &DetailPanel::objectFollowed, panel, centre);
+    // A unit picked in the Units list: its detail here, the map on it, as an incident picked in its list.
+    if (auto *units = window.findChild<QTableView *>(QStringLiteral("UnitsView")))
+        QObject::connect(units->selectionModel(), &QItemSelectionModel::currentRowChanged, panel,
+                         [panel, dock, centre, &manager](const QModelIndex &current) {
+                             const QString id = current.data(UnitsModel::IdRole).toString();
+                             const auto unit = manager.picture().units.find(id);
+                             if (unit == manager.picture().units.end())
+                                 return;
+                             const ObjectRef object{maps::layerForAgency(unit->second.agency), id};
+                             panel->showObject(object.layer, id);
+                             centre(object);
+                             dock->show();
+                         });
     if (IncidentsPanel *incidents = window.incidentsPanel())
         QObject::connect(incidents, &IncidentsPanel::incidentSelected, panel,
                          [panel, dock, centre](const QString &id) {

@@ -9,6 +9,7 @@
 #include "ui/labels.h"
 #include "ui/main_window.h"
 #include "ui/models/incidents_model.h"
+#include "ui/models/units_model.h"
 
 #include "maps/map_view.h"
 #include "maps/web_mercator.h"
@@ -229,6 +230,34 @@ TEST(IncidentsDesk, SelectingAnIncidentCentresTheMapAndFillsTheDetail)
     QApplication::processEvents();
     EXPECT_EQ(desk.detail->subject()->id, QStringLiteral("INC-0101"));
     EXPECT_NEAR(desk.map->center().lat, quay.lat, 1e-6);
+}
+
+// A unit picked in the Units list: its detail in the dock, the map on it.
+TEST(IncidentsDesk, AUnitPickedInItsListIsShownInTheDetailAndOnTheMap)
+{
+    Desk desk;
+    auto *units = desk.window->findChild<QTableView *>(QStringLiteral("UnitsView"));
+    ASSERT_NE(units, nullptr);
+    int row = -1;
+    GeoPoint where;
+    for (int r = 0; r < units->model()->rowCount() && row < 0; ++r) {
+        const QString id = units->model()->index(r, 0).data(ui::UnitsModel::IdRole).toString();
+        const Unit &u = desk.manager->picture().units.at(id);
+        if (u.position) {
+            row = r;
+            where = *u.position;
+        }
+    }
+    ASSERT_GE(row, 0) << "a unit with a position";
+    const QString id = units->model()->index(row, 0).data(ui::UnitsModel::IdRole).toString();
+    units->setCurrentIndex(units->model()->index(row, ui::UnitsModel::Callsign));
+    QApplication::processEvents();
+    ASSERT_TRUE(desk.detail->subject().has_value());
+    EXPECT_EQ(desk.detail->subject()->id, id);
+    EXPECT_TRUE(desk.detail->toPlainText().contains(desk.manager->picture().units.at(id).callsign))
+        << desk.detail->toPlainText().toStdString();
+    EXPECT_NEAR(desk.map->center().lat, where.lat, 1e-6);
+    EXPECT_NEAR(desk.map->center().lon, where.lon, 1e-6);
 }
 
 TEST(IncidentsDesk, TheFilterNarrowsTheList)
