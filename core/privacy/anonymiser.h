@@ -49,6 +49,7 @@ public:
     [[nodiscard]] static QByteArray generateKey();
 
 private:
+    [[nodiscard]] QString scrubTextNow(const QString &text, Names names) const;
     QByteArray m_key;
 };
 

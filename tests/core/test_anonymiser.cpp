@@ -122,6 +122,30 @@ TEST(Anonymiser, TokensAreTheHmacOfTheValueUnderTheRoomKey)
     }
 }
 
+// Texts scrubbed shortly before are looked up rather than scrubbed again: the answer is the same as a first
+// scrub's, under each room's key and each way with names, however rooms and ways interleave, and past the
+// bound of what is kept.
+TEST(Anonymiser, ARepeatedTextIsScrubbedAsTheFirstTime)
+{
+    const Anonymiser other(QByteArray(32, 'o'));
+    const QString text = QStringLiteral("Appel de Mme Durand au 06 12 34 56 78");
+    const QString mine = anon.scrubText(text), theirs = other.scrubText(text);
+    const QString kept = anon.scrubText(text, Anonymiser::Names::Keep);
+    EXPECT_NE(mine, theirs); // another key, other tokens
+    EXPECT_NE(mine, kept);   // the name kept
+    EXPECT_TRUE(kept.contains(QStringLiteral("Durand"))) << kept.toStdString();
+    EXPECT_FALSE(mine.contains(QStringLiteral("Durand"))) << mine.toStdString();
+    for (int round = 0; round < 3; ++round) {
+        EXPECT_EQ(anon.scrubText(text), mine);
+        EXPECT_EQ(other.scrubText(text), theirs);
+        EXPECT_EQ(anon.scrubText(text, Anonymiser::Names::Keep), kept);
+        for (int n = 0; n < 5000; ++n) // more texts than are kept
+            anon.scrubText(QStringLiteral("PS Sud %1 sur les lieux").arg(n));
+    }
+    const QString plate = anon.scrubText(QStringLiteral("AB-123-CD"));
+    EXPECT_EQ(plate, anon.token(QStringLiteral("plaque"), QStringLiteral("AB123CD")));
+}
+
 TEST(Anonymiser, JsonWithoutPersonalDataComesBackEqual)
 {
     const QJsonObject in{
