@@ -459,8 +459,7 @@ void MainWindow::buildUnitActions()
     };
     add(tr("&Engager sur l'intervention sélectionnée"),
         tr("Le moyen sélectionné part vers l'intervention sélectionnée dans la liste des interventions. "
-           "Inscrit "
-           "au journal."),
+           "Inscrit au journal."),
         QStringLiteral("en_route"));
     add(tr("&Sur les lieux"), tr("Le moyen sélectionné est arrivé sur son intervention. Inscrit au journal."),
         QStringLiteral("on_scene"));
@@ -509,10 +508,11 @@ bool MainWindow::setUnitStatus(const QString &unit, const QString &status, const
         e.data.insert(QStringLiteral("incident"), on);
     const QString name = u.callsign.isEmpty() ? u.id : u.callsign;
     QString done = tr("« %1 » : %2 (inscrit à la main courante).").arg(name, unitStatusLabel(status));
-    if (e.data.contains(QStringLiteral("incident")))
-        if (const auto i = m_manager.picture().incidents.find(on); i != m_manager.picture().incidents.end())
-            done = tr("« %1 » : %2 → « %3 » (inscrit à la main courante).")
-                       .arg(name, unitStatusLabel(status), incidentTitle(i->second));
+    // Named as the list shows it: an incident since joined into another by that one.
+    if (const Incident *shown =
+            e.data.contains(QStringLiteral("incident")) ? m_manager.picture().shownIncident(on) : nullptr)
+        done = tr("« %1 » : %2 → « %3 » (inscrit à la main courante).")
+                   .arg(name, unitStatusLabel(status), incidentTitle(*shown));
     return appendCorrections({std::move(e)}, done);
 }
 
