@@ -92,6 +92,9 @@ EventsPanel::EventsPanel(PictureManager &manager, Anonymiser anonymiser, const r
     m_period->setCurrentIndex(2);
     bar->addWidget(m_period);
     m_status = new QLabel(this);
+    // Cut rather than widen the panel on a small screen (its column shares 1366 px with the map); the
+    // tooltip says it whole.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_status, 1);
     // The selected event's first-aid cover, sized with its own figures (also a double click on the event).
     m_dps = new QPushButton(tr("Dimensionner le DPS…"), this);
