@@ -271,6 +271,11 @@ void WallLayout::updateTicker()
     const QFontMetrics fm(m_ticker->font());
     const int width = std::max(200, m_ticker->width() - 2 * m_ticker->contentsMargins().left());
     for (int row = m_log->rowCount() - 1; row >= 0 && lines.size() < m_sizes.tickerLines; --row) {
+        // The room's news, not the trainer's: in an exercise, the clock's moves and the checks of the
+        // players' expected actions stay off the screen the players read (their stimuli are news).
+        if (const Entry *e = m_log->entryAt(row);
+            e && (e->kind == kinds::exerciseClock || e->kind == kinds::exerciseCheck))
+            continue;
         const QString time = m_log->index(row, LogModel::Time).data().toString().right(8).left(5);
         const QString text = m_log->index(row, LogModel::Summary).data().toString();
         const QString line = time + QStringLiteral("  ") + text;

@@ -14,6 +14,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPainter>
@@ -234,6 +236,60 @@ TEST_F(DemoRoom, TheWallHasNoWritingActionAndItsKeysWriteNothing)
     EXPECT_FALSE(anyDialogOpens(&wall, writingKeys));
     manager->poll();
     EXPECT_EQ(room->store().lastSeq(), before);
+}
+
+// The players read the shared screen: the trainer's clock moves and the checks of their expected actions
+// stay off its ticker; a stimulus and what the room writes are shown.
+TEST_F(DemoRoom, TheTickerLeavesOutTheTrainersClockAndChecks)
+{
+    auto entry = [&](const char *kind, QJsonObject data) {
+        Entry e;
+        e.kind = QLatin1String(kind);
+        e.eventTime = clock.now();
+        e.author = QStringLiteral("vigie-cli exercise run");
+        e.role = QStringLiteral("trainer");
+        data.insert(QStringLiteral("scenario"), QStringLiteral("om-velodrome"));
+        e.data = data;
+        return e;
+    };
+    Entry note;
+    note.kind = QStringLiteral("note");
+    note.eventTime = clock.now();
+    note.author = QStringLiteral("poste-samu");
+    note.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("Renfort demandé au PMA")}};
+    const auto appended = room->append(
+        {entry("exercise.inject", {{QStringLiteral("inject"), QStringLiteral("I001")},
+                                   {QStringLiteral("t_ms"), 300000},
+                                   {QStringLiteral("sender"), QStringLiteral("PC sécurité du stade")},
+                                   {QStringLiteral("recipient"), QStringLiteral("samu")},
+                                   {QStringLiteral("channel"), QStringLiteral("phone")},
+                                   {QStringLiteral("format"), QStringLiteral("text")},
+                                   {QStringLiteral("summary"), QStringLiteral("Bousculade virage Ganay")},
+                                   {QStringLiteral("text"), QStringLiteral("Bousculade virage Ganay")},
+                                   {QStringLiteral("expected"), QJsonArray{}},
+                                   {QStringLiteral("ad_hoc"), false}}),
+         note,
+         entry("exercise.check", {{QStringLiteral("inject"), QStringLiteral("I001")},
+                                  {QStringLiteral("action"), QStringLiteral("A001")},
+                                  {QStringLiteral("status"), QStringLiteral("missed")},
+                                  {QStringLiteral("deadline_ms"), 900000}}),
+         entry("exercise.clock", {{QStringLiteral("action"), QStringLiteral("jump")},
+                                  {QStringLiteral("speed"), 1},
+                                  {QStringLiteral("exercise_ms"), 2400000}})});
+    ASSERT_TRUE(appended) << appended.error().message.toStdString();
+    manager->poll();
+    auto *map = new maps::MapView(manager.get());
+    Wall screen(*manager, map, {Wall::Mode::SharedScreen, 0, 55, 0, true});
+    screen.resize(1920, 1080);
+    screen.show();
+    QApplication::processEvents();
+    const auto *ticker = screen.findChild<QLabel *>(QStringLiteral("WallTicker"));
+    ASSERT_TRUE(ticker);
+    const QString text = ticker->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("Renfort demandé au PMA"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Bousculade virage Ganay"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("A001"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("T+00:40"))) << text.toStdString();
 }
 
 TEST_F(DemoRoom, TheSharedScreenKeepsTheDesksWritingKeys)
