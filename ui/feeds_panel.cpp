@@ -189,6 +189,13 @@ void FeedsPanel::refresh()
                                                   : QColor(0xD5, 0x5E, 0x00);
         staleness->setBackground(colour);
         staleness->setForeground(Qt::black);
+        // An exercise's stimulus is one message the trainer played, not a stream: its silence afterwards is
+        // no failure (the trainer saw « muet depuis… » on every stimulus played).
+        const bool stimulus = isExerciseStimulus(s.source);
+        if (stimulus) {
+            staleness->setText(tr("stimulus joué"));
+            staleness->setBackground(QColor(0xDD, 0xDD, 0xDD));
+        }
         if (const feeds::FeedPause *pause = m_controls.paused(s.source)) {
             // Grey, and the words say it: a paused feed's silence is a decision, not a failure.
             staleness->setText(tr("en pause (%1, %2)")
@@ -202,7 +209,7 @@ void FeedsPanel::refresh()
         if (s.quarantined > 0)
             refusedItem->setForeground(QColor(0xD5, 0x5E, 0x00));
         m_table->setItem(row, Refused, refusedItem);
-        stale += age >= staleSeconds && !m_controls.paused(s.source);
+        stale += age >= staleSeconds && !m_controls.paused(s.source) && !stimulus;
         refused += s.quarantined;
         if (s.source == selected)
             m_table->selectRow(row);

@@ -218,6 +218,11 @@ QString kindLabel(const QString &kind)
     return kind;
 }
 
+bool isExerciseStimulus(const QString &source)
+{
+    return source.startsWith(QLatin1String("exercice:"));
+}
+
 QString feedSourceLabel(const QString &source)
 {
     static const QRegularExpression file(QStringLiteral(R"(^file \[source:([0-9a-f]+)\](?:\.(\w+))?$)"));

@@ -32,6 +32,9 @@ namespace vigie::ui {
 /// [source:fed93601a869].json": a file name may name a person) becomes "fichier JSON n° fed936"; other
 /// sources (an MQTT topic, a named gateway) as they are.
 [[nodiscard]] QString feedSourceLabel(const QString &source);
+/// Whether a feed source is an exercise's stimulus ("exercice:<scenario>/<stimulus>", core/exercise): one
+/// message the trainer played, not a stream.
+[[nodiscard]] bool isExerciseStimulus(const QString &source);
 /// A feed's name for a reader ("cap" → "CAP", "hubsante" → "Hub Santé"); an unknown feed as it is called.
 [[nodiscard]] QString feedLabel(const QString &feed);
 /// Whether `text` is a pseudonymisation token such as "[email:8ef4…]" (core/privacy): a keyed hash that links

@@ -673,6 +673,34 @@ TEST_F(DemoFixture, FeedsPanelShowsRepeatsAndStaleness)
                        "<alert> (tronqué ?)")))
         << refused->toPlainText().toStdString();
     EXPECT_EQ(ui::FeedsPanel::stalenessText(3 * 3600), QStringLiteral("muet depuis 3 h"));
+
+    // An exercise's stimulus is one message, not a stream: its silence is not counted as a failing feed.
+    FeedArrival played;
+    played.key = QStringLiteral("exercice:om-velodrome/I001");
+    played.source = QStringLiteral("exercice:om-velodrome/I001");
+    Entry inject;
+    inject.kind = QStringLiteral("note");
+    inject.eventTime = clock.now();
+    inject.author = QStringLiteral("PC sécurité du stade");
+    inject.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("Bousculade virage Ganay")},
+                              {QStringLiteral("feed_source"), played.source},
+                              {QStringLiteral("feed_key"), played.key}};
+    played.drafts.push_back(inject);
+    ASSERT_TRUE(room->appendFeed({played}));
+    manager.poll();
+    clock.advance(40 * 60 * 1000);
+    panel.refresh();
+    ASSERT_EQ(table->rowCount(), 2);
+    for (int r = 0; r < 2; ++r)
+        if (table->item(r, ui::FeedsPanel::Source)->data(Qt::UserRole).toString() == played.source) {
+            EXPECT_EQ(table->item(r, ui::FeedsPanel::Staleness)->text(), QStringLiteral("stimulus joué"));
+            EXPECT_EQ(table->item(r, ui::FeedsPanel::Source)->text(),
+                      QStringLiteral("exercice om-velodrome, stimulus I001"));
+        }
+    auto *summary = panel.findChild<QLabel *>(QStringLiteral("FeedsSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().startsWith(QStringLiteral("2 flux · 0 en pause · 1 sans message")))
+        << summary->text().toStdString();
 }
 
 // The dock follows the entries the manager folds and the quarantine rows after the last one it read, through

@@ -1854,6 +1854,10 @@ Expected coverage loss (MEXCLP model): %3</translation>
 <context>
     <name>vigie::ui::FeedsPanel</name>
     <message>
+        <source>stimulus joué</source>
+        <translation>stimulus played</translation>
+    </message>
+    <message>
         <source>Flux</source>
         <translation>Feed</translation>
     </message>
