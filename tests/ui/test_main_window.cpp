@@ -288,6 +288,22 @@ std::vector<Entry> entriesOfKind(const Room &room, const QString &kind)
     return read ? *read : std::vector<Entry>{};
 }
 
+/// The fire brigade's CTA opens a vehicle fire at the Vieux-Port, severity 2.
+Entry vehicleFire(Timestamp at)
+{
+    Entry open;
+    open.kind = QStringLiteral("incident.open");
+    open.eventTime = at;
+    open.author = QStringLiteral("CTA-CODIS 13");
+    open.agency = QStringLiteral("fire");
+    open.geo = Geometry::point({5.3745, 43.2955});
+    open.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
+                            {QStringLiteral("title"), QStringLiteral("Feu de véhicule quai du Port")},
+                            {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
+                            {QStringLiteral("severity"), 2}};
+    return open;
+}
+
 /// A building fire opened now at the Vieux-Port: the demo's own incidents are served by the units engaged
 /// on them, and this one needs several.
 Entry newBuildingFire(const Room &room)
@@ -1115,16 +1131,7 @@ TEST(Console, DeskSetsTheSeverityOfAnIncidentAndClosesIt)
                                 RoomMode::Exercise, clock);
     ASSERT_TRUE(created);
     Room &room = **created;
-    Entry open;
-    open.kind = QStringLiteral("incident.open");
-    open.eventTime = clock.now();
-    open.author = QStringLiteral("CTA-CODIS 13");
-    open.agency = QStringLiteral("fire");
-    open.geo = Geometry::point({5.3745, 43.2955});
-    open.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
-                            {QStringLiteral("title"), QStringLiteral("Feu de véhicule quai du Port")},
-                            {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
-                            {QStringLiteral("severity"), 2}};
+    Entry open = vehicleFire(clock.now());
     Entry other = open;
     other.data.insert(QStringLiteral("incident"), QStringLiteral("cap:F-2"));
     other.data.insert(QStringLiteral("title"), QStringLiteral("Fumée caméra 9"));
@@ -1190,16 +1197,7 @@ TEST(Console, ADeskWritesAUnitsStatusFromTheUnitsList)
                                 RoomMode::Exercise, clock);
     ASSERT_TRUE(created);
     Room &room = **created;
-    Entry open;
-    open.kind = QStringLiteral("incident.open");
-    open.eventTime = clock.now();
-    open.author = QStringLiteral("CTA-CODIS 13");
-    open.agency = QStringLiteral("fire");
-    open.geo = Geometry::point({5.3745, 43.2955});
-    open.data = QJsonObject{{QStringLiteral("incident"), QStringLiteral("cap:F-1")},
-                            {QStringLiteral("title"), QStringLiteral("Feu de véhicule quai du Port")},
-                            {QStringLiteral("type"), QStringLiteral("vehicle_fire")},
-                            {QStringLiteral("severity"), 2}};
+    Entry open = vehicleFire(clock.now());
     Entry unit;
     unit.kind = QStringLiteral("unit.status");
     unit.eventTime = clock.now();
